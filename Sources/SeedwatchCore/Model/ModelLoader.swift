@@ -1,0 +1,113 @@
+import Crypto
+import Foundation
+
+/// Reads `model.yaml` (DESIGN §4) into a ``WatchModel``.
+///
+/// Aliases and terms are written either as a plain string (case-insensitive, strong, weight 1) or as
+/// a mapping `{text, case_sensitive, weak}` / `{text, weight, case_sensitive}`.
+public enum ModelLoader {
+    /// Loads a model from the bytes of its file.
+    ///
+    /// - Parameters:
+    ///   - bytes: the content of `model.yaml`, UTF-8.
+    ///   - file: the path, for error messages.
+    ///   - watch: the watch name (the folder holding the file).
+    /// - Throws: `YAMLFileError` naming file, line and key for invalid YAML, unknown keys, missing
+    ///   or duplicate ids, affiliations that name no state, or bad values.
+    public static func load(bytes: [UInt8], file: String, watch: String) throws -> WatchModel {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw YAMLFileError(file: file, line: nil, key: "", message: "model is not valid UTF-8")
+        }
+        let root = try YAMLValue.parse(text, file: file)
+        let top = try root.mapping(allowed: ["name", "description", "actors", "exclusions", "topics", "rules"])
+
+        var actors: [Actor] = []
+        var exclusions: [Exclusion] = []
+        var seenIDs: [String: YAMLValue] = [:]
+        guard let actorList = top["actors"] else { throw root.error("missing required key 'actors'") }
+        for entry in try actorList.sequence() {
+            let m = try entry.mapping(allowed: ["id", "name", "kind", "affiliation", "aliases", "exclusions", "note"])
+            guard let idValue = m["id"] else { throw entry.error("actor without 'id'") }
+            let id = try idValue.nonEmptyString()
+            guard id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else {
+                throw idValue.error("actor id '\(id)' must be snake_case (a-z, 0-9, _)")
+            }
+            if seenIDs[id] != nil { throw idValue.error("duplicate actor id '\(id)'") }
+            seenIDs[id] = idValue
+            let name = try m["name"]?.nonEmptyString() ?? id
+            guard let kindValue = m["kind"] else { throw entry.error("actor '\(id)' without 'kind'") }
+            guard let kind = Actor.Kind(rawValue: try kindValue.string()) else {
+                throw kindValue.error("kind must be person, state or organization")
+            }
+            let affiliation = try m["affiliation"].map { try $0.nonEmptyString() }
+            var aliases: [Alias] = []
+            for a in try m["aliases"]?.sequence() ?? [] {
+                aliases.append(try readAlias(a))
+            }
+            guard !aliases.isEmpty else { throw entry.error("actor '\(id)' has no aliases") }
+            for e in try m["exclusions"]?.sequence() ?? [] {
+                exclusions.append(try readExclusion(e))
+            }
+            actors.append(Actor(id: id, name: name, kind: kind, affiliation: affiliation, aliases: aliases))
+        }
+        let stateIDs = Set(actors.filter { $0.kind == .state }.map(\.id))
+        for (index, actor) in actors.enumerated() {
+            if let aff = actor.affiliation, !stateIDs.contains(aff) {
+                throw YAMLFileError(file: file, line: nil, key: "actors[\(index)].affiliation",
+                                    message: "affiliation '\(aff)' of '\(actor.id)' is not the id of a state actor")
+            }
+        }
+        for e in try top["exclusions"]?.sequence() ?? [] {
+            exclusions.append(try readExclusion(e))
+        }
+
+        var topics: [Topic] = []
+        var topicIDs: Set<String> = []
+        for entry in try top["topics"]?.sequence() ?? [] {
+            let m = try entry.mapping(allowed: ["id", "name", "terms", "note"])
+            guard let idValue = m["id"] else { throw entry.error("topic without 'id'") }
+            let id = try idValue.nonEmptyString()
+            guard topicIDs.insert(id).inserted else { throw idValue.error("duplicate topic id '\(id)'") }
+            let name = try m["name"]?.nonEmptyString() ?? id
+            var terms: [TopicTerm] = []
+            for t in try m["terms"]?.sequence() ?? [] {
+                terms.append(try readTerm(t))
+            }
+            guard !terms.isEmpty else { throw entry.error("topic '\(id)' has no terms") }
+            topics.append(Topic(id: id, name: name, terms: terms))
+        }
+
+        let rules = try top["rules"].map { try ScoringRules.read($0) } ?? ScoringRules()
+        return WatchModel(watch: watch, version: version(of: bytes), actors: actors, exclusions: exclusions, topics: topics, rules: rules)
+    }
+
+    /// The model version: first 12 hex digits of SHA-256 of the file's bytes (DESIGN §7).
+    public static func version(of bytes: [UInt8]) -> String {
+        String(Hex.encode(Array(SHA256.hash(data: bytes))).prefix(12))
+    }
+
+    private static func readAlias(_ v: YAMLValue) throws -> Alias {
+        if v.isScalar { return Alias(try v.nonEmptyString()) }
+        let m = try v.mapping(allowed: ["text", "case_sensitive", "weak", "note"])
+        guard let text = m["text"] else { throw v.error("alias without 'text'") }
+        return Alias(try text.nonEmptyString(),
+                     caseSensitive: try m["case_sensitive"]?.bool() ?? false,
+                     weak: try m["weak"]?.bool() ?? false)
+    }
+
+    private static func readExclusion(_ v: YAMLValue) throws -> Exclusion {
+        if v.isScalar { return Exclusion(try v.nonEmptyString()) }
+        let m = try v.mapping(allowed: ["text", "case_sensitive", "note"])
+        guard let text = m["text"] else { throw v.error("exclusion without 'text'") }
+        return Exclusion(try text.nonEmptyString(), caseSensitive: try m["case_sensitive"]?.bool() ?? false)
+    }
+
+    private static func readTerm(_ v: YAMLValue) throws -> TopicTerm {
+        if v.isScalar { return TopicTerm(try v.nonEmptyString()) }
+        let m = try v.mapping(allowed: ["text", "weight", "case_sensitive", "note"])
+        guard let text = m["text"] else { throw v.error("term without 'text'") }
+        let weight = try m["weight"]?.double() ?? 1
+        guard weight > 0 else { throw m["weight"]!.error("weight must be above 0") }
+        return TopicTerm(try text.nonEmptyString(), weight: weight, caseSensitive: try m["case_sensitive"]?.bool() ?? false)
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// The actor and topic model of one seed watch (`seeds/<watch>/model.yaml`, DESIGN §4).
+public struct WatchModel: Sendable {
+    /// The watch name: the folder that holds `model.yaml`, e.g. `china-russia-north-korea`.
+    public var watch: String
+    /// First 12 hex digits of SHA-256 of `model.yaml`'s bytes (DESIGN §7). Part of every alert id,
+    /// so a changed model may alert again on an article it scores differently.
+    public var version: String
+    public var actors: [Actor]
+    /// Phrases that claim their span so that no alias inside it fires ("Xi'an", "Kim Kardashian").
+    public var exclusions: [Exclusion]
+    public var topics: [Topic]
+    public var rules: ScoringRules
+
+    public init(watch: String, version: String, actors: [Actor], exclusions: [Exclusion], topics: [Topic], rules: ScoringRules) {
+        self.watch = watch
+        self.version = version
+        self.actors = actors
+        self.exclusions = exclusions
+        self.topics = topics
+        self.rules = rules
+    }
+
+    /// The actor with `id`, if any.
+    public func actor(_ id: String) -> Actor? { actors.first { $0.id == id } }
+    /// The topic with `id`, if any.
+    public func topic(_ id: String) -> Topic? { topics.first { $0.id == id } }
+}
+
+/// A person, state or organization the watch follows.
+public struct Actor: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case person, state, organization
+    }
+
+    /// Stable snake_case id (`vladimir_putin`); alerts and tests refer to it.
+    public var id: String
+    /// Display name (`Vladimir Putin`).
+    public var name: String
+    public var kind: Kind
+    /// For persons and organizations: the id of the state they belong to (`russia`), else `nil`.
+    public var affiliation: String?
+    public var aliases: [Alias]
+
+    public init(id: String, name: String, kind: Kind, affiliation: String? = nil, aliases: [Alias]) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.affiliation = affiliation
+        self.aliases = aliases
+    }
+
+    /// The state this actor stands for: itself for a state, its affiliation otherwise.
+    public var stateID: String? { kind == .state ? id : affiliation }
+}
+
+/// One way an actor is written in text.
+public struct Alias: Sendable, Hashable {
+    /// The alias as written in the model; normalised (DESIGN §5) before matching.
+    public var text: String
+    /// When true the alias matches only with the same letter case ("Xi" but not "XI").
+    public var caseSensitive: Bool
+    /// A weak alias ("Mr Kim", "Kim", "Moon") counts only when the actor itself, or its affiliated
+    /// state, is also matched by a strong alias in the same article.
+    public var weak: Bool
+
+    public init(_ text: String, caseSensitive: Bool = false, weak: Bool = false) {
+        self.text = text
+        self.caseSensitive = caseSensitive
+        self.weak = weak
+    }
+}
+
+/// A phrase whose matches claim their span, so that shorter aliases inside it do not fire.
+public struct Exclusion: Sendable, Hashable {
+    public var text: String
+    public var caseSensitive: Bool
+
+    public init(_ text: String, caseSensitive: Bool = false) {
+        self.text = text
+        self.caseSensitive = caseSensitive
+    }
+}
+
+/// A subject of the story (sanctions, arms transfer, …) with its weighted terms.
+public struct Topic: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var terms: [TopicTerm]
+
+    public init(id: String, name: String, terms: [TopicTerm]) {
+        self.id = id
+        self.name = name
+        self.terms = terms
+    }
+}
+
+/// A word or phrase that signals a topic, with the points one occurrence contributes.
+public struct TopicTerm: Sendable, Hashable {
+    public var text: String
+    /// Points per sentence that holds the term (before the rules' caps and position weights).
+    public var weight: Double
+    public var caseSensitive: Bool
+
+    public init(_ text: String, weight: Double = 1, caseSensitive: Bool = false) {
+        self.text = text
+        self.weight = weight
+        self.caseSensitive = caseSensitive
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Turns bytes of unknown or declared encoding into a `String`, the way browsers do
+/// (WHATWG Encoding Standard) rather than the way `String(data:encoding:)` does.
+///
+/// Order of evidence: a byte order mark, then the declared charset (HTTP `charset=`, XML
+/// declaration, `<meta charset>` — the caller passes them in that order), then UTF-8. Invalid
+/// UTF-8 sequences are read byte by byte as Windows-1252 (0x92 → U+2019), never as U+FFFD or C1
+/// controls. The labels `iso-8859-1`, `latin1`, `us-ascii` and `ascii` decode as Windows-1252.
+public enum CharsetDecoder {
+    /// The encodings this decoder distinguishes itself; anything else goes through iconv.
+    public enum Encoding: Sendable, Hashable {
+        case utf8
+        case utf16LE
+        case utf16BE
+        case windows1252
+        /// Any other label glibc's iconv knows (`koi8-r`, `gb2312`, `shift_jis`, `euc-kr`, …).
+        case other(String)
+    }
+
+    /// The result of decoding: the text, and which encoding was used and why.
+    public struct Decoded: Sendable {
+        public var text: String
+        public var encoding: Encoding
+        /// Number of bytes that were not valid in the chosen encoding and were read as Windows-1252.
+        public var invalidBytes: Int
+    }
+
+    /// The encoding announced by a byte order mark, and the mark's length in bytes.
+    public static func byteOrderMark(_ bytes: [UInt8]) -> (Encoding, Int)? {
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { return (.utf8, 3) }
+        if bytes.count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE { return (.utf16LE, 2) }
+        if bytes.count >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF { return (.utf16BE, 2) }
+        return nil
+    }
+
+    /// Maps a charset label (case-insensitive, surrounding quotes and spaces ignored) to an encoding.
+    /// - Returns: `nil` for an empty label or one that is neither handled here nor known to iconv.
+    public static func encoding(forLabel label: String) -> Encoding? {
+        let l = label.trimmingCharacters(in: CharacterSet(charactersIn: "\"' \t")).lowercased()
+        switch l {
+        case "": return nil
+        case "utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8": return .utf8
+        case "utf-16le": return .utf16LE
+        case "utf-16be": return .utf16BE
+        case "utf-16", "ucs-2", "unicode": return .utf16LE
+        case "windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1",
+             "us-ascii", "ascii", "ansi_x3.4-1968", "iso-ir-100", "cp819", "ibm819":
+            return .windows1252
+        default:
+            return iconvKnows(l) ? .other(l) : nil
+        }
+    }
+
+    /// Decodes `bytes`.
+    ///
+    /// - Parameters:
+    ///   - bytes: the raw content.
+    ///   - declared: charset labels in order of precedence (e.g. HTTP header, then XML declaration);
+    ///     the first one recognised wins. A BOM overrides them all.
+    /// - Returns: the text without the BOM.
+    public static func decode(_ bytes: [UInt8], declared: [String?] = []) -> Decoded {
+        if let (enc, length) = byteOrderMark(bytes) {
+            return decode(Array(bytes[length...]), as: enc)
+        }
+        // UTF-16 without a BOM: "<?" as 3C 00 3F 00 or 00 3C 00 3F (XML 1.0 Appendix F).
+        if bytes.count >= 4 {
+            if bytes[0] == 0x3C && bytes[1] == 0 && bytes[2] == 0x3F && bytes[3] == 0 { return decode(bytes, as: .utf16LE) }
+            if bytes[0] == 0 && bytes[1] == 0x3C && bytes[2] == 0 && bytes[3] == 0x3F { return decode(bytes, as: .utf16BE) }
+        }
+        for label in declared {
+            guard let label, let enc = encoding(forLabel: label) else { continue }
+            // A document that declares UTF-16 but reached us as 8-bit text (no BOM, no NULs) is not UTF-16.
+            if case .utf16LE = enc, !bytes.contains(0) { continue }
+            if case .utf16BE = enc, !bytes.contains(0) { continue }
+            return decode(bytes, as: enc)
+        }
+        return decode(bytes, as: .utf8)
+    }
+
+    /// Decodes `bytes` in the given encoding, without BOM detection.
+    public static func decode(_ bytes: [UInt8], as encoding: Encoding) -> Decoded {
+        switch encoding {
+        case .utf8:
+            return decodeUTF8(bytes)
+        case .windows1252:
+            var scalars = String.UnicodeScalarView()
+            for b in bytes { scalars.append(windows1252Scalar(b)) }
+            return Decoded(text: String(scalars), encoding: .windows1252, invalidBytes: 0)
+        case .utf16LE, .utf16BE:
+            var units: [UInt16] = []
+            units.reserveCapacity(bytes.count / 2)
+            var i = 0
+            while i + 1 < bytes.count {
+                let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+                units.append(encoding == .utf16LE ? (a | b << 8) : (a << 8 | b))
+                i += 2
+            }
+            return Decoded(text: String(decoding: units, as: UTF16.self), encoding: encoding, invalidBytes: 0)
+        case .other(let label):
+            if let text = iconvDecode(bytes, from: label) {
+                return Decoded(text: text, encoding: encoding, invalidBytes: 0)
+            }
+            var fallback = decodeUTF8(bytes)
+            fallback.encoding = .utf8
+            return fallback
+        }
+    }
+
+    /// UTF-8 where valid; each byte of an invalid sequence read as Windows-1252.
+    static func decodeUTF8(_ bytes: [UInt8]) -> Decoded {
+        if let s = String(validating: bytes, as: UTF8.self) {
+            return Decoded(text: s, encoding: .utf8, invalidBytes: 0)
+        }
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(bytes.count)
+        var invalid = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b0 = bytes[i]
+            if b0 < 0x80 {
+                scalars.append(Unicode.Scalar(b0))
+                i += 1
+                continue
+            }
+            var length = 0
+            var minimum: UInt32 = 0
+            var value: UInt32 = 0
+            if b0 & 0xE0 == 0xC0 { length = 2; value = UInt32(b0 & 0x1F); minimum = 0x80 }
+            else if b0 & 0xF0 == 0xE0 { length = 3; value = UInt32(b0 & 0x0F); minimum = 0x800 }
+            else if b0 & 0xF8 == 0xF0 { length = 4; value = UInt32(b0 & 0x07); minimum = 0x10000 }
+            var ok = length > 0 && i + length <= n
+            if ok {
+                for k in 1..<length {
+                    let c = bytes[i + k]
+                    if c & 0xC0 != 0x80 { ok = false; break }
+                    value = value << 6 | UInt32(c & 0x3F)
+                }
+            }
+            if ok, value >= minimum, let scalar = Unicode.Scalar(value) {
+                scalars.append(scalar)
+                i += length
+            } else {
+                scalars.append(windows1252Scalar(b0))
+                invalid += 1
+                i += 1
+            }
+        }
+        return Decoded(text: String(scalars), encoding: .utf8, invalidBytes: invalid)
+    }
+
+    /// The Windows-1252 reading of one byte (WHATWG index; the five unassigned bytes map to C1 controls).
+    public static func windows1252Scalar(_ b: UInt8) -> Unicode.Scalar {
+        if b < 0x80 || b >= 0xA0 { return Unicode.Scalar(b) }
+        return Unicode.Scalar(windows1252High[Int(b - 0x80)])!
+    }
+
+    private static let windows1252High: [UInt32] = [
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+    ]
+
+    private static func iconvKnows(_ label: String) -> Bool {
+        let cd = iconv_open("UTF-8", label)
+        if cd == iconv_t(bitPattern: -1) { return false }
+        iconv_close(cd)
+        return true
+    }
+
+    /// Decodes through glibc's iconv; invalid sequences are skipped.
+    private static func iconvDecode(_ bytes: [UInt8], from label: String) -> String? {
+        let cd = iconv_open("UTF-8//IGNORE", label)
+        if cd == iconv_t(bitPattern: -1) { return nil }
+        defer { iconv_close(cd) }
+        var input = bytes
+        var output = [UInt8](repeating: 0, count: bytes.count * 4 + 16)
+        let produced: Int = input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress)?.assumingMemoryBound(to: CChar.self)
+                var inLeft = inBuf.count
+                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress)?.assumingMemoryBound(to: CChar.self)
+                var outLeft = outBuf.count
+                while inLeft > 0 {
+                    let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                    if r == -1 {
+                        if errno == EILSEQ, inLeft > 0 {
+                            inPtr = inPtr.map { $0 + 1 }
+                            inLeft -= 1
+                            continue
+                        }
+                        break
+                    }
+                }
+                return outBuf.count - outLeft
+            }
+        }
+        return String(decoding: output[0..<produced], as: UTF8.self)
+    }
+}
