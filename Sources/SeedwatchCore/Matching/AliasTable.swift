@@ -1,0 +1,104 @@
+/// Every alias, exclusion and topic term of a model, normalised and compiled into one
+/// ``PatternAutomaton``, with what each pattern stands for and which boundary tests it needs.
+public struct AliasTable: Sendable {
+    /// What a pattern stands for.
+    public enum Target: Sendable, Hashable {
+        /// Alias `alias` of actor `actor` (indices into ``WatchModel/actors`` and its `aliases`).
+        case alias(actor: Int, alias: Int)
+        /// A model exclusion: claims its span so that no alias inside it fires.
+        case exclusion(Int)
+        /// Term `term` of topic `topic`.
+        case term(topic: Int, term: Int)
+    }
+
+    struct Pattern: Sendable {
+        var target: Target
+        /// Normalised (not folded) bytes, compared exactly for case-sensitive patterns
+        /// (with `-` and space interchangeable).
+        var exact: [UInt8]
+        var caseSensitive: Bool
+        var checkLeft: Bool
+        var checkRight: Bool
+        var firstScalar: Unicode.Scalar
+        var lastScalar: Unicode.Scalar
+    }
+
+    let automaton: PatternAutomaton
+    let patterns: [Pattern]
+
+    /// Number of patterns compiled (aliases + exclusions + terms).
+    public var patternCount: Int { patterns.count }
+    /// Number of DFA states of the automaton.
+    public var stateCount: Int { automaton.stateCount }
+
+    /// Compiles a model's aliases, exclusions and topic terms.
+    public init(model: WatchModel) {
+        var patterns: [Pattern] = []
+        var folded: [[UInt8]] = []
+        func add(_ text: String, _ caseSensitive: Bool, _ target: Target) {
+            let n = Normalizer.normalizeAlias(text)
+            guard !n.bytes.isEmpty else { return }
+            let scalars = Array(String(decoding: n.bytes, as: UTF8.self).unicodeScalars)
+            let first = scalars.first!, last = scalars.last!
+            let firstClass = WordBoundary.scriptClass(first)
+            let lastClass = WordBoundary.scriptClass(last)
+            patterns.append(Pattern(
+                target: target, exact: n.bytes, caseSensitive: caseSensitive,
+                checkLeft: firstClass != .spaceless,
+                checkRight: lastClass == .other,
+                firstScalar: first, lastScalar: last))
+            folded.append(n.folded)
+        }
+        for (a, actor) in model.actors.enumerated() {
+            for (i, alias) in actor.aliases.enumerated() {
+                add(alias.text, alias.caseSensitive, .alias(actor: a, alias: i))
+            }
+        }
+        for (e, exclusion) in model.exclusions.enumerated() {
+            add(exclusion.text, exclusion.caseSensitive, .exclusion(e))
+        }
+        for (t, topic) in model.topics.enumerated() {
+            for (i, term) in topic.terms.enumerated() {
+                add(term.text, term.caseSensitive, .term(topic: t, term: i))
+            }
+        }
+        self.patterns = patterns
+        self.automaton = PatternAutomaton(patterns: folded)
+    }
+
+    /// One accepted occurrence, in normalised byte offsets.
+    public struct Occurrence: Sendable, Hashable {
+        public var target: Target
+        public var start: Int
+        public var end: Int
+    }
+
+    /// Finds every occurrence that passes the case and word-boundary tests (overlaps not yet resolved).
+    /// - Parameter text: normalised text from ``Normalizer/normalize(_:)``.
+    public func occurrences(in text: NormalizedText) -> [Occurrence] {
+        var found: [Occurrence] = []
+        text.folded.withUnsafeBufferPointer { folded in
+            text.bytes.withUnsafeBufferPointer { exact in
+                automaton.scan(folded) { index, end in
+                    let p = patterns[index]
+                    let start = end - p.exact.count
+                    if p.caseSensitive {
+                        for k in 0..<p.exact.count {
+                            let a = exact[start + k], b = p.exact[k]
+                            if a != b && !((a == 0x2D || a == 0x20) && (b == 0x2D || b == 0x20)) { return }
+                        }
+                    }
+                    if p.checkLeft && !WordBoundary.separates(WordBoundary.scalar(before: start, in: exact), from: p.firstScalar) { return }
+                    if p.checkRight && !WordBoundary.separates(WordBoundary.decode(at: end, in: exact), from: p.lastScalar) { return }
+                    found.append(Occurrence(target: p.target, start: start, end: end))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Counts raw automaton occurrences in already-normalised bytes: the scan alone, for benchmarks.
+    public func rawOccurrenceCount(folded: [UInt8]) -> Int {
+        folded.withUnsafeBufferPointer { automaton.countOccurrences($0) }
+    }
+}

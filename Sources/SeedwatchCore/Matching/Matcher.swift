@@ -1,0 +1,125 @@
+/// Finds actors and topic terms in an article: a pure function of (article, model), no I/O, no clock.
+///
+/// Steps: normalise the extracted text (DESIGN §5); scan it once with the model's
+/// ``AliasTable`` automaton; keep occurrences that pass the case and word-boundary tests;
+/// resolve overlaps (the longest wins, so exclusions such as "Xi'an" claim their span); count weak
+/// aliases only when their actor, or its state, is matched strongly; map every hit back to the
+/// original UTF-8 offsets and to its sentence.
+public struct Matcher: Sendable {
+    public let model: WatchModel
+    public let table: AliasTable
+
+    /// Compiles the model's patterns once; reuse the matcher for every article.
+    public init(model: WatchModel) {
+        self.model = model
+        self.table = AliasTable(model: model)
+    }
+
+    /// Matches one article.
+    public func match(_ article: Article) -> MatchResult {
+        let text = article.extractedText
+        return match(text: text, hasTitle: !article.title.isEmpty)
+    }
+
+    /// Matches a text whose first line is a title when `hasTitle` is true.
+    public func match(text: String, hasTitle: Bool) -> MatchResult {
+        let normalized = Normalizer.normalize(text)
+        let occurrences = table.occurrences(in: normalized)
+
+        // Overlap resolution, separately for actors (aliases + exclusions) and for topic terms:
+        // leftmost first, the longest wins.
+        var actorSide: [AliasTable.Occurrence] = []
+        var termSide: [AliasTable.Occurrence] = []
+        for o in occurrences {
+            if case .term = o.target { termSide.append(o) } else { actorSide.append(o) }
+        }
+        let actorKept = Self.resolveOverlaps(actorSide)
+        let termKept = Self.resolveOverlaps(termSide)
+
+        // Sentences.
+        var sentences: [MatchResult.Sentence] = []
+        let ranges = SentenceSplitter.split(text)
+        var titleEnd = -1
+        if hasTitle, let newline = text.utf8.firstIndex(of: 0x0A) {
+            titleEnd = text.utf8.distance(from: text.utf8.startIndex, to: newline)
+        } else if hasTitle {
+            titleEnd = text.utf8.count
+        }
+        var bodyIndex = 0
+        for r in ranges {
+            let isTitle = r.upperBound <= titleEnd
+            sentences.append(MatchResult.Sentence(range: r, isTitle: isTitle, bodyIndex: isTitle ? -1 : bodyIndex))
+            if !isTitle { bodyIndex += 1 }
+        }
+        let starts = sentences.map(\.range.lowerBound)
+        func sentenceIndex(_ offset: Int) -> Int {
+            var lo = 0, hi = starts.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if starts[mid] <= offset { lo = mid + 1 } else { hi = mid }
+            }
+            return max(0, lo - 1)
+        }
+
+        // Weak alias confirmation.
+        var strong: Set<Int> = []
+        for o in actorKept {
+            if case .alias(let a, let i) = o.target, !model.actors[a].aliases[i].weak { strong.insert(a) }
+        }
+        let strongIDs = Set(strong.map { model.actors[$0].id })
+        var mentions: [MatchResult.Mention] = []
+        var unconfirmed = 0
+        for o in actorKept {
+            guard case .alias(let a, let i) = o.target else { continue }
+            let actor = model.actors[a]
+            let weak = actor.aliases[i].weak
+            if weak {
+                let confirmed = strong.contains(a) || (actor.affiliation.map { strongIDs.contains($0) } ?? false)
+                if !confirmed { unconfirmed += 1; continue }
+            }
+            let range = normalized.originalRange(o.start, o.end)
+            mentions.append(MatchResult.Mention(actor: a, alias: i, weak: weak, range: range, sentence: sentenceIndex(range.lowerBound)))
+        }
+        var hits: [MatchResult.TermHit] = []
+        for o in termKept {
+            guard case .term(let t, let i) = o.target else { continue }
+            let range = normalized.originalRange(o.start, o.end)
+            hits.append(MatchResult.TermHit(topic: t, term: i, range: range, sentence: sentenceIndex(range.lowerBound)))
+        }
+        return MatchResult(text: text, sentences: sentences, mentions: mentions, termHits: hits, unconfirmedWeakMentions: unconfirmed)
+    }
+
+    /// Leftmost-longest selection of non-overlapping occurrences.
+    static func resolveOverlaps(_ occurrences: [AliasTable.Occurrence]) -> [AliasTable.Occurrence] {
+        let sorted = occurrences.sorted { a, b in
+            a.start != b.start ? a.start < b.start : (a.end != b.end ? a.end > b.end : exclusionFirst(a, b))
+        }
+        var kept: [AliasTable.Occurrence] = []
+        var lastEnd = -1
+        for o in sorted where o.start >= lastEnd {
+            kept.append(o)
+            lastEnd = o.end
+        }
+        // Several patterns may share one span (two aliases written alike): keep them all unless an exclusion holds it.
+        var result: [AliasTable.Occurrence] = []
+        for o in kept {
+            if case .exclusion = o.target { result.append(o); continue }
+            result.append(o)
+            for other in sorted where other.start == o.start && other.end == o.end && other.target != o.target {
+                if case .exclusion = other.target { continue }
+                if !result.contains(other) { result.append(other) }
+            }
+        }
+        return result
+    }
+
+    private static func exclusionFirst(_ a: AliasTable.Occurrence, _ b: AliasTable.Occurrence) -> Bool {
+        if case .exclusion = a.target, !isExclusion(b) { return true }
+        return false
+    }
+
+    private static func isExclusion(_ o: AliasTable.Occurrence) -> Bool {
+        if case .exclusion = o.target { return true }
+        return false
+    }
+}

@@ -1,0 +1,99 @@
+/// Splits extracted text into sentences, the unit of evidence (DESIGN §5).
+///
+/// Lines (`"\n"`) always end a sentence. Inside a line, `.`, `!` or `?` (optionally followed by
+/// closing quotes or brackets) ends a sentence when white space and then an upper-case letter,
+/// digit, opening quote or non-ASCII letter follow, unless the word before is a known abbreviation
+/// ("Mr.", "U.S.", "Gen.") or a single capital letter. `。`, `！` and `？` always end a sentence.
+public enum SentenceSplitter {
+    /// Sentence ranges as UTF-8 byte offsets into `text`, trimmed of surrounding white space;
+    /// empty sentences are dropped.
+    public static func split(_ text: String) -> [Range<Int>] {
+        let bytes = Array(text.utf8)
+        var result: [Range<Int>] = []
+        var start = 0
+        let n = bytes.count
+
+        func push(_ lo: Int, _ hi: Int) {
+            var a = lo, b = hi
+            while a < b && isSpace(bytes[a]) { a += 1 }
+            while b > a && isSpace(bytes[b - 1]) { b -= 1 }
+            if a < b { result.append(a..<b) }
+        }
+
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if b == 0x0A {
+                push(start, i)
+                start = i + 1
+                i += 1
+                continue
+            }
+            // 。！？ (E3 80 82, EF BC 81, EF BC 9F)
+            if b == 0xE3 && i + 2 < n && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x82
+                || b == 0xEF && i + 2 < n && bytes[i + 1] == 0xBC && (bytes[i + 2] == 0x81 || bytes[i + 2] == 0x9F) {
+                push(start, i + 3)
+                start = i + 3
+                i += 3
+                continue
+            }
+            if b == 0x2E || b == 0x21 || b == 0x3F {
+                var j = i + 1
+                // closing quotes and brackets: " ' ) ] and ” ’ (E2 80 9D / E2 80 99)
+                while j < n {
+                    if bytes[j] == 0x22 || bytes[j] == 0x27 || bytes[j] == 0x29 || bytes[j] == 0x5D { j += 1; continue }
+                    if bytes[j] == 0xE2 && j + 2 < n && bytes[j + 1] == 0x80 && (bytes[j + 2] == 0x9D || bytes[j + 2] == 0x99) { j += 3; continue }
+                    break
+                }
+                var k = j
+                var sawSpace = false
+                while k < n && (bytes[k] == 0x20 || bytes[k] == 0x09) { k += 1; sawSpace = true }
+                if sawSpace && k < n && startsSentence(bytes, k) && !(b == 0x2E && isAbbreviation(bytes, before: i)) {
+                    push(start, j)
+                    start = j
+                    i = k
+                    continue
+                }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        push(start, n)
+        return result
+    }
+
+    @inline(__always)
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+    static func startsSentence(_ bytes: [UInt8], _ k: Int) -> Bool {
+        let c = bytes[k]
+        if c >= 0x41 && c <= 0x5A { return true }       // A–Z
+        if c >= 0x30 && c <= 0x39 { return true }       // 0–9
+        if c == 0x22 || c == 0x27 || c == 0x28 || c == 0x5B { return true }
+        if c >= 0xC0 { return true }                    // non-ASCII: curly quotes, other scripts
+        return false
+    }
+
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "cpt", "maj", "adm", "cmdr", "sen", "rep",
+        "gov", "prof", "jr", "sr", "rev", "hon", "pres", "no", "vs", "etc", "inc", "corp", "co", "ltd", "dept", "univ",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "approx", "est",
+        "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "d.c", "s", "mt", "ft",
+    ]
+
+    /// Whether the word ending at the `.` at `dot` is an abbreviation or an initial.
+    static func isAbbreviation(_ bytes: [UInt8], before dot: Int) -> Bool {
+        var a = dot
+        while a > 0 {
+            let c = bytes[a - 1]
+            let isWordByte = (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0x2E
+            if !isWordByte { break }
+            a -= 1
+        }
+        guard a < dot else { return false }
+        let word = String(decoding: bytes[a..<dot], as: UTF8.self)
+        if word.count == 1, let c = word.first, c.isUppercase { return true }  // an initial: "J. Smith"
+        return abbreviations.contains(word.lowercased())
+    }
+}
