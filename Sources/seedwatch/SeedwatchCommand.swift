@@ -1,6 +1,8 @@
 import ArgumentParser
 import SeedwatchCore
 
+/// Entry point: parses the command line and hands over to the runtime; nothing else.
+@main
 struct SeedwatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seedwatch",
@@ -10,7 +12,7 @@ struct SeedwatchCommand: AsyncParsableCommand {
         else ./config/seedwatch.yaml.
         """,
         version: SeedwatchVersion.string,
-        subcommands: [RunCommand.self, ScanCommand.self, AlertsCommand.self, CheckConfigCommand.self]
+        subcommands: [CheckConfigCommand.self]
     )
 }
 
