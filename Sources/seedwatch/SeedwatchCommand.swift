@@ -12,7 +12,7 @@ struct SeedwatchCommand: AsyncParsableCommand {
         else ./config/seedwatch.yaml.
         """,
         version: SeedwatchVersion.string,
-        subcommands: [CheckConfigCommand.self]
+        subcommands: [RunCommand.self, ScanCommand.self, AlertsCommand.self, CheckConfigCommand.self]
     )
 }
 

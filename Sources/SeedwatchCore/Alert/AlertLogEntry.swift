@@ -8,10 +8,16 @@ public struct AlertLogEntry: Sendable, Hashable {
     public struct Named: Sendable, Hashable {
         public var id: String
         public var name: String
+        /// An actor's `mentions`, when present.
+        public var mentions: Int?
+        /// A topic's `score`, when present.
+        public var score: Double?
 
-        public init(id: String, name: String) {
+        public init(id: String, name: String, mentions: Int? = nil, score: Double? = nil) {
             self.id = id
             self.name = name
+            self.mentions = mentions
+            self.score = score
         }
     }
 
@@ -118,8 +124,8 @@ extension AlertLogEntry {
                             url: wire.source.url, guid: wire.source.guid)
         return AlertLogEntry(id: wire.id, time: time, watch: wire.watch, level: level, score: wire.score,
                              source: source, title: wire.title, published: published,
-                             actors: (wire.actors ?? []).map { Named(id: $0.id, name: $0.name ?? $0.id) },
-                             topics: (wire.topics ?? []).map { Named(id: $0.id, name: $0.name ?? $0.id) },
+                             actors: (wire.actors ?? []).map { Named(id: $0.id, name: $0.name ?? $0.id, mentions: $0.mentions) },
+                             topics: (wire.topics ?? []).map { Named(id: $0.id, name: $0.name ?? $0.id, score: $0.score) },
                              evidence: (wire.evidence ?? []).map(\.text))
     }
 
@@ -139,6 +145,8 @@ extension AlertLogEntry {
         struct WireNamed: Decodable {
             var id: String
             var name: String?
+            var mentions: Int?
+            var score: Double?
         }
         struct WireEvidence: Decodable {
             var text: String
