@@ -64,6 +64,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "seedwatch-eval",
+            dependencies: ["SeedwatchCore"],
+            path: "Sources/seedwatch-eval",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SeedwatchCoreTests",
             dependencies: ["SeedwatchCore"],

@@ -1,23 +1,130 @@
+import Yams
+
 /// How actor and topic evidence combine into a score, and the thresholds of the levels (DESIGN §4).
-/// Read from the `rules:` mapping of `model.yaml`.
+/// Read from the `rules:` mapping of `model.yaml`; every key is optional and named like the property
+/// (snake_case). All values are points (unitless) unless stated otherwise.
+///
+/// The score is the sum of three kinds of components (see ``Scorer``):
+/// 1. **State centrality**, per state (persons and organizations count for their affiliation):
+///    `title_points` when named in the title, `lead_points` when named in the first
+///    `lead_sentences` body sentences, and `sentence_points` for every other body sentence naming it,
+///    up to `sentence_cap` sentences — all multiplied by the state's weight in `state_weights`.
+///    So a name in the title or lead, or across many sentences, weighs more than a passing mention.
+/// 2. **Topic evidence**, per sentence and topic: the weight of the strongest term of the topic in the
+///    sentence, times `title_factor` (title) or `lead_factor` (lead), times `unanchored_factor`
+///    when no weighted state is named in that sentence; at most `topic_cap` points per topic.
+/// 3. **The core pattern**: `pair_points` for each sentence naming two different core states
+///    (`core_states`) together with a topic term, or `pair_points × partner_factor` when one of the
+///    two is a weighted state outside the core; at most `pair_cap` points in all.
+///
+/// Level `alert` needs `alert_threshold` points and at least `alert_min_topic` topic points;
+/// `notice` needs `notice_threshold` points and at least `notice_min_topic` topic points.
 public struct ScoringRules: Sendable, Hashable {
     /// Minimum score for level `alert`.
-    public var alertThreshold: Double = 12
-    /// Minimum score for level `notice` (below `alertThreshold`).
-    public var noticeThreshold: Double = 6
+    public var alertThreshold: Double = 20
+    /// Minimum score for level `notice` (not above `alertThreshold`).
+    public var noticeThreshold: Double = 14
+    /// Minimum topic points (components 2 and 3) for level `alert`: no alert without topic evidence.
+    public var alertMinTopic: Double = 8
+    /// Minimum topic points for level `notice`.
+    public var noticeMinTopic: Double = 4
+
+    /// Weight of each state in centrality and anchoring (0 when not listed).
+    public var stateWeights: [String: Double] = ["russia": 1, "china": 1, "north_korea": 1, "south_korea": 0.5, "japan": 0.5]
+    /// The states whose pairing in one sentence with a topic is the core pattern.
+    public var coreStates: [String] = ["russia", "china", "north_korea"]
+
+    /// Points for a state named in the title.
+    public var titlePoints: Double = 6
+    /// Points for a state named in the lead.
+    public var leadPoints: Double = 4
+    /// How many body sentences form the lead.
+    public var leadSentences: Int = 3
+    /// Points per further body sentence naming a state.
+    public var sentencePoints: Double = 1
+    /// At most this many further sentences count per state.
+    public var sentenceCap: Int = 6
+
+    /// Topic points of a title sentence are multiplied by this.
+    public var titleFactor: Double = 2
+    /// Topic points of a lead sentence are multiplied by this.
+    public var leadFactor: Double = 1.5
+    /// Topic points of a sentence naming no weighted state are multiplied by this.
+    public var unanchoredFactor: Double = 0.25
+    /// At most this many points per topic.
+    public var topicCap: Double = 12
+
+    /// Points per sentence with two different core states and a topic term.
+    public var pairPoints: Double = 4
+    /// Multiplier of `pairPoints` when one of the two states is weighted but not core.
+    public var partnerFactor: Double = 0.5
+    /// At most this many pair points in all.
+    public var pairCap: Double = 16
 
     public init() {}
 
+    /// The weight of a state id (0 when not listed).
+    public func weight(of state: String?) -> Double {
+        guard let state else { return 0 }
+        return stateWeights[state] ?? 0
+    }
+
     /// Reads the `rules:` mapping.
-    /// - Throws: `YAMLFileError` for unknown keys or bad values.
+    /// - Throws: `YAMLFileError` for unknown keys or bad values (negative points, notice above alert).
     public static func read(_ value: YAMLValue) throws -> ScoringRules {
-        let m = try value.mapping(allowed: ["alert_threshold", "notice_threshold"])
-        var rules = ScoringRules()
-        if let v = m["alert_threshold"] { rules.alertThreshold = try v.double() }
-        if let v = m["notice_threshold"] { rules.noticeThreshold = try v.double() }
-        guard rules.noticeThreshold <= rules.alertThreshold else {
+        let m = try value.mapping(allowed: [
+            "alert_threshold", "notice_threshold", "alert_min_topic", "notice_min_topic",
+            "state_weights", "core_states",
+            "title_points", "lead_points", "lead_sentences", "sentence_points", "sentence_cap",
+            "title_factor", "lead_factor", "unanchored_factor", "topic_cap",
+            "pair_points", "partner_factor", "pair_cap", "note",
+        ])
+        var r = ScoringRules()
+        func number(_ key: String, _ target: inout Double) throws {
+            guard let v = m[key] else { return }
+            let d = try v.double()
+            guard d >= 0 else { throw v.error("\(key) must not be negative") }
+            target = d
+        }
+        func count(_ key: String, _ target: inout Int) throws {
+            guard let v = m[key] else { return }
+            let i = try v.int()
+            guard i >= 0 else { throw v.error("\(key) must not be negative") }
+            target = i
+        }
+        try number("alert_threshold", &r.alertThreshold)
+        try number("notice_threshold", &r.noticeThreshold)
+        try number("alert_min_topic", &r.alertMinTopic)
+        try number("notice_min_topic", &r.noticeMinTopic)
+        try number("title_points", &r.titlePoints)
+        try number("lead_points", &r.leadPoints)
+        try count("lead_sentences", &r.leadSentences)
+        try number("sentence_points", &r.sentencePoints)
+        try count("sentence_cap", &r.sentenceCap)
+        try number("title_factor", &r.titleFactor)
+        try number("lead_factor", &r.leadFactor)
+        try number("unanchored_factor", &r.unanchoredFactor)
+        try number("topic_cap", &r.topicCap)
+        try number("pair_points", &r.pairPoints)
+        try number("partner_factor", &r.partnerFactor)
+        try number("pair_cap", &r.pairCap)
+        if let v = m["state_weights"] {
+            var weights: [String: Double] = [:]
+            guard case .mapping(let pairs) = v.node else { throw v.error("expected a mapping of state ids to weights") }
+            let keys = Set(pairs.keys.compactMap(\.string))
+            for (key, w) in try v.mapping(allowed: keys) {
+                let d = try w.double()
+                guard d >= 0 else { throw w.error("state weight must not be negative") }
+                weights[key] = d
+            }
+            r.stateWeights = weights
+        }
+        if let v = m["core_states"] {
+            r.coreStates = try v.sequence().map { try $0.nonEmptyString() }
+        }
+        guard r.noticeThreshold <= r.alertThreshold else {
             throw value.error("notice_threshold must not exceed alert_threshold")
         }
-        return rules
+        return r
     }
 }

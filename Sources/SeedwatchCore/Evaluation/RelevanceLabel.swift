@@ -1,0 +1,54 @@
+/// One line of a relevance labels file (`labels/dev.tsv`): `PATH<TAB>LABEL<TAB>reason`.
+///
+/// `PATH` is relative to the corpus root; a path ending in `#N` names item N (0-based) of the
+/// top-level JSON array of that file (KCNA archives).
+public struct RelevanceLabel: Sendable, Hashable {
+    /// 2 = must alert, 1 = either way, 0 = must not alert (labels/RUBRIC.md).
+    public enum Grade: Int, Sendable, Hashable { case irrelevant = 0, eitherWay = 1, mustAlert = 2 }
+
+    /// The file, relative to the corpus root, without any `#N` suffix.
+    public var file: String
+    /// The item of a JSON array file, when the path ends in `#N`.
+    public var item: Int?
+    public var grade: Grade
+    public var reason: String
+
+    /// The path as written in the labels file.
+    public var path: String { item.map { "\(file)#\($0)" } ?? file }
+
+    public init(file: String, item: Int?, grade: Grade, reason: String) {
+        self.file = file
+        self.item = item
+        self.grade = grade
+        self.reason = reason
+    }
+
+    /// Parses a labels file. Blank lines are skipped.
+    /// - Throws: ``RelevanceLabelError`` naming the 1-based line of a malformed line.
+    public static func parse(_ text: String) throws(RelevanceLabelError) -> [RelevanceLabel] {
+        var labels: [RelevanceLabel] = []
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.allSatisfy(\.isWhitespace) { continue }
+            let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
+            guard fields.count >= 2, let g = Int(fields[1]), let grade = Grade(rawValue: g) else {
+                throw RelevanceLabelError(line: n + 1, message: "expected PATH<TAB>0|1|2<TAB>reason")
+            }
+            var file = String(fields[0])
+            var item: Int?
+            if let hash = file.lastIndex(of: "#"), let i = Int(file[file.index(after: hash)...]) {
+                item = i
+                file = String(file[..<hash])
+            }
+            labels.append(RelevanceLabel(file: file, item: item, grade: grade, reason: fields.count > 2 ? String(fields[2]) : ""))
+        }
+        return labels
+    }
+}
+
+/// A malformed line of a labels file.
+public struct RelevanceLabelError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// 1-based line number.
+    public var line: Int
+    public var message: String
+    public var description: String { "labels line \(line): \(message)" }
+}

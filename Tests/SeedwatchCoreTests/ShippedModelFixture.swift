@@ -1,0 +1,43 @@
+import Foundation
+import SeedwatchCore
+
+/// The shipped seed watch's model, located from this file: `<package root>/seeds/china-russia-north-korea/model.yaml`,
+/// and the shared corpus at `<package root>/../shared`.
+enum ShippedModel {
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let modelPath = packageRoot.appendingPathComponent("seeds/china-russia-north-korea/model.yaml").path
+    static let sharedRoot = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    static let corpusRoot = sharedRoot.appendingPathComponent("corpus")
+    static let labelsPath = sharedRoot.appendingPathComponent("labels/dev.tsv").path
+
+    /// Whether `../shared` (corpus and labels) is present.
+    static var sharedIsAvailable: Bool {
+        FileManager.default.fileExists(atPath: labelsPath) && FileManager.default.fileExists(atPath: corpusRoot.path)
+    }
+
+    /// The loaded model (loaded once).
+    static let model: WatchModel = {
+        let bytes = Array(FileManager.default.contents(atPath: modelPath) ?? Data())
+        do { return try ModelLoader.load(bytes: bytes, file: modelPath, watch: "china-russia-north-korea") } catch {
+            fatalError("the shipped model does not load: \(error)")
+        }
+    }()
+
+    static let matcher = Matcher(model: model)
+    static let scorer = Scorer(model: model)
+
+    /// Actor ids matched in a plain text (first line a title when `hasTitle`).
+    static func actorIDs(_ text: String, hasTitle: Bool = false) -> Set<String> {
+        matcher.match(text: text, hasTitle: hasTitle).actorIDs(in: model)
+    }
+
+    /// Reads a labelled corpus article (`FILE` or `FILE#N`, relative to the corpus root).
+    static func corpusArticle(_ path: String) throws -> Article {
+        let labels = try RelevanceLabel.parse(path + "\t0\t")
+        let label = labels[0]
+        let bytes = Array(FileManager.default.contents(atPath: corpusRoot.appendingPathComponent(label.file).path) ?? Data())
+        if let item = label.item { return try CorpusArticleReader.readItems(bytes, file: label.file)[item] }
+        return try CorpusArticleReader.read(bytes, file: label.file, item: nil)
+    }
+}
