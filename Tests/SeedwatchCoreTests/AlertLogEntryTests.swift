@@ -16,7 +16,8 @@ import Testing
         #expect(entry.published == Date(timeIntervalSince1970: 1_718_748_000))
         #expect(entry.actors.map(\.id) == ["kim_jong_un", "vladimir_putin"])
         #expect(entry.actors.map(\.name) == ["Kim Jong Un", "Vladimir Putin"])
-        #expect(entry.topics == [AlertLogEntry.Named(id: "russia_nk_alliance", name: "Russia–North Korea alliance")])
+        #expect(entry.topics == [AlertLogEntry.Named(id: "russia_nk_alliance", name: "Russia–North Korea alliance", score: 4.5)])
+        #expect(entry.actors.map(\.mentions) == [3, 2])
         #expect(entry.evidence == ["Kim met Putin.\nThey signed a pact."])
     }
 
