@@ -154,6 +154,53 @@ import Testing
         print("burst: \(count) files emitted in \(String(format: "%.2f", seconds)) s, \(overflows) overflow(s)")
     }
 
+    @Test func nonUTF8NameIsEmittedWithItsRawBytes() async throws {
+        let watcher = try await start()
+        let name: [UInt8] = [0x63, 0x61, 0x66, 0xE9, 0x2E, 0x74, 0x78, 0x74]  // Latin-1 "café.txt"
+        let full = folder.bytes + [UInt8(ascii: "/")] + name
+        let fd = (full + [0]).withUnsafeBufferPointer {
+            $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT | O_TRUNC, 0o644) }
+        }
+        #expect(fd >= 0)
+        _ = write(fd, "Latin-1 name", 12)
+        close(fd)
+        await collector.waitFor(count: 1)
+        await stop(watcher)
+        let files = await collector.files
+        #expect(files.map(\.relativePath) == [name])
+        #expect(files.map(\.absolutePath) == [full])
+        #expect(files.map(\.size) == [12])
+    }
+
+    @Test func hardLinkIntoTheFolderIsEmitted() async throws {
+        let outside = try TemporaryFolder()
+        defer { outside.remove() }
+        try outside.write("linked.txt", "hard-linked content")
+        let watcher = try await start()
+        #expect(link(outside.path + "/linked.txt", folder.path + "/linked.txt") == 0)  // IN_CREATE only
+        await collector.waitFor(count: 1)
+        await stop(watcher)
+        #expect(await collector.paths == ["linked.txt"])
+    }
+
+    @Test func folderRenamedInsideIsFollowedAndFolderMovedOutIsForgotten() async throws {
+        let outside = try TemporaryFolder()
+        defer { outside.remove() }
+        try folder.makeFolder("old/inner")
+        try folder.makeFolder("leaving")
+        let watcher = try await start()
+        rename(folder.path + "/old", folder.path + "/new")
+        rename(folder.path + "/leaving", outside.path + "/leaving")
+        await pause(0.3)
+        try folder.write("new/inner/after.txt", "written after the rename")
+        try outside.write("leaving/outside.txt", "written after leaving the tree")
+        await collector.waitFor(count: 1)
+        await stop(watcher)
+        let files = await collector.files
+        #expect(files.map(\.relativePathDescription) == ["new/inner/after.txt"])
+        #expect(files.map(\.absolutePath) == [folder.bytes("new/inner/after.txt")])
+    }
+
     @Test func stopFinishesTheStream() async throws {
         let watcher = try await start()
         watcher.stop()
