@@ -127,8 +127,8 @@ import Testing
         let files = await collector.files
         #expect(files.last?.inode == files.first?.inode)
         #expect(files.last?.absolutePath == folder.bytes("inside-link.txt"))
-        let outsideSkips = recorder.lines(.debug, "symbolic link to a target outside the drop folder skipped").map(\.path)
-        #expect(outsideSkips == [folder.path + "/alias.md", folder.path + "/etc-link"])
+        let outsideSkips = recorder.lines(.debug, "symbolic link to a target outside the drop folder skipped").compactMap(\.path)
+        #expect(outsideSkips.sorted() == [folder.path + "/alias.md", folder.path + "/etc-link"])
         #expect(recorder.lines(.debug, "symbolic link to a folder or special file not followed").map(\.path) == [
             folder.path + "/sub-link"
         ])
