@@ -186,3 +186,19 @@ import Testing
         #expect(try store.counts().seenArticles == 2)
     }
 }
+
+@Suite struct StateStoreCloseTests {
+    @Test func closedStoreThrowsErrorsNamingThePath() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("state.sqlite")
+        let store = try StateStore(path: path)
+        try store.close()
+        #expect {
+            try store.isSeen(articleKey: "file:00", watch: "w")
+        } throws: { error in
+            guard case .operationFailed(let errorPath, let operation, _) = error as? StateStoreError else { return false }
+            return errorPath == path && operation == "look up seen article"
+        }
+    }
+}

@@ -56,6 +56,16 @@ public final class StateStore: Sendable {
         }
     }
 
+    /// Closes the database's connections (at shutdown). Later calls on this store throw.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)`` when a connection is still in use.
+    public func close() throws {
+        do {
+            try pool.close()
+        } catch {
+            throw StateStoreError.operationFailed(path: path, operation: "close", reason: Self.reason(error))
+        }
+    }
+
     // MARK: - Durability settings
 
     /// The writer connection's `journal_mode` (expected `wal`) and `synchronous` level
