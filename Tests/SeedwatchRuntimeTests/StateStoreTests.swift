@@ -125,6 +125,9 @@ import Testing
         #expect(try store.processedFileHash(device: 2049, inode: inode, size: 600, mtimeNanoseconds: 1_800_000_000_000_000_000) == "def")
         #expect(try store.processedFileHash(device: 2049, inode: inode, size: 512, mtimeNanoseconds: 1_700_000_000_123_456_789) == nil)
         #expect(try store.counts().processedFiles == 1)
+        #expect(try store.pruneProcessedFiles(olderThan: Date().addingTimeInterval(-3600)) == 0)
+        #expect(try store.pruneProcessedFiles(olderThan: Date().addingTimeInterval(3600)) == 1)
+        #expect(try store.processedFilePath(device: 2049, inode: inode) == nil)
     }
 
     @Test func feedStateRoundTrips() throws {

@@ -99,11 +99,13 @@ public final class AlertLogWriter: AlertSink {
             // With O_APPEND our line ends at the file's end. Only we write to the log, so a line that
             // started before our previous end means the file was truncated since (copytruncate).
             let end = Int64(lseek(log.fd, 0, SEEK_CUR))
-            let start = end - Int64(bytes.count)
-            if end >= 0, start < log.lastEnd {
-                warnings.append(.truncated(path: path, size: start, lastEnd: log.lastEnd))
+            if end >= 0 {
+                let start = end - Int64(bytes.count)
+                if start < log.lastEnd {
+                    warnings.append(.truncated(path: path, size: start, lastEnd: log.lastEnd))
+                }
+                log.lastEnd = end
             }
-            log.lastEnd = end
             return warnings
         }
         for warning in warnings {

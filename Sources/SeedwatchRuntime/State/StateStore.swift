@@ -218,6 +218,18 @@ public final class StateStore: Sendable {
         }
     }
 
+    /// Forgets processed-file records made before `cutoff`; such a file, if still present, is hashed
+    /// again and then recognised by its article key.
+    /// - Returns: the number of records removed.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    @discardableResult
+    public func pruneProcessedFiles(olderThan cutoff: Date) throws -> Int {
+        try writeAccess("prune processed files") { db in
+            try db.execute(sql: "DELETE FROM processed_file WHERE processed_at < ?", arguments: [cutoff.timeIntervalSince1970])
+            return db.changesCount
+        }
+    }
+
     /// The path bytes recorded for a device and inode, if any.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     public func processedFilePath(device: UInt64, inode: UInt64) throws -> [UInt8]? {
