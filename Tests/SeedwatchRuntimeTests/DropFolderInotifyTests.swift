@@ -8,11 +8,11 @@ import Testing
 
 /// The watcher on real inotify, in a temporary folder, with a 0.2 s settle period.
 @Suite struct DropFolderInotifyTests {
-    let folder: TemporaryFolder
+    let folder: WatchedTemporaryFolder
     let recorder = LogRecorder()
     let collector = ReadyFileCollector()
 
-    init() throws { folder = try TemporaryFolder() }
+    init() throws { folder = try WatchedTemporaryFolder() }
 
     func start(settle: Double = 0.2) async throws -> DropFolderWatcher {
         let settings = DropFolderSettings(path: folder.path, settle: settle)
@@ -93,7 +93,7 @@ import Testing
     }
 
     @Test func folderMovedInFromOutsideIsScanned() async throws {
-        let outside = try TemporaryFolder()
+        let outside = try WatchedTemporaryFolder()
         defer { outside.remove() }
         try outside.makeFolder("batch/inner")
         try outside.write("batch/one.txt", "one")
@@ -108,7 +108,7 @@ import Testing
     }
 
     @Test func symbolicLinksFollowOnlyFilesInsideTheDropFolder() async throws {
-        let outside = try TemporaryFolder()
+        let outside = try WatchedTemporaryFolder()
         defer { outside.remove() }
         try outside.write("notes.md", "outside")
         try outside.makeFolder("etc")
@@ -173,7 +173,7 @@ import Testing
     }
 
     @Test func hardLinkIntoTheFolderIsEmitted() async throws {
-        let outside = try TemporaryFolder()
+        let outside = try WatchedTemporaryFolder()
         defer { outside.remove() }
         try outside.write("linked.txt", "hard-linked content")
         let watcher = try await start()
@@ -184,7 +184,7 @@ import Testing
     }
 
     @Test func folderRenamedInsideIsFollowedAndFolderMovedOutIsForgotten() async throws {
-        let outside = try TemporaryFolder()
+        let outside = try WatchedTemporaryFolder()
         defer { outside.remove() }
         try folder.makeFolder("old/inner")
         try folder.makeFolder("leaving")

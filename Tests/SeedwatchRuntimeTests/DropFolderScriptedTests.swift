@@ -6,12 +6,12 @@ import Testing
 
 /// The watcher driven by a scripted event source over real files in a temporary folder.
 @Suite struct DropFolderScriptedTests {
-    let folder: TemporaryFolder
+    let folder: WatchedTemporaryFolder
     let source = ScriptedFileEventSource()
     let recorder = LogRecorder()
     let collector = ReadyFileCollector()
 
-    init() throws { folder = try TemporaryFolder() }
+    init() throws { folder = try WatchedTemporaryFolder() }
 
     func start(maxBytes: Int64 = DropFolderSettings.defaultMaxBytes, rescan: Double = 600) async throws -> DropFolderWatcher {
         let settings = DropFolderSettings(path: folder.path, settle: 0.2, maxBytes: maxBytes, rescanInterval: rescan)

@@ -46,7 +46,7 @@ struct RecordingLogHandler: LogHandler {
 }
 
 /// A fresh temporary folder (canonical path), removed by ``remove()``.
-struct TemporaryFolder {
+struct WatchedTemporaryFolder {
     let path: String
 
     init() throws {
