@@ -10,6 +10,7 @@ final class LogRecorder: Sendable {
         var level: Logger.Level
         var message: String
         var path: String?
+        var reason: String? = nil
     }
 
     private let lines = Mutex<[Line]>([])
@@ -41,7 +42,8 @@ struct RecordingLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         let path = event.metadata?["path"].map { "\($0)" }
-        recorder.append(.init(level: event.level, message: event.message.description, path: path))
+        let reason = event.metadata?["reason"].map { "\($0)" }
+        recorder.append(.init(level: event.level, message: event.message.description, path: path, reason: reason))
     }
 }
 
