@@ -15,7 +15,8 @@ import Yams
 ///    when no weighted state is named in that sentence; at most `topic_cap` points per topic.
 /// 3. **The core pattern**: `pair_points` for each sentence naming two different core states
 ///    (`core_states`) together with a topic term, or `pair_points × partner_factor` when one of the
-///    two is a weighted state outside the core; at most `pair_cap` points in all.
+///    two is a weighted state outside the core, or `pair_points × relation_factor` for two core
+///    states in one sentence without a topic term; at most `pair_cap` points in all.
 ///
 /// Level `alert` needs `alert_threshold` points and at least `alert_min_topic` topic points;
 /// `notice` needs `notice_threshold` points and at least `notice_min_topic` topic points.
@@ -58,6 +59,9 @@ public struct ScoringRules: Sendable, Hashable {
     public var pairPoints: Double = 4
     /// Multiplier of `pairPoints` when one of the two states is weighted but not core.
     public var partnerFactor: Double = 0.5
+    /// Multiplier of `pairPoints` for a sentence naming two different core states without any topic
+    /// term: relations between the core states are themselves the story (rubric (a)).
+    public var relationFactor: Double = 0.5
     /// At most this many pair points in all.
     public var pairCap: Double = 16
 
@@ -77,7 +81,7 @@ public struct ScoringRules: Sendable, Hashable {
             "state_weights", "core_states",
             "title_points", "lead_points", "lead_sentences", "sentence_points", "sentence_cap",
             "title_factor", "lead_factor", "unanchored_factor", "topic_cap",
-            "pair_points", "partner_factor", "pair_cap", "note",
+            "pair_points", "partner_factor", "relation_factor", "pair_cap", "note",
         ])
         var r = ScoringRules()
         func number(_ key: String, _ target: inout Double) throws {
@@ -107,6 +111,7 @@ public struct ScoringRules: Sendable, Hashable {
         try number("topic_cap", &r.topicCap)
         try number("pair_points", &r.pairPoints)
         try number("partner_factor", &r.partnerFactor)
+        try number("relation_factor", &r.relationFactor)
         try number("pair_cap", &r.pairCap)
         if let v = m["state_weights"] {
             var weights: [String: Double] = [:]
