@@ -77,7 +77,7 @@ public enum SentenceSplitter {
 
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "cpt", "maj", "adm", "cmdr", "sen", "rep",
-        "gov", "prof", "jr", "sr", "rev", "hon", "pres", "no", "vs", "etc", "inc", "corp", "co", "ltd", "dept", "univ",
+        "gov", "prof", "jr", "sr", "rev", "hon", "pres", "vs", "etc", "inc", "corp", "co", "ltd", "dept", "univ",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "fig", "approx", "est",
         "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "d.c", "s", "mt", "ft",
     ]

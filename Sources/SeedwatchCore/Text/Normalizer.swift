@@ -42,10 +42,12 @@ public enum Normalizer {
         out.folded.reserveCapacity(utf8Count)
         out.originalOffsets.reserveCapacity(utf8Count + 1)
         var pendingSpace = false
+        var pendingSpaceOffset: Int32 = 0
         var cache: [String: [Unicode.Scalar]] = [:]
 
         func emit(_ scalar: Unicode.Scalar, at offset: Int32) {
             if scalar == " " {
+                if !pendingSpace { pendingSpaceOffset = offset }
                 pendingSpace = true
                 return
             }
@@ -53,7 +55,7 @@ public enum Normalizer {
                 if !out.bytes.isEmpty {
                     out.bytes.append(0x20)
                     out.folded.append(0x20)
-                    out.originalOffsets.append(offset)
+                    out.originalOffsets.append(pendingSpaceOffset)
                 }
                 pendingSpace = false
             }

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Reads `seedwatch.yaml` strictly: unknown keys and bad values are errors naming file, line and key.
+public enum ConfigurationReader {
+    /// Parses configuration text.
+    /// - Parameters:
+    ///   - text: the YAML text.
+    ///   - file: the config file's path; relative paths in it resolve against its folder.
+    /// - Throws: `YAMLFileError` for invalid YAML, unknown keys, missing required keys and bad values.
+    public static func parse(_ text: String, file: String) throws -> SeedwatchConfiguration {
+        let absoluteFile = absolute(file, relativeTo: FileManager.default.currentDirectoryPath)
+        let base = (absoluteFile as NSString).deletingLastPathComponent
+        let root = try YAMLValue.parse(text, file: file)
+        let top = try root.mapping(allowed: ["watches", "drop_folder", "alerts", "state", "feeds", "fetch"])
+
+        guard let watchesValue = top["watches"] else { throw root.error("missing required key 'watches'") }
+        var watches: [String] = []
+        for w in try watchesValue.sequence() {
+            watches.append(absolute(try w.nonEmptyString(), relativeTo: base))
+        }
+        guard !watches.isEmpty else { throw watchesValue.error("at least one watch folder is required") }
+        let names = watches.map { ($0 as NSString).lastPathComponent }
+        if Set(names).count != names.count { throw watchesValue.error("two watches have the same folder name") }
+
+        guard let dropValue = top["drop_folder"] else { throw root.error("missing required key 'drop_folder'") }
+        let drop = try dropValue.mapping(allowed: ["path", "settle", "max_bytes", "ignore", "rescan"])
+        guard let dropPath = drop["path"] else { throw dropValue.error("missing required key 'path'") }
+        var dropFolder = SeedwatchConfiguration.DropFolder(path: absolute(try dropPath.nonEmptyString(), relativeTo: base))
+        if let v = drop["settle"] { dropFolder.settleSeconds = try v.durationSeconds() }
+        if let v = drop["max_bytes"] {
+            dropFolder.maxBytes = try v.byteCount()
+            guard dropFolder.maxBytes > 0 else { throw v.error("must be above 0") }
+        }
+        if let v = drop["ignore"] { dropFolder.ignore = try v.sequence().map { try $0.nonEmptyString() } }
+        if let v = drop["rescan"] {
+            dropFolder.rescanSeconds = try v.durationSeconds()
+            guard dropFolder.rescanSeconds >= 1 else { throw v.error("must be at least 1s") }
+        }
+
+        guard let alertsValue = top["alerts"] else { throw root.error("missing required key 'alerts'") }
+        let alerts = try alertsValue.mapping(allowed: ["log"])
+        guard let logValue = alerts["log"] else { throw alertsValue.error("missing required key 'log'") }
+
+        guard let stateValue = top["state"] else { throw root.error("missing required key 'state'") }
+        let state = try stateValue.mapping(allowed: ["path", "retention"])
+        guard let statePathValue = state["path"] else { throw stateValue.error("missing required key 'path'") }
+
+        var config = SeedwatchConfiguration(
+            file: absoluteFile, watches: watches, dropFolder: dropFolder,
+            alertLog: absolute(try logValue.nonEmptyString(), relativeTo: base),
+            statePath: absolute(try statePathValue.nonEmptyString(), relativeTo: base))
+        if let v = state["retention"] { config.retentionSeconds = try v.durationSeconds() }
+
+        if let feedsValue = top["feeds"] {
+            var seen: Set<String> = []
+            for f in try feedsValue.sequence() {
+                let m = try f.mapping(allowed: ["url", "interval", "full_text", "max_age", "max_bytes"])
+                guard let urlValue = m["url"] else { throw f.error("feed without 'url'") }
+                let url = try urlValue.nonEmptyString()
+                guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(),
+                      scheme == "http" || scheme == "https", parsed.host != nil else {
+                    throw urlValue.error("feed url must be an absolute http:// or https:// URL, got '\(url)'")
+                }
+                guard seen.insert(url).inserted else { throw urlValue.error("feed '\(url)' is listed twice") }
+                var feed = SeedwatchConfiguration.Feed(url: url)
+                if let v = m["interval"] {
+                    feed.intervalSeconds = try v.durationSeconds()
+                    guard feed.intervalSeconds >= SeedwatchConfiguration.minimumFeedInterval else {
+                        throw v.error("interval must be at least 60s")
+                    }
+                }
+                if let v = m["full_text"] { feed.fullText = try v.bool() }
+                if let v = m["max_age"] { feed.maxAgeSeconds = try v.durationSeconds() }
+                if let v = m["max_bytes"] {
+                    feed.maxBytes = try v.byteCount()
+                    guard feed.maxBytes > 0 else { throw v.error("must be above 0") }
+                }
+                config.feeds.append(feed)
+            }
+        }
+        if let fetchValue = top["fetch"] {
+            let fetch = try fetchValue.mapping(allowed: ["concurrency"])
+            if let v = fetch["concurrency"] {
+                config.fetchConcurrency = try v.int()
+                guard (1...64).contains(config.fetchConcurrency) else { throw v.error("concurrency must be between 1 and 64") }
+            }
+        }
+        return config
+    }
+
+    /// Reads and parses a config file.
+    /// - Throws: `YAMLFileError` (an unreadable file has no line).
+    public static func load(path: String) throws -> SeedwatchConfiguration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw YAMLFileError(file: path, line: nil, key: "", message: "cannot read the configuration file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw YAMLFileError(file: path, line: nil, key: "", message: "the configuration file is not valid UTF-8")
+        }
+        return try parse(text, file: path)
+    }
+
+    /// `path` made absolute against `base` (and standardised); `~` is not expanded.
+    public static func absolute(_ path: String, relativeTo base: String) -> String {
+        let joined = path.hasPrefix("/") ? path : (base as NSString).appendingPathComponent(path)
+        return (joined as NSString).standardizingPath
+    }
+}

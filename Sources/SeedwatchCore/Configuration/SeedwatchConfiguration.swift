@@ -1,0 +1,61 @@
+import Foundation
+
+/// The daemon's configuration (DESIGN §8): plain data with the documented defaults.
+/// Paths are absolute once read (relative ones resolve against the config file's folder).
+public struct SeedwatchConfiguration: Sendable, Hashable {
+    /// The drop folder: watched recursively for new articles.
+    public struct DropFolder: Sendable, Hashable {
+        public var path: String
+        /// Quiet period before a file is read, in seconds; any event restarts it.
+        public var settleSeconds: Double = 1
+        /// Files larger than this many bytes are refused with a log line.
+        public var maxBytes: Int = 64 * 1024 * 1024
+        /// Glob patterns ignored in addition to the built-in list.
+        public var ignore: [String] = []
+        /// Interval of the safety rescan that catches anything inotify missed, in seconds.
+        public var rescanSeconds: Double = 600
+
+        public init(path: String) { self.path = path }
+    }
+
+    /// One feed to poll.
+    public struct Feed: Sendable, Hashable {
+        public var url: String
+        /// Poll interval in seconds (at least 60).
+        public var intervalSeconds: Double = 900
+        /// Fetch the item's link when an item carries only a short summary.
+        public var fullText: Bool = false
+        /// On a feed's first fetch, items older than this many seconds are recorded as seen without alerting.
+        public var maxAgeSeconds: Double = 7 * 86400
+        /// Body cap in bytes, enforced on the decoded body while streaming.
+        public var maxBytes: Int = 32 * 1024 * 1024
+
+        public init(url: String) { self.url = url }
+    }
+
+    /// The file this configuration was read from (absolute).
+    public var file: String
+    /// Seed-watch folders (absolute), each holding `model.yaml`; the folder name is the watch name.
+    public var watches: [String]
+    public var dropFolder: DropFolder
+    /// The alert log (`alerts.jsonl`).
+    public var alertLog: String
+    /// The SQLite state database.
+    public var statePath: String
+    /// How long seen items are remembered after they leave their feed, in seconds.
+    public var retentionSeconds: Double = 90 * 86400
+    public var feeds: [Feed] = []
+    /// Parallel transfers when polling feeds.
+    public var fetchConcurrency: Int = 8
+
+    public init(file: String, watches: [String], dropFolder: DropFolder, alertLog: String, statePath: String) {
+        self.file = file
+        self.watches = watches
+        self.dropFolder = dropFolder
+        self.alertLog = alertLog
+        self.statePath = statePath
+    }
+
+    /// The minimum poll interval, in seconds.
+    public static let minimumFeedInterval: Double = 60
+}

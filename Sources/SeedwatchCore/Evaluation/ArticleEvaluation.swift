@@ -1,0 +1,35 @@
+import Foundation
+
+/// The outcome of one article for one watch: the scorer's decision and the alert record it implies.
+public struct ArticleEvaluation: Sendable {
+    /// The watch name.
+    public var watch: String
+    /// The article key (DESIGN §7) the alert id was derived from.
+    public var articleKey: String
+    /// The level reached, or `nil` below `notice` (then nothing is written).
+    public var level: AlertLevel?
+    /// Score, actors, topics, evidence and the explanation of every point.
+    public var decision: Decision
+    /// The alert line's content. Its `level` is meaningful only when ``level`` is not `nil`.
+    public var record: AlertRecord
+}
+
+extension CompiledWatch {
+    /// Matches and scores `article`: a pure function of (article, model) plus the given identity and time.
+    ///
+    /// - Parameters:
+    ///   - article: the extracted article.
+    ///   - articleKey: its key (DESIGN §7): `file:<sha256>` or `feed:<url>␀<item key>`.
+    ///   - source: the alert's `source` object.
+    ///   - time: when the decision is made (written as the alert's `time`).
+    public func evaluate(_ article: Article, articleKey: String, source: AlertSource, time: Date) -> ArticleEvaluation {
+        let result = matcher.match(article)
+        let decision = scorer.score(result)
+        let id = ArticleIdentity.alertID(watch: model.watch, articleKey: articleKey, modelVersion: model.version)
+        let record = AlertRecord(
+            id: id, time: time, watch: model.watch, level: decision.level ?? .notice, score: decision.score,
+            source: source, title: article.title, published: article.published,
+            actors: decision.actors, topics: decision.topics, evidence: decision.evidence)
+        return ArticleEvaluation(watch: model.watch, articleKey: articleKey, level: decision.level, decision: decision, record: record)
+    }
+}

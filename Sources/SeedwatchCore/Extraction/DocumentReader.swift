@@ -1,0 +1,33 @@
+/// One article read from a document, with what identifies it (DESIGN §7).
+public struct DocumentItem: Sendable {
+    public var article: Article
+    /// The item key when the article is an item of a feed file (GUID, normalised link, or hash of
+    /// title and date); `nil` for a single-article file.
+    public var itemKey: String?
+
+    public init(article: Article, itemKey: String? = nil) {
+        self.article = article
+        self.itemKey = itemKey
+    }
+
+    /// The article key: `file:` + the file's SHA-256 for a single-article file; for an item of a
+    /// feed file, `feed:file` + NUL + the item key, so that a rewritten feed file alerts once per item.
+    public func articleKey(fileContentHash: String) -> String {
+        if let itemKey { return ArticleIdentity.feedKey(feedURL: "file", itemKey: itemKey) }
+        return "file:" + fileContentHash
+    }
+
+    /// The alert's `source` for a dropped file at `filePath` (raw bytes).
+    public func source(filePath: [UInt8]) -> AlertSource {
+        .file(path: filePath, url: itemKey == nil ? nil : article.url, guid: itemKey == nil ? nil : article.guid)
+    }
+}
+
+/// Turns a dropped (or scanned) document into the articles it holds: one for an article file,
+/// one per item for a feed file.
+public enum DocumentReader {
+    /// - Throws: ``ExtractionError`` when the document holds no readable article.
+    public static func items(of document: Document) throws -> [DocumentItem] {
+        try ArticleExtractor.extract(document).map { DocumentItem(article: $0) }
+    }
+}

@@ -1,0 +1,107 @@
+import CLibXML2
+
+/// An HTML document parsed by libxml2's HTML parser, owned for the lifetime of this value.
+///
+/// The parser is given UTF-8 (the caller decodes first) with `HTML_PARSE_NONET`, `NOERROR`,
+/// `NOWARNING` and `RECOVER`, so it never touches the network, never prints, and always
+/// returns a tree for tag soup.
+final class HTMLDocumentTree {
+    typealias Node = UnsafeMutablePointer<xmlNode>
+
+    private let document: htmlDocPtr
+
+    /// libxml2 must be initialised once before parsers run on several threads.
+    private static let libraryInitialised: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    /// Parses UTF-8 HTML. Returns `nil` only when libxml2 cannot produce a document at all.
+    init?(utf8 text: String) {
+        _ = Self.libraryInitialised
+        let options = Int32(bitPattern: HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_RECOVER.rawValue)
+        var bytes = Array(text.utf8)
+        if bytes.isEmpty { bytes = Array("<html></html>".utf8) }
+        let parsed = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                htmlReadMemory(pointer, Int32(clamping: buffer.count), nil, "UTF-8", options)
+            }
+        }
+        guard let parsed else { return nil }
+        document = parsed
+    }
+
+    deinit { xmlFreeDoc(document) }
+
+    var root: Node? { xmlDocGetRootElement(document) }
+
+    static func isElement(_ node: Node) -> Bool { node.pointee.type == XML_ELEMENT_NODE }
+
+    static func isText(_ node: Node) -> Bool {
+        node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE
+    }
+
+    /// The element's tag name, lower-case (libxml2's HTML parser lower-cases names).
+    static func name(_ node: Node) -> String {
+        guard let name = node.pointee.name else { return "" }
+        return String(cString: name)
+    }
+
+    /// The text of a text or CDATA node, entities already decoded by the parser.
+    static func text(_ node: Node) -> String {
+        guard let content = node.pointee.content else { return "" }
+        return String(cString: content)
+    }
+
+    /// The value of an attribute (name compared case-insensitively), or `nil` when absent.
+    static func attribute(_ node: Node, _ wanted: String) -> String? {
+        var attribute = node.pointee.properties
+        while let a = attribute {
+            if let name = a.pointee.name, String(cString: name).lowercased() == wanted {
+                var value = ""
+                var child = a.pointee.children
+                while let c = child {
+                    if let content = c.pointee.content { value += String(cString: content) }
+                    child = c.pointee.next
+                }
+                return value
+            }
+            attribute = a.pointee.next
+        }
+        return nil
+    }
+
+    static func children(_ node: Node) -> [Node] {
+        var result: [Node] = []
+        var child = node.pointee.children
+        while let c = child {
+            result.append(c)
+            child = c.pointee.next
+        }
+        return result
+    }
+
+    /// Every element under `node` (itself included), in document order, without recursion.
+    static func elements(under node: Node) -> [Node] {
+        var result: [Node] = []
+        var stack: [Node] = [node]
+        while let n = stack.popLast() {
+            guard isElement(n) else { continue }
+            result.append(n)
+            stack.append(contentsOf: children(n).reversed())
+        }
+        return result
+    }
+
+    /// All text under `node`, concatenated as is (for `<title>`, `<script>` contents).
+    static func textContent(_ node: Node) -> String {
+        var result = ""
+        var stack: [Node] = [node]
+        while let n = stack.popLast() {
+            if isText(n) { result += text(n) }
+            stack.append(contentsOf: children(n).reversed())
+        }
+        return result
+    }
+}

@@ -1,0 +1,25 @@
+/// `.html` / `.htm`: one article from a web page.
+///
+/// Decoding: BOM, then the HTTP `charset=` (fetched documents only), then `<meta charset>` or
+/// `<meta http-equiv="Content-Type">`, then UTF-8 with invalid bytes read as Windows-1252
+/// (`CharsetDecoder`); libxml2 is then given UTF-8.
+///
+/// Body: when the page has an `article` or `main` element, only text inside it (the one with the
+/// most text) is read; otherwise `header` and `footer` elements are dropped. See `HTMLTextWalker`
+/// for line breaking and `HTMLMetadata` for title, date and URL. A first body line equal to the
+/// title is dropped.
+enum HTMLExtractor {
+    typealias Tree = HTMLDocumentTree
+
+    static func extract(_ bytes: [UInt8], headerCharset: String?) -> Article {
+        let declared = [headerCharset, HTMLCharset.metaCharset(bytes)]
+        var text = CharsetDecoder.decode(bytes, declared: declared).text
+        while text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        guard let tree = Tree(utf8: text), let root = tree.root else { return Article(title: "", body: "") }
+        let metadata = HTMLMetadata(root: root)
+        let lines = ContentScope.lines(root: root)
+        return withExtendedLifetime(tree) {
+            TextLines.article(title: metadata.title, lines: lines, published: metadata.published, url: metadata.url)
+        }
+    }
+}

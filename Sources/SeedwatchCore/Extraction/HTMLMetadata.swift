@@ -1,0 +1,84 @@
+import Foundation
+
+/// Title, publication date and canonical URL of an HTML page, from its metadata.
+///
+/// - Title: `og:title`, else `<title>`, else the first `<h1>`.
+/// - Published: `article:published_time` meta, else the first `<time datetime>`, else JSON-LD
+///   `datePublished` (schema.org, in `<script type="application/ld+json">`, also inside `@graph`
+///   or a top-level array), else other common meta names (`date`, `pubdate`, `dc.date`…).
+/// - URL: `og:url`, else `<link rel="canonical">`.
+struct HTMLMetadata {
+    var title: String = ""
+    var published: Date?
+    var url: String?
+
+    init(root: HTMLDocumentTree.Node) {
+        typealias Tree = HTMLDocumentTree
+        var meta: [String: String] = [:]
+        var titleText: String?
+        var firstH1: String?
+        var firstTime: String?
+        var canonical: String?
+        var jsonLD: [String] = []
+        for element in Tree.elements(under: root) {
+            switch Tree.name(element) {
+            case "meta":
+                guard let content = Tree.attribute(element, "content") else { continue }
+                for key in ["property", "name", "itemprop"] {
+                    if let k = Tree.attribute(element, key)?.lowercased(), meta[k] == nil { meta[k] = content }
+                }
+            case "title":
+                if titleText == nil { titleText = Tree.textContent(element) }
+            case "h1":
+                if firstH1 == nil { firstH1 = Tree.textContent(element) }
+            case "time":
+                if firstTime == nil, let datetime = Tree.attribute(element, "datetime"),
+                   PublishedDateParser.parse(datetime) != nil {
+                    firstTime = datetime
+                }
+            case "link":
+                if canonical == nil, let rel = Tree.attribute(element, "rel"),
+                   rel.lowercased().split(separator: " ").contains("canonical") {
+                    canonical = Tree.attribute(element, "href")
+                }
+            case "script":
+                if Tree.attribute(element, "type")?.lowercased().trimmingCharacters(in: .whitespaces) == "application/ld+json" {
+                    jsonLD.append(Tree.textContent(element))
+                }
+            default:
+                continue
+            }
+        }
+
+        let candidates = [meta["og:title"], titleText, firstH1]
+        title = candidates.lazy.compactMap { $0.map(TextLines.collapse) }.first(where: { !$0.isEmpty }) ?? ""
+
+        let metaDate = meta["article:published_time"].flatMap(PublishedDateParser.parse)
+        let fallbackMeta = ["og:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date",
+                            "dc.date.issued", "dcterms.date", "sailthru.date", "parsely-pub-date"]
+            .lazy.compactMap { meta[$0].flatMap(PublishedDateParser.parse) }.first
+        published = metaDate
+            ?? firstTime.flatMap(PublishedDateParser.parse)
+            ?? jsonLD.lazy.compactMap(Self.jsonLDDatePublished).first
+            ?? fallbackMeta
+
+        let urls = [meta["og:url"], canonical]
+        url = urls.lazy.compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.first(where: { !$0.isEmpty })
+    }
+
+    /// The first parseable `datePublished` in a JSON-LD block, searched depth-first.
+    static func jsonLDDatePublished(_ source: String) -> Date? {
+        guard let data = source.trimmingCharacters(in: .whitespacesAndNewlines).data(using: .utf8),
+              let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else { return nil }
+        var stack: [Any] = [value]
+        while let next = stack.popLast() {
+            if let object = next as? [String: Any] {
+                if let s = object["datePublished"] as? String, let date = PublishedDateParser.parse(s) { return date }
+                stack.append(contentsOf: object.keys.sorted().reversed().compactMap { object[$0] })
+            } else if let array = next as? [Any] {
+                stack.append(contentsOf: array.reversed())
+            }
+        }
+        return nil
+    }
+}

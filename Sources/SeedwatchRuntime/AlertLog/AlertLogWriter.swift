@@ -1,0 +1,245 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import Logging
+import Synchronization
+
+/// Appends alert lines to `alerts.jsonl` so that none is lost or split (DESIGN §6, case 24).
+///
+/// - The log is opened with `O_WRONLY|O_APPEND|O_CREAT|O_CLOEXEC`, mode 0640: with `O_APPEND` every
+///   write lands at the current end, so a `copytruncate` leaves no hole of NUL bytes.
+/// - Each line is one `write(2)` of the complete line, then `fdatasync(2)`.
+/// - Before each append, `stat(path)` is compared with `fstat(fd)` on device and inode; the log is
+///   reopened when they differ or the path is gone, so a rename-based rotation without SIGHUP still
+///   moves new lines to the new file. ``reopen()`` does the same on SIGHUP.
+/// - A file shorter than where our last line ended means a truncation (`copytruncate`); the append
+///   goes on and returns (and logs) a ``AlertLogWarning/truncated(path:size:lastEnd:)``.
+///
+/// Thread-safe: appends are serialised by a lock.
+public final class AlertLogWriter: AlertSink {
+    /// The log's path.
+    public let path: String
+    /// How many bytes at the end of the log and of the newest rotated file ``containsAlertID(_:)`` reads.
+    public let tailBytes: Int
+    private let logger: Logger
+    private let state: Mutex<OpenLog>
+
+    private struct OpenLog {
+        var fd: Int32
+        var device: UInt64
+        var inode: UInt64
+        /// The file offset just past our last line (or the size at open); bytes.
+        var lastEnd: Int64
+        /// The file did not end in `"\n"` at open (a torn last line): the next write starts with one.
+        var needsLeadingNewline: Bool
+    }
+
+    /// Opens (creating it and its folder when missing) the alert log.
+    ///
+    /// - Parameters:
+    ///   - path: the log file (`alerts.log`).
+    ///   - tailBytes: bytes read from each file's end by ``containsAlertID(_:)``; default 4 MiB.
+    ///   - logger: receives a warning for each ``AlertLogWarning``.
+    /// - Throws: ``AlertLogError/cannotCreateFolder(path:reason:)``, ``AlertLogError/cannotOpen(path:errno:)``.
+    public init(path: String, tailBytes: Int = 4 << 20, logger: Logger = Logger(label: "seedwatch.alertlog")) throws {
+        self.path = path
+        self.tailBytes = tailBytes
+        self.logger = logger
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o750])
+            } catch {
+                throw AlertLogError.cannotCreateFolder(path: path, reason: String(describing: error))
+            }
+        }
+        state = Mutex(try Self.openLog(path))
+    }
+
+    deinit {
+        state.withLock { _ = close($0.fd) }
+    }
+
+    /// Appends one alert line: a single `write(2)` of the whole line (retried on `EINTR`), then
+    /// `fdatasync(2)`. Reopens first if the log was rotated or removed.
+    ///
+    /// - Parameter line: one complete line: UTF-8 JSON ending in `"\n"`, with no other `"\n"`.
+    /// - Returns: what was noticed about the log (rotation, truncation); each is also logged as a warning.
+    /// - Throws: ``AlertLogError``: ``AlertLogError/malformedLine(reason:)`` before anything is written;
+    ///   ``AlertLogError/writeFailed(path:errno:)``, ``AlertLogError/shortWrite(path:written:expected:)``
+    ///   or ``AlertLogError/syncFailed(path:errno:)`` when the line may not be durable — the caller keeps it pending.
+    @discardableResult
+    public func append(_ line: [UInt8]) throws -> [AlertLogWarning] {
+        guard let newline = line.firstIndex(of: 0x0A) else {
+            throw AlertLogError.malformedLine(reason: line.isEmpty ? "empty line" : "no terminating newline")
+        }
+        guard newline == line.count - 1 else {
+            throw AlertLogError.malformedLine(reason: "newline inside the line at byte \(newline)")
+        }
+        let warnings = try state.withLock { log -> [AlertLogWarning] in
+            var warnings = try followRotation(&log)
+            var info = stat()
+            if fstat(log.fd, &info) == 0, Int64(info.st_size) < log.lastEnd {
+                warnings.append(.truncated(path: path, size: Int64(info.st_size), lastEnd: log.lastEnd))
+            }
+            let bytes = log.needsLeadingNewline ? [0x0A] + line : line
+            let written = try writeOnce(log.fd, bytes)
+            guard written == bytes.count else {
+                // Close the fragment so the next line starts clean; the alert stays pending.
+                _ = try? writeOnce(log.fd, [0x0A])
+                throw AlertLogError.shortWrite(path: path, written: written, expected: bytes.count)
+            }
+            log.needsLeadingNewline = false
+            while fdatasync(log.fd) != 0 {
+                guard errno == EINTR else { throw AlertLogError.syncFailed(path: path, errno: errno) }
+            }
+            log.lastEnd = Int64(lseek(log.fd, 0, SEEK_CUR))
+            return warnings
+        }
+        for warning in warnings {
+            logger.warning("\(warning.description)")
+        }
+        return warnings
+    }
+
+    /// Closes the log and opens the file now at ``path`` (SIGHUP, DESIGN §10). The new file is
+    /// opened before the old descriptor is closed, so a failure leaves the old one in use.
+    /// - Throws: ``AlertLogError/cannotOpen(path:errno:)``.
+    public func reopen() throws {
+        try state.withLock { log in
+            let fresh = try Self.openLog(path)
+            _ = close(log.fd)
+            log = fresh
+        }
+    }
+
+    /// Whether a line with `"id":"<id>"` is in the last ``tailBytes`` bytes of the log or of the newest
+    /// rotated file (`alerts.jsonl.1`, `alerts.jsonl-20240101`, …; compressed ones are skipped).
+    /// Used at start-up to reconcile pending alerts (DESIGN §7).
+    /// - Throws: ``AlertLogError/readFailed(path:errno:)`` when a file exists but cannot be read;
+    ///   a missing file counts as not holding the id.
+    public func containsAlertID(_ id: String) throws -> Bool {
+        let needle = Array("\"id\":\"\(id)\"".utf8)
+        if try Self.tail(of: path, bytes: tailBytes, contains: needle) { return true }
+        if let rotated = newestRotatedFile(), try Self.tail(of: rotated, bytes: tailBytes, contains: needle) {
+            return true
+        }
+        return false
+    }
+
+    /// The newest (by modification time) rotated sibling of the log: a file in the same folder whose
+    /// name is the log's name followed by `.` or `-` (e.g. `alerts.jsonl.1`, `alerts.jsonl-20240101`),
+    /// not compressed (`.gz`, `.xz`, `.bz2`, `.zst`, `.lz4`, `.Z`). `nil` when there is none.
+    public func newestRotatedFile() -> String? {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let directory = folder.isEmpty ? "." : folder
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
+        let compressed = [".gz", ".xz", ".bz2", ".zst", ".lz4", ".Z"]
+        var best: (path: String, mtime: Int64)?
+        for candidate in names where candidate.hasPrefix(name + ".") || candidate.hasPrefix(name + "-") {
+            if compressed.contains(where: { candidate.hasSuffix($0) }) { continue }
+            let full = (directory as NSString).appendingPathComponent(candidate)
+            var info = stat()
+            guard stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            if best == nil || mtime > best!.mtime || (mtime == best!.mtime && full < best!.path) {
+                best = (full, mtime)
+            }
+        }
+        return best?.path
+    }
+
+    // MARK: - Internals
+
+    /// Reopens when `stat(path)` and `fstat(fd)` disagree on device and inode, or the path is gone.
+    private func followRotation(_ log: inout OpenLog) throws -> [AlertLogWarning] {
+        var info = stat()
+        let warning: AlertLogWarning
+        if stat(path, &info) != 0 {
+            guard errno == ENOENT || errno == ENOTDIR else { return [] }
+            warning = .pathGone(path: path)
+        } else if UInt64(info.st_dev) != log.device || UInt64(info.st_ino) != log.inode {
+            warning = .rotated(path: path)
+        } else {
+            return []
+        }
+        let fresh = try Self.openLog(path)
+        _ = close(log.fd)
+        log = fresh
+        return [warning]
+    }
+
+    private static func openLog(_ path: String) throws -> OpenLog {
+        var fd: Int32
+        repeat {
+            fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
+        } while fd < 0 && errno == EINTR
+        guard fd >= 0 else { throw AlertLogError.cannotOpen(path: path, errno: errno) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let code = errno
+            _ = close(fd)
+            throw AlertLogError.cannotOpen(path: path, errno: code)
+        }
+        let size = Int64(info.st_size)
+        var torn = false
+        if size > 0 {
+            // The descriptor is write-only: read the last byte through a second, read-only one.
+            let reader = open(path, O_RDONLY | O_CLOEXEC)
+            if reader >= 0 {
+                var last: UInt8 = 0x0A
+                if pread(reader, &last, 1, off_t(size - 1)) == 1 { torn = last != 0x0A }
+                _ = close(reader)
+            }
+        }
+        return OpenLog(fd: fd, device: UInt64(info.st_dev), inode: UInt64(info.st_ino), lastEnd: size,
+                       needsLeadingNewline: torn)
+    }
+
+    /// One `write(2)` of all of `bytes`, retried from the start only when interrupted before writing.
+    /// - Returns: bytes written (less than `bytes.count` on a short write).
+    private func writeOnce(_ fd: Int32, _ bytes: [UInt8]) throws -> Int {
+        while true {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n >= 0 { return n }
+            guard errno == EINTR else { throw AlertLogError.writeFailed(path: path, errno: errno) }
+        }
+    }
+
+    /// Whether the last `bytes` bytes of the file at `path` contain `needle`. A missing file: `false`.
+    static func tail(of path: String, bytes maxBytes: Int, contains needle: [UInt8]) throws -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { return false }
+            throw AlertLogError.readFailed(path: path, errno: errno)
+        }
+        defer { _ = close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw AlertLogError.readFailed(path: path, errno: errno) }
+        let size = Int64(info.st_size)
+        let start = max(0, size - Int64(maxBytes))
+        let count = Int(size - start)
+        guard count >= needle.count, !needle.isEmpty else { return false }
+        var buffer = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let n = buffer.withUnsafeMutableBytes { raw in
+                pread(fd, raw.baseAddress! + filled, count - filled, off_t(start) + off_t(filled))
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw AlertLogError.readFailed(path: path, errno: errno)
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        return ByteSearch.contains(buffer[0..<filled], needle)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Logging
+import SeedwatchCore
+import ServiceLifecycle
+import UnixSignals
+
+/// Feeds ready drop-folder files to the pipeline; on shutdown, finishes the file in hand.
+struct DropFolderService: Service {
+    let watcher: DropFolderWatcher
+    let files: AsyncStream<ReadyFile>
+    let processor: ArticleProcessor
+    let maxBytes: Int
+
+    func run() async throws {
+        await withGracefulShutdownHandler {
+            for await file in files {
+                await processor.processFile(file, maxBytes: maxBytes)
+            }
+        } onGracefulShutdown: {
+            watcher.stop()
+        }
+    }
+}
+
+/// SIGHUP: reload configuration and models and reopen the alert log (`RELOADING=1` … `READY=1`).
+struct ReloadService: Service {
+    let configurationPath: String
+    let current: SeedwatchConfiguration
+    let processor: ArticleProcessor
+    let writer: AlertLogWriter
+    let notifier: SystemdNotifier
+    let status: DaemonStatus
+    let logger: Logger
+
+    func run() async throws {
+        let signals = await UnixSignalsSequence(trapping: .sighup)
+        try? await cancelWhenGracefulShutdown {
+            for await _ in signals {
+                await reload()
+            }
+        }
+    }
+
+    private func reload() async {
+        notifier.reloading()
+        logger.info("reloading", metadata: ["config": "\(configurationPath)"])
+        do {
+            let configuration = try ConfigurationReader.load(path: configurationPath)
+            let watches = try WatchLoader.load(configuration)
+            await processor.replaceWatches(watches)
+            for w in watches {
+                logger.info("watch loaded", metadata: ["watch": "\(w.name)", "model_version": "\(w.model.version)"])
+            }
+            if configuration.dropFolder != current.dropFolder || configuration.alertLog != current.alertLog
+                || configuration.statePath != current.statePath {
+                logger.warning("drop_folder, alerts.log and state.path changes take effect after a restart")
+            }
+        } catch {
+            logger.error("reload failed; keeping the previous configuration and models", metadata: ["error": "\(error)"])
+        }
+        do {
+            try writer.reopen()
+            logger.info("alert log reopened", metadata: ["path": "\(writer.path)"])
+        } catch {
+            logger.error("cannot reopen the alert log", metadata: ["path": "\(writer.path)", "error": "\(error)"])
+        }
+        notifier.ready(status: await status.line())
+    }
+}
+
+/// `WATCHDOG=1` every `WatchdogSec/2` and a fresh `STATUS=` every second.
+struct StatusService: Service {
+    let notifier: SystemdNotifier
+    let status: DaemonStatus
+
+    func run() async throws {
+        guard notifier.isEnabled else {
+            try? await gracefulShutdown()
+            return
+        }
+        let watchdog = SystemdNotifier.watchdogInterval().map { $0 / 2 }
+        let tick = min(1.0, watchdog ?? 1.0)
+        var sinceWatchdog = 0.0
+        var last = ""
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(tick)) }
+            } catch {
+                return
+            }
+            sinceWatchdog += tick
+            if let watchdog, sinceWatchdog >= watchdog - 0.001 {
+                notifier.watchdog()
+                sinceWatchdog = 0
+            }
+            let line = await status.line()
+            if line != last {
+                notifier.status(line)
+                last = line
+            }
+        }
+    }
+}
+
+/// Sends `STOPPING=1` as soon as a graceful shutdown begins (it is the last service, so it is
+/// told first).
+struct StoppingNotifierService: Service {
+    let notifier: SystemdNotifier
+    let logger: Logger
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        notifier.stopping()
+        logger.info("stopping: finishing the article in hand")
+    }
+}

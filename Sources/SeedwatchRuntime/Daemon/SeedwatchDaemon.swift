@@ -1,0 +1,101 @@
+import Foundation
+import Logging
+import SeedwatchCore
+import ServiceLifecycle
+import UnixSignals
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The daemon behind `seedwatch run`: opens the state and the alert log, reconciles the outbox,
+/// puts the drop-folder watches in place, tells systemd `READY=1`, then runs its services until
+/// SIGTERM or SIGINT (DESIGN §10).
+public struct SeedwatchDaemon {
+    public let configurationPath: String
+    public let logger: Logger
+    public let notifier: SystemdNotifier
+
+    public init(configurationPath: String, logger: Logger, notifier: SystemdNotifier = SystemdNotifier()) {
+        self.configurationPath = configurationPath
+        self.logger = logger
+        self.notifier = notifier
+    }
+
+    /// Why the daemon could not start; each names the file or folder at fault.
+    public struct StartupError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Runs until a graceful shutdown completes.
+    /// - Throws: ``StartupError`` (or a `YAMLFileError`) when start-up fails; nothing is processed then.
+    public func run() async throws {
+        let configuration = try ConfigurationReader.load(path: configurationPath)
+        let watches = try WatchLoader.load(configuration)
+        for w in watches {
+            logger.info("watch loaded", metadata: ["watch": "\(w.name)", "model_version": "\(w.model.version)",
+                                                   "actors": "\(w.model.actors.count)", "topics": "\(w.model.topics.count)"])
+        }
+        try Self.makeParentFolder(of: configuration.statePath)
+        try Self.makeParentFolder(of: configuration.alertLog)
+        try Self.makeFolder(configuration.dropFolder.path)
+
+        let store = try StateStore(path: configuration.statePath)
+        let writer = try AlertLogWriter(path: configuration.alertLog, logger: logger)
+        let outbox = OutboxDelivery(store: store, sink: writer, logger: logger)
+        let report = try outbox.reconcile()
+        if report.alreadyInLog + report.appended > 0 {
+            logger.notice("outbox reconciled", metadata: ["already_in_log": "\(report.alreadyInLog)", "appended": "\(report.appended)"])
+        }
+
+        let processor = ArticleProcessor(watches: watches, store: store, outbox: outbox, logger: logger)
+        let settings = DropFolderSettings(
+            path: configuration.dropFolder.path, settle: configuration.dropFolder.settleSeconds,
+            maxBytes: Int64(configuration.dropFolder.maxBytes), rescanInterval: configuration.dropFolder.rescanSeconds,
+            ignore: IgnoreRules(userPatterns: configuration.dropFolder.ignore))
+        let watcher = DropFolderWatcher(settings: settings, logger: logger)
+        let readyFiles = try await watcher.start()
+
+        let status = DaemonStatus(processor: processor, feeds: configuration.feeds.count)
+        notifier.ready(status: await status.line())
+        logger.info("ready", metadata: ["drop_folder": "\(configuration.dropFolder.path)", "alert_log": "\(configuration.alertLog)",
+                                        "feeds": "\(configuration.feeds.count)"])
+
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: DropFolderService(watcher: watcher, files: readyFiles, processor: processor,
+                                             maxBytes: configuration.dropFolder.maxBytes)),
+            .init(service: ReloadService(configurationPath: configurationPath, current: configuration, processor: processor,
+                                         writer: writer, notifier: notifier, status: status, logger: logger)),
+            .init(service: StatusService(notifier: notifier, status: status)),
+        ]
+        services.append(.init(service: StoppingNotifierService(notifier: notifier, logger: logger)))
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        let counters = await processor.counters
+        logger.info("stopped", metadata: ["files": "\(counters.filesProcessed)", "alerts": "\(counters.alertsWritten)"])
+    }
+
+    static func makeFolder(_ path: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw StartupError(description: "\(path): cannot create folder: \(error.localizedDescription)")
+        }
+    }
+
+    static func makeParentFolder(of path: String) throws {
+        try makeFolder((path as NSString).deletingLastPathComponent)
+    }
+}
+
+/// Renders the one-line status systemd shows (`STATUS=`).
+struct DaemonStatus: Sendable {
+    let processor: ArticleProcessor
+    let feeds: Int
+
+    func line() async -> String {
+        let c = await processor.counters
+        return "watching; \(c.filesProcessed) files processed, \(c.filesSkipped) skipped, \(c.alertsWritten) alerts written, "
+            + "\(c.errors) errors, \(feeds) feeds"
+    }
+}

@@ -1,0 +1,67 @@
+import GRDB
+
+/// The state database's schema (DESIGN §7), as ordered GRDB migrations.
+///
+/// Times are stored as REAL Unix seconds (UTC); device and inode numbers as INTEGER, reinterpreting
+/// the kernel's unsigned 64-bit values as signed; file paths as BLOB (raw bytes, possibly not UTF-8).
+/// Article keys are BLOBs of their UTF-8 bytes: a feed item's key holds a NUL (DESIGN §7), and a
+/// `String` bound as TEXT is cut at its first NUL (GRDB binds text NUL-terminated), which would make
+/// every item of a feed the same article.
+enum StateSchema {
+    /// The migrator that brings any older database to the current schema. Never edit a registered
+    /// migration: add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-state") { db in
+            try db.execute(sql: """
+                CREATE TABLE seen_article (
+                    article_key BLOB NOT NULL,
+                    watch TEXT NOT NULL,
+                    first_seen REAL NOT NULL,
+                    last_seen REAL NOT NULL,
+                    content_hash TEXT NOT NULL,
+                    alert_id TEXT,
+                    PRIMARY KEY (article_key, watch)
+                ) WITHOUT ROWID;
+                CREATE INDEX seen_article_last_seen ON seen_article(last_seen);
+
+                CREATE TABLE feed_state (
+                    url TEXT PRIMARY KEY NOT NULL,
+                    current_url TEXT,
+                    etag TEXT,
+                    last_modified TEXT,
+                    next_poll REAL,
+                    consecutive_failures INTEGER NOT NULL DEFAULT 0,
+                    last_error TEXT,
+                    last_status INTEGER,
+                    last_fetch REAL,
+                    disabled INTEGER NOT NULL DEFAULT 0
+                );
+
+                CREATE TABLE processed_file (
+                    device INTEGER NOT NULL,
+                    inode INTEGER NOT NULL,
+                    path BLOB NOT NULL,
+                    size INTEGER NOT NULL,
+                    mtime_ns INTEGER NOT NULL,
+                    content_hash TEXT NOT NULL,
+                    processed_at REAL NOT NULL,
+                    PRIMARY KEY (device, inode)
+                );
+                CREATE INDEX processed_file_identity ON processed_file(device, inode, size, mtime_ns);
+
+                CREATE TABLE outbox (
+                    alert_id TEXT PRIMARY KEY NOT NULL,
+                    watch TEXT NOT NULL,
+                    article_key BLOB NOT NULL,
+                    line BLOB NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('pending', 'written')),
+                    created_at REAL NOT NULL,
+                    written_at REAL
+                );
+                CREATE INDEX outbox_pending ON outbox(state, created_at);
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,307 @@
+import Foundation
+import GRDB
+
+/// The daemon's SQLite state (DESIGN §7): seen articles, feed HTTP state, processed files and the
+/// alert **outbox**.
+///
+/// The database runs in WAL mode with `PRAGMA synchronous=FULL`, so a committed transaction
+/// survives a power cut, not only a process crash (SQLite "pragma synchronous"). Writes are
+/// serialised by GRDB's `DatabasePool`; reads run concurrently. Times are stored as Unix seconds.
+///
+/// Exactly-once alert delivery rests on ``commitDecision(articleKey:watch:contentHash:alertID:alertLine:at:)``:
+/// the "seen" mark and the pending alert commit together, so after any crash either both exist
+/// (and start-up reconciliation delivers the alert once) or neither does (and the article is
+/// decided again).
+public final class StateStore: Sendable {
+    /// The database file.
+    public let path: String
+    private let pool: DatabasePool
+
+    /// Opens (creating it and its folder when missing) and migrates the state database.
+    ///
+    /// - Parameters:
+    ///   - path: the SQLite file (`state.path`); `-wal` and `-shm` files live beside it.
+    ///   - busyTimeout: how long, in seconds, a write waits for another process's lock before failing.
+    /// - Throws: ``StateStoreError/cannotOpen(path:reason:)`` or ``StateStoreError/migrationFailed(path:reason:)``.
+    public init(path: String, busyTimeout: TimeInterval = 10) throws {
+        self.path = path
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o750])
+            } catch {
+                throw StateStoreError.cannotOpen(path: path, reason: "cannot create folder \(folder): \(error)")
+            }
+        }
+        var configuration = Configuration()
+        configuration.label = "seedwatch.state"
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            // GRDB sets synchronous=NORMAL on the writer when it enables WAL, after prepareDatabase.
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+        } catch {
+            throw StateStoreError.cannotOpen(path: path, reason: Self.reason(error))
+        }
+        do {
+            try StateSchema.migrator.migrate(pool)
+        } catch {
+            throw StateStoreError.migrationFailed(path: path, reason: Self.reason(error))
+        }
+    }
+
+    // MARK: - Durability settings
+
+    /// The writer connection's `journal_mode` (expected `wal`) and `synchronous` level
+    /// (0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA; expected 2).
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    public func durability() throws -> (journalMode: String, synchronous: Int) {
+        try writeAccess("read durability settings", transaction: false) { db in
+            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
+            let level = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
+            return (mode, level)
+        }
+    }
+
+    /// The names of the migrations applied, oldest first.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    public func appliedMigrations() throws -> [String] {
+        try readAccess("list migrations") { db in
+            try StateSchema.migrator.appliedMigrations(db)
+        }
+    }
+
+    // MARK: - Seen articles and the outbox
+
+    /// Whether `articleKey` has been decided for `watch`.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    public func isSeen(articleKey: String, watch: String) throws -> Bool {
+        try readAccess("look up seen article") { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM seen_article WHERE article_key = ? AND watch = ?",
+                              arguments: [Self.keyBytes(articleKey), watch]) ?? false
+        }
+    }
+
+    /// Records the decision for (`articleKey`, `watch`) in one transaction: the seen mark and, when
+    /// `alertLine` is given, the alert in the outbox with state `pending` (DESIGN §7, step 1).
+    ///
+    /// - Parameters:
+    ///   - articleKey: the article key (DESIGN §7).
+    ///   - watch: the watch name.
+    ///   - contentHash: hex SHA-256 of the article's content, to notice edits later.
+    ///   - alertID: the alert id (``ArticleIdentity/alertID(watch:articleKey:modelVersion:)``); required with `alertLine`.
+    ///   - alertLine: the complete alert line (ending in `"\n"`), or `nil` when the article stays below `notice`.
+    ///   - at: the decision time.
+    /// - Returns: `true` when the decision is new and, if a line was given, it is now pending delivery.
+    ///   `false` when the pair was already seen — then nothing changes — or when the alert id is already
+    ///   in the outbox (a pruned seen mark is restored; the alert is not queued again).
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``; nothing is committed then.
+    public func commitDecision(articleKey: String, watch: String, contentHash: String, alertID: String?,
+                               alertLine: [UInt8]?, at: Date = Date()) throws -> Bool {
+        precondition(alertLine == nil || alertID != nil, "an alert line needs its alert id")
+        let now = at.timeIntervalSince1970
+        return try writeAccess("commit decision") { db in
+            try db.execute(sql: """
+                INSERT INTO seen_article (article_key, watch, first_seen, last_seen, content_hash, alert_id)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (article_key, watch) DO NOTHING
+                """, arguments: [Self.keyBytes(articleKey), watch, now, now, contentHash, alertID])
+            guard db.changesCount == 1 else { return false }
+            guard let alertID, let alertLine else { return true }
+            try db.execute(sql: """
+                INSERT INTO outbox (alert_id, watch, article_key, line, state, created_at)
+                VALUES (?, ?, ?, ?, 'pending', ?)
+                ON CONFLICT (alert_id) DO NOTHING
+                """, arguments: [alertID, watch, Self.keyBytes(articleKey), Data(alertLine), now])
+            return db.changesCount == 1
+        }
+    }
+
+    /// Marks articles still present in their feed as seen at `at`, so retention counts from when an
+    /// item leaves its feed (DESIGN §7). Keys never decided are ignored.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    public func touchSeen(articleKeys: [String], at: Date = Date()) throws {
+        guard !articleKeys.isEmpty else { return }
+        try writeAccess("touch seen articles") { db in
+            let statement = try db.cachedStatement(sql: "UPDATE seen_article SET last_seen = ? WHERE article_key = ?")
+            for key in articleKeys {
+                try statement.execute(arguments: [at.timeIntervalSince1970, Self.keyBytes(key)])
+            }
+        }
+    }
+
+    /// Alerts committed but not yet confirmed in the alert log, oldest first.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    public func pendingAlerts() throws -> [(id: String, line: [UInt8])] {
+        try readAccess("list pending alerts") { db in
+            try Row.fetchAll(db, sql: "SELECT alert_id, line FROM outbox WHERE state = 'pending' ORDER BY created_at, rowid")
+                .map { row in (id: row["alert_id"] as String, line: [UInt8](row["line"] as Data)) }
+        }
+    }
+
+    /// Marks an outbox alert `written` (DESIGN §7, step 3). Unknown ids are ignored.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    public func markWritten(alertID: String, at: Date = Date()) throws {
+        try writeAccess("mark alert written") { db in
+            try db.execute(sql: "UPDATE outbox SET state = 'written', written_at = ? WHERE alert_id = ? AND state = 'pending'",
+                           arguments: [at.timeIntervalSince1970, alertID])
+        }
+    }
+
+    /// The outbox state of an alert: `"pending"`, `"written"`, or `nil` when unknown.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    public func outboxState(alertID: String) throws -> String? {
+        try readAccess("look up outbox alert") { db in
+            try String.fetchOne(db, sql: "SELECT state FROM outbox WHERE alert_id = ?", arguments: [alertID])
+        }
+    }
+
+    /// Forgets seen articles whose `last_seen` is before `cutoff` (retention, `state.retention`), and
+    /// written outbox rows older than `cutoff`. Pending alerts are never pruned.
+    /// - Returns: the number of seen marks removed.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    @discardableResult
+    public func pruneSeen(olderThan cutoff: Date) throws -> Int {
+        try writeAccess("prune seen articles") { db in
+            let t = cutoff.timeIntervalSince1970
+            try db.execute(sql: "DELETE FROM seen_article WHERE last_seen < ?", arguments: [t])
+            let removed = db.changesCount
+            try db.execute(sql: "DELETE FROM outbox WHERE state = 'written' AND written_at < ?", arguments: [t])
+            return removed
+        }
+    }
+
+    // MARK: - Processed files
+
+    /// The content hash recorded for a file with exactly this identity, or `nil` when the file is new
+    /// or changed. Identity: device, inode, size (bytes) and modification time (nanoseconds since 1970).
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    public func processedFileHash(device: UInt64, inode: UInt64, size: Int64, mtimeNanoseconds: Int64) throws -> String? {
+        try readAccess("look up processed file") { db in
+            try String.fetchOne(db, sql: """
+                SELECT content_hash FROM processed_file
+                WHERE device = ? AND inode = ? AND size = ? AND mtime_ns = ?
+                """, arguments: [Int64(bitPattern: device), Int64(bitPattern: inode), size, mtimeNanoseconds])
+        }
+    }
+
+    /// Records a processed file; a later file with the same device and inode replaces the record.
+    /// - Parameter path: the path as raw bytes (need not be UTF-8).
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    public func recordProcessedFile(path filePath: [UInt8], device: UInt64, inode: UInt64, size: Int64,
+                                    mtimeNanoseconds: Int64, contentHash: String, at: Date = Date()) throws {
+        try writeAccess("record processed file") { db in
+            try db.execute(sql: """
+                INSERT INTO processed_file (device, inode, path, size, mtime_ns, content_hash, processed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (device, inode) DO UPDATE SET path = excluded.path, size = excluded.size,
+                    mtime_ns = excluded.mtime_ns, content_hash = excluded.content_hash,
+                    processed_at = excluded.processed_at
+                """, arguments: [Int64(bitPattern: device), Int64(bitPattern: inode), Data(filePath), size,
+                                 mtimeNanoseconds, contentHash, at.timeIntervalSince1970])
+        }
+    }
+
+    /// The path bytes recorded for a device and inode, if any.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    public func processedFilePath(device: UInt64, inode: UInt64) throws -> [UInt8]? {
+        try readAccess("look up processed file path") { db in
+            try Data.fetchOne(db, sql: "SELECT path FROM processed_file WHERE device = ? AND inode = ?",
+                              arguments: [Int64(bitPattern: device), Int64(bitPattern: inode)]).map { [UInt8]($0) }
+        }
+    }
+
+    // MARK: - Feed HTTP state
+
+    /// The stored state of a feed, by its configured URL.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    public func feedState(url: String) throws -> FeedHTTPState? {
+        try readAccess("read feed state") { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM feed_state WHERE url = ?", arguments: [url]).map(Self.feedState(row:))
+        }
+    }
+
+    /// All stored feed states, by URL.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    public func allFeedStates() throws -> [FeedHTTPState] {
+        try readAccess("read feed states") { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM feed_state ORDER BY url").map(Self.feedState(row:))
+        }
+    }
+
+    /// Inserts or replaces the state of `state.url`.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    public func saveFeedState(_ state: FeedHTTPState) throws {
+        try writeAccess("save feed state") { db in
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO feed_state (url, current_url, etag, last_modified, next_poll,
+                    consecutive_failures, last_error, last_status, last_fetch, disabled)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [state.url, state.currentURL, state.etag, state.lastModified,
+                                 state.nextPoll?.timeIntervalSince1970, state.consecutiveFailures, state.lastError,
+                                 state.lastStatus, state.lastFetch?.timeIntervalSince1970, state.disabled])
+        }
+    }
+
+    private static func feedState(row: Row) -> FeedHTTPState {
+        FeedHTTPState(url: row["url"], currentURL: row["current_url"], etag: row["etag"],
+                      lastModified: row["last_modified"],
+                      nextPoll: (row["next_poll"] as Double?).map(Date.init(timeIntervalSince1970:)),
+                      consecutiveFailures: row["consecutive_failures"], lastError: row["last_error"],
+                      lastStatus: row["last_status"],
+                      lastFetch: (row["last_fetch"] as Double?).map(Date.init(timeIntervalSince1970:)),
+                      disabled: row["disabled"])
+    }
+
+    // MARK: - Status
+
+    /// Row counts for status reports.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    public func counts() throws -> StateCounts {
+        try readAccess("count rows") { db in
+            func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
+            return StateCounts(
+                seenArticles: try count("SELECT COUNT(*) FROM seen_article"),
+                pendingAlerts: try count("SELECT COUNT(*) FROM outbox WHERE state = 'pending'"),
+                writtenAlerts: try count("SELECT COUNT(*) FROM outbox WHERE state = 'written'"),
+                feeds: try count("SELECT COUNT(*) FROM feed_state"),
+                processedFiles: try count("SELECT COUNT(*) FROM processed_file"))
+        }
+    }
+
+    // MARK: - Access with typed errors
+
+    /// An article key as stored: its UTF-8 bytes as a BLOB, so the NUL inside feed keys survives.
+    private static func keyBytes(_ key: String) -> Data {
+        Data(key.utf8)
+    }
+
+    private func readAccess<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw StateStoreError.operationFailed(path: path, operation: operation, reason: Self.reason(error))
+        }
+    }
+
+    private func writeAccess<T>(_ operation: String, transaction: Bool = true, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return transaction ? try pool.write(body) : try pool.writeWithoutTransaction(body)
+        } catch {
+            throw StateStoreError.operationFailed(path: path, operation: operation, reason: Self.reason(error))
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return error.message.map { "\($0) (SQLite \(error.resultCode.rawValue))" } ?? error.description
+        }
+        return String(describing: error)
+    }
+}

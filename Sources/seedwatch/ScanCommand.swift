@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import SeedwatchCore
+import SeedwatchRuntime
+
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Match files against the watches without touching state or the alert log.",
+        discussion: """
+        Reads every format the drop folder accepts (.txt, .md, .html, .htm, .json, and feed files); \
+        a folder is read recursively; - reads standard input. Prints one result per article and \
+        watch: the readable view, or with --json one line per article per watch holding the alert \
+        keys plus "alerted" (true when a line would be written; "level" is null below notice). \
+        Exits 0 unless an input could not be read.
+
+        Examples:
+          seedwatch scan ~/Downloads/putin-visit.html
+          seedwatch scan --json --watch china-russia-north-korea var/drop
+          curl -s https://example.org/article | seedwatch scan -
+        """
+    )
+
+    @OptionGroup var options: ConfigOption
+
+    @Option(help: ArgumentHelp("Only this watch (its folder name).", valueName: "name"))
+    var watch: String?
+
+    @Flag(help: "One JSON object per line instead of the readable view.")
+    var json = false
+
+    @Argument(help: ArgumentHelp("Files or folders to scan, or - for standard input.", valueName: "path"))
+    var paths: [String]
+
+    func run() throws {
+        let configPath = ConfigurationLocator.locate(explicit: options.config)
+        let configuration: SeedwatchConfiguration
+        var watches: [CompiledWatch]
+        do {
+            configuration = try ConfigurationReader.load(path: configPath)
+            watches = try WatchLoader.load(configuration)
+        } catch {
+            FileHandleOutput.standardError("error: \(error)")
+            throw ExitCode(2)
+        }
+        if let watch {
+            watches = watches.filter { $0.name == watch }
+            guard !watches.isEmpty else {
+                FileHandleOutput.standardError("error: no watch named '\(watch)' in \(configPath)")
+                throw ExitCode(2)
+            }
+        }
+        var failed = false
+        for input in paths.flatMap(expand) {
+            let bytes: [UInt8]
+            let name: String
+            if input == "-" {
+                bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+                name = Self.nameForStandardInput(bytes)
+            } else {
+                switch FileReader.read(path: Array(input.utf8), maxBytes: configuration.dropFolder.maxBytes) {
+                case .success(let b): bytes = b
+                case .failure(let error):
+                    FileHandleOutput.standardError("\(input): \(error)")
+                    failed = true
+                    continue
+                }
+                name = (input as NSString).lastPathComponent
+            }
+            let pathBytes = Array((input == "-" ? "-" : input).utf8)
+            let document = Document(bytes: bytes, origin: .file(path: pathBytes), nameHint: name)
+            let items: [DocumentItem]
+            do {
+                items = try DocumentReader.items(of: document)
+            } catch {
+                FileHandleOutput.standardError("\(input): \(error)")
+                failed = true
+                continue
+            }
+            let contentHash = ArticleIdentity.sha256Hex(bytes)
+            for item in items {
+                for w in watches {
+                    let evaluation = w.evaluate(item.article, articleKey: item.articleKey(fileContentHash: contentHash),
+                                                source: item.source(filePath: pathBytes), time: Date())
+                    if json {
+                        let line = AlertEncoding.scanLine(evaluation.record, level: evaluation.level, alerted: evaluation.level != nil)
+                        FileHandle.standardOutput.write(Data(line))
+                    } else {
+                        print(AlertTextFormatter.format(
+                            time: evaluation.record.time, level: evaluation.level, score: evaluation.decision.score,
+                            title: item.article.title,
+                            actors: evaluation.record.actors.map { ($0.name, $0.mentions) },
+                            topics: evaluation.record.topics.map { ($0.id, $0.score) },
+                            bestEvidence: evaluation.record.evidence.first?.text,
+                            source: input + (watches.count > 1 ? "  [\(w.name)]" : "")))
+                    }
+                }
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+
+    /// Files under a folder (sorted, dotfiles skipped), or the path itself.
+    private func expand(_ path: String) -> [String] {
+        var isFolder: ObjCBool = false
+        guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+            return [path]
+        }
+        let files = (FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
+            .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+            .map { (path as NSString).appendingPathComponent($0) }
+            .filter { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue }
+        return files.sorted()
+    }
+
+    /// Standard input has no name: pick the format from its first bytes.
+    static func nameForStandardInput(_ bytes: [UInt8]) -> String {
+        let head = String(decoding: bytes.prefix(512), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        if head.hasPrefix("{") { return "stdin.json" }
+        if head.hasPrefix("<?xml") || head.hasPrefix("<rss") || head.hasPrefix("<feed") || head.hasPrefix("<rdf") { return "stdin.xml" }
+        if head.hasPrefix("<") { return "stdin.html" }
+        return "stdin.txt"
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where the package and the shared corpus are, seen from this test file.
+enum Paths {
+    /// The package root (two folders above this file's folder).
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// `../shared` beside the package, present on developer machines and in CI.
+    static let shared: URL = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    static var sharedIsAvailable: Bool { FileManager.default.fileExists(atPath: shared.appendingPathComponent("labels/dev.tsv").path) }
+
+    /// The `seedwatch` binary built beside the test bundle (`swift build --build-tests` builds it).
+    static var binary: URL {
+        let exe = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+        var dir = exe.deletingLastPathComponent()
+        // The bundle may be a folder (…/seedwatchPackageTests.xctest/…): walk up to the build folder.
+        while !FileManager.default.isExecutableFile(atPath: dir.appendingPathComponent("seedwatch").path) && dir.path != "/" {
+            dir = dir.deletingLastPathComponent()
+        }
+        return dir.appendingPathComponent("seedwatch")
+    }
+}
+
+/// A relevance label of `../shared/labels/dev.tsv`.
+struct LabelledArticle {
+    var path: String
+    var label: Int
+}
+
+enum Labels {
+    static func load() throws -> [LabelledArticle] {
+        let text = try String(contentsOf: Paths.shared.appendingPathComponent("labels/dev.tsv"), encoding: .utf8)
+        return text.split(separator: "\n").compactMap { line in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count >= 2, let label = Int(fields[1]) else { return nil }
+            return LabelledArticle(path: String(fields[0]), label: label)
+        }
+    }
+}
+
+/// A temporary folder removed at the end of the test.
+final class TemporaryFolder {
+    let url: URL
+    init(_ prefix: String) throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+}
+
+/// The daemon as a child process.
+final class DaemonProcess {
+    let process = Process()
+    let stderrURL: URL
+
+    init(config: URL, notifySocket: String, stderrURL: URL) throws {
+        self.stderrURL = stderrURL
+        process.executableURL = Paths.binary
+        process.arguments = ["run", "--config", config.path, "--log-level", "debug"]
+        var env = ProcessInfo.processInfo.environment
+        env["NOTIFY_SOCKET"] = notifySocket
+        env.removeValue(forKey: "SEEDWATCH_CONFIG")
+        process.environment = env
+        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: stderrURL)
+        handle.seekToEndOfFile()
+        process.standardError = handle
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    func signal(_ sig: Int32) { kill(process.processIdentifier, sig) }
+
+    /// Waits for exit; returns the status, or nil on timeout (the process is then killed).
+    func waitForExit(timeout: Double) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(50_000) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return nil
+        }
+        return process.terminationStatus
+    }
+
+    var log: String { (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "" }
+}
+
+/// Alert lines of a log file, decoded loosely.
+struct AlertLine {
+    var id: String
+    var level: String?
+    var path: String?
+    var actors: [String]
+
+    static func read(_ url: URL) -> [AlertLine] {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
+        return data.split(separator: 0x0A).compactMap { line in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { return nil }
+            let source = object["source"] as? [String: Any]
+            let actors = (object["actors"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            return AlertLine(id: object["id"] as? String ?? "", level: object["level"] as? String,
+                             path: source?["path"] as? String, actors: actors)
+        }
+    }
+}
+
+/// Parses "N files processed, M skipped" out of the daemon's STATUS= line.
+enum StatusLine {
+    static func handled(_ status: String?) -> Int {
+        guard let status else { return 0 }
+        var total = 0
+        let words = status.replacingOccurrences(of: ",", with: " ").split(separator: " ")
+        for (i, w) in words.enumerated() where i + 1 < words.count {
+            if (words[i + 1] == "files" || words[i + 1] == "skipped"), let n = Int(w) { total += n }
+        }
+        return total
+    }
+}
