@@ -12,9 +12,8 @@ struct ScoringTests {
     }
 
     static func seedArticle() throws -> Article {
-        let path = ShippedModel.packageRoot.appendingPathComponent("seeds/china-russia-north-korea/article.txt").path
-        let bytes = try #require(FileManager.default.contents(atPath: path))
-        return try CorpusArticleReader.read(Array(bytes), file: "article.txt", item: nil)
+        let url = ShippedModel.packageRoot.appendingPathComponent("seeds/china-russia-north-korea/article.txt")
+        return try #require(try ShippedModel.extract(url).first)
     }
 
     @Test func seedArticleAlertsWithTracedComponents() throws {

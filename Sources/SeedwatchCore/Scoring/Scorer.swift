@@ -66,7 +66,9 @@ public struct Scorer: Sendable {
         var topicPoints = 0.0
         for s in 0..<sentenceCount {
             let anchored = statesInSentence[s].contains { rules.weight(of: $0) > 0 }
-            let position = result.sentences[s].isTitle ? rules.titleFactor : (isLead(s) ? rules.leadFactor : 1)
+            let coreAnchored = !statesInSentence[s].isDisjoint(with: coreStates)
+            let positionFactor = result.sentences[s].isTitle ? rules.titleFactor : (isLead(s) ? rules.leadFactor : 1)
+            let position = positionFactor * (anchored && !coreAnchored ? rules.partnerAnchorFactor : 1)
             for (t, hit) in topicsInSentence[s].sorted(by: { $0.key < $1.key }) {
                 let room = rules.topicCap - topicScores[t]
                 guard room > 0 else { continue }
@@ -78,7 +80,7 @@ public struct Scorer: Sendable {
                 let term = model.topics[t].terms[hit.term].text
                 components.append(ScoreComponent(
                     rule: "topic", points: points,
-                    detail: "\(place(s)): \(model.topics[t].id) \"\(term)\"\(anchored ? "" : " (no state named)")", sentence: s))
+                    detail: "\(place(s)): \(model.topics[t].id) \"\(term)\"\(anchored ? (coreAnchored ? "" : " (partner state only)") : " (no state named)")", sentence: s))
             }
         }
 
