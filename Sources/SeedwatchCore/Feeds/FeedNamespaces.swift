@@ -23,19 +23,21 @@ enum FeedNamespace {
 }
 
 extension XMLElement {
-    /// True for an element of RSS itself: no namespace, an RSS 0.90/1.0 namespace, or any namespace that
-    /// is not a known extension (some feeds put a private default namespace on `<rss>`).
-    var isRSSCore: Bool {
-        guard let namespace, !namespace.isEmpty else { return prefix == nil }
-        return !FeedNamespace.extensions.contains(namespace)
+    /// True when `child` is an element of RSS itself: no namespace (and no undeclared prefix), an RSS
+    /// 0.90/1.0 namespace, or the namespace of its parent (a feed may put a private default namespace
+    /// on `<rss>`). An extension module's element with an RSS local name is not RSS.
+    func isRSSCore(_ child: XMLElement) -> Bool {
+        guard let ns = child.namespace, !ns.isEmpty else { return child.prefix == nil }
+        if ns == FeedNamespace.rss10 || ns == FeedNamespace.rss090 { return true }
+        return ns == namespace && !FeedNamespace.extensions.contains(ns)
     }
 
     func rssChild(_ name: String) -> XMLElement? {
-        elements.first { $0.name == name && $0.isRSSCore }
+        elements.first { $0.name == name && isRSSCore($0) }
     }
 
     func rssChildren(_ name: String) -> [XMLElement] {
-        elements.filter { $0.name == name && $0.isRSSCore }
+        elements.filter { $0.name == name && isRSSCore($0) }
     }
 
     /// A child in `namespace`, or written with `prefix` whose namespace was never declared.

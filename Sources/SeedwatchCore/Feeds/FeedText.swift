@@ -23,16 +23,25 @@ enum FeedText {
         let type = (e.attribute("type") ?? "text").lowercased().trimmingWhitespace()
         let mode = e.attribute("mode")?.lowercased()
         var raw = e.textContent
-        if mode == "base64", let data = Data(base64Encoded: raw.filter { !$0.isWhitespace }) {
-            raw = CharsetDecoder.decode(Array(data)).text
+        // RFC 4287 §4.1.3.3: a MIME type that is neither text/*, XML nor HTML means base64 content.
+        let isBinaryType = type.contains("/") && !type.hasPrefix("text/") && !type.hasSuffix("/xml") && !type.hasSuffix("+xml")
+        var isBinary = isBinaryType
+        if mode == "base64" || (isBinaryType && mode == nil) {
+            // Kept as written unless it decodes to UTF-8 text (a custom type may hold plain text).
+            if let data = Data(base64Encoded: raw.filter { !$0.isWhitespace }),
+               let decoded = String(validating: Array(data), as: UTF8.self) {
+                raw = decoded
+            } else {
+                isBinary = false
+            }
         }
         let isXHTML = type == "xhtml" || type.hasSuffix("xhtml+xml") || (mode == "xml" && e.hasElementChildren)
         let isHTML = type == "html" || type == "text/html"
-        if isXHTML || (e.hasElementChildren && mode != "base64") {
+        if isXHTML || (e.hasElementChildren && mode != "base64" && !isBinaryType) {
             let text = HTMLText.text(fromElement: e)
             return isTitle ? text.collapsingWhitespace() : text
         }
-        if isHTML || (mode == "escaped" && type.contains("html")) {
+        if isHTML || type.contains("html") || isBinary {
             return isTitle ? HTMLEntities.decodeOnce(raw).collapsingWhitespace() : HTMLText.text(fromHTML: raw)
         }
         return isTitle ? raw.collapsingWhitespace() : HTMLText.lines(raw)

@@ -87,7 +87,9 @@ enum HTMLText {
         if block { a.lineBreak() }
     }
 
-    private static let skipped: Set<String> = ["script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed", "svg", "math"]
+    // Elements whose content is never text. (`iframe`, `object` and `embed` are walked: libxml2 puts
+    // the text that follows an unclosed one inside it.)
+    private static let skipped: Set<String> = ["script", "style", "noscript", "template", "head", "title"]
     private static let blocks: Set<String> = [
         "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
         "table", "tr", "thead", "tbody", "tfoot", "caption", "section", "article", "header", "footer", "aside", "nav",

@@ -10,11 +10,14 @@ enum JSONFeedReader {
             throw .json(message: "invalid JSON: \((error as NSError).localizedDescription)")
         }
         guard let feed = object as? [String: Any] else { throw .json(message: "the top level is not an object") }
-        guard let version = feed["version"] as? String, version.hasPrefix("https://jsonfeed.org/version/")
-            || version.hasPrefix("http://jsonfeed.org/version/") else {
+        // The version URL identifies a JSON Feed (case 15); the bare numbers "1", "1.0" and "1.1" are
+        // accepted too when the object has an `items` array, as some generators write them.
+        guard let version = feed["version"] as? String,
+              version.hasPrefix("https://jsonfeed.org/version/") || version.hasPrefix("http://jsonfeed.org/version/")
+              || (["1", "1.0", "1.1"].contains(version) && feed["items"] is [Any]) else {
             throw .notAFeed(found: "a JSON object without a jsonfeed.org version")
         }
-        let format: FeedFormat = version.hasSuffix("/1") ? .jsonFeed10 : .jsonFeed11
+        let format: FeedFormat = version.hasSuffix("/1") || version == "1" || version == "1.0" ? .jsonFeed10 : .jsonFeed11
         let feedBase = (feed["feed_url"] as? String) ?? baseURL
         let home = (feed["home_page_url"] as? String).map { URIReference.resolve($0, against: feedBase) }
         let feedAuthors = authors(feed)

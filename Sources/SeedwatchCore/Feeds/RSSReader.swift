@@ -37,14 +37,15 @@ enum RSSReader {
         }
         let published = firstDate(e, [("pubDate", nil), ("date", FeedNamespace.dc), ("published", FeedNamespace.atom10),
                                       ("issued", FeedNamespace.dcterms), ("created", FeedNamespace.dcterms)])
-        let updated = firstDate(e, [("updated", FeedNamespace.atom10), ("modified", FeedNamespace.dcterms)])
+        let updated = firstDate(e, [("updated", FeedNamespace.atom10), ("modified", FeedNamespace.dcterms), ("date", FeedNamespace.dc)])
         let summary = e.rssChild("description").map(FeedText.rssHTML)
             ?? e.extensionChild("description", namespace: FeedNamespace.dc, prefix: "dc").map(FeedText.rssHTML) ?? ""
         var content = ""
         if let encoded = e.extensionChild("encoded", namespace: FeedNamespace.content, prefix: "content") {
             content = FeedText.rssHTML(encoded)
-        } else if let body = e.extensionChild("body", namespace: FeedNamespace.xhtml, prefix: "xhtml") {
-            content = HTMLText.text(fromElement: body)
+        } else if let body = e.extensionChild("body", namespace: FeedNamespace.xhtml, prefix: "xhtml")
+                    ?? e.rssChild("body") ?? e.rssChild("fullitem") {
+            content = FeedText.rssHTML(body)
         } else if let atomContent = e.extensionChild("content", namespace: FeedNamespace.atom10, prefix: "atom") {
             content = FeedText.atomText(atomContent, isTitle: false)
         }

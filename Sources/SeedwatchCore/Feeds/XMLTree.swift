@@ -117,7 +117,10 @@ enum XMLTreeReader {
             let e = stack.removeLast()
             if let parent = stack.last { parent.children.append(.element(e)) } else if root == nil { root = e }
         }
-        while xmlTextReaderRead(reader) == 1 {
+        var status: Int32 = 1
+        while true {
+            status = xmlTextReaderRead(reader)
+            guard status == 1 else { break }
             switch xmlTextReaderNodeType(reader) {
             case 1: // element
                 flushText()
@@ -152,6 +155,11 @@ enum XMLTreeReader {
             }
         }
         while !stack.isEmpty { popElement() }
+        if status != 0, let recovered = readRecovering(utf8, options: options, baseURL: baseURL) {
+            // The streaming reader stops at the first fatal error; libxml2's tree builder in
+            // recovery mode keeps going (mismatched end tags, stray text after the root).
+            return recovered
+        }
         guard let root else {
             throw .xml(line: max(sink.line, 1), message: sink.message ?? "no root element")
         }
@@ -159,6 +167,62 @@ enum XMLTreeReader {
     }
 
     static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+
+    /// The same tree from `xmlReadMemory` with `XML_PARSE_RECOVER`, for documents the reader gives up on.
+    private static func readRecovering(_ utf8: [UInt8], options: Int32, baseURL: String?) -> XMLElement? {
+        let doc: xmlDocPtr? = utf8.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buf.count, 1)) { ptr in
+                xmlReadMemory(ptr, Int32(buf.count), nil, "UTF-8", options)
+            }
+        }
+        guard let doc else { return nil }
+        defer { xmlFreeDoc(doc) }
+        guard let rootNode = xmlDocGetRootElement(doc) else { return nil }
+        return convert(rootNode, parentBase: baseURL)
+    }
+
+    private static func convert(_ node: xmlNodePtr, parentBase: String?) -> XMLElement {
+        var attributes: [XMLElement.Attribute] = []
+        var property = node.pointee.properties
+        while let p = property {
+            let name = string(p.pointee.name) ?? ""
+            let ns = p.pointee.ns.flatMap { string($0.pointee.href) }
+            var value = ""
+            var valueNode = p.pointee.children
+            while let v = valueNode {
+                if let content = v.pointee.content { value += String(cString: content) }
+                valueNode = v.pointee.next
+            }
+            attributes.append(.init(name: name, namespace: ns, value: value))
+            property = p.pointee.next
+        }
+        var base = parentBase
+        if let xmlBase = attributes.first(where: { $0.name == "base" && $0.namespace == xmlNamespace })?.value {
+            base = URIReference.resolve(xmlBase, against: parentBase)
+        }
+        let element = XMLElement(name: string(node.pointee.name) ?? "",
+                                 prefix: node.pointee.ns.flatMap { string($0.pointee.prefix) },
+                                 namespace: node.pointee.ns.flatMap { string($0.pointee.href) },
+                                 attributes: attributes, base: base)
+        var child = node.pointee.children
+        var text = ""
+        while let c = child {
+            switch c.pointee.type {
+            case XML_ELEMENT_NODE:
+                if !text.isEmpty { element.children.append(.text(text)); text = "" }
+                element.children.append(.element(convert(c, parentBase: base)))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = c.pointee.content { text += String(cString: content) }
+            case XML_ENTITY_REF_NODE:
+                if let n = string(c.pointee.name), let v = HTMLEntities.named(n) { text += v }
+            default:
+                break
+            }
+            child = c.pointee.next
+        }
+        if !text.isEmpty { element.children.append(.text(text)) }
+        return element
+    }
 
     private static func string(_ p: UnsafePointer<xmlChar>?) -> String? {
         guard let p else { return nil }
