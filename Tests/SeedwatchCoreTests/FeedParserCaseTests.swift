@@ -240,6 +240,29 @@ import Testing
         #expect(throws: FeedParseError.empty) { try FeedParser.parse(Array("  \n".utf8)) }
     }
 
+    @Test func errorsSayWhatIsWrong() {
+        #expect(throws: FeedParseError.notAFeed(found: "a JSON object without a jsonfeed.org version")) {
+            try FeedParser.parse(Array("{\"version\": \"2\", \"items\": []}".utf8))
+        }
+        #expect(throws: FeedParseError.notAFeed(found: "text starting \"Kim Jong Un watched \"")) {
+            try FeedParser.parse(Array("Kim Jong Un watched an ICBM launch.".utf8))
+        }
+        do {
+            _ = try FeedParser.parse(Array("\n\n<".utf8))
+            Issue.record("a lone < parsed")
+        } catch {
+            guard case .xml(let line, let message) = error else { Issue.record("\(error)"); return }
+            #expect(line >= 1)
+            #expect(!message.isEmpty)
+        }
+        do {
+            _ = try FeedParser.parse(Array("{\"version\": ".utf8))
+            Issue.record("truncated JSON parsed")
+        } catch {
+            guard case .json = error else { Issue.record("\(error)"); return }
+        }
+    }
+
     @Test func relativeLinksResolveAgainstXMLBase() throws {
         let doc = """
         <feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://site.example/blog/"><title>S</title>
