@@ -56,14 +56,16 @@ import Testing
     }
 
     @Test func slowWriterIsEmittedOnceWithItsFinalSize() async throws {
-        let watcher = try await start(settle: 0.5)
+        // Settle is long against the pauses so that a loaded machine (tests run in parallel) cannot
+        // stretch a pause past it.
+        let watcher = try await start(settle: 2.0)
         let path = folder.path + "/brief.html"
-        // Open, append 1000 bytes, close; 10 times with 0.05 s pauses (settle is 0.5 s).
+        // Open, append 1000 bytes, close; 10 times with 0.05 s pauses.
         for _ in 0..<10 {
             let file = fopen(path, "a")!
             fwrite(Array(repeating: UInt8(ascii: "x"), count: 1000), 1, 1000, file)
             fclose(file)
-            await pause(0.05)
+            usleep(50_000)
         }
         await collector.waitFor(count: 1)
         await stop(watcher)

@@ -91,15 +91,12 @@ public actor ArticleProcessor {
                        contentHash: contentHash, source: item.source(filePath: file.absolutePath), origin: pathText)
             }
             counters.filesProcessed += 1
-        } catch let error as ExtractionError {
+        } catch {
             counters.filesSkipped += 1
             if error == .empty {
                 logger.info("empty file, waiting", metadata: ["path": "\(pathText)"])
                 return  // not recorded: content written later is still processed
             }
-            logger.warning("skipping file", metadata: ["path": "\(pathText)", "reason": "\(error)"])
-        } catch {
-            counters.filesSkipped += 1
             logger.warning("skipping file", metadata: ["path": "\(pathText)", "reason": "\(error)"])
         }
         do {
