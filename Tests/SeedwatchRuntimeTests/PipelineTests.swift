@@ -189,3 +189,26 @@ struct PipelineTests {
         #expect(first.first?.id == ArticleIdentity.alertID(watch: "test-watch", articleKey: key, modelVersion: try PipelineTestModel.watch().model.version))
     }
 }
+
+@Suite("Pipeline: pending alerts")
+struct PendingAlertRetryTests {
+    @Test func anAlertWhoseAppendFailedIsDeliveredOnRetryOnce() async throws {
+        let folder = try WatchedTemporaryFolder()
+        defer { folder.remove() }
+        let store = try StateStore(path: folder.url("state.sqlite").path)
+        let sink = InMemoryAlertSink()
+        let processor = ArticleProcessor(watches: [try PipelineTestModel.watch()], store: store,
+                                         outbox: OutboxDelivery(store: store, sink: sink), logger: LogRecorder().logger())
+        sink.failNextAppends(1)
+        let article = Article(title: "Kim Jong Un meets Putin", body: "")
+        let written = await processor.decide(article, articleKey: "file:abc", contentHash: "abc", source: .file(path: Array("/d/a.txt".utf8)), origin: "/d/a.txt")
+        #expect(written.isEmpty)
+        #expect(sink.lines.isEmpty)
+        #expect(try store.pendingAlerts().count == 1)
+        #expect(await processor.retryPendingAlerts() == 1)
+        #expect(sink.lines.count == 1)
+        #expect(await processor.retryPendingAlerts() == 0)
+        #expect(sink.lines.count == 1)
+        #expect(try store.pendingAlerts().isEmpty)
+    }
+}
