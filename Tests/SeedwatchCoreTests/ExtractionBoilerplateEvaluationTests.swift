@@ -8,7 +8,7 @@ import Testing
 @Suite("Boilerplate evaluation (trafilatura pages)")
 struct ExtractionBoilerplateEvaluationTests {
     /// The rate reached when this test was last tuned, rounded down; it must not regress.
-    static let minimumPassRate = 0.86
+    static let minimumPassRate = 0.89
 
     struct Result {
         var passed = 0
@@ -31,6 +31,7 @@ struct ExtractionBoilerplateEvaluationTests {
         for url in pages.keys.sorted() {
             let page = pages[url]!
             let file = try #require(page["file"] as? String)
+            if let only = ProcessInfo.processInfo.environment["EXTRACTION_EVAL_DUMP"], only != file { continue }
             let candidates = ["eval", "cache"].map { base.appendingPathComponent($0).appendingPathComponent(file) }
             let path = try #require(candidates.first { FileManager.default.fileExists(atPath: $0.path) })
             let bytes = [UInt8](try Data(contentsOf: path))

@@ -5,7 +5,8 @@ enum BoilerplateClassifier {
     typealias Node = HTMLDocumentTree.Node
 
     /// Lower-cased words that, at the start of a `class` or `id` word, mark furniture.
-    /// A word is a run of letters and digits; `socialShare` gives `socialshare`.
+    /// A word is a run of letters and digits; `socialShare` gives `socialshare`, `post-page__row`
+    /// gives `post`, `page`, `row`.
     static let furniturePrefixes: [String] = [
         "comment", "related", "share", "sharing", "social", "newsletter", "subscri", "promo", "advert",
         "sponsor", "sidebar", "breadcrumb", "cookie", "consent", "teaser", "recommend", "popular", "trending",
@@ -13,6 +14,12 @@ enum BoilerplateClassifier {
         "tagcloud", "taglist", "widget", "banner", "modal", "popup", "signup", "login", "toolbar",
         "footer", "masthead", "skiplink", "sronly", "screenreader", "visuallyhidden", "outbrain",
         "taboola", "disqus", "byline", "author", "rating", "print", "dateline", "timestamp", "meta",
+    ]
+
+    /// Two adjacent words of a `class`/`id` token that together mark furniture.
+    static let furnitureCompounds: Set<String> = [
+        "readmore", "mostread", "morestories", "moreon", "sronly", "tagcloud", "taglist", "skiplink",
+        "visuallyhidden", "screenreader", "alsoread", "seealso", "moreinfo", "relatedposts",
     ]
 
     /// Whole `class`/`id` tokens (before splitting) or words that mark furniture only as a whole:
@@ -46,27 +53,25 @@ enum BoilerplateClassifier {
         if let role = Tree.attribute(node, "role")?.lowercased(), furnitureRoles.contains(role) { return true }
         for attribute in ["class", "id"] {
             guard let value = Tree.attribute(node, attribute) else { continue }
-            let tokens = value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
-            if tokens.contains(where: { furnitureTokens.contains(String($0)) }) { return true }
-            for word in words(value) where !contentWords.contains(word) {
-                if furniturePrefixes.contains(where: { word.hasPrefix($0) }) { return true }
-            }
+            if isFurniture(classOrID: value) { return true }
         }
         return false
     }
 
-    /// Splits an attribute into lower-cased words at anything but letters and digits, also joining
-    /// the parts of compound names (`share-buttons` → `share`, `buttons`, `sharebuttons`).
-    static func words(_ value: String) -> [String] {
-        var result: [String] = []
+    /// Whether a `class` or `id` value names furniture: a whole token in `furnitureTokens`, a word
+    /// starting with one of `furniturePrefixes` (and not in `contentWords`), or two adjacent words
+    /// forming one of `furnitureCompounds` (`read-more`, `sr-only`).
+    static func isFurniture(classOrID value: String) -> Bool {
         for token in value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            let parts = token.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
-            result.append(contentsOf: parts)
-            if parts.count > 1 {
-                // Adjacent pairs catch `read-more`, `most-read`, `sr-only`, `tag-cloud`.
-                for i in 0..<(parts.count - 1) { result.append(parts[i] + parts[i + 1]) }
+            if furnitureTokens.contains(String(token)) { return true }
+            let words = token.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+            for word in words where !contentWords.contains(word) {
+                if furniturePrefixes.contains(where: { word.hasPrefix($0) }) { return true }
+            }
+            if words.count > 1 {
+                for i in 0..<(words.count - 1) where furnitureCompounds.contains(words[i] + words[i + 1]) { return true }
             }
         }
-        return result
+        return false
     }
 }
