@@ -31,6 +31,7 @@ struct ExtractionBoilerplateEvaluationTests {
         for url in pages.keys.sorted() {
             let page = pages[url]!
             let file = try #require(page["file"] as? String)
+            // Debugging aid: EXTRACTION_EVAL_DUMP=<file> evaluates and prints that page only.
             if let only = ProcessInfo.processInfo.environment["EXTRACTION_EVAL_DUMP"], only != file { continue }
             let candidates = ["eval", "cache"].map { base.appendingPathComponent($0).appendingPathComponent(file) }
             let path = try #require(candidates.first { FileManager.default.fileExists(atPath: $0.path) })
