@@ -7,7 +7,7 @@ let package = Package(
     name: "seedwatch-benchmarks",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(path: ".."),
+        .package(name: "seedwatch", path: ".."),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
