@@ -12,12 +12,20 @@ import Testing
 /// the text of the expected HTML, reduced with the same HTML-to-text rules (``ReferenceText``). Dates compare on the first six `struct_time` fields (UTC). Encodings
 /// compare by the WHATWG reading of the label (`us-ascii` and `iso-8859-1` are Windows-1252).
 @Suite struct FeedConformanceFeedparserTests {
-    /// The rate reached (85.65 %), rounded down. The goal was 95 %; most of the gap is by design:
-    /// feedparser returns sanitised HTML as titles while ``FeedItem/title`` is text that keeps
-    /// escaped tags as written (case 04); `text/xml` without charset is not US-ASCII (case 01, not
-    /// RFC 3023); no statistical charset guessing (`illformed/chardet`); unknown entities are
-    /// dropped (case 14), not kept; GUIDs are not resolved as URLs; CDF is not a supported format.
-    static let floor = 85.0
+    /// The rate reached (802/899 = 89.21 %), rounded down. The goal was 95 %; the 97 assertions
+    /// below it fail by design or need formats and heuristics the product rules out:
+    /// - 73 HTML titles (`sanitize` 63, `base` 8, `atom10/*_base64_2` 2): Atom `type="html"` (0.3
+    ///   `text/html`) titles get case 04's one entity pass and keep their tags as written, as text;
+    ///   feedparser returns sanitised HTML (scripts, `on*` attributes, `javascript:` dropped,
+    ///   relative `href`s resolved), so neither the HTML nor its text equals ours.
+    /// - 8 `illformed/chardet`: no statistical charset guessing for undeclared legacy encodings.
+    /// - 7 `encoding` `us-ascii`: `text/xml` without charset is not US-ASCII (case 01 rules out RFC 3023).
+    /// - 5 `cdf`: Microsoft CDF is not a supported format.
+    /// - 2 `base` ids: GUIDs stay as written; resolving a relative Atom `id` against the document URL
+    ///   would change every item key after a permanent redirect (DESIGN §7, no re-alerts).
+    /// - 1 `entities/doesnotexist`: an unknown entity is dropped (case 14), not kept as `&doesnotexist;`.
+    /// - 1 `encoding/bozo_linenoise`: feedparser's expected value is mojibake of valid UTF-8 that we decode.
+    static let floor = 89.2
 
     static func evaluate() -> ConformanceTally {
         var tally = ConformanceTally()
