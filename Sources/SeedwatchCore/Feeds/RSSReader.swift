@@ -11,7 +11,7 @@ enum RSSReader {
         let title = channel.flatMap { c in c.rssChild("title").map(FeedText.rssTitle)
             ?? c.extensionChild("title", namespace: FeedNamespace.dc, prefix: "dc").map(FeedText.rssTitle) } ?? ""
         var link: String?
-        if let c = channel, let l = c.rssChild("link") {
+        if let c = channel, let l = c.rssChildren("link").first(where: { nonEmpty($0.textContent) != nil }) {
             link = nonEmpty(l.textContent).map { URIReference.resolve($0, against: l.base) }
         }
         if link == nil, let c = channel, let alt = atomAlternate(c) { link = alt }
