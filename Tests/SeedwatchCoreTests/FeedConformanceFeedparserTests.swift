@@ -7,17 +7,25 @@ import Testing
 /// feedparser alias `.description`), `.content[0].value` and `encoding`. `bozo` and every other
 /// field are not evaluated.
 ///
-/// How values compare: strings exactly, except summaries and content: feedparser keeps sanitised
-/// HTML while ``FeedItem`` holds text, so the expected HTML is first reduced to text with the same
-/// HTML-to-text rules. Dates compare on the first six `struct_time` fields (UTC). Encodings
+/// How values compare: strings exactly, except titles, summaries and content: feedparser keeps
+/// sanitised HTML while ``FeedItem`` holds text, so they pass when equal to the expected value or to
+/// the text of the expected HTML, reduced with the same HTML-to-text rules (``ReferenceText``). Dates compare on the first six `struct_time` fields (UTC). Encodings
 /// compare by the WHATWG reading of the label (`us-ascii` and `iso-8859-1` are Windows-1252).
 @Suite struct FeedConformanceFeedparserTests {
-    /// The rate reached (85.65 %), rounded down. The goal was 95 %; most of the gap is by design:
-    /// feedparser returns sanitised HTML as titles while ``FeedItem/title`` is text that keeps
-    /// escaped tags as written (case 04); `text/xml` without charset is not US-ASCII (case 01, not
-    /// RFC 3023); no statistical charset guessing (`illformed/chardet`); unknown entities are
-    /// dropped (case 14), not kept; GUIDs are not resolved as URLs; CDF is not a supported format.
-    static let floor = 85.0
+    /// The rate reached (802/899 = 89.21 %), rounded down. The goal was 95 %; the 97 assertions
+    /// below it fail by design or need formats and heuristics the product rules out:
+    /// - 73 HTML titles (`sanitize` 63, `base` 8, `atom10/*_base64_2` 2): Atom `type="html"` (0.3
+    ///   `text/html`) titles get case 04's one entity pass and keep their tags as written, as text;
+    ///   feedparser returns sanitised HTML (scripts, `on*` attributes, `javascript:` dropped,
+    ///   relative `href`s resolved), so neither the HTML nor its text equals ours.
+    /// - 8 `illformed/chardet`: no statistical charset guessing for undeclared legacy encodings.
+    /// - 7 `encoding` `us-ascii`: `text/xml` without charset is not US-ASCII (case 01 rules out RFC 3023).
+    /// - 5 `cdf`: Microsoft CDF is not a supported format.
+    /// - 2 `base` ids: GUIDs stay as written; resolving a relative Atom `id` against the document URL
+    ///   would change every item key after a permanent redirect (DESIGN §7, no re-alerts).
+    /// - 1 `entities/doesnotexist`: an unknown entity is dropped (case 14), not kept as `&doesnotexist;`.
+    /// - 1 `encoding/bozo_linenoise`: feedparser's expected value is mojibake of valid UTF-8 that we decode.
+    static let floor = 89.2
 
     static func evaluate() -> ConformanceTally {
         var tally = ConformanceTally()
@@ -90,15 +98,20 @@ import Testing
         switch (ours, rhs) {
         case (.text(let s), .number(let n)) where ord:
             equal = s.unicodeScalars.count == 1 && Double(s.unicodeScalars.first!.value) == n
-        case (.text(let s), .string(var expected)):
-            var s = s
-            if field == "summary" || field == "description" || field == "content" {
-                expected = HTMLText.text(fromHTML: expected)
-            } else if field == "encoding" {
+        case (.text(let s), .string(let expected)):
+            switch field {
+            case "summary", "description", "content":
+                equal = ReferenceText.matches(s, expected, isTitle: false)
+            case "title", "feed.title":
+                // Titles are text by design (FeedItem.title); feedparser's are HTML when the feed's
+                // title is: compare text with text, as for summaries (see ReferenceText).
+                equal = ReferenceText.matches(s, expected, isTitle: true)
+            case "encoding":
                 let a = CharsetDecoder.encoding(forLabel: s), b = CharsetDecoder.encoding(forLabel: expected)
-                if a != nil && a == b { s = expected }
+                equal = s == expected || (a != nil && a == b)
+            default:
+                equal = s == expected
             }
-            equal = s == expected
         case (.date(let d), .tuple(let parts)):
             guard let d, parts.count >= 6 else { equal = false; break }
             let fields = ItemKey.rfc3339(d).split(whereSeparator: { "-T:Z".contains($0) }).compactMap { Double($0) }

@@ -10,11 +10,14 @@ enum AtomReader {
     }
 
     static func entry(from e: XMLElement, ns: Set<String?>) -> FeedItem {
-        let title = e.child("title", in: ns).map { FeedText.atomText($0, isTitle: true) } ?? ""
+        let title = e.child("title", in: ns).map { FeedText.atomText($0, isTitle: true) }
+            ?? e.mediaChild("title").map(FeedText.rssTitle) ?? ""
         let guid = e.child("id", in: ns).flatMap { nonEmpty($0.textContent) }
         let published = date(e, ["published", "issued", "created"], ns: ns)
         let updated = date(e, ["updated", "modified"], ns: ns)
-        let summary = e.child("summary", in: ns).map { FeedText.atomText($0, isTitle: false) } ?? ""
+        // Summary: Atom `summary` (0.3 and 1.0), else `itunes:summary` or Media RSS `media:description`.
+        let summary = e.child("summary", in: ns).map { FeedText.atomText($0, isTitle: false) }
+            ?? (e.itunesChild("summary") ?? e.mediaChild("description")).map(FeedText.rssHTML) ?? ""
         var content = ""
         for c in e.children("content", in: ns) {
             content = FeedText.atomText(c, isTitle: false)
@@ -39,9 +42,14 @@ enum AtomReader {
         return URIReference.resolve(href, against: l.base)
     }
 
+    /// The date of the first of `names` present (Atom 0.3: `published` ← `issued`, then `created`;
+    /// `updated` ← `modified`). An entry that repeats the element (RFC 4287 allows one) is read by
+    /// its last occurrence, as feedparser and gofeed do.
     private static func date(_ e: XMLElement, _ names: [String], ns: Set<String?>) -> Date? {
         for name in names {
-            if let text = e.child(name, in: ns).flatMap({ nonEmpty($0.textContent) }) { return FeedDate.parse(text) }
+            if let text = e.children(name, in: ns).last(where: { nonEmpty($0.textContent) != nil }).flatMap({ nonEmpty($0.textContent) }) {
+                return FeedDate.parse(text)
+            }
         }
         return nil
     }

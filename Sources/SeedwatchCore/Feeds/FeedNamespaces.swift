@@ -9,11 +9,16 @@ enum FeedNamespace {
     static let dcterms = "http://purl.org/dc/terms/"
     static let content = "http://purl.org/rss/1.0/modules/content/"
     static let xhtml = "http://www.w3.org/1999/xhtml"
+    /// Apple's podcast namespace; feeds spell it with varying case (`…/DTDs/Podcast-1.0.dtd`), so it
+    /// is compared case-insensitively.
+    static let itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+    /// Media RSS (https://www.rssboard.org/media-rss).
+    static let media = "http://search.yahoo.com/mrss/"
 
     /// Namespaces whose elements are never RSS core elements even when their local name matches.
     static let extensions: Set<String> = [
         atom10, atom03, rdf, dc, dcterms, content, xhtml,
-        "http://www.itunes.com/dtds/podcast-1.0.dtd", "http://search.yahoo.com/mrss/",
+        itunes, media,
         "http://purl.org/rss/1.0/modules/slash/", "http://wellformedweb.org/CommentAPI/",
         "http://purl.org/syndication/thread/1.0", "http://rssnamespace.org/feedburner/ext/1.0",
         "http://www.georss.org/georss", "http://www.w3.org/2003/01/geo/wgs84_pos#",
@@ -29,15 +34,33 @@ extension XMLElement {
     func isRSSCore(_ child: XMLElement) -> Bool {
         guard let ns = child.namespace, !ns.isEmpty else { return child.prefix == nil }
         if ns == FeedNamespace.rss10 || ns == FeedNamespace.rss090 { return true }
-        return ns == namespace && !FeedNamespace.extensions.contains(ns)
+        return ns == namespace && !FeedNamespace.extensions.contains(ns) && ns.lowercased() != FeedNamespace.itunes
     }
 
+    /// The first RSS core child named `name`. Names compare ASCII case-insensitively (`<TiTlE>`), as
+    /// feedparser and Apple's podcast directory read RSS elements.
     func rssChild(_ name: String) -> XMLElement? {
-        elements.first { $0.name == name && isRSSCore($0) }
+        elements.first { $0.name.equalsIgnoringASCIICase(name) && isRSSCore($0) }
     }
 
     func rssChildren(_ name: String) -> [XMLElement] {
-        elements.filter { $0.name == name && isRSSCore($0) }
+        elements.filter { $0.name.equalsIgnoringASCIICase(name) && isRSSCore($0) }
+    }
+
+    /// An `itunes:` child; the namespace URI compares case-insensitively.
+    func itunesChild(_ name: String) -> XMLElement? {
+        elements.first { $0.name == name
+            && ($0.namespace.map { $0.lowercased() == FeedNamespace.itunes } ?? ($0.prefix == "itunes")) }
+    }
+
+    /// A Media RSS child, directly or inside a `media:group` (Media RSS §2: a group holds one item's
+    /// alternative renditions and their shared `title`/`description`).
+    func mediaChild(_ name: String) -> XMLElement? {
+        if let direct = extensionChild(name, namespace: FeedNamespace.media, prefix: "media") { return direct }
+        for group in extensionChildren("group", namespace: FeedNamespace.media, prefix: "media") {
+            if let inner = group.extensionChild(name, namespace: FeedNamespace.media, prefix: "media") { return inner }
+        }
+        return nil
     }
 
     /// A child in `namespace`, or written with `prefix` whose namespace was never declared.
@@ -47,5 +70,20 @@ extension XMLElement {
 
     func extensionChildren(_ name: String, namespace: String, prefix: String) -> [XMLElement] {
         elements.filter { $0.name == name && ($0.namespace == namespace || ($0.namespace == nil && $0.prefix == prefix)) }
+    }
+}
+
+extension String {
+    /// Equality with ASCII letters compared case-insensitively; other characters must match exactly.
+    func equalsIgnoringASCIICase(_ other: String) -> Bool {
+        if self == other { return true }
+        let a = utf8, b = other.utf8
+        guard a.count == b.count else { return false }
+        for (x, y) in zip(a, b) where x != y {
+            let lx = (x >= 0x41 && x <= 0x5A) ? x | 0x20 : x
+            let ly = (y >= 0x41 && y <= 0x5A) ? y | 0x20 : y
+            if lx != ly { return false }
+        }
+        return true
     }
 }

@@ -8,7 +8,8 @@ import Foundation
 /// Encoding (cases 01, 03): a byte order mark, then the HTTP `charset=`, then the XML declaration's
 /// `encoding=`, then UTF-8 with each invalid byte read as Windows-1252 (``CharsetDecoder``).
 /// XML goes through libxml2 without network access, DTD loading or entity expansion (case 14; see
-/// ``XMLPreparation``).
+/// ``XMLPreparation``). Titles, summaries and content that are UTF-8 decoded twice are repaired
+/// (``DoubleEncodedUTF8``).
 public enum FeedParser {
     /// Parses one feed document.
     ///
@@ -42,6 +43,13 @@ public enum FeedParser {
             }
         } else {
             throw .notAFeed(found: "text starting \"\(text.prefix(20))\"")
+        }
+        // Text that is UTF-8 decoded twice (WordPress-style `&#226;&#128;&#153;`) is read once more as UTF-8.
+        feed.title = DoubleEncodedUTF8.repair(feed.title)
+        for i in feed.items.indices {
+            feed.items[i].title = DoubleEncodedUTF8.repair(feed.items[i].title)
+            feed.items[i].summary = DoubleEncodedUTF8.repair(feed.items[i].summary)
+            feed.items[i].content = DoubleEncodedUTF8.repair(feed.items[i].content)
         }
         ItemKey.assign(&feed.items)
         return feed

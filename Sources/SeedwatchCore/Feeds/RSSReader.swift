@@ -11,7 +11,7 @@ enum RSSReader {
         let title = channel.flatMap { c in c.rssChild("title").map(FeedText.rssTitle)
             ?? c.extensionChild("title", namespace: FeedNamespace.dc, prefix: "dc").map(FeedText.rssTitle) } ?? ""
         var link: String?
-        if let c = channel, let l = c.rssChild("link") {
+        if let c = channel, let l = c.rssChildren("link").first(where: { nonEmpty($0.textContent) != nil }) {
             link = nonEmpty(l.textContent).map { URIReference.resolve($0, against: l.base) }
         }
         if link == nil, let c = channel, let alt = atomAlternate(c) { link = alt }
@@ -19,13 +19,18 @@ enum RSSReader {
     }
 
     static func item(from e: XMLElement) -> FeedItem {
+        // Title: RSS `title`, else Dublin Core `dc:title`, else Media RSS `media:title` (a podcast or
+        // video item may carry only that).
         let titleElement = e.rssChild("title") ?? e.extensionChild("title", namespace: FeedNamespace.dc, prefix: "dc")
+            ?? e.mediaChild("title")
         let title = titleElement.map(FeedText.rssTitle) ?? ""
         var guid = e.rssChild("guid").flatMap { nonEmpty($0.textContent) }
         let about = e.attribute("about", namespace: FeedNamespace.rdf).flatMap(nonEmpty)
         if guid == nil { guid = about }
         var link: String?
-        if let l = e.rssChild("link"), let text = nonEmpty(l.textContent) {
+        // The first non-empty RSS `<link>` (RSS 2.0: its content is the URL); an empty `<link/>` or one
+        // with only an `href` attribute is not a link in RSS. Then `atom:link`, then a permalink GUID.
+        if let l = e.rssChildren("link").first(where: { nonEmpty($0.textContent) != nil }), let text = nonEmpty(l.textContent) {
             link = URIReference.resolve(text, against: l.base)
         } else if let alt = atomAlternate(e) {
             link = alt
@@ -38,8 +43,15 @@ enum RSSReader {
         let published = firstDate(e, [("pubDate", nil), ("date", FeedNamespace.dc), ("published", FeedNamespace.atom10),
                                       ("issued", FeedNamespace.dcterms), ("created", FeedNamespace.dcterms)])
         let updated = firstDate(e, [("updated", FeedNamespace.atom10), ("modified", FeedNamespace.dcterms), ("date", FeedNamespace.dc)])
-        let summary = e.rssChild("description").map(FeedText.rssHTML)
-            ?? e.extensionChild("description", namespace: FeedNamespace.dc, prefix: "dc").map(FeedText.rssHTML) ?? ""
+        // Summary: RSS `description`, or the non-standard `<summary>` some generators write; when an
+        // item has both, the first in document order is the summary and the other one counts as
+        // content (what feedparser does). Then `dc:description`, `itunes:summary`, `media:description`.
+        let described = e.elements.filter { ($0.name.equalsIgnoringASCIICase("description") || $0.name.equalsIgnoringASCIICase("summary")) && e.isRSSCore($0) }
+        let summaryElement = described.first
+            ?? e.extensionChild("description", namespace: FeedNamespace.dc, prefix: "dc")
+            ?? e.itunesChild("summary") ?? e.mediaChild("description")
+        let summary = summaryElement.map(FeedText.rssHTML) ?? ""
+        let secondDescription = described.first { !$0.name.equalsIgnoringASCIICase(described[0].name) }
         var content = ""
         if let encoded = e.extensionChild("encoded", namespace: FeedNamespace.content, prefix: "content") {
             content = FeedText.rssHTML(encoded)
@@ -48,6 +60,8 @@ enum RSSReader {
             content = FeedText.rssHTML(body)
         } else if let atomContent = e.extensionChild("content", namespace: FeedNamespace.atom10, prefix: "atom") {
             content = FeedText.atomText(atomContent, isTitle: false)
+        } else if let secondDescription {
+            content = FeedText.rssHTML(secondDescription)
         }
         var authors: [String] = []
         for a in e.rssChildren("author") { if let t = nonEmpty(a.textContent) { authors.append(t) } }

@@ -8,7 +8,11 @@
 ///   entities and valid character references stay, HTML named entities (`&eacute;`, a built-in
 ///   table) become character references, character references 128–159 are read as Windows-1252,
 ///   other references to undeclared entities are dropped, and a bare `&` becomes `&amp;`;
-/// - characters that XML 1.0 forbids (C0 controls other than tab, CR, LF) are dropped.
+/// - characters that XML 1.0 forbids (C0 controls other than tab, CR, LF) are dropped;
+/// - C1 controls U+0080–U+009F, which no feed means literally (they come from Windows-1252 text
+///   labelled ISO-8859-1 upstream), are read as the Windows-1252 characters of the same byte
+///   (U+0092 → U+2019), exactly like the character references 128–159 (case 01: no invisible
+///   control character in a title). This holds inside CDATA sections too.
 enum XMLPreparation {
     /// Returns UTF-8 bytes ready for libxml2 (`bytes` is UTF-8 text).
     static func prepare(_ b: [UInt8]) -> [UInt8] {
@@ -30,7 +34,15 @@ enum XMLPreparation {
                 }
                 if startsWith(b, i, "<![CDATA[") {
                     let end = find(b, i + 9, "]]>").map { $0 + 3 } ?? n
-                    out.append(contentsOf: b[i..<end]); i = end
+                    var k = i
+                    while k < end {
+                        if b[k] == 0xC2 && k + 1 < end && b[k + 1] >= 0x80 && b[k + 1] <= 0x9F {
+                            appendWindows1252(b[k + 1], to: &out); k += 2
+                        } else {
+                            out.append(b[k]); k += 1
+                        }
+                    }
+                    i = end
                     continue
                 }
                 if startsWithIgnoringCase(b, i, "<!DOCTYPE") {
@@ -50,9 +62,18 @@ enum XMLPreparation {
                 continue
             }
             if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D { i += 1; continue }
+            if c == 0xC2 && i + 1 < n && b[i + 1] >= 0x80 && b[i + 1] <= 0x9F {
+                appendWindows1252(b[i + 1], to: &out); i += 2
+                continue
+            }
             out.append(c); i += 1
         }
         return out
+    }
+
+    /// Appends the UTF-8 of the Windows-1252 character for byte `byte` (0x80–0x9F).
+    private static func appendWindows1252(_ byte: UInt8, to out: inout [UInt8]) {
+        out.append(contentsOf: Array(String(Character(CharsetDecoder.windows1252Scalar(byte))).utf8))
     }
 
     /// Handles the `&` at `start`; returns the index after what was consumed.
