@@ -14,9 +14,10 @@ var labelsPath = "../shared/labels/dev.tsv"
 var corpusRoot = "../shared/corpus"
 var modelPath = "seeds/china-russia-north-korea/model.yaml"
 var verbose = false
+var dumpPath: String?
 var args = CommandLine.arguments.dropFirst()
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: seedwatch-eval [--labels PATH] [--corpus DIR] [--model PATH] [--verbose]\n".utf8))
+    FileHandle.standardError.write(Data("usage: seedwatch-eval [--labels PATH] [--corpus DIR] [--model PATH] [--verbose] [--dump TSV]\n".utf8))
     exit(2)
 }
 while let arg = args.popFirst() {
@@ -25,6 +26,7 @@ while let arg = args.popFirst() {
     case "--corpus": guard let value = args.popFirst() else { usage() }; corpusRoot = value
     case "--model": guard let value = args.popFirst() else { usage() }; modelPath = value
     case "--verbose", "-v": verbose = true
+    case "--dump": guard let value = args.popFirst() else { usage() }; dumpPath = value
     case "--help", "-h": usage()
     default: usage()
     }
@@ -79,3 +81,11 @@ misses.forEach(show)
 print("false alarms (\(falseAlarms.count)):")
 falseAlarms.forEach(show)
 for e in errors { print("unreadable: \(e.label.path): \(e.error ?? "")") }
+
+if let dumpPath {
+    var tsv = "path\tlabel\theld_out\tscore\ttopic\tlevel\n"
+    for o in outcomes {
+        tsv += "\(o.label.path)\t\(o.label.grade.rawValue)\t\(RelevanceEvaluation.isHeldOut(o) ? 1 : 0)\t\(o.decision?.score ?? 0)\t\(o.decision?.topicPoints ?? 0)\t\(o.decision?.level?.rawValue ?? "-")\n"
+    }
+    FileManager.default.createFile(atPath: dumpPath, contents: Data(tsv.utf8))
+}

@@ -117,8 +117,28 @@ struct ExtractionHTMLTests {
         let article = try extract(bytes, name: "2026-08-17_30e9c6d7c5b1.html")
         #expect(article.title == "Trump says US to reduce military drills with South Korea after it stayed out of Iran war")
         let lines = article.body.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.first == "原文链接：https://www.bbc.co.uk/news/articles/cx2lll7zvn0o?at_medium=RSS&at_campaign=rss")
+        // The headline (as <h1> and again as a paragraph) and the link-only source line are gone.
+        #expect(lines.first == "- Published")
+        #expect(!article.body.contains("原文链接"))
         #expect(lines.contains("President Donald Trump has said the US will \"substantially reduce\" joint military exercises with South Korea, citing his \"very good relationship\" with North Korea's leader Kim Jong Un."))
         #expect(article.published == nil)
+    }
+
+    /// Every BBC World page of the corpus gives the title its index names and a non-empty body.
+    @Test(.enabled(if: ExtractionCorpus.isAvailable, "../shared is absent: corpus tests skipped"))
+    func allBBCPagesKeepTitleAndBody() throws {
+        let index = try ExtractionCorpus.bytes("corpus/articles/bbc-world-2026/index.jsonl")
+        var checked = 0
+        var titleMismatches: [String] = []
+        for line in String(decoding: index, as: UTF8.self).split(separator: "\n") {
+            let entry = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let file = try #require(entry["file"] as? String)
+            let article = try extract(try ExtractionCorpus.bytes("corpus/articles/bbc-world-2026/" + file), name: file)
+            if article.title != TextLines.collapse(entry["title"] as? String ?? "") { titleMismatches.append(file) }
+            #expect(!article.body.isEmpty, "empty body: \(file)")
+            checked += 1
+        }
+        #expect(checked == 889)
+        #expect(titleMismatches == [])
     }
 }

@@ -32,12 +32,15 @@ enum ShippedModel {
         matcher.match(text: text, hasTitle: hasTitle).actorIDs(in: model)
     }
 
+    /// Extracts a file's articles with the extraction stage (``ArticleExtractor``).
+    static func extract(_ url: URL) throws -> [Article] {
+        let bytes = Array(try Data(contentsOf: url))
+        return try ArticleExtractor.extract(Document(bytes: bytes, origin: .file(path: Array(url.path.utf8)), nameHint: url.lastPathComponent))
+    }
+
     /// Reads a labelled corpus article (`FILE` or `FILE#N`, relative to the corpus root).
     static func corpusArticle(_ path: String) throws -> Article {
-        let labels = try RelevanceLabel.parse(path + "\t0\t")
-        let label = labels[0]
-        let bytes = Array(FileManager.default.contents(atPath: corpusRoot.appendingPathComponent(label.file).path) ?? Data())
-        if let item = label.item { return try CorpusArticleReader.readItems(bytes, file: label.file)[item] }
-        return try CorpusArticleReader.read(bytes, file: label.file, item: nil)
+        let label = try RelevanceLabel.parse(path + "\t0\t")[0]
+        return try extract(corpusRoot.appendingPathComponent(label.file))[label.item ?? 0]
     }
 }

@@ -21,6 +21,17 @@ import Testing
         #expect(entries.first?.title == "Kim Jong Un meets Putin")
     }
 
+    /// The files of `folder` as a killed process leaves them on disk: the database, its WAL (not
+    /// checkpointed: the dead process never closed its connection) and the log; the `-shm` index is
+    /// rebuilt by SQLite from the WAL. The copy is taken while the "dead" objects are still open.
+    func crashImage(of folder: TemporaryFolder) throws -> TemporaryFolder {
+        let image = try TemporaryFolder()
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where !name.hasSuffix("-shm") {
+            try FileManager.default.copyItem(atPath: folder.file(name), toPath: image.file(name))
+        }
+        return image
+    }
+
     /// A later poll of the same feed still carries k-1: it must not alert again.
     func pollAgain(_ folder: TemporaryFolder) throws {
         let store = try StateStore(path: folder.file("state.sqlite"))
@@ -39,14 +50,17 @@ import Testing
     }
 
     @Test func crashAfterCommitBeforeAppendDeliversOnceAtRestart() throws {
-        let folder = try TemporaryFolder()
+        let liveFolder = try TemporaryFolder()
+        defer { liveFolder.remove() }
+        // First life: the decision commits as pending, then SIGKILL before the append. The dead
+        // process's connection is never closed, so its WAL is not checkpointed.
+        let deadStore = try StateStore(path: liveFolder.file("state.sqlite"))
+        #expect(try deadStore.commitDecision(articleKey: key, watch: watch, contentHash: "c", alertID: id, alertLine: line))
+        #expect(liveFolder.bytes("alerts.jsonl").isEmpty)
+        #expect(FileManager.default.fileExists(atPath: liveFolder.file("state.sqlite-wal")))
+        let folder = try withExtendedLifetime(deadStore) { try crashImage(of: liveFolder) }
         defer { folder.remove() }
-        do { // First life: the decision commits as pending, then SIGKILL before the append.
-            let store = try StateStore(path: folder.file("state.sqlite"))
-            #expect(try store.commitDecision(articleKey: key, watch: watch, contentHash: "c", alertID: id, alertLine: line))
-        }
-        #expect(folder.bytes("alerts.jsonl").isEmpty)
-        do { // Restart: reconciliation appends the pending alert.
+        do { // Restart from the crash image: reconciliation appends the pending alert.
             let store = try StateStore(path: folder.file("state.sqlite"))
             let writer = try AlertLogWriter(path: folder.file("alerts.jsonl"))
             #expect(try OutboxDelivery.reconcile(store: store, writer: writer) == .init(alreadyInLog: 0, appended: 1))
@@ -58,15 +72,16 @@ import Testing
     }
 
     @Test func crashAfterAppendBeforeMarkDoesNotDuplicate() throws {
-        let folder = try TemporaryFolder()
+        let liveFolder = try TemporaryFolder()
+        defer { liveFolder.remove() }
+        // First life: commit, append + fdatasync, then SIGKILL before marking written.
+        let deadStore = try StateStore(path: liveFolder.file("state.sqlite"))
+        let deadWriter = try AlertLogWriter(path: liveFolder.file("alerts.jsonl"))
+        #expect(try deadStore.commitDecision(articleKey: key, watch: watch, contentHash: "c", alertID: id, alertLine: line))
+        try deadWriter.append(line)
+        let folder = try withExtendedLifetime((deadStore, deadWriter)) { try crashImage(of: liveFolder) }
         defer { folder.remove() }
-        do { // First life: commit, append + fdatasync, then SIGKILL before marking written.
-            let store = try StateStore(path: folder.file("state.sqlite"))
-            let writer = try AlertLogWriter(path: folder.file("alerts.jsonl"))
-            #expect(try store.commitDecision(articleKey: key, watch: watch, contentHash: "c", alertID: id, alertLine: line))
-            try writer.append(line)
-        }
-        do {
+        do { // Restart from the crash image.
             let store = try StateStore(path: folder.file("state.sqlite"))
             #expect(try store.outboxState(alertID: id) == "pending")
             let writer = try AlertLogWriter(path: folder.file("alerts.jsonl"))

@@ -125,6 +125,9 @@ import Testing
         #expect(try store.processedFileHash(device: 2049, inode: inode, size: 600, mtimeNanoseconds: 1_800_000_000_000_000_000) == "def")
         #expect(try store.processedFileHash(device: 2049, inode: inode, size: 512, mtimeNanoseconds: 1_700_000_000_123_456_789) == nil)
         #expect(try store.counts().processedFiles == 1)
+        #expect(try store.pruneProcessedFiles(olderThan: Date().addingTimeInterval(-3600)) == 0)
+        #expect(try store.pruneProcessedFiles(olderThan: Date().addingTimeInterval(3600)) == 1)
+        #expect(try store.processedFilePath(device: 2049, inode: inode) == nil)
     }
 
     @Test func feedStateRoundTrips() throws {
@@ -184,5 +187,21 @@ import Testing
         #expect(try !store.isSeen(articleKey: "feed:https://news.example/world/rss.xml", watch: "w"))
         #expect(try store.commitDecision(articleKey: k2, watch: "w", contentHash: "2", alertID: nil, alertLine: nil))
         #expect(try store.counts().seenArticles == 2)
+    }
+}
+
+@Suite struct StateStoreCloseTests {
+    @Test func closedStoreThrowsErrorsNamingThePath() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("state.sqlite")
+        let store = try StateStore(path: path)
+        try store.close()
+        #expect {
+            try store.isSeen(articleKey: "file:00", watch: "w")
+        } throws: { error in
+            guard case .operationFailed(let errorPath, let operation, _) = error as? StateStoreError else { return false }
+            return errorPath == path && operation == "look up seen article"
+        }
     }
 }

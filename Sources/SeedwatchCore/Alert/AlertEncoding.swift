@@ -4,6 +4,9 @@
 /// `level`, `score`, `source`, `title`, `published`, `actors`, `topics`, `evidence` — and ends with
 /// exactly one `"\n"`; string escaping guarantees no other line break inside. Times are RFC 3339 UTC
 /// with second precision (``AlertTimestamp``); scores are rounded to 2 decimals.
+///
+/// `id` is the idempotency key for consumers: the same article, watch and model always give the same
+/// id, and the outbox (DESIGN §7) writes each id once.
 public enum AlertEncoding {
     /// At most this many evidence sentences are written per line (DESIGN §6: "up to 5").
     public static let maxEvidence = 5

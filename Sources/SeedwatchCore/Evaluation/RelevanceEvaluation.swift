@@ -1,4 +1,4 @@
-/// Runs a watch's matcher and scorer over labelled articles and counts hits, misses and false
+/// Runs the extraction stage (``ArticleExtractor``), a watch's matcher and scorer over labelled articles and counts hits, misses and false
 /// alarms (``RelevanceMetrics``). File access is injected (`load`), so the evaluation itself is pure.
 public struct RelevanceEvaluation: Sendable {
     /// One labelled article and what the watch decided.
@@ -28,19 +28,17 @@ public struct RelevanceEvaluation: Sendable {
         var outcomes: [Outcome] = []
         for (index, label) in labels.enumerated() {
             do {
-                let article: Article
-                if let item = label.item {
-                    if items[label.file] == nil {
-                        items[label.file] = try CorpusArticleReader.readItems(try load(label.file), file: label.file)
-                    }
-                    let all = items[label.file]!
-                    guard item < all.count else {
-                        throw CorpusArticleError(file: label.file, message: "no item \(item)")
-                    }
-                    article = all[item]
-                } else {
-                    article = try CorpusArticleReader.read(try load(label.file), file: label.file, item: nil)
+                if items[label.file] == nil {
+                    let name = label.file.split(separator: "/").last.map(String.init) ?? label.file
+                    let document = Document(bytes: try load(label.file), origin: .file(path: Array(label.file.utf8)), nameHint: name)
+                    items[label.file] = try ArticleExtractor.extract(document)
                 }
+                let all = items[label.file]!
+                let item = label.item ?? 0
+                guard item < all.count else {
+                    throw RelevanceLabelError(line: index + 1, message: "\(label.file) has no article \(item)")
+                }
+                let article = all[item]
                 let decision = scorer.score(matcher.match(article))
                 outcomes.append(Outcome(label: label, title: article.title, decision: decision, error: nil, index: index))
             } catch {

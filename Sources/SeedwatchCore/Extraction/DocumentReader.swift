@@ -24,10 +24,22 @@ public struct DocumentItem: Sendable {
 }
 
 /// Turns a dropped (or scanned) document into the articles it holds: one for an article file,
-/// one per item for a feed file.
+/// one per item for a feed file (`.xml`, `.rss`, `.atom`, `.rdf`, or a JSON Feed `.json`).
 public enum DocumentReader {
-    /// - Throws: ``ExtractionError`` when the document holds no readable article.
-    public static func items(of document: Document) throws -> [DocumentItem] {
-        try ArticleExtractor.extract(document).map { DocumentItem(article: $0) }
+    /// - Throws: ``ExtractionError`` when the document holds no readable article; a feed file that
+    ///   does not parse is `.malformed` with the parser's reason (line and message).
+    public static func items(of document: Document) throws(ExtractionError) -> [DocumentItem] {
+        let fileExtension = DocumentFormat.fileExtension(of: document.nameHint)
+        do {
+            return try ArticleExtractor.extract(document).map { DocumentItem(article: $0) }
+        } catch .unsupportedType(let ext) where DocumentFormat(fileExtension: fileExtension) != nil {
+            // Feed files: the extractor leaves them to the feed parser.
+            do {
+                let feed = try FeedParser.parse(document.bytes, contentType: document.contentType)
+                return feed.items.map { DocumentItem(article: $0.article, itemKey: $0.itemKey) }
+            } catch {
+                throw .malformed(reason: "not a readable .\(ext) feed: \(error)")
+            }
+        }
     }
 }

@@ -7,9 +7,15 @@ struct HTMLTextWalker {
 
     /// Elements whose whole content is dropped: not text a reader sees as the article.
     static let droppedElements: Set<String> = [
-        "script", "style", "noscript", "template", "svg", "nav", "aside", "form", "head", "iframe", "button",
+        "script", "style", "noscript", "template", "svg", "head", "iframe", "button",
         "select", "textarea", "object", "embed", "canvas", "math", "dialog",
     ]
+
+    /// Page furniture dropped by `ContentScope` unless the article's paragraphs lie inside it:
+    /// libxml2's HTML 4 parser does not know `nav`, `aside`, `header` and `footer`, cannot close
+    /// them over an unclosed `div`, and then nests the rest of the page in them; ASP.NET pages wrap
+    /// everything in one `form`.
+    static let furnitureElements: Set<String> = ["nav", "aside", "form", "header", "footer"]
 
     /// Elements that end a line before and after their content.
     static let blockElements: Set<String> = [

@@ -44,10 +44,11 @@ enum TextLines {
             .filter { !$0.isEmpty }
     }
 
-    /// Builds title and body, dropping the body's first line when it repeats the title.
+    /// Builds title and body, dropping leading body lines that repeat the title (pages often hold
+    /// the headline as `<h1>` and again as a first paragraph).
     static func article(title: String, lines: [String], published: Date? = nil, url: String? = nil) -> Article {
-        var body = lines
-        if let first = body.first, !title.isEmpty, first == title { body.removeFirst() }
+        var body = lines[...]
+        while let first = body.first, !title.isEmpty, first == title { body.removeFirst() }
         return Article(title: title, body: body.joined(separator: "\n"), published: published, url: url)
     }
 }

@@ -66,7 +66,9 @@ public struct Scorer: Sendable {
         var topicPoints = 0.0
         for s in 0..<sentenceCount {
             let anchored = statesInSentence[s].contains { rules.weight(of: $0) > 0 }
-            let position = result.sentences[s].isTitle ? rules.titleFactor : (isLead(s) ? rules.leadFactor : 1)
+            let coreAnchored = !statesInSentence[s].isDisjoint(with: coreStates)
+            let positionFactor = result.sentences[s].isTitle ? rules.titleFactor : (isLead(s) ? rules.leadFactor : 1)
+            let position = positionFactor * (anchored && !coreAnchored ? rules.partnerAnchorFactor : 1)
             for (t, hit) in topicsInSentence[s].sorted(by: { $0.key < $1.key }) {
                 let room = rules.topicCap - topicScores[t]
                 guard room > 0 else { continue }
@@ -78,27 +80,31 @@ public struct Scorer: Sendable {
                 let term = model.topics[t].terms[hit.term].text
                 components.append(ScoreComponent(
                     rule: "topic", points: points,
-                    detail: "\(place(s)): \(model.topics[t].id) \"\(term)\"\(anchored ? "" : " (no state named)")", sentence: s))
+                    detail: "\(place(s)): \(model.topics[t].id) \"\(term)\"\(anchored ? (coreAnchored ? "" : " (partner state only)") : " (no state named)")", sentence: s))
             }
         }
 
         // 3. The core pattern: two different states in one sentence with a topic term.
         var pairTotal = 0.0
-        for s in 0..<sentenceCount where !topicsInSentence[s].isEmpty {
+        // Two core states in one sentence without a topic term still show relations between them
+        // (rubric (a)): `relation_factor` of the pair points.
+        for s in 0..<sentenceCount {
             let states = statesInSentence[s].filter { rules.weight(of: $0) > 0 }.sorted()
             guard states.count >= 2 else { continue }
             let core = states.filter { coreStates.contains($0) }
             guard !core.isEmpty else { continue }
             let bothCore = core.count >= 2
-            let raw = rules.pairPoints * (bothCore ? 1 : rules.partnerFactor)
+            let hasTopic = !topicsInSentence[s].isEmpty
+            guard hasTopic || bothCore else { continue }
+            let raw = rules.pairPoints * (bothCore ? 1 : rules.partnerFactor) * (hasTopic ? 1 : rules.relationFactor)
             let points = min(raw, rules.pairCap - pairTotal)
             guard points > 0 else { continue }
             pairTotal += points
             topicPoints += points
             let pair = bothCore ? core.prefix(2).joined(separator: "+") : [core[0], states.first { !coreStates.contains($0) }!].joined(separator: "+")
             let topicIDs = topicsInSentence[s].keys.sorted().map { model.topics[$0].id }.joined(separator: ",")
-            components.append(ScoreComponent(rule: "pair_points", points: points,
-                                             detail: "\(place(s)): \(pair) with \(topicIDs)", sentence: s))
+            components.append(ScoreComponent(rule: hasTopic ? "pair_points" : "relation_factor", points: points,
+                                             detail: "\(place(s)): \(pair) with \(hasTopic ? topicIDs : "no topic term")", sentence: s))
         }
 
         let total = components.reduce(0) { $0 + $1.points }

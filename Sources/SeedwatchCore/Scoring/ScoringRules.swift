@@ -12,10 +12,12 @@ import Yams
 ///    So a name in the title or lead, or across many sentences, weighs more than a passing mention.
 /// 2. **Topic evidence**, per sentence and topic: the weight of the strongest term of the topic in the
 ///    sentence, times `title_factor` (title) or `lead_factor` (lead), times `unanchored_factor`
-///    when no weighted state is named in that sentence; at most `topic_cap` points per topic.
+///    when no weighted state is named in that sentence, or `partner_anchor_factor` when only states
+///    outside `core_states` are named; at most `topic_cap` points per topic.
 /// 3. **The core pattern**: `pair_points` for each sentence naming two different core states
 ///    (`core_states`) together with a topic term, or `pair_points × partner_factor` when one of the
-///    two is a weighted state outside the core; at most `pair_cap` points in all.
+///    two is a weighted state outside the core, or `pair_points × relation_factor` for two core
+///    states in one sentence without a topic term; at most `pair_cap` points in all.
 ///
 /// Level `alert` needs `alert_threshold` points and at least `alert_min_topic` topic points;
 /// `notice` needs `notice_threshold` points and at least `notice_min_topic` topic points.
@@ -51,6 +53,9 @@ public struct ScoringRules: Sendable, Hashable {
     public var leadFactor: Double = 1.5
     /// Topic points of a sentence naming no weighted state are multiplied by this.
     public var unanchoredFactor: Double = 0.25
+    /// Topic points of a sentence naming weighted states but no core state (South Korea or Japan
+    /// alone) are multiplied by this: those states matter for politics and defence, not for all news.
+    public var partnerAnchorFactor: Double = 0.5
     /// At most this many points per topic.
     public var topicCap: Double = 12
 
@@ -58,6 +63,9 @@ public struct ScoringRules: Sendable, Hashable {
     public var pairPoints: Double = 4
     /// Multiplier of `pairPoints` when one of the two states is weighted but not core.
     public var partnerFactor: Double = 0.5
+    /// Multiplier of `pairPoints` for a sentence naming two different core states without any topic
+    /// term: relations between the core states are themselves the story (rubric (a)).
+    public var relationFactor: Double = 0.5
     /// At most this many pair points in all.
     public var pairCap: Double = 16
 
@@ -76,8 +84,8 @@ public struct ScoringRules: Sendable, Hashable {
             "alert_threshold", "notice_threshold", "alert_min_topic", "notice_min_topic",
             "state_weights", "core_states",
             "title_points", "lead_points", "lead_sentences", "sentence_points", "sentence_cap",
-            "title_factor", "lead_factor", "unanchored_factor", "topic_cap",
-            "pair_points", "partner_factor", "pair_cap", "note",
+            "title_factor", "lead_factor", "unanchored_factor", "partner_anchor_factor", "topic_cap",
+            "pair_points", "partner_factor", "relation_factor", "pair_cap", "note",
         ])
         var r = ScoringRules()
         func number(_ key: String, _ target: inout Double) throws {
@@ -104,9 +112,11 @@ public struct ScoringRules: Sendable, Hashable {
         try number("title_factor", &r.titleFactor)
         try number("lead_factor", &r.leadFactor)
         try number("unanchored_factor", &r.unanchoredFactor)
+        try number("partner_anchor_factor", &r.partnerAnchorFactor)
         try number("topic_cap", &r.topicCap)
         try number("pair_points", &r.pairPoints)
         try number("partner_factor", &r.partnerFactor)
+        try number("relation_factor", &r.relationFactor)
         try number("pair_cap", &r.pairCap)
         if let v = m["state_weights"] {
             var weights: [String: Double] = [:]

@@ -50,6 +50,9 @@ public enum CharsetDecoder {
         case "windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1",
              "us-ascii", "ascii", "ansi_x3.4-1968", "iso-ir-100", "cp819", "ibm819":
             return .windows1252
+        case "gb2312", "gbk", "x-gbk", "chinese", "csgb2312", "csiso58gb231280", "gb_2312", "gb_2312-80", "iso-ir-58", "gb18030":
+            // WHATWG: every GBK label decodes with the GB18030 decoder (a superset).
+            return iconvKnows("gb18030") ? .other("gb18030") : .other(l)
         default:
             return iconvKnows(l) ? .other(l) : nil
         }

@@ -17,8 +17,9 @@ import Synchronization
 /// - Before each append, `stat(path)` is compared with `fstat(fd)` on device and inode; the log is
 ///   reopened when they differ or the path is gone, so a rename-based rotation without SIGHUP still
 ///   moves new lines to the new file. ``reopen()`` does the same on SIGHUP.
-/// - A file shorter than where our last line ended means a truncation (`copytruncate`); the append
-///   goes on and returns (and logs) a ``AlertLogWarning/truncated(path:size:lastEnd:)``.
+/// - A line that lands before where our previous line ended means the file was truncated
+///   (`copytruncate`); the append stands, and returns (and logs) a ``AlertLogWarning/truncated(path:size:lastEnd:)``.
+///   The check is made on the offset `write(2)` leaves, so a truncation racing the append is caught too.
 ///
 /// Thread-safe: appends are serialised by a lock.
 public final class AlertLogWriter: AlertSink {
@@ -84,10 +85,6 @@ public final class AlertLogWriter: AlertSink {
         }
         let warnings = try state.withLock { log -> [AlertLogWarning] in
             var warnings = try followRotation(&log)
-            var info = stat()
-            if fstat(log.fd, &info) == 0, Int64(info.st_size) < log.lastEnd {
-                warnings.append(.truncated(path: path, size: Int64(info.st_size), lastEnd: log.lastEnd))
-            }
             let bytes = log.needsLeadingNewline ? [0x0A] + line : line
             let written = try writeOnce(log.fd, bytes)
             guard written == bytes.count else {
@@ -99,7 +96,16 @@ public final class AlertLogWriter: AlertSink {
             while fdatasync(log.fd) != 0 {
                 guard errno == EINTR else { throw AlertLogError.syncFailed(path: path, errno: errno) }
             }
-            log.lastEnd = Int64(lseek(log.fd, 0, SEEK_CUR))
+            // With O_APPEND our line ends at the file's end. Only we write to the log, so a line that
+            // started before our previous end means the file was truncated since (copytruncate).
+            let end = Int64(lseek(log.fd, 0, SEEK_CUR))
+            if end >= 0 {
+                let start = end - Int64(bytes.count)
+                if start < log.lastEnd {
+                    warnings.append(.truncated(path: path, size: start, lastEnd: log.lastEnd))
+                }
+                log.lastEnd = end
+            }
             return warnings
         }
         for warning in warnings {
@@ -189,6 +195,10 @@ public final class AlertLogWriter: AlertSink {
             throw AlertLogError.cannotOpen(path: path, errno: code)
         }
         let size = Int64(info.st_size)
+        if size == 0 {
+            // Possibly just created: make its directory entry durable too (fdatasync covers only data).
+            syncFolder(of: path)
+        }
         var torn = false
         if size > 0 {
             // The descriptor is write-only: read the last byte through a second, read-only one.
@@ -201,6 +211,15 @@ public final class AlertLogWriter: AlertSink {
         }
         return OpenLog(fd: fd, device: UInt64(info.st_dev), inode: UInt64(info.st_ino), lastEnd: size,
                        needsLeadingNewline: torn)
+    }
+
+    /// `fsync(2)` of the folder holding `path`, so a newly created file survives a power cut. Best effort.
+    private static func syncFolder(of path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let fd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        _ = close(fd)
     }
 
     /// One `write(2)` of all of `bytes`, retried from the start only when interrupted before writing.

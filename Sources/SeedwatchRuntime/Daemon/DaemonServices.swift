@@ -114,3 +114,20 @@ struct StoppingNotifierService: Service {
         logger.info("stopping: finishing the article in hand")
     }
 }
+
+/// Retries alerts left pending by a failed append, every `interval` seconds (DESIGN §7 outbox).
+struct OutboxRetryService: Service {
+    let processor: ArticleProcessor
+    var interval: Double = 30
+
+    func run() async throws {
+        while !Task.isShuttingDownGracefully {
+            do {
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(interval)) }
+            } catch {
+                return
+            }
+            await processor.retryPendingAlerts()
+        }
+    }
+}

@@ -66,6 +66,7 @@ public struct SeedwatchDaemon {
             .init(service: ReloadService(configurationPath: configurationPath, current: configuration, processor: processor,
                                          writer: writer, notifier: notifier, status: status, logger: logger)),
             .init(service: StatusService(notifier: notifier, status: status)),
+            .init(service: OutboxRetryService(processor: processor)),
         ]
         services.append(.init(service: StoppingNotifierService(notifier: notifier, logger: logger)))
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(

@@ -48,6 +48,27 @@ public actor ArticleProcessor {
         self.now = now
     }
 
+    /// Delivers alerts left pending by a failed append (a full disk, a vanished log folder): the
+    /// same reconciliation as at start-up, run while the daemon keeps going.
+    /// - Returns: how many pending alerts were delivered or found already in the log.
+    @discardableResult
+    public func retryPendingAlerts() -> Int {
+        do {
+            guard try !store.pendingAlerts().isEmpty else { return 0 }
+            let report = try outbox.reconcile()
+            let total = report.appended + report.alreadyInLog
+            if total > 0 {
+                counters.alertsWritten += report.appended
+                logger.notice("pending alerts delivered", metadata: ["appended": "\(report.appended)", "already_in_log": "\(report.alreadyInLog)"])
+            }
+            return total
+        } catch {
+            counters.errors += 1
+            logger.error("pending alerts still not delivered", metadata: ["error": "\(error)"])
+            return 0
+        }
+    }
+
     /// Swaps in reloaded watches (SIGHUP); articles already decided stay decided.
     public func replaceWatches(_ watches: [CompiledWatch]) {
         self.watches = watches
@@ -91,15 +112,12 @@ public actor ArticleProcessor {
                        contentHash: contentHash, source: item.source(filePath: file.absolutePath), origin: pathText)
             }
             counters.filesProcessed += 1
-        } catch let error as ExtractionError {
+        } catch {
             counters.filesSkipped += 1
             if error == .empty {
                 logger.info("empty file, waiting", metadata: ["path": "\(pathText)"])
                 return  // not recorded: content written later is still processed
             }
-            logger.warning("skipping file", metadata: ["path": "\(pathText)", "reason": "\(error)"])
-        } catch {
-            counters.filesSkipped += 1
             logger.warning("skipping file", metadata: ["path": "\(pathText)", "reason": "\(error)"])
         }
         do {

@@ -56,6 +56,16 @@ public final class StateStore: Sendable {
         }
     }
 
+    /// Closes the database's connections (at shutdown). Later calls on this store throw.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)`` when a connection is still in use.
+    public func close() throws {
+        do {
+            try pool.close()
+        } catch {
+            throw StateStoreError.operationFailed(path: path, operation: "close", reason: Self.reason(error))
+        }
+    }
+
     // MARK: - Durability settings
 
     /// The writer connection's `journal_mode` (expected `wal`) and `synchronous` level
@@ -205,6 +215,18 @@ public final class StateStore: Sendable {
                     processed_at = excluded.processed_at
                 """, arguments: [Int64(bitPattern: device), Int64(bitPattern: inode), Data(filePath), size,
                                  mtimeNanoseconds, contentHash, at.timeIntervalSince1970])
+        }
+    }
+
+    /// Forgets processed-file records made before `cutoff`; such a file, if still present, is hashed
+    /// again and then recognised by its article key.
+    /// - Returns: the number of records removed.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    @discardableResult
+    public func pruneProcessedFiles(olderThan cutoff: Date) throws -> Int {
+        try writeAccess("prune processed files") { db in
+            try db.execute(sql: "DELETE FROM processed_file WHERE processed_at < ?", arguments: [cutoff.timeIntervalSince1970])
+            return db.changesCount
         }
     }
 

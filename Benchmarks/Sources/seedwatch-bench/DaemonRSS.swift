@@ -1,0 +1,61 @@
+import Foundation
+import SeedwatchCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs the real daemon on a drop folder of N articles and reports its peak RSS (VmHWM).
+enum DaemonRSS {
+    static func measure(binary: String, articles: [Article], count: Int, work: URL, modelFolder: String) throws {
+        let drop = work.appendingPathComponent("drop")
+        try FileManager.default.createDirectory(at: drop, withIntermediateDirectories: true)
+        // N distinct text files made from the corpus articles (a counter keeps every hash distinct).
+        for i in 0..<count {
+            let a = articles[i % articles.count]
+            let text = a.title + "\n" + a.body + "\n[\(i)]\n"
+            FileManager.default.createFile(atPath: drop.appendingPathComponent("a\(i).txt").path, contents: Data(text.utf8))
+        }
+        let config = work.appendingPathComponent("c.yaml")
+        try """
+        watches: [\(modelFolder)]
+        drop_folder: {path: drop, settle: 0.2s}
+        alerts: {log: alerts.jsonl}
+        state: {path: state.sqlite}
+        """.write(to: config, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["run", "--config", config.path, "--log-level", "error"]
+        process.standardError = FileHandle.nullDevice
+        let start = Date()
+        try process.run()
+        // The start-up scan finds all N files; wait until the state database has them all.
+        var processed = 0
+        var status = ""
+        while Date().timeIntervalSince(start) < 1800 {
+            sleep(2)
+            status = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
+            processed = countProcessed(work.appendingPathComponent("state.sqlite").path)
+            if processed >= count { break }
+        }
+        let elapsed = Date().timeIntervalSince(start)
+        let hwm = status.split(separator: "\n").first { $0.hasPrefix("VmHWM") }.map(String.init) ?? "VmHWM unknown"
+        let rss = status.split(separator: "\n").first { $0.hasPrefix("VmRSS") }.map(String.init) ?? ""
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        print("daemon: \(processed) of \(count) articles in \(String(format: "%.1f", elapsed)) s; peak \(hwm.replacingOccurrences(of: "\t", with: " ")), now \(rss.replacingOccurrences(of: "\t", with: " "))")
+    }
+
+    /// Number of processed files recorded (via the sqlite3 shell when present).
+    static func countProcessed(_ database: String) -> Int {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        p.arguments = [database, "SELECT count(*) FROM processed_file;"]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return 0 }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Logging
+import SeedwatchCore
+import SeedwatchRuntime
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// seedwatch benchmarks: printed numbers, not assertions.
+//
+//   cd Benchmarks && swift run -c release seedwatch-bench [--corpus PATH] [--daemon PATH-TO-RELEASE-BINARY] [--articles 10000]
+//
+// 1. HTML extraction (MB/s of HTML), 2. normaliser (MB/s of text), 3. matcher scan over normalised
+// text on one core (MB/s), 4. match + score per article (articles/s), 5. file → decision through
+// the pipeline with SQLite and the alert log (articles/s), 6. with --daemon: the daemon's peak RSS
+// after N dropped articles.
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+func option(_ name: String) -> String? {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+    return arguments[i + 1]
+}
+let benchFolder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+let corpus = URL(fileURLWithPath: option("--corpus") ?? benchFolder.appendingPathComponent("../../shared/corpus").standardized.path)
+let modelPath = option("--model") ?? benchFolder.appendingPathComponent("../seeds/china-russia-north-korea/model.yaml").standardized.path
+let daemonArticles = Int(option("--articles") ?? "10000") ?? 10000
+
+guard FileManager.default.fileExists(atPath: corpus.path) else {
+    print("corpus not found at \(corpus.path): pass --corpus PATH (the shared corpus folder)")
+    exit(2)
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func files(under folder: URL, ext: String) -> [URL] {
+    let e = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+    var out: [URL] = []
+    while let u = e?.nextObject() as? URL where u.pathExtension == ext { out.append(u) }
+    return out.sorted { $0.path < $1.path }
+}
+
+let model = try ModelLoader.load(bytes: Array(FileManager.default.contents(atPath: modelPath)!), file: modelPath, watch: "china-russia-north-korea")
+let watch = CompiledWatch(model: model)
+print("model \(model.version): \(watch.matcher.table.patternCount) patterns, \(watch.matcher.table.stateCount) DFA states")
+
+// 1. HTML extraction.
+var htmlFiles = files(under: corpus.appendingPathComponent("articles/bbc-world-2026"), ext: "html")
+htmlFiles += files(under: corpus.appendingPathComponent("html/trafilatura"), ext: "html")
+let htmlDocuments = htmlFiles.map { Document(bytes: Array(FileManager.default.contents(atPath: $0.path)!), origin: .file(path: Array($0.path.utf8)), nameHint: $0.lastPathComponent) }
+let htmlBytes = htmlDocuments.reduce(0) { $0 + $1.bytes.count }
+var articles: [Article] = []
+let htmlTime = seconds {
+    for d in htmlDocuments { articles += (try? ArticleExtractor.extract(d)) ?? [] }
+}
+print(String(format: "html extraction: %d pages, %.1f MB in %.3f s = %.1f MB/s", htmlDocuments.count, Double(htmlBytes) / 1e6, htmlTime, Double(htmlBytes) / 1e6 / htmlTime))
+
+// More text: news-please JSON articles.
+for f in files(under: corpus.appendingPathComponent("articles/giveme5w1h"), ext: "json") {
+    let d = Document(bytes: Array(FileManager.default.contents(atPath: f.path)!), origin: .file(path: Array(f.path.utf8)), nameHint: f.lastPathComponent)
+    articles += (try? ArticleExtractor.extract(d)) ?? []
+}
+let texts = articles.map(\.extractedText)
+let textBytes = texts.reduce(0) { $0 + $1.utf8.count }
+
+// 2. Normaliser.
+var normalized: [NormalizedText] = []
+let normalizeTime = seconds { normalized = texts.map(Normalizer.normalize) }
+print(String(format: "normaliser: %d articles, %.1f MB in %.3f s = %.1f MB/s", texts.count, Double(textBytes) / 1e6, normalizeTime, Double(textBytes) / 1e6 / normalizeTime))
+
+// 3. Matcher scan over normalised text (automaton + case and boundary checks), one core.
+let normalizedBytes = normalized.reduce(0) { $0 + $1.bytes.count }
+var occurrences = 0
+let rounds = 10
+let scanTime = seconds {
+    for _ in 0..<rounds { for n in normalized { occurrences += watch.matcher.table.occurrences(in: n).count } }
+}
+print(String(format: "matcher scan: %.1f MB normalised text x %d in %.3f s = %.1f MB/s (%d occurrences per pass)",
+             Double(normalizedBytes) / 1e6, rounds, scanTime, Double(normalizedBytes * rounds) / 1e6 / scanTime, occurrences / rounds))
+var raw = 0
+let rawTime = seconds {
+    for _ in 0..<rounds { for n in normalized { raw += watch.matcher.table.rawOccurrenceCount(folded: n.folded) } }
+}
+print(String(format: "automaton alone: %.1f MB/s", Double(normalizedBytes * rounds) / 1e6 / rawTime))
+
+// 4. Match + score.
+var alerts = 0
+let scoreTime = seconds {
+    for a in articles { if watch.scorer.score(watch.matcher.match(a)).level != nil { alerts += 1 } }
+}
+print(String(format: "match + score: %d articles in %.3f s = %.0f articles/s (%d at notice or alert)", articles.count, scoreTime, Double(articles.count) / scoreTime, alerts))
+
+// 5. File → decision through the pipeline (read, hash, extract, match, score, SQLite, alert log).
+let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("seedwatch-bench-\(getpid())")
+try FileManager.default.createDirectory(at: work.appendingPathComponent("drop"), withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: work) }
+let store = try StateStore(path: work.appendingPathComponent("state.sqlite").path)
+let writer = try AlertLogWriter(path: work.appendingPathComponent("alerts.jsonl").path)
+let processor = ArticleProcessor(watches: [watch], store: store, outbox: OutboxDelivery(store: store, sink: writer),
+                                 logger: Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() })
+var ready: [ReadyFile] = []
+for (i, d) in htmlDocuments.prefix(2000).enumerated() {
+    let path = work.appendingPathComponent("drop/\(i).html").path
+    FileManager.default.createFile(atPath: path, contents: Data(d.bytes))
+    var st = stat()
+    stat(path, &st)
+    ready.append(ReadyFile(absolutePath: Array(path.utf8), relativePath: Array("\(i).html".utf8), snapshot: FileSnapshot(
+        device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
+        modificationTimeNanoseconds: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))))
+}
+let pipelineStart = DispatchTime.now().uptimeNanoseconds
+for f in ready { await processor.processFile(f, maxBytes: 64 << 20) }
+let pipelineTime = Double(DispatchTime.now().uptimeNanoseconds - pipelineStart) / 1e9
+let counters = await processor.counters
+print(String(format: "file -> decision: %d files in %.3f s = %.0f articles/s (%d alert lines, each fdatasync'd)",
+             ready.count, pipelineTime, Double(ready.count) / pipelineTime, counters.alertsWritten))
+
+// 6. Daemon peak RSS after N articles.
+if let daemon = option("--daemon") {
+    try DaemonRSS.measure(binary: daemon, articles: articles, count: daemonArticles, work: work.appendingPathComponent("daemon"), modelFolder: (modelPath as NSString).deletingLastPathComponent)
+}

@@ -1,0 +1,116 @@
+import CLibXML2
+import Foundation
+
+/// Parses RSS 0.90–0.94 and 2.0, RSS 1.0 (RDF), Atom 0.3 and 1.0, and JSON Feed 1.0 and 1.1 from raw
+/// bytes. The format is sniffed from the content (case 15); the Content-Type only contributes its
+/// `charset=`.
+///
+/// Encoding (cases 01, 03): a byte order mark, then the HTTP `charset=`, then the XML declaration's
+/// `encoding=`, then UTF-8 with each invalid byte read as Windows-1252 (``CharsetDecoder``).
+/// XML goes through libxml2 without network access, DTD loading or entity expansion (case 14; see
+/// ``XMLPreparation``).
+public enum FeedParser {
+    /// Parses one feed document.
+    ///
+    /// - Parameters:
+    ///   - bytes: the body exactly as received or read (transfer encodings already removed).
+    ///   - contentType: the HTTP `Content-Type` value, if any; only its `charset=` parameter is used.
+    ///   - baseURL: the document's URL (after redirects), against which relative links and `xml:base`
+    ///     are resolved (RFC 3986 §5.2).
+    /// - Returns: the feed and its items in document order, each with its item key (DESIGN §7).
+    /// - Throws: ``FeedParseError/empty`` for an empty body, ``FeedParseError/notAFeed(found:)`` when the
+    ///   content is not one of the formats, ``FeedParseError/xml(line:message:)`` when libxml2 finds no
+    ///   root element, ``FeedParseError/json(message:)`` for malformed JSON.
+    public static func parse(_ bytes: [UInt8], contentType: String? = nil, baseURL: String? = nil) throws(FeedParseError) -> ParsedFeed {
+        _ = libxml2Initialised
+        let decoded = CharsetDecoder.decode(bytes, declared: [charset(fromContentType: contentType), xmlDeclarationEncoding(bytes)])
+        let encoding = label(decoded.encoding)
+        var text = Substring(decoded.text)
+        while let f = text.first, f.isWhitespace || f == "\u{FEFF}" || f == "\0" { text.removeFirst() }
+        guard let first = text.first else { throw .empty }
+        var feed: ParsedFeed
+        if first == "{" {
+            feed = try JSONFeedReader.read(String(text), encoding: encoding, baseURL: baseURL)
+        } else if first == "<" {
+            let root = try XMLTreeReader.read(XMLPreparation.prepare(Array(text.utf8)), baseURL: baseURL)
+            guard let format = format(of: root) else {
+                throw .notAFeed(found: "root element <\(root.prefix.map { $0 + ":" } ?? "")\(root.name)>")
+            }
+            switch format {
+            case .atom03, .atom10: feed = AtomReader.read(root, format: format, encoding: encoding)
+            default: feed = RSSReader.read(root, format: format, encoding: encoding)
+            }
+        } else {
+            throw .notAFeed(found: "text starting \"\(text.prefix(20))\"")
+        }
+        ItemKey.assign(&feed.items)
+        return feed
+    }
+
+    /// The format named by the root element (case 15).
+    static func format(of root: XMLElement) -> FeedFormat? {
+        switch root.name.lowercased() {
+        case "rss":
+            switch root.attribute("version")?.trimmingWhitespace() {
+            case "0.91": return .rss091
+            case "0.92": return .rss092
+            case "0.90", "0.9": return .rss090
+            default: return .rss20
+            }
+        case "rdf":
+            let children = root.elements
+            if root.namespace == FeedNamespace.rss090 || children.contains(where: { $0.namespace == FeedNamespace.rss090 }) { return .rss090 }
+            if children.contains(where: { $0.name == "channel" || $0.name == "item" }) { return .rss10 }
+            return nil
+        case "feed":
+            if root.namespace == FeedNamespace.atom03 || root.attribute("version")?.hasPrefix("0.") == true { return .atom03 }
+            return .atom10
+        default:
+            return nil
+        }
+    }
+
+    /// The `charset` parameter of a Content-Type value, unquoted; `nil` when absent.
+    public static func charset(fromContentType contentType: String?) -> String? {
+        guard let contentType else { return nil }
+        for param in contentType.split(separator: ";").dropFirst() {
+            let parts = param.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, String(parts[0]).trimmingWhitespace().lowercased() == "charset" else { continue }
+            let value = String(parts[1]).trimmingWhitespace().trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            return value.isEmpty ? nil : value
+        }
+        return nil
+    }
+
+    /// The `encoding=` of an XML declaration written in an ASCII-compatible encoding (after an optional UTF-8 BOM).
+    static func xmlDeclarationEncoding(_ bytes: [UInt8]) -> String? {
+        var i = 0
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
+        while i < bytes.count && XMLPreparation.isSpace(bytes[i]) { i += 1 }
+        guard XMLPreparation.startsWith(bytes, i, "<?xml"), let end = XMLPreparation.find(bytes, i, "?>"), end - i < 400 else { return nil }
+        let decl = String(decoding: bytes[i..<end], as: UTF8.self)
+        guard let r = decl.range(of: "encoding") else { return nil }
+        var rest = decl[r.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard rest.first == "=" else { return nil }
+        rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let q = rest.first, q == "\"" || q == "'" else { return nil }
+        let value = rest.dropFirst().prefix { $0 != q }
+        return value.isEmpty ? nil : String(value)
+    }
+
+    /// The label reported in ``ParsedFeed/encoding``.
+    static func label(_ encoding: CharsetDecoder.Encoding) -> String {
+        switch encoding {
+        case .utf8: return "utf-8"
+        case .utf16LE: return "utf-16le"
+        case .utf16BE: return "utf-16be"
+        case .windows1252: return "windows-1252"
+        case .other(let l): return l
+        }
+    }
+
+    private static let libxml2Initialised: Bool = {
+        xmlInitParser()
+        return true
+    }()
+}

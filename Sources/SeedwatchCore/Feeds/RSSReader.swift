@@ -1,0 +1,93 @@
+import Foundation
+
+/// Reads RSS 0.90–0.94, 2.0 and RSS 1.0 (RDF) element trees into items.
+enum RSSReader {
+    static func read(_ root: XMLElement, format: FeedFormat, encoding: String) -> ParsedFeed {
+        let channel = root.rssChild("channel")
+        // Items: inside <channel> (RSS 0.91–2.0) or beside it (RSS 0.90/1.0, and some 0.9x feeds).
+        var itemElements = channel?.rssChildren("item") ?? []
+        itemElements += root.rssChildren("item")
+        let items = itemElements.map { item(from: $0) }
+        let title = channel.flatMap { c in c.rssChild("title").map(FeedText.rssTitle)
+            ?? c.extensionChild("title", namespace: FeedNamespace.dc, prefix: "dc").map(FeedText.rssTitle) } ?? ""
+        var link: String?
+        if let c = channel, let l = c.rssChild("link") {
+            link = nonEmpty(l.textContent).map { URIReference.resolve($0, against: l.base) }
+        }
+        if link == nil, let c = channel, let alt = atomAlternate(c) { link = alt }
+        return ParsedFeed(format: format, title: title, link: link, encoding: encoding, items: items)
+    }
+
+    static func item(from e: XMLElement) -> FeedItem {
+        let titleElement = e.rssChild("title") ?? e.extensionChild("title", namespace: FeedNamespace.dc, prefix: "dc")
+        let title = titleElement.map(FeedText.rssTitle) ?? ""
+        var guid = e.rssChild("guid").flatMap { nonEmpty($0.textContent) }
+        let about = e.attribute("about", namespace: FeedNamespace.rdf).flatMap(nonEmpty)
+        if guid == nil { guid = about }
+        var link: String?
+        if let l = e.rssChild("link"), let text = nonEmpty(l.textContent) {
+            link = URIReference.resolve(text, against: l.base)
+        } else if let alt = atomAlternate(e) {
+            link = alt
+        } else if let g = e.rssChild("guid"), let text = nonEmpty(g.textContent),
+                  g.attribute("isPermaLink")?.lowercased() != "false", looksLikeURL(text) {
+            link = URIReference.resolve(text, against: g.base)
+        } else if let about, looksLikeURL(about) {
+            link = about
+        }
+        let published = firstDate(e, [("pubDate", nil), ("date", FeedNamespace.dc), ("published", FeedNamespace.atom10),
+                                      ("issued", FeedNamespace.dcterms), ("created", FeedNamespace.dcterms)])
+        let updated = firstDate(e, [("updated", FeedNamespace.atom10), ("modified", FeedNamespace.dcterms), ("date", FeedNamespace.dc)])
+        let summary = e.rssChild("description").map(FeedText.rssHTML)
+            ?? e.extensionChild("description", namespace: FeedNamespace.dc, prefix: "dc").map(FeedText.rssHTML) ?? ""
+        var content = ""
+        if let encoded = e.extensionChild("encoded", namespace: FeedNamespace.content, prefix: "content") {
+            content = FeedText.rssHTML(encoded)
+        } else if let body = e.extensionChild("body", namespace: FeedNamespace.xhtml, prefix: "xhtml")
+                    ?? e.rssChild("body") ?? e.rssChild("fullitem") {
+            content = FeedText.rssHTML(body)
+        } else if let atomContent = e.extensionChild("content", namespace: FeedNamespace.atom10, prefix: "atom") {
+            content = FeedText.atomText(atomContent, isTitle: false)
+        }
+        var authors: [String] = []
+        for a in e.rssChildren("author") { if let t = nonEmpty(a.textContent) { authors.append(t) } }
+        for a in e.extensionChildren("creator", namespace: FeedNamespace.dc, prefix: "dc") {
+            if let t = nonEmpty(a.textContent) { authors.append(t) }
+        }
+        return FeedItem(title: title, link: link, guid: guid, itemKey: "", published: published, updated: updated,
+                        summary: summary, content: content, authors: authors)
+    }
+
+    private static func firstDate(_ e: XMLElement, _ names: [(String, String?)]) -> Date? {
+        for (name, namespace) in names {
+            let element: XMLElement?
+            if let namespace {
+                let prefix = namespace == FeedNamespace.dc ? "dc" : namespace == FeedNamespace.dcterms ? "dcterms" : "atom"
+                element = e.extensionChild(name, namespace: namespace, prefix: prefix)
+            } else {
+                element = e.rssChild(name)
+            }
+            if let element, let text = nonEmpty(element.textContent) { return FeedDate.parse(text) }
+        }
+        return nil
+    }
+
+    /// An `atom:link rel="alternate"` inside an RSS element, resolved.
+    private static func atomAlternate(_ e: XMLElement) -> String? {
+        for l in e.extensionChildren("link", namespace: FeedNamespace.atom10, prefix: "atom") {
+            let rel = l.attribute("rel") ?? "alternate"
+            if rel == "alternate", let href = l.attribute("href").flatMap(nonEmpty) { return URIReference.resolve(href, against: l.base) }
+        }
+        return nil
+    }
+
+    static func looksLikeURL(_ s: String) -> Bool {
+        s.hasPrefix("http://") || s.hasPrefix("https://") || s.hasPrefix("HTTP://") || s.hasPrefix("HTTPS://")
+    }
+}
+
+/// `s` trimmed, or `nil` when nothing is left.
+func nonEmpty(_ s: String) -> String? {
+    let t = s.trimmingWhitespace()
+    return t.isEmpty ? nil : t
+}

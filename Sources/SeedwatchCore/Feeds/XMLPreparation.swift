@@ -1,0 +1,169 @@
+/// Rewrites decoded feed text before libxml2 sees it, so that the encoding, DTD and entity rules are
+/// ours and not the parser's (cases 01, 03, 14):
+///
+/// - the XML declaration is dropped (the text is already UTF-8; its `encoding=` was honoured by the caller);
+/// - the DOCTYPE, with any internal subset, is dropped: no DTD is loaded and no declared entity is
+///   ever expanded, so entity bombs and external entities have nothing to work with;
+/// - outside CDATA sections and comments, each entity reference is made well-formed: the five XML
+///   entities and valid character references stay, HTML named entities (`&eacute;`, a built-in
+///   table) become character references, character references 128–159 are read as Windows-1252,
+///   other references to undeclared entities are dropped, and a bare `&` becomes `&amp;`;
+/// - characters that XML 1.0 forbids (C0 controls other than tab, CR, LF) are dropped.
+enum XMLPreparation {
+    /// Returns UTF-8 bytes ready for libxml2 (`bytes` is UTF-8 text).
+    static func prepare(_ b: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count + 64)
+        let n = b.count
+        var i = 0
+        while i < n && isSpace(b[i]) { i += 1 }
+        if startsWith(b, i, "<?xml") && i + 5 < n && (isSpace(b[i + 5]) || b[i + 5] == UInt8(ascii: "?")) {
+            if let end = find(b, i, "?>") { i = end + 2 }
+        }
+        while i < n {
+            let c = b[i]
+            if c == UInt8(ascii: "<") {
+                if startsWith(b, i, "<!--") {
+                    let end = find(b, i + 4, "-->").map { $0 + 3 } ?? n
+                    out.append(contentsOf: b[i..<end]); i = end
+                    continue
+                }
+                if startsWith(b, i, "<![CDATA[") {
+                    let end = find(b, i + 9, "]]>").map { $0 + 3 } ?? n
+                    out.append(contentsOf: b[i..<end]); i = end
+                    continue
+                }
+                if startsWithIgnoringCase(b, i, "<!DOCTYPE") {
+                    i = endOfDoctype(b, i + 9)
+                    continue
+                }
+                if startsWith(b, i, "<?") {
+                    let end = find(b, i + 2, "?>").map { $0 + 2 } ?? n
+                    out.append(contentsOf: b[i..<end]); i = end
+                    continue
+                }
+                out.append(c); i += 1
+                continue
+            }
+            if c == UInt8(ascii: "&") {
+                i = rewriteReference(b, i, into: &out)
+                continue
+            }
+            if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D { i += 1; continue }
+            out.append(c); i += 1
+        }
+        return out
+    }
+
+    /// Handles the `&` at `start`; returns the index after what was consumed.
+    private static func rewriteReference(_ b: [UInt8], _ start: Int, into out: inout [UInt8]) -> Int {
+        let n = b.count
+        var j = start + 1
+        let limit = min(n, start + 40)
+        while j < limit && b[j] != UInt8(ascii: ";") && isReferenceByte(b[j]) { j += 1 }
+        guard j < n, j > start + 1, b[j] == UInt8(ascii: ";") else {
+            out.append(contentsOf: Array("&amp;".utf8))
+            return start + 1
+        }
+        let body = Array(b[(start + 1)..<j])
+        let next = j + 1
+        if body[0] == UInt8(ascii: "#") {
+            guard let value = HTMLEntities.characterReferenceValue(body.dropFirst()) else {
+                out.append(contentsOf: Array("&amp;".utf8))
+                return start + 1
+            }
+            if let scalar = HTMLEntities.characterReferenceScalar(value), isXMLChar(scalar.value) {
+                out.append(contentsOf: Array("&#\(scalar.value);".utf8))
+            }
+            return next
+        }
+        let name = String(decoding: body, as: UTF8.self)
+        switch name {
+        case "amp", "lt", "gt", "quot", "apos":
+            out.append(contentsOf: b[start..<next])
+        default:
+            if let scalars = HTMLEntities.named(name) {
+                for s in scalars.unicodeScalars { out.append(contentsOf: Array("&#\(s.value);".utf8)) }
+            } else if !(body.first.map(isNameStart) ?? false) {
+                out.append(contentsOf: Array("&amp;".utf8))
+                return start + 1
+            }
+            // An undeclared, unknown entity: dropped.
+        }
+        return next
+    }
+
+    private static func isXMLChar(_ v: UInt32) -> Bool {
+        v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD) || (v >= 0x10000 && v <= 0x10FFFF)
+    }
+
+    private static func isReferenceByte(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == UInt8(ascii: "#")
+            || c == UInt8(ascii: "_") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".") || c == UInt8(ascii: ":") || c >= 0x80
+    }
+
+    private static func isNameStart(_ c: UInt8) -> Bool {
+        (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == UInt8(ascii: "_") || c == UInt8(ascii: ":") || c >= 0x80
+    }
+
+    /// Index after the `>` closing a DOCTYPE whose keyword ends before `from`, skipping an internal
+    /// subset in brackets, quoted strings and comments.
+    private static func endOfDoctype(_ b: [UInt8], _ from: Int) -> Int {
+        var i = from
+        var depth = 0
+        var quote: UInt8 = 0
+        while i < b.count {
+            let c = b[i]
+            if quote != 0 {
+                if c == quote { quote = 0 }
+            } else if startsWith(b, i, "<!--") {
+                i = find(b, i + 4, "-->").map { $0 + 3 } ?? b.count
+                continue
+            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                quote = c
+            } else if c == UInt8(ascii: "[") {
+                depth += 1
+            } else if c == UInt8(ascii: "]") {
+                depth = max(0, depth - 1)
+            } else if c == UInt8(ascii: ">") && depth == 0 {
+                return i + 1
+            }
+            i += 1
+        }
+        return b.count
+    }
+
+    static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+
+    static func startsWith(_ b: [UInt8], _ i: Int, _ s: StaticString) -> Bool {
+        let p = s.utf8Start
+        let len = s.utf8CodeUnitCount
+        guard i + len <= b.count else { return false }
+        for k in 0..<len where b[i + k] != p[k] { return false }
+        return true
+    }
+
+    static func startsWithIgnoringCase(_ b: [UInt8], _ i: Int, _ s: StaticString) -> Bool {
+        let p = s.utf8Start
+        let len = s.utf8CodeUnitCount
+        guard i + len <= b.count else { return false }
+        for k in 0..<len where b[i + k] | 0x20 != p[k] | 0x20 { return false }
+        return true
+    }
+
+    static func find(_ b: [UInt8], _ from: Int, _ s: StaticString) -> Int? {
+        let p = s.utf8Start
+        let len = s.utf8CodeUnitCount
+        var i = from
+        let first = p[0]
+        while i + len <= b.count {
+            if b[i] == first {
+                var ok = true
+                for k in 1..<len where b[i + k] != p[k] { ok = false; break }
+                if ok { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+}

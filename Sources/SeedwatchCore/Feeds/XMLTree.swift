@@ -1,0 +1,255 @@
+import CLibXML2
+
+/// A small element tree built with libxml2's streaming reader: what the RSS and Atom readers walk.
+final class XMLElement {
+    enum Child {
+        case element(XMLElement)
+        case text(String)
+    }
+
+    struct Attribute {
+        var name: String
+        var namespace: String?
+        var value: String
+    }
+
+    /// Local name (without prefix).
+    let name: String
+    /// Prefix as written (`content` in `content:encoded`), even when it was never declared.
+    let prefix: String?
+    /// Namespace URI, `nil` when none.
+    let namespace: String?
+    var attributes: [Attribute]
+    var children: [Child] = []
+    /// The base URI in effect for this element: the document URL resolved with every `xml:base` on the way down.
+    let base: String?
+
+    init(name: String, prefix: String?, namespace: String?, attributes: [Attribute], base: String?) {
+        self.name = name
+        self.prefix = prefix
+        self.namespace = namespace
+        self.attributes = attributes
+        self.base = base
+    }
+
+    var elements: [XMLElement] {
+        children.compactMap { if case .element(let e) = $0 { return e } else { return nil } }
+    }
+
+    /// Concatenated text of this element and all descendants.
+    var textContent: String {
+        var s = ""
+        appendText(to: &s)
+        return s
+    }
+
+    private func appendText(to s: inout String) {
+        for child in children {
+            switch child {
+            case .text(let t): s += t
+            case .element(let e): e.appendText(to: &s)
+            }
+        }
+    }
+
+    var hasElementChildren: Bool { children.contains { if case .element = $0 { return true } else { return false } } }
+
+    func attribute(_ name: String, namespace: String? = nil) -> String? {
+        attributes.first { $0.name == name && ($0.namespace == namespace || (namespace == nil && $0.namespace?.isEmpty != false)) }?.value
+    }
+
+    /// The first child element with this local name whose namespace is in `namespaces`
+    /// (`nil` in the set matches elements with no namespace).
+    func child(_ name: String, in namespaces: Set<String?>) -> XMLElement? {
+        for case .element(let e) in children where e.name == name && namespaces.contains(e.namespace) { return e }
+        return nil
+    }
+
+    func children(_ name: String, in namespaces: Set<String?>) -> [XMLElement] {
+        elements.filter { $0.name == name && namespaces.contains($0.namespace) }
+    }
+
+    /// A child written with an undeclared prefix (`<content:encoded>` without `xmlns:content`).
+    func child(prefixed prefix: String, _ name: String) -> XMLElement? {
+        elements.first { $0.namespace == nil && $0.prefix == prefix && $0.name == name }
+    }
+}
+
+/// Builds an ``XMLElement`` tree from prepared UTF-8 (see ``XMLPreparation``) with libxml2's
+/// `xmlReader`: `XML_PARSE_NONET` (no network), `XML_PARSE_RECOVER` (keep what can be read of an
+/// ill-formed feed), `XML_PARSE_NOCDATA` (CDATA arrives as the literal text it is), never
+/// `XML_PARSE_NOENT` or `XML_PARSE_DTDLOAD`.
+enum XMLTreeReader {
+    private final class ErrorSink {
+        var line = 0
+        var message: String?
+    }
+
+    static func read(_ utf8: [UInt8], baseURL: String?) throws(FeedParseError) -> XMLElement {
+        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
+            | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
+        let sink = ErrorSink()
+        let reader: xmlTextReaderPtr? = utf8.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buf.count, 1)) { ptr in
+                xmlReaderForMemory(ptr, Int32(buf.count), nil, "UTF-8", options)
+            }
+        }
+        guard let reader else { throw .xml(line: 0, message: "libxml2 could not create a reader") }
+        defer { xmlFreeTextReader(reader) }
+        let context = Unmanaged.passUnretained(sink).toOpaque()
+        xmlTextReaderSetStructuredErrorHandler(reader, { ctx, error in
+            guard let ctx, let error else { return }
+            let sink = Unmanaged<ErrorSink>.fromOpaque(ctx).takeUnretainedValue()
+            guard sink.message == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            sink.line = Int(error.pointee.line)
+            sink.message = error.pointee.message.map { String(cString: $0).trimmingWhitespace() } ?? "unknown error"
+        }, context)
+
+        var root: XMLElement?
+        var stack: [XMLElement] = []
+        var pendingText = ""
+        func flushText() {
+            if !pendingText.isEmpty, let top = stack.last { top.children.append(.text(pendingText)) }
+            pendingText = ""
+        }
+        func popElement() {
+            flushText()
+            let e = stack.removeLast()
+            if let parent = stack.last { parent.children.append(.element(e)) } else if root == nil { root = e }
+        }
+        var status: Int32 = 1
+        while true {
+            status = xmlTextReaderRead(reader)
+            guard status == 1 else { break }
+            switch xmlTextReaderNodeType(reader) {
+            case 1: // element
+                flushText()
+                let name = string(xmlTextReaderConstLocalName(reader)) ?? ""
+                let prefix = string(xmlTextReaderConstPrefix(reader))
+                let namespace = string(xmlTextReaderConstNamespaceUri(reader))
+                let empty = xmlTextReaderIsEmptyElement(reader) == 1
+                var attributes: [XMLElement.Attribute] = []
+                while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+                    let ans = string(xmlTextReaderConstNamespaceUri(reader))
+                    if ans == "http://www.w3.org/2000/xmlns/" { continue }
+                    attributes.append(.init(name: string(xmlTextReaderConstLocalName(reader)) ?? "", namespace: ans,
+                                            value: string(xmlTextReaderConstValue(reader)) ?? ""))
+                }
+                xmlTextReaderMoveToElement(reader)
+                let parentBase = stack.last?.base ?? baseURL
+                var base = parentBase
+                if let xmlBase = attributes.first(where: { $0.name == "base" && $0.namespace == xmlNamespace })?.value {
+                    base = URIReference.resolve(xmlBase, against: parentBase)
+                }
+                if stack.isEmpty && root != nil { continue } // content after the root element
+                stack.append(XMLElement(name: name, prefix: prefix, namespace: namespace, attributes: attributes, base: base))
+                if empty { popElement() }
+            case 15: // end element
+                if !stack.isEmpty { popElement() }
+            case 3, 4, 13, 14: // text, CDATA, whitespace
+                if !stack.isEmpty, let v = string(xmlTextReaderConstValue(reader)) { pendingText += v }
+            case 5: // entity reference (only if one slipped through the preparation)
+                if !stack.isEmpty, let n = string(xmlTextReaderConstName(reader)), let v = HTMLEntities.named(n) { pendingText += v }
+            default:
+                break
+            }
+        }
+        while !stack.isEmpty { popElement() }
+        if status != 0, let recovered = readRecovering(utf8, options: options, baseURL: baseURL) {
+            // The streaming reader stops at the first fatal error; libxml2's tree builder in
+            // recovery mode keeps going (mismatched end tags, stray text after the root).
+            return recovered
+        }
+        guard let root else {
+            throw .xml(line: max(sink.line, 1), message: sink.message ?? "no root element")
+        }
+        return root
+    }
+
+    static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+
+    /// The same tree from `xmlReadMemory` with `XML_PARSE_RECOVER`, for documents the reader gives up on.
+    private static func readRecovering(_ utf8: [UInt8], options: Int32, baseURL: String?) -> XMLElement? {
+        let doc: xmlDocPtr? = utf8.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buf.count, 1)) { ptr in
+                xmlReadMemory(ptr, Int32(buf.count), nil, "UTF-8", options)
+            }
+        }
+        guard let doc else { return nil }
+        defer { xmlFreeDoc(doc) }
+        guard let rootNode = xmlDocGetRootElement(doc) else { return nil }
+        return convert(rootNode, parentBase: baseURL)
+    }
+
+    private static func convert(_ node: xmlNodePtr, parentBase: String?) -> XMLElement {
+        var attributes: [XMLElement.Attribute] = []
+        var property = node.pointee.properties
+        while let p = property {
+            let name = string(p.pointee.name) ?? ""
+            let ns = p.pointee.ns.flatMap { string($0.pointee.href) }
+            var value = ""
+            var valueNode = p.pointee.children
+            while let v = valueNode {
+                if let content = v.pointee.content { value += String(cString: content) }
+                valueNode = v.pointee.next
+            }
+            attributes.append(.init(name: name, namespace: ns, value: value))
+            property = p.pointee.next
+        }
+        var base = parentBase
+        if let xmlBase = attributes.first(where: { $0.name == "base" && $0.namespace == xmlNamespace })?.value {
+            base = URIReference.resolve(xmlBase, against: parentBase)
+        }
+        let element = XMLElement(name: string(node.pointee.name) ?? "",
+                                 prefix: node.pointee.ns.flatMap { string($0.pointee.prefix) },
+                                 namespace: node.pointee.ns.flatMap { string($0.pointee.href) },
+                                 attributes: attributes, base: base)
+        var child = node.pointee.children
+        var text = ""
+        while let c = child {
+            switch c.pointee.type {
+            case XML_ELEMENT_NODE:
+                if !text.isEmpty { element.children.append(.text(text)); text = "" }
+                element.children.append(.element(convert(c, parentBase: base)))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = c.pointee.content { text += String(cString: content) }
+            case XML_ENTITY_REF_NODE:
+                if let n = string(c.pointee.name), let v = HTMLEntities.named(n) { text += v }
+            default:
+                break
+            }
+            child = c.pointee.next
+        }
+        if !text.isEmpty { element.children.append(.text(text)) }
+        return element
+    }
+
+    private static func string(_ p: UnsafePointer<xmlChar>?) -> String? {
+        guard let p else { return nil }
+        return String(cString: p)
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+
+    /// Runs of ASCII whitespace (space, tab, CR, LF) as one space, trimmed at both ends. NBSP is kept.
+    func collapsingWhitespace() -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for s in unicodeScalars {
+            if s == " " || s == "\t" || s == "\n" || s == "\r" || s == "\u{0C}" {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(s)
+            }
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+/// The `seedwatch` binary's commands other than `run`, on the shipped configuration and model.
+@Suite("Command line")
+struct CommandLineTests {
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], stdin: String? = nil) throws -> Output {
+        let process = Process()
+        process.executableURL = Paths.binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "SEEDWATCH_CONFIG")
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static var shippedConfig: String { Paths.packageRoot.appendingPathComponent("config/seedwatch.yaml").path }
+
+    /// `scan --json` of one text on standard input: the JSON object.
+    static func scan(_ text: String) throws -> [String: Any] {
+        let output = try run(["scan", "--json", "--config", shippedConfig, "-"], stdin: text)
+        #expect(output.status == 0, "\(output.stderr)")
+        let line = output.stdout.split(separator: "\n").first.map(String.init) ?? "{}"
+        return (try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]) ?? [:]
+    }
+
+    static func actorIDs(_ text: String) throws -> Set<String> {
+        let object = try scan(text)
+        return Set((object["actors"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+    }
+
+    @Test func checkConfigAcceptsTheShippedConfiguration() throws {
+        let output = try Self.run(["check-config", "--config", Self.shippedConfig])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("watch china-russia-north-korea: model version "))
+    }
+
+    @Test func checkConfigNamesFileLineAndKey() throws {
+        let folder = try TemporaryFolder("seedwatch-cli")
+        let bad = folder.url.appendingPathComponent("bad.yaml")
+        try "watches: [x]\ndrop_folder:\n  path: d\n  setle: 3s\nalerts: {log: a}\nstate: {path: s}\n".write(to: bad, atomically: true, encoding: .utf8)
+        let output = try Self.run(["check-config", "--config", bad.path])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("\(bad.path):4: drop_folder.setle: unknown key"))
+
+        try "watches: [x]\ndrop_folder: {path: d, settle: soon}\nalerts: {log: a}\nstate: {path: s}\n".write(to: bad, atomically: true, encoding: .utf8)
+        let badValue = try Self.run(["check-config", "--config", bad.path])
+        #expect(badValue.stderr.contains("\(bad.path):2: drop_folder.settle: expected a duration"))
+    }
+
+    @Test func aMalformedModelIsAnErrorNamingItsFile() throws {
+        let folder = try TemporaryFolder("seedwatch-cli")
+        let watch = folder.url.appendingPathComponent("broken-watch")
+        try FileManager.default.createDirectory(at: watch, withIntermediateDirectories: true)
+        try "actors:\n  - id: x\n    kind: planet\n    aliases: [X]\n".write(to: watch.appendingPathComponent("model.yaml"), atomically: true, encoding: .utf8)
+        let config = folder.url.appendingPathComponent("c.yaml")
+        try "watches: [broken-watch]\ndrop_folder: {path: d}\nalerts: {log: a}\nstate: {path: s}\n".write(to: config, atomically: true, encoding: .utf8)
+        let output = try Self.run(["check-config", "--config", config.path])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("broken-watch/model.yaml:3: actors[0].kind: kind must be person, state or organization"))
+        let daemon = try Self.run(["run", "--config", config.path])
+        #expect(daemon.status == 1)
+        #expect(daemon.stderr.contains("broken-watch/model.yaml:3"))
+    }
+
+    /// Case 20: word boundaries in Cyrillic, Han and mixed scripts, through `scan --json`.
+    @Test func case20WordBoundariesNonLatinScripts() throws {
+        #expect(try Self.actorIDs("Фильм о Распутине вышел в прокат.") == [])
+        #expect(try Self.actorIDs("Путин прибыл с визитом.") == ["vladimir_putin"])
+        #expect(try Self.actorIDs("习近平在北京会见金正恩。") == ["xi_jinping", "kim_jong_un", "china"])
+        #expect(try Self.actorIDs("Talks with Xi在北京") == ["xi_jinping", "china"])
+        #expect(try Self.actorIDs("2026年平壤阅兵") == ["north_korea"])
+    }
+
+    /// Case 21: apostrophes, possessives, "Xi'an" and case, through `scan --json`.
+    @Test func case21ApostrophesPossessivesXian() throws {
+        #expect(try Self.actorIDs("President Xi\u{2019}s envoy arrived.") == ["xi_jinping"])
+        #expect(try Self.actorIDs("President Xi's envoy arrived.") == ["xi_jinping"])
+        #expect(try Self.actorIDs("Putin\u{2019}s spokesman declined to comment.") == ["vladimir_putin"])
+        #expect(try Self.actorIDs("Flights from Xi\u{2019}an to Beijing resumed.") == ["china"])
+        #expect(try Self.actorIDs("Xi'an trade fair opens.") == [])
+        #expect(try Self.actorIDs("Xi\u{02BC}an museum reopens.") == [])
+        #expect(try Self.actorIDs("Super Bowl XI recap") == [])
+        #expect(try Self.actorIDs("a taxi to the airport") == [])
+        #expect(try Self.actorIDs("PUTIN SPEAKS") == ["vladimir_putin"])
+        let object = try Self.scan("Putin\u{2019}s spokesman declined to comment.")
+        #expect(object["title"] as? String == "Putin\u{2019}s spokesman declined to comment.")
+    }
+
+    /// Case 23: HTML blocks do not glue words; script and style never match.
+    @Test func case23HTMLToTextWordSquish() throws {
+        let html = """
+        <html><head><title>Statement</title><style>.Putin{color:red}</style></head><body><article>
+        <p>Statement</p>issued in Pyongyang<div><h4>Kim Jong Un</h4><p>said the launch was a success.</p></div>
+        <ul><li>Beijing</li><li>Moscow</li></ul>
+        <p>Pyong<span>yang</span> later con&shy;firmed it.<br>Putin<br/>did not comment.</p>
+        <script>var tag = "Xi Jinping";</script>
+        </article></body></html>
+        """
+        let object = try Self.scan(html)
+        #expect(object["title"] as? String == "Statement")
+        let ids = Set((object["actors"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+        #expect(ids == ["kim_jong_un", "vladimir_putin", "north_korea", "china", "russia"])
+        #expect(object["alerted"] as? Bool == (object["level"] is String))
+    }
+
+    @Test func scanOfAnUnreadablePathExitsOne() throws {
+        let output = try Self.run(["scan", "--config", Self.shippedConfig, "/nonexistent/file.txt"])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("/nonexistent/file.txt: cannot open"))
+    }
+}
