@@ -16,6 +16,7 @@ struct ScanCommand: ParsableCommand {
 
         Examples:
           seedwatch scan ~/Downloads/putin-visit.html
+          seedwatch scan --explain ~/Downloads/putin-visit.html
           seedwatch scan --json --watch china-russia-north-korea var/drop
           curl -s https://example.org/article | seedwatch scan -
         """
@@ -28,6 +29,9 @@ struct ScanCommand: ParsableCommand {
 
     @Flag(help: "One JSON object per line instead of the readable view.")
     var json = false
+
+    @Flag(help: "In the readable view, list every score component and the match it traces to.")
+    var explain = false
 
     @Argument(help: ArgumentHelp("Files or folders to scan, or - for standard input.", valueName: "path"))
     var paths: [String]
@@ -93,6 +97,11 @@ struct ScanCommand: ParsableCommand {
                             topics: evaluation.record.topics.map { ($0.id, $0.score) },
                             bestEvidence: evaluation.record.evidence.first?.text,
                             source: input + (watches.count > 1 ? "  [\(w.name)]" : "")))
+                        if explain {
+                            for c in evaluation.decision.explanation {
+                                print("    " + c.description)
+                            }
+                        }
                     }
                 }
             }
