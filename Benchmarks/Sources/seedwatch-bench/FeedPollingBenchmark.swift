@@ -68,7 +68,7 @@ private func pollAll(_ feeds: [SeedwatchConfiguration.Feed], _ poller: FeedPolle
 private func measure(_ body: () async throws -> Void) async throws -> (wall: Double, cpu: Double) {
     func cpuSeconds() -> Double {
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
     let cpu0 = cpuSeconds()

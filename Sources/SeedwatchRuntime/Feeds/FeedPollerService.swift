@@ -9,7 +9,7 @@ struct FeedPollerService: Service {
     let fetcher: CurlFetcher
 
     func run() async throws {
-        try? await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await poller.run()
         }
         fetcher.shutdown()
