@@ -15,5 +15,8 @@ static inline CURLcode sw_easy_getinfo_long(CURL *h, CURLINFO i, long *v) { retu
 static inline CURLcode sw_easy_getinfo_string(CURL *h, CURLINFO i, char **v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode sw_easy_getinfo_pointer(CURL *h, CURLINFO i, void **v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode sw_easy_getinfo_off_t(CURL *h, CURLINFO i, curl_off_t *v) { return curl_easy_getinfo(h, i, v); }
+static inline CURLcode sw_easy_setopt_header_callback(CURL *h, sw_write_callback v) { return curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, v); }
 static inline CURLMcode sw_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
+// The result of a finished transfer (CURLMSG_DONE); the union member is awkward to read from Swift.
+static inline CURLcode sw_multi_msg_result(const CURLMsg *msg) { return msg->data.result; }
 #endif

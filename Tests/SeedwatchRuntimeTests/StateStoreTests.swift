@@ -10,7 +10,7 @@ import Testing
         defer { folder.remove() }
         let path = folder.file("nested/state/seedwatch.sqlite")
         let store = try StateStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1-state"])
+        #expect(try store.appliedMigrations() == ["v1-state", "v2-feed-last-success"])
         let queue = try DatabaseQueue(path: path)
         let tables = try queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
@@ -23,7 +23,7 @@ import Testing
         // Opening again applies nothing new and keeps the data.
         _ = try store.commitDecision(articleKey: "file:aa", watch: "w", contentHash: "aa", alertID: nil, alertLine: nil)
         let reopened = try StateStore(path: path)
-        #expect(try reopened.appliedMigrations() == ["v1-state"])
+        #expect(try reopened.appliedMigrations() == ["v1-state", "v2-feed-last-success"])
         #expect(try reopened.isSeen(articleKey: "file:aa", watch: "w"))
     }
 
@@ -138,7 +138,8 @@ import Testing
                                   etag: "W/\"5e1\"", lastModified: "Wed, 19 Jun 2024 03:12:05 GMT",
                                   nextPoll: Date(timeIntervalSince1970: 1_718_767_625), consecutiveFailures: 2,
                                   lastError: "HTTP 503", lastStatus: 503,
-                                  lastFetch: Date(timeIntervalSince1970: 1_718_766_725.5), disabled: false)
+                                  lastFetch: Date(timeIntervalSince1970: 1_718_766_725.5),
+                                  lastSuccess: Date(timeIntervalSince1970: 1_718_700_000), disabled: false)
         try store.saveFeedState(state)
         #expect(try store.feedState(url: "https://news.example/rss") == state)
         #expect(try store.feedState(url: "https://other.example/rss") == nil)
@@ -151,6 +152,20 @@ import Testing
         try store.saveFeedState(FeedHTTPState(url: "https://a.example/atom"))
         #expect(try store.allFeedStates() == [FeedHTTPState(url: "https://a.example/atom"), updated])
         #expect(try store.counts().feeds == 2)
+    }
+
+    @Test func seenArticleCountByFeedPrefix() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try StateStore(path: folder.file("state.sqlite"))
+        let a = "https://a.example/rss", b = "https://a.example/rss2"
+        for (feed, item, watch) in [(a, "1", "w1"), (a, "1", "w2"), (a, "2", "w1"), (b, "1", "w1")] {
+            _ = try store.commitDecision(articleKey: ArticleIdentity.feedKey(feedURL: feed, itemKey: item), watch: watch,
+                                         contentHash: "h", alertID: nil, alertLine: nil)
+        }
+        #expect(try store.seenArticleCount(articleKeyPrefix: ArticleIdentity.feedKey(feedURL: a, itemKey: "")) == 2)
+        #expect(try store.seenArticleCount(articleKeyPrefix: ArticleIdentity.feedKey(feedURL: b, itemKey: "")) == 1)
+        #expect(try store.seenArticleCount(articleKeyPrefix: ArticleIdentity.feedKey(feedURL: "https://c.example/", itemKey: "")) == 0)
     }
 
     @Test func errorsNameTheDatabasePath() throws {

@@ -68,6 +68,12 @@ public struct SeedwatchDaemon {
             .init(service: StatusService(notifier: notifier, status: status)),
             .init(service: OutboxRetryService(processor: processor)),
         ]
+        if !configuration.feeds.isEmpty {
+            let fetcher = CurlFetcher(concurrency: configuration.fetchConcurrency)
+            let poller = FeedPoller(feeds: configuration.feeds, fetcher: fetcher, store: store, processor: processor,
+                                    retentionSeconds: configuration.retentionSeconds, logger: logger)
+            services.append(.init(service: FeedPollerService(poller: poller, fetcher: fetcher)))
+        }
         services.append(.init(service: StoppingNotifierService(notifier: notifier, logger: logger)))
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

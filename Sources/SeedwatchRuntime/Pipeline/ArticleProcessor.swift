@@ -129,6 +129,31 @@ public actor ArticleProcessor {
         }
     }
 
+    /// Whether `articleKey` has been decided for every watch (a feed poller skips fetching the full
+    /// text of such items). Errors count as "not decided", so the item is looked at again.
+    public func isDecided(articleKey: String) -> Bool {
+        watches.allSatisfy { (try? store.isSeen(articleKey: articleKey, watch: $0.name)) == true }
+    }
+
+    /// Records an article as seen for every watch without matching it and without an alert: how a
+    /// feed's first fetch absorbs items older than `max_age` (no backlog flood).
+    /// - Returns: how many watch decisions were new.
+    @discardableResult
+    public func recordSeenWithoutAlert(articleKey: String, contentHash: String, origin: String) -> Int {
+        var recorded = 0
+        for watch in watches {
+            do {
+                if try outbox.decide(articleKey: articleKey, watch: watch.name, contentHash: contentHash, alert: nil) {
+                    recorded += 1
+                }
+            } catch {
+                counters.errors += 1
+                logger.error("cannot record seen article", metadata: ["source": "\(origin)", "watch": "\(watch.name)", "error": "\(error)"])
+            }
+        }
+        return recorded
+    }
+
     /// Decides one article for every watch: commits the decision with its pending alert in one
     /// transaction, then appends the alert line (DESIGN §7).
     /// - Returns: the alert records written.

@@ -21,12 +21,14 @@ public struct FeedHTTPState: Sendable, Hashable {
     public var lastStatus: Int?
     /// When the feed was last fetched (successfully or not).
     public var lastFetch: Date?
+    /// When the feed last fetched successfully (200 that parsed, or 304); `nil` before its first success.
+    public var lastSuccess: Date?
     /// Polling stopped (e.g. after 410 Gone) until the configuration changes.
     public var disabled: Bool
 
     public init(url: String, currentURL: String? = nil, etag: String? = nil, lastModified: String? = nil,
                 nextPoll: Date? = nil, consecutiveFailures: Int = 0, lastError: String? = nil,
-                lastStatus: Int? = nil, lastFetch: Date? = nil, disabled: Bool = false) {
+                lastStatus: Int? = nil, lastFetch: Date? = nil, lastSuccess: Date? = nil, disabled: Bool = false) {
         self.url = url
         self.currentURL = currentURL
         self.etag = etag
@@ -36,6 +38,7 @@ public struct FeedHTTPState: Sendable, Hashable {
         self.lastError = lastError
         self.lastStatus = lastStatus
         self.lastFetch = lastFetch
+        self.lastSuccess = lastSuccess
         self.disabled = disabled
     }
 }

@@ -62,6 +62,11 @@ enum StateSchema {
                 CREATE INDEX outbox_pending ON outbox(state, created_at);
                 """)
         }
+        migrator.registerMigration("v2-feed-last-success") { db in
+            // When a feed last fetched successfully (200 that parsed, or 304): NULL until its first
+            // success, which is when items older than max_age are recorded without alerting.
+            try db.execute(sql: "ALTER TABLE feed_state ADD COLUMN last_success REAL")
+        }
         return migrator
     }
 }

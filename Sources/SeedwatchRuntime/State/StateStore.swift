@@ -263,11 +263,24 @@ public final class StateStore: Sendable {
         try writeAccess("save feed state") { db in
             try db.execute(sql: """
                 INSERT OR REPLACE INTO feed_state (url, current_url, etag, last_modified, next_poll,
-                    consecutive_failures, last_error, last_status, last_fetch, disabled)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    consecutive_failures, last_error, last_status, last_fetch, disabled, last_success)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [state.url, state.currentURL, state.etag, state.lastModified,
                                  state.nextPoll?.timeIntervalSince1970, state.consecutiveFailures, state.lastError,
-                                 state.lastStatus, state.lastFetch?.timeIntervalSince1970, state.disabled])
+                                 state.lastStatus, state.lastFetch?.timeIntervalSince1970, state.disabled,
+                                 state.lastSuccess?.timeIntervalSince1970])
+        }
+    }
+
+    /// How many distinct articles whose key starts with `articleKeyPrefix` are remembered as seen
+    /// (for a feed: `feed:` + its first configured URL + NUL; see ``ArticleIdentity/feedKey(feedURL:itemKey:)``).
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    public func seenArticleCount(articleKeyPrefix: String) throws -> Int {
+        try readAccess("count seen articles") { db in
+            let prefix = Self.keyBytes(articleKeyPrefix)
+            return try Int.fetchOne(db, sql: """
+                SELECT COUNT(DISTINCT article_key) FROM seen_article WHERE substr(article_key, 1, ?) = ?
+                """, arguments: [prefix.count, prefix]) ?? 0
         }
     }
 
@@ -278,6 +291,7 @@ public final class StateStore: Sendable {
                       consecutiveFailures: row["consecutive_failures"], lastError: row["last_error"],
                       lastStatus: row["last_status"],
                       lastFetch: (row["last_fetch"] as Double?).map(Date.init(timeIntervalSince1970:)),
+                      lastSuccess: (row["last_success"] as Double?).map(Date.init(timeIntervalSince1970:)),
                       disabled: row["disabled"])
     }
 

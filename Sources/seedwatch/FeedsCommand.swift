@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import SeedwatchCore
+import SeedwatchRuntime
+
+struct FeedsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "feeds",
+        abstract: "List each configured feed's polling state.",
+        discussion: """
+        Shows, per configured feed: last fetch, HTTP status, next poll, consecutive failures, \
+        last error, the current URL after a permanent redirect, and how many items are remembered \
+        as seen. Reads the state database only.
+
+        Examples:
+          seedwatch feeds
+          seedwatch feeds check https://example.org/world/rss.xml
+          seedwatch feeds check --json saved-feed.xml
+        """,
+        subcommands: [FeedsCheckCommand.self]
+    )
+
+    @OptionGroup var options: ConfigOption
+
+    func run() throws {
+        let configPath = ConfigurationLocator.locate(explicit: options.config)
+        let configuration: SeedwatchConfiguration
+        do {
+            configuration = try ConfigurationReader.load(path: configPath)
+        } catch {
+            FileHandleOutput.standardError("error: \(error)")
+            throw ExitCode(2)
+        }
+        if configuration.feeds.isEmpty {
+            print("no feeds configured in \(configPath)")
+            return
+        }
+        let store: StateStore?
+        if FileManager.default.fileExists(atPath: configuration.statePath) {
+            store = try? StateStore(path: configuration.statePath)
+        } else {
+            store = nil
+        }
+        for feed in configuration.feeds {
+            let state = try? store?.feedState(url: feed.url)
+            let seen = (try? store?.seenArticleCount(articleKeyPrefix: ArticleIdentity.feedKey(feedURL: feed.url, itemKey: ""))) ?? 0
+            print(feed.url)
+            if let current = state?.currentURL { print("  moved to:      \(current)") }
+            print("  last fetch:    \(state?.lastFetch.map(AlertTimestamp.format) ?? "never")")
+            print("  HTTP status:   \(state?.lastStatus.map(String.init) ?? "-")")
+            print("  next poll:     \(state?.disabled == true ? "disabled (410 Gone)" : state?.nextPoll.map(AlertTimestamp.format) ?? "at start-up")")
+            print("  failures:      \(state?.consecutiveFailures ?? 0) in a row")
+            print("  last error:    \(state?.lastError ?? "-")")
+            print("  items seen:    \(seen)")
+        }
+    }
+}
+
+struct FeedsCheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Fetch or read one feed and print each item with its match, touching no state.",
+        discussion: """
+        URL (http or https) is fetched once with the daemon's fetcher; anything else is read as a \
+        file. With --json, one line per item and watch, as scan --json: the alert keys plus \
+        "alerted", with the item's link and GUID in source.url and source.guid.
+        """
+    )
+
+    @OptionGroup var options: ConfigOption
+
+    @Flag(help: "One JSON object per line instead of the readable view.")
+    var json = false
+
+    @Argument(help: ArgumentHelp("A feed URL or a feed file.", valueName: "url-or-file"))
+    var input: String
+
+    func run() async throws {
+        let configPath = ConfigurationLocator.locate(explicit: options.config)
+        let configuration: SeedwatchConfiguration
+        let watches: [CompiledWatch]
+        do {
+            configuration = try ConfigurationReader.load(path: configPath)
+            watches = try WatchLoader.load(configuration)
+        } catch {
+            FileHandleOutput.standardError("error: \(error)")
+            throw ExitCode(2)
+        }
+        let maxBytes = configuration.feeds.first { $0.url == input }?.maxBytes ?? 32 * 1024 * 1024
+        let bytes: [UInt8], contentType: String?, baseURL: String?
+        let isURL = input.lowercased().hasPrefix("http://") || input.lowercased().hasPrefix("https://")
+        if isURL {
+            let fetcher = CurlFetcher(concurrency: 1)
+            let response = await fetcher.fetch(FeedRequest(url: input, maxBytes: maxBytes))
+            fetcher.shutdown()
+            if let error = response.error {
+                FileHandleOutput.standardError("\(input): \(error)")
+                throw ExitCode(1)
+            }
+            guard response.status == 200 else {
+                FileHandleOutput.standardError("\(input): HTTP \(response.status)")
+                throw ExitCode(1)
+            }
+            bytes = response.body
+            contentType = response.contentType
+            baseURL = response.finalURL
+        } else {
+            switch FileReader.read(path: Array(input.utf8), maxBytes: maxBytes) {
+            case .success(let b): bytes = b
+            case .failure(let error):
+                FileHandleOutput.standardError("\(input): \(error)")
+                throw ExitCode(1)
+            }
+            contentType = nil
+            baseURL = nil
+        }
+        let feed: ParsedFeed
+        do {
+            feed = try FeedParser.parse(bytes, contentType: contentType, baseURL: baseURL)
+        } catch {
+            FileHandleOutput.standardError("\(input): \(error)")
+            throw ExitCode(1)
+        }
+        let feedURL = isURL ? input : nil
+        for item in feed.items {
+            let source: AlertSource = feedURL.map { .feed($0, url: item.link, guid: item.guid) }
+                ?? .file(path: Array(input.utf8), url: item.link, guid: item.guid)
+            let articleKey = ArticleIdentity.feedKey(feedURL: feedURL ?? input, itemKey: item.itemKey)
+            for watch in watches {
+                let evaluation = watch.evaluate(item.article, articleKey: articleKey, source: source, time: Date())
+                if json {
+                    FileHandle.standardOutput.write(Data(AlertEncoding.scanLine(evaluation.record, level: evaluation.level,
+                                                                                 alerted: evaluation.level != nil)))
+                } else {
+                    print(AlertTextFormatter.format(
+                        time: evaluation.record.time, level: evaluation.level, score: evaluation.decision.score,
+                        title: item.article.title,
+                        actors: evaluation.record.actors.map { ($0.name, $0.mentions) },
+                        topics: evaluation.record.topics.map { ($0.id, $0.score) },
+                        bestEvidence: evaluation.record.evidence.first?.text,
+                        source: (item.link ?? item.guid ?? input) + (watches.count > 1 ? "  [\(watch.name)]" : "")))
+                }
+            }
+        }
+    }
+}
