@@ -59,7 +59,9 @@ struct LogrotateTests {
         defer { folder.remove() }
         let warnings = try await run(directive: "create 0640", in: folder)
         #expect(warnings.count == 5)
-        #expect(warnings.allSatisfy { $0 == .rotated(path: folder.file("alerts.jsonl")) })
+        // An append that lands between logrotate's rename and its create finds the path gone and
+        // creates the file itself; either way the line goes to the new file.
+        #expect(warnings.allSatisfy { $0 == .rotated(path: folder.file("alerts.jsonl")) || $0 == .pathGone(path: folder.file("alerts.jsonl")) })
         let (lines, nul) = allLogLines(folder, rotated: 5)
         #expect(nul == 0)
         #expect(lines.count == 1000)
