@@ -13,7 +13,7 @@ enum DaemonRSS {
         for i in 0..<count {
             let a = articles[i % articles.count]
             let text = a.title + "\n" + a.body + "\n[\(i)]\n"
-            FileManager.default.createFile(atPath: drop.appendingPathComponent("a\(i).txt").path, contents: Data(text.utf8))
+            _ = FileManager.default.createFile(atPath: drop.appendingPathComponent("a\(i).txt").path, contents: Data(text.utf8))
         }
         let config = work.appendingPathComponent("c.yaml")
         try """

@@ -25,6 +25,21 @@ public struct AliasTable: Sendable {
 
     let automaton: PatternAutomaton
     let patterns: [Pattern]
+    /// Flat copies of what the scan's hot path reads per hit, so that it touches no array
+    /// inside a struct (no reference counting per hit).
+    let hot: [HotPattern]
+    let exactBytes: [UInt8]
+    let targets: [Target]
+
+    struct HotPattern: Sendable {
+        var length: Int32
+        var exactOffset: Int32
+        var caseSensitive: Bool
+        var checkLeft: Bool
+        var checkRight: Bool
+        var firstScalar: Unicode.Scalar
+        var lastScalar: Unicode.Scalar
+    }
 
     /// Number of patterns compiled (aliases + exclusions + terms).
     public var patternCount: Int { patterns.count }
@@ -64,6 +79,16 @@ public struct AliasTable: Sendable {
         }
         self.patterns = patterns
         self.automaton = PatternAutomaton(patterns: folded)
+        var hot: [HotPattern] = []
+        var exactBytes: [UInt8] = []
+        for p in patterns {
+            hot.append(HotPattern(length: Int32(p.exact.count), exactOffset: Int32(exactBytes.count), caseSensitive: p.caseSensitive,
+                                  checkLeft: p.checkLeft, checkRight: p.checkRight, firstScalar: p.firstScalar, lastScalar: p.lastScalar))
+            exactBytes.append(contentsOf: p.exact)
+        }
+        self.hot = hot
+        self.exactBytes = exactBytes
+        self.targets = patterns.map(\.target)
     }
 
     /// One accepted occurrence, in normalised byte offsets.
@@ -79,18 +104,27 @@ public struct AliasTable: Sendable {
         var found: [Occurrence] = []
         text.folded.withUnsafeBufferPointer { folded in
             text.bytes.withUnsafeBufferPointer { exact in
-                automaton.scan(folded) { index, end in
-                    let p = patterns[index]
-                    let start = end - p.exact.count
-                    if p.caseSensitive {
-                        for k in 0..<p.exact.count {
-                            let a = exact[start + k], b = p.exact[k]
-                            if a != b && !((a == 0x2D || a == 0x20) && (b == 0x2D || b == 0x20)) { return }
+                hot.withUnsafeBufferPointer { hot in
+                    exactBytes.withUnsafeBufferPointer { patternBytes in
+                      targets.withUnsafeBufferPointer { targets in
+                        automaton.scan(folded) { index, end in
+                            let p = hot[index]
+                            let length = Int(p.length)
+                            let start = end - length
+                            // Boundaries first: they reject most raw hits (short aliases inside longer words).
+                            if p.checkLeft && !WordBoundary.separates(WordBoundary.scalar(before: start, in: exact), from: p.firstScalar) { return }
+                            if p.checkRight && !WordBoundary.separates(WordBoundary.decode(at: end, in: exact), from: p.lastScalar) { return }
+                            if p.caseSensitive {
+                                let base = Int(p.exactOffset)
+                                for k in 0..<length {
+                                    let a = exact[start + k], b = patternBytes[base + k]
+                                    if a != b && !((a == 0x2D || a == 0x20) && (b == 0x2D || b == 0x20)) { return }
+                                }
+                            }
+                            found.append(Occurrence(target: targets[index], start: start, end: end))
                         }
+                      }
                     }
-                    if p.checkLeft && !WordBoundary.separates(WordBoundary.scalar(before: start, in: exact), from: p.firstScalar) { return }
-                    if p.checkRight && !WordBoundary.separates(WordBoundary.decode(at: end, in: exact), from: p.lastScalar) { return }
-                    found.append(Occurrence(target: p.target, start: start, end: end))
                 }
             }
         }

@@ -8,7 +8,8 @@ public struct PatternAutomaton: Sendable {
     let classCount: Int
     /// Byte → equivalence class.
     let byteClass: [UInt8]
-    /// `transitions[state * classCount + class]`: the next state; negative (bitwise NOT) when
+    /// `transitions[row + class]`, where `row = state * classCount`: the next state's row
+    /// (premultiplied, so the scan needs no multiplication); negative (bitwise NOT of the row) when
     /// that state has outputs.
     let transitions: [Int32]
     /// Pattern indices reported on reaching each state (own pattern and those of its suffix links),
@@ -17,6 +18,8 @@ public struct PatternAutomaton: Sendable {
     let outputList: [Int32]
     /// Length in bytes of each pattern.
     public let patternLengths: [Int]
+    /// Length in bytes of the longest pattern.
+    let maxPatternLength: Int
 
     /// Number of DFA states.
     public var stateCount: Int { outputStart.count - 1 }
@@ -85,10 +88,11 @@ public struct PatternAutomaton: Sendable {
                 }
             }
         }
-        // Mark output states with the sign bit.
+        // Premultiply by the row width and mark output states with the sign bit.
         for i in 0..<delta.count {
             let t = Int(delta[i])
-            if !outputs[t].isEmpty { delta[i] = ~Int32(t) }
+            let row = Int32(t * classCount)
+            delta[i] = outputs[t].isEmpty ? row : ~row
         }
         var start: [Int32] = [0]
         var list: [Int32] = []
@@ -102,23 +106,85 @@ public struct PatternAutomaton: Sendable {
         self.outputStart = start
         self.outputList = list
         self.patternLengths = patterns.map(\.count)
+        self.maxPatternLength = patterns.map(\.count).max() ?? 0
     }
 
+    /// Inputs shorter than this are scanned as one stream.
+    static let interleaveMinimum = 256
+
     /// Scans `text` and calls `report(patternIndex, endOffset)` for every occurrence, where
-    /// `endOffset` is the byte offset just past the occurrence's last byte.
+    /// `endOffset` is the byte offset just past the occurrence's last byte. Occurrences are
+    /// reported exactly once each, but not in text order.
+    ///
+    /// A DFA scan is bound by the latency of one table load per byte, each depending on the last.
+    /// Longer inputs are therefore cut in two and both halves run through the automaton in the same
+    /// loop, so that the two chains of loads overlap. The second half starts `maxPatternLength - 1`
+    /// bytes early, in the start state: past that run-in its state equals that of a scan from the
+    /// beginning (no trie path is longer), and it reports only occurrences ending after the middle.
     public func scan(_ text: UnsafeBufferPointer<UInt8>, report: (Int, Int) -> Void) {
+        let n = text.count
+        let mid = n / 2
+        guard n >= Self.interleaveMinimum, maxPatternLength > 0, mid > maxPatternLength else {
+            scanRange(text, from: 0, to: n, reportAfter: 0, report: report)
+            return
+        }
         transitions.withUnsafeBufferPointer { delta in
             byteClass.withUnsafeBufferPointer { classes in
                 let k = classCount
-                var state = 0
-                for i in 0..<text.count {
-                    let t = delta[state &* k &+ Int(classes[Int(text[i])])]
+                var rowA = 0, rowB = 0
+                var a = 0
+                var b = mid - (maxPatternLength - 1)
+                let lengthA = mid
+                var steps = 0
+                while steps < lengthA {
+                    let tA = Int(delta[rowA &+ Int(classes[Int(text[a])])])
+                    let tB = Int(delta[rowB &+ Int(classes[Int(text[b])])])
+                    a &+= 1
+                    b &+= 1
+                    steps &+= 1
+                    if tA >= 0 { rowA = tA } else {
+                        rowA = ~tA
+                        emit(rowA / k, end: a, minimumEnd: 0, report)
+                    }
+                    if tB >= 0 { rowB = tB } else {
+                        rowB = ~tB
+                        emit(rowB / k, end: b, minimumEnd: mid + 1, report)
+                    }
+                }
+                // The second stream's tail.
+                while b < n {
+                    let tB = Int(delta[rowB &+ Int(classes[Int(text[b])])])
+                    b &+= 1
+                    if tB >= 0 { rowB = tB } else {
+                        rowB = ~tB
+                        emit(rowB / k, end: b, minimumEnd: mid + 1, report)
+                    }
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private func emit(_ state: Int, end: Int, minimumEnd: Int, _ report: (Int, Int) -> Void) {
+        guard end >= minimumEnd else { return }
+        let lo = Int(outputStart[state]), hi = Int(outputStart[state + 1])
+        for j in lo..<hi { report(Int(outputList[j]), end) }
+    }
+
+    private func scanRange(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, reportAfter: Int, report: (Int, Int) -> Void) {
+        transitions.withUnsafeBufferPointer { delta in
+            byteClass.withUnsafeBufferPointer { classes in
+                let k = classCount
+                var row = 0
+                var i = start
+                while i < end {
+                    let t = Int(delta[row &+ Int(classes[Int(text[i])])])
+                    i &+= 1
                     if t >= 0 {
-                        state = Int(t)
+                        row = t
                     } else {
-                        state = Int(~t)
-                        let lo = Int(outputStart[state]), hi = Int(outputStart[state + 1])
-                        for j in lo..<hi { report(Int(outputList[j]), i + 1) }
+                        row = ~t
+                        emit(row / k, end: i, minimumEnd: reportAfter, report)
                     }
                 }
             }
@@ -128,21 +194,7 @@ public struct PatternAutomaton: Sendable {
     /// Counts occurrences without reporting them: the raw scan cost, for benchmarks.
     public func countOccurrences(_ text: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
-        transitions.withUnsafeBufferPointer { delta in
-            byteClass.withUnsafeBufferPointer { classes in
-                let k = classCount
-                var state = 0
-                for i in 0..<text.count {
-                    let t = delta[state &* k &+ Int(classes[Int(text[i])])]
-                    if t >= 0 {
-                        state = Int(t)
-                    } else {
-                        state = Int(~t)
-                        count &+= Int(outputStart[state + 1] - outputStart[state])
-                    }
-                }
-            }
-        }
+        scan(text) { _, _ in count &+= 1 }
         return count
     }
 }

@@ -45,6 +45,7 @@ public enum WordBoundary {
     @inline(__always)
     public static func separates(_ neighbour: Unicode.Scalar?, from edge: Unicode.Scalar) -> Bool {
         guard let neighbour else { return true }
+        if neighbour.value < 0x80 && edge.value < 0x80 { return !isWordCharacter(neighbour) }
         if !isWordCharacter(neighbour) { return true }
         return scriptClass(neighbour) != scriptClass(edge)
     }
@@ -53,6 +54,7 @@ public enum WordBoundary {
     @inline(__always)
     static func scalar(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
         guard offset > 0 else { return nil }
+        if bytes[offset - 1] < 0x80 { return Unicode.Scalar(bytes[offset - 1]) }
         var start = offset - 1
         while start > 0 && bytes[start] & 0xC0 == 0x80 && offset - start < 4 { start -= 1 }
         return decode(at: start, in: bytes)

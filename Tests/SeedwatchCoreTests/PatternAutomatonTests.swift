@@ -1,0 +1,42 @@
+import Testing
+@testable import SeedwatchCore
+
+@Suite("Pattern automaton")
+struct PatternAutomatonTests {
+    /// Every (pattern, end) pair found by a naive search.
+    static func naive(_ patterns: [[UInt8]], _ text: [UInt8]) -> Set<[Int]> {
+        var found: Set<[Int]> = []
+        for (index, p) in patterns.enumerated() where p.count <= text.count {
+            for start in 0...(text.count - p.count) where Array(text[start..<start + p.count]) == p {
+                found.insert([index, start + p.count])
+            }
+        }
+        return found
+    }
+
+    @Test func reportsEveryOccurrenceOnceAcrossTheInterleavedHalves() {
+        let patterns: [[UInt8]] = ["he", "she", "his", "hers", "a", "aaaa", "abcabcabc", "xyz"].map { Array($0.utf8) }
+        let automaton = PatternAutomaton(patterns: patterns)
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abcehirsxyz ".utf8)
+        // Lengths around the interleave threshold and the middle split included.
+        for length in [0, 1, 5, 255, 256, 257, 300, 511, 1000, 4097] {
+            for _ in 0..<5 {
+                let text = (0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
+                var reported: [[Int]] = []
+                text.withUnsafeBufferPointer { buffer in
+                    automaton.scan(buffer) { reported.append([$0, $1]) }
+                }
+                #expect(reported.count == Set(reported).count, "an occurrence was reported twice")
+                #expect(Set(reported) == Self.naive(patterns, text))
+            }
+        }
+    }
+
+    @Test func countsOverlappingOccurrences() {
+        let automaton = PatternAutomaton(patterns: [Array("aa".utf8)])
+        let text = Array(String(repeating: "a", count: 600).utf8)
+        let count = text.withUnsafeBufferPointer { automaton.countOccurrences($0) }
+        #expect(count == 599)
+    }
+}
