@@ -86,7 +86,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SeedwatchEndToEndTests",
-            dependencies: ["SeedwatchCore"],
+            dependencies: ["SeedwatchCore", "SeedwatchRuntime"],
             swiftSettings: swiftSettings
         ),
     ]
