@@ -91,10 +91,13 @@ import Testing
         _ = try store.commitDecision(articleKey: "feed:b", watch: "w", contentHash: "b", alertID: nil, alertLine: nil, at: t0)
         _ = try store.commitDecision(articleKey: "feed:c", watch: "w", contentHash: "c", alertID: "000000000000000c",
                                      alertLine: Array("{\"id\":\"000000000000000c\"}\n".utf8), at: t0)
+        _ = try store.commitDecision(articleKey: "file:0123", watch: "w", contentHash: "0123", alertID: nil, alertLine: nil, at: t0)
         // b is still in its feed 100 days later; a and c left it.
         try store.touchSeen(articleKeys: ["feed:b", "feed:unknown"], at: t0 + 100 * day)
         let removed = try store.pruneSeen(olderThan: t0 + 100 * day - 90 * day)
         #expect(removed == 2)
+        // A dropped file's content is remembered for good: it never "leaves its feed".
+        #expect(try store.isSeen(articleKey: "file:0123", watch: "w"))
         #expect(try !store.isSeen(articleKey: "feed:a", watch: "w"))
         #expect(try store.isSeen(articleKey: "feed:b", watch: "w"))
         #expect(try store.outboxState(alertID: "000000000000000a") == nil) // written and old: pruned

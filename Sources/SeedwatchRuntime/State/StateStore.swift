@@ -180,7 +180,9 @@ public final class StateStore: Sendable {
     public func pruneSeen(olderThan cutoff: Date) throws -> Int {
         try writeAccess("prune seen articles") { db in
             let t = cutoff.timeIntervalSince1970
-            try db.execute(sql: "DELETE FROM seen_article WHERE last_seen < ?", arguments: [t])
+            // Only feed items leave their source; a dropped file's key is its content, remembered for good
+            // so that the same content dropped again years later still does not alert twice.
+            try db.execute(sql: "DELETE FROM seen_article WHERE last_seen < ? AND substr(article_key, 1, 5) = X'666565643A'", arguments: [t])
             let removed = db.changesCount
             try db.execute(sql: "DELETE FROM outbox WHERE state = 'written' AND written_at < ?", arguments: [t])
             return removed
