@@ -126,6 +126,25 @@ let counters = await processor.counters
 print(String(format: "file -> decision: %d files in %.3f s = %.0f articles/s (%d alert lines, each fdatasync'd)",
              ready.count, pipelineTime, Double(ready.count) / pipelineTime, counters.alertsWritten))
 
+// Feed parsing throughput over every file of feeds/real.
+do {
+    let e = FileManager.default.enumerator(at: corpus.appendingPathComponent("feeds/real"), includingPropertiesForKeys: nil)
+    var feedFiles: [[UInt8]] = []
+    while let u = e?.nextObject() as? URL {
+        guard ["xml", "rss", "atom", "json"].contains(u.pathExtension), u.lastPathComponent != "index.jsonl" else { continue }
+        if let d = FileManager.default.contents(atPath: u.path) { feedFiles.append(Array(d)) }
+    }
+    let feedBytes = feedFiles.reduce(0) { $0 + $1.count }
+    var parsed = 0, items = 0
+    let parseTime = seconds {
+        for f in feedFiles {
+            if let feed = try? FeedParser.parse(f) { parsed += 1; items += feed.items.count }
+        }
+    }
+    print(String(format: "feed parsing: %d files (%d parsed, %d items), %.1f MB in %.3f s = %.1f MB/s, %.0f feeds/s",
+                 feedFiles.count, parsed, items, Double(feedBytes) / 1e6, parseTime, Double(feedBytes) / 1e6 / parseTime, Double(feedFiles.count) / parseTime))
+}
+
 // 6. Daemon peak RSS after N articles.
 if let daemon = option("--daemon") {
     try DaemonRSS.measure(binary: daemon, articles: articles, count: daemonArticles, work: work.appendingPathComponent("daemon"), modelFolder: (modelPath as NSString).deletingLastPathComponent)
