@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 PREFIX="${PREFIX:-/usr/local}"
 DESTDIR="${DESTDIR:-}"
 scripts/install-deps.sh
-swift build -c release --product seedwatch
+swift build -c release --static-swift-stdlib --product seedwatch
 install -D -m 0755 .build/release/seedwatch "$DESTDIR$PREFIX/bin/seedwatch"
 mkdir -p "$DESTDIR$PREFIX/share/seedwatch/seeds"
 cp -R seeds/. "$DESTDIR$PREFIX/share/seedwatch/seeds/"

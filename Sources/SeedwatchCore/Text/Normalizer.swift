@@ -36,66 +36,24 @@ public enum Normalizer {
     /// - Parameter text: any string; its UTF-8 offsets are what ``NormalizedText/originalOffsets`` refers to.
     /// - Returns: the normalised bytes, their folded twin and the offset map.
     public static func normalize(_ text: String) -> NormalizedText {
-        var out = NormalizedText(bytes: [], folded: [], originalOffsets: [])
-        let utf8Count = text.utf8.count
-        out.bytes.reserveCapacity(utf8Count)
-        out.folded.reserveCapacity(utf8Count)
-        out.originalOffsets.reserveCapacity(utf8Count + 1)
-        var pendingSpace = false
-        var pendingSpaceOffset: Int32 = 0
+        let bytes = Array(text.utf8)
+        let n = bytes.count
+        var out = Output(capacity: n)
         var cache: [String: [Unicode.Scalar]] = [:]
-
-        func emit(_ scalar: Unicode.Scalar, at offset: Int32) {
-            if scalar == " " {
-                if !pendingSpace { pendingSpaceOffset = offset }
-                pendingSpace = true
-                return
-            }
-            if pendingSpace {
-                if !out.bytes.isEmpty {
-                    out.bytes.append(0x20)
-                    out.folded.append(0x20)
-                    out.originalOffsets.append(pendingSpaceOffset)
-                }
-                pendingSpace = false
-            }
-            let v = scalar.value
-            if v < 0x80 {
-                let b = UInt8(v)
-                out.bytes.append(b)
-                out.folded.append(foldASCII(b))
-                out.originalOffsets.append(offset)
-                return
-            }
-            let encoded = Array(String(scalar).utf8)
-            var foldedEncoded = encoded
-            if scalar.properties.changesWhenLowercased {
-                let lower = scalar.properties.lowercaseMapping
-                let lowerBytes = Array(lower.utf8)
-                if lowerBytes.count == encoded.count { foldedEncoded = lowerBytes }
-            }
-            out.bytes.append(contentsOf: encoded)
-            out.folded.append(contentsOf: foldedEncoded)
-            for _ in 0..<encoded.count { out.originalOffsets.append(offset) }
-        }
-
-        var offset = 0
-        for character in text {
-            let characterStart = Int32(offset)
-            let scalars = character.unicodeScalars
-            // Fast path: a single ASCII scalar.
-            if scalars.count == 1, let first = scalars.first, first.isASCII {
-                offset += 1
-                switch first.value {
-                case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20: emit(" ", at: characterStart)
-                case 0x60: emit("'", at: characterStart)
-                default: emit(first, at: characterStart)
-                }
+        // Walk the UTF-8 bytes: an ASCII byte that no combining mark follows is a whole character
+        // and takes the fast path; anything else is read as a grapheme cluster (Character).
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 && !(i + 1 < n && bytes[i + 1] >= 0x80 && Self.extendsPrevious(bytes, at: i + 1)) {
+                out.emitASCII(b, at: Int32(i))
+                i += 1
                 continue
             }
-            var utf8Length = 0
-            for s in scalars { utf8Length += UTF8.width(s) }
-            offset += utf8Length
+            let character = text[text.utf8.index(text.utf8.startIndex, offsetBy: i)]
+            let length = character.utf8.count
+            let at = Int32(i)
+            i += max(1, length)
             let key = String(character)
             let mapped: [Unicode.Scalar]
             if let hit = cache[key] {
@@ -104,15 +62,101 @@ public enum Normalizer {
                 mapped = normalizeCharacter(character)
                 cache[key] = mapped
             }
-            for s in mapped { emit(s, at: characterStart) }
+            for s in mapped { out.emit(s, at: at) }
         }
-        out.originalOffsets.append(Int32(utf8Count))
-        return out
+        out.result.originalOffsets.append(Int32(n))
+        return out.result
+    }
+
+    /// The normalised output under construction: runs of spaces are held back and written as one
+    /// space before the next non-space (never at the start or the end).
+    struct Output {
+        var result: NormalizedText
+        var pendingSpace = false
+        var pendingSpaceOffset: Int32 = 0
+
+        init(capacity: Int) {
+            result = NormalizedText(bytes: [], folded: [], originalOffsets: [])
+            result.bytes.reserveCapacity(capacity)
+            result.folded.reserveCapacity(capacity)
+            result.originalOffsets.reserveCapacity(capacity + 1)
+        }
+
+        @inline(__always)
+        mutating func flushSpace() {
+            guard pendingSpace else { return }
+            if !result.bytes.isEmpty {
+                result.bytes.append(0x20)
+                result.folded.append(0x20)
+                result.originalOffsets.append(pendingSpaceOffset)
+            }
+            pendingSpace = false
+        }
+
+        @inline(__always)
+        mutating func space(at offset: Int32) {
+            if !pendingSpace { pendingSpaceOffset = offset }
+            pendingSpace = true
+        }
+
+        /// One ASCII character: white space becomes a (pending) space, the backtick an apostrophe.
+        @inline(__always)
+        mutating func emitASCII(_ b: UInt8, at offset: Int32) {
+            switch b {
+            case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20:
+                space(at: offset)
+            default:
+                flushSpace()
+                let c: UInt8 = b == 0x60 ? 0x27 : b
+                result.bytes.append(c)
+                result.folded.append(Normalizer.foldASCII(c))
+                result.originalOffsets.append(offset)
+            }
+        }
+
+        /// One already-normalised scalar.
+        mutating func emit(_ scalar: Unicode.Scalar, at offset: Int32) {
+            if scalar.value < 0x80 {
+                emitASCII(UInt8(scalar.value), at: offset)
+                return
+            }
+            flushSpace()
+            let encoded = Array(String(scalar).utf8)
+            var foldedEncoded = encoded
+            if scalar.properties.changesWhenLowercased {
+                let lowerBytes = Array(scalar.properties.lowercaseMapping.utf8)
+                if lowerBytes.count == encoded.count { foldedEncoded = lowerBytes }
+            }
+            result.bytes.append(contentsOf: encoded)
+            result.folded.append(contentsOf: foldedEncoded)
+            for _ in 0..<encoded.count { result.originalOffsets.append(offset) }
+        }
     }
 
     /// Normalises an alias, exclusion or topic term: the same rules as text (DESIGN §5).
     public static func normalizeAlias(_ alias: String) -> NormalizedText {
         normalize(alias)
+    }
+
+    /// Whether the scalar starting at byte `i` extends the character before it (a combining mark,
+    /// a variation selector or a zero-width joiner), so that the two must be read as one cluster.
+    static func extendsPrevious(_ bytes: [UInt8], at i: Int) -> Bool {
+        let b0 = bytes[i]
+        var v: UInt32
+        if b0 & 0xE0 == 0xC0, i + 1 < bytes.count {
+            v = UInt32(b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+        } else if b0 & 0xF0 == 0xE0, i + 2 < bytes.count {
+            v = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+        } else if b0 & 0xF8 == 0xF0, i + 3 < bytes.count {
+            v = UInt32(b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+        } else {
+            return false
+        }
+        guard let scalar = Unicode.Scalar(v) else { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return v == 0x200D || (0xFE00...0xFE0F).contains(v) || (0xE0100...0xE01EF).contains(v)
+        }
     }
 
     @inline(__always)
