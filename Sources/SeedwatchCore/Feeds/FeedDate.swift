@@ -14,9 +14,14 @@ import Foundation
 public enum FeedDate {
     /// Parses a feed date; `nil` when the text is not a date this parser understands.
     public static func parse(_ text: String) -> Date? {
-        let s = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Nothing to trim when the text starts and ends with an ASCII byte that is not whitespace.
+        let untouched: Bool = text.withUTF8Bytes { b in
+            guard let first = b.first, let last = b.last else { return false }
+            return first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F
+        }
+        let s = untouched ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
         if s.isEmpty { return nil }
-        let bytes = Array(s.utf8)
+        let bytes = s.utf8Array
         if bytes.count >= 4, bytes[0...3].allSatisfy(isDigit) {
             if let d = parseISO(bytes) { return d }
         }
@@ -190,7 +195,7 @@ public enum FeedDate {
     }
 
     private static func zoneOffset(_ token: String) -> Int? {
-        let z = token.uppercased().trimmingCharacters(in: CharacterSet(charactersIn: "()"))
+        let z = asciiUppercasedTrimmingParentheses(token) ?? token.uppercased().trimmingCharacters(in: CharacterSet(charactersIn: "()"))
         if let named = zoneOffsets[z] { return named }
         if z.count == 1, let c = z.unicodeScalars.first, c.value >= 65 && c.value <= 90, c != "J" {
             // Military zones (RFC 822 §5.1; the signs as RFC 1123 §5.2.14 notes they were meant).
@@ -218,7 +223,37 @@ public enum FeedDate {
 
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
+    /// `token` upper-cased with `(` and `)` trimmed at both ends, when it is all ASCII; `nil` otherwise.
+    private static func asciiUppercasedTrimmingParentheses(_ token: String) -> String? {
+        token.withUTF8Bytes { b -> String? in
+            var start = 0, end = b.count
+            for c in b where c >= 0x80 { return nil }
+            while start < end && (b[start] == UInt8(ascii: "(") || b[start] == UInt8(ascii: ")")) { start += 1 }
+            while end > start && (b[end - 1] == UInt8(ascii: "(") || b[end - 1] == UInt8(ascii: ")")) { end -= 1 }
+            var out = [UInt8](UnsafeBufferPointer(rebasing: b[start..<end]))
+            for k in out.indices where out[k] >= 0x61 && out[k] <= 0x7A { out[k] -= 0x20 }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
     private static func monthNumber(_ token: String) -> Int? {
+        // Only ASCII can name a month (no non-ASCII letter lower-cases to one of the months' letters),
+        // so other tokens are not months; ASCII tokens are read byte by byte.
+        let ascii: Int?? = token.withUTF8Bytes { b -> Int?? in
+            var start = 0, end = b.count
+            for c in b where c >= 0x80 { return .some(nil) }
+            while start < end && b[start] == UInt8(ascii: ".") { start += 1 }
+            while end > start && b[end - 1] == UInt8(ascii: ".") { end -= 1 }
+            guard end - start >= 3, end - start <= 9 else { return .some(nil) }
+            var word: [UInt8] = []
+            for k in start..<end {
+                let c = b[k] | 0x20
+                guard c >= 0x61 && c <= 0x7A, (b[k] >= 0x41 && b[k] <= 0x5A) || (b[k] >= 0x61 && b[k] <= 0x7A) else { return .some(nil) }
+                word.append(c)
+            }
+            return .some(monthNumber(lowercasedASCII: word))
+        }
+        if let ascii { return ascii }
         let t = token.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
         guard t.count >= 3, t.allSatisfy(\.isLetter) else { return nil }
         if t == "sept" { return 9 }
@@ -227,6 +262,17 @@ public enum FeedDate {
                     "october", "november", "december"][i]
         return (t.count == 3 || full == t) ? i + 1 : nil
     }
+
+    /// The month a lower-case ASCII word names: a three-letter abbreviation, `sept`, or the full name.
+    private static func monthNumber(lowercasedASCII word: [UInt8]) -> Int? {
+        if word == Array("sept".utf8) { return 9 }
+        let abbreviation = String(decoding: word[0..<3], as: UTF8.self)
+        guard let i = months.firstIndex(of: abbreviation) else { return nil }
+        return (word.count == 3 || monthNames[i] == word) ? i + 1 : nil
+    }
+
+    private static let monthNames: [[UInt8]] = ["january", "february", "march", "april", "may", "june", "july", "august",
+                                                 "september", "october", "november", "december"].map { Array($0.utf8) }
 
     private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
 
