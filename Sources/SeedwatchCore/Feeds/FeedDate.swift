@@ -112,6 +112,7 @@ public enum FeedDate {
     // MARK: RFC 822
 
     static func parseRFC822(_ b: [UInt8]) -> Date? {
+        if !b.contains(where: { $0 >= 0x80 }) { return parseRFC822ASCII(b) }
         // Tokenise into words, numbers, time and offsets; commas and dots separate.
         var tokens: [String] = []
         var current: [UInt8] = []
@@ -186,6 +187,116 @@ public enum FeedDate {
                         fraction: 0, offset: offset)
     }
 
+    /// ``parseRFC822(_:)`` for ASCII text, on byte slices instead of strings. In ASCII each
+    /// `Character` the general path looks at is one byte (CR and LF, the only pair that forms one
+    /// character, separate tokens), so the two readings agree.
+    private static func parseRFC822ASCII(_ b: [UInt8]) -> Date? {
+        var tokens: [ArraySlice<UInt8>] = []
+        var start = -1
+        var hasColon = false
+        for i in b.indices {
+            let c = b[i]
+            if c == UInt8(ascii: " ") || c == UInt8(ascii: ",") || c == UInt8(ascii: "\t") || c == 0x0A || c == 0x0D {
+                if start >= 0 { tokens.append(b[start..<i]); start = -1; hasColon = false }
+            } else if (c == UInt8(ascii: "+") || c == UInt8(ascii: "-")) && hasColon {
+                tokens.append(b[start..<i]); start = i; hasColon = false
+            } else {
+                if start < 0 { start = i }
+                if c == UInt8(ascii: ":") { hasColon = true }
+            }
+        }
+        if start >= 0 { tokens.append(b[start...]) }
+        var t = tokens[...]
+        guard let first = t.first else { return nil }
+        // Weekday (ignored).
+        if let f = first.first, isASCIILetter(f), monthNumberASCII(first) == nil { t = t.dropFirst() }
+        guard t.count >= 2 else { return nil }
+        var day: Int, month: Int
+        if let d = intValue(t[t.startIndex]), let m = monthNumberASCII(t[t.startIndex + 1]) {
+            day = d; month = m; t = t.dropFirst(2)
+        } else if let m = monthNumberASCII(t[t.startIndex]), let d = intValue(t[t.startIndex + 1]) {
+            day = d; month = m; t = t.dropFirst(2)
+        } else if let combined = splitDayMonthYearASCII(t[t.startIndex]) {
+            (day, month) = (combined.0, combined.1)
+            t = t.dropFirst()
+            t = ([Array(String(combined.2).utf8)[...]] + Array(t))[...]
+        } else {
+            return nil
+        }
+        var year: Int?
+        var timeToken: ArraySlice<UInt8>?
+        while let tok = t.first, year == nil || timeToken == nil {
+            if tok.contains(UInt8(ascii: ":")) && timeToken == nil {
+                timeToken = tok
+            } else if year == nil, let y = intValue(tok), tok.allSatisfy(isDigit), tok.count == 2 || tok.count == 4 || tok.count == 3 {
+                year = tok.count == 2 ? (y < 50 ? 2000 + y : 1900 + y) : (tok.count == 3 ? 1900 + y : y)
+            } else {
+                break
+            }
+            t = t.dropFirst()
+        }
+        guard let year else { return nil }
+        var hour = 0, minute = 0, second = 0
+        if let timeToken {
+            let parts = timeToken.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+            guard parts.count == 2 || parts.count == 3,
+                  let h = intValue(parts[0]), let m = intValue(parts[1]),
+                  parts[0].count <= 2, parts[1].count == 2 else { return nil }
+            hour = h; minute = m
+            if parts.count == 3 {
+                guard let s = intValue(parts[2].prefix(2)), parts[2].count >= 2 else { return nil }
+                second = s
+            }
+        }
+        var offset = 0
+        if let zoneBytes = t.first {
+            let zone = String(decoding: zoneBytes, as: UTF8.self)
+            if let z = zoneOffset(zone) { offset = z } else { return nil }
+            t = t.dropFirst()
+            // "GMT+0300" style or a trailing "(EST)" comment.
+            if let extraBytes = t.first, zone.uppercased() == "GMT" || zone.uppercased() == "UTC",
+               let z = zoneOffset(String(decoding: extraBytes, as: UTF8.self)),
+               extraBytes.first == UInt8(ascii: "+") || extraBytes.first == UInt8(ascii: "-") {
+                offset = z
+            }
+        }
+        return makeDate(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+                        fraction: 0, offset: offset)
+    }
+
+    /// `Int(String(decoding: bytes, as: UTF8.self))` without the string: an optional sign, then
+    /// one or more ASCII digits; `nil` on overflow.
+    private static func intValue(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var i = bytes.startIndex
+        var negative = false
+        if i < bytes.endIndex && (bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-")) {
+            negative = bytes[i] == UInt8(ascii: "-")
+            i += 1
+        }
+        guard i < bytes.endIndex else { return nil }
+        var value = 0
+        while i < bytes.endIndex {
+            let c = bytes[i]
+            guard isDigit(c) else { return nil }
+            let (m, o1) = value.multipliedReportingOverflow(by: 10)
+            let (a, o2) = negative ? m.subtractingReportingOverflow(Int(c - 48)) : m.addingReportingOverflow(Int(c - 48))
+            if o1 || o2 { return nil }
+            value = a
+            i += 1
+        }
+        return value
+    }
+
+    private static func isASCIILetter(_ c: UInt8) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
+
+    /// ``splitDayMonthYear(_:)`` on ASCII bytes.
+    private static func splitDayMonthYearASCII(_ token: ArraySlice<UInt8>) -> (Int, Int, Int)? {
+        let parts = token.split(whereSeparator: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") })
+        guard parts.count == 3, let d = intValue(parts[0]), let m = monthNumberASCII(parts[1]), let y = intValue(parts[2]) else { return nil }
+        let year = parts[2].count == 2 ? (y < 50 ? 2000 + y : 1900 + y) : y
+        return (d, m, year)
+    }
+
     /// "28-Nov-2026" or "28/Nov/2026".
     private static func splitDayMonthYear(_ token: String) -> (Int, Int, Int)? {
         let parts = token.split(whereSeparator: { $0 == "-" || $0 == "/" })
@@ -239,36 +350,31 @@ public enum FeedDate {
     private static func monthNumber(_ token: String) -> Int? {
         // Only ASCII can name a month (no non-ASCII letter lower-cases to one of the months' letters),
         // so other tokens are not months; ASCII tokens are read byte by byte.
-        let ascii: Int?? = token.withUTF8Bytes { b -> Int?? in
-            var start = 0, end = b.count
-            for c in b where c >= 0x80 { return .some(nil) }
-            while start < end && b[start] == UInt8(ascii: ".") { start += 1 }
-            while end > start && b[end - 1] == UInt8(ascii: ".") { end -= 1 }
-            guard end - start >= 3, end - start <= 9 else { return .some(nil) }
-            var word: [UInt8] = []
-            for k in start..<end {
-                let c = b[k] | 0x20
-                guard c >= 0x61 && c <= 0x7A, (b[k] >= 0x41 && b[k] <= 0x5A) || (b[k] >= 0x61 && b[k] <= 0x7A) else { return .some(nil) }
-                word.append(c)
-            }
-            return .some(monthNumber(lowercasedASCII: word))
-        }
-        if let ascii { return ascii }
-        let t = token.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        guard t.count >= 3, t.allSatisfy(\.isLetter) else { return nil }
-        if t == "sept" { return 9 }
-        guard let i = months.firstIndex(of: String(t.prefix(3))) else { return nil }
-        let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                    "october", "november", "december"][i]
-        return (t.count == 3 || full == t) ? i + 1 : nil
+        UTF8Bytes.isASCII(token) ? monthNumberASCII(token.utf8Array[...]) : nil
     }
 
-    /// The month a lower-case ASCII word names: a three-letter abbreviation, `sept`, or the full name.
-    private static func monthNumber(lowercasedASCII word: [UInt8]) -> Int? {
-        if word == Array("sept".utf8) { return 9 }
-        let abbreviation = String(decoding: word[0..<3], as: UTF8.self)
-        guard let i = months.firstIndex(of: abbreviation) else { return nil }
-        return (word.count == 3 || monthNames[i] == word) ? i + 1 : nil
+    /// The month an ASCII token names, compared case-insensitively after trimming dots at both ends:
+    /// a three-letter abbreviation, `sept`, or the full English name.
+    static func monthNumberASCII(_ token: ArraySlice<UInt8>) -> Int? {
+        var start = token.startIndex, end = token.endIndex
+        while start < end && token[start] == UInt8(ascii: ".") { start += 1 }
+        while end > start && token[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        let count = end - start
+        guard count >= 3, count <= 9 else { return nil }
+        for k in start..<end {
+            let c = token[k]
+            guard (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) else { return nil }
+        }
+        func lower(_ k: Int) -> UInt8 { token[start + k] | 0x20 }
+        if count == 4 && lower(0) == UInt8(ascii: "s") && lower(1) == UInt8(ascii: "e") && lower(2) == UInt8(ascii: "p")
+            && lower(3) == UInt8(ascii: "t") { return 9 }
+        for (i, name) in monthNames.enumerated() where name[0] == lower(0) && name[1] == lower(1) && name[2] == lower(2) {
+            if count == 3 { return i + 1 }
+            guard count == name.count else { return nil }
+            for k in 3..<count where name[k] != lower(k) { return nil }
+            return i + 1
+        }
+        return nil
     }
 
     private static let monthNames: [[UInt8]] = ["january", "february", "march", "april", "may", "june", "july", "august",
