@@ -112,35 +112,41 @@ struct TextAssembler {
         text.withUTF8Bytes { append(bytes: $0) }
     }
 
+    /// Appends text bytes; each run of non-whitespace bytes is copied at once.
     mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
-        for c in bytes { append(byte: c) }
-    }
-
-    @inline(__always)
-    private mutating func append(byte c: UInt8) {
-        if UTF8Bytes.isCollapsible(c) {
-            pendingSpace = lineStarted
-            return
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            if UTF8Bytes.isCollapsible(bytes[i]) {
+                pendingSpace = lineStarted
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < n && !UTF8Bytes.isCollapsible(bytes[j]) { j += 1 }
+            if !lineStarted {
+                if !out.isEmpty { out.append(0x0A) }
+                lineStarted = true
+            } else if pendingSpace {
+                out.append(0x20)
+            }
+            pendingSpace = false
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+            i = j
         }
-        if !lineStarted {
-            if !out.isEmpty { out.append(0x0A) }
-            lineStarted = true
-        } else if pendingSpace {
-            out.append(0x20)
-        }
-        pendingSpace = false
-        out.append(c)
     }
 
     /// Appends `text` with each `"\n"` character a line break. A CR LF pair is one character
     /// (one grapheme cluster) that is not `"\n"`: it counts as whitespace, not as a break.
     mutating func appendLines(_ text: String) {
         text.withUTF8Bytes { buf in
-            var previous: UInt8 = 0
-            for c in buf {
-                if c == 0x0A && previous != 0x0D { lineBreak() } else { append(byte: c) }
-                previous = c
+            var start = 0
+            for k in 0..<buf.count where buf[k] == 0x0A && (k == 0 || buf[k - 1] != 0x0D) {
+                append(bytes: UnsafeBufferPointer(rebasing: buf[start..<k]))
+                lineBreak()
+                start = k + 1
             }
+            append(bytes: UnsafeBufferPointer(rebasing: buf[start..<buf.count]))
         }
     }
 
