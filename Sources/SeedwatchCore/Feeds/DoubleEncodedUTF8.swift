@@ -10,6 +10,8 @@
 enum DoubleEncodedUTF8 {
     /// `text` re-read as UTF-8 when the rule above holds, else `text` unchanged.
     static func repair(_ text: String) -> String {
+        // ASCII text has nothing to repair.
+        if text.withUTF8Bytes({ buf in !buf.contains(where: { $0 >= 0x80 }) }) { return text }
         var bytes: [UInt8] = []
         var sawHigh = false
         for s in text.unicodeScalars {

@@ -14,9 +14,14 @@ import Foundation
 public enum FeedDate {
     /// Parses a feed date; `nil` when the text is not a date this parser understands.
     public static func parse(_ text: String) -> Date? {
-        let s = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Nothing to trim when the text starts and ends with an ASCII byte that is not whitespace.
+        let untouched: Bool = text.withUTF8Bytes { b in
+            guard let first = b.first, let last = b.last else { return false }
+            return first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F
+        }
+        let s = untouched ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
         if s.isEmpty { return nil }
-        let bytes = Array(s.utf8)
+        let bytes = s.utf8Array
         if bytes.count >= 4, bytes[0...3].allSatisfy(isDigit) {
             if let d = parseISO(bytes) { return d }
         }
@@ -107,6 +112,7 @@ public enum FeedDate {
     // MARK: RFC 822
 
     static func parseRFC822(_ b: [UInt8]) -> Date? {
+        if !b.contains(where: { $0 >= 0x80 }) { return parseRFC822ASCII(b) }
         // Tokenise into words, numbers, time and offsets; commas and dots separate.
         var tokens: [String] = []
         var current: [UInt8] = []
@@ -181,6 +187,116 @@ public enum FeedDate {
                         fraction: 0, offset: offset)
     }
 
+    /// ``parseRFC822(_:)`` for ASCII text, on byte slices instead of strings. In ASCII each
+    /// `Character` the general path looks at is one byte (CR and LF, the only pair that forms one
+    /// character, separate tokens), so the two readings agree.
+    private static func parseRFC822ASCII(_ b: [UInt8]) -> Date? {
+        var tokens: [ArraySlice<UInt8>] = []
+        var start = -1
+        var hasColon = false
+        for i in b.indices {
+            let c = b[i]
+            if c == UInt8(ascii: " ") || c == UInt8(ascii: ",") || c == UInt8(ascii: "\t") || c == 0x0A || c == 0x0D {
+                if start >= 0 { tokens.append(b[start..<i]); start = -1; hasColon = false }
+            } else if (c == UInt8(ascii: "+") || c == UInt8(ascii: "-")) && hasColon {
+                tokens.append(b[start..<i]); start = i; hasColon = false
+            } else {
+                if start < 0 { start = i }
+                if c == UInt8(ascii: ":") { hasColon = true }
+            }
+        }
+        if start >= 0 { tokens.append(b[start...]) }
+        var t = tokens[...]
+        guard let first = t.first else { return nil }
+        // Weekday (ignored).
+        if let f = first.first, isASCIILetter(f), monthNumberASCII(first) == nil { t = t.dropFirst() }
+        guard t.count >= 2 else { return nil }
+        var day: Int, month: Int
+        if let d = intValue(t[t.startIndex]), let m = monthNumberASCII(t[t.startIndex + 1]) {
+            day = d; month = m; t = t.dropFirst(2)
+        } else if let m = monthNumberASCII(t[t.startIndex]), let d = intValue(t[t.startIndex + 1]) {
+            day = d; month = m; t = t.dropFirst(2)
+        } else if let combined = splitDayMonthYearASCII(t[t.startIndex]) {
+            (day, month) = (combined.0, combined.1)
+            t = t.dropFirst()
+            t = ([Array(String(combined.2).utf8)[...]] + Array(t))[...]
+        } else {
+            return nil
+        }
+        var year: Int?
+        var timeToken: ArraySlice<UInt8>?
+        while let tok = t.first, year == nil || timeToken == nil {
+            if tok.contains(UInt8(ascii: ":")) && timeToken == nil {
+                timeToken = tok
+            } else if year == nil, let y = intValue(tok), tok.allSatisfy(isDigit), tok.count == 2 || tok.count == 4 || tok.count == 3 {
+                year = tok.count == 2 ? (y < 50 ? 2000 + y : 1900 + y) : (tok.count == 3 ? 1900 + y : y)
+            } else {
+                break
+            }
+            t = t.dropFirst()
+        }
+        guard let year else { return nil }
+        var hour = 0, minute = 0, second = 0
+        if let timeToken {
+            let parts = timeToken.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+            guard parts.count == 2 || parts.count == 3,
+                  let h = intValue(parts[0]), let m = intValue(parts[1]),
+                  parts[0].count <= 2, parts[1].count == 2 else { return nil }
+            hour = h; minute = m
+            if parts.count == 3 {
+                guard let s = intValue(parts[2].prefix(2)), parts[2].count >= 2 else { return nil }
+                second = s
+            }
+        }
+        var offset = 0
+        if let zoneBytes = t.first {
+            let zone = String(decoding: zoneBytes, as: UTF8.self)
+            if let z = zoneOffset(zone) { offset = z } else { return nil }
+            t = t.dropFirst()
+            // "GMT+0300" style or a trailing "(EST)" comment.
+            if let extraBytes = t.first, zone.uppercased() == "GMT" || zone.uppercased() == "UTC",
+               let z = zoneOffset(String(decoding: extraBytes, as: UTF8.self)),
+               extraBytes.first == UInt8(ascii: "+") || extraBytes.first == UInt8(ascii: "-") {
+                offset = z
+            }
+        }
+        return makeDate(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+                        fraction: 0, offset: offset)
+    }
+
+    /// `Int(String(decoding: bytes, as: UTF8.self))` without the string: an optional sign, then
+    /// one or more ASCII digits; `nil` on overflow.
+    private static func intValue(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var i = bytes.startIndex
+        var negative = false
+        if i < bytes.endIndex && (bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-")) {
+            negative = bytes[i] == UInt8(ascii: "-")
+            i += 1
+        }
+        guard i < bytes.endIndex else { return nil }
+        var value = 0
+        while i < bytes.endIndex {
+            let c = bytes[i]
+            guard isDigit(c) else { return nil }
+            let (m, o1) = value.multipliedReportingOverflow(by: 10)
+            let (a, o2) = negative ? m.subtractingReportingOverflow(Int(c - 48)) : m.addingReportingOverflow(Int(c - 48))
+            if o1 || o2 { return nil }
+            value = a
+            i += 1
+        }
+        return value
+    }
+
+    private static func isASCIILetter(_ c: UInt8) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
+
+    /// ``splitDayMonthYear(_:)`` on ASCII bytes.
+    private static func splitDayMonthYearASCII(_ token: ArraySlice<UInt8>) -> (Int, Int, Int)? {
+        let parts = token.split(whereSeparator: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") })
+        guard parts.count == 3, let d = intValue(parts[0]), let m = monthNumberASCII(parts[1]), let y = intValue(parts[2]) else { return nil }
+        let year = parts[2].count == 2 ? (y < 50 ? 2000 + y : 1900 + y) : y
+        return (d, m, year)
+    }
+
     /// "28-Nov-2026" or "28/Nov/2026".
     private static func splitDayMonthYear(_ token: String) -> (Int, Int, Int)? {
         let parts = token.split(whereSeparator: { $0 == "-" || $0 == "/" })
@@ -190,7 +306,7 @@ public enum FeedDate {
     }
 
     private static func zoneOffset(_ token: String) -> Int? {
-        let z = token.uppercased().trimmingCharacters(in: CharacterSet(charactersIn: "()"))
+        let z = asciiUppercasedTrimmingParentheses(token) ?? token.uppercased().trimmingCharacters(in: CharacterSet(charactersIn: "()"))
         if let named = zoneOffsets[z] { return named }
         if z.count == 1, let c = z.unicodeScalars.first, c.value >= 65 && c.value <= 90, c != "J" {
             // Military zones (RFC 822 §5.1; the signs as RFC 1123 §5.2.14 notes they were meant).
@@ -218,15 +334,51 @@ public enum FeedDate {
 
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
-    private static func monthNumber(_ token: String) -> Int? {
-        let t = token.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        guard t.count >= 3, t.allSatisfy(\.isLetter) else { return nil }
-        if t == "sept" { return 9 }
-        guard let i = months.firstIndex(of: String(t.prefix(3))) else { return nil }
-        let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                    "october", "november", "december"][i]
-        return (t.count == 3 || full == t) ? i + 1 : nil
+    /// `token` upper-cased with `(` and `)` trimmed at both ends, when it is all ASCII; `nil` otherwise.
+    private static func asciiUppercasedTrimmingParentheses(_ token: String) -> String? {
+        token.withUTF8Bytes { b -> String? in
+            var start = 0, end = b.count
+            for c in b where c >= 0x80 { return nil }
+            while start < end && (b[start] == UInt8(ascii: "(") || b[start] == UInt8(ascii: ")")) { start += 1 }
+            while end > start && (b[end - 1] == UInt8(ascii: "(") || b[end - 1] == UInt8(ascii: ")")) { end -= 1 }
+            var out = [UInt8](UnsafeBufferPointer(rebasing: b[start..<end]))
+            for k in out.indices where out[k] >= 0x61 && out[k] <= 0x7A { out[k] -= 0x20 }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
+
+    private static func monthNumber(_ token: String) -> Int? {
+        // Only ASCII can name a month (no non-ASCII letter lower-cases to one of the months' letters),
+        // so other tokens are not months; ASCII tokens are read byte by byte.
+        UTF8Bytes.isASCII(token) ? monthNumberASCII(token.utf8Array[...]) : nil
+    }
+
+    /// The month an ASCII token names, compared case-insensitively after trimming dots at both ends:
+    /// a three-letter abbreviation, `sept`, or the full English name.
+    static func monthNumberASCII(_ token: ArraySlice<UInt8>) -> Int? {
+        var start = token.startIndex, end = token.endIndex
+        while start < end && token[start] == UInt8(ascii: ".") { start += 1 }
+        while end > start && token[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        let count = end - start
+        guard count >= 3, count <= 9 else { return nil }
+        for k in start..<end {
+            let c = token[k]
+            guard (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) else { return nil }
+        }
+        func lower(_ k: Int) -> UInt8 { token[start + k] | 0x20 }
+        if count == 4 && lower(0) == UInt8(ascii: "s") && lower(1) == UInt8(ascii: "e") && lower(2) == UInt8(ascii: "p")
+            && lower(3) == UInt8(ascii: "t") { return 9 }
+        for (i, name) in monthNames.enumerated() where name[0] == lower(0) && name[1] == lower(1) && name[2] == lower(2) {
+            if count == 3 { return i + 1 }
+            guard count == name.count else { return nil }
+            for k in 3..<count where name[k] != lower(k) { return nil }
+            return i + 1
+        }
+        return nil
+    }
+
+    private static let monthNames: [[UInt8]] = ["january", "february", "march", "april", "may", "june", "july", "august",
+                                                 "september", "october", "november", "december"].map { Array($0.utf8) }
 
     private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
 

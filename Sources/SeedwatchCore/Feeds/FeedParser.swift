@@ -33,7 +33,7 @@ public enum FeedParser {
         if first == "{" {
             feed = try JSONFeedReader.read(String(text), encoding: encoding, baseURL: baseURL)
         } else if first == "<" {
-            let root = try XMLTreeReader.read(XMLPreparation.prepare(Array(text.utf8)), baseURL: baseURL)
+            let root = try XMLTreeReader.read(XMLPreparation.prepare(text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8)), baseURL: baseURL)
             guard let format = format(of: root) else {
                 throw .notAFeed(found: "root element <\(root.prefix.map { $0 + ":" } ?? "")\(root.name)>")
             }
@@ -96,6 +96,27 @@ public enum FeedParser {
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
         while i < bytes.count && XMLPreparation.isSpace(bytes[i]) { i += 1 }
         guard XMLPreparation.startsWith(bytes, i, "<?xml"), let end = XMLPreparation.find(bytes, i, "?>"), end - i < 400 else { return nil }
+        if !bytes[i..<end].contains(where: { $0 >= 0x80 }) {
+            // ASCII declaration (the usual case): the same reading on bytes.
+            guard let at = XMLPreparation.find(bytes, i, "encoding"), at + 8 <= end else { return nil }
+            // Skips space, tab, CR and LF, but not a CR LF pair: that is one `Character`, which the
+            // general path below does not drop either.
+            func skipSpace(_ k: inout Int) {
+                while k < end && XMLPreparation.isSpace(bytes[k])
+                        && !(bytes[k] == 0x0D && k + 1 < end && bytes[k + 1] == 0x0A) { k += 1 }
+            }
+            var k = at + 8
+            skipSpace(&k)
+            guard k < end, bytes[k] == UInt8(ascii: "=") else { return nil }
+            k += 1
+            skipSpace(&k)
+            guard k < end, bytes[k] == UInt8(ascii: "\"") || bytes[k] == UInt8(ascii: "'") else { return nil }
+            let quote = bytes[k]
+            let start = k + 1
+            var stop = start
+            while stop < end && bytes[stop] != quote { stop += 1 }
+            return stop > start ? String(decoding: bytes[start..<stop], as: UTF8.self) : nil
+        }
         let decl = String(decoding: bytes[i..<end], as: UTF8.self)
         guard let r = decl.range(of: "encoding") else { return nil }
         var rest = decl[r.upperBound...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }

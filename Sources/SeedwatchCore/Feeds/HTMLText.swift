@@ -7,10 +7,10 @@ import CLibXML2
 /// (`HTML_PARSE_NONET`, recovery on, errors silenced).
 enum HTMLText {
     static func text(fromHTML html: String) -> String {
-        if !html.utf8.contains(UInt8(ascii: "<")) {
+        if !html.containsUTF8Byte(UInt8(ascii: "<")) {
             return lines(HTMLEntities.decodeOnce(html))
         }
-        var utf8 = Array(html.utf8)
+        var utf8 = html.utf8Array
         if utf8.isEmpty { return "" }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_COMPACT.rawValue)
@@ -42,17 +42,18 @@ enum HTMLText {
     /// Plain text: each source line trimmed and whitespace-collapsed, empty lines dropped.
     static func lines(_ text: String) -> String {
         var a = TextAssembler()
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            a.append(String(line))
-            a.lineBreak()
-        }
+        a.appendLines(text)
         return a.finish()
     }
 
     private static func walk(_ node: xmlNodePtr, into a: inout TextAssembler) {
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            if let c = node.pointee.content { a.append(String(cString: c)) }
+            if let c = node.pointee.content {
+                var n = 0
+                while c[n] != 0 { n += 1 }
+                a.append(bytes: UnsafeBufferPointer(start: c, count: n))
+            }
         case XML_ELEMENT_NODE:
             let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
             if skipped.contains(name) { return }
@@ -98,20 +99,64 @@ enum HTMLText {
 }
 
 /// Collects text runs and line breaks into trimmed, whitespace-collapsed lines joined by `"\n"`.
+/// Works on UTF-8 bytes: within a line, runs of space, tab, CR, LF and form feed become one space;
+/// lines are trimmed and empty lines dropped.
 struct TextAssembler {
-    private var lines: [String] = []
-    private var current = ""
+    private var out: [UInt8] = []
+    /// The current line has a non-whitespace byte.
+    private var lineStarted = false
+    /// Whitespace was seen after the current line's last non-whitespace byte.
+    private var pendingSpace = false
 
-    mutating func append(_ text: String) { current += text }
+    mutating func append(_ text: String) {
+        text.withUTF8Bytes { append(bytes: $0) }
+    }
+
+    /// Appends text bytes; each run of non-whitespace bytes is copied at once.
+    mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            if UTF8Bytes.isCollapsible(bytes[i]) {
+                pendingSpace = lineStarted
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < n && !UTF8Bytes.isCollapsible(bytes[j]) { j += 1 }
+            if !lineStarted {
+                if !out.isEmpty { out.append(0x0A) }
+                lineStarted = true
+            } else if pendingSpace {
+                out.append(0x20)
+            }
+            pendingSpace = false
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+            i = j
+        }
+    }
+
+    /// Appends `text` with each `"\n"` character a line break. A CR LF pair is one character
+    /// (one grapheme cluster) that is not `"\n"`: it counts as whitespace, not as a break.
+    mutating func appendLines(_ text: String) {
+        text.withUTF8Bytes { buf in
+            var start = 0
+            for k in 0..<buf.count where buf[k] == 0x0A && (k == 0 || buf[k - 1] != 0x0D) {
+                append(bytes: UnsafeBufferPointer(rebasing: buf[start..<k]))
+                lineBreak()
+                start = k + 1
+            }
+            append(bytes: UnsafeBufferPointer(rebasing: buf[start..<buf.count]))
+        }
+    }
 
     mutating func lineBreak() {
-        let line = current.collapsingWhitespace()
-        if !line.isEmpty { lines.append(line) }
-        current = ""
+        lineStarted = false
+        pendingSpace = false
     }
 
     mutating func finish() -> String {
         lineBreak()
-        return lines.joined(separator: "\n")
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -17,9 +17,13 @@ public enum ItemKey {
     public static func assign(_ items: inout [FeedItem]) {
         var guidCounts: [String: Int] = [:]
         var linkCounts: [String: Int] = [:]
+        var normalizedLinks: [String?] = []
+        normalizedLinks.reserveCapacity(items.count)
         for item in items {
             if let g = item.guid { guidCounts[g, default: 0] += 1 }
-            if let l = item.link { linkCounts[URIReference.normalizedLink(l), default: 0] += 1 }
+            let link = item.link.map(URIReference.normalizedLink)
+            if let link { linkCounts[link, default: 0] += 1 }
+            normalizedLinks.append(link)
         }
         for i in items.indices {
             let item = items[i]
@@ -27,7 +31,7 @@ public enum ItemKey {
                 items[i].itemKey = g
                 continue
             }
-            let link = item.link.map(URIReference.normalizedLink)
+            let link = normalizedLinks[i]
             if let link, linkCounts[link] == 1 {
                 items[i].itemKey = link
                 continue

@@ -9,6 +9,10 @@ public struct URIReference: Sendable, Hashable {
 
     /// Splits `text` per RFC 3986 Appendix B (every string is a URI reference; nothing is validated).
     public init(_ text: String) {
+        if let ascii = URIReference(ascii: text) {
+            self = ascii
+            return
+        }
         var rest = Substring(text)
         if let hash = rest.firstIndex(of: "#") {
             fragment = String(rest[rest.index(after: hash)...])
@@ -33,6 +37,60 @@ public struct URIReference: Sendable, Hashable {
         }
         path = String(rest)
     }
+
+    /// The same split on UTF-8 bytes, for text that is all ASCII (where each `Character` the general
+    /// path compares is one byte, CR LF aside, which contains none of `#?:/`); `nil` otherwise.
+    private init?(ascii text: String) {
+        let parts: (scheme: Range<Int>?, authority: Range<Int>?, path: Range<Int>, query: Range<Int>?, fragment: Range<Int>?)? = text.withUTF8Bytes { b in
+            let n = b.count
+            var end = n
+            var fragment: Range<Int>?
+            var query: Range<Int>?
+            for i in 0..<n {
+                let c = b[i]
+                if c >= 0x80 { return nil }
+                if c == UInt8(ascii: "#") && fragment == nil { fragment = (i + 1)..<n; end = i }
+            }
+            for i in 0..<end where b[i] == UInt8(ascii: "?") {
+                query = (i + 1)..<end
+                end = i
+                break
+            }
+            var start = 0
+            var scheme: Range<Int>?
+            if let colon = (0..<end).first(where: { b[$0] == UInt8(ascii: ":") }), colon > 0, Self.isAlpha(b[0]) {
+                var ok = true
+                for k in 0..<colon {
+                    let c = b[k]
+                    if !(Self.isAlpha(c) || (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")) {
+                        ok = false
+                        break
+                    }
+                }
+                if ok { scheme = 0..<colon; start = colon + 1 }
+            }
+            var authority: Range<Int>?
+            if start + 2 <= end && b[start] == UInt8(ascii: "/") && b[start + 1] == UInt8(ascii: "/") {
+                start += 2
+                var slash = start
+                while slash < end && b[slash] != UInt8(ascii: "/") { slash += 1 }
+                authority = start..<slash
+                start = slash
+            }
+            return (scheme, authority, start..<end, query, fragment)
+        }
+        guard let parts else { return nil }
+        func piece(_ r: Range<Int>) -> String {
+            text.withUTF8Bytes { String(decoding: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self) }
+        }
+        scheme = parts.scheme.map(piece)
+        authority = parts.authority.map(piece)
+        path = piece(parts.path)
+        query = parts.query.map(piece)
+        fragment = parts.fragment.map(piece)
+    }
+
+    private static func isAlpha(_ c: UInt8) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
 
     /// The reference written back as text (RFC 3986 §5.3).
     public var text: String {

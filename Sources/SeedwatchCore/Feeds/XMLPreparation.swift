@@ -39,7 +39,12 @@ enum XMLPreparation {
                         if b[k] == 0xC2 && k + 1 < end && b[k + 1] >= 0x80 && b[k + 1] <= 0x9F {
                             appendWindows1252(b[k + 1], to: &out); k += 2
                         } else {
-                            out.append(b[k]); k += 1
+                            let runEnd: Int = b.withUnsafeBufferPointer { p in
+                                var j = k + 1
+                                while j < end && p[j] != 0xC2 { j += 1 }
+                                return j
+                            }
+                            out.append(contentsOf: b[k..<runEnd]); k = runEnd
                         }
                     }
                     i = end
@@ -66,7 +71,17 @@ enum XMLPreparation {
                 appendWindows1252(b[i + 1], to: &out); i += 2
                 continue
             }
-            out.append(c); i += 1
+            // A run of bytes that need nothing is copied at once.
+            let runEnd: Int = b.withUnsafeBufferPointer { p in
+                var j = i + 1
+                while j < n {
+                    let d = p[j]
+                    if d == UInt8(ascii: "<") || d == UInt8(ascii: "&") || d == 0xC2 || (d < 0x20 && d != 0x09 && d != 0x0A && d != 0x0D) { break }
+                    j += 1
+                }
+                return j
+            }
+            out.append(contentsOf: b[i..<runEnd]); i = runEnd
         }
         return out
     }
@@ -175,16 +190,18 @@ enum XMLPreparation {
     static func find(_ b: [UInt8], _ from: Int, _ s: StaticString) -> Int? {
         let p = s.utf8Start
         let len = s.utf8CodeUnitCount
-        var i = from
-        let first = p[0]
-        while i + len <= b.count {
-            if b[i] == first {
-                var ok = true
-                for k in 1..<len where b[i + k] != p[k] { ok = false; break }
-                if ok { return i }
+        return b.withUnsafeBufferPointer { q in
+            var i = max(from, 0)
+            let first = p[0]
+            while i + len <= q.count {
+                if q[i] == first {
+                    var ok = true
+                    for k in 1..<len where q[i + k] != p[k] { ok = false; break }
+                    if ok { return i }
+                }
+                i += 1
             }
-            i += 1
+            return nil
         }
-        return nil
     }
 }

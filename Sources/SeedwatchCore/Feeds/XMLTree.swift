@@ -20,7 +20,10 @@ final class XMLElement {
     /// Namespace URI, `nil` when none.
     let namespace: String?
     var attributes: [Attribute]
-    var children: [Child] = []
+    /// Text and element children in document order; add with ``append(_:)``.
+    private(set) var children: [Child] = []
+    /// The element children alone, in document order.
+    private(set) var elements: [XMLElement] = []
     /// The base URI in effect for this element: the document URL resolved with every `xml:base` on the way down.
     let base: String?
 
@@ -32,8 +35,9 @@ final class XMLElement {
         self.base = base
     }
 
-    var elements: [XMLElement] {
-        children.compactMap { if case .element(let e) = $0 { return e } else { return nil } }
+    func append(_ child: Child) {
+        children.append(child)
+        if case .element(let e) = child { elements.append(e) }
     }
 
     /// Concatenated text of this element and all descendants.
@@ -52,7 +56,7 @@ final class XMLElement {
         }
     }
 
-    var hasElementChildren: Bool { children.contains { if case .element = $0 { return true } else { return false } } }
+    var hasElementChildren: Bool { !elements.isEmpty }
 
     func attribute(_ name: String, namespace: String? = nil) -> String? {
         attributes.first { $0.name == name && ($0.namespace == namespace || (namespace == nil && $0.namespace?.isEmpty != false)) }?.value
@@ -88,6 +92,7 @@ enum XMLTreeReader {
     static func read(_ utf8: [UInt8], baseURL: String?) throws(FeedParseError) -> XMLElement {
         let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
             | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
+        if let tree = readWellFormed(utf8, options: options, baseURL: baseURL) { return tree }
         let sink = ErrorSink()
         let reader: xmlTextReaderPtr? = utf8.withUnsafeBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buf.count, 1)) { ptr in
@@ -107,15 +112,16 @@ enum XMLTreeReader {
 
         var root: XMLElement?
         var stack: [XMLElement] = []
-        var pendingText = ""
+        var pendingText: [UInt8] = []
+        var names = NameCache()
         func flushText() {
-            if !pendingText.isEmpty, let top = stack.last { top.children.append(.text(pendingText)) }
-            pendingText = ""
+            if !pendingText.isEmpty, let top = stack.last { top.append(.text(String(decoding: pendingText, as: UTF8.self))) }
+            pendingText.removeAll(keepingCapacity: true)
         }
         func popElement() {
             flushText()
             let e = stack.removeLast()
-            if let parent = stack.last { parent.children.append(.element(e)) } else if root == nil { root = e }
+            if let parent = stack.last { parent.append(.element(e)) } else if root == nil { root = e }
         }
         var status: Int32 = 1
         while true {
@@ -124,15 +130,15 @@ enum XMLTreeReader {
             switch xmlTextReaderNodeType(reader) {
             case 1: // element
                 flushText()
-                let name = string(xmlTextReaderConstLocalName(reader)) ?? ""
-                let prefix = string(xmlTextReaderConstPrefix(reader))
-                let namespace = string(xmlTextReaderConstNamespaceUri(reader))
+                let name = names.string(xmlTextReaderConstLocalName(reader)) ?? ""
+                let prefix = names.string(xmlTextReaderConstPrefix(reader))
+                let namespace = names.string(xmlTextReaderConstNamespaceUri(reader))
                 let empty = xmlTextReaderIsEmptyElement(reader) == 1
                 var attributes: [XMLElement.Attribute] = []
                 while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-                    let ans = string(xmlTextReaderConstNamespaceUri(reader))
+                    let ans = names.string(xmlTextReaderConstNamespaceUri(reader))
                     if ans == "http://www.w3.org/2000/xmlns/" { continue }
-                    attributes.append(.init(name: string(xmlTextReaderConstLocalName(reader)) ?? "", namespace: ans,
+                    attributes.append(.init(name: names.string(xmlTextReaderConstLocalName(reader)) ?? "", namespace: ans,
                                             value: string(xmlTextReaderConstValue(reader)) ?? ""))
                 }
                 xmlTextReaderMoveToElement(reader)
@@ -147,9 +153,13 @@ enum XMLTreeReader {
             case 15: // end element
                 if !stack.isEmpty { popElement() }
             case 3, 4, 13, 14: // text, CDATA, whitespace
-                if !stack.isEmpty, let v = string(xmlTextReaderConstValue(reader)) { pendingText += v }
+                if !stack.isEmpty, let v = xmlTextReaderConstValue(reader) {
+                    var n = 0
+                    while v[n] != 0 { n += 1 }
+                    pendingText.append(contentsOf: UnsafeBufferPointer(start: v, count: n))
+                }
             case 5: // entity reference (only if one slipped through the preparation)
-                if !stack.isEmpty, let n = string(xmlTextReaderConstName(reader)), let v = HTMLEntities.named(n) { pendingText += v }
+                if !stack.isEmpty, let n = string(xmlTextReaderConstName(reader)), let v = HTMLEntities.named(n) { pendingText += v.utf8 }
             default:
                 break
             }
@@ -168,6 +178,25 @@ enum XMLTreeReader {
 
     static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
+    /// The tree of a well-formed document (namespaces included), built by libxml2's tree parser in
+    /// one pass: faster than the streaming reader and, for such a document, the same tree. `nil` for
+    /// anything else, which then goes through the reader and its recovery exactly as before.
+    private static func readWellFormed(_ utf8: [UInt8], options: Int32, baseURL: String?) -> XMLElement? {
+        guard let context = xmlNewParserCtxt() else { return nil }
+        defer { xmlFreeParserCtxt(context) }
+        let doc: xmlDocPtr? = utf8.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buf.count, 1)) { ptr in
+                xmlCtxtReadMemory(context, ptr, Int32(buf.count), nil, "UTF-8", options)
+            }
+        }
+        guard let doc else { return nil }
+        defer { xmlFreeDoc(doc) }
+        guard context.pointee.wellFormed == 1, context.pointee.nsWellFormed == 1,
+              let rootNode = xmlDocGetRootElement(doc) else { return nil }
+        var names = NameCache()
+        return convert(rootNode, parentBase: baseURL, names: &names)
+    }
+
     /// The same tree from `xmlReadMemory` with `XML_PARSE_RECOVER`, for documents the reader gives up on.
     private static func readRecovering(_ utf8: [UInt8], options: Int32, baseURL: String?) -> XMLElement? {
         let doc: xmlDocPtr? = utf8.withUnsafeBufferPointer { buf in
@@ -178,15 +207,16 @@ enum XMLTreeReader {
         guard let doc else { return nil }
         defer { xmlFreeDoc(doc) }
         guard let rootNode = xmlDocGetRootElement(doc) else { return nil }
-        return convert(rootNode, parentBase: baseURL)
+        var names = NameCache()
+        return convert(rootNode, parentBase: baseURL, names: &names)
     }
 
-    private static func convert(_ node: xmlNodePtr, parentBase: String?) -> XMLElement {
+    private static func convert(_ node: xmlNodePtr, parentBase: String?, names: inout NameCache) -> XMLElement {
         var attributes: [XMLElement.Attribute] = []
         var property = node.pointee.properties
         while let p = property {
-            let name = string(p.pointee.name) ?? ""
-            let ns = p.pointee.ns.flatMap { string($0.pointee.href) }
+            let name = names.string(p.pointee.name) ?? ""
+            let ns = p.pointee.ns.flatMap { names.string($0.pointee.href) }
             var value = ""
             var valueNode = p.pointee.children
             while let v = valueNode {
@@ -200,28 +230,58 @@ enum XMLTreeReader {
         if let xmlBase = attributes.first(where: { $0.name == "base" && $0.namespace == xmlNamespace })?.value {
             base = URIReference.resolve(xmlBase, against: parentBase)
         }
-        let element = XMLElement(name: string(node.pointee.name) ?? "",
-                                 prefix: node.pointee.ns.flatMap { string($0.pointee.prefix) },
-                                 namespace: node.pointee.ns.flatMap { string($0.pointee.href) },
+        let element = XMLElement(name: names.string(node.pointee.name) ?? "",
+                                 prefix: node.pointee.ns.flatMap { names.string($0.pointee.prefix) },
+                                 namespace: node.pointee.ns.flatMap { names.string($0.pointee.href) },
                                  attributes: attributes, base: base)
         var child = node.pointee.children
-        var text = ""
+        var text: [UInt8] = []
+        func flushText() {
+            if !text.isEmpty { element.append(.text(String(decoding: text, as: UTF8.self))); text.removeAll() }
+        }
         while let c = child {
             switch c.pointee.type {
             case XML_ELEMENT_NODE:
-                if !text.isEmpty { element.children.append(.text(text)); text = "" }
-                element.children.append(.element(convert(c, parentBase: base)))
+                flushText()
+                element.append(.element(convert(c, parentBase: base, names: &names)))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = c.pointee.content { text += String(cString: content) }
+                if let content = c.pointee.content {
+                    var n = 0
+                    while content[n] != 0 { n += 1 }
+                    text.append(contentsOf: UnsafeBufferPointer(start: content, count: n))
+                }
             case XML_ENTITY_REF_NODE:
-                if let n = string(c.pointee.name), let v = HTMLEntities.named(n) { text += v }
+                if let n = string(c.pointee.name), let v = HTMLEntities.named(n) { text += v.utf8 }
             default:
                 break
             }
             child = c.pointee.next
         }
-        if !text.isEmpty { element.children.append(.text(text)) }
+        flushText()
         return element
+    }
+
+    /// Strings for the names libxml2 hands out (element and attribute names, prefixes, namespace
+    /// URIs), made once per distinct pointer. A cached entry is only used when its bytes still equal
+    /// the C string, so a pointer that is reused for another name never gives a stale string.
+    private struct NameCache {
+        private var cache: [UnsafeRawPointer: String] = [:]
+
+        mutating func string(_ p: UnsafePointer<xmlChar>?) -> String? {
+            guard let p else { return nil }
+            let key = UnsafeRawPointer(p)
+            if let cached = cache[key], Self.equals(cached, p) { return cached }
+            let s = String(cString: p)
+            cache[key] = s
+            return s
+        }
+
+        private static func equals(_ s: String, _ p: UnsafePointer<xmlChar>) -> Bool {
+            s.withUTF8Bytes { b in
+                for k in 0..<b.count where p[k] != b[k] { return false }
+                return p[b.count] == 0
+            }
+        }
     }
 
     private static func string(_ p: UnsafePointer<xmlChar>?) -> String? {
@@ -232,24 +292,47 @@ enum XMLTreeReader {
 
 extension String {
     func trimmingWhitespace() -> String {
+        // Fast path: a first and last byte that are ASCII and not whitespace mean nothing to trim
+        // (an ASCII scalar other than LF never continues a grapheme cluster, and no whitespace
+        // scalar starts one that it continues).
+        let untouched: Bool = withUTF8Bytes { buf in
+            guard let first = buf.first, let last = buf.last else { return true }
+            return first < 0x80 && last < 0x80 && !UTF8Bytes.isASCIIWhitespace(first) && !UTF8Bytes.isASCIIWhitespace(last)
+        }
+        if untouched { return self }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)
     }
 
-    /// Runs of ASCII whitespace (space, tab, CR, LF) as one space, trimmed at both ends. NBSP is kept.
+    /// Runs of ASCII whitespace (space, tab, CR, LF, form feed) as one space, trimmed at both ends. NBSP is kept.
     func collapsingWhitespace() -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for s in unicodeScalars {
-            if s == " " || s == "\t" || s == "\n" || s == "\r" || s == "\u{0C}" {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" "); pendingSpace = false }
-                out.append(s)
+        withUTF8Bytes { buf -> String in
+            // Already collapsed: no leading or trailing whitespace, only single spaces between words.
+            var clean = true
+            var previousSpace = true
+            for c in buf {
+                if UTF8Bytes.isCollapsible(c) {
+                    if c != 0x20 || previousSpace { clean = false; break }
+                    previousSpace = true
+                } else {
+                    previousSpace = false
+                }
             }
+            if clean && (buf.isEmpty || !previousSpace) { return self }
+            var out: [UInt8] = []
+            out.reserveCapacity(buf.count)
+            var pendingSpace = false
+            for c in buf {
+                if UTF8Bytes.isCollapsible(c) {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                    out.append(c)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 }
