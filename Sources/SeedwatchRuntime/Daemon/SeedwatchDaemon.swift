@@ -47,7 +47,18 @@ public struct SeedwatchDaemon {
             logger.notice("outbox reconciled", metadata: ["already_in_log": "\(report.alreadyInLog)", "appended": "\(report.appended)"])
         }
 
-        let processor = ArticleProcessor(watches: watches, store: store, outbox: outbox, logger: logger)
+        // An empty state database beside a non-empty alert log means the database was deleted or
+        // replaced: the alerts already in the log must not be written again for files still present.
+        var alreadyLogged: Set<String> = []
+        if (try? store.counts().seenArticles) == 0 {
+            alreadyLogged = writer.loggedAlertIDs()
+            if !alreadyLogged.isEmpty {
+                logger.warning("the state database is empty but the alert log holds alerts; those alerts will not be written again",
+                               metadata: ["state": "\(configuration.statePath)", "alerts_in_log": "\(alreadyLogged.count)"])
+            }
+        }
+        let processor = ArticleProcessor(watches: watches, store: store, outbox: outbox, logger: logger,
+                                         alreadyLogged: alreadyLogged)
         let settings = DropFolderSettings(
             path: configuration.dropFolder.path, settle: configuration.dropFolder.settleSeconds,
             maxBytes: Int64(configuration.dropFolder.maxBytes), rescanInterval: configuration.dropFolder.rescanSeconds,
@@ -66,7 +77,7 @@ public struct SeedwatchDaemon {
             .init(service: ReloadService(configurationPath: configurationPath, current: configuration, processor: processor,
                                          writer: writer, notifier: notifier, status: status, logger: logger)),
             .init(service: StatusService(notifier: notifier, status: status)),
-            .init(service: OutboxRetryService(processor: processor)),
+            .init(service: OutboxRetryService(processor: processor, store: store, logger: logger)),
         ]
         if !configuration.feeds.isEmpty {
             let fetcher = CurlFetcher(concurrency: configuration.fetchConcurrency)
