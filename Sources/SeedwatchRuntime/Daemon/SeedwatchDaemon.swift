@@ -29,6 +29,11 @@ public struct SeedwatchDaemon {
     /// Runs until a graceful shutdown completes.
     /// - Throws: ``StartupError`` (or a `YAMLFileError`) when start-up fails; nothing is processed then.
     public func run() async throws {
+        // SIGHUP's default action ends the process, and systemd counts an end by SIGHUP as clean, so
+        // `Restart=on-failure` would not bring the daemon back. logrotate's `systemctl kill -s HUP`
+        // can arrive at any time, also while we start (before ReloadService traps it): ignore it until
+        // then. A reload is not needed during start-up: the configuration and the log are opened fresh.
+        _ = signal(SIGHUP, SIG_IGN)
         let configuration = try ConfigurationReader.load(path: configurationPath)
         let watches = try WatchLoader.load(configuration)
         for w in watches {
