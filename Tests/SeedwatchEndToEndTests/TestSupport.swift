@@ -55,10 +55,19 @@ final class DaemonProcess {
     let process = Process()
     let stderrURL: URL
 
-    init(config: URL, notifySocket: String, stderrURL: URL) throws {
+    /// - Parameter fileSizeLimitKiB: when set, the daemon runs under `ulimit -f` (RLIMIT_FSIZE) of that
+    ///   many KiB with SIGXFSZ ignored, so that a write past the limit is short or fails with EFBIG,
+    ///   as on a full disk.
+    init(config: URL, notifySocket: String, stderrURL: URL, fileSizeLimitKiB: Int? = nil) throws {
         self.stderrURL = stderrURL
-        process.executableURL = Paths.binary
-        process.arguments = ["run", "--config", config.path, "--log-level", "debug"]
+        let arguments = ["run", "--config", config.path, "--log-level", "debug"]
+        if let limit = fileSizeLimitKiB {
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", "trap '' XFSZ; ulimit -f \(limit); exec \"$0\" \"$@\"", Paths.binary.path] + arguments
+        } else {
+            process.executableURL = Paths.binary
+            process.arguments = arguments
+        }
         var env = ProcessInfo.processInfo.environment
         env["NOTIFY_SOCKET"] = notifySocket
         env.removeValue(forKey: "SEEDWATCH_CONFIG")

@@ -44,14 +44,15 @@ struct PipelineFixture {
     let processor: ArticleProcessor
     let recorder = LogRecorder()
 
-    init(watches: [CompiledWatch]? = nil) throws {
+    init(watches: [CompiledWatch]? = nil, busyTimeout: TimeInterval = 10, alreadyLogged: Set<String> = []) throws {
         folder = try WatchedTemporaryFolder()
         try folder.makeFolder("drop")
-        store = try StateStore(path: folder.url("state/seedwatch.sqlite").path)
+        store = try StateStore(path: folder.url("state/seedwatch.sqlite").path, busyTimeout: busyTimeout)
         writer = try AlertLogWriter(path: folder.url("log/alerts.jsonl").path)
         let outbox = OutboxDelivery(store: store, sink: writer)
         processor = ArticleProcessor(watches: try watches ?? [PipelineTestModel.watch()], store: store, outbox: outbox,
-                                     logger: recorder.logger(), now: { Date(timeIntervalSince1970: 1_790_000_000) })
+                                     logger: recorder.logger(), now: { Date(timeIntervalSince1970: 1_790_000_000) },
+                                     alreadyLogged: alreadyLogged)
     }
 
     /// Writes a file into the drop folder (raw name bytes) and returns the watcher's view of it.

@@ -86,10 +86,20 @@ public final class AlertLogWriter: AlertSink {
         let warnings = try state.withLock { log -> [AlertLogWarning] in
             var warnings = try followRotation(&log)
             let bytes = log.needsLeadingNewline ? [0x0A] + line : line
-            let written = try writeOnce(log.fd, bytes)
+            // Where this line starts: only we write to the log, so a fragment ends up past this offset.
+            var before = stat()
+            let start: Int64? = fstat(log.fd, &before) == 0 ? Int64(before.st_size) : nil
+            let written: Int
+            do {
+                written = try writeOnce(log.fd, bytes)
+            } catch {
+                removeFragment(&log, from: start)
+                throw error
+            }
             guard written == bytes.count else {
-                // Close the fragment so the next line starts clean; the alert stays pending.
-                _ = try? writeOnce(log.fd, [0x0A])
+                // A full disk or a file size limit: remove the fragment so that no reader (and no
+                // reconciliation) takes it for the line; the alert stays pending.
+                removeFragment(&log, from: start)
                 throw AlertLogError.shortWrite(path: path, written: written, expected: bytes.count)
             }
             log.needsLeadingNewline = false
@@ -125,13 +135,14 @@ public final class AlertLogWriter: AlertSink {
         }
     }
 
-    /// Whether a line with `"id":"<id>"` is in the last ``tailBytes`` bytes of the log or of the newest
+    /// Whether a complete line starting `{"id":"<id>"` (ending in `"\n"`, one JSON object — not a
+    /// fragment left by a full disk or a crash) is in the last ``tailBytes`` bytes of the log or of the newest
     /// rotated file (`alerts.jsonl.1`, `alerts.jsonl-20240101`, …; compressed ones are skipped).
     /// Used at start-up to reconcile pending alerts (DESIGN §7).
     /// - Throws: ``AlertLogError/readFailed(path:errno:)`` when a file exists but cannot be read;
     ///   a missing file counts as not holding the id.
     public func containsAlertID(_ id: String) throws -> Bool {
-        let needle = Array("\"id\":\"\(id)\"".utf8)
+        let needle = Array("{\"id\":\"\(id)\"".utf8)
         if try Self.tail(of: path, bytes: tailBytes, contains: needle) { return true }
         if let rotated = newestRotatedFile(), try Self.tail(of: rotated, bytes: tailBytes, contains: needle) {
             return true
@@ -139,22 +150,21 @@ public final class AlertLogWriter: AlertSink {
         return false
     }
 
+    /// The ids of every alert line in the log and in all its uncompressed rotated files (see
+    /// ``newestRotatedFile()`` for which names count). Reads the files whole, in chunks: meant for
+    /// start-up with an empty state database, not for each alert.
+    public func loggedAlertIDs() -> Set<String> {
+        var ids = AlertLogIDs.read(path: path)
+        for rotated in rotatedFiles() { ids.formUnion(AlertLogIDs.read(path: rotated.path)) }
+        return ids
+    }
+
     /// The newest (by modification time) rotated sibling of the log: a file in the same folder whose
     /// name is the log's name followed by `.` or `-` (e.g. `alerts.jsonl.1`, `alerts.jsonl-20240101`),
     /// not compressed (`.gz`, `.xz`, `.bz2`, `.zst`, `.lz4`, `.Z`). `nil` when there is none.
     public func newestRotatedFile() -> String? {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let directory = folder.isEmpty ? "." : folder
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
-        let compressed = [".gz", ".xz", ".bz2", ".zst", ".lz4", ".Z"]
         var best: (path: String, mtime: Int64)?
-        for candidate in names where candidate.hasPrefix(name + ".") || candidate.hasPrefix(name + "-") {
-            if compressed.contains(where: { candidate.hasSuffix($0) }) { continue }
-            let full = (directory as NSString).appendingPathComponent(candidate)
-            var info = stat()
-            guard stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-            let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        for (full, mtime) in rotatedFiles() {
             if best == nil || mtime > best!.mtime || (mtime == best!.mtime && full < best!.path) {
                 best = (full, mtime)
             }
@@ -162,7 +172,39 @@ public final class AlertLogWriter: AlertSink {
         return best?.path
     }
 
+    /// Every uncompressed rotated sibling of the log (regular files) with its mtime in nanoseconds.
+    private func rotatedFiles() -> [(path: String, mtime: Int64)] {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let directory = folder.isEmpty ? "." : folder
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        let compressed = [".gz", ".xz", ".bz2", ".zst", ".lz4", ".Z"]
+        var files: [(path: String, mtime: Int64)] = []
+        for candidate in names where candidate.hasPrefix(name + ".") || candidate.hasPrefix(name + "-") {
+            if compressed.contains(where: { candidate.hasSuffix($0) }) { continue }
+            let full = (directory as NSString).appendingPathComponent(candidate)
+            var info = stat()
+            guard stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            files.append((full, Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)))
+        }
+        return files
+    }
+
     // MARK: - Internals
+
+    /// Cuts the log back to `start` (bytes) after a failed or short write. When that is not possible,
+    /// the next line starts with `"\n"` so that it at least begins on a line of its own.
+    private func removeFragment(_ log: inout OpenLog, from start: Int64?) {
+        var info = stat()
+        guard fstat(log.fd, &info) == 0, let start else {
+            log.needsLeadingNewline = true
+            return
+        }
+        guard Int64(info.st_size) > start else { return }
+        if ftruncate(log.fd, off_t(start)) != 0 {
+            log.needsLeadingNewline = true
+        }
+    }
 
     /// Reopens when `stat(path)` and `fstat(fd)` disagree on device and inode, or the path is gone.
     private func followRotation(_ log: inout OpenLog) throws -> [AlertLogWarning] {
@@ -183,10 +225,16 @@ public final class AlertLogWriter: AlertSink {
     }
 
     private static func openLog(_ path: String) throws -> OpenLog {
-        var fd: Int32
-        repeat {
-            fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
-        } while fd < 0 && errno == EINTR
+        var fd = openForAppend(path)
+        if fd < 0 && errno == ENOENT {
+            // The log's folder was removed while we ran: make it again (mode 0750), as at start-up.
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                         attributes: [.posixPermissions: 0o750])
+                fd = openForAppend(path)
+            }
+        }
         guard fd >= 0 else { throw AlertLogError.cannotOpen(path: path, errno: errno) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
@@ -213,6 +261,15 @@ public final class AlertLogWriter: AlertSink {
                        needsLeadingNewline: torn)
     }
 
+    /// `open(2)` with `O_WRONLY|O_APPEND|O_CREAT|O_CLOEXEC`, mode 0640, retried on `EINTR`; -1 and `errno` on failure.
+    private static func openForAppend(_ path: String) -> Int32 {
+        var fd: Int32
+        repeat {
+            fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o640)
+        } while fd < 0 && errno == EINTR
+        return fd
+    }
+
     /// `fsync(2)` of the folder holding `path`, so a newly created file survives a power cut. Best effort.
     private static func syncFolder(of path: String) {
         let folder = (path as NSString).deletingLastPathComponent
@@ -232,7 +289,8 @@ public final class AlertLogWriter: AlertSink {
         }
     }
 
-    /// Whether the last `bytes` bytes of the file at `path` contain `needle`. A missing file: `false`.
+    /// Whether the last `bytes` bytes of the file at `path` hold a complete line starting with `needle`
+    /// (see ``containsCompleteLine(_:startsWith:atFileStart:)``). A missing file: `false`.
     static func tail(of path: String, bytes maxBytes: Int, contains needle: [UInt8]) throws -> Bool {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
@@ -259,6 +317,27 @@ public final class AlertLogWriter: AlertSink {
             if n == 0 { break }
             filled += n
         }
-        return ByteSearch.contains(buffer[0..<filled], needle)
+        return containsCompleteLine(buffer[0..<filled], startsWith: needle, atFileStart: start == 0)
+    }
+
+    /// Whether some line of `tail` that starts with `needle` is complete: it ends in `"\n"` and is one
+    /// JSON object. A fragment left by a crash or a full disk therefore does not count as the line.
+    /// - Parameter atFileStart: whether `tail` begins at the file's first byte (else its first,
+    ///   possibly partial, line is not considered).
+    static func containsCompleteLine(_ tail: ArraySlice<UInt8>, startsWith needle: [UInt8], atFileStart: Bool) -> Bool {
+        var lineStart = tail.startIndex
+        if !atFileStart {
+            guard let firstNewline = tail.firstIndex(of: 0x0A) else { return false }
+            lineStart = firstNewline + 1
+        }
+        while lineStart < tail.endIndex {
+            guard let newline = tail[lineStart...].firstIndex(of: 0x0A) else { return false }
+            let line = tail[lineStart..<newline]
+            if line.starts(with: needle), (try? JSONSerialization.jsonObject(with: Data(line))) is [String: Any] {
+                return true
+            }
+            lineStart = newline + 1
+        }
+        return false
     }
 }

@@ -29,6 +29,11 @@ public struct SeedwatchDaemon {
     /// Runs until a graceful shutdown completes.
     /// - Throws: ``StartupError`` (or a `YAMLFileError`) when start-up fails; nothing is processed then.
     public func run() async throws {
+        // SIGHUP's default action ends the process, and systemd counts an end by SIGHUP as clean, so
+        // `Restart=on-failure` would not bring the daemon back. logrotate's `systemctl kill -s HUP`
+        // can arrive at any time, also while we start (before ReloadService traps it): ignore it until
+        // then. A reload is not needed during start-up: the configuration and the log are opened fresh.
+        _ = signal(SIGHUP, SIG_IGN)
         let configuration = try ConfigurationReader.load(path: configurationPath)
         let watches = try WatchLoader.load(configuration)
         for w in watches {
@@ -47,7 +52,18 @@ public struct SeedwatchDaemon {
             logger.notice("outbox reconciled", metadata: ["already_in_log": "\(report.alreadyInLog)", "appended": "\(report.appended)"])
         }
 
-        let processor = ArticleProcessor(watches: watches, store: store, outbox: outbox, logger: logger)
+        // An empty state database beside a non-empty alert log means the database was deleted or
+        // replaced: the alerts already in the log must not be written again for files still present.
+        var alreadyLogged: Set<String> = []
+        if (try? store.counts().seenArticles) == 0 {
+            alreadyLogged = writer.loggedAlertIDs()
+            if !alreadyLogged.isEmpty {
+                logger.warning("the state database is empty but the alert log holds alerts; those alerts will not be written again",
+                               metadata: ["state": "\(configuration.statePath)", "alerts_in_log": "\(alreadyLogged.count)"])
+            }
+        }
+        let processor = ArticleProcessor(watches: watches, store: store, outbox: outbox, logger: logger,
+                                         alreadyLogged: alreadyLogged)
         let settings = DropFolderSettings(
             path: configuration.dropFolder.path, settle: configuration.dropFolder.settleSeconds,
             maxBytes: Int64(configuration.dropFolder.maxBytes), rescanInterval: configuration.dropFolder.rescanSeconds,
@@ -66,7 +82,7 @@ public struct SeedwatchDaemon {
             .init(service: ReloadService(configurationPath: configurationPath, current: configuration, processor: processor,
                                          writer: writer, notifier: notifier, status: status, logger: logger)),
             .init(service: StatusService(notifier: notifier, status: status)),
-            .init(service: OutboxRetryService(processor: processor)),
+            .init(service: OutboxRetryService(processor: processor, store: store, logger: logger)),
         ]
         if !configuration.feeds.isEmpty {
             let fetcher = CurlFetcher(concurrency: configuration.fetchConcurrency)

@@ -21,11 +21,22 @@ extension DropFolderWatchLoop {
             logger.error("drop folder was moved; its new place is not watched", metadata: ["path": "\(display(root))"])
             return
         }
-        guard !event.name.isEmpty else { return }
+        if event.name.isEmpty {
+            // The drop folder's own permissions changed: list it again (its files may be readable now).
+            if event.mask.contains(.attributes), folder.isEmpty { watchTree(from: [], at: now) }
+            return
+        }
         let path = join(folder, event.name)
 
         if event.mask.contains(.isDirectory) {
-            if event.mask.contains(.movedFrom) {
+            if event.mask.contains(.attributes) {
+                // chmod/chown of a folder: watch and list it again, so files it hid are now seen;
+                // files emitted before and unchanged are not emitted again.
+                if !settings.ignore.isIgnored(relativePath: path) {
+                    reportedFolders.remove(path)
+                    watchTree(from: path, at: now)
+                }
+            } else if event.mask.contains(.movedFrom) {
                 forgetFolder(path)
             } else if event.mask.contains(.create) || event.mask.contains(.movedTo) {
                 if settings.ignore.isIgnored(relativePath: path) {
@@ -49,6 +60,14 @@ extension DropFolderWatchLoop {
         }
         if completes {
             noteCompleted(path, at: now, status: nil)
+        } else if event.mask.contains(.attributes) {
+            // chmod/chown (or touch) of a file: size and mtime may be unchanged, so forget what was
+            // emitted and let it settle again; the consumer skips it if it was already processed.
+            // A file still being written stays as it is (its IN_CLOSE_WRITE completes it).
+            if !tracker.isTracking(path) {
+                emitted[path] = nil
+                noteCompleted(path, at: now, status: nil)
+            }
         } else if event.mask.contains(.create) {
             // A new symbolic link or hard link never gets IN_CLOSE_WRITE: it is complete at once.
             if case .success(let status) = FileSystemCalls.entryStatus(absolute(path)),
@@ -143,15 +162,17 @@ extension DropFolderWatchLoop {
     func deliver(_ path: [UInt8], _ snapshot: FileSnapshot) {
         if emitted[path] == snapshot { return }
         if snapshot.size > settings.maxBytes {
-            if refusedSize[path] != snapshot.size {
-                refusedSize[path] = snapshot.size
+            // One warning per file (path and inode): a file that keeps growing above the limit is
+            // not logged again at every quiet period.
+            if refusedInode[path] != snapshot.inode {
+                refusedInode[path] = snapshot.inode
                 logger.warning("file larger than drop_folder.max_bytes refused", metadata: [
                     "path": "\(display(absolute(path)))", "size": "\(snapshot.size)", "max_bytes": "\(settings.maxBytes)",
                 ])
             }
             return
         }
-        refusedSize[path] = nil
+        refusedInode[path] = nil
         loggedEmpty.remove(path)
         emitted[path] = snapshot
         continuation.yield(ReadyFile(absolutePath: absolute(path), relativePath: path, snapshot: snapshot))

@@ -118,7 +118,7 @@ extension DropFolderWatchLoop {
         if let seen = seenInRescan {
             for path in emitted.keys where !seen.contains(path) { emitted[path] = nil }
             for path in loggedEmpty where !seen.contains(path) { loggedEmpty.remove(path) }
-            for path in refusedSize.keys where !seen.contains(path) { refusedSize[path] = nil }
+            for path in refusedInode.keys where !seen.contains(path) { refusedInode[path] = nil }
         }
         seenInRescan = nil
         tracker.forgetActivityOnly(before: now - settings.settle)

@@ -18,9 +18,9 @@ final class DropFolderWatchLoop: @unchecked Sendable {
     var tracker: SettleTracker
     /// The identity last emitted for each relative path.
     var emitted: [[UInt8]: FileSnapshot] = [:]
-    /// Paths already logged as empty, and the sizes already refused as too large.
+    /// Paths already logged as empty, and the inode of each path already refused as too large.
     var loggedEmpty: Set<[UInt8]> = []
-    var refusedSize: [[UInt8]: Int64] = [:]
+    var refusedInode: [[UInt8]: UInt64] = [:]
     /// Folders that could not be watched because the watch limit was reached (polled by rescans).
     var unwatchedFolders: Set<[UInt8]> = []
     /// Folders already reported as unreadable (EACCES and the like): one line each.

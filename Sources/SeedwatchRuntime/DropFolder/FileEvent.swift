@@ -6,6 +6,8 @@ public struct FileEventMask: OptionSet, Sendable, Hashable {
 
     /// `IN_MODIFY`: a file was written.
     public static let modify = FileEventMask(rawValue: 0x0000_0002)
+    /// `IN_ATTRIB`: an entry's metadata changed (permissions, owner, timestamps, link count).
+    public static let attributes = FileEventMask(rawValue: 0x0000_0004)
     /// `IN_CLOSE_WRITE`: a file opened for writing was closed.
     public static let closeWrite = FileEventMask(rawValue: 0x0000_0008)
     /// `IN_MOVED_FROM`: an entry was renamed away from the watched folder.
@@ -33,9 +35,11 @@ public struct FileEventMask: OptionSet, Sendable, Hashable {
     /// `IN_ISDIR`: the entry the event is about is a folder.
     public static let isDirectory = FileEventMask(rawValue: 0x4000_0000)
 
-    /// The mask the drop-folder watcher puts on every folder it watches.
+    /// The mask the drop-folder watcher puts on every folder it watches. `IN_ATTRIB` is there so that
+    /// a file or folder made readable by `chmod`/`chown` (which changes neither size nor mtime) is
+    /// looked at again.
     public static let dropFolderWatch: FileEventMask = [
-        .closeWrite, .movedTo, .movedFrom, .create, .modify, .deleteSelf, .moveSelf, .onlyDirectory,
+        .closeWrite, .attributes, .movedTo, .movedFrom, .create, .modify, .deleteSelf, .moveSelf, .onlyDirectory,
         .dontFollow,
     ]
 }

@@ -33,14 +33,26 @@ public actor ArticleProcessor {
     private let logger: Logger
     private let now: @Sendable () -> Date
     public private(set) var counters = Counters()
+    /// Files whose processing failed on a state database error (locked, read-only, I/O error) or an
+    /// alert log error, by
+    /// absolute path: ``retryDeferredFiles()`` processes them again. The watcher emits a file once
+    /// while it is unchanged, so without this list such a file would wait for a restart.
+    /// Alert ids already in the alert log although the state database did not know them (it was
+    /// deleted or replaced): a decision with such an id is recorded without writing the line again.
+    private let alreadyLogged: Set<String>
+    private var deferredFiles: [[UInt8]: (file: ReadyFile, maxBytes: Int)] = [:]
 
     /// - Parameters:
     ///   - watches: the compiled seed watches.
     ///   - store: the state store (seen articles, processed files, outbox).
     ///   - outbox: delivers alert lines to the alert log.
     ///   - now: the clock for alert `time`.
+    ///   - alreadyLogged: alert ids found in the alert log at start-up when the state database was
+    ///     empty (``AlertLogWriter/loggedAlertIDs()``); their decisions are recorded, their lines not
+    ///     written again.
     public init(watches: [CompiledWatch], store: StateStore, outbox: OutboxDelivery, logger: Logger,
-                now: @escaping @Sendable () -> Date = { Date() }) {
+                now: @escaping @Sendable () -> Date = { Date() }, alreadyLogged: Set<String> = []) {
+        self.alreadyLogged = alreadyLogged
         self.watches = watches
         self.store = store
         self.outbox = outbox
@@ -74,13 +86,36 @@ public actor ArticleProcessor {
         self.watches = watches
     }
 
+    /// Files waiting for ``retryDeferredFiles()`` after a state database error.
+    public var deferredFileCount: Int { deferredFiles.count }
+
+    /// Processes again every file deferred by a state database error (see ``processFile(_:maxBytes:)``);
+    /// a file that fails again stays deferred. Called periodically by the daemon.
+    /// - Returns: how many deferred files were completed now.
+    @discardableResult
+    public func retryDeferredFiles() -> Int {
+        let files = deferredFiles.values.sorted { $0.file.absolutePath.lexicographicallyPrecedes($1.file.absolutePath) }
+        var completed = 0
+        for (file, maxBytes) in files {
+            processFile(file, maxBytes: maxBytes)
+            if deferredFiles[file.absolutePath] == nil { completed += 1 }
+        }
+        if completed > 0 {
+            logger.notice("deferred files processed", metadata: ["files": "\(completed)", "still_deferred": "\(deferredFiles.count)"])
+        }
+        return completed
+    }
+
     /// Reads, extracts and decides one drop-folder file. Never throws: every failure is logged
-    /// once with the path and reason.
+    /// once with the path and reason. When the state database or the alert log fails (a lookup, a
+    /// decision, its delivery or the processed-file record), the file is deferred and ``retryDeferredFiles()`` tries it again;
+    /// decisions already committed stay committed, so a retry never alerts twice.
     /// - Parameters:
     ///   - file: the ready file from the watcher.
     ///   - maxBytes: refuse files larger than this many bytes.
     public func processFile(_ file: ReadyFile, maxBytes: Int) {
         let pathText = PathText.encode(file.absolutePath)
+        let wasDeferred = deferredFiles.removeValue(forKey: file.absolutePath) != nil
         do {
             if try store.processedFileHash(device: file.device, inode: file.inode, size: file.size,
                                            mtimeNanoseconds: file.modificationTimeNanoseconds) != nil {
@@ -90,7 +125,8 @@ public actor ArticleProcessor {
             }
         } catch {
             counters.errors += 1
-            logger.error("state lookup failed", metadata: ["path": "\(pathText)", "error": "\(error)"])
+            if !wasDeferred { logger.error("state lookup failed", metadata: ["path": "\(pathText)", "error": "\(error)"]) }
+            deferFile(file, maxBytes: maxBytes, reason: "state lookup failed", firstTime: !wasDeferred)
             return
         }
         let bytes: [UInt8]
@@ -107,9 +143,18 @@ public actor ArticleProcessor {
         let document = Document(bytes: bytes, origin: .file(path: file.absolutePath), nameHint: name)
         do {
             let items = try DocumentReader.items(of: document)
+            var failures = 0
             for item in items {
-                decide(item.article, articleKey: item.articleKey(fileContentHash: contentHash),
-                       contentHash: contentHash, source: item.source(filePath: file.absolutePath), origin: pathText)
+                failures += decideForEveryWatch(
+                    item.article, articleKey: item.articleKey(fileContentHash: contentHash),
+                    contentHash: contentHash, source: item.source(filePath: file.absolutePath), origin: pathText,
+                    quiet: wasDeferred
+                ).failures
+            }
+            if failures > 0 {
+                // Not recorded as processed: the decisions that failed are made on the retry.
+                deferFile(file, maxBytes: maxBytes, reason: "decision failed", firstTime: !wasDeferred)
+                return
             }
             counters.filesProcessed += 1
         } catch {
@@ -125,7 +170,18 @@ public actor ArticleProcessor {
                                           mtimeNanoseconds: file.modificationTimeNanoseconds, contentHash: contentHash)
         } catch {
             counters.errors += 1
-            logger.error("cannot record processed file", metadata: ["path": "\(pathText)", "error": "\(error)"])
+            if !wasDeferred { logger.error("cannot record processed file", metadata: ["path": "\(pathText)", "error": "\(error)"]) }
+            deferFile(file, maxBytes: maxBytes, reason: "cannot record processed file", firstTime: !wasDeferred)
+        }
+    }
+
+    /// Puts `file` on the list for ``retryDeferredFiles()``; logs it once (not again on each retry).
+    private func deferFile(_ file: ReadyFile, maxBytes: Int, reason: String, firstTime: Bool) {
+        deferredFiles[file.absolutePath] = (file, maxBytes)
+        if firstTime {
+            logger.warning("file deferred; it will be processed again", metadata: [
+                "path": "\(PathText.encode(file.absolutePath))", "reason": "\(reason)",
+            ])
         }
     }
 
@@ -159,18 +215,33 @@ public actor ArticleProcessor {
     /// - Returns: the alert records written.
     @discardableResult
     public func decide(_ article: Article, articleKey: String, contentHash: String, source: AlertSource, origin: String) -> [AlertRecord] {
+        decideForEveryWatch(article, articleKey: articleKey, contentHash: contentHash, source: source, origin: origin,
+                            quiet: false).written
+    }
+
+    /// ``decide(_:articleKey:contentHash:source:origin:)``, also counting the watches whose decision
+    /// failed (logged at ERROR unless `quiet`, as on a retry).
+    private func decideForEveryWatch(_ article: Article, articleKey: String, contentHash: String, source: AlertSource,
+                                     origin: String, quiet: Bool) -> (written: [AlertRecord], failures: Int) {
         var written: [AlertRecord] = []
+        var failures = 0
         for watch in watches {
             do {
                 if try store.isSeen(articleKey: articleKey, watch: watch.name) { continue }
                 let evaluation = watch.evaluate(article, articleKey: articleKey, source: source, time: now())
-                let alert: (id: String, line: [UInt8])? = evaluation.level.map { _ in
+                var alert: (id: String, line: [UInt8])? = evaluation.level.map { _ in
                     (evaluation.record.id, AlertEncoding.line(evaluation.record))
+                }
+                if let id = alert?.id, alreadyLogged.contains(id) {
+                    alert = nil
+                    logger.info("alert already in the alert log (the state database was reset); not written again", metadata: [
+                        "id": "\(id)", "watch": "\(watch.name)", "source": "\(origin)",
+                    ])
                 }
                 let isNew = try outbox.decide(articleKey: articleKey, watch: watch.name, contentHash: contentHash, alert: alert)
                 guard isNew else { continue }
                 counters.decisions += 1
-                if let level = evaluation.level {
+                if let level = evaluation.level, alert != nil {
                     counters.alertsWritten += 1
                     written.append(evaluation.record)
                     logger.info("alert", metadata: [
@@ -183,9 +254,12 @@ public actor ArticleProcessor {
                 }
             } catch {
                 counters.errors += 1
-                logger.error("decision failed; it will be retried", metadata: ["source": "\(origin)", "watch": "\(watch.name)", "error": "\(error)"])
+                failures += 1
+                if !quiet {
+                    logger.error("decision failed; it will be retried", metadata: ["source": "\(origin)", "watch": "\(watch.name)", "error": "\(error)"])
+                }
             }
         }
-        return written
+        return (written, failures)
     }
 }

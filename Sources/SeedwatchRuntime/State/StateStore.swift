@@ -1,5 +1,8 @@
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The daemon's SQLite state (DESIGN §7): seen articles, feed HTTP state, processed files and the
 /// alert **outbox**.
@@ -16,6 +19,8 @@ public final class StateStore: Sendable {
     /// The database file.
     public let path: String
     private let pool: DatabasePool
+    /// Device and inode of the database file once opened, to notice it being deleted or replaced.
+    private let fileIdentity: (device: UInt64, inode: UInt64)?
 
     /// Opens (creating it and its folder when missing) and migrates the state database.
     ///
@@ -54,6 +59,22 @@ public final class StateStore: Sendable {
         } catch {
             throw StateStoreError.migrationFailed(path: path, reason: Self.reason(error))
         }
+        fileIdentity = Self.identity(of: path)
+    }
+
+    /// Whether the database file was deleted, or another file put at ``path``, since it was opened.
+    /// The store then keeps working on the old file, which nobody will see again: what is decided
+    /// from now on is lost at the next restart. The daemon logs this as an error.
+    public var fileWasReplaced: Bool {
+        guard let fileIdentity else { return false }
+        guard let now = Self.identity(of: path) else { return true }
+        return now != fileIdentity
+    }
+
+    private static func identity(of path: String) -> (device: UInt64, inode: UInt64)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return (UInt64(info.st_dev), UInt64(info.st_ino))
     }
 
     /// Closes the database's connections (at shutdown). Later calls on this store throw.
@@ -172,17 +193,26 @@ public final class StateStore: Sendable {
         }
     }
 
-    /// Forgets seen articles whose `last_seen` is before `cutoff` (retention, `state.retention`), and
-    /// written outbox rows older than `cutoff`. Pending alerts are never pruned.
+    /// Forgets seen items of polled feeds whose `last_seen` is before `cutoff` (retention,
+    /// `state.retention`: DESIGN §7 keeps them that long after they leave their feed), and written
+    /// outbox rows older than `cutoff`. Pending alerts are never pruned.
+    ///
+    /// Only keys of polled feed items (`feed:<url>␀…`) are pruned: dropped files (`file:…`) and items
+    /// of feed files in the drop folder (`feed:file␀…`) are never touched by a poll, so their
+    /// `last_seen` is their first decision; forgetting them would alert again on a copy or a
+    /// rewrite of a file that is still in the drop folder months later.
     /// - Returns: the number of seen marks removed.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     @discardableResult
     public func pruneSeen(olderThan cutoff: Date) throws -> Int {
         try writeAccess("prune seen articles") { db in
             let t = cutoff.timeIntervalSince1970
-            // Only feed items leave their source; a dropped file's key is its content, remembered for good
-            // so that the same content dropped again years later still does not alert twice.
-            try db.execute(sql: "DELETE FROM seen_article WHERE last_seen < ? AND substr(article_key, 1, 5) = X'666565643A'", arguments: [t])
+            let feedPrefix = Data("feed:".utf8)
+            let feedFilePrefix = Data("feed:file\u{0}".utf8)
+            try db.execute(sql: """
+                DELETE FROM seen_article WHERE last_seen < ?
+                    AND substr(article_key, 1, ?) = ? AND substr(article_key, 1, ?) != ?
+                """, arguments: [t, feedPrefix.count, feedPrefix, feedFilePrefix.count, feedFilePrefix])
             let removed = db.changesCount
             try db.execute(sql: "DELETE FROM outbox WHERE state = 'written' AND written_at < ?", arguments: [t])
             return removed

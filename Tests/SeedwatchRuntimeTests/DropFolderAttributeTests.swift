@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+import Foundation
+import Glibc
+import Logging
+import SeedwatchCore
+import SeedwatchRuntime
+import Testing
+
+/// The watcher on real inotify: `chmod` (which changes neither size nor mtime) makes a file or
+/// folder be looked at again, and a file above `max_bytes` is refused with one line however it grows.
+@Suite struct DropFolderAttributeTests {
+    let folder: WatchedTemporaryFolder
+    let recorder = LogRecorder()
+    let collector = ReadyFileCollector()
+
+    init() throws { folder = try WatchedTemporaryFolder() }
+
+    func start(maxBytes: Int64 = 64 << 20) async throws -> DropFolderWatcher {
+        let settings = DropFolderSettings(path: folder.path, settle: 0.2, maxBytes: maxBytes)
+        let watcher = DropFolderWatcher(settings: settings, logger: recorder.logger())
+        await collector.consume(try await watcher.start())
+        return watcher
+    }
+
+    func stop(_ watcher: DropFolderWatcher) async {
+        await pause(0.6)
+        watcher.stop()
+        await collector.finish()
+        folder.remove()
+    }
+
+    @Test func aFileMadeReadableByChmodIsEmittedAgain() async throws {
+        let watcher = try await start()
+        try folder.write("report.txt", "Putin statement\n")
+        _ = chmod(folder.path + "/report.txt", 0o000)
+        await collector.waitFor(count: 1)
+        // The consumer could not read it (as a non-root daemon); the owner fixes the mode.
+        _ = chmod(folder.path + "/report.txt", 0o644)
+        await collector.waitFor(count: 2, timeout: 5)
+        await stop(watcher)
+        #expect(await collector.paths == ["report.txt", "report.txt"])
+    }
+
+    @Test func aFolderChmodListsItAgainWithoutEmittingUnchangedFilesTwice() async throws {
+        let watcher = try await start()
+        try folder.makeFolder("closed")
+        await pause(0.3)
+        try folder.write("closed/a.txt", "Kim Jong Un statement\n")
+        await collector.waitFor(count: 1)
+        _ = chmod(folder.path + "/closed", 0o700)
+        await pause(0.6)
+        try folder.write("closed/b.txt", "Xi Jinping statement\n")
+        await collector.waitFor(count: 2)
+        await stop(watcher)
+        #expect(await collector.paths == ["closed/a.txt", "closed/b.txt"])
+    }
+
+    @Test func aGrowingFileAboveMaxBytesIsRefusedWithOneLine() async throws {
+        let watcher = try await start(maxBytes: 1000)
+        try folder.write("big.txt", String(repeating: "x", count: 2000))
+        await pause(0.5)
+        for _ in 0..<3 {
+            let handle = try FileHandle(forWritingTo: folder.url("big.txt"))
+            handle.seekToEndOfFile()
+            handle.write(Data(String(repeating: "y", count: 100).utf8))
+            try handle.close()
+            await pause(0.5)
+        }
+        await stop(watcher)
+        #expect(await collector.paths.isEmpty)
+        #expect(recorder.lines(.warning, "file larger than drop_folder.max_bytes refused").map(\.path)
+                == [folder.path + "/big.txt"])
+    }
+}
+#endif
