@@ -128,9 +128,16 @@ public final class FeedPoller: Sendable {
                 do {
                     let parsed = try FeedParser.parse(response.body, contentType: response.contentType, baseURL: response.finalURL)
                     let firstSuccess = state.lastSuccess == nil
-                    await decideItems(parsed.items, of: feed, firstSuccess: firstSuccess, now: now, report: &report)
-                    state.etag = response.etag
-                    state.lastModified = response.lastModified
+                    let allDecided = await decideItems(parsed.items, of: feed, firstSuccess: firstSuccess, now: now, report: &report)
+                    if allDecided {
+                        state.etag = response.etag
+                        state.lastModified = response.lastModified
+                    } else {
+                        // Keep the old validators: the next poll must get the items again (a 304
+                        // would hide the ones whose decision failed, e.g. on a locked database).
+                        logger.warning("some items could not be decided; the feed will be fetched in full next time",
+                                       metadata: ["feed": "\(feed.url)"])
+                    }
                     outcome = .success
                 } catch {
                     outcome = .failed
@@ -195,8 +202,10 @@ public final class FeedPoller: Sendable {
     }
 
     /// Decides the items of one fetched document (see the type's notes on `max_age`).
+    /// - Returns: false when some item's decision could not be recorded (it is retried on the next full fetch).
     private func decideItems(_ items: [FeedItem], of feed: SeedwatchConfiguration.Feed, firstSuccess: Bool, now: Date,
-                             report: inout FeedPollReport) async {
+                             report: inout FeedPollReport) async -> Bool {
+        var allDecided = true
         report.items = items.count
         let oldest = now.addingTimeInterval(-feed.maxAgeSeconds)
         var keys: [String] = []
@@ -218,9 +227,11 @@ public final class FeedPoller: Sendable {
             let alerts = await processor.decide(article, articleKey: articleKey, contentHash: contentHash,
                                                 source: .feed(feed.url, url: item.link, guid: item.guid), origin: feed.url)
             report.alerts.append(contentsOf: alerts)
+            if await !processor.isDecided(articleKey: articleKey) { allDecided = false }
         }
         touch(keys, now: now)
         itemsInFeed.set(keys, for: feed.url)
+        return allDecided
     }
 
     /// Fetches an item's page and extracts its text like a dropped HTML file; `nil` on any failure.
