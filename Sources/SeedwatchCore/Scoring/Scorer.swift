@@ -115,6 +115,21 @@ public struct Scorer: Sendable {
         } else if score >= rules.noticeThreshold && topicPoints >= rules.noticeMinTopic {
             level = .notice
         }
+        // The story is the triangle: an article that names none of the key states and fewer than
+        // `alert_min_core_states` of the core states is related news at most (a notice).
+        if level == .alert && rules.alertMinCoreStates > 0 {
+            let named = statesInSentence.reduce(into: Set<String>()) { $0.formUnion($1) }
+            let hasKey = rules.alertKeyStates.contains { named.contains($0) }
+            let coreNamed = named.intersection(coreStates).count
+            if !hasKey && coreNamed < rules.alertMinCoreStates {
+                level = .notice
+                components.append(ScoreComponent(
+                    rule: "alert_min_core_states", points: 0,
+                    detail: "level capped at notice: none of \(rules.alertKeyStates.joined(separator: ", ")) named and "
+                        + "\(coreNamed) of \(rules.coreStates.joined(separator: ", ")) (needs \(rules.alertMinCoreStates))",
+                    sentence: nil))
+            }
+        }
 
         return Decision(
             score: score, level: level,

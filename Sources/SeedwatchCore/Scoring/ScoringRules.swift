@@ -69,6 +69,12 @@ public struct ScoringRules: Sendable, Hashable {
     /// At most this many pair points in all.
     public var pairCap: Double = 16
 
+    /// States of which one, named anywhere in the article, lets it reach `alert` (e.g. `[north_korea]`).
+    public var alertKeyStates: [String] = []
+    /// Otherwise, how many distinct `core_states` the article must name to reach `alert`; an
+    /// article that satisfies neither is capped at `notice` (0: no cap).
+    public var alertMinCoreStates: Int = 0
+
     public init() {}
 
     /// The weight of a state id (0 when not listed).
@@ -85,7 +91,7 @@ public struct ScoringRules: Sendable, Hashable {
             "state_weights", "core_states",
             "title_points", "lead_points", "lead_sentences", "sentence_points", "sentence_cap",
             "title_factor", "lead_factor", "unanchored_factor", "partner_anchor_factor", "topic_cap",
-            "pair_points", "partner_factor", "relation_factor", "pair_cap", "note",
+            "pair_points", "partner_factor", "relation_factor", "pair_cap", "note", "alert_key_states", "alert_min_core_states",
         ])
         var r = ScoringRules()
         func number(_ key: String, _ target: inout Double) throws {
@@ -129,6 +135,10 @@ public struct ScoringRules: Sendable, Hashable {
             }
             r.stateWeights = weights
         }
+        if let v = m["alert_key_states"] {
+            r.alertKeyStates = try v.sequence().map { try $0.nonEmptyString() }
+        }
+        try count("alert_min_core_states", &r.alertMinCoreStates)
         if let v = m["core_states"] {
             r.coreStates = try v.sequence().map { try $0.nonEmptyString() }
         }
