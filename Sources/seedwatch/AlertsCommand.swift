@@ -12,8 +12,10 @@ struct AlertsCommand: ParsableCommand {
         abstract: "Read the alert log.",
         discussion: """
         Prints each alert as time, level, score, title, actors, topics and the best evidence \
-        sentence; with --json, the log lines as they are. --follow keeps reading new alerts (and \
-        follows the log across rotation).
+        sentence; with --json, the log lines as they are. Uncompressed rotated logs \
+        (alerts.jsonl.1, …) are read first, oldest first. --follow keeps reading new alerts (and \
+        follows the log across rotation). --actor and --topic take ids as in the JSON \
+        (kim_jong_un, arms_transfer).
 
         Examples:
           seedwatch alerts --since 2h
@@ -45,8 +47,30 @@ struct AlertsCommand: ParsableCommand {
     func run() throws {
         let configPath = ConfigurationLocator.locate(explicit: options.config)
         let logPath: String
+        var actorID = actor
+        var topicID = topic
         do {
-            logPath = try ConfigurationReader.load(path: configPath).alertLog
+            let configuration = try ConfigurationReader.load(path: configPath)
+            logPath = configuration.alertLog
+            // Ids as in the JSON; a display name ("Kim Jong Un") is accepted too. Unknown ones are an error.
+            if let models = try? WatchLoader.load(configuration).map(\.model) {
+                if let a = actor {
+                    let actors = models.flatMap(\.actors)
+                    guard let match = actors.first(where: { $0.id == a }) ?? actors.first(where: { $0.name.lowercased() == a.lowercased() }) else {
+                        throw ValidationError("unknown actor '\(a)'; actor ids: \(Set(actors.map(\.id)).sorted().joined(separator: ", "))")
+                    }
+                    actorID = match.id
+                }
+                if let t = topic {
+                    let topics = models.flatMap(\.topics)
+                    guard let match = topics.first(where: { $0.id == t }) ?? topics.first(where: { $0.name.lowercased() == t.lowercased() }) else {
+                        throw ValidationError("unknown topic '\(t)'; topic ids: \(Set(topics.map(\.id)).sorted().joined(separator: ", "))")
+                    }
+                    topicID = match.id
+                }
+            }
+        } catch let error as ValidationError {
+            throw error
         } catch {
             FileHandleOutput.standardError("error: \(error)")
             throw ExitCode(2)
@@ -61,10 +85,19 @@ struct AlertsCommand: ParsableCommand {
                 throw ValidationError("--since takes a duration (90m, 2h, 3d) or an RFC 3339 time, got '\(since)'")
             }
         }
-        let filter = AlertFilter(since: sinceDate, actor: actor, topic: topic, minimumLevel: level)
+        let filter = AlertFilter(since: sinceDate, actor: actorID, topic: topicID, minimumLevel: level)
+        // Rotated logs first (oldest first), so that --since reaches across logrotate.
+        let rotated = RotatedLogs.list(logPath)
+        for file in rotated.readable {
+            guard let data = FileManager.default.contents(atPath: file) else { continue }
+            for line in data.split(separator: 0x0A) { emit(Array(line), filter: filter) }
+        }
+        if !rotated.compressed.isEmpty {
+            FileHandleOutput.standardError("not read (compressed): \(rotated.compressed.joined(separator: ", ")); use zcat FILE | jq")
+        }
         var reader = LogFollower(path: logPath)
         if !follow && !FileManager.default.fileExists(atPath: logPath) {
-            FileHandleOutput.standardError("no alerts yet: \(logPath) does not exist")
+            if rotated.readable.isEmpty { FileHandleOutput.standardError("no alerts yet: \(logPath) does not exist") }
             return
         }
         repeat {
@@ -113,6 +146,24 @@ struct AlertFilter {
             guard let level = entry.level, level >= minimumLevel else { return false }
         }
         return true
+    }
+}
+
+/// The rotated siblings of the alert log (`alerts.jsonl.1`, `alerts.jsonl-20261129`, …), oldest first
+/// by modification time; compressed ones are listed apart.
+enum RotatedLogs {
+    static func list(_ path: String) -> (readable: [String], compressed: [String]) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let base = (path as NSString).lastPathComponent
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let siblings = names.filter { $0 != base && ($0.hasPrefix(base + ".") || $0.hasPrefix(base + "-")) }
+            .map { (folder as NSString).appendingPathComponent($0) }
+        func mtime(_ p: String) -> Date {
+            (try? FileManager.default.attributesOfItem(atPath: p)[.modificationDate] as? Date) ?? .distantPast
+        }
+        let sorted = siblings.sorted { mtime($0) < mtime($1) }
+        let compressed = sorted.filter { $0.hasSuffix(".gz") || $0.hasSuffix(".xz") || $0.hasSuffix(".zst") || $0.hasSuffix(".bz2") }
+        return (sorted.filter { !compressed.contains($0) }, compressed)
     }
 }
 

@@ -8,7 +8,7 @@ struct CheckConfigCommand: ParsableCommand {
         commandName: "check-config",
         abstract: "Validate the configuration and every watch's model.",
         discussion: """
-        Prints a summary and exits 0 when everything is valid; otherwise prints each problem as \
+        Prints a summary and exits 0 when everything is valid; otherwise prints the first problem as \
         FILE:LINE: KEY: MESSAGE and exits 1.
 
         Example:

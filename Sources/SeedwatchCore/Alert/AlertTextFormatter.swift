@@ -13,13 +13,13 @@ public enum AlertTextFormatter {
                               actors: [(name: String, mentions: Int)], topics: [(id: String, score: Double)],
                               bestEvidence: String?, source: String) -> String {
         let levelText = (level?.rawValue.uppercased() ?? "-").padding(toLength: 6, withPad: " ", startingAt: 0)
-        let scoreText = String(format: "%6.1f", score)
+        let scoreText = String(format: "%7.2f", score)
         var lines = ["\(timestamp(time))  \(levelText) \(scoreText)  \(title.isEmpty ? "(untitled)" : title)"]
         if !actors.isEmpty {
             lines.append("    actors:   " + actors.map { "\($0.name) (\($0.mentions))" }.joined(separator: ", "))
         }
         if !topics.isEmpty {
-            lines.append("    topics:   " + topics.map { "\($0.id) \(String(format: "%.1f", $0.score))" }.joined(separator: ", "))
+            lines.append("    topics:   " + topics.map { "\($0.id) \(String(format: "%.2f", $0.score))" }.joined(separator: ", "))
         }
         if let bestEvidence {
             lines.append("    evidence: \u{201C}\(bestEvidence)\u{201D}")

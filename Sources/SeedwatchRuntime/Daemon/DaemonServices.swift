@@ -34,7 +34,7 @@ struct ReloadService: Service {
 
     func run() async throws {
         let signals = await UnixSignalsSequence(trapping: .sighup)
-        try? await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             for await _ in signals {
                 await reload()
             }
@@ -52,8 +52,9 @@ struct ReloadService: Service {
                 logger.info("watch loaded", metadata: ["watch": "\(w.name)", "model_version": "\(w.model.version)"])
             }
             if configuration.dropFolder != current.dropFolder || configuration.alertLog != current.alertLog
-                || configuration.statePath != current.statePath {
-                logger.warning("drop_folder, alerts.log and state.path changes take effect after a restart")
+                || configuration.statePath != current.statePath || configuration.feeds != current.feeds
+                || configuration.fetchConcurrency != current.fetchConcurrency {
+                logger.warning("changes to drop_folder, alerts.log, state, feeds and fetch take effect after a restart; the reload applied the watches' models only")
             }
         } catch {
             logger.error("reload failed; keeping the previous configuration and models", metadata: ["error": "\(error)"])

@@ -231,6 +231,10 @@ public final class FeedPoller: Sendable {
         }
         touch(keys, now: now)
         itemsInFeed.set(keys, for: feed.url)
+        if report.absorbedAsOld > 0 {
+            logger.info("first fetch: items older than max_age recorded as seen without alerting", metadata: [
+                "feed": "\(feed.url)", "items": "\(report.absorbedAsOld)", "max_age_seconds": "\(Int(feed.maxAgeSeconds))"])
+        }
         return allDecided
     }
 

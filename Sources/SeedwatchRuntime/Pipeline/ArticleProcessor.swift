@@ -144,12 +144,19 @@ public actor ArticleProcessor {
         do {
             let items = try DocumentReader.items(of: document)
             var failures = 0
+            var alerts = 0
             for item in items {
-                failures += decideForEveryWatch(
+                let outcome = decideForEveryWatch(
                     item.article, articleKey: item.articleKey(fileContentHash: contentHash),
                     contentHash: contentHash, source: item.source(filePath: file.absolutePath), origin: pathText,
                     quiet: wasDeferred
-                ).failures
+                )
+                failures += outcome.failures
+                alerts += outcome.written.count
+            }
+            if failures == 0 {
+                // One line per file read, so the journal shows that a quiet file was read and scored.
+                logger.info("file read", metadata: ["path": "\(pathText)", "articles": "\(items.count)", "alerts": "\(alerts)"])
             }
             if failures > 0 {
                 // Not recorded as processed: the decisions that failed are made on the retry.
@@ -246,7 +253,7 @@ public actor ArticleProcessor {
                     written.append(evaluation.record)
                     logger.info("alert", metadata: [
                         "id": "\(evaluation.record.id)", "watch": "\(watch.name)", "level": "\(level.rawValue)",
-                        "score": "\(String(format: "%.1f", evaluation.decision.score))", "title": "\(article.title)",
+                        "score": "\(String(format: "%.2f", evaluation.decision.score))", "title": "\(article.title)",
                         "source": "\(origin)",
                     ])
                 } else {
