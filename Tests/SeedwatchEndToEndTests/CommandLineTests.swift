@@ -127,3 +127,50 @@ struct CommandLineTests {
         #expect(output.stderr.contains("/nonexistent/file.txt: cannot open"))
     }
 }
+
+import SeedwatchCore
+
+@Suite("Command line: alerts")
+struct AlertsCommandTests {
+    static func record(_ id: String, _ title: String, actor: String, minutesAgo: Double, level: AlertLevel) -> [UInt8] {
+        AlertEncoding.line(AlertRecord(
+            id: id, time: Date().addingTimeInterval(-minutesAgo * 60), watch: "china-russia-north-korea", level: level, score: 20,
+            source: .file(path: Array("/drop/\(id).txt".utf8)), title: title, published: nil,
+            actors: [ActorSummary(id: actor, name: actor, mentions: 1)], topics: [], evidence: []))
+    }
+
+    @Test func readsRotatedLogsOldestFirstAndFilters() throws {
+        let folder = try TemporaryFolder("seedwatch-alerts")
+        let log = folder.url.appendingPathComponent("log")
+        try FileManager.default.createDirectory(at: log, withIntermediateDirectories: true)
+        let config = folder.url.appendingPathComponent("c.yaml")
+        try """
+        watches: [\(Paths.packageRoot.appendingPathComponent("seeds/china-russia-north-korea").path)]
+        drop_folder: {path: drop}
+        alerts: {log: log/alerts.jsonl}
+        state: {path: state.sqlite}
+        """.write(to: config, atomically: true, encoding: .utf8)
+        let rotated = log.appendingPathComponent("alerts.jsonl.1")
+        try Data(Self.record("00000000000000a1", "Old one", actor: "kim_jong_un", minutesAgo: 600, level: .alert)
+                 + Self.record("00000000000000a2", "Old two", actor: "vladimir_putin", minutesAgo: 300, level: .notice)).write(to: rotated)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: rotated.path)
+        try Data(Self.record("00000000000000a3", "New", actor: "kim_jong_un", minutesAgo: 1, level: .alert))
+            .write(to: log.appendingPathComponent("alerts.jsonl"))
+
+        func titles(_ arguments: [String]) throws -> [String] {
+            let output = try CommandLineTests.run(["alerts", "--json", "--config", config.path] + arguments)
+            #expect(output.status == 0, "\(output.stderr)")
+            return output.stdout.split(separator: "\n").compactMap {
+                (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["title"] as? String
+            }
+        }
+        #expect(try titles([]) == ["Old one", "Old two", "New"])
+        #expect(try titles(["--since", "2h"]) == ["New"])
+        #expect(try titles(["--actor", "kim_jong_un"]) == ["Old one", "New"])
+        #expect(try titles(["--actor", "Kim Jong Un"]) == ["Old one", "New"])
+        #expect(try titles(["--level", "alert"]) == ["Old one", "New"])
+        let unknown = try CommandLineTests.run(["alerts", "--config", config.path, "--actor", "nosuch"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("unknown actor 'nosuch'; actor ids: "))
+    }
+}
