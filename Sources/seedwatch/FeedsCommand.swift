@@ -76,16 +76,7 @@ struct FeedsCheckCommand: AsyncParsableCommand {
     var input: String
 
     func run() async throws {
-        let configPath = ConfigurationLocator.locate(explicit: options.config)
-        let configuration: SeedwatchConfiguration
-        let watches: [CompiledWatch]
-        do {
-            configuration = try ConfigurationReader.load(path: configPath)
-            watches = try WatchLoader.load(configuration)
-        } catch {
-            FileHandleOutput.standardError("error: \(error)")
-            throw ExitCode(2)
-        }
+        let (configuration, watches) = try options.loadConfigurationAndWatches()
         let maxBytes = configuration.feeds.first { $0.url == input }?.maxBytes ?? 32 * 1024 * 1024
         let bytes: [UInt8], contentType: String?, baseURL: String?
         let isURL = input.lowercased().hasPrefix("http://") || input.lowercased().hasPrefix("https://")

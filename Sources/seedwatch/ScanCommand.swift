@@ -38,15 +38,7 @@ struct ScanCommand: ParsableCommand {
 
     func run() throws {
         let configPath = ConfigurationLocator.locate(explicit: options.config)
-        let configuration: SeedwatchConfiguration
-        var watches: [CompiledWatch]
-        do {
-            configuration = try ConfigurationReader.load(path: configPath)
-            watches = try WatchLoader.load(configuration)
-        } catch {
-            FileHandleOutput.standardError("error: \(error)")
-            throw ExitCode(2)
-        }
+        var (configuration, watches) = try options.loadConfigurationAndWatches()
         if let watch {
             watches = watches.filter { $0.name == watch }
             guard !watches.isEmpty else {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SeedwatchCore
+import SeedwatchRuntime
 
 /// Entry point: parses the command line and hands over to the runtime; nothing else.
 @main
@@ -20,4 +21,17 @@ struct SeedwatchCommand: AsyncParsableCommand {
 struct ConfigOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The configuration file.", valueName: "path"))
     var config: String?
+
+    /// The configuration (found as DESIGN §9 says) and its compiled watches; a problem is printed
+    /// (file, line, key) and exits 2.
+    func loadConfigurationAndWatches() throws -> (SeedwatchConfiguration, [CompiledWatch]) {
+        let path = ConfigurationLocator.locate(explicit: config)
+        do {
+            let configuration = try ConfigurationReader.load(path: path)
+            return (configuration, try WatchLoader.load(configuration))
+        } catch {
+            FileHandleOutput.standardError("error: \(error)")
+            throw ExitCode(2)
+        }
+    }
 }
