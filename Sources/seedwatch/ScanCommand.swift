@@ -30,7 +30,7 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "One JSON object per line instead of the readable view.")
     var json = false
 
-    @Flag(help: "In the readable view, list every score component and the match it traces to.")
+    @Flag(help: "List every score component and the match it traces to (with --json: an \"explanation\" key).")
     var explain = false
 
     @Argument(help: ArgumentHelp("Files or folders to scan, or - for standard input.", valueName: "path"))
@@ -79,7 +79,12 @@ struct ScanCommand: ParsableCommand {
                     let evaluation = w.evaluate(item.article, articleKey: item.articleKey(fileContentHash: contentHash),
                                                 source: item.source(filePath: pathBytes), time: Date())
                     if json {
-                        let line = AlertEncoding.scanLine(evaluation.record, level: evaluation.level, alerted: evaluation.level != nil)
+                        var line = AlertEncoding.scanLine(evaluation.record, level: evaluation.level, alerted: evaluation.level != nil)
+                        if explain, line.count >= 2, let components = try? JSONEncoder().encode(evaluation.decision.explanation) {
+                            // One more key, "explanation": the score components ({rule, points, detail, sentence}).
+                            line.removeLast(2)  // "}\n"
+                            line += Array(#","explanation":"#.utf8) + Array(components) + Array("}\n".utf8)
+                        }
                         FileHandle.standardOutput.write(Data(line))
                     } else {
                         print(AlertTextFormatter.format(

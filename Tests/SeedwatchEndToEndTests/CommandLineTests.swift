@@ -121,6 +121,17 @@ struct CommandLineTests {
         #expect(object["alerted"] as? Bool == (object["level"] is String))
     }
 
+    @Test func scanExplainsEveryPointOfTheScore() throws {
+        let output = try Self.run(["scan", "--json", "--explain", "--config", Self.shippedConfig, "-"],
+                                  stdin: "Kim Jong Un met Putin in Pyongyang to discuss artillery shells for the war in Ukraine.")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let components = try #require(object["explanation"] as? [[String: Any]])
+        let sum = components.compactMap { $0["points"] as? Double }.reduce(0, +)
+        #expect(abs(sum - (object["score"] as? Double ?? -1)) < 0.01)
+        #expect(object["level"] as? String == "alert")
+        #expect(components.contains { ($0["detail"] as? String)?.contains("north_korea+russia") == true })
+    }
+
     @Test func scanOfAnUnreadablePathExitsOne() throws {
         let output = try Self.run(["scan", "--config", Self.shippedConfig, "/nonexistent/file.txt"])
         #expect(output.status == 1)
