@@ -64,6 +64,10 @@ struct FeedsCheckCommand: AsyncParsableCommand {
         URL (http or https) is fetched once with the daemon's fetcher; anything else is read as a \
         file. With --json, one line per item and watch, as scan --json: the alert keys plus \
         "alerted", with the item's link and GUID in source.url and source.guid.
+
+        Examples:
+          seedwatch feeds check https://example.org/world/rss.xml
+          seedwatch feeds check --json saved-feed.xml | jq 'select(.alerted) | .title'
         """
     )
 
