@@ -35,6 +35,10 @@ import Testing
         let durability = try store.durability()
         #expect(durability.journalMode == "wal")
         #expect(durability.synchronous == 2) // FULL
+        // A feed-state save relaxes the sync for its own statement only.
+        try store.saveFeedState(FeedHTTPState(url: "https://example.org/rss", etag: "\"e\""))
+        #expect(try store.durability().synchronous == 2)
+        #expect(try store.feedState(url: "https://example.org/rss")?.etag == "\"e\"")
         // WAL is persistent: an independent connection sees it too.
         let mode = try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
