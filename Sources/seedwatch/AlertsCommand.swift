@@ -12,8 +12,8 @@ struct AlertsCommand: ParsableCommand {
         abstract: "Read the alert log.",
         discussion: """
         Prints each alert as time, level, score, title, actors, topics and the best evidence \
-        sentence; with --json, the log lines as they are. Uncompressed rotated logs \
-        (alerts.jsonl.1, …) are read first, oldest first. --follow keeps reading new alerts (and \
+        sentence; with --json, the log lines as they are. Rotated logs (alerts.jsonl.1, \
+        alerts.jsonl.2.gz, …) are read first, oldest first. --follow keeps reading new alerts (and \
         follows the log across rotation). --actor and --topic take ids as in the JSON \
         (kim_jong_un, arms_transfer).
 
@@ -88,16 +88,17 @@ struct AlertsCommand: ParsableCommand {
         let filter = AlertFilter(since: sinceDate, actor: actorID, topic: topicID, minimumLevel: level)
         // Rotated logs first (oldest first), so that --since reaches across logrotate.
         let rotated = RotatedLogs.list(logPath)
-        for file in rotated.readable {
-            guard let data = FileManager.default.contents(atPath: file) else { continue }
+        var unread: [String] = []
+        for file in rotated.all {
+            guard let data = RotatedLogs.contents(file) else { unread.append(file); continue }
             for line in data.split(separator: 0x0A) { emit(Array(line), filter: filter) }
         }
-        if !rotated.compressed.isEmpty {
-            FileHandleOutput.standardError("not read (compressed): \(rotated.compressed.joined(separator: ", ")); use zcat FILE | jq")
+        if !unread.isEmpty {
+            FileHandleOutput.standardError("not read: \(unread.joined(separator: ", "))")
         }
         var reader = LogFollower(path: logPath)
         if !follow && !FileManager.default.fileExists(atPath: logPath) {
-            if rotated.readable.isEmpty { FileHandleOutput.standardError("no alerts yet: \(logPath) does not exist") }
+            if rotated.all.isEmpty { FileHandleOutput.standardError("no alerts yet: \(logPath) does not exist") }
             return
         }
         repeat {
@@ -152,7 +153,7 @@ struct AlertFilter {
 /// The rotated siblings of the alert log (`alerts.jsonl.1`, `alerts.jsonl-20261129`, …), oldest first
 /// by modification time; compressed ones are listed apart.
 enum RotatedLogs {
-    static func list(_ path: String) -> (readable: [String], compressed: [String]) {
+    static func list(_ path: String) -> (all: [String], readable: [String]) {
         let folder = (path as NSString).deletingLastPathComponent
         let base = (path as NSString).lastPathComponent
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
@@ -162,8 +163,24 @@ enum RotatedLogs {
             (try? FileManager.default.attributesOfItem(atPath: p)[.modificationDate] as? Date) ?? .distantPast
         }
         let sorted = siblings.sorted { mtime($0) < mtime($1) }
-        let compressed = sorted.filter { $0.hasSuffix(".gz") || $0.hasSuffix(".xz") || $0.hasSuffix(".zst") || $0.hasSuffix(".bz2") }
-        return (sorted.filter { !compressed.contains($0) }, compressed)
+        return (sorted, sorted.filter { !$0.hasSuffix(".gz") })
+    }
+
+    /// A rotated log's bytes; `.gz` (logrotate's `compress`) through `gzip -dc`. `nil` when unreadable.
+    static func contents(_ file: String) -> Data? {
+        guard file.hasSuffix(".gz") else { return FileManager.default.contents(atPath: file) }
+        let gzip = ["/usr/bin/gzip", "/bin/gzip"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let gzip else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: gzip)
+        process.arguments = ["-dc", file]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? data : nil
     }
 }
 

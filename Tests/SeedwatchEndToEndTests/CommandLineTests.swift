@@ -165,6 +165,15 @@ struct AlertsCommandTests {
         try Data(Self.record("00000000000000a1", "Old one", actor: "kim_jong_un", minutesAgo: 600, level: .alert)
                  + Self.record("00000000000000a2", "Old two", actor: "vladimir_putin", minutesAgo: 300, level: .notice)).write(to: rotated)
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: rotated.path)
+        // An older rotation, compressed by logrotate's `compress`.
+        let older = log.appendingPathComponent("alerts.jsonl.2")
+        try Data(Self.record("00000000000000a0", "Oldest", actor: "kim_jong_un", minutesAgo: 900, level: .alert)).write(to: older)
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        gzip.arguments = [older.path]
+        try gzip.run()
+        gzip.waitUntilExit()
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7200)], ofItemAtPath: older.path + ".gz")
         try Data(Self.record("00000000000000a3", "New", actor: "kim_jong_un", minutesAgo: 1, level: .alert))
             .write(to: log.appendingPathComponent("alerts.jsonl"))
 
@@ -175,11 +184,11 @@ struct AlertsCommandTests {
                 (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["title"] as? String
             }
         }
-        #expect(try titles([]) == ["Old one", "Old two", "New"])
+        #expect(try titles([]) == ["Oldest", "Old one", "Old two", "New"])
         #expect(try titles(["--since", "2h"]) == ["New"])
-        #expect(try titles(["--actor", "kim_jong_un"]) == ["Old one", "New"])
-        #expect(try titles(["--actor", "Kim Jong Un"]) == ["Old one", "New"])
-        #expect(try titles(["--level", "alert"]) == ["Old one", "New"])
+        #expect(try titles(["--actor", "kim_jong_un"]) == ["Oldest", "Old one", "New"])
+        #expect(try titles(["--actor", "Kim Jong Un"]) == ["Oldest", "Old one", "New"])
+        #expect(try titles(["--level", "alert"]) == ["Oldest", "Old one", "New"])
         let unknown = try CommandLineTests.run(["alerts", "--config", config.path, "--actor", "nosuch"])
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("unknown actor 'nosuch'; actor ids: "))
