@@ -132,6 +132,22 @@ struct CommandLineTests {
         #expect(components.contains { ($0["detail"] as? String)?.contains("north_korea+russia") == true })
     }
 
+    /// Evidence puts the headline first when it holds the core pattern (two states and a topic).
+    @Test(.enabled(if: Paths.sharedIsAvailable, "../shared is absent"))
+    func evidenceLeadsWithTheHeadline() throws {
+        let file = Paths.shared.appendingPathComponent(
+            "corpus/articles/giveme5w1h/Giveme5W1H/examples/datasets/news_cluster/data/d0b630b229ee0940fadc3f1067c2bf9e557097dfa5b1e5ce1c977952.json")
+        let output = try Self.run(["scan", "--json", "--config", Self.shippedConfig, file.path])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let evidence = try #require(object["evidence"] as? [[String: Any]])
+        #expect(object["level"] as? String == "alert")
+        #expect(evidence.count == 5)
+        #expect(evidence.first?["text"] as? String == "North Korea received oil from Russia in violation of UN sanctions: report")
+        #expect(evidence.first?["actors"] as? [String] == ["north_korea", "russia", "united_nations"])
+        #expect(evidence.first?["topics"] as? [String] == ["sanctions", "energy_trade"])
+        #expect(evidence.first?["start"] as? Int == 0)
+    }
+
     @Test func scanOfAnUnreadablePathExitsOne() throws {
         let output = try Self.run(["scan", "--config", Self.shippedConfig, "/nonexistent/file.txt"])
         #expect(output.status == 1)

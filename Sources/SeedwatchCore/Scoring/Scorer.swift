@@ -164,10 +164,14 @@ public struct Scorer: Sendable {
                           topics: [[Int: (term: Int, weight: Double)]]) -> [EvidenceItem] {
         let rules = model.rules
         let candidates = result.sentences.indices.filter { !actors[$0].isEmpty }
-        func rank(_ s: Int) -> (Int, Int, Int, Int) {
+        // Best first: the core pattern (two weighted states with a topic term), then the headline
+        // and lead over later sentences (centrality), then more states, topics and actors.
+        func rank(_ s: Int) -> (Int, Int, Int, Int, Int) {
             let weighted = states[s].filter { rules.weight(of: $0) > 0 }.count
             let pair = weighted >= 2 && !topics[s].isEmpty ? 1 : 0
-            return (pair, min(weighted, 3) + (topics[s].isEmpty ? 0 : 1), topics[s].count, actors[s].count)
+            let sentence = result.sentences[s]
+            let central = sentence.isTitle ? 2 : (sentence.bodyIndex < rules.leadSentences ? 1 : 0)
+            return (pair, central, min(weighted, 3) + (topics[s].isEmpty ? 0 : 1), topics[s].count, actors[s].count)
         }
         let best = candidates.sorted { a, b in
             let ra = rank(a), rb = rank(b)
