@@ -20,7 +20,7 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ConfigOption
 
-    @Option(help: ArgumentHelp("Log level: trace, debug, info, notice, warning, error.", valueName: "level"))
+    @Option(help: ArgumentHelp("The lowest level logged.", valueName: "level"))
     var logLevel: Logger.Level = .info
 
     func run() async throws {
