@@ -71,19 +71,36 @@ enum XMLPreparation {
                 appendWindows1252(b[i + 1], to: &out); i += 2
                 continue
             }
-            // A run of bytes that need nothing is copied at once.
+            // A run of bytes that need nothing is copied at once. A `<` that starts a tag (a letter
+            // or `/` follows) needs nothing either: only `<!`, `<?` and the like are looked at above.
             let runEnd: Int = b.withUnsafeBufferPointer { p in
-                var j = i + 1
-                while j < n {
-                    let d = p[j]
-                    if d == UInt8(ascii: "<") || d == UInt8(ascii: "&") || d == 0xC2 || (d < 0x20 && d != 0x09 && d != 0x0A && d != 0x0D) { break }
-                    j += 1
+                Self.stops.withUnsafeBufferPointer { stops in
+                    var j = i + 1
+                    while j < n {
+                        let d = p[j]
+                        if stops[Int(d)] {
+                            guard d == UInt8(ascii: "<"), j + 1 < n, Self.startsTag(p[j + 1]) else { break }
+                        }
+                        j += 1
+                    }
+                    return j
                 }
-                return j
             }
             out.append(contentsOf: b[i..<runEnd]); i = runEnd
         }
         return out
+    }
+
+    /// The bytes the copying loop stops at: `<`, `&`, 0xC2 (a possible C1 control) and the C0
+    /// controls XML forbids.
+    private static let stops: [Bool] = (0..<256).map { d in
+        d == 0x3C || d == 0x26 || d == 0xC2 || (d < 0x20 && d != 0x09 && d != 0x0A && d != 0x0D)
+    }
+
+    /// An ASCII letter or `/`: after `<`, a start or end tag.
+    @inline(__always)
+    private static func startsTag(_ c: UInt8) -> Bool {
+        (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == UInt8(ascii: "/")
     }
 
     /// Appends the UTF-8 of the Windows-1252 character for byte `byte` (0x80–0x9F).
