@@ -32,6 +32,22 @@ struct FeedUTF8FastPathTests {
         #expect(FeedParser.utf8MarkupStart([0x3C, 0xCC, 0x81], declared: [nil, nil]) == nil) // "<" + combining mark
     }
 
+    @Test("trimmingWhitespace on bytes gives what trimming whitespace characters gives")
+    func trimmingAgreesWithCharacters() {
+        func reference(_ text: String) -> String {
+            var s = Substring(text)
+            while let f = s.first, f.isWhitespace { s.removeFirst() }
+            while let l = s.last, l.isWhitespace { s.removeLast() }
+            return String(s)
+        }
+        let cases = ["", " ", "\r\n", " \t\n", "a", "  Kim Jong Un \n", "\r\n a b \r\n", " \u{301}a ", "\u{3000}x ",
+                     " x\u{3000}", "\u{0600} ", " a\u{0600} ", "\u{00A0}a", " é ", " a é ", "\n\u{301}"]
+        for text in cases {
+            #expect(text.trimmingWhitespace() == reference(text), "\(text.debugDescription)")
+        }
+        #expect("  Kim Jong Un \n".trimmingWhitespace() == "Kim Jong Un")
+    }
+
     @Test("a Windows-1252 byte in an undeclared feed still takes the decoding path")
     func invalidByteIsDecodedAsWindows1252() throws {
         let bytes = Array("<rss version=\"2.0\"><channel><title>Kim".utf8) + [0x92] + Array("s</title></channel></rss>".utf8)

@@ -320,6 +320,19 @@ extension String {
             return first < 0x80 && last < 0x80 && !UTF8Bytes.isASCIIWhitespace(first) && !UTF8Bytes.isASCIIWhitespace(last)
         }
         if untouched { return self }
+        // ASCII whitespace around ASCII ends: every cluster there is one scalar (or CR LF), so
+        // trimming bytes is trimming characters.
+        let trimmed: String?? = withUTF8Bytes { buf in
+            let n = buf.count
+            var start = 0
+            while start < n && UTF8Bytes.isASCIIWhitespace(buf[start]) { start += 1 }
+            if start == n { return .some("") }
+            var end = n
+            while end > start && UTF8Bytes.isASCIIWhitespace(buf[end - 1]) { end -= 1 }
+            guard buf[start] < 0x80 && buf[end - 1] < 0x80 else { return .none }
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self))
+        }
+        if let trimmed { return trimmed! }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }
