@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Rewrites decoded feed text before libxml2 sees it, so that the encoding, DTD and entity rules are
 /// ours and not the parser's (cases 01, 03, 14):
 ///
@@ -40,9 +46,8 @@ enum XMLPreparation {
                             appendWindows1252(b[k + 1], to: &out); k += 2
                         } else {
                             let runEnd: Int = b.withUnsafeBufferPointer { p in
-                                var j = k + 1
-                                while j < end && p[j] != 0xC2 { j += 1 }
-                                return j
+                                guard k + 1 < end, let hit = memchr(p.baseAddress! + k + 1, 0xC2, end - k - 1) else { return end }
+                                return UnsafeRawPointer(hit) - UnsafeRawPointer(p.baseAddress!)
                             }
                             out.append(contentsOf: b[k..<runEnd]); k = runEnd
                         }
@@ -209,13 +214,14 @@ enum XMLPreparation {
         let len = s.utf8CodeUnitCount
         return b.withUnsafeBufferPointer { q in
             var i = max(from, 0)
-            let first = p[0]
+            let first = Int32(p[0])
+            // The first byte found with memchr, then the rest compared.
             while i + len <= q.count {
-                if q[i] == first {
-                    var ok = true
-                    for k in 1..<len where q[i + k] != p[k] { ok = false; break }
-                    if ok { return i }
-                }
+                guard let hit = memchr(q.baseAddress! + i, first, q.count - len + 1 - i) else { return nil }
+                i = UnsafeRawPointer(hit) - UnsafeRawPointer(q.baseAddress!)
+                var ok = true
+                for k in 1..<len where q[i + k] != p[k] { ok = false; break }
+                if ok { return i }
                 i += 1
             }
             return nil
