@@ -249,7 +249,13 @@ public enum FeedDate {
             }
         }
         var offset = 0
-        if let zoneBytes = t.first {
+        if let zoneBytes = t.first, let numeric = numericZoneASCII(zoneBytes) {
+            // The usual zones `+0000`/`-0500` and a final `GMT`, read without a string.
+            guard let numeric else { return nil }
+            offset = numeric
+        } else if t.count == 1, let zoneBytes = t.first, zoneBytes.elementsEqual("GMT".utf8) {
+            offset = 0
+        } else if let zoneBytes = t.first {
             let zone = String(decoding: zoneBytes, as: UTF8.self)
             if let z = zoneOffset(zone) { offset = z } else { return nil }
             t = t.dropFirst()
@@ -262,6 +268,19 @@ public enum FeedDate {
         }
         return makeDate(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
                         fraction: 0, offset: offset)
+    }
+
+    /// ``zoneOffset(_:)`` of a token that is a sign and four ASCII digits: `.some(nil)` when the
+    /// hours or minutes are out of range; `nil` for any other token.
+    private static func numericZoneASCII(_ z: ArraySlice<UInt8>) -> Int?? {
+        guard z.count == 5, let sign = z.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
+        let d = z.dropFirst()
+        guard d.allSatisfy(isDigit) else { return nil }
+        let i = d.startIndex
+        let h = Int(d[i] - 48) * 10 + Int(d[i + 1] - 48)
+        let m = Int(d[i + 2] - 48) * 10 + Int(d[i + 3] - 48)
+        guard h <= 23, m <= 59 else { return .some(nil) }
+        return .some((sign == UInt8(ascii: "-") ? -1 : 1) * (h * 3600 + m * 60))
     }
 
     /// `Int(String(decoding: bytes, as: UTF8.self))` without the string: an optional sign, then

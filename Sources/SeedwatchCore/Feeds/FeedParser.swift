@@ -24,25 +24,24 @@ public enum FeedParser {
     ///   root element, ``FeedParseError/json(message:)`` for malformed JSON.
     public static func parse(_ bytes: [UInt8], contentType: String? = nil, baseURL: String? = nil) throws(FeedParseError) -> ParsedFeed {
         _ = libxml2Initialised
-        let decoded = CharsetDecoder.decode(bytes, declared: [charset(fromContentType: contentType), xmlDeclarationEncoding(bytes)])
-        let encoding = label(decoded.encoding)
-        var text = Substring(decoded.text)
-        while let f = text.first, f.isWhitespace || f == "\u{FEFF}" || f == "\0" { text.removeFirst() }
-        guard let first = text.first else { throw .empty }
+        let declared = [charset(fromContentType: contentType), xmlDeclarationEncoding(bytes)]
         var feed: ParsedFeed
-        if first == "{" {
-            feed = try JSONFeedReader.read(String(text), encoding: encoding, baseURL: baseURL)
-        } else if first == "<" {
-            let root = try XMLTreeReader.read(XMLPreparation.prepare(text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8)), baseURL: baseURL)
-            guard let format = format(of: root) else {
-                throw .notAFeed(found: "root element <\(root.prefix.map { $0 + ":" } ?? "")\(root.name)>")
-            }
-            switch format {
-            case .atom03, .atom10: feed = AtomReader.read(root, format: format, encoding: encoding)
-            default: feed = RSSReader.read(root, format: format, encoding: encoding)
-            }
+        if let start = utf8MarkupStart(bytes, declared: declared) {
+            // Valid UTF-8 XML: its bytes are already what decoding and re-encoding would give.
+            feed = try readXML(start == 0 ? bytes : Array(bytes[start...]), encoding: label(.utf8), baseURL: baseURL)
         } else {
-            throw .notAFeed(found: "text starting \"\(text.prefix(20))\"")
+            let decoded = CharsetDecoder.decode(bytes, declared: declared)
+            let encoding = label(decoded.encoding)
+            var text = Substring(decoded.text)
+            while let f = text.first, f.isWhitespace || f == "\u{FEFF}" || f == "\0" { text.removeFirst() }
+            guard let first = text.first else { throw .empty }
+            if first == "{" {
+                feed = try JSONFeedReader.read(String(text), encoding: encoding, baseURL: baseURL)
+            } else if first == "<" {
+                feed = try readXML(text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8), encoding: encoding, baseURL: baseURL)
+            } else {
+                throw .notAFeed(found: "text starting \"\(text.prefix(20))\"")
+            }
         }
         // Text that is UTF-8 decoded twice (WordPress-style `&#226;&#128;&#153;`) is read once more as UTF-8.
         feed.title = DoubleEncodedUTF8.repair(feed.title)
@@ -53,6 +52,43 @@ public enum FeedParser {
         }
         ItemKey.assign(&feed.items)
         return feed
+    }
+
+    /// Reads decoded XML (UTF-8 bytes starting at its first `<`).
+    private static func readXML(_ utf8: [UInt8], encoding: String, baseURL: String?) throws(FeedParseError) -> ParsedFeed {
+        let root = try XMLTreeReader.read(XMLPreparation.prepare(utf8), baseURL: baseURL)
+        guard let format = format(of: root) else {
+            throw .notAFeed(found: "root element <\(root.prefix.map { $0 + ":" } ?? "")\(root.name)>")
+        }
+        switch format {
+        case .atom03, .atom10: return AtomReader.read(root, format: format, encoding: encoding)
+        default: return RSSReader.read(root, format: format, encoding: encoding)
+        }
+    }
+
+    /// The byte offset of the leading `<` when `bytes` would be decoded as UTF-8 by
+    /// ``CharsetDecoder/decode(_:declared:)`` (no byte order mark, no UTF-16 signature, no other
+    /// charset recognised first), are valid UTF-8, and start with ASCII whitespace or NUL bytes and
+    /// then `<` followed by an ASCII byte (so `<` is a whole `Character`). `nil` otherwise: such
+    /// bytes take the general decoding path.
+    static func utf8MarkupStart(_ bytes: [UInt8], declared: [String?]) -> Int? {
+        var start = 0
+        while start < bytes.count && (UTF8Bytes.isASCIIWhitespace(bytes[start]) || bytes[start] == 0) { start += 1 }
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "<"),
+              start + 1 == bytes.count || bytes[start + 1] < 0x80 else { return nil }
+        if CharsetDecoder.byteOrderMark(bytes) != nil { return nil }
+        if bytes.count >= 4 {
+            if bytes[0] == 0x3C && bytes[1] == 0 && bytes[2] == 0x3F && bytes[3] == 0 { return nil }
+            if bytes[0] == 0 && bytes[1] == 0x3C && bytes[2] == 0 && bytes[3] == 0x3F { return nil }
+        }
+        for label in declared {
+            guard let label, let encoding = CharsetDecoder.encoding(forLabel: label) else { continue }
+            if case .utf16LE = encoding, !bytes.contains(0) { continue }
+            if case .utf16BE = encoding, !bytes.contains(0) { continue }
+            guard case .utf8 = encoding else { return nil }
+            break
+        }
+        return UTF8Bytes.isValidUTF8(bytes) ? start : nil
     }
 
     /// The format named by the root element (case 15).

@@ -51,7 +51,7 @@ enum HTMLEntities {
     /// Decodes character and named references in `text` exactly once (`&amp;lt;` → `&lt;`, never `<`).
     /// Unknown references and bare `&` are kept as they are.
     static func decodeOnce(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        guard text.containsUTF8Byte(UInt8(ascii: "&")) else { return text }
         let b = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(b.count)

@@ -55,17 +55,16 @@ enum HTMLText {
                 a.append(bytes: UnsafeBufferPointer(start: c, count: n))
             }
         case XML_ELEMENT_NODE:
-            let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
-            if skipped.contains(name) { return }
-            if name == "br" { a.lineBreak(); return }
-            let block = blocks.contains(name)
-            if block { a.lineBreak() }
+            let kind = node.pointee.name.map(kind(ofName:)) ?? .other
+            if kind == .skipped { return }
+            if kind == .lineBreak { a.lineBreak(); return }
+            if kind == .block { a.lineBreak() }
             var child = node.pointee.children
             while let c = child {
                 walk(c, into: &a)
                 child = c.pointee.next
             }
-            if block { a.lineBreak() } else if name == "td" || name == "th" { a.append(" ") }
+            if kind == .block { a.lineBreak() } else if kind == .cell { a.append(" ") }
         default:
             break
         }
@@ -87,6 +86,59 @@ enum HTMLText {
         }
         if block { a.lineBreak() }
     }
+
+    /// What an HTML element name means for the text: ``skipped``, `br`, ``blocks``, `td`/`th`, or nothing.
+    private enum Kind { case skipped, lineBreak, block, cell, other }
+
+    /// The kind of an element name, matched without case (`String.lowercased()`), read from the C
+    /// string without making a `String` when the name is ASCII.
+    private static func kind(ofName p: UnsafePointer<xmlChar>) -> Kind {
+        var key = (UInt64(0), UInt64(0))
+        var n = 0
+        while p[n] != 0 {
+            let c = p[n]
+            if c >= 0x80 { return kind(of: String(cString: p).lowercased()) }
+            // No name in the tables is longer than 16 bytes, and lower-casing ASCII keeps the length.
+            if n == 16 { return .other }
+            let lower = UInt64(c >= 0x41 && c <= 0x5A ? c + 0x20 : c)
+            if n < 8 { key.0 |= lower << (8 * n) } else { key.1 |= lower << (8 * (n - 8)) }
+            n += 1
+        }
+        return kindsByKey[PackedName(low: key.0, high: key.1)] ?? .other
+    }
+
+    private static func kind(of lowercasedName: String) -> Kind {
+        if skipped.contains(lowercasedName) { return .skipped }
+        if lowercasedName == "br" { return .lineBreak }
+        if blocks.contains(lowercasedName) { return .block }
+        if lowercasedName == "td" || lowercasedName == "th" { return .cell }
+        return .other
+    }
+
+    /// An ASCII name of at most 16 bytes, packed little-endian into two words.
+    private struct PackedName: Hashable {
+        var low: UInt64
+        var high: UInt64
+
+        init(low: UInt64, high: UInt64) {
+            self.low = low
+            self.high = high
+        }
+
+        init(_ name: String) {
+            low = 0
+            high = 0
+            for (n, c) in name.utf8.enumerated() {
+                if n < 8 { low |= UInt64(c) << (8 * n) } else { high |= UInt64(c) << (8 * (n - 8)) }
+            }
+        }
+    }
+
+    private static let kindsByKey: [PackedName: Kind] = {
+        var map: [PackedName: Kind] = [:]
+        for name in skipped.union(blocks).union(["br", "td", "th"]) { map[PackedName(name)] = kind(of: name) }
+        return map
+    }()
 
     // Elements whose content is never text. (`iframe`, `object` and `embed` are walked: libxml2 puts
     // the text that follows an unclosed one inside it.)

@@ -16,11 +16,19 @@ public enum ItemKey {
     /// Sets ``FeedItem/itemKey`` on every item of one document.
     public static func assign(_ items: inout [FeedItem]) {
         var guidCounts: [String: Int] = [:]
+        guidCounts.reserveCapacity(items.count)
+        for item in items {
+            if let g = item.guid { guidCounts[g, default: 0] += 1 }
+        }
+        // Usual case: every item has a unique GUID, so no link is needed (nor normalised).
+        if items.allSatisfy({ $0.guid.map { guidCounts[$0] == 1 } ?? false }) {
+            for i in items.indices { items[i].itemKey = items[i].guid! }
+            return
+        }
         var linkCounts: [String: Int] = [:]
         var normalizedLinks: [String?] = []
         normalizedLinks.reserveCapacity(items.count)
         for item in items {
-            if let g = item.guid { guidCounts[g, default: 0] += 1 }
             let link = item.link.map(URIReference.normalizedLink)
             if let link { linkCounts[link, default: 0] += 1 }
             normalizedLinks.append(link)

@@ -45,3 +45,53 @@ extension String {
         }
     }
 }
+
+extension UTF8Bytes {
+    /// True when `bytes` is well-formed UTF-8 (Unicode §3.9, Table 3-7: no overlong forms, no
+    /// surrogates, nothing above U+10FFFF): exactly the bytes `String(validating:as:)` accepts.
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { p in
+            let n = p.count
+            var i = 0
+            while i < n {
+                // ASCII runs eight bytes at a time.
+                while i + 8 <= n,
+                      UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                }
+                guard i < n else { break }
+                let b0 = p[i]
+                if b0 < 0x80 { i += 1; continue }
+                @inline(__always) func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {
+                    k < n && p[k] >= lo && p[k] <= hi
+                }
+                switch b0 {
+                case 0xC2...0xDF:
+                    guard cont(i + 1) else { return false }
+                    i += 2
+                case 0xE0:
+                    guard cont(i + 1, 0xA0), cont(i + 2) else { return false }
+                    i += 3
+                case 0xE1...0xEC, 0xEE...0xEF:
+                    guard cont(i + 1), cont(i + 2) else { return false }
+                    i += 3
+                case 0xED:
+                    guard cont(i + 1, 0x80, 0x9F), cont(i + 2) else { return false }
+                    i += 3
+                case 0xF0:
+                    guard cont(i + 1, 0x90), cont(i + 2), cont(i + 3) else { return false }
+                    i += 4
+                case 0xF1...0xF3:
+                    guard cont(i + 1), cont(i + 2), cont(i + 3) else { return false }
+                    i += 4
+                case 0xF4:
+                    guard cont(i + 1, 0x80, 0x8F), cont(i + 2), cont(i + 3) else { return false }
+                    i += 4
+                default:
+                    return false
+                }
+            }
+            return true
+        }
+    }
+}

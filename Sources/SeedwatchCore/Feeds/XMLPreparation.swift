@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Rewrites decoded feed text before libxml2 sees it, so that the encoding, DTD and entity rules are
 /// ours and not the parser's (cases 01, 03, 14):
 ///
@@ -40,9 +46,8 @@ enum XMLPreparation {
                             appendWindows1252(b[k + 1], to: &out); k += 2
                         } else {
                             let runEnd: Int = b.withUnsafeBufferPointer { p in
-                                var j = k + 1
-                                while j < end && p[j] != 0xC2 { j += 1 }
-                                return j
+                                guard k + 1 < end, let hit = memchr(p.baseAddress! + k + 1, 0xC2, end - k - 1) else { return end }
+                                return UnsafeRawPointer(hit) - UnsafeRawPointer(p.baseAddress!)
                             }
                             out.append(contentsOf: b[k..<runEnd]); k = runEnd
                         }
@@ -71,19 +76,36 @@ enum XMLPreparation {
                 appendWindows1252(b[i + 1], to: &out); i += 2
                 continue
             }
-            // A run of bytes that need nothing is copied at once.
+            // A run of bytes that need nothing is copied at once. A `<` that starts a tag (a letter
+            // or `/` follows) needs nothing either: only `<!`, `<?` and the like are looked at above.
             let runEnd: Int = b.withUnsafeBufferPointer { p in
-                var j = i + 1
-                while j < n {
-                    let d = p[j]
-                    if d == UInt8(ascii: "<") || d == UInt8(ascii: "&") || d == 0xC2 || (d < 0x20 && d != 0x09 && d != 0x0A && d != 0x0D) { break }
-                    j += 1
+                Self.stops.withUnsafeBufferPointer { stops in
+                    var j = i + 1
+                    while j < n {
+                        let d = p[j]
+                        if stops[Int(d)] {
+                            guard d == UInt8(ascii: "<"), j + 1 < n, Self.startsTag(p[j + 1]) else { break }
+                        }
+                        j += 1
+                    }
+                    return j
                 }
-                return j
             }
             out.append(contentsOf: b[i..<runEnd]); i = runEnd
         }
         return out
+    }
+
+    /// The bytes the copying loop stops at: `<`, `&`, 0xC2 (a possible C1 control) and the C0
+    /// controls XML forbids.
+    private static let stops: [Bool] = (0..<256).map { d in
+        d == 0x3C || d == 0x26 || d == 0xC2 || (d < 0x20 && d != 0x09 && d != 0x0A && d != 0x0D)
+    }
+
+    /// An ASCII letter or `/`: after `<`, a start or end tag.
+    @inline(__always)
+    private static func startsTag(_ c: UInt8) -> Bool {
+        (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == UInt8(ascii: "/")
     }
 
     /// Appends the UTF-8 of the Windows-1252 character for byte `byte` (0x80–0x9F).
@@ -192,13 +214,14 @@ enum XMLPreparation {
         let len = s.utf8CodeUnitCount
         return b.withUnsafeBufferPointer { q in
             var i = max(from, 0)
-            let first = p[0]
+            let first = Int32(p[0])
+            // The first byte found with memchr, then the rest compared.
             while i + len <= q.count {
-                if q[i] == first {
-                    var ok = true
-                    for k in 1..<len where q[i + k] != p[k] { ok = false; break }
-                    if ok { return i }
-                }
+                guard let hit = memchr(q.baseAddress! + i, first, q.count - len + 1 - i) else { return nil }
+                i = UnsafeRawPointer(hit) - UnsafeRawPointer(q.baseAddress!)
+                var ok = true
+                for k in 1..<len where q[i + k] != p[k] { ok = false; break }
+                if ok { return i }
                 i += 1
             }
             return nil

@@ -21,7 +21,14 @@ final class XMLElement {
     let namespace: String?
     var attributes: [Attribute]
     /// Text and element children in document order; add with ``append(_:)``.
-    private(set) var children: [Child] = []
+    var children: [Child] {
+        if let leafText { return [.text(leafText)] }
+        return storedChildren
+    }
+    /// The children when there is more than one, or one element.
+    private var storedChildren: [Child] = []
+    /// The only child when that is text (most feed elements): kept without an array.
+    private var leafText: String?
     /// The element children alone, in document order.
     private(set) var elements: [XMLElement] = []
     /// The base URI in effect for this element: the document URL resolved with every `xml:base` on the way down.
@@ -36,19 +43,30 @@ final class XMLElement {
     }
 
     func append(_ child: Child) {
-        children.append(child)
+        if storedChildren.isEmpty && leafText == nil, case .text(let t) = child {
+            leafText = t
+            return
+        }
+        if let t = leafText {
+            storedChildren.append(.text(t))
+            leafText = nil
+        }
+        storedChildren.append(child)
         if case .element(let e) = child { elements.append(e) }
     }
 
     /// Concatenated text of this element and all descendants.
     var textContent: String {
+        if let leafText { return leafText }
+        if storedChildren.isEmpty { return "" }
         var s = ""
         appendText(to: &s)
         return s
     }
 
     private func appendText(to s: inout String) {
-        for child in children {
+        if let leafText { s += leafText; return }
+        for child in storedChildren {
             switch child {
             case .text(let t): s += t
             case .element(let e): e.appendText(to: &s)
@@ -65,7 +83,7 @@ final class XMLElement {
     /// The first child element with this local name whose namespace is in `namespaces`
     /// (`nil` in the set matches elements with no namespace).
     func child(_ name: String, in namespaces: Set<String?>) -> XMLElement? {
-        for case .element(let e) in children where e.name == name && namespaces.contains(e.namespace) { return e }
+        for e in elements where e.name == name && namespaces.contains(e.namespace) { return e }
         return nil
     }
 
@@ -194,7 +212,8 @@ enum XMLTreeReader {
         guard context.pointee.wellFormed == 1, context.pointee.nsWellFormed == 1,
               let rootNode = xmlDocGetRootElement(doc) else { return nil }
         var names = NameCache()
-        return convert(rootNode, parentBase: baseURL, names: &names)
+        var text: [UInt8] = []
+        return convert(rootNode, parentBase: baseURL, names: &names, text: &text)
     }
 
     /// The same tree from `xmlReadMemory` with `XML_PARSE_RECOVER`, for documents the reader gives up on.
@@ -208,10 +227,12 @@ enum XMLTreeReader {
         defer { xmlFreeDoc(doc) }
         guard let rootNode = xmlDocGetRootElement(doc) else { return nil }
         var names = NameCache()
-        return convert(rootNode, parentBase: baseURL, names: &names)
+        var text: [UInt8] = []
+        return convert(rootNode, parentBase: baseURL, names: &names, text: &text)
     }
 
-    private static func convert(_ node: xmlNodePtr, parentBase: String?, names: inout NameCache) -> XMLElement {
+    /// Converts `node` and its descendants. `text` is scratch space for text runs, empty on entry and on return.
+    private static func convert(_ node: xmlNodePtr, parentBase: String?, names: inout NameCache, text: inout [UInt8]) -> XMLElement {
         var attributes: [XMLElement.Attribute] = []
         var property = node.pointee.properties
         while let p = property {
@@ -235,15 +256,14 @@ enum XMLTreeReader {
                                  namespace: node.pointee.ns.flatMap { names.string($0.pointee.href) },
                                  attributes: attributes, base: base)
         var child = node.pointee.children
-        var text: [UInt8] = []
         func flushText() {
-            if !text.isEmpty { element.append(.text(String(decoding: text, as: UTF8.self))); text.removeAll() }
+            if !text.isEmpty { element.append(.text(String(decoding: text, as: UTF8.self))); text.removeAll(keepingCapacity: true) }
         }
         while let c = child {
             switch c.pointee.type {
             case XML_ELEMENT_NODE:
                 flushText()
-                element.append(.element(convert(c, parentBase: base, names: &names)))
+                element.append(.element(convert(c, parentBase: base, names: &names, text: &text)))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = c.pointee.content {
                     var n = 0
@@ -300,6 +320,19 @@ extension String {
             return first < 0x80 && last < 0x80 && !UTF8Bytes.isASCIIWhitespace(first) && !UTF8Bytes.isASCIIWhitespace(last)
         }
         if untouched { return self }
+        // ASCII whitespace around ASCII ends: every cluster there is one scalar (or CR LF), so
+        // trimming bytes is trimming characters.
+        let trimmed: String?? = withUTF8Bytes { buf in
+            let n = buf.count
+            var start = 0
+            while start < n && UTF8Bytes.isASCIIWhitespace(buf[start]) { start += 1 }
+            if start == n { return .some("") }
+            var end = n
+            while end > start && UTF8Bytes.isASCIIWhitespace(buf[end - 1]) { end -= 1 }
+            guard buf[start] < 0x80 && buf[end - 1] < 0x80 else { return .none }
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self))
+        }
+        if let trimmed { return trimmed! }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }
