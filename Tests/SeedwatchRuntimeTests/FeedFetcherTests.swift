@@ -177,7 +177,7 @@ struct FeedFetcherTests {
         let fast = await fetcher.fetch(FeedRequest(url: server.baseURL + "/fast"))
         let fastSeconds = Date().timeIntervalSince(start)
         #expect(fast.status == 200)
-        #expect(fastSeconds < 0.7)
+        #expect(fastSeconds < 1.5)  // well before the stalled transfer's 2 s low-speed abort
 
         let slowResponse = await slow
         #expect(slowResponse.error == nil)
