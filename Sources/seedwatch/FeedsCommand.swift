@@ -16,8 +16,9 @@ struct FeedsCommand: ParsableCommand {
           seedwatch feeds
           seedwatch feeds check https://example.org/world/rss.xml
           seedwatch feeds check --json saved-feed.xml
+          seedwatch feeds reset https://example.org/world/rss.xml
         """,
-        subcommands: [FeedsCheckCommand.self]
+        subcommands: [FeedsCheckCommand.self, FeedsResetCommand.self]
     )
 
     @OptionGroup var options: ConfigOption
@@ -48,7 +49,7 @@ struct FeedsCommand: ParsableCommand {
             if let current = state?.currentURL { print("  moved to:      \(current)") }
             print("  last fetch:    \(state?.lastFetch.map(AlertTimestamp.format) ?? "never")")
             print("  HTTP status:   \(state?.lastStatus.map(String.init) ?? "-")")
-            print("  next poll:     \(state?.disabled == true ? "disabled (410 Gone)" : state?.nextPoll.map(AlertTimestamp.format) ?? "at start-up")")
+            print("  next poll:     \(state?.disabled == true ? "disabled (410 Gone; seedwatch feeds reset URL resumes it)" : state?.nextPoll.map(AlertTimestamp.format) ?? "at start-up")")
             print("  failures:      \(state?.consecutiveFailures ?? 0) in a row")
             print("  last error:    \(state?.lastError ?? "-")")
             print("  items seen:    \(seen)")
@@ -137,5 +138,50 @@ struct FeedsCheckCommand: AsyncParsableCommand {
                 }
             }
         }
+    }
+}
+
+struct FeedsResetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reset",
+        abstract: "Re-enable a feed stopped by HTTP 410 and clear its back-off.",
+        discussion: """
+        Clears the feed's disabled mark, consecutive failures, last error, stored redirect and \
+        validators, so that the daemon polls it at its next start (restart it: systemctl restart \
+        seedwatch). Items already seen stay seen: nothing alerts twice.
+
+        Example:
+          seedwatch feeds reset https://example.org/world/rss.xml
+        """
+    )
+
+    @OptionGroup var options: ConfigOption
+
+    @Argument(help: ArgumentHelp("The feed's URL as configured.", valueName: "url"))
+    var url: String
+
+    func run() throws {
+        let configPath = ConfigurationLocator.locate(explicit: options.config)
+        let configuration: SeedwatchConfiguration
+        do {
+            configuration = try ConfigurationReader.load(path: configPath)
+        } catch {
+            FileHandleOutput.standardError("error: \(error)")
+            throw ExitCode(2)
+        }
+        guard configuration.feeds.contains(where: { $0.url == url }) else {
+            throw ValidationError("'\(url)' is not a feed of \(configPath)")
+        }
+        let store = try StateStore(path: configuration.statePath)
+        guard let state = try store.feedState(url: url) else {
+            print("\(url): no state yet; nothing to reset")
+            return
+        }
+        var fresh = FeedHTTPState(url: url)
+        fresh.lastFetch = state.lastFetch
+        fresh.lastStatus = state.lastStatus
+        fresh.lastSuccess = state.lastSuccess
+        try store.saveFeedState(fresh)
+        print("\(url): reset; polled at the daemon's next start")
     }
 }

@@ -210,3 +210,41 @@ struct AlertsCommandTests {
         #expect(unknown.stderr.contains("unknown actor 'nosuch'; actor ids: "))
     }
 }
+
+import SeedwatchRuntime
+
+@Suite("Command line: feeds reset")
+struct FeedsResetCommandTests {
+    @Test func resetReenablesAFeedStoppedBy410() throws {
+        let folder = try TemporaryFolder("seedwatch-feeds-reset")
+        let config = folder.url.appendingPathComponent("c.yaml")
+        let url = "http://127.0.0.1:9/gone.xml"
+        try """
+        watches: [\(Paths.packageRoot.appendingPathComponent("seeds/china-russia-north-korea").path)]
+        drop_folder: {path: drop}
+        alerts: {log: alerts.jsonl}
+        state: {path: state.sqlite}
+        feeds:
+          - url: \(url)
+        """.write(to: config, atomically: true, encoding: .utf8)
+        let database = folder.url.appendingPathComponent("state.sqlite").path
+        do {
+            let store = try StateStore(path: database)
+            try store.saveFeedState(FeedHTTPState(url: url, etag: "x-etag", consecutiveFailures: 3, lastError: "HTTP 410", lastStatus: 410, disabled: true))
+            try store.close()
+        }
+        let listed = try CommandLineTests.run(["feeds", "--config", config.path])
+        #expect(listed.stdout.contains("next poll:     disabled (410 Gone; seedwatch feeds reset URL resumes it)"))
+        let reset = try CommandLineTests.run(["feeds", "reset", "--config", config.path, url])
+        #expect(reset.status == 0, "\(reset.stderr)")
+        #expect(reset.stdout == "\(url): reset; polled at the daemon's next start\n")
+        let state = try #require(try StateStore(path: database).feedState(url: url))
+        #expect(!state.disabled)
+        #expect(state.consecutiveFailures == 0)
+        #expect(state.lastError == nil)
+        #expect(state.etag == nil)
+        #expect(state.lastStatus == 410)
+        let unknown = try CommandLineTests.run(["feeds", "reset", "--config", config.path, "http://127.0.0.1:9/other.xml"])
+        #expect(unknown.status == 64)
+    }
+}

@@ -23,7 +23,7 @@ public struct FeedHTTPState: Sendable, Hashable {
     public var lastFetch: Date?
     /// When the feed last fetched successfully (200 that parsed, or 304); `nil` before its first success.
     public var lastSuccess: Date?
-    /// Polling stopped (e.g. after 410 Gone) until the configuration changes.
+    /// Polling stopped (after 410 Gone) until `seedwatch feeds reset URL`.
     public var disabled: Bool
 
     public init(url: String, currentURL: String? = nil, etag: String? = nil, lastModified: String? = nil,
