@@ -114,7 +114,7 @@ import Testing
             }
         case (.date(let d), .tuple(let parts)):
             guard let d, parts.count >= 6 else { equal = false; break }
-            let fields = ItemKey.rfc3339(d).split(whereSeparator: { "-T:Z".contains($0) }).compactMap { Double($0) }
+            let fields = AlertTimestamp.format(d).split(whereSeparator: { "-T:Z".contains($0) }).compactMap { Double($0) }
             equal = zip(fields, parts.prefix(6)).allSatisfy { f, p in p == .number(f) }
         case (.missing, _):
             return false

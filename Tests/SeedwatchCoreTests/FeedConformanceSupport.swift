@@ -51,7 +51,7 @@ struct ConformanceTally {
     }
 }
 
-func utcString(_ date: Date?) -> String? { date.map(ItemKey.rfc3339) }
+func utcString(_ date: Date?) -> String? { date.map(AlertTimestamp.format) }
 
 /// Fair comparison of a text field with a reference parser's value that may be HTML.
 ///

@@ -20,29 +20,29 @@ import Testing
 
     @Test(arguments: cases)
     func case06Variant(_ text: String, _ expected: String?) {
-        #expect(FeedDate.parse(text).map(ItemKey.rfc3339) == expected)
+        #expect(FeedDate.parse(text).map(AlertTimestamp.format) == expected)
     }
 
     @Test func namedZonesAreLiteral() {
-        #expect(FeedDate.parse("Tue, 14 Jul 2026 09:30:00 EST").map(ItemKey.rfc3339) == "2026-07-14T14:30:00Z")
-        #expect(FeedDate.parse("Tue, 14 Jul 2026 09:30:00 PDT").map(ItemKey.rfc3339) == "2026-07-14T16:30:00Z")
-        #expect(FeedDate.parse("Tue, 14 Jul 2026 09:30:00 CST").map(ItemKey.rfc3339) == "2026-07-14T15:30:00Z")
-        #expect(FeedDate.parse("Tue, 14 Jul 2026 09:30:00 Z").map(ItemKey.rfc3339) == "2026-07-14T09:30:00Z")
-        #expect(FeedDate.parse("Tue, 14 Jul 2026 09:30:00 A").map(ItemKey.rfc3339) == "2026-07-14T08:30:00Z")
+        #expect(FeedDate.parse("Tue, 14 Jul 2026 09:30:00 EST").map(AlertTimestamp.format) == "2026-07-14T14:30:00Z")
+        #expect(FeedDate.parse("Tue, 14 Jul 2026 09:30:00 PDT").map(AlertTimestamp.format) == "2026-07-14T16:30:00Z")
+        #expect(FeedDate.parse("Tue, 14 Jul 2026 09:30:00 CST").map(AlertTimestamp.format) == "2026-07-14T15:30:00Z")
+        #expect(FeedDate.parse("Tue, 14 Jul 2026 09:30:00 Z").map(AlertTimestamp.format) == "2026-07-14T09:30:00Z")
+        #expect(FeedDate.parse("Tue, 14 Jul 2026 09:30:00 A").map(AlertTimestamp.format) == "2026-07-14T08:30:00Z")
     }
 
     @Test func twoDigitYearsPivotAt50() {
-        #expect(FeedDate.parse("01 Jan 49 00:00:00 GMT").map(ItemKey.rfc3339) == "2049-01-01T00:00:00Z")
-        #expect(FeedDate.parse("01 Jan 50 00:00:00 GMT").map(ItemKey.rfc3339) == "1950-01-01T00:00:00Z")
+        #expect(FeedDate.parse("01 Jan 49 00:00:00 GMT").map(AlertTimestamp.format) == "2049-01-01T00:00:00Z")
+        #expect(FeedDate.parse("01 Jan 50 00:00:00 GMT").map(AlertTimestamp.format) == "1950-01-01T00:00:00Z")
     }
 
     @Test func rfc3339AndW3CDTF() {
         #expect(FeedDate.parse("2003-12-13T18:30:02.25Z")?.timeIntervalSince1970 == 1_071_340_202.25)
-        #expect(FeedDate.parse("2003-12-13T18:30:02-05:00").map(ItemKey.rfc3339) == "2003-12-13T23:30:02Z")
-        #expect(FeedDate.parse("2003-12-13T18:30Z").map(ItemKey.rfc3339) == "2003-12-13T18:30:00Z")
-        #expect(FeedDate.parse("2003-12-13").map(ItemKey.rfc3339) == "2003-12-13T00:00:00Z")
-        #expect(FeedDate.parse("2003-12").map(ItemKey.rfc3339) == "2003-12-01T00:00:00Z")
-        #expect(FeedDate.parse("2003").map(ItemKey.rfc3339) == "2003-01-01T00:00:00Z")
+        #expect(FeedDate.parse("2003-12-13T18:30:02-05:00").map(AlertTimestamp.format) == "2003-12-13T23:30:02Z")
+        #expect(FeedDate.parse("2003-12-13T18:30Z").map(AlertTimestamp.format) == "2003-12-13T18:30:00Z")
+        #expect(FeedDate.parse("2003-12-13").map(AlertTimestamp.format) == "2003-12-13T00:00:00Z")
+        #expect(FeedDate.parse("2003-12").map(AlertTimestamp.format) == "2003-12-01T00:00:00Z")
+        #expect(FeedDate.parse("2003").map(AlertTimestamp.format) == "2003-01-01T00:00:00Z")
         #expect(FeedDate.parse("2003-02-30") == nil)
     }
 }

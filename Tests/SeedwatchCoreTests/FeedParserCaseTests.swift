@@ -95,7 +95,7 @@ import Testing
         """
         let feed = try FeedParser.parse(bytes(doc))
         #expect(feed.items.count == 2)
-        #expect(feed.items.map { $0.published.map(ItemKey.rfc3339) } == ["2026-11-28T19:05:03Z", nil])
+        #expect(feed.items.map { $0.published.map(AlertTimestamp.format) } == ["2026-11-28T19:05:03Z", nil])
     }
 
     static func case08Item(slug: String, title: String) -> String {
@@ -119,7 +119,7 @@ import Testing
         #expect(a.summary == b.summary)
         #expect(a.summary == "The North Korean leader arrived by train on Saturday.")
         #expect(a.published == b.published)
-        #expect(a.published.map(ItemKey.rfc3339) == "2026-11-28T06:00:00Z")
+        #expect(a.published.map(AlertTimestamp.format) == "2026-11-28T06:00:00Z")
         // The same item with an edited headline keeps its key.
         let edited = try FeedParser.parse(bytes(Self.case08Item(slug: "kim-jong-un-vists-beijing", title: "Kim Jong Un visits Beijing")))
         #expect(edited.items.first?.itemKey == a.itemKey)
@@ -228,7 +228,7 @@ import Testing
         #expect(feed.format == .jsonFeed11)
         #expect(feed.items.map(\.title) == ["Xi Jinping and Putin in Beijing"])
         #expect(feed.items[0].content == "First.\nSecond & last.")
-        #expect(feed.items[0].published.map(ItemKey.rfc3339) == "2026-11-28T01:00:00Z")
+        #expect(feed.items[0].published.map(AlertTimestamp.format) == "2026-11-28T01:00:00Z")
         #expect(feed.items[0].article.body == "First.\nSecond & last.")
     }
 

@@ -54,27 +54,9 @@ public enum ItemKey {
         if let link { data += Array(link.utf8); data.append(0) }
         data += Normalizer.normalize(title).folded
         data.append(0)
-        if let published { data += Array(rfc3339(published).utf8) }
+        if let published { data += Array(AlertTimestamp.format(published).utf8) }
         data.append(0)
         return "sha256:" + Hex.encode(Array(SHA256.hash(data: data)))
     }
 
-    /// `YYYY-MM-DDThh:mm:ssZ` for whole seconds since 1970 (UTC).
-    static func rfc3339(_ date: Date) -> String {
-        let t = Int(date.timeIntervalSince1970.rounded(.down))
-        var days = t >= 0 ? t / 86_400 : (t - 86_399) / 86_400
-        let secs = t - days * 86_400
-        // civil_from_days (H. Hinnant).
-        days += 719_468
-        let era = (days >= 0 ? days : days - 146_096) / 146_097
-        let doe = days - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        func pad(_ v: Int, _ w: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, w - s.count)) + s }
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secs / 3600, 2)):\(pad(secs / 60 % 60, 2)):\(pad(secs % 60, 2))Z"
-    }
 }
