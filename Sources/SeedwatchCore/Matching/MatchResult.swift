@@ -46,8 +46,10 @@ public struct MatchResult: Sendable {
     /// The sentence's text, original characters.
     public func sentenceText(_ index: Int) -> String {
         let r = sentences[index].range
-        let utf8 = Array(text.utf8)
-        return String(decoding: utf8[r], as: UTF8.self)
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: r.lowerBound)
+        let upper = utf8.index(lower, offsetBy: r.count)
+        return String(decoding: utf8[lower..<upper], as: UTF8.self)
     }
 
     /// Ids of the actors mentioned, in the order of ``WatchModel/actors``.

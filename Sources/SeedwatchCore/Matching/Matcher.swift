@@ -94,20 +94,21 @@ public struct Matcher: Sendable {
         let sorted = occurrences.sorted { a, b in
             a.start != b.start ? a.start < b.start : (a.end != b.end ? a.end > b.end : exclusionFirst(a, b))
         }
-        var kept: [AliasTable.Occurrence] = []
-        var lastEnd = -1
-        for o in sorted where o.start >= lastEnd {
-            kept.append(o)
-            lastEnd = o.end
-        }
-        // Several patterns may share one span (two aliases written alike): keep them all unless an exclusion holds it.
+        // Greedy over the sorted list; occurrences of one span are adjacent, so several patterns that
+        // share the kept span (two aliases written alike) join it, unless an exclusion holds it.
         var result: [AliasTable.Occurrence] = []
-        for o in kept {
-            if case .exclusion = o.target { result.append(o); continue }
-            result.append(o)
-            for other in sorted where other.start == o.start && other.end == o.end && other.target != o.target {
-                if case .exclusion = other.target { continue }
-                if !result.contains(other) { result.append(other) }
+        var lastEnd = -1
+        var groupStart = -1
+        var groupIsExclusion = false
+        for o in sorted {
+            if o.start >= lastEnd {
+                result.append(o)
+                lastEnd = o.end
+                groupStart = result.count - 1
+                groupIsExclusion = isExclusion(o)
+            } else if !groupIsExclusion, !isExclusion(o), o.start == result[groupStart].start, o.end == lastEnd,
+                      !result[groupStart...].contains(where: { $0.target == o.target }) {
+                result.append(o)
             }
         }
         return result
