@@ -25,13 +25,7 @@ struct FeedsCommand: ParsableCommand {
 
     func run() throws {
         let configPath = ConfigurationLocator.locate(explicit: options.config)
-        let configuration: SeedwatchConfiguration
-        do {
-            configuration = try ConfigurationReader.load(path: configPath)
-        } catch {
-            FileHandleOutput.standardError("error: \(error)")
-            throw ExitCode(2)
-        }
+        let configuration = try options.loadConfiguration()
         if configuration.feeds.isEmpty {
             print("no feeds configured in \(configPath)")
             return
@@ -129,12 +123,7 @@ struct FeedsCheckCommand: AsyncParsableCommand {
                                                                                  alerted: evaluation.level != nil)))
                 } else {
                     print(AlertTextFormatter.format(
-                        time: evaluation.record.time, level: evaluation.level, score: evaluation.decision.score,
-                        title: item.article.title,
-                        actors: evaluation.record.actors.map { ($0.name, $0.mentions) },
-                        topics: evaluation.record.topics.map { ($0.id, $0.score) },
-                        bestEvidence: evaluation.record.evidence.first?.text,
-                        source: (item.link ?? item.guid ?? input) + (watches.count > 1 ? "  [\(watch.name)]" : "")))
+                        evaluation, source: (item.link ?? item.guid ?? input) + (watches.count > 1 ? "  [\(watch.name)]" : "")))
                 }
             }
         }
@@ -162,13 +151,7 @@ struct FeedsResetCommand: ParsableCommand {
 
     func run() throws {
         let configPath = ConfigurationLocator.locate(explicit: options.config)
-        let configuration: SeedwatchConfiguration
-        do {
-            configuration = try ConfigurationReader.load(path: configPath)
-        } catch {
-            FileHandleOutput.standardError("error: \(error)")
-            throw ExitCode(2)
-        }
+        let configuration = try options.loadConfiguration()
         guard configuration.feeds.contains(where: { $0.url == url }) else {
             throw ValidationError("'\(url)' is not a feed of \(configPath)")
         }

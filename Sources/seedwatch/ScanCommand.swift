@@ -87,13 +87,7 @@ struct ScanCommand: ParsableCommand {
                         }
                         FileHandle.standardOutput.write(Data(line))
                     } else {
-                        print(AlertTextFormatter.format(
-                            time: evaluation.record.time, level: evaluation.level, score: evaluation.decision.score,
-                            title: item.article.title,
-                            actors: evaluation.record.actors.map { ($0.name, $0.mentions) },
-                            topics: evaluation.record.topics.map { ($0.id, $0.score) },
-                            bestEvidence: evaluation.record.evidence.first?.text,
-                            source: input + (watches.count > 1 ? "  [\(w.name)]" : "")))
+                        print(AlertTextFormatter.format(evaluation, source: input + (watches.count > 1 ? "  [\(w.name)]" : "")))
                         if explain {
                             for c in evaluation.decision.explanation {
                                 print("    " + c.description)

@@ -25,10 +25,19 @@ struct ConfigOption: ParsableArguments {
     /// The configuration (found as DESIGN §9 says) and its compiled watches; a problem is printed
     /// (file, line, key) and exits 2.
     func loadConfigurationAndWatches() throws -> (SeedwatchConfiguration, [CompiledWatch]) {
-        let path = ConfigurationLocator.locate(explicit: config)
+        let configuration = try loadConfiguration()
         do {
-            let configuration = try ConfigurationReader.load(path: path)
             return (configuration, try WatchLoader.load(configuration))
+        } catch {
+            FileHandleOutput.standardError("error: \(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// The configuration alone; a problem is printed (file, line, key) and exits 2.
+    func loadConfiguration() throws -> SeedwatchConfiguration {
+        do {
+            return try ConfigurationReader.load(path: ConfigurationLocator.locate(explicit: config))
         } catch {
             FileHandleOutput.standardError("error: \(error)")
             throw ExitCode(2)

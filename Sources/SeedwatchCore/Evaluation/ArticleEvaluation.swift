@@ -33,3 +33,15 @@ extension CompiledWatch {
         return ArticleEvaluation(watch: model.watch, articleKey: articleKey, level: decision.level, decision: decision, record: record)
     }
 }
+
+extension AlertTextFormatter {
+    /// The readable view of one evaluation (scan, feeds check): its level, score, title, actors,
+    /// topics and best evidence sentence; `source` says where the article came from.
+    public static func format(_ evaluation: ArticleEvaluation, source: String) -> String {
+        let record = evaluation.record
+        return format(time: record.time, level: evaluation.level, score: evaluation.decision.score, title: record.title,
+                      actors: record.actors.map { ($0.name, $0.mentions) },
+                      topics: record.topics.map { ($0.id, $0.score) },
+                      bestEvidence: record.evidence.first?.text, source: source)
+    }
+}
