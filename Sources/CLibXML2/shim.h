@@ -14,4 +14,5 @@
 #include <libxml/xmlIO.h>
 #include <libxml/entities.h>
 #include <libxml/SAX2.h>
+#include <libxml/parserInternals.h>
 #endif

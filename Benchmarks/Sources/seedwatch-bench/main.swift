@@ -36,6 +36,16 @@ guard FileManager.default.fileExists(atPath: corpus.path) else {
     exit(2)
 }
 
+// `--feed-parsing-only [--repeat N]`: just the feed parsing throughput (for profiling).
+if let path = option("--dump-parsed-feeds") {
+    dumpParsedFeeds(corpus: corpus, to: path)
+    exit(0)
+}
+if arguments.contains("--feed-parsing-only") {
+    runFeedParsingBenchmark(corpus: corpus, repeat: Int(option("--repeat") ?? "1") ?? 1)
+    exit(0)
+}
+
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
     try body()
@@ -126,24 +136,7 @@ let counters = await processor.counters
 print(String(format: "file -> decision: %d files in %.3f s = %.0f articles/s (%d alert lines, each fdatasync'd)",
              ready.count, pipelineTime, Double(ready.count) / pipelineTime, counters.alertsWritten))
 
-// Feed parsing throughput over every file of feeds/real.
-do {
-    let e = FileManager.default.enumerator(at: corpus.appendingPathComponent("feeds/real"), includingPropertiesForKeys: nil)
-    var feedFiles: [[UInt8]] = []
-    while let u = e?.nextObject() as? URL {
-        guard ["xml", "rss", "atom", "json"].contains(u.pathExtension), u.lastPathComponent != "index.jsonl" else { continue }
-        if let d = FileManager.default.contents(atPath: u.path) { feedFiles.append(Array(d)) }
-    }
-    let feedBytes = feedFiles.reduce(0) { $0 + $1.count }
-    var parsed = 0, items = 0
-    let parseTime = seconds {
-        for f in feedFiles {
-            if let feed = try? FeedParser.parse(f) { parsed += 1; items += feed.items.count }
-        }
-    }
-    print(String(format: "feed parsing: %d files (%d parsed, %d items), %.1f MB in %.3f s = %.1f MB/s, %.0f feeds/s",
-                 feedFiles.count, parsed, items, Double(feedBytes) / 1e6, parseTime, Double(feedBytes) / 1e6 / parseTime, Double(feedFiles.count) / parseTime))
-}
+runFeedParsingBenchmark(corpus: corpus, repeat: 1)
 
 // 6. Daemon peak RSS after N articles.
 if let daemon = option("--daemon") {

@@ -110,7 +110,7 @@ enum XMLTreeReader {
     static func read(_ utf8: [UInt8], baseURL: String?) throws(FeedParseError) -> XMLElement {
         let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
             | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
-        if let tree = readWellFormed(utf8, options: options, baseURL: baseURL) { return tree }
+        if let tree = XMLSAXTreeBuilder.build(utf8, options: options, baseURL: baseURL) { return tree }
         let sink = ErrorSink()
         let reader: xmlTextReaderPtr? = utf8.withUnsafeBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buf.count, 1)) { ptr in
@@ -281,32 +281,34 @@ enum XMLTreeReader {
         return element
     }
 
-    /// Strings for the names libxml2 hands out (element and attribute names, prefixes, namespace
-    /// URIs), made once per distinct pointer. A cached entry is only used when its bytes still equal
-    /// the C string, so a pointer that is reused for another name never gives a stale string.
-    private struct NameCache {
-        private var cache: [UnsafeRawPointer: String] = [:]
-
-        mutating func string(_ p: UnsafePointer<xmlChar>?) -> String? {
-            guard let p else { return nil }
-            let key = UnsafeRawPointer(p)
-            if let cached = cache[key], Self.equals(cached, p) { return cached }
-            let s = String(cString: p)
-            cache[key] = s
-            return s
-        }
-
-        private static func equals(_ s: String, _ p: UnsafePointer<xmlChar>) -> Bool {
-            s.withUTF8Bytes { b in
-                for k in 0..<b.count where p[k] != b[k] { return false }
-                return p[b.count] == 0
-            }
-        }
-    }
+    typealias NameCache = XMLNameCache
 
     private static func string(_ p: UnsafePointer<xmlChar>?) -> String? {
         guard let p else { return nil }
         return String(cString: p)
+    }
+}
+
+/// Strings for the names libxml2 hands out (element and attribute names, prefixes, namespace
+/// URIs), made once per distinct pointer. A cached entry is only used when its bytes still equal
+/// the C string, so a pointer that is reused for another name never gives a stale string.
+struct XMLNameCache {
+    private var cache: [UnsafeRawPointer: String] = [:]
+
+    mutating func string(_ p: UnsafePointer<xmlChar>?) -> String? {
+        guard let p else { return nil }
+        let key = UnsafeRawPointer(p)
+        if let cached = cache[key], Self.equals(cached, p) { return cached }
+        let s = String(cString: p)
+        cache[key] = s
+        return s
+    }
+
+    private static func equals(_ s: String, _ p: UnsafePointer<xmlChar>) -> Bool {
+        s.withUTF8Bytes { b in
+            for k in 0..<b.count where p[k] != b[k] { return false }
+            return p[b.count] == 0
+        }
     }
 }
 
