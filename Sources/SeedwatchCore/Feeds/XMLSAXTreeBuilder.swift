@@ -1,32 +1,18 @@
 import CLibXML2
 
-/// Builds the ``XMLElement`` tree of a well-formed document straight from libxml2's SAX2 events
-/// (`startElementNs`, `endElementNs`, `characters`), without libxml2 building a tree of its own
-/// first. The parse uses the same options as ``XMLTreeReader`` (`XML_PARSE_NONET`, `XML_PARSE_NOCDATA`,
-/// never `XML_PARSE_NOENT` or `XML_PARSE_DTDLOAD`).
+/// Reads a well-formed document with libxml2's SAX2 parser into an ``XMLTreeBuilder``
+/// (`startElementNs`, `endElementNs`, `characters`), without libxml2 building a tree of its own.
+/// The parse uses the options of ``XMLTreeReader`` (`XML_PARSE_NONET`, `XML_PARSE_NOCDATA`, never
+/// `XML_PARSE_NOENT` or `XML_PARSE_DTDLOAD`) plus `XML_PARSE_IGNORE_ENC`: the bytes are UTF-8.
 ///
 /// For a document that libxml2 finds well-formed (XML 1.0 §2.1) and namespace-well-formed
-/// (Namespaces in XML 1.0 §7), the result is the tree ``XMLTreeReader`` would build; for any other
-/// document ``build(_:options:baseURL:)`` returns `nil` and the caller takes the recovering path.
-final class XMLSAXTreeBuilder {
-    private let baseURL: String?
-    private var root: XMLElement?
-    private var stack: [XMLElement] = []
-    private var text: [UInt8] = []
-    private var names = XMLNameCache()
-    /// Set when an element follows the root element (not well-formed; libxml2 reports it too).
-    private var extraRoot = false
-
-    private init(baseURL: String?) {
-        self.baseURL = baseURL
-        text.reserveCapacity(4096)
-    }
-
+/// (Namespaces in XML 1.0 §7), the result is the tree the streaming reader would build; for any
+/// other document ``build(_:options:baseURL:)`` returns `nil` and the caller takes the recovering path.
+enum XMLSAXTreeBuilder {
     /// The tree of `utf8` (prepared UTF-8, see ``XMLPreparation``), or `nil` when the document is not
     /// well-formed or not namespace-well-formed.
     static func build(_ utf8: [UInt8], options: Int32, baseURL: String?) -> XMLElement? {
         guard !utf8.isEmpty else { return nil }
-        let builder = XMLSAXTreeBuilder(baseURL: baseURL)
         let context: xmlParserCtxtPtr? = utf8.withUnsafeBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
                 xmlCreateMemoryParserCtxt($0, Int32(buf.count))
@@ -43,56 +29,54 @@ final class XMLSAXTreeBuilder {
         sax.pointee.initialized = XML_SAX2_MAGIC
         sax.pointee.startElementNs = { ctx, localname, prefix, uri, _, _, attributeCount, _, attributes in
             guard let ctx else { return }
-            XMLSAXTreeBuilder.builder(ctx).startElement(localname: localname, prefix: prefix, uri: uri,
-                                           attributeCount: Int(attributeCount), attributes: attributes)
+            XMLSAXTreeBuilder.startElement(ctx.assumingMemoryBound(to: XMLTreeBuilder.self), localname: localname, prefix: prefix, uri: uri,
+                         attributeCount: Int(attributeCount), attributes: attributes)
         }
         sax.pointee.endElementNs = { ctx, _, _, _ in
-            guard let ctx else { return }
-            XMLSAXTreeBuilder.builder(ctx).endElement()
+            ctx?.assumingMemoryBound(to: XMLTreeBuilder.self).pointee.endElement()
         }
         let characters: charactersSAXFunc = { ctx, bytes, count in
             guard let ctx, let bytes, count > 0 else { return }
-            XMLSAXTreeBuilder.builder(ctx).characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
+            ctx.assumingMemoryBound(to: XMLTreeBuilder.self).pointee.appendText(UnsafeBufferPointer(start: bytes, count: Int(count)))
         }
         sax.pointee.characters = characters
         sax.pointee.ignorableWhitespace = characters
         sax.pointee.cdataBlock = characters
         sax.pointee.reference = { ctx, name in
-            guard let ctx, let name else { return }
-            XMLSAXTreeBuilder.builder(ctx).reference(String(cString: name))
+            // Only if an entity reference slipped through the preparation.
+            guard let ctx, let name, let value = HTMLEntities.named(String(cString: name)) else { return }
+            ctx.assumingMemoryBound(to: XMLTreeBuilder.self).pointee.appendText(value)
         }
         // Errors only mark the document as not well-formed; they are not printed.
         sax.pointee.serror = { _, _ in }
-        let unmanaged = Unmanaged.passRetained(builder)
-        defer { unmanaged.release() }
-        context.pointee.userData = unmanaged.toOpaque()
+        let builder = UnsafeMutablePointer<XMLTreeBuilder>.allocate(capacity: 1)
+        builder.initialize(to: XMLTreeBuilder(baseURL: baseURL, expectedBytes: utf8.count))
+        defer { builder.deinitialize(count: 1); builder.deallocate() }
+        context.pointee.userData = UnsafeMutableRawPointer(builder)
         // The bytes are UTF-8 whatever a leftover declaration says (the caller decoded them).
         xmlCtxtUseOptions(context, options | Int32(XML_PARSE_IGNORE_ENC.rawValue))
         xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
         xmlParseDocument(context)
-        guard context.pointee.wellFormed == 1, context.pointee.nsWellFormed == 1, !builder.extraRoot,
-              builder.stack.isEmpty, let root = builder.root else { return nil }
-        return root
-    }
-
-    private static func builder(_ ctx: UnsafeMutableRawPointer) -> XMLSAXTreeBuilder {
-        Unmanaged<XMLSAXTreeBuilder>.fromOpaque(ctx).takeUnretainedValue()
+        guard context.pointee.wellFormed == 1, context.pointee.nsWellFormed == 1, !builder.pointee.sawContentAfterRoot,
+              !builder.pointee.isInsideRoot else { return nil }
+        return builder.pointee.finish()
     }
 
     /// `attributes` holds `attributeCount` runs of five pointers: local name, prefix, namespace URI,
     /// value start, value end (libxml2 SAX2 `startElementNsSAX2Func`).
-    private func startElement(localname: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?,
-                              attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        flushText()
-        if stack.isEmpty && root != nil { extraRoot = true; return }
+    fileprivate static func startElement(_ builder: UnsafeMutablePointer<XMLTreeBuilder>, localname: UnsafePointer<xmlChar>?,
+                                     prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?,
+                                     attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         var list: [XMLElement.Attribute] = []
-        var xmlBase: String?
         if attributeCount > 0, let attributes {
             list.reserveCapacity(attributeCount)
             for k in 0..<attributeCount {
                 let a = attributes + 5 * k
-                let name = names.string(a[0]) ?? ""
-                let namespace = names.string(a[2])
+                // Interned first: `string` must see the strings `name` may have added.
+                let nameIndex = builder.pointee.name(a[0])
+                let namespaceIndex = builder.pointee.name(a[2])
+                let name = builder.pointee.string(nameIndex) ?? ""
+                let namespace = builder.pointee.string(namespaceIndex)
                 var value = ""
                 if let start = a[3], let end = a[4], end > start {
                     let bytes = UnsafeBufferPointer(start: start, count: end - start)
@@ -102,36 +86,13 @@ final class XMLSAXTreeBuilder {
                     // character references are left (XML 1.0 §4.6, §4.1), decoded here.
                     if bytes.contains(UInt8(ascii: "&")) { value = HTMLEntities.decodeOnce(value) }
                 }
-                if name == "base" && namespace == XMLTreeReader.xmlNamespace { xmlBase = value }
                 list.append(.init(name: name, namespace: namespace, value: value))
             }
         }
-        let parentBase = stack.last?.base ?? baseURL
-        let base = xmlBase.map { URIReference.resolve($0, against: parentBase) } ?? parentBase
-        stack.append(XMLElement(name: names.string(localname) ?? "", prefix: names.string(prefix),
-                                namespace: names.string(uri), attributes: list, base: base))
-    }
-
-    private func endElement() {
-        flushText()
-        guard let element = stack.popLast() else { return }
-        if let parent = stack.last { parent.append(.element(element)) } else if root == nil { root = element }
-    }
-
-    private func characters(_ bytes: UnsafeBufferPointer<xmlChar>) {
-        guard !stack.isEmpty else { return }
-        text.append(contentsOf: bytes)
-    }
-
-    /// An entity reference libxml2 did not expand (only if one slipped through the preparation).
-    private func reference(_ name: String) {
-        guard !stack.isEmpty, let value = HTMLEntities.named(name) else { return }
-        text.append(contentsOf: value.utf8)
-    }
-
-    private func flushText() {
-        guard !text.isEmpty else { return }
-        if let top = stack.last { top.append(.text(String(decoding: text, as: UTF8.self))) }
-        text.removeAll(keepingCapacity: true)
+        var name = builder.pointee.name(localname)
+        if name < 0 { name = builder.pointee.intern("") }
+        let prefixIndex = builder.pointee.name(prefix)
+        let namespaceIndex = builder.pointee.name(uri)
+        builder.pointee.startElement(name: name, prefix: prefixIndex, namespace: namespaceIndex, attributes: list)
     }
 }

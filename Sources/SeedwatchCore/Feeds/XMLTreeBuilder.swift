@@ -1,0 +1,153 @@
+import CLibXML2
+
+/// Builds an ``XMLDocument`` from parse events in document order: element starts and ends, text
+/// bytes. The three ways seedwatch reads XML (libxml2's SAX2 parser, its streaming reader, and its
+/// recovering tree parser, see ``XMLTreeReader``) all feed the same builder, so they give the same
+/// tree for the same events.
+///
+/// Text outside the root element and any element after the root element are ignored (the latter
+/// is recorded in ``sawContentAfterRoot``). `xml:base` (XML Base §4.2) is resolved against the
+/// parent's base with RFC 3986 §5.2.
+struct XMLTreeBuilder {
+    private var nodes: [XMLDocument.Node] = []
+    private var strings: [String] = []
+    private var attributes: [XMLElement.Attribute] = []
+    private var bases: [String] = []
+    private var text: [UInt8] = []
+    /// Open elements: node index and its last child so far (-1 when none).
+    private var stack: [(node: Int32, lastChild: Int32)] = []
+    /// Where the text not yet turned into a node starts in ``text``.
+    private var pendingTextStart = 0
+    private var root: Int32 = -1
+    /// Open elements being ignored after the root element.
+    private var ignoredDepth = 0
+    /// Name strings by the address libxml2 handed them out at (see ``name(_:)``).
+    private var names: [UnsafeRawPointer: Int32] = [:]
+    private var stringIndex: [String: Int32] = [:]
+    private let documentBase: Int32
+    /// True when an element started after the root element had ended.
+    private(set) var sawContentAfterRoot = false
+
+    static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+
+    /// `baseURL` is the document's own URL (after redirects), the base of the root element.
+    init(baseURL: String?, expectedBytes: Int) {
+        if let baseURL {
+            bases.append(baseURL)
+            documentBase = 0
+        } else {
+            documentBase = -1
+        }
+        text.reserveCapacity(expectedBytes)
+        nodes.reserveCapacity(expectedBytes / 64)
+    }
+
+    var isInsideRoot: Bool { !stack.isEmpty }
+
+    /// The string index of a name libxml2 handed out (element and attribute names, prefixes,
+    /// namespace URIs), made once per distinct address. A cached entry is only used when its bytes
+    /// still equal the C string, so an address reused for another name never gives a stale string.
+    mutating func name(_ p: UnsafePointer<xmlChar>?) -> Int32 {
+        guard let p else { return -1 }
+        let key = UnsafeRawPointer(p)
+        if let cached = names[key], Self.equals(strings[Int(cached)], p) { return cached }
+        let index = intern(String(cString: p))
+        names[key] = index
+        return index
+    }
+
+    mutating func intern(_ s: String) -> Int32 {
+        if let index = stringIndex[s] { return index }
+        let index = Int32(strings.count)
+        strings.append(s)
+        stringIndex[s] = index
+        return index
+    }
+
+    func string(_ index: Int32) -> String? {
+        index < 0 ? nil : strings[Int(index)]
+    }
+
+    private static func equals(_ s: String, _ p: UnsafePointer<xmlChar>) -> Bool {
+        s.withUTF8Bytes { b in
+            for k in 0..<b.count where p[k] != b[k] { return false }
+            return p[b.count] == 0
+        }
+    }
+
+    /// Starts an element. `name`, `prefix` and `namespace` are string indices from ``name(_:)`` or
+    /// ``intern(_:)`` (-1 for none); `attributes` exclude namespace declarations.
+    mutating func startElement(name: Int32, prefix: Int32, namespace: Int32, attributes list: [XMLElement.Attribute]) {
+        flushText()
+        if stack.isEmpty && root >= 0 || ignoredDepth > 0 {
+            sawContentAfterRoot = true
+            ignoredDepth += 1
+            return
+        }
+        let parentBase = stack.last.map { nodes[Int($0.node)].base } ?? documentBase
+        var base = parentBase
+        if let xmlBase = list.first(where: { $0.name == "base" && $0.namespace == Self.xmlNamespace })?.value {
+            base = Int32(bases.count)
+            bases.append(URIReference.resolve(xmlBase, against: parentBase < 0 ? nil : bases[Int(parentBase)]))
+        }
+        let index = Int32(nodes.count)
+        nodes.append(XMLDocument.Node(name: name, prefix: prefix, namespace: namespace,
+                                      firstAttribute: Int32(attributes.count), attributeCount: Int32(list.count), base: base))
+        attributes.append(contentsOf: list)
+        if let parent = stack.last {
+            link(index, to: parent)
+            if nodes[Int(parent.node)].firstElementChild < 0 { nodes[Int(parent.node)].firstElementChild = index }
+        } else {
+            root = index
+        }
+        stack.append((index, -1))
+    }
+
+    mutating func endElement() {
+        if ignoredDepth > 0 { ignoredDepth -= 1; return }
+        flushText()
+        _ = stack.popLast()
+    }
+
+    /// Appends character data to the innermost open element (nothing outside the root element).
+    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard !stack.isEmpty, ignoredDepth == 0 else { return }
+        text.append(contentsOf: bytes)
+    }
+
+    mutating func appendText(_ s: String) {
+        s.withUTF8Bytes { appendText($0) }
+    }
+
+    /// The document, with every element still open closed; `nil` when no element was seen.
+    mutating func finish() -> XMLElement? {
+        while !stack.isEmpty { endElement() }
+        guard root >= 0 else { return nil }
+        let document = XMLDocument(nodes: nodes, strings: strings, attributes: attributes, bases: bases, text: text)
+        return XMLElement(document: document, index: root)
+    }
+
+    private mutating func flushText() {
+        guard text.count > pendingTextStart else { return }
+        if let parent = stack.last, ignoredDepth == 0 {
+            let index = Int32(nodes.count)
+            var node = XMLDocument.Node(name: -1, prefix: -1, namespace: -1, firstAttribute: 0, attributeCount: 0, base: -1)
+            node.textStart = Int32(pendingTextStart)
+            node.textEnd = Int32(text.count)
+            nodes.append(node)
+            link(index, to: parent)
+        } else {
+            text.removeSubrange(pendingTextStart...)
+        }
+        pendingTextStart = text.count
+    }
+
+    private mutating func link(_ index: Int32, to parent: (node: Int32, lastChild: Int32)) {
+        if parent.lastChild < 0 {
+            nodes[Int(parent.node)].firstChild = index
+        } else {
+            nodes[Int(parent.lastChild)].nextSibling = index
+        }
+        stack[stack.count - 1].lastChild = index
+    }
+}

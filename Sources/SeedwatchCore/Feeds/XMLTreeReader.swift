@@ -1,0 +1,147 @@
+import CLibXML2
+
+/// Builds an ``XMLElement`` tree from prepared UTF-8 (see ``XMLPreparation``) with libxml2's
+/// `xmlReader`: `XML_PARSE_NONET` (no network), `XML_PARSE_RECOVER` (keep what can be read of an
+/// ill-formed feed), `XML_PARSE_NOCDATA` (CDATA arrives as the literal text it is), never
+/// `XML_PARSE_NOENT` or `XML_PARSE_DTDLOAD`.
+enum XMLTreeReader {
+    private final class ErrorSink {
+        var line = 0
+        var message: String?
+    }
+
+    static func read(_ utf8: [UInt8], baseURL: String?) throws(FeedParseError) -> XMLElement {
+        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
+            | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
+        if let tree = XMLSAXTreeBuilder.build(utf8, options: options, baseURL: baseURL) { return tree }
+        let sink = ErrorSink()
+        let reader: xmlTextReaderPtr? = utf8.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buf.count, 1)) { ptr in
+                xmlReaderForMemory(ptr, Int32(buf.count), nil, "UTF-8", options)
+            }
+        }
+        guard let reader else { throw .xml(line: 0, message: "libxml2 could not create a reader") }
+        defer { xmlFreeTextReader(reader) }
+        let context = Unmanaged.passUnretained(sink).toOpaque()
+        xmlTextReaderSetStructuredErrorHandler(reader, { ctx, error in
+            guard let ctx, let error else { return }
+            let sink = Unmanaged<ErrorSink>.fromOpaque(ctx).takeUnretainedValue()
+            guard sink.message == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            sink.line = Int(error.pointee.line)
+            sink.message = error.pointee.message.map { String(cString: $0).trimmingWhitespace() } ?? "unknown error"
+        }, context)
+
+        var builder = XMLTreeBuilder(baseURL: baseURL, expectedBytes: utf8.count)
+        var status: Int32 = 1
+        while true {
+            status = xmlTextReaderRead(reader)
+            guard status == 1 else { break }
+            switch xmlTextReaderNodeType(reader) {
+            case 1: // element
+                let name = builder.name(xmlTextReaderConstLocalName(reader))
+                let prefix = builder.name(xmlTextReaderConstPrefix(reader))
+                let namespace = builder.name(xmlTextReaderConstNamespaceUri(reader))
+                let empty = xmlTextReaderIsEmptyElement(reader) == 1
+                var attributes: [XMLElement.Attribute] = []
+                while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+                    let namespaceIndex = builder.name(xmlTextReaderConstNamespaceUri(reader))
+                    let nameIndex = builder.name(xmlTextReaderConstLocalName(reader))
+                    let ans = builder.string(namespaceIndex)
+                    if ans == "http://www.w3.org/2000/xmlns/" { continue }
+                    attributes.append(.init(name: builder.string(nameIndex) ?? "", namespace: ans,
+                                            value: string(xmlTextReaderConstValue(reader)) ?? ""))
+                }
+                xmlTextReaderMoveToElement(reader)
+                let elementName = name < 0 ? builder.intern("") : name
+                builder.startElement(name: elementName, prefix: prefix, namespace: namespace, attributes: attributes)
+                if empty { builder.endElement() }
+            case 15: // end element
+                builder.endElement()
+            case 3, 4, 13, 14: // text, CDATA, whitespace
+                if let v = xmlTextReaderConstValue(reader) {
+                    var n = 0
+                    while v[n] != 0 { n += 1 }
+                    builder.appendText(UnsafeBufferPointer(start: v, count: n))
+                }
+            case 5: // entity reference (only if one slipped through the preparation)
+                if let n = string(xmlTextReaderConstName(reader)), let v = HTMLEntities.named(n) { builder.appendText(v) }
+            default:
+                break
+            }
+        }
+        if status != 0, let recovered = readRecovering(utf8, options: options, baseURL: baseURL) {
+            // The streaming reader stops at the first fatal error; libxml2's tree builder in
+            // recovery mode keeps going (mismatched end tags, stray text after the root).
+            return recovered
+        }
+        guard let root = builder.finish() else {
+            throw .xml(line: max(sink.line, 1), message: sink.message ?? "no root element")
+        }
+        return root
+    }
+
+    /// The same tree from `xmlReadMemory` with `XML_PARSE_RECOVER`, for documents the reader gives up on.
+    private static func readRecovering(_ utf8: [UInt8], options: Int32, baseURL: String?) -> XMLElement? {
+        let doc: xmlDocPtr? = utf8.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buf.count, 1)) { ptr in
+                xmlReadMemory(ptr, Int32(buf.count), nil, "UTF-8", options)
+            }
+        }
+        guard let doc else { return nil }
+        defer { xmlFreeDoc(doc) }
+        guard let rootNode = xmlDocGetRootElement(doc) else { return nil }
+        var builder = XMLTreeBuilder(baseURL: baseURL, expectedBytes: utf8.count)
+        emit(rootNode, into: &builder)
+        return builder.finish()
+    }
+
+    /// Feeds `node` and its descendants to `builder` as start, text and end events.
+    private static func emit(_ node: xmlNodePtr, into builder: inout XMLTreeBuilder) {
+        var attributes: [XMLElement.Attribute] = []
+        var property = node.pointee.properties
+        while let p = property {
+            let nameIndex = builder.name(p.pointee.name)
+            let namespaceIndex = p.pointee.ns.map { builder.name($0.pointee.href) } ?? -1
+            let name = builder.string(nameIndex) ?? ""
+            let ns = builder.string(namespaceIndex)
+            var value = ""
+            var valueNode = p.pointee.children
+            while let v = valueNode {
+                if let content = v.pointee.content { value += String(cString: content) }
+                valueNode = v.pointee.next
+            }
+            attributes.append(.init(name: name, namespace: ns, value: value))
+            property = p.pointee.next
+        }
+        var name = builder.name(node.pointee.name)
+        if name < 0 { name = builder.intern("") }
+        let prefix = node.pointee.ns.map { builder.name($0.pointee.prefix) } ?? -1
+        let namespace = node.pointee.ns.map { builder.name($0.pointee.href) } ?? -1
+        builder.startElement(name: name, prefix: prefix, namespace: namespace, attributes: attributes)
+        var child = node.pointee.children
+        while let c = child {
+            switch c.pointee.type {
+            case XML_ELEMENT_NODE:
+                emit(c, into: &builder)
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = c.pointee.content {
+                    var n = 0
+                    while content[n] != 0 { n += 1 }
+                    builder.appendText(UnsafeBufferPointer(start: content, count: n))
+                }
+            case XML_ENTITY_REF_NODE:
+                if let n = string(c.pointee.name), let v = HTMLEntities.named(n) { builder.appendText(v) }
+            default:
+                break
+            }
+            child = c.pointee.next
+        }
+        builder.endElement()
+    }
+
+    private static func string(_ p: UnsafePointer<xmlChar>?) -> String? {
+        guard let p else { return nil }
+        return String(cString: p)
+    }
+}
+
