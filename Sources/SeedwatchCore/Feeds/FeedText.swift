@@ -42,7 +42,11 @@ enum FeedText {
         let isXHTML = ((type == "xhtml" || type.hasSuffix("xhtml+xml")) && mode != "escaped") || (mode == "xml" && e.hasElementChildren)
         let isHTML = type == "html" || type == "text/html"
         if isXHTML || (e.hasElementChildren && mode != "base64" && !isBinaryType) {
-            if isTitle { return isXHTML ? HTMLText.title(fromElement: e) : HTMLText.text(fromElement: e).collapsingWhitespace() }
+            if isTitle {
+                // Undeclared markup written as elements is reduced to its text, as in RSS titles.
+                let declaresMarkup = isXHTML || type.contains("html")
+                return declaresMarkup ? HTMLText.title(fromElement: e) : HTMLText.text(fromElement: e).collapsingWhitespace()
+            }
             return HTMLText.text(fromElement: e)
         }
         if isHTML || type.contains("html") {
