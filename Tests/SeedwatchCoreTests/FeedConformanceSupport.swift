@@ -72,3 +72,135 @@ enum ReferenceText {
         return ours == text
     }
 }
+
+/// The text content of a reference parser's HTML value, reduced independently of the parser under
+/// test (no ``HTMLText``, no ``HTMLEntities``): comments and tags cut out, then entities decoded once
+/// (numeric references and `amp`, `lt`, `gt`, `quot`, `apos`, `nbsp`; any other `&name;` is kept as
+/// written), then runs of whitespace collapsed to one space and the ends trimmed.
+///
+/// Used for titles that the feed declares as HTML or XHTML: the product rule reduces such a title to
+/// its text, while feedparser returns it as sanitised HTML, so the fair comparison is text with text.
+enum ReferenceTitleText {
+    static func text(ofHTML html: String) -> String {
+        var out = ""
+        var rest = Substring(html)
+        while let lt = rest.firstIndex(of: "<") {
+            out += rest[..<lt]
+            let tail = rest[lt...]
+            if tail.hasPrefix("<!--") {
+                // An unclosed comment runs to the end.
+                guard let end = tail.range(of: "-->") else { rest = ""; break }
+                rest = tail[end.upperBound...]
+            } else if let next = tail.dropFirst().first, next.isLetter || next == "/" || next == "!" || next == "?",
+                      let gt = tail.firstIndex(of: ">") {
+                rest = tail[tail.index(after: gt)...]
+            } else {
+                out += "<"
+                rest = tail.dropFirst()
+            }
+        }
+        out += rest
+        return collapse(decodeEntitiesOnce(out))
+    }
+
+    static func decodeEntitiesOnce(_ s: String) -> String {
+        let named: [String: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}"]
+        var out = ""
+        var rest = Substring(s)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let tail = rest[rest.index(after: amp)...]
+            guard let semi = tail.prefix(12).firstIndex(of: ";") else { out += "&"; rest = tail; continue }
+            let name = tail[..<semi]
+            var scalar: Unicode.Scalar?
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+            } else if name.hasPrefix("#") {
+                scalar = UInt32(name.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init)
+            }
+            if let scalar {
+                out.unicodeScalars.append(scalar)
+            } else if let value = named[String(name)] {
+                out += value
+            } else {
+                out += "&"
+                rest = tail
+                continue
+            }
+            rest = tail[tail.index(after: semi)...]
+        }
+        out += rest
+        return out
+    }
+
+    static func collapse(_ s: String) -> String {
+        s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" }).joined(separator: " ")
+    }
+}
+
+/// Whether a feed declares a title element as HTML or XHTML, read from the document text with a plain
+/// scan (independent of the parser under test): the `type` attribute of the feed's own `<title>`
+/// (the first before any `<entry>`/`<item>`), or of the first `<title>` inside entry or item `n`.
+/// Declared: `html`, `xhtml`, or a MIME type naming HTML (`text/html`, `application/xhtml+xml`).
+enum DeclaredTitleMarkup {
+    static func declaresMarkup(_ document: String, entry: Int?) -> Bool {
+        let text = withoutComments(document)
+        let lower = text.lowercased()
+        var searchFrom = lower.startIndex
+        var limit = lower.endIndex
+        let firstItem = [startTag("entry", in: lower, from: lower.startIndex), startTag("item", in: lower, from: lower.startIndex)]
+            .compactMap { $0 }.min { $0.lowerBound < $1.lowerBound }
+        if let entry {
+            var position = lower.startIndex
+            var found: Range<String.Index>?
+            for _ in 0...entry {
+                found = [startTag("entry", in: lower, from: position), startTag("item", in: lower, from: position)]
+                    .compactMap { $0 }.min { $0.lowerBound < $1.lowerBound }
+                guard let f = found else { return false }
+                position = f.upperBound
+            }
+            searchFrom = position
+        } else if let firstItem {
+            limit = firstItem.lowerBound
+        }
+        guard let title = startTag("title", in: lower, from: searchFrom), title.upperBound <= limit,
+              let type = attribute("type", inTag: lower[title]) else { return false }
+        let t = type.trimmingCharacters(in: .whitespaces)
+        return t == "html" || t == "xhtml" || (t.contains("/") && t.contains("html"))
+    }
+
+    /// The range of the first start tag `<name …>` (any prefix, `<atom:title`) at or after `from`.
+    static func startTag(_ name: String, in s: String, from: String.Index) -> Range<String.Index>? {
+        var position = from
+        while let lt = s[position...].firstIndex(of: "<") {
+            let after = s.index(after: lt)
+            guard let gt = s[after...].firstIndex(of: ">") else { return nil }
+            let tagName = s[after..<gt].prefix { !$0.isWhitespace && $0 != "/" }
+            let local = tagName.split(separator: ":").last.map(String.init) ?? ""
+            if local == name { return lt..<s.index(after: gt) }
+            position = after
+        }
+        return nil
+    }
+
+    static func attribute(_ name: String, inTag tag: Substring) -> String? {
+        for quote in ["\"", "'"] {
+            if let r = tag.range(of: " " + name + "=" + quote) ?? tag.range(of: "\n" + name + "=" + quote),
+               let end = tag[r.upperBound...].firstIndex(of: Character(quote)) {
+                return String(tag[r.upperBound..<end])
+            }
+        }
+        return nil
+    }
+
+    static func withoutComments(_ s: String) -> String {
+        var out = ""
+        var rest = Substring(s)
+        while let r = rest.range(of: "<!--") {
+            out += rest[..<r.lowerBound]
+            guard let end = rest[r.upperBound...].range(of: "-->") else { return out }
+            rest = rest[end.upperBound...]
+        }
+        return out + rest
+    }
+}

@@ -16,8 +16,11 @@ enum FeedText {
     }
 
     /// An Atom text construct (RFC 4287 §3.1; Atom 0.3 `mode`/MIME `type`). `type="text"` gets no
-    /// entity pass; `type="html"` gets one (titles keep their tags, other constructs are reduced to
-    /// text); `type="xhtml"` is the text of its `div`.
+    /// entity pass; `type="html"` is parsed as HTML once (that parse is the one entity pass of case 04)
+    /// and reduced to text; `type="xhtml"` is the text of its `div`. Titles declared as HTML or XHTML
+    /// are reduced to one line of text without the content of non-text elements (`script`, `applet`,
+    /// `object`, `iframe`, …; see ``HTMLText/title(fromHTML:)``); a title of a binary MIME type is its
+    /// decoded text as written, like `type="text"`.
     static func atomText(_ e: XMLElement, isTitle: Bool) -> String {
         if e.attribute("src") != nil && !isTitle { return "" }
         let type = (e.attribute("type") ?? "text").lowercased().trimmingWhitespace()
@@ -35,15 +38,21 @@ enum FeedText {
                 isBinary = false
             }
         }
-        let isXHTML = type == "xhtml" || type.hasSuffix("xhtml+xml") || (mode == "xml" && e.hasElementChildren)
+        // Atom 0.3 `mode="escaped"` holds markup as escaped text, whatever its type: it is parsed as HTML.
+        let isXHTML = ((type == "xhtml" || type.hasSuffix("xhtml+xml")) && mode != "escaped") || (mode == "xml" && e.hasElementChildren)
         let isHTML = type == "html" || type == "text/html"
         if isXHTML || (e.hasElementChildren && mode != "base64" && !isBinaryType) {
-            let text = HTMLText.text(fromElement: e)
-            return isTitle ? text.collapsingWhitespace() : text
+            if isTitle {
+                // Undeclared markup written as elements is reduced to its text, as in RSS titles.
+                let declaresMarkup = isXHTML || type.contains("html")
+                return declaresMarkup ? HTMLText.title(fromElement: e) : HTMLText.text(fromElement: e).collapsingWhitespace()
+            }
+            return HTMLText.text(fromElement: e)
         }
-        if isHTML || type.contains("html") || isBinary {
-            return isTitle ? HTMLEntities.decodeOnce(raw).collapsingWhitespace() : HTMLText.text(fromHTML: raw)
+        if isHTML || type.contains("html") {
+            return isTitle ? HTMLText.title(fromHTML: raw) : HTMLText.text(fromHTML: raw)
         }
+        if isBinary && !isTitle { return HTMLText.text(fromHTML: raw) }
         return isTitle ? raw.collapsingWhitespace() : HTMLText.lines(raw)
     }
 }

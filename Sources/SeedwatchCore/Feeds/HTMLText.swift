@@ -7,6 +7,27 @@ import CLibXML2
 /// (`HTML_PARSE_NONET`, recovery on, errors silenced).
 enum HTMLText {
     static func text(fromHTML html: String) -> String {
+        text(fromHTML: html, dropsEmbedded: false)
+    }
+
+    /// A title declared as HTML (Atom `type="html"`, Atom 0.3 `text/html`) as one line of text: the
+    /// HTML parsed once (that parse is the single entity pass of case 04), tags removed, the content
+    /// of `script`/`style` and of embedded, non-text elements (`applet`, `object`, `iframe`,
+    /// `frameset`, …, ``embedded``) dropped, whitespace (line breaks included) collapsed to single
+    /// spaces and trimmed. `Use of the &lt;b&gt; tag` → `Use of the <b> tag`.
+    static func title(fromHTML html: String) -> String {
+        text(fromHTML: html, dropsEmbedded: true).collapsingWhitespace()
+    }
+
+    /// An XHTML title (Atom `type="xhtml"`, Atom 0.3 `application/xhtml+xml`) as one line of text,
+    /// by the rules of ``title(fromHTML:)``.
+    static func title(fromElement element: XMLElement) -> String {
+        var assembler = TextAssembler()
+        walk(element, into: &assembler, isRoot: true, dropsEmbedded: true)
+        return assembler.finish().collapsingWhitespace()
+    }
+
+    private static func text(fromHTML html: String, dropsEmbedded: Bool) -> String {
         if !html.containsUTF8Byte(UInt8(ascii: "<")) {
             return lines(HTMLEntities.decodeOnce(html))
         }
@@ -26,7 +47,7 @@ enum HTMLText {
         var assembler = TextAssembler()
         var node = doc.pointee.children
         while let n = node {
-            walk(n, into: &assembler)
+            walk(n, into: &assembler, dropsEmbedded: dropsEmbedded)
             node = n.pointee.next
         }
         return assembler.finish()
@@ -46,7 +67,7 @@ enum HTMLText {
         return a.finish()
     }
 
-    private static func walk(_ node: xmlNodePtr, into a: inout TextAssembler) {
+    private static func walk(_ node: xmlNodePtr, into a: inout TextAssembler, dropsEmbedded: Bool) {
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             if let c = node.pointee.content {
@@ -56,12 +77,12 @@ enum HTMLText {
             }
         case XML_ELEMENT_NODE:
             let kind = node.pointee.name.map(kind(ofName:)) ?? .other
-            if kind == .skipped { return }
+            if kind == .skipped || (kind == .embedded && dropsEmbedded) { return }
             if kind == .lineBreak { a.lineBreak(); return }
             if kind == .block { a.lineBreak() }
             var child = node.pointee.children
             while let c = child {
-                walk(c, into: &a)
+                walk(c, into: &a, dropsEmbedded: dropsEmbedded)
                 child = c.pointee.next
             }
             if kind == .block { a.lineBreak() } else if kind == .cell { a.append(" ") }
@@ -70,10 +91,10 @@ enum HTMLText {
         }
     }
 
-    private static func walk(_ element: XMLElement, into a: inout TextAssembler, isRoot: Bool = false) {
+    private static func walk(_ element: XMLElement, into a: inout TextAssembler, isRoot: Bool = false, dropsEmbedded: Bool = false) {
         let name = element.name.lowercased()
         if !isRoot {
-            if skipped.contains(name) { return }
+            if skipped.contains(name) || (dropsEmbedded && embedded.contains(name)) { return }
             if name == "br" { a.lineBreak(); return }
         }
         let block = !isRoot && blocks.contains(name)
@@ -81,14 +102,15 @@ enum HTMLText {
         for child in element.children {
             switch child {
             case .text(let t): a.append(t)
-            case .element(let e): walk(e, into: &a)
+            case .element(let e): walk(e, into: &a, dropsEmbedded: dropsEmbedded)
             }
         }
         if block { a.lineBreak() }
     }
 
-    /// What an HTML element name means for the text: ``skipped``, `br`, ``blocks``, `td`/`th`, or nothing.
-    private enum Kind { case skipped, lineBreak, block, cell, other }
+    /// What an HTML element name means for the text: ``skipped``, ``embedded``, `br`, ``blocks``,
+    /// `td`/`th`, or nothing.
+    private enum Kind { case skipped, embedded, lineBreak, block, cell, other }
 
     /// The kind of an element name, matched without case (`String.lowercased()`), read from the C
     /// string without making a `String` when the name is ASCII.
@@ -109,6 +131,7 @@ enum HTMLText {
 
     private static func kind(of lowercasedName: String) -> Kind {
         if skipped.contains(lowercasedName) { return .skipped }
+        if embedded.contains(lowercasedName) { return .embedded }
         if lowercasedName == "br" { return .lineBreak }
         if blocks.contains(lowercasedName) { return .block }
         if lowercasedName == "td" || lowercasedName == "th" { return .cell }
@@ -136,13 +159,19 @@ enum HTMLText {
 
     private static let kindsByKey: [PackedName: Kind] = {
         var map: [PackedName: Kind] = [:]
-        for name in skipped.union(blocks).union(["br", "td", "th"]) { map[PackedName(name)] = kind(of: name) }
+        for name in skipped.union(embedded).union(blocks).union(["br", "td", "th"]) { map[PackedName(name)] = kind(of: name) }
         return map
     }()
 
     // Elements whose content is never text. (`iframe`, `object` and `embed` are walked: libxml2 puts
     // the text that follows an unclosed one inside it.)
     private static let skipped: Set<String> = ["script", "style", "noscript", "template", "head", "title"]
+    /// Embedded, non-text elements whose content is dropped from titles (``title(fromHTML:)``): the
+    /// content is fallback or a nested document, never the headline. `embed` is not here: HTML makes
+    /// it void, and the text libxml2 2.9 nests inside an unclosed one is the text that follows it.
+    private static let embedded: Set<String> = [
+        "applet", "object", "iframe", "frameset", "frame", "noframes", "noembed", "canvas", "audio", "video", "svg", "math",
+    ]
     private static let blocks: Set<String> = [
         "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
         "table", "tr", "thead", "tbody", "tfoot", "caption", "section", "article", "header", "footer", "aside", "nav",

@@ -45,8 +45,10 @@ public struct ParsedFeed: Sendable, Hashable {
 
 /// One RSS item, Atom entry or JSON Feed item.
 public struct FeedItem: Sendable, Hashable {
-    /// The headline as text: one HTML-entity pass for RSS titles and Atom `type="html"` titles
-    /// (case 04), markup of Atom `type="xhtml"` reduced to text, whitespace collapsed.
+    /// The headline as text, whitespace collapsed. RSS titles get one HTML-entity pass and keep
+    /// escaped tags as written (case 04: `Mr Kim & <i>the press</i>`); Atom `type="text"` titles get
+    /// no pass; Atom titles declared as HTML or XHTML are reduced to their text (the HTML parse is
+    /// the one entity pass; tags and the content of `script`, `applet`, `object`, … dropped).
     public var title: String
     /// The item's link, resolved against `xml:base`, the feed's base URL and the document URL (RFC 3986).
     public var link: String?
