@@ -52,16 +52,28 @@ enum HTMLEntities {
     /// Unknown references and bare `&` are kept as they are.
     static func decodeOnce(_ text: String) -> String {
         guard text.containsUTF8Byte(UInt8(ascii: "&")) else { return text }
-        let b = Array(text.utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(b.count)
+        text.withUTF8Bytes { decodeOnce($0, into: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends UTF-8 `b` to `out` with character and named references decoded exactly once (the
+    /// rules of ``decodeOnce(_:)``).
+    static func decodeOnce(_ b: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.reserveCapacity(out.count + b.count)
         var i = 0
         while i < b.count {
-            guard b[i] == UInt8(ascii: "&") else { out.append(b[i]); i += 1; continue }
+            guard b[i] == UInt8(ascii: "&") else {
+                var j = i + 1
+                while j < b.count && b[j] != UInt8(ascii: "&") { j += 1 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
+                i = j
+                continue
+            }
             var j = i + 1
             while j < b.count && j < i + 40 && b[j] != UInt8(ascii: ";") && isAlnumOrHash(b[j]) { j += 1 }
             if j < b.count && b[j] == UInt8(ascii: ";") && j > i + 1 {
-                let body = b[(i + 1)..<j]
+                let body = Array(b[(i + 1)..<j])[...]
                 var replacement: String?
                 if body.first == UInt8(ascii: "#") {
                     if let v = characterReferenceValue(body.dropFirst()), let s = characterReferenceScalar(v) {
@@ -71,14 +83,13 @@ enum HTMLEntities {
                     replacement = named(String(decoding: body, as: UTF8.self))
                 }
                 if let replacement {
-                    out.append(contentsOf: Array(replacement.utf8))
+                    out.append(contentsOf: replacement.utf8)
                     i = j + 1
                     continue
                 }
             }
             out.append(b[i]); i += 1
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private static func isAlnumOrHash(_ c: UInt8) -> Bool {

@@ -31,6 +31,7 @@ enum HTMLText {
         if !html.containsUTF8Byte(UInt8(ascii: "<")) {
             return lines(HTMLEntities.decodeOnce(html))
         }
+        if let text = scanText(fromHTML: html, dropsEmbedded: dropsEmbedded) { return text }
         var utf8 = html.utf8Array
         if utf8.isEmpty { return "" }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
@@ -110,10 +111,24 @@ enum HTMLText {
 
     /// What an HTML element name means for the text: ``skipped``, ``embedded``, `br`, ``blocks``,
     /// `td`/`th`, or nothing.
-    private enum Kind { case skipped, embedded, lineBreak, block, cell, other }
+    enum Kind { case skipped, embedded, lineBreak, block, cell, other }
 
     /// The kind of an element name, matched without case (`String.lowercased()`), read from the C
     /// string without making a `String` when the name is ASCII.
+    /// The kind of an ASCII element name given as bytes (any case); `nil` for a name with a
+    /// non-ASCII byte.
+    static func kind(ofASCIIName name: UnsafeBufferPointer<UInt8>) -> Kind? {
+        if name.count > 16 { return .other }
+        var key = (UInt64(0), UInt64(0))
+        for n in 0..<name.count {
+            let c = name[n]
+            if c >= 0x80 { return nil }
+            let lower = UInt64(c >= 0x41 && c <= 0x5A ? c + 0x20 : c)
+            if n < 8 { key.0 |= lower << (8 * n) } else { key.1 |= lower << (8 * (n - 8)) }
+        }
+        return kindsByKey[PackedName(low: key.0, high: key.1)] ?? .other
+    }
+
     private static func kind(ofName p: UnsafePointer<xmlChar>) -> Kind {
         var key = (UInt64(0), UInt64(0))
         var n = 0

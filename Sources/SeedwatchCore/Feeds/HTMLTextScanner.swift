@@ -1,0 +1,145 @@
+/// A single-pass reading of the HTML that feeds carry in descriptions and `content:encoded`
+/// (paragraphs, links, emphasis, images, lists, tables, comments, scripts), giving exactly the
+/// text events the libxml2 walk in ``HTMLText`` gives for it: text runs with entities decoded once,
+/// a line break at each block element's start and end tag and at `<br>`, a space after a table
+/// cell, nothing for other tags, `script` and `style` content dropped.
+///
+/// It declines (returns `nil`) whenever libxml2's recovery could matter and the general path must
+/// decide: a `<` that opens no tag or comment (`<!DOCTYPE`, `<?`, `< `), an unterminated tag, quote
+/// or comment, a non-ASCII tag name, a `script`/`style` without its end tag, and the elements whose
+/// content the walk drops by structure (`noscript`, `template`, `head`, `title`, and the embedded
+/// elements of titles).
+///
+/// One difference is deliberate: libxml2 drops a whitespace-only text run between some tags (after
+/// an `<img>`, for instance), so `a<img> <b>b</b>` read `ab`; here it reads `a b` (case 23: no
+/// words squeezed together).
+extension HTMLText {
+    static func scanText(fromHTML html: String, dropsEmbedded: Bool) -> String? {
+        html.withUTF8Bytes { b -> String? in
+            var a = TextAssembler()
+            var scratch: [UInt8] = []
+            let n = b.count
+            var i = 0
+            func appendText(_ start: Int, _ end: Int) {
+                guard end > start else { return }
+                let run = UnsafeBufferPointer(rebasing: b[start..<end])
+                if run.contains(UInt8(ascii: "&")) {
+                    scratch.removeAll(keepingCapacity: true)
+                    HTMLEntities.decodeOnce(run, into: &scratch)
+                    scratch.withUnsafeBufferPointer { a.append(bytes: $0) }
+                } else {
+                    a.append(bytes: run)
+                }
+            }
+            while i < n {
+                var lt = i
+                while lt < n && b[lt] != UInt8(ascii: "<") { lt += 1 }
+                appendText(i, lt)
+                if lt == n { break }
+                guard lt + 1 < n else { return nil }
+                let next = b[lt + 1]
+                if next == UInt8(ascii: "!") {
+                    // A comment `<!-- … -->`; anything else starting `<!` goes the general way.
+                    guard lt + 4 <= n, b[lt + 2] == UInt8(ascii: "-"), b[lt + 3] == UInt8(ascii: "-"),
+                          let end = find(b, from: lt + 4, "-->"), end > lt + 4 else { return nil }
+                    i = end + 3
+                    continue
+                }
+                let isEnd = next == UInt8(ascii: "/")
+                let nameStart = isEnd ? lt + 2 : lt + 1
+                guard nameStart < n, isASCIILetter(b[nameStart]) else { return nil }
+                var nameEnd = nameStart + 1
+                while nameEnd < n && isNameByte(b[nameEnd]) { nameEnd += 1 }
+                guard nameEnd < n, isTagNameEnd(b[nameEnd]) else { return nil }
+                guard let close = endOfTag(b, from: nameEnd) else { return nil }
+                guard let kind = kind(ofASCIIName: UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd])) else { return nil }
+                i = close + 1
+                switch kind {
+                case .skipped:
+                    if isEnd { continue }
+                    // Raw text elements (HTML §13.1.2): the content runs to the matching end tag.
+                    guard let rawEnd = endOfRawText(b, name: UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd]), from: i)
+                    else { return nil }
+                    i = rawEnd
+                case .embedded:
+                    if dropsEmbedded { return nil }
+                case .lineBreak, .block:
+                    a.lineBreak()
+                case .cell:
+                    a.append(" ")
+                case .other:
+                    break
+                }
+            }
+            return a.finish()
+        }
+    }
+
+    @inline(__always)
+    private static func isASCIILetter(_ c: UInt8) -> Bool {
+        (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
+    }
+
+    @inline(__always)
+    private static func isNameByte(_ c: UInt8) -> Bool {
+        isASCIILetter(c) || (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-") || c == UInt8(ascii: ":") || c == UInt8(ascii: "_")
+    }
+
+    @inline(__always)
+    private static func isTagNameEnd(_ c: UInt8) -> Bool {
+        c == UInt8(ascii: ">") || c == UInt8(ascii: "/") || UTF8Bytes.isCollapsible(c)
+    }
+
+    /// The index of the `>` that closes a tag whose name ends at `from`, skipping quoted attribute
+    /// values; `nil` when the tag or a quote is never closed, or a `<` appears outside quotes.
+    private static func endOfTag(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        var k = from
+        var quote: UInt8 = 0
+        while k < b.count {
+            let c = b[k]
+            if quote != 0 {
+                if c == quote { quote = 0 }
+            } else if c == UInt8(ascii: ">") {
+                return k
+            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                // Only a quote that opens an attribute value (after `=`, maybe spaced) is a quote.
+                var p = k - 1
+                while p > from && UTF8Bytes.isCollapsible(b[p]) { p -= 1 }
+                if b[p] == UInt8(ascii: "=") { quote = c } else { return nil }
+            } else if c == UInt8(ascii: "<") {
+                return nil
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The index just past the `>` of `</name>` (any case) at or after `from`; `nil` when absent.
+    private static func endOfRawText(_ b: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        var k = from
+        while let lt = find(b, from: k, "</") {
+            var m = 0
+            while m < name.count && lt + 2 + m < b.count && (b[lt + 2 + m] | 0x20) == (name[m] | 0x20) { m += 1 }
+            if m == name.count, lt + 2 + m < b.count, isTagNameEnd(b[lt + 2 + m]), let close = endOfTag(b, from: lt + 2 + m) {
+                return close + 1
+            }
+            k = lt + 2
+        }
+        return nil
+    }
+
+    /// The index of the first occurrence of ASCII `pattern` at or after `from`.
+    private static func find(_ b: UnsafeBufferPointer<UInt8>, from: Int, _ pattern: StaticString) -> Int? {
+        let p = UnsafeBufferPointer(start: pattern.utf8Start, count: pattern.utf8CodeUnitCount)
+        var k = from
+        while k + p.count <= b.count {
+            if b[k] == p[0] {
+                var m = 1
+                while m < p.count && b[k + m] == p[m] { m += 1 }
+                if m == p.count { return k }
+            }
+            k += 1
+        }
+        return nil
+    }
+}
