@@ -12,6 +12,8 @@ import SeedwatchCore
 /// - 301/308 chains persist the final URL as the feed's current URL (logged once); any 302, 303 or
 ///   307 hop keeps the URL (case 11). Article keys always use the first configured URL, so a move
 ///   re-alerts nothing.
+/// - A body that is itself a gzip file (`1F 8B`, no `Content-Encoding`; case 12) is inflated before
+///   parsing, under the same `max_bytes` cap (see ``FeedBody``).
 /// - A failed fetch changes nothing that is recorded as seen; items are decided before the new
 ///   validators are saved, so a crash between the two re-reads the items instead of losing them.
 /// - On a feed's first successful fetch, items published before `max_age` are recorded as seen
@@ -125,8 +127,16 @@ public final class FeedPoller: Sendable {
         } else {
             switch response.status {
             case 200:
+                let body: [UInt8]
                 do {
-                    let parsed = try FeedParser.parse(response.body, contentType: response.contentType, baseURL: response.finalURL)
+                    body = try FeedBody.unpacked(response.body, from: response.finalURL, maxBytes: feed.maxBytes)
+                } catch {
+                    outcome = .failed
+                    failure = error.description
+                    break
+                }
+                do {
+                    let parsed = try FeedParser.parse(body, contentType: response.contentType, baseURL: response.finalURL)
                     let firstSuccess = state.lastSuccess == nil
                     let allDecided = await decideItems(parsed.items, of: feed, firstSuccess: firstSuccess, now: now, report: &report)
                     if allDecided {
@@ -247,7 +257,8 @@ public final class FeedPoller: Sendable {
                 "error": "\(response.error.map(\.description) ?? "-")"])
             return nil
         }
-        let document = Document(bytes: response.body, origin: .feed(feedURL: feed.url), nameHint: "item.html",
+        guard let body = try? FeedBody.unpacked(response.body, from: link, maxBytes: feed.maxBytes) else { return nil }
+        let document = Document(bytes: body, origin: .feed(feedURL: feed.url), nameHint: "item.html",
                                 contentType: response.contentType)
         guard let article = try? ArticleExtractor.extract(document).first, !article.body.isEmpty else { return nil }
         return article.body
