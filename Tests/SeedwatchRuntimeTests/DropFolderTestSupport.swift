@@ -11,6 +11,8 @@ final class LogRecorder: Sendable {
         var message: String
         var path: String?
         var reason: String? = nil
+        /// Every metadata value, rendered.
+        var metadata: [String: String] = [:]
     }
 
     private let lines = Mutex<[Line]>([])
@@ -43,7 +45,8 @@ struct RecordingLogHandler: LogHandler {
     func log(event: LogEvent) {
         let path = event.metadata?["path"].map { "\($0)" }
         let reason = event.metadata?["reason"].map { "\($0)" }
-        recorder.append(.init(level: event.level, message: event.message.description, path: path, reason: reason))
+        let all = (event.metadata ?? [:]).mapValues { "\($0)" }
+        recorder.append(.init(level: event.level, message: event.message.description, path: path, reason: reason, metadata: all))
     }
 }
 
