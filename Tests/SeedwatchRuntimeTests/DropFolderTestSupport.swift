@@ -11,8 +11,12 @@ final class LogRecorder: Sendable {
         var message: String
         var path: String?
         var reason: String? = nil
-        /// Every metadata value, rendered.
+        /// Every metadata value, rendered (not compared by `==`).
         var metadata: [String: String] = [:]
+
+        static func == (a: Line, b: Line) -> Bool {
+            a.level == b.level && a.message == b.message && a.path == b.path && a.reason == b.reason
+        }
     }
 
     private let lines = Mutex<[Line]>([])
