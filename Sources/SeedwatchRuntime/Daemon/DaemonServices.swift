@@ -47,7 +47,7 @@ struct ReloadService: Service {
         }
     }
 
-    /// One reload: read the configuration, apply it, reopen the alert log. Public for in-process tests.
+    /// One reload: read the configuration, apply it, reopen the alert log (tests call it in process).
     func reload() async {
         notifier.reloading()
         logger.info("reloading", metadata: ["config": "\(configurationPath)"])
