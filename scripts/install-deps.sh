@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages seedwatch builds against, when they are missing.
 set -euo pipefail
-packages=(libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config)
+packages=(libcurl4-openssl-dev libxml2-dev libsqlite3-dev zlib1g-dev pkg-config)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -57,7 +57,7 @@ struct FeedsCheckCommand: AsyncParsableCommand {
         abstract: "Fetch or read one feed and print each item with its match, touching no state.",
         discussion: """
         URL (http or https) is fetched once with the daemon's fetcher; anything else is read as a \
-        file. With --json, one line per item and watch, as scan --json: the alert keys plus \
+        file. A body or file that is itself gzip (a feed.xml.gz) is inflated first. With --json, one line per item and watch, as scan --json: the alert keys plus \
         "alerted", with the item's link and GUID in source.url and source.guid.
 
         Examples:
@@ -106,7 +106,8 @@ struct FeedsCheckCommand: AsyncParsableCommand {
         }
         let feed: ParsedFeed
         do {
-            feed = try FeedParser.parse(bytes, contentType: contentType, baseURL: baseURL)
+            let body = try FeedBody.unpacked(bytes, from: input, maxBytes: maxBytes)
+            feed = try FeedParser.parse(body, contentType: contentType, baseURL: baseURL)
         } catch {
             FileHandleOutput.standardError("\(input): \(error)")
             throw ExitCode(1)

@@ -64,7 +64,15 @@ struct ScanCommand: ParsableCommand {
                 name = (input as NSString).lastPathComponent
             }
             let pathBytes = Array((input == "-" ? "-" : input).utf8)
-            let document = Document(bytes: bytes, origin: .file(path: pathBytes), nameHint: name)
+            let unpacked: (name: String, bytes: [UInt8])
+            do {
+                unpacked = try CompressedFile.unpack(name: name, bytes: bytes, maxBytes: configuration.dropFolder.maxBytes) ?? (name, bytes)
+            } catch {
+                FileHandleOutput.standardError("\(input): \(error)")
+                failed = true
+                continue
+            }
+            let document = Document(bytes: unpacked.bytes, origin: .file(path: pathBytes), nameHint: unpacked.name)
             let items: [DocumentItem]
             do {
                 items = try DocumentReader.items(of: document)

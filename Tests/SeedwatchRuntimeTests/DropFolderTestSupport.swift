@@ -11,6 +11,12 @@ final class LogRecorder: Sendable {
         var message: String
         var path: String?
         var reason: String? = nil
+        /// Every metadata value, rendered (not compared by `==`).
+        var metadata: [String: String] = [:]
+
+        static func == (a: Line, b: Line) -> Bool {
+            a.level == b.level && a.message == b.message && a.path == b.path && a.reason == b.reason
+        }
     }
 
     private let lines = Mutex<[Line]>([])
@@ -43,7 +49,8 @@ struct RecordingLogHandler: LogHandler {
     func log(event: LogEvent) {
         let path = event.metadata?["path"].map { "\($0)" }
         let reason = event.metadata?["reason"].map { "\($0)" }
-        recorder.append(.init(level: event.level, message: event.message.description, path: path, reason: reason))
+        let all = (event.metadata ?? [:]).mapValues { "\($0)" }
+        recorder.append(.init(level: event.level, message: event.message.description, path: path, reason: reason, metadata: all))
     }
 }
 

@@ -23,10 +23,16 @@ struct DropFolderService: Service {
 }
 
 /// SIGHUP: reload configuration and models and reopen the alert log (`RELOADING=1` … `READY=1`).
+/// The watches' models, `feeds:`, `fetch.concurrency` and `state.retention` take effect at once
+/// (see ``FeedPoller/apply(feeds:retentionSeconds:)``); `drop_folder`, `alerts.log` and `state.path`
+/// need a restart, and a reload that changes them says so once per reload.
 struct ReloadService: Service {
     let configurationPath: String
+    /// The configuration the daemon started with: what the restart-only keys are compared against.
     let current: SeedwatchConfiguration
     let processor: ArticleProcessor
+    let poller: FeedPoller
+    let fetcher: CurlFetcher
     let writer: AlertLogWriter
     let notifier: SystemdNotifier
     let status: DaemonStatus
@@ -41,7 +47,8 @@ struct ReloadService: Service {
         }
     }
 
-    private func reload() async {
+    /// One reload: read the configuration, apply it, reopen the alert log (tests call it in process).
+    func reload() async {
         notifier.reloading()
         logger.info("reloading", metadata: ["config": "\(configurationPath)"])
         do {
@@ -51,10 +58,11 @@ struct ReloadService: Service {
             for w in watches {
                 logger.info("watch loaded", metadata: ["watch": "\(w.name)", "model_version": "\(w.model.version)"])
             }
-            if configuration.dropFolder != current.dropFolder || configuration.alertLog != current.alertLog
-                || configuration.statePath != current.statePath || configuration.feeds != current.feeds
-                || configuration.fetchConcurrency != current.fetchConcurrency {
-                logger.warning("changes to drop_folder, alerts.log, state, feeds and fetch take effect after a restart; the reload applied the watches' models only")
+            applyFeeds(configuration)
+            let needRestart = Self.restartOnlyChanges(from: current, to: configuration)
+            if !needRestart.isEmpty {
+                logger.warning("changes to these keys take effect after a restart (systemctl restart seedwatch)",
+                               metadata: ["keys": "\(needRestart.joined(separator: ", "))"])
             }
         } catch {
             logger.error("reload failed; keeping the previous configuration and models", metadata: ["error": "\(error)"])
@@ -66,6 +74,27 @@ struct ReloadService: Service {
             logger.error("cannot reopen the alert log", metadata: ["path": "\(writer.path)", "error": "\(error)"])
         }
         notifier.ready(status: await status.line())
+    }
+
+    private func applyFeeds(_ configuration: SeedwatchConfiguration) {
+        fetcher.setConcurrency(configuration.fetchConcurrency)
+        let change = poller.apply(feeds: configuration.feeds, retentionSeconds: configuration.retentionSeconds)
+        for url in change.added { logger.info("feed added; polling it now", metadata: ["feed": "\(url)"]) }
+        for url in change.removed { logger.info("feed removed; no longer polled (its state is kept)", metadata: ["feed": "\(url)"]) }
+        for url in change.changed { logger.info("feed settings changed; used from its next poll", metadata: ["feed": "\(url)"]) }
+        logger.info("feeds reloaded", metadata: [
+            "feeds": "\(configuration.feeds.count)", "added": "\(change.added.count)", "removed": "\(change.removed.count)",
+            "changed": "\(change.changed.count)", "fetch_concurrency": "\(configuration.fetchConcurrency)",
+        ])
+    }
+
+    /// The configuration keys that changed but apply only after a restart, in a fixed order.
+    static func restartOnlyChanges(from old: SeedwatchConfiguration, to new: SeedwatchConfiguration) -> [String] {
+        var keys: [String] = []
+        if new.dropFolder != old.dropFolder { keys.append("drop_folder") }
+        if new.alertLog != old.alertLog { keys.append("alerts.log") }
+        if new.statePath != old.statePath { keys.append("state.path") }
+        return keys
     }
 }
 

@@ -71,7 +71,11 @@ public struct SeedwatchDaemon {
         let watcher = DropFolderWatcher(settings: settings, logger: logger)
         let readyFiles = try await watcher.start()
 
-        let status = DaemonStatus(processor: processor, feeds: configuration.feeds.count)
+        // The poller and its fetcher exist even with no feeds, so a reload can add some.
+        let fetcher = CurlFetcher(concurrency: configuration.fetchConcurrency)
+        let poller = FeedPoller(feeds: configuration.feeds, fetcher: fetcher, store: store, processor: processor,
+                                retentionSeconds: configuration.retentionSeconds, logger: logger)
+        let status = DaemonStatus(processor: processor, poller: poller)
         notifier.ready(status: await status.line())
         logger.info("ready", metadata: ["drop_folder": "\(configuration.dropFolder.path)", "alert_log": "\(configuration.alertLog)",
                                         "feeds": "\(configuration.feeds.count)"])
@@ -80,16 +84,12 @@ public struct SeedwatchDaemon {
             .init(service: DropFolderService(watcher: watcher, files: readyFiles, processor: processor,
                                              maxBytes: configuration.dropFolder.maxBytes)),
             .init(service: ReloadService(configurationPath: configurationPath, current: configuration, processor: processor,
-                                         writer: writer, notifier: notifier, status: status, logger: logger)),
+                                         poller: poller, fetcher: fetcher, writer: writer, notifier: notifier, status: status,
+                                         logger: logger)),
             .init(service: StatusService(notifier: notifier, status: status)),
             .init(service: OutboxRetryService(processor: processor, store: store, logger: logger)),
         ]
-        if !configuration.feeds.isEmpty {
-            let fetcher = CurlFetcher(concurrency: configuration.fetchConcurrency)
-            let poller = FeedPoller(feeds: configuration.feeds, fetcher: fetcher, store: store, processor: processor,
-                                    retentionSeconds: configuration.retentionSeconds, logger: logger)
-            services.append(.init(service: FeedPollerService(poller: poller, fetcher: fetcher)))
-        }
+        services.append(.init(service: FeedPollerService(poller: poller, fetcher: fetcher)))
         services.append(.init(service: StoppingNotifierService(notifier: notifier, logger: logger)))
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -114,10 +114,11 @@ public struct SeedwatchDaemon {
 /// Renders the one-line status systemd shows (`STATUS=`).
 struct DaemonStatus: Sendable {
     let processor: ArticleProcessor
-    let feeds: Int
+    let poller: FeedPoller
 
     func line() async -> String {
         let c = await processor.counters
+        let feeds = poller.feeds.count
         return "watching; \(c.filesProcessed) files processed, \(c.filesSkipped) skipped, \(c.alertsWritten) alerts written, "
             + "\(c.errors) errors, \(feeds) feeds"
     }

@@ -49,6 +49,12 @@ public final class CurlFetcher: FeedFetching, Sendable {
         await loop.fetch(request)
     }
 
+    /// Changes how many transfers run at once (`fetch.concurrency` after a reload, at least 1).
+    /// Transfers already running go on; queued ones start as slots free up under the new limit.
+    public func setConcurrency(_ concurrency: Int) {
+        loop.setConcurrency(max(1, concurrency))
+    }
+
     /// Stops the thread; transfers still queued or running end with ``FeedFetchError/cancelled``.
     /// Blocks until the thread has finished (at most about a second).
     public func shutdown() {
@@ -63,7 +69,9 @@ final class CurlMultiLoop: @unchecked Sendable {
         curl_global_init(Int(CURL_GLOBAL_ALL)) == CURLE_OK
     }()
 
-    private let concurrency: Int
+    private var concurrency: Int
+    /// A new limit for the multi handle's connection caches, applied on the thread.
+    private var pendingConcurrency: Int?
     private let limits: CurlFetcher.Limits
     private let multi: UnsafeMutableRawPointer
     private let lock = NSLock()
@@ -80,8 +88,7 @@ final class CurlMultiLoop: @unchecked Sendable {
         self.concurrency = concurrency
         self.limits = limits
         multi = curl_multi_init()
-        _ = sw_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, concurrency)
-        _ = sw_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(concurrency, 8))
+        Self.applyConnectionLimits(multi, concurrency: concurrency)
         let thread = Thread { [self] in runLoop() }
         thread.name = "seedwatch-curl"
         thread.start()
@@ -112,6 +119,21 @@ final class CurlMultiLoop: @unchecked Sendable {
         }
     }
 
+    func setConcurrency(_ value: Int) {
+        let changed: Bool = lock.withLock {
+            guard !stopping, value != concurrency else { return false }
+            concurrency = value
+            pendingConcurrency = value
+            return true
+        }
+        if changed { curl_multi_wakeup(multi) }
+    }
+
+    private static func applyConnectionLimits(_ multi: UnsafeMutableRawPointer, concurrency: Int) {
+        _ = sw_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, concurrency)
+        _ = sw_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(concurrency, 8))
+    }
+
     func stop() {
         let wait: Bool = lock.withLock {
             if stopped { return false }
@@ -130,6 +152,9 @@ final class CurlMultiLoop: @unchecked Sendable {
     private func runLoop() {
         while true {
             let (starting, cancelling, stop) = takeWork()
+            if let limit = lock.withLock({ () -> Int? in defer { pendingConcurrency = nil }; return pendingConcurrency }) {
+                Self.applyConnectionLimits(multi, concurrency: limit)
+            }
             for id in cancelling {
                 if let (easy, transfer) = running.first(where: { ObjectIdentifier($0.value) == id }) {
                     end(easy, transfer, with: FeedResponse(status: 0, finalURL: transfer.request.url, error: .cancelled))

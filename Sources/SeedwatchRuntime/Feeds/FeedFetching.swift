@@ -30,6 +30,9 @@ public enum FeedFetchError: Error, Sendable, Hashable, CustomStringConvertible {
     case protocolRefused(detail: String)
     /// The server used a `Content-Encoding` this libcurl cannot decode (case 12).
     case unsupportedContentEncoding(String)
+    /// A body that starts with the gzip magic `1F 8B` but does not inflate (case 12: a `feed.xml.gz`
+    /// served without `Content-Encoding`); `url` is where the body came from, `detail` says why.
+    case corruptGzip(url: String, detail: String)
     /// Connect timeout, total timeout or the low-speed limit was hit.
     case timedOut(detail: String)
     /// Any other transport failure (DNS, connection refused, TLS, …), with libcurl's text.
@@ -43,6 +46,7 @@ public enum FeedFetchError: Error, Sendable, Hashable, CustomStringConvertible {
         case .tooManyRedirects(let limit): return "too many redirects (more than \(limit))"
         case .protocolRefused(let detail): return "protocol refused (only http and https): \(detail)"
         case .unsupportedContentEncoding(let coding): return "unsupported content-encoding: \(coding)"
+        case .corruptGzip(let url, let detail): return "cannot gunzip the body of \(url): \(detail)"
         case .timedOut(let detail): return "timed out: \(detail)"
         case .transport(let code, let detail): return "fetch failed (curl \(code)): \(detail)"
         case .cancelled: return "fetch cancelled"

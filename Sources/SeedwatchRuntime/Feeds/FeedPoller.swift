@@ -12,27 +12,28 @@ import SeedwatchCore
 /// - 301/308 chains persist the final URL as the feed's current URL (logged once); any 302, 303 or
 ///   307 hop keeps the URL (case 11). Article keys always use the first configured URL, so a move
 ///   re-alerts nothing.
+/// - A body that is itself a gzip file (`1F 8B`, no `Content-Encoding`; case 12) is inflated before
+///   parsing, under the same `max_bytes` cap (see ``FeedBody``).
 /// - A failed fetch changes nothing that is recorded as seen; items are decided before the new
 ///   validators are saved, so a crash between the two re-reads the items instead of losing them.
 /// - On a feed's first successful fetch, items published before `max_age` are recorded as seen
 ///   without alerting; items without a date count as new.
 public final class FeedPoller: Sendable {
-    private let feeds: [SeedwatchConfiguration.Feed]
     private let fetcher: any FeedFetching
     private let store: StateStore
     private let processor: ArticleProcessor
     private let clock: any FeedPollClock
-    private let retentionSeconds: Double
     private let logger: Logger
     private let jitter: @Sendable () -> Double
     private let itemsInFeed = ItemKeyMemory()
+    private let registry: FeedRegistry
 
     /// Items whose summary is shorter than this many characters are fetched in full when the feed
     /// has `full_text: true` and the item carries no content.
     public static let fullTextSummaryLimit = 500
 
     /// - Parameters:
-    ///   - feeds: the configured feeds.
+    ///   - feeds: the configured feeds (a URL listed twice is polled once, with its first settings).
     ///   - fetcher: HTTP (``CurlFetcher`` in the daemon).
     ///   - store: feed HTTP state and seen articles.
     ///   - processor: the pipeline that decides items and delivers alerts.
@@ -42,29 +43,56 @@ public final class FeedPoller: Sendable {
     public init(feeds: [SeedwatchConfiguration.Feed], fetcher: any FeedFetching, store: StateStore, processor: ArticleProcessor,
                 clock: any FeedPollClock = SystemFeedPollClock(), retentionSeconds: Double = 90 * 86400, logger: Logger,
                 jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
-        self.feeds = feeds
+        self.registry = FeedRegistry(feeds: feeds, retentionSeconds: retentionSeconds)
         self.fetcher = fetcher
         self.store = store
         self.processor = processor
         self.clock = clock
-        self.retentionSeconds = retentionSeconds
         self.logger = logger
         self.jitter = jitter
     }
 
-    /// Polls every feed at once, then each again whenever it is due, until the task is cancelled.
-    /// Seen items past retention are pruned at start and hourly.
-    public func run() async {
-        await withTaskGroup(of: Void.self) { group in
-            for feed in feeds {
-                group.addTask { await self.pollForever(feed) }
-            }
-            group.addTask { await self.pruneForever() }
-        }
+    /// The feeds polled now, in configured order.
+    public var feeds: [SeedwatchConfiguration.Feed] { registry.feeds }
+
+    /// Applies a reloaded `feeds:` list (SIGHUP) while ``run()`` goes on. Feeds are known by their
+    /// configured URL:
+    /// - an added feed is polled at once, then on its own schedule (its stored state, if any, is kept);
+    /// - a removed feed is not polled again (a fetch in flight finishes); its state rows stay, so
+    ///   adding it back later re-alerts nothing;
+    /// - a feed whose `interval`, `max_age`, `max_bytes` or `full_text` changed uses the new values
+    ///   from its next poll (the wait already scheduled is kept);
+    /// - a feed whose polling had stopped (after 410, then `seedwatch feeds reset URL`) is started again.
+    /// - Parameters:
+    ///   - feeds: the new list.
+    ///   - retentionSeconds: the new `state.retention`, in seconds, used from the next hourly prune.
+    /// - Returns: the configured URLs added, removed and changed.
+    @discardableResult
+    public func apply(feeds: [SeedwatchConfiguration.Feed], retentionSeconds: Double) -> FeedListChange {
+        registry.apply(feeds, retentionSeconds: retentionSeconds)
     }
 
-    private func pollForever(_ feed: SeedwatchConfiguration.Feed) async {
-        while !Task.isCancelled {
+    /// Polls every feed at once, then each again whenever it is due, until the task is cancelled;
+    /// feeds added by ``apply(feeds:retentionSeconds:)`` join, removed ones leave.
+    /// Seen items past retention are pruned at start and hourly.
+    public func run() async {
+        let (starts, continuation) = AsyncStream.makeStream(of: FeedRegistry.Start.self)
+        registry.attach(continuation)
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.pruneForever() }
+            for await start in starts {
+                group.addTask { await self.pollWhileConfigured(start) }
+            }
+            group.cancelAll()
+        }
+        registry.detach()
+    }
+
+    /// One feed's loop: polls while this loop is the feed's current one (the feed was not removed
+    /// or re-added since), reading the feed's settings afresh before each poll.
+    private func pollWhileConfigured(_ start: FeedRegistry.Start) async {
+        defer { registry.loopEnded(start) }
+        while !Task.isCancelled, let feed = registry.feed(for: start) {
             let report = await poll(feed)
             guard !Task.isCancelled, let next = report.nextPoll else { return }
             do {
@@ -79,7 +107,7 @@ public final class FeedPoller: Sendable {
         while !Task.isCancelled {
             let now = clock.now()
             do {
-                let removed = try store.pruneSeen(olderThan: now.addingTimeInterval(-retentionSeconds))
+                let removed = try store.pruneSeen(olderThan: now.addingTimeInterval(-registry.retentionSeconds))
                 if removed > 0 { logger.info("pruned seen articles past retention", metadata: ["removed": "\(removed)"]) }
             } catch {
                 logger.error("cannot prune seen articles", metadata: ["error": "\(error)"])
@@ -125,8 +153,16 @@ public final class FeedPoller: Sendable {
         } else {
             switch response.status {
             case 200:
+                let body: [UInt8]
                 do {
-                    let parsed = try FeedParser.parse(response.body, contentType: response.contentType, baseURL: response.finalURL)
+                    body = try FeedBody.unpacked(response.body, from: response.finalURL, maxBytes: feed.maxBytes)
+                } catch {
+                    outcome = .failed
+                    failure = error.description
+                    break
+                }
+                do {
+                    let parsed = try FeedParser.parse(body, contentType: response.contentType, baseURL: response.finalURL)
                     let firstSuccess = state.lastSuccess == nil
                     let allDecided = await decideItems(parsed.items, of: feed, firstSuccess: firstSuccess, now: now, report: &report)
                     if allDecided {
@@ -247,7 +283,8 @@ public final class FeedPoller: Sendable {
                 "error": "\(response.error.map(\.description) ?? "-")"])
             return nil
         }
-        let document = Document(bytes: response.body, origin: .feed(feedURL: feed.url), nameHint: "item.html",
+        guard let body = try? FeedBody.unpacked(response.body, from: link, maxBytes: feed.maxBytes) else { return nil }
+        let document = Document(bytes: body, origin: .feed(feedURL: feed.url), nameHint: "item.html",
                                 contentType: response.contentType)
         guard let article = try? ArticleExtractor.extract(document).first, !article.body.isEmpty else { return nil }
         return article.body

@@ -139,8 +139,17 @@ public actor ArticleProcessor {
             return
         }
         let contentHash = ArticleIdentity.sha256Hex(bytes)
-        let name = String(decoding: file.relativePath.split(separator: UInt8(ascii: "/")).last ?? [], as: UTF8.self)
-        let document = Document(bytes: bytes, origin: .file(path: file.absolutePath), nameHint: name)
+        let storedName = String(decoding: file.relativePath.split(separator: UInt8(ascii: "/")).last ?? [], as: UTF8.self)
+        let name: String, content: [UInt8]
+        do {
+            (name, content) = try CompressedFile.unpack(name: storedName, bytes: bytes, maxBytes: maxBytes) ?? (storedName, bytes)
+        } catch {
+            counters.filesSkipped += 1
+            logger.warning("skipping file", metadata: ["path": "\(pathText)", "reason": "\(error)"])
+            recordProcessed(file, contentHash: contentHash, maxBytes: maxBytes, wasDeferred: wasDeferred)
+            return
+        }
+        let document = Document(bytes: content, origin: .file(path: file.absolutePath), nameHint: name)
         do {
             let items = try DocumentReader.items(of: document)
             var failures = 0
@@ -172,12 +181,19 @@ public actor ArticleProcessor {
             }
             logger.warning("skipping file", metadata: ["path": "\(pathText)", "reason": "\(error)"])
         }
+        recordProcessed(file, contentHash: contentHash, maxBytes: maxBytes, wasDeferred: wasDeferred)
+    }
+
+    /// Records `file` as processed; on a state error it is deferred (see ``processFile(_:maxBytes:)``).
+    private func recordProcessed(_ file: ReadyFile, contentHash: String, maxBytes: Int, wasDeferred: Bool) {
         do {
             try store.recordProcessedFile(path: file.absolutePath, device: file.device, inode: file.inode, size: file.size,
                                           mtimeNanoseconds: file.modificationTimeNanoseconds, contentHash: contentHash)
         } catch {
             counters.errors += 1
-            if !wasDeferred { logger.error("cannot record processed file", metadata: ["path": "\(pathText)", "error": "\(error)"]) }
+            if !wasDeferred {
+                logger.error("cannot record processed file", metadata: ["path": "\(PathText.encode(file.absolutePath))", "error": "\(error)"])
+            }
             deferFile(file, maxBytes: maxBytes, reason: "cannot record processed file", firstTime: !wasDeferred)
         }
     }
