@@ -77,6 +77,30 @@ struct ScoringTests {
         #expect(d.level == nil)
     }
 
+    /// A headline pairing two core states is the core relation itself (`title_relation_points`):
+    /// the title-only items of cases 04 (c-1, c-2) and 12 are notices with exactly their two actors.
+    @Test func headlinePairingTwoCoreStatesIsANotice() throws {
+        let feed = """
+            <rss version="2.0"><channel><title>Desk</title>
+            <item><guid>c-1</guid><title><![CDATA[Kim Jong Un&#8217;s letter to Xi Jinping]]></title></item>
+            <item><guid>c-2</guid><title>Putin &amp;amp; Xi Jinping sign deal</title></item>
+            <item><guid>z-1</guid><title>Putin meets Kim Jong Un</title></item>
+            <item><guid>c-4</guid><title>Mr Kim &amp; &lt;i&gt;the press&lt;/i&gt;</title></item>
+            </channel></rss>
+            """
+        let items = try FeedParser.parse(Array(feed.utf8)).items
+        let decisions = items.map { Self.decide($0.article).1 }
+        #expect(items.map(\.title) == ["Kim Jong Un’s letter to Xi Jinping", "Putin & Xi Jinping sign deal", "Putin meets Kim Jong Un",
+                                      "Mr Kim & <i>the press</i>"])
+        #expect(decisions.map(\.level) == [.notice, .notice, .notice, nil])
+        #expect(decisions.map(\.score) == [18, 18, 18, 0])
+        #expect(decisions.map { Set($0.actors.map(\.id)) } == [["kim_jong_un", "xi_jinping"], ["vladimir_putin", "xi_jinping"],
+                                                               ["vladimir_putin", "kim_jong_un"], []])
+        let relation = try #require(decisions[2].explanation.first { $0.rule == "relation_factor" })
+        #expect(relation.points == 6)
+        #expect(relation.detail == "title: north_korea+russia with no topic term")
+    }
+
     @Test func rulesReadErrorsNameTheKey() throws {
         let bad = "actors:\n  - {id: north_korea, kind: state, aliases: [North Korea]}\nrules:\n  alert_treshold: 3\n"
         #expect(throws: YAMLFileError.self) {

@@ -96,7 +96,8 @@ public struct Scorer: Sendable {
             let bothCore = core.count >= 2
             let hasTopic = !topicsInSentence[s].isEmpty
             guard hasTopic || bothCore else { continue }
-            let raw = rules.pairPoints * (bothCore ? 1 : rules.partnerFactor) * (hasTopic ? 1 : rules.relationFactor)
+            var raw = rules.pairPoints * (bothCore ? 1 : rules.partnerFactor) * (hasTopic ? 1 : rules.relationFactor)
+            if bothCore && !hasTopic && result.sentences[s].isTitle && rules.titleRelationPoints > 0 { raw = rules.titleRelationPoints }
             let points = min(raw, rules.pairCap - pairTotal)
             guard points > 0 else { continue }
             pairTotal += points

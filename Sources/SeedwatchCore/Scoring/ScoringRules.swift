@@ -17,7 +17,8 @@ import Yams
 /// 3. **The core pattern**: `pair_points` for each sentence naming two different core states
 ///    (`core_states`) together with a topic term, or `pair_points × partner_factor` when one of the
 ///    two is a weighted state outside the core, or `pair_points × relation_factor` for two core
-///    states in one sentence without a topic term; at most `pair_cap` points in all.
+///    states in one sentence without a topic term (`title_relation_points` instead when that sentence
+///    is the title and the value is above 0); at most `pair_cap` points in all.
 ///
 /// Level `alert` needs `alert_threshold` points and at least `alert_min_topic` topic points;
 /// `notice` needs `notice_threshold` points and at least `notice_min_topic` topic points.
@@ -66,6 +67,10 @@ public struct ScoringRules: Sendable, Hashable {
     /// Multiplier of `pairPoints` for a sentence naming two different core states without any topic
     /// term: relations between the core states are themselves the story (rubric (a)).
     public var relationFactor: Double = 0.5
+    /// Points, in place of `pairPoints × relationFactor`, for a title naming two different core states
+    /// without a topic term ("Putin meets Kim Jong Un"): a headline pairing the core states is the
+    /// story's core relation (rubric (a)). 0 keeps `pairPoints × relationFactor` for titles too.
+    public var titleRelationPoints: Double = 0
     /// At most this many pair points in all.
     public var pairCap: Double = 16
 
@@ -91,7 +96,7 @@ public struct ScoringRules: Sendable, Hashable {
             "state_weights", "core_states",
             "title_points", "lead_points", "lead_sentences", "sentence_points", "sentence_cap",
             "title_factor", "lead_factor", "unanchored_factor", "partner_anchor_factor", "topic_cap",
-            "pair_points", "partner_factor", "relation_factor", "pair_cap", "note", "alert_key_states", "alert_min_core_states",
+            "pair_points", "partner_factor", "relation_factor", "title_relation_points", "pair_cap", "note", "alert_key_states", "alert_min_core_states",
         ])
         var r = ScoringRules()
         func number(_ key: String, _ target: inout Double) throws {
@@ -123,6 +128,7 @@ public struct ScoringRules: Sendable, Hashable {
         try number("pair_points", &r.pairPoints)
         try number("partner_factor", &r.partnerFactor)
         try number("relation_factor", &r.relationFactor)
+        try number("title_relation_points", &r.titleRelationPoints)
         try number("pair_cap", &r.pairCap)
         if let v = m["state_weights"] {
             var weights: [String: Double] = [:]
