@@ -67,32 +67,24 @@ enum XMLSAXTreeBuilder {
     fileprivate static func startElement(_ builder: UnsafeMutablePointer<XMLTreeBuilder>, localname: UnsafePointer<xmlChar>?,
                                      prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?,
                                      attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        var list: [XMLElement.Attribute] = []
-        if attributeCount > 0, let attributes {
-            list.reserveCapacity(attributeCount)
-            for k in 0..<attributeCount {
-                let a = attributes + 5 * k
-                // Interned first: `string` must see the strings `name` may have added.
-                let nameIndex = builder.pointee.name(a[0])
-                let namespaceIndex = builder.pointee.name(a[2])
-                let name = builder.pointee.string(nameIndex) ?? ""
-                let namespace = builder.pointee.string(namespaceIndex)
-                var value = ""
-                if let start = a[3], let end = a[4], end > start {
-                    let bytes = UnsafeBufferPointer(start: start, count: end - start)
-                    value = String(decoding: bytes, as: UTF8.self)
-                    // Without entity substitution SAX2 hands attribute values over with their
-                    // references as written; after the preparation only the five XML entities and
-                    // character references are left (XML 1.0 §4.6, §4.1), decoded here.
-                    if bytes.contains(UInt8(ascii: "&")) { value = HTMLEntities.decodeOnce(value) }
-                }
-                list.append(.init(name: name, namespace: namespace, value: value))
-            }
-        }
         var name = builder.pointee.name(localname)
         if name < 0 { name = builder.pointee.intern("") }
         let prefixIndex = builder.pointee.name(prefix)
         let namespaceIndex = builder.pointee.name(uri)
-        builder.pointee.startElement(name: name, prefix: prefixIndex, namespace: namespaceIndex, attributes: list)
+        builder.pointee.startElement(name: name, prefix: prefixIndex, namespace: namespaceIndex)
+        guard attributeCount > 0, let attributes else { return }
+        for k in 0..<attributeCount {
+            let a = attributes + 5 * k
+            var attributeName = builder.pointee.name(a[0])
+            if attributeName < 0 { attributeName = builder.pointee.intern("") }
+            let attributeNamespace = builder.pointee.name(a[2])
+            var value = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+            if let start = a[3], let end = a[4], end > start { value = UnsafeBufferPointer(start: start, count: end - start) }
+            // Without entity substitution SAX2 hands attribute values over with their references
+            // as written; after the preparation only the five XML entities and character
+            // references are left, decoded by the builder.
+            builder.pointee.addAttribute(name: attributeName,
+                                         namespace: attributeNamespace, value: value, decodingReferences: true)
+        }
     }
 }

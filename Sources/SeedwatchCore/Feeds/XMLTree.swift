@@ -25,18 +25,35 @@ final class XMLDocument {
         var textEnd: Int32 = 0
     }
 
+    /// An attribute: name and namespace as indices in ``XMLDocument/strings`` (-1 for none), the
+    /// value (references decoded) as UTF-8 offsets in ``XMLDocument/attributeBytes``, end exclusive.
+    struct StoredAttribute {
+        var name: Int32
+        var namespace: Int32
+        var valueStart: Int32
+        var valueEnd: Int32
+    }
+
     let nodes: [Node]
     let strings: [String]
-    let attributes: [XMLElement.Attribute]
+    let attributes: [StoredAttribute]
+    let attributeBytes: [UInt8]
     let bases: [String]
     let text: [UInt8]
 
-    init(nodes: [Node], strings: [String], attributes: [XMLElement.Attribute], bases: [String], text: [UInt8]) {
+    init(nodes: [Node], strings: [String], attributes: [StoredAttribute], attributeBytes: [UInt8], bases: [String], text: [UInt8]) {
         self.nodes = nodes
         self.strings = strings
         self.attributes = attributes
+        self.attributeBytes = attributeBytes
         self.bases = bases
         self.text = text
+    }
+
+    func value(of attribute: StoredAttribute) -> String {
+        attributeBytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(attribute.valueStart)..<Int(attribute.valueEnd)]), as: UTF8.self)
+        }
     }
 
     @inline(__always)
@@ -85,12 +102,6 @@ struct XMLElement {
         case text(String)
     }
 
-    struct Attribute {
-        var name: String
-        var namespace: String?
-        var value: String
-    }
-
     let document: XMLDocument
     let index: Int32
 
@@ -108,10 +119,6 @@ struct XMLElement {
         return b < 0 ? nil : document.bases[Int(b)]
     }
 
-    var attributes: ArraySlice<Attribute> {
-        let n = node
-        return document.attributes[Int(n.firstAttribute)..<Int(n.firstAttribute + n.attributeCount)]
-    }
 
     /// Text and element children in document order.
     var children: Children { Children(document: document, first: node.firstChild) }
@@ -124,8 +131,20 @@ struct XMLElement {
 
     var hasElementChildren: Bool { node.firstElementChild >= 0 }
 
+    /// The value of the attribute with local name `name` in `namespace` (`nil`: no namespace or an
+    /// empty one), references decoded; `nil` when absent.
     func attribute(_ name: String, namespace: String? = nil) -> String? {
-        attributes.first { $0.name == name && ($0.namespace == namespace || (namespace == nil && $0.namespace?.isEmpty != false)) }?.value
+        let n = node
+        var k = Int(n.firstAttribute)
+        let end = k + Int(n.attributeCount)
+        while k < end {
+            let a = document.attributes[k]
+            k += 1
+            guard document.strings[Int(a.name)] == name else { continue }
+            let ns = document.string(a.namespace)
+            if ns == namespace || (namespace == nil && ns?.isEmpty != false) { return document.value(of: a) }
+        }
+        return nil
     }
 
     /// The first child element with this local name whose namespace is in `namespaces`

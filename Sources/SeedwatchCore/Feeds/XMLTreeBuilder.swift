@@ -11,7 +11,8 @@ import CLibXML2
 struct XMLTreeBuilder {
     private var nodes: [XMLDocument.Node] = []
     private var strings: [String] = []
-    private var attributes: [XMLElement.Attribute] = []
+    private var attributes: [XMLDocument.StoredAttribute] = []
+    private var attributeBytes: [UInt8] = []
     private var bases: [String] = []
     private var text: [UInt8] = []
     /// Open elements: node index and its last child so far (-1 when none).
@@ -76,24 +77,18 @@ struct XMLTreeBuilder {
     }
 
     /// Starts an element. `name`, `prefix` and `namespace` are string indices from ``name(_:)`` or
-    /// ``intern(_:)`` (-1 for none); `attributes` exclude namespace declarations.
-    mutating func startElement(name: Int32, prefix: Int32, namespace: Int32, attributes list: [XMLElement.Attribute]) {
+    /// ``intern(_:)`` (-1 for none). Its attributes follow with ``addAttribute(name:namespace:value:decodingReferences:)``.
+    mutating func startElement(name: Int32, prefix: Int32, namespace: Int32) {
         flushText()
         if stack.isEmpty && root >= 0 || ignoredDepth > 0 {
             sawContentAfterRoot = true
             ignoredDepth += 1
             return
         }
-        let parentBase = stack.last.map { nodes[Int($0.node)].base } ?? documentBase
-        var base = parentBase
-        if let xmlBase = list.first(where: { $0.name == "base" && $0.namespace == Self.xmlNamespace })?.value {
-            base = Int32(bases.count)
-            bases.append(URIReference.resolve(xmlBase, against: parentBase < 0 ? nil : bases[Int(parentBase)]))
-        }
         let index = Int32(nodes.count)
+        let base = stack.last.map { nodes[Int($0.node)].base } ?? documentBase
         nodes.append(XMLDocument.Node(name: name, prefix: prefix, namespace: namespace,
-                                      firstAttribute: Int32(attributes.count), attributeCount: Int32(list.count), base: base))
-        attributes.append(contentsOf: list)
+                                      firstAttribute: Int32(attributes.count), attributeCount: 0, base: base))
         if let parent = stack.last {
             link(index, to: parent)
             if nodes[Int(parent.node)].firstElementChild < 0 { nodes[Int(parent.node)].firstElementChild = index }
@@ -101,6 +96,35 @@ struct XMLTreeBuilder {
             root = index
         }
         stack.append((index, -1))
+    }
+
+    /// Adds an attribute (not a namespace declaration) to the element just started. With
+    /// `decodingReferences`, the character references and the five XML entities in `value` are
+    /// decoded (XML 1.0 §4.6, §4.1). `xml:base` (XML Base §4.2) sets the element's base: resolved
+    /// against the parent's with RFC 3986 §5.2.
+    mutating func addAttribute(name: Int32, namespace: Int32, value: UnsafeBufferPointer<UInt8>, decodingReferences: Bool) {
+        guard ignoredDepth == 0, let top = stack.last else { return }
+        let start = Int32(attributeBytes.count)
+        if decodingReferences && value.contains(UInt8(ascii: "&")) {
+            HTMLEntities.decodeOnce(value, into: &attributeBytes)
+        } else {
+            attributeBytes.append(contentsOf: value)
+        }
+        let stored = XMLDocument.StoredAttribute(name: name, namespace: namespace, valueStart: start, valueEnd: Int32(attributeBytes.count))
+        attributes.append(stored)
+        nodes[Int(top.node)].attributeCount += 1
+        if namespace >= 0, strings[Int(name)] == "base", strings[Int(namespace)] == Self.xmlNamespace {
+            let parentBase = stack.count >= 2 ? nodes[Int(stack[stack.count - 2].node)].base : documentBase
+            let xmlBase = attributeBytes.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[Int(start)...]), as: UTF8.self)
+            }
+            nodes[Int(top.node)].base = Int32(bases.count)
+            bases.append(URIReference.resolve(xmlBase, against: parentBase < 0 ? nil : bases[Int(parentBase)]))
+        }
+    }
+
+    mutating func addAttribute(name: Int32, namespace: Int32, value: String) {
+        value.withUTF8Bytes { addAttribute(name: name, namespace: namespace, value: $0, decodingReferences: false) }
     }
 
     mutating func endElement() {
@@ -123,7 +147,8 @@ struct XMLTreeBuilder {
     mutating func finish() -> XMLElement? {
         while !stack.isEmpty { endElement() }
         guard root >= 0 else { return nil }
-        let document = XMLDocument(nodes: nodes, strings: strings, attributes: attributes, bases: bases, text: text)
+        let document = XMLDocument(nodes: nodes, strings: strings, attributes: attributes, attributeBytes: attributeBytes,
+                                   bases: bases, text: text)
         return XMLElement(document: document, index: root)
     }
 

@@ -38,22 +38,21 @@ enum XMLTreeReader {
             guard status == 1 else { break }
             switch xmlTextReaderNodeType(reader) {
             case 1: // element
-                let name = builder.name(xmlTextReaderConstLocalName(reader))
+                var name = builder.name(xmlTextReaderConstLocalName(reader))
+                if name < 0 { name = builder.intern("") }
                 let prefix = builder.name(xmlTextReaderConstPrefix(reader))
                 let namespace = builder.name(xmlTextReaderConstNamespaceUri(reader))
                 let empty = xmlTextReaderIsEmptyElement(reader) == 1
-                var attributes: [XMLElement.Attribute] = []
+                builder.startElement(name: name, prefix: prefix, namespace: namespace)
                 while xmlTextReaderMoveToNextAttribute(reader) == 1 {
                     let namespaceIndex = builder.name(xmlTextReaderConstNamespaceUri(reader))
-                    let nameIndex = builder.name(xmlTextReaderConstLocalName(reader))
-                    let ans = builder.string(namespaceIndex)
-                    if ans == "http://www.w3.org/2000/xmlns/" { continue }
-                    attributes.append(.init(name: builder.string(nameIndex) ?? "", namespace: ans,
-                                            value: string(xmlTextReaderConstValue(reader)) ?? ""))
+                    var nameIndex = builder.name(xmlTextReaderConstLocalName(reader))
+                    if nameIndex < 0 { nameIndex = builder.intern("") }
+                    if builder.string(namespaceIndex) == "http://www.w3.org/2000/xmlns/" { continue }
+                    builder.addAttribute(name: nameIndex, namespace: namespaceIndex,
+                                         value: string(xmlTextReaderConstValue(reader)) ?? "")
                 }
                 xmlTextReaderMoveToElement(reader)
-                let elementName = name < 0 ? builder.intern("") : name
-                builder.startElement(name: elementName, prefix: prefix, namespace: namespace, attributes: attributes)
                 if empty { builder.endElement() }
             case 15: // end element
                 builder.endElement()
@@ -97,27 +96,25 @@ enum XMLTreeReader {
 
     /// Feeds `node` and its descendants to `builder` as start, text and end events.
     private static func emit(_ node: xmlNodePtr, into builder: inout XMLTreeBuilder) {
-        var attributes: [XMLElement.Attribute] = []
+        var name = builder.name(node.pointee.name)
+        if name < 0 { name = builder.intern("") }
+        let prefix = node.pointee.ns.map { builder.name($0.pointee.prefix) } ?? -1
+        let namespace = node.pointee.ns.map { builder.name($0.pointee.href) } ?? -1
+        builder.startElement(name: name, prefix: prefix, namespace: namespace)
         var property = node.pointee.properties
         while let p = property {
-            let nameIndex = builder.name(p.pointee.name)
+            var nameIndex = builder.name(p.pointee.name)
+            if nameIndex < 0 { nameIndex = builder.intern("") }
             let namespaceIndex = p.pointee.ns.map { builder.name($0.pointee.href) } ?? -1
-            let name = builder.string(nameIndex) ?? ""
-            let ns = builder.string(namespaceIndex)
             var value = ""
             var valueNode = p.pointee.children
             while let v = valueNode {
                 if let content = v.pointee.content { value += String(cString: content) }
                 valueNode = v.pointee.next
             }
-            attributes.append(.init(name: name, namespace: ns, value: value))
+            builder.addAttribute(name: nameIndex, namespace: namespaceIndex, value: value)
             property = p.pointee.next
         }
-        var name = builder.name(node.pointee.name)
-        if name < 0 { name = builder.intern("") }
-        let prefix = node.pointee.ns.map { builder.name($0.pointee.prefix) } ?? -1
-        let namespace = node.pointee.ns.map { builder.name($0.pointee.href) } ?? -1
-        builder.startElement(name: name, prefix: prefix, namespace: namespace, attributes: attributes)
         var child = node.pointee.children
         while let c = child {
             switch c.pointee.type {
