@@ -82,6 +82,25 @@ enum XMLPreparation {
                 Self.stops.withUnsafeBufferPointer { stops in
                     var j = i + 1
                     while j < n {
+                        // Eight bytes at a time while none of them can be a stop (see ``mayStop(_:_:)``).
+                        if j + 9 <= n {
+                            let w = UnsafeRawPointer(p.baseAddress! + j).loadUnaligned(as: UInt64.self)
+                            let following = UnsafeRawPointer(p.baseAddress! + j + 1).loadUnaligned(as: UInt64.self)
+                            if !Self.mayStop(w, following) {
+                                j += 8
+                                continue
+                            }
+                            // Some byte of these eight may stop the run: each is looked at below.
+                            let chunkEnd = j + 8
+                            var stop = false
+                            while j < chunkEnd {
+                                let d = p[j]
+                                if stops[Int(d)] && !(d == UInt8(ascii: "<") && Self.startsTag(p[j + 1])) { stop = true; break }
+                                j += 1
+                            }
+                            if stop { break }
+                            continue
+                        }
                         let d = p[j]
                         if stops[Int(d)] {
                             guard d == UInt8(ascii: "<"), j + 1 < n, Self.startsTag(p[j + 1]) else { break }
@@ -100,6 +119,21 @@ enum XMLPreparation {
     /// controls XML forbids.
     private static let stops: [Bool] = (0..<256).map { d in
         d == 0x3C || d == 0x26 || d == 0xC2 || (d < 0x20 && d != 0x09 && d != 0x0A && d != 0x0D)
+    }
+
+    /// Whether one of the eight bytes in `w` (little-endian) may stop a run: `&`, 0xC2, a byte below
+    /// 0x20, or a `<` followed by `!` or `?` (`following` holds the next eight bytes, each one
+    /// position later). A `<` before any other byte changes nothing in the output, so a run does not
+    /// need to stop there. Conservative: `true` may be wrong, `false` never is.
+    @inline(__always)
+    private static func mayStop(_ w: UInt64, _ following: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        @inline(__always) func has(_ v: UInt64, _ byte: UInt8) -> Bool { hasZeroByte(v ^ (ones &* UInt64(byte))) }
+        // Any byte below 0x20 (exact for a bound up to 0x80).
+        let hasControl = (w &- ones &* 0x20) & ~w & highs != 0
+        return hasControl || has(w, 0x26) || has(w, 0xC2) || has(following, 0x21) || has(following, 0x3F)
     }
 
     /// An ASCII letter or `/`: after `<`, a start or end tag.
