@@ -30,15 +30,22 @@ struct FeedsCommand: ParsableCommand {
             print("no feeds configured in \(configPath)")
             return
         }
+        // A state database that exists but cannot be read is an error, never an empty listing.
         let store: StateStore?
         if FileManager.default.fileExists(atPath: configuration.statePath) {
-            store = try? StateStore(path: configuration.statePath)
+            do {
+                store = try StateStore(path: configuration.statePath)
+            } catch {
+                FileHandleOutput.standardError("\(error); run as the daemon's user or a member of its group with write access "
+                    + "(e.g. sudo -u seedwatch seedwatch feeds)")
+                throw ExitCode(1)
+            }
         } else {
             store = nil
         }
         for feed in configuration.feeds {
-            let state = try? store?.feedState(url: feed.url)
-            let seen = (try? store?.seenArticleCount(articleKeyPrefix: ArticleIdentity.feedKey(feedURL: feed.url, itemKey: ""))) ?? 0
+            let state = try store?.feedState(url: feed.url)
+            let seen = try store?.seenArticleCount(articleKeyPrefix: ArticleIdentity.feedKey(feedURL: feed.url, itemKey: "")) ?? 0
             print(feed.url)
             if let current = state?.currentURL { print("  moved to:      \(current)") }
             print("  last fetch:    \(state?.lastFetch.map(AlertTimestamp.format) ?? "never")")
@@ -137,7 +144,7 @@ struct FeedsResetCommand: ParsableCommand {
         abstract: "Re-enable a feed stopped by HTTP 410 and clear its back-off.",
         discussion: """
         Clears the feed's disabled mark, consecutive failures, last error, stored redirect and \
-        validators, so that the daemon polls it at its next start (restart it: systemctl restart \
+        validators, so that the daemon polls it after its next reload or start (systemctl reload \
         seedwatch). Items already seen stay seen: nothing alerts twice.
 
         Example:
@@ -166,6 +173,6 @@ struct FeedsResetCommand: ParsableCommand {
         fresh.lastStatus = state.lastStatus
         fresh.lastSuccess = state.lastSuccess
         try store.saveFeedState(fresh)
-        print("\(url): reset; polled at the daemon's next start")
+        print("\(url): reset; polled after the daemon's next reload or start")
     }
 }

@@ -65,6 +65,32 @@ struct CommandLineTests {
         #expect(badValue.stderr.contains("\(bad.path):2: drop_folder.settle: expected a duration"))
     }
 
+    @Test func aMissingConfigurationNamesTheAbsolutePathAndTheSearchOrder() throws {
+        let folder = try TemporaryFolder("seedwatch-cli")
+        let missing = folder.url.appendingPathComponent("nope.yaml").path
+        let output = try Self.run(["check-config", "--config", missing])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("\(missing): cannot read the configuration file (\(missing): no such file)"), "\(output.stderr)")
+    }
+
+    @Test func feedsWithAnUnreadableStateDatabaseIsAnErrorNotAnEmptyListing() throws {
+        let folder = try TemporaryFolder("seedwatch-cli")
+        let config = folder.url.appendingPathComponent("seedwatch.yaml")
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("state.sqlite"), withIntermediateDirectories: true)
+        try """
+            watches: [\(Paths.packageRoot.appendingPathComponent("seeds/china-russia-north-korea").path)]
+            drop_folder: {path: drop}
+            alerts: {log: alerts.jsonl}
+            state: {path: state.sqlite}
+            feeds:
+              - url: http://127.0.0.1:9/feed.xml
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let output = try Self.run(["feeds", "--config", config.path])
+        #expect(output.status == 1)
+        #expect(output.stdout.isEmpty)
+        #expect(output.stderr.contains("run as the daemon's user or a member of its group with write access"), "\(output.stderr)")
+    }
+
     @Test func aMalformedModelIsAnErrorNamingItsFile() throws {
         let folder = try TemporaryFolder("seedwatch-cli")
         let watch = folder.url.appendingPathComponent("broken-watch")
@@ -237,7 +263,7 @@ struct FeedsResetCommandTests {
         #expect(listed.stdout.contains("next poll:     disabled (410 Gone; seedwatch feeds reset URL resumes it)"))
         let reset = try CommandLineTests.run(["feeds", "reset", "--config", config.path, url])
         #expect(reset.status == 0, "\(reset.stderr)")
-        #expect(reset.stdout == "\(url): reset; polled at the daemon's next start\n")
+        #expect(reset.stdout == "\(url): reset; polled after the daemon's next reload or start\n")
         let state = try #require(try StateStore(path: database).feedState(url: url))
         #expect(!state.disabled)
         #expect(state.consecutiveFailures == 0)

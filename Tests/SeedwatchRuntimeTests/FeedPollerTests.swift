@@ -264,7 +264,7 @@ struct FeedPollerTimingTests {
         let state = try #require(try fixture.store.feedState(url: gone.url))
         #expect(state.disabled)
         #expect(state.lastStatus == 410)
-        #expect(fixture.recorder.lines(.warning, "feed is gone (HTTP 410); polling stopped (to resume: seedwatch feeds reset URL, then restart)").count == 1)
+        #expect(fixture.recorder.lines(.warning, "feed is gone (HTTP 410); polling stopped (to resume: seedwatch feeds reset URL, then reload the daemon)").count == 1)
         let before = server.requests.count
         let skipped = await poller.poll(gone)
         #expect(skipped.status == nil)

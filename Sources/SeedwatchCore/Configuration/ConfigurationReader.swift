@@ -92,7 +92,14 @@ public enum ConfigurationReader {
     /// - Throws: `YAMLFileError` (an unreadable file has no line).
     public static func load(path: String) throws -> SeedwatchConfiguration {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw YAMLFileError(file: path, line: nil, key: "", message: "cannot read the configuration file")
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a regular file" : "no such file"
+            var message = "cannot read the configuration file (\(absolute): \(reason))"
+            if path == "config/seedwatch.yaml" {
+                message += "; seedwatch looks for --config PATH, then $SEEDWATCH_CONFIG, then /etc/seedwatch/seedwatch.yaml, "
+                    + "then ./config/seedwatch.yaml"
+            }
+            throw YAMLFileError(file: path, line: nil, key: "", message: message)
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw YAMLFileError(file: path, line: nil, key: "", message: "the configuration file is not valid UTF-8")

@@ -218,7 +218,7 @@ public final class FeedPoller: Sendable {
         state.nextPoll = schedule.nextPoll(after: outcome, consecutiveFailures: state.consecutiveFailures, now: now, jitter: jitter())
         if outcome == .gone {
             state.disabled = true
-            logger.warning("feed is gone (HTTP 410); polling stopped (to resume: seedwatch feeds reset URL, then restart)",
+            logger.warning("feed is gone (HTTP 410); polling stopped (to resume: seedwatch feeds reset URL, then reload the daemon)",
                            metadata: ["feed": "\(feed.url)", "url": "\(requestedURL)"])
         } else if let failure {
             logger.warning("feed fetch failed; backing off", metadata: [
