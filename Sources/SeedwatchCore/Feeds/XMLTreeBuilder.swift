@@ -26,6 +26,13 @@ struct XMLTreeBuilder {
     private var names: [UnsafeRawPointer: Int32] = [:]
     private var stringIndex: [String: Int32] = [:]
     private let documentBase: Int32
+    /// A direct-mapped cache in front of ``names``: slot `(address >> 4) & 255` holds an address and
+    /// its string index (a miss only costs the dictionary lookup).
+    private var recentAddresses = [UInt](repeating: 0, count: 256)
+    private var recentIndices = [Int32](repeating: -1, count: 256)
+    /// String indices of `base` and of the XML namespace, for `xml:base`.
+    private var baseName: Int32 = -1
+    private var xmlNamespaceName: Int32 = -1
     /// True when an element started after the root element had ended.
     private(set) var sawContentAfterRoot = false
 
@@ -41,6 +48,8 @@ struct XMLTreeBuilder {
         }
         text.reserveCapacity(expectedBytes)
         nodes.reserveCapacity(expectedBytes / 64)
+        baseName = intern("base")
+        xmlNamespaceName = intern(Self.xmlNamespace)
     }
 
     var isInsideRoot: Bool { !stack.isEmpty }
@@ -50,10 +59,22 @@ struct XMLTreeBuilder {
     /// still equal the C string, so an address reused for another name never gives a stale string.
     mutating func name(_ p: UnsafePointer<xmlChar>?) -> Int32 {
         guard let p else { return -1 }
+        let address = UInt(bitPattern: p)
+        let slot = Int((address >> 4) & 255)
+        if recentAddresses[slot] == address {
+            let cached = recentIndices[slot]
+            if Self.equals(strings[Int(cached)], p) { return cached }
+        }
         let key = UnsafeRawPointer(p)
-        if let cached = names[key], Self.equals(strings[Int(cached)], p) { return cached }
-        let index = intern(String(cString: p))
-        names[key] = index
+        let index: Int32
+        if let cached = names[key], Self.equals(strings[Int(cached)], p) {
+            index = cached
+        } else {
+            index = intern(String(cString: p))
+            names[key] = index
+        }
+        recentAddresses[slot] = address
+        recentIndices[slot] = index
         return index
     }
 
@@ -113,7 +134,7 @@ struct XMLTreeBuilder {
         let stored = XMLDocument.StoredAttribute(name: name, namespace: namespace, valueStart: start, valueEnd: Int32(attributeBytes.count))
         attributes.append(stored)
         nodes[Int(top.node)].attributeCount += 1
-        if namespace >= 0, strings[Int(name)] == "base", strings[Int(namespace)] == Self.xmlNamespace {
+        if name == baseName && namespace == xmlNamespaceName {
             let parentBase = stack.count >= 2 ? nodes[Int(stack[stack.count - 2].node)].base : documentBase
             let xmlBase = attributeBytes.withUnsafeBufferPointer {
                 String(decoding: UnsafeBufferPointer(rebasing: $0[Int(start)...]), as: UTF8.self)
