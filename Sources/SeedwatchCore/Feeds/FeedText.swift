@@ -11,8 +11,8 @@ enum FeedText {
 
     /// An RSS `description` or `content:encoded`: HTML reduced to text (the HTML parse is the one entity pass).
     static func rssHTML(_ e: XMLElement) -> String {
-        if e.hasElementChildren { return HTMLText.text(fromElement: e) }
-        return HTMLText.text(fromHTML: e.textContent)
+        if let text = e.withLeafText({ HTMLText.text(fromHTMLBytes: $0) }) { return text }
+        return HTMLText.text(fromElement: e)
     }
 
     /// An Atom text construct (RFC 4287 §3.1; Atom 0.3 `mode`/MIME `type`). `type="text"` gets no

@@ -1,4 +1,9 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reduces HTML (feed descriptions, `content:encoded`, Atom `html`/`xhtml` content) to text:
 /// entities decoded once, tags removed, `script`/`style` dropped, each block element (`p`, `div`,
@@ -28,11 +33,26 @@ enum HTMLText {
     }
 
     private static func text(fromHTML html: String, dropsEmbedded: Bool) -> String {
-        if !html.containsUTF8Byte(UInt8(ascii: "<")) {
-            return lines(HTMLEntities.decodeOnce(html))
+        html.withUTF8Bytes { text(fromHTMLBytes: $0, dropsEmbedded: dropsEmbedded) }
+    }
+
+    /// ``text(fromHTML:)`` of UTF-8 bytes (valid UTF-8, e.g. an element's text in the feed document).
+    static func text(fromHTMLBytes bytes: UnsafeBufferPointer<UInt8>, dropsEmbedded: Bool = false) -> String {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return "" }
+        if memchr(base, Int32(UInt8(ascii: "<")), bytes.count) == nil {
+            var a = TextAssembler()
+            if memchr(base, Int32(UInt8(ascii: "&")), bytes.count) == nil {
+                a.appendLines(bytes: bytes)
+            } else {
+                var decoded: [UInt8] = []
+                HTMLEntities.decodeOnce(bytes, into: &decoded)
+                decoded.withUnsafeBufferPointer { a.appendLines(bytes: $0) }
+            }
+            return a.finish()
         }
-        if let text = scanText(fromHTML: html, dropsEmbedded: dropsEmbedded) { return text }
-        var utf8 = html.utf8Array
+        if let text = scanText(fromHTMLBytes: bytes, dropsEmbedded: dropsEmbedded) { return text }
+        let html = String(decoding: bytes, as: UTF8.self)
+        var utf8 = Array(bytes)
         if utf8.isEmpty { return "" }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_COMPACT.rawValue)
@@ -235,15 +255,18 @@ struct TextAssembler {
     /// Appends `text` with each `"\n"` character a line break. A CR LF pair is one character
     /// (one grapheme cluster) that is not `"\n"`: it counts as whitespace, not as a break.
     mutating func appendLines(_ text: String) {
-        text.withUTF8Bytes { buf in
-            var start = 0
-            for k in 0..<buf.count where buf[k] == 0x0A && (k == 0 || buf[k - 1] != 0x0D) {
-                append(bytes: UnsafeBufferPointer(rebasing: buf[start..<k]))
-                lineBreak()
-                start = k + 1
-            }
-            append(bytes: UnsafeBufferPointer(rebasing: buf[start..<buf.count]))
+        text.withUTF8Bytes { appendLines(bytes: $0) }
+    }
+
+    /// ``appendLines(_:)`` of UTF-8 bytes.
+    mutating func appendLines(bytes buf: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        for k in 0..<buf.count where buf[k] == 0x0A && (k == 0 || buf[k - 1] != 0x0D) {
+            append(bytes: UnsafeBufferPointer(rebasing: buf[start..<k]))
+            lineBreak()
+            start = k + 1
         }
+        append(bytes: UnsafeBufferPointer(rebasing: buf[start..<buf.count]))
     }
 
     mutating func lineBreak() {

@@ -15,7 +15,12 @@
 /// words squeezed together).
 extension HTMLText {
     static func scanText(fromHTML html: String, dropsEmbedded: Bool) -> String? {
-        html.withUTF8Bytes { b -> String? in
+        html.withUTF8Bytes { scanText(fromHTMLBytes: $0, dropsEmbedded: dropsEmbedded) }
+    }
+
+    /// ``scanText(fromHTML:dropsEmbedded:)`` of UTF-8 bytes.
+    static func scanText(fromHTMLBytes b: UnsafeBufferPointer<UInt8>, dropsEmbedded: Bool) -> String? {
+        do {
             var a = TextAssembler()
             var scratch: [UInt8] = []
             let n = b.count

@@ -131,6 +131,16 @@ struct XMLElement {
 
     var hasElementChildren: Bool { node.firstElementChild >= 0 }
 
+    /// Calls `body` with the UTF-8 bytes of this element's text, without making a `String`, when
+    /// it has no element children (then its text is one run, possibly empty); `nil` otherwise.
+    func withLeafText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        let n = node
+        guard n.firstElementChild < 0 else { return nil }
+        guard n.firstChild >= 0 else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let run = document.nodes[Int(n.firstChild)]
+        return document.text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(run.textStart)..<Int(run.textEnd)])) }
+    }
+
     /// The value of the attribute with local name `name` in `namespace` (`nil`: no namespace or an
     /// empty one), references decoded; `nil` when absent.
     func attribute(_ name: String, namespace: String? = nil) -> String? {
