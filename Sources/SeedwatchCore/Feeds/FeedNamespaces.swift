@@ -32,7 +32,12 @@ extension XMLElement {
     /// 0.90/1.0 namespace, or the namespace of its parent (a feed may put a private default namespace
     /// on `<rss>`). An extension module's element with an RSS local name is not RSS.
     func isRSSCore(_ child: XMLElement) -> Bool {
-        guard let ns = child.namespace, !ns.isEmpty else { return child.prefix == nil }
+        isRSSCore(node: child.document.nodes[Int(child.index)])
+    }
+
+    /// ``isRSSCore(_:)`` of a child's node.
+    func isRSSCore(node child: XMLDocument.Node) -> Bool {
+        guard child.namespace >= 0, let ns = document.string(child.namespace), !ns.isEmpty else { return child.prefix < 0 }
         if ns == FeedNamespace.rss10 || ns == FeedNamespace.rss090 { return true }
         return ns == namespace && !FeedNamespace.extensions.contains(ns) && ns.lowercased() != FeedNamespace.itunes
     }
@@ -40,11 +45,15 @@ extension XMLElement {
     /// The first RSS core child named `name`. Names compare ASCII case-insensitively (`<TiTlE>`), as
     /// feedparser and Apple's podcast directory read RSS elements.
     func rssChild(_ name: String) -> XMLElement? {
-        elements.first { $0.name.equalsIgnoringASCIICase(name) && isRSSCore($0) }
+        let lowered = name.asciiLowercased()
+        let strings = document.lowercasedStrings
+        return firstElement { strings[Int($0.name)] == lowered && isRSSCore(node: $0) }
     }
 
     func rssChildren(_ name: String) -> [XMLElement] {
-        elements.filter { $0.name.equalsIgnoringASCIICase(name) && isRSSCore($0) }
+        let lowered = name.asciiLowercased()
+        let strings = document.lowercasedStrings
+        return elements { strings[Int($0.name)] == lowered && isRSSCore(node: $0) }
     }
 
     /// An `itunes:` child; the namespace URI compares case-insensitively.
@@ -65,15 +74,29 @@ extension XMLElement {
 
     /// A child in `namespace`, or written with `prefix` whose namespace was never declared.
     func extensionChild(_ name: String, namespace: String, prefix: String) -> XMLElement? {
-        elements.first { $0.name == name && ($0.namespace == namespace || ($0.namespace == nil && $0.prefix == prefix)) }
+        let strings = document.strings
+        return firstElement { strings[Int($0.name)] == name && Self.isExtension($0, strings, namespace, prefix) }
     }
 
     func extensionChildren(_ name: String, namespace: String, prefix: String) -> [XMLElement] {
-        elements.filter { $0.name == name && ($0.namespace == namespace || ($0.namespace == nil && $0.prefix == prefix)) }
+        let strings = document.strings
+        return elements { strings[Int($0.name)] == name && Self.isExtension($0, strings, namespace, prefix) }
+    }
+
+    private static func isExtension(_ node: XMLDocument.Node, _ strings: [String], _ namespace: String, _ prefix: String) -> Bool {
+        if node.namespace >= 0 { return strings[Int(node.namespace)] == namespace }
+        return node.prefix >= 0 && strings[Int(node.prefix)] == prefix
     }
 }
 
 extension String {
+    /// The string with ASCII letters lower-cased; every other character unchanged.
+    func asciiLowercased() -> String {
+        let hasUpper = withUTF8Bytes { $0.contains { $0 >= 0x41 && $0 <= 0x5A } }
+        guard hasUpper else { return self }
+        return withUTF8Bytes { b in String(decoding: b.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) }
+    }
+
     /// Equality with ASCII letters compared case-insensitively; other characters must match exactly.
     func equalsIgnoringASCIICase(_ other: String) -> Bool {
         if self == other { return true }

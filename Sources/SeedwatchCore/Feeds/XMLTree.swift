@@ -36,6 +36,8 @@ final class XMLDocument {
 
     let nodes: [Node]
     let strings: [String]
+    /// ``strings`` with ASCII letters lower-cased (for element names compared without case).
+    let lowercasedStrings: [String]
     let attributes: [StoredAttribute]
     let attributeBytes: [UInt8]
     let bases: [String]
@@ -44,6 +46,7 @@ final class XMLDocument {
     init(nodes: [Node], strings: [String], attributes: [StoredAttribute], attributeBytes: [UInt8], bases: [String], text: [UInt8]) {
         self.nodes = nodes
         self.strings = strings
+        self.lowercasedStrings = strings.map { $0.asciiLowercased() }
         self.attributes = attributes
         self.attributeBytes = attributeBytes
         self.bases = bases
@@ -125,6 +128,31 @@ struct XMLElement {
 
     /// The element children alone, in document order.
     var elements: Elements { Elements(document: document, first: node.firstElementChild) }
+
+    /// The first element child whose node satisfies `predicate` (which sees the node, not a handle).
+    func firstElement(where predicate: (XMLDocument.Node) -> Bool) -> XMLElement? {
+        let nodes = document.nodes
+        var k = node.firstElementChild
+        while k >= 0 {
+            let child = nodes[Int(k)]
+            if child.name >= 0 && predicate(child) { return XMLElement(document: document, index: k) }
+            k = child.nextSibling
+        }
+        return nil
+    }
+
+    /// Every element child whose node satisfies `predicate`, in document order.
+    func elements(where predicate: (XMLDocument.Node) -> Bool) -> [XMLElement] {
+        let nodes = document.nodes
+        var found: [XMLElement] = []
+        var k = node.firstElementChild
+        while k >= 0 {
+            let child = nodes[Int(k)]
+            if child.name >= 0 && predicate(child) { found.append(XMLElement(document: document, index: k)) }
+            k = child.nextSibling
+        }
+        return found
+    }
 
     /// Concatenated text of this element and all descendants.
     var textContent: String { document.textContent(of: index) }
