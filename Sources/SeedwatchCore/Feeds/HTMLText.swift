@@ -40,7 +40,7 @@ enum HTMLText {
     static func text(fromHTMLBytes bytes: UnsafeBufferPointer<UInt8>, dropsEmbedded: Bool = false) -> String {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return "" }
         if memchr(base, Int32(UInt8(ascii: "<")), bytes.count) == nil {
-            var a = TextAssembler()
+            var a = TextAssembler(capacity: bytes.count)
             if memchr(base, Int32(UInt8(ascii: "&")), bytes.count) == nil {
                 a.appendLines(bytes: bytes)
             } else {
@@ -224,11 +224,18 @@ struct TextAssembler {
     /// Whitespace was seen after the current line's last non-whitespace byte.
     private var pendingSpace = false
 
+    init() {}
+
+    /// An assembler whose output buffer starts with room for `capacity` bytes.
+    init(capacity: Int) {
+        out.reserveCapacity(capacity)
+    }
+
     mutating func append(_ text: String) {
         text.withUTF8Bytes { append(bytes: $0) }
     }
 
-    /// Appends text bytes; each run of non-whitespace bytes is copied at once.
+    /// Appends text bytes; each run of words separated by single spaces is copied at once.
     mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
         var i = 0
         let n = bytes.count
@@ -238,8 +245,14 @@ struct TextAssembler {
                 i += 1
                 continue
             }
+            // The run extends over single spaces between words: they are copied as they are.
             var j = i + 1
-            while j < n && !UTF8Bytes.isCollapsible(bytes[j]) { j += 1 }
+            while j < n {
+                let c = bytes[j]
+                if !UTF8Bytes.isCollapsible(c) { j += 1; continue }
+                if c == 0x20 && j + 1 < n && !UTF8Bytes.isCollapsible(bytes[j + 1]) { j += 2; continue }
+                break
+            }
             if !lineStarted {
                 if !out.isEmpty { out.append(0x0A) }
                 lineStarted = true

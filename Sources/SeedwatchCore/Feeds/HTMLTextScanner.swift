@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A single-pass reading of the HTML that feeds carry in descriptions and `content:encoded`
 /// (paragraphs, links, emphasis, images, lists, tables, comments, scripts), giving exactly the
 /// text events the libxml2 walk in ``HTMLText`` gives for it: text runs with entities decoded once,
@@ -21,7 +27,7 @@ extension HTMLText {
     /// ``scanText(fromHTML:dropsEmbedded:)`` of UTF-8 bytes.
     static func scanText(fromHTMLBytes b: UnsafeBufferPointer<UInt8>, dropsEmbedded: Bool) -> String? {
         do {
-            var a = TextAssembler()
+            var a = TextAssembler(capacity: b.count)
             var scratch: [UInt8] = []
             let n = b.count
             var i = 0
@@ -37,8 +43,10 @@ extension HTMLText {
                 }
             }
             while i < n {
-                var lt = i
-                while lt < n && b[lt] != UInt8(ascii: "<") { lt += 1 }
+                var lt = n
+                if let hit = memchr(b.baseAddress! + i, Int32(UInt8(ascii: "<")), n - i) {
+                    lt = UnsafeRawPointer(hit) - UnsafeRawPointer(b.baseAddress!)
+                }
                 appendText(i, lt)
                 if lt == n { break }
                 guard lt + 1 < n else { return nil }
