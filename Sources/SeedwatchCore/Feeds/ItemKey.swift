@@ -15,27 +15,28 @@ import Foundation
 public enum ItemKey {
     /// Sets ``FeedItem/itemKey`` on every item of one document.
     public static func assign(_ items: inout [FeedItem]) {
+        // Fields are read in place (`items[i].guid`): copying whole items would retain every string.
         var guidCounts: [String: Int] = [:]
         guidCounts.reserveCapacity(items.count)
-        for item in items {
-            if let g = item.guid { guidCounts[g, default: 0] += 1 }
+        var everyItemHasAGUID = true
+        for i in items.indices {
+            if let g = items[i].guid { guidCounts[g, default: 0] += 1 } else { everyItemHasAGUID = false }
         }
         // Usual case: every item has a unique GUID, so no link is needed (nor normalised).
-        if items.allSatisfy({ $0.guid.map { guidCounts[$0] == 1 } ?? false }) {
+        if everyItemHasAGUID && guidCounts.count == items.count {
             for i in items.indices { items[i].itemKey = items[i].guid! }
             return
         }
         var linkCounts: [String: Int] = [:]
         var normalizedLinks: [String?] = []
         normalizedLinks.reserveCapacity(items.count)
-        for item in items {
-            let link = item.link.map(URIReference.normalizedLink)
+        for i in items.indices {
+            let link = items[i].link.map(URIReference.normalizedLink)
             if let link { linkCounts[link, default: 0] += 1 }
             normalizedLinks.append(link)
         }
         for i in items.indices {
-            let item = items[i]
-            if let g = item.guid, guidCounts[g] == 1 {
+            if let g = items[i].guid, guidCounts[g] == 1 {
                 items[i].itemKey = g
                 continue
             }
@@ -44,7 +45,7 @@ public enum ItemKey {
                 items[i].itemKey = link
                 continue
             }
-            items[i].itemKey = hashKey(link: link, title: item.title, published: item.published)
+            items[i].itemKey = hashKey(link: link, title: items[i].title, published: items[i].published)
         }
     }
 

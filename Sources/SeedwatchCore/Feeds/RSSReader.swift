@@ -40,9 +40,8 @@ enum RSSReader {
         } else if let about, looksLikeURL(about) {
             link = about
         }
-        let published = firstDate(e, [("pubDate", nil), ("date", FeedNamespace.dc), ("published", FeedNamespace.atom10),
-                                      ("issued", FeedNamespace.dcterms), ("created", FeedNamespace.dcterms)])
-        let updated = firstDate(e, [("updated", FeedNamespace.atom10), ("modified", FeedNamespace.dcterms), ("date", FeedNamespace.dc)])
+        let published = firstDate(e, publishedElements)
+        let updated = firstDate(e, updatedElements)
         // Summary: RSS `description`, or the non-standard `<summary>` some generators write; when an
         // item has both, the first in document order is the summary and the other one counts as
         // content (what feedparser does). Then `dc:description`, `itunes:summary`, `media:description`.
@@ -71,6 +70,17 @@ enum RSSReader {
         return FeedItem(title: title, link: link, guid: guid, itemKey: "", published: published, updated: updated,
                         summary: summary, content: content, authors: authors)
     }
+
+    /// Where an item's publication date is read from, first present first: RSS `pubDate`, `dc:date`,
+    /// `atom:published`, `dcterms:issued`, `dcterms:created`.
+    private static let publishedElements: [(String, String?)] = [
+        ("pubDate", nil), ("date", FeedNamespace.dc), ("published", FeedNamespace.atom10),
+        ("issued", FeedNamespace.dcterms), ("created", FeedNamespace.dcterms),
+    ]
+    /// Where an item's update date is read from: `atom:updated`, `dcterms:modified`, `dc:date`.
+    private static let updatedElements: [(String, String?)] = [
+        ("updated", FeedNamespace.atom10), ("modified", FeedNamespace.dcterms), ("date", FeedNamespace.dc),
+    ]
 
     private static func firstDate(_ e: XMLElement, _ names: [(String, String?)]) -> Date? {
         for (name, namespace) in names {
