@@ -160,7 +160,9 @@ public actor ArticleProcessor {
                 let outcome = decideForEveryWatch(
                     item.article, articleKey: item.articleKey(fileContentHash: contentHash),
                     contentHash: contentHash, source: item.source(filePath: file.absolutePath), origin: pathText,
-                    quiet: wasDeferred
+                    quiet: wasDeferred,
+                    // A single-article file rewritten at the same path may be an edit of the article read there before.
+                    lookup: item.itemKey == nil ? .file(path: file.absolutePath, article: item.article) : nil
                 )
                 failures += outcome.failures
                 alerts += outcome.written.count
