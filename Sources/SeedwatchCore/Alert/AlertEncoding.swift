@@ -1,7 +1,8 @@
 /// Encodes alerts as lines of `alerts.jsonl` (DESIGN §6) and of `seedwatch scan --json` (DESIGN §9).
 ///
 /// A line is UTF-8 JSON, one object, keys in the order of DESIGN §6 — `id`, `time`, `watch`,
-/// `level`, `score`, `source`, `title`, `published`, `actors`, `topics`, `evidence` — and ends with
+/// `level`, `score`, `source`, `title`, `published`, `actors`, `topics`, `evidence`, then the added
+/// key `updates` on an alert for an edited article (``AlertRecord/updates``) — and ends with
 /// exactly one `"\n"`; string escaping guarantees no other line break inside. Times are RFC 3339 UTC
 /// with second precision (``AlertTimestamp``); scores are rounded to 2 decimals.
 ///
@@ -78,6 +79,9 @@ public enum AlertEncoding {
             json.endObject()
         }
         json.endArray()
+        if let updates = r.updates {
+            json.key("updates"); json.string(updates)
+        }
         if let alerted {
             json.key("alerted"); json.bool(alerted)
         }

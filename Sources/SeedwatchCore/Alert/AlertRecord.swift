@@ -110,9 +110,13 @@ public struct AlertRecord: Sendable, Hashable {
     public var actors: [ActorSummary]
     public var topics: [TopicSummary]
     public var evidence: [EvidenceItem]
+    /// For an alert on an edited article (case 08): the `id` of the article's original alert,
+    /// written as the added key `updates` (DESIGN §6 allows added keys); `nil` otherwise (not written).
+    public var updates: String?
 
     public init(id: String, time: Date, watch: String, level: AlertLevel, score: Double, source: AlertSource,
-                title: String, published: Date?, actors: [ActorSummary], topics: [TopicSummary], evidence: [EvidenceItem]) {
+                title: String, published: Date?, actors: [ActorSummary], topics: [TopicSummary], evidence: [EvidenceItem],
+                updates: String? = nil) {
         self.id = id
         self.time = time
         self.watch = watch
@@ -124,5 +128,6 @@ public struct AlertRecord: Sendable, Hashable {
         self.actors = actors
         self.topics = topics
         self.evidence = evidence
+        self.updates = updates
     }
 }

@@ -244,14 +244,20 @@ public final class FeedPoller: Sendable {
         var allDecided = true
         report.items = items.count
         let oldest = now.addingTimeInterval(-feed.maxAgeSeconds)
-        var keys: [String] = []
-        for item in items {
-            let articleKey = ArticleIdentity.feedKey(feedURL: feed.url, itemKey: item.itemKey)
-            keys.append(articleKey)
+        let keys = items.map { ArticleIdentity.feedKey(feedURL: feed.url, itemKey: $0.itemKey) }
+        let present = Set(keys)
+        // Secondary keys (case 08); a description that two items of this document share identifies neither.
+        let versions = items.map { ArticleVersion.feedItem($0, feedURL: feed.url) }
+        var descriptionCounts: [String: Int] = [:]
+        for hash in versions.compactMap(\.descriptionHash) { descriptionCounts[hash, default: 0] += 1 }
+        for (index, item) in items.enumerated() {
+            let articleKey = keys[index]
+            let version = versions[index]
             var article = item.article
             let contentHash = ArticleIdentity.sha256Hex(Array((article.title + "\n" + article.body).utf8))
             if firstSuccess, let published = article.published, published < oldest {
-                await processor.recordSeenWithoutAlert(articleKey: articleKey, contentHash: contentHash, origin: feed.url)
+                await processor.recordSeenWithoutAlert(articleKey: articleKey, contentHash: contentHash, origin: feed.url,
+                                                       version: version)
                 report.absorbedAsOld += 1
                 continue
             }
@@ -261,7 +267,9 @@ public final class FeedPoller: Sendable {
                 article.body = body
             }
             let alerts = await processor.decide(article, articleKey: articleKey, contentHash: contentHash,
-                                                source: .feed(feed.url, url: item.link, guid: item.guid), origin: feed.url)
+                                                source: .feed(feed.url, url: item.link, guid: item.guid), origin: feed.url,
+                                                lookup: .feedItem(version, present: present,
+                                                                  descriptionShared: (version.descriptionHash.flatMap { descriptionCounts[$0] } ?? 0) > 1))
             report.alerts.append(contentsOf: alerts)
             if await !processor.isDecided(articleKey: articleKey) { allDecided = false }
         }

@@ -92,10 +92,34 @@ public final class OutboxDelivery: Sendable {
     /// - Throws: ``StateStoreError`` when the decision could not commit (nothing happened), or the
     ///   delivery's error (the decision stands and the alert stays pending for ``reconcile()``).
     @discardableResult
+    ///   - version: the article's secondary keys (case 08), recorded with the decision when given.
+    ///   - alertedActorIDs: the actor ids of the alert (`[]` without one), recorded when given.
     public func decide(articleKey: String, watch: String, contentHash: String,
-                       alert: (id: String, line: [UInt8])?, at: Date = Date()) throws -> Bool {
+                       alert: (id: String, line: [UInt8])?, version: ArticleVersion? = nil,
+                       alertedActorIDs: [String]? = nil, at: Date = Date()) throws -> Bool {
         let isNew = try store.commitDecision(articleKey: articleKey, watch: watch, contentHash: contentHash,
-                                             alertID: alert?.id, alertLine: alert?.line, at: at)
+                                             alertID: alert?.id, alertLine: alert?.line, version: version,
+                                             alertedActorIDs: alertedActorIDs, at: at)
+        guard isNew else { return false }
+        if let alert {
+            try deliver(alertID: alert.id, line: alert.line)
+        }
+        return true
+    }
+
+    /// Commits the decision for a new version of an already seen article
+    /// (``StateStore/commitUpdateDecision(articleKey:originalKey:watch:contentHash:version:originalAlertID:alertedActorIDs:alertID:alertLine:at:)``)
+    /// and, when it is new and carries an alert, delivers the alert.
+    /// - Returns: as ``decide(articleKey:watch:contentHash:alert:version:alertedActorIDs:at:)``.
+    /// - Throws: as ``decide(articleKey:watch:contentHash:alert:version:alertedActorIDs:at:)``.
+    @discardableResult
+    public func decideUpdate(articleKey: String, originalKey: String, watch: String, contentHash: String,
+                             version: ArticleVersion, originalAlertID: String?, alertedActorIDs: [String],
+                             alert: (id: String, line: [UInt8])?, at: Date = Date()) throws -> Bool {
+        let isNew = try store.commitUpdateDecision(articleKey: articleKey, originalKey: originalKey, watch: watch,
+                                                   contentHash: contentHash, version: version,
+                                                   originalAlertID: originalAlertID, alertedActorIDs: alertedActorIDs,
+                                                   alertID: alert?.id, alertLine: alert?.line, at: at)
         guard isNew else { return false }
         if let alert {
             try deliver(alertID: alert.id, line: alert.line)

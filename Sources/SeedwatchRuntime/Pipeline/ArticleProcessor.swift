@@ -21,6 +21,8 @@ public actor ArticleProcessor {
         public var decisions = 0
         /// Alert lines written.
         public var alertsWritten = 0
+        /// Article × watch decisions on an edit of an article already seen under another key (case 08).
+        public var updates = 0
         /// Errors (state or log failures) — each was logged.
         public var errors = 0
 
@@ -158,7 +160,9 @@ public actor ArticleProcessor {
                 let outcome = decideForEveryWatch(
                     item.article, articleKey: item.articleKey(fileContentHash: contentHash),
                     contentHash: contentHash, source: item.source(filePath: file.absolutePath), origin: pathText,
-                    quiet: wasDeferred
+                    quiet: wasDeferred,
+                    // A single-article file rewritten at the same path may be an edit of the article read there before.
+                    lookup: item.itemKey == nil ? .file(path: file.absolutePath, article: item.article) : nil
                 )
                 failures += outcome.failures
                 alerts += outcome.written.count
@@ -218,11 +222,13 @@ public actor ArticleProcessor {
     /// feed's first fetch absorbs items older than `max_age` (no backlog flood).
     /// - Returns: how many watch decisions were new.
     @discardableResult
-    public func recordSeenWithoutAlert(articleKey: String, contentHash: String, origin: String) -> Int {
+    public func recordSeenWithoutAlert(articleKey: String, contentHash: String, origin: String,
+                                       version: ArticleVersion? = nil) -> Int {
         var recorded = 0
         for watch in watches {
             do {
-                if try outbox.decide(articleKey: articleKey, watch: watch.name, contentHash: contentHash, alert: nil) {
+                if try outbox.decide(articleKey: articleKey, watch: watch.name, contentHash: contentHash, alert: nil,
+                                     version: version, alertedActorIDs: version == nil ? nil : []) {
                     recorded += 1
                 }
             } catch {
@@ -235,22 +241,50 @@ public actor ArticleProcessor {
 
     /// Decides one article for every watch: commits the decision with its pending alert in one
     /// transaction, then appends the alert line (DESIGN §7).
+    ///
+    /// With `lookup`, an article whose key is not yet seen is first compared with the stored
+    /// versions of its feed or path (case 08). When it is an edit of a seen article, its key is
+    /// recorded as seen and linked to the original, the original takes its title and link and keeps
+    /// its alert id, and an alert is written only when the edit reaches `notice` and names an actor
+    /// not in the article's alerts so far; that alert has its own id and names the original alert's
+    /// id in `updates`. Otherwise the article is decided as new, with its secondary keys recorded.
     /// - Returns: the alert records written.
     @discardableResult
-    public func decide(_ article: Article, articleKey: String, contentHash: String, source: AlertSource, origin: String) -> [AlertRecord] {
+    public func decide(_ article: Article, articleKey: String, contentHash: String, source: AlertSource, origin: String,
+                       lookup: VersionLookup? = nil) -> [AlertRecord] {
         decideForEveryWatch(article, articleKey: articleKey, contentHash: contentHash, source: source, origin: origin,
-                            quiet: false).written
+                            quiet: false, lookup: lookup).written
     }
 
-    /// ``decide(_:articleKey:contentHash:source:origin:)``, also counting the watches whose decision
+    /// ``decide(_:articleKey:contentHash:source:origin:lookup:)``, also counting the watches whose decision
     /// failed (logged at ERROR unless `quiet`, as on a retry).
     private func decideForEveryWatch(_ article: Article, articleKey: String, contentHash: String, source: AlertSource,
-                                     origin: String, quiet: Bool) -> (written: [AlertRecord], failures: Int) {
+                                     origin: String, quiet: Bool, lookup: VersionLookup? = nil) -> (written: [AlertRecord], failures: Int) {
         var written: [AlertRecord] = []
         var failures = 0
+        var originalKey: String?
+        if let lookup, watches.contains(where: { (try? store.isSeen(articleKey: articleKey, watch: $0.name)) != true }) {
+            do {
+                originalKey = try lookup.original(of: articleKey, in: store)
+            } catch {
+                counters.errors += 1
+                if !quiet {
+                    logger.error("decision failed; it will be retried", metadata: ["source": "\(origin)", "error": "\(error)"])
+                }
+                return ([], watches.count)
+            }
+        }
         for watch in watches {
             do {
                 if try store.isSeen(articleKey: articleKey, watch: watch.name) { continue }
+                if let lookup, let originalKey {
+                    if let record = try decideUpdate(article, articleKey: articleKey, originalKey: originalKey,
+                                                     version: lookup.version, watch: watch, contentHash: contentHash,
+                                                     source: source, origin: origin) {
+                        written.append(record)
+                    }
+                    continue
+                }
                 let evaluation = watch.evaluate(article, articleKey: articleKey, source: source, time: now())
                 var alert: (id: String, line: [UInt8])? = evaluation.level.map { _ in
                     (evaluation.record.id, AlertEncoding.line(evaluation.record))
@@ -261,7 +295,9 @@ public actor ArticleProcessor {
                         "id": "\(id)", "watch": "\(watch.name)", "source": "\(origin)",
                     ])
                 }
-                let isNew = try outbox.decide(articleKey: articleKey, watch: watch.name, contentHash: contentHash, alert: alert)
+                let alertedActors = lookup == nil ? nil : (evaluation.level == nil ? [] : evaluation.record.actors.map(\.id))
+                let isNew = try outbox.decide(articleKey: articleKey, watch: watch.name, contentHash: contentHash, alert: alert,
+                                              version: lookup?.version, alertedActorIDs: alertedActors)
                 guard isNew else { continue }
                 counters.decisions += 1
                 if let level = evaluation.level, alert != nil {
@@ -284,5 +320,51 @@ public actor ArticleProcessor {
             }
         }
         return (written, failures)
+    }
+
+    /// Decides an edit of a seen article for one watch (see ``decide(_:articleKey:contentHash:source:origin:lookup:)``).
+    /// - Returns: the alert written, if any.
+    /// - Throws: ``StateStoreError`` or the alert log's error, as ``OutboxDelivery/decideUpdate(articleKey:originalKey:watch:contentHash:version:originalAlertID:alertedActorIDs:alert:at:)``.
+    private func decideUpdate(_ article: Article, articleKey: String, originalKey: String, version: ArticleVersion,
+                              watch: CompiledWatch, contentHash: String, source: AlertSource, origin: String) throws -> AlertRecord? {
+        let original = try store.seenDecision(articleKey: originalKey, watch: watch.name)
+        let evaluation = watch.evaluate(article, articleKey: articleKey, source: source, time: now())
+        let before = Set(original?.alertedActorIDs ?? [])
+        let actorIDs = evaluation.record.actors.map(\.id)
+        let added = actorIDs.filter { !before.contains($0) }
+        var record = evaluation.record
+        var alert: (id: String, line: [UInt8])?
+        let alerts = evaluation.level != nil && !added.isEmpty
+        if alerts {
+            record.updates = original?.alertID
+            alert = (record.id, AlertEncoding.line(record))
+            if alreadyLogged.contains(record.id) {
+                alert = nil
+                logger.info("alert already in the alert log (the state database was reset); not written again", metadata: [
+                    "id": "\(record.id)", "watch": "\(watch.name)", "source": "\(origin)",
+                ])
+            }
+        }
+        let alerted = alerts ? before.union(actorIDs).sorted() : before.sorted()
+        let isNew = try outbox.decideUpdate(articleKey: articleKey, originalKey: originalKey, watch: watch.name,
+                                            contentHash: contentHash, version: version, originalAlertID: original?.alertID,
+                                            alertedActorIDs: alerted, alert: alert)
+        guard isNew else { return nil }
+        counters.decisions += 1
+        counters.updates += 1
+        guard let level = evaluation.level, alert != nil else {
+            logger.info("edit of a seen article; no new actor, no alert", metadata: [
+                "watch": "\(watch.name)", "title": "\(article.title)", "original_alert": "\(original?.alertID ?? "-")",
+                "source": "\(origin)",
+            ])
+            return nil
+        }
+        counters.alertsWritten += 1
+        logger.info("alert", metadata: [
+            "id": "\(record.id)", "watch": "\(watch.name)", "level": "\(level.rawValue)",
+            "score": "\(String(format: "%.2f", evaluation.decision.score))", "title": "\(article.title)",
+            "source": "\(origin)", "updates": "\(record.updates ?? "-")", "new_actors": "\(added.joined(separator: ","))",
+        ])
+        return record
     }
 }

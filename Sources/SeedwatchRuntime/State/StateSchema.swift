@@ -67,6 +67,33 @@ enum StateSchema {
             // success, which is when items older than max_age are recorded without alerting.
             try db.execute(sql: "ALTER TABLE feed_state ADD COLUMN last_success REAL")
         }
+        migrator.registerMigration("v3-article-versions") { db in
+            // Secondary keys to recognise an edited article under a new article key (case 08).
+            // `seen_article.actor_ids`: on an original's row, the actor ids of the alert lines
+            // written for the article so far (space-separated, sorted; '' when none); NULL on rows
+            // of v1/v2 databases and on versions linked to an original.
+            // `article_version`: one row per article key decided with secondary keys; `scope` is
+            // `feed:` + the feed's first configured URL, or `file:` + the dropped file's path bytes;
+            // `original_key` is the article key of the first version (itself for an original).
+            // Databases from v1/v2 keep working: their articles have no row here and are
+            // recognised by article key only.
+            try db.execute(sql: """
+                ALTER TABLE seen_article ADD COLUMN actor_ids TEXT;
+                CREATE TABLE article_version (
+                    article_key BLOB PRIMARY KEY NOT NULL,
+                    scope BLOB NOT NULL,
+                    original_key BLOB NOT NULL,
+                    title TEXT NOT NULL,
+                    link TEXT,
+                    published REAL,
+                    description_hash TEXT,
+                    recorded_at REAL NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX article_version_scope ON article_version(scope, published);
+                CREATE INDEX article_version_description ON article_version(scope, description_hash);
+                CREATE INDEX article_version_original ON article_version(original_key);
+                """)
+        }
         return migrator
     }
 }

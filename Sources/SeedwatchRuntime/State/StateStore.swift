@@ -128,22 +128,32 @@ public final class StateStore: Sendable {
     ///   - contentHash: hex SHA-256 of the article's content, to notice edits later.
     ///   - alertID: the alert id (``ArticleIdentity/alertID(watch:articleKey:modelVersion:)``); required with `alertLine`.
     ///   - alertLine: the complete alert line (ending in `"\n"`), or `nil` when the article stays below `notice`.
+    ///   - version: the article's secondary keys (case 08), recorded as an original version when
+    ///     given (unless the key already has a version row); `nil` records none.
+    ///   - alertedActorIDs: the actor ids of the alert line (`[]` without one), stored so that a
+    ///     later version alerts only for actors not yet alerted on; `nil` stores none.
     ///   - at: the decision time.
     /// - Returns: `true` when the decision is new and, if a line was given, it is now pending delivery.
     ///   `false` when the pair was already seen — then nothing changes — or when the alert id is already
     ///   in the outbox (a pruned seen mark is restored; the alert is not queued again).
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``; nothing is committed then.
     public func commitDecision(articleKey: String, watch: String, contentHash: String, alertID: String?,
-                               alertLine: [UInt8]?, at: Date = Date()) throws -> Bool {
+                               alertLine: [UInt8]?, version: ArticleVersion? = nil, alertedActorIDs: [String]? = nil,
+                               at: Date = Date()) throws -> Bool {
         precondition(alertLine == nil || alertID != nil, "an alert line needs its alert id")
         let now = at.timeIntervalSince1970
         return try writeAccess("commit decision") { db in
             try db.execute(sql: """
-                INSERT INTO seen_article (article_key, watch, first_seen, last_seen, content_hash, alert_id)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO seen_article (article_key, watch, first_seen, last_seen, content_hash, alert_id, actor_ids)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (article_key, watch) DO NOTHING
-                """, arguments: [Self.keyBytes(articleKey), watch, now, now, contentHash, alertID])
+                """, arguments: [Self.keyBytes(articleKey), watch, now, now, contentHash, alertID,
+                                 alertedActorIDs.map(Self.actorIDsText)])
             guard db.changesCount == 1 else { return false }
+            if let version {
+                try Self.insertVersion(db, key: Self.keyBytes(articleKey), originalKey: Self.keyBytes(articleKey),
+                                       version: version, at: now)
+            }
             guard let alertID, let alertLine else { return true }
             try db.execute(sql: """
                 INSERT INTO outbox (alert_id, watch, article_key, line, state, created_at)
@@ -155,14 +165,21 @@ public final class StateStore: Sendable {
     }
 
     /// Marks articles still present in their feed as seen at `at`, so retention counts from when an
-    /// item leaves its feed (DESIGN §7). Keys never decided are ignored.
+    /// item leaves its feed (DESIGN §7). A later version of an article (case 08) keeps its original
+    /// too, so the original's alert id and actors outlive the versions that link to it.
+    /// Keys never decided are ignored.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     public func touchSeen(articleKeys: [String], at: Date = Date()) throws {
         guard !articleKeys.isEmpty else { return }
         try writeAccess("touch seen articles") { db in
             let statement = try db.cachedStatement(sql: "UPDATE seen_article SET last_seen = ? WHERE article_key = ?")
+            let original = try db.cachedStatement(sql: """
+                UPDATE seen_article SET last_seen = ?1 WHERE article_key =
+                    (SELECT original_key FROM article_version WHERE article_key = ?2 AND original_key != ?2)
+                """)
             for key in articleKeys {
                 try statement.execute(arguments: [at.timeIntervalSince1970, Self.keyBytes(key)])
+                try original.execute(arguments: [at.timeIntervalSince1970, Self.keyBytes(key)])
             }
         }
     }
@@ -200,7 +217,8 @@ public final class StateStore: Sendable {
     /// Only keys of polled feed items (`feed:<url>␀…`) are pruned: dropped files (`file:…`) and items
     /// of feed files in the drop folder (`feed:file␀…`) are never touched by a poll, so their
     /// `last_seen` is their first decision; forgetting them would alert again on a copy or a
-    /// rewrite of a file that is still in the drop folder months later.
+    /// rewrite of a file that is still in the drop folder months later. Version rows (case 08)
+    /// whose article key has no seen mark left are removed too.
     /// - Returns: the number of seen marks removed.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     @discardableResult
@@ -214,6 +232,10 @@ public final class StateStore: Sendable {
                     AND substr(article_key, 1, ?) = ? AND substr(article_key, 1, ?) != ?
                 """, arguments: [t, feedPrefix.count, feedPrefix, feedFilePrefix.count, feedFilePrefix])
             let removed = db.changesCount
+            try db.execute(sql: """
+                DELETE FROM article_version
+                WHERE NOT EXISTS (SELECT 1 FROM seen_article s WHERE s.article_key = article_version.article_key)
+                """)
             try db.execute(sql: "DELETE FROM outbox WHERE state = 'written' AND written_at < ?", arguments: [t])
             return removed
         }
@@ -353,11 +375,11 @@ public final class StateStore: Sendable {
     // MARK: - Access with typed errors
 
     /// An article key as stored: its UTF-8 bytes as a BLOB, so the NUL inside feed keys survives.
-    private static func keyBytes(_ key: String) -> Data {
+    static func keyBytes(_ key: String) -> Data {
         Data(key.utf8)
     }
 
-    private func readAccess<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+    func readAccess<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.read(body)
         } catch {
@@ -365,7 +387,7 @@ public final class StateStore: Sendable {
         }
     }
 
-    private func writeAccess<T>(_ operation: String, transaction: Bool = true, _ body: (Database) throws -> T) throws -> T {
+    func writeAccess<T>(_ operation: String, transaction: Bool = true, _ body: (Database) throws -> T) throws -> T {
         do {
             return transaction ? try pool.write(body) : try pool.writeWithoutTransaction(body)
         } catch {
@@ -373,7 +395,7 @@ public final class StateStore: Sendable {
         }
     }
 
-    private static func reason(_ error: any Error) -> String {
+    static func reason(_ error: any Error) -> String {
         if let error = error as? DatabaseError {
             return error.message.map { "\($0) (SQLite \(error.resultCode.rawValue))" } ?? error.description
         }

@@ -1,0 +1,81 @@
+import Crypto
+import Foundation
+
+/// Recognises an article that arrives under a new article key as an edit of one already seen
+/// (case 08: a headline fix that changes an item's GUID and link, or a dropped file rewritten at
+/// the same path). Pure: the caller supplies the stored versions of the same feed or path.
+public enum ArticleUpdateMatch {
+    /// One stored version of an article: what the state store remembers about an article key.
+    public struct StoredVersion: Sendable, Hashable {
+        /// The version's own article key (DESIGN §7).
+        public var articleKey: String
+        /// The key of the article it is a version of (its own key for an original).
+        public var originalKey: String
+        /// The version's title.
+        public var title: String
+        /// The version's publication instant, if it had one.
+        public var published: Date?
+        /// ``descriptionHash(_:)`` of the version's description, `nil` when it had none.
+        public var descriptionHash: String?
+
+        public init(articleKey: String, originalKey: String, title: String, published: Date?, descriptionHash: String?) {
+            self.articleKey = articleKey
+            self.originalKey = originalKey
+            self.title = title
+            self.published = published
+            self.descriptionHash = descriptionHash
+        }
+    }
+
+    /// Hex SHA-256 (64 digits) of the description after the normaliser of DESIGN §5 (its folded
+    /// form: case folded, `-` as a space, white space collapsed), or `nil` when the normalised
+    /// description is empty: an empty description never matches.
+    public static func descriptionHash(_ description: String) -> String? {
+        let folded = Normalizer.normalize(description).folded
+        guard !folded.isEmpty else { return nil }
+        return Hex.encode(Array(SHA256.hash(data: folded)))
+    }
+
+    /// The original article a feed item is an edit of, among the stored versions of the SAME feed:
+    /// a version whose description hash equals the item's, or else one with the same published
+    /// instant and a title with ``TitleSimilarity/score(_:_:)`` ≥ ``TitleSimilarity/updateThreshold``
+    /// (the most similar; on a tie the first in `stored`).
+    ///
+    /// Guards against merging distinct items:
+    /// - articles in `present` (the article keys of the fetched document: an original still in the
+    ///   feed beside the new item is another item, not its earlier version) are never chosen;
+    /// - a description hash matches only when it names exactly one original among `stored`, and
+    ///   `descriptionShared` is false (the caller sets it when another item of the same document
+    ///   has the same description, e.g. a boilerplate "Read more").
+    /// - Returns: the original's article key, or `nil` when the item is new.
+    public static func feedItemOriginal(title: String, published: Date?, descriptionHash: String?,
+                                        descriptionShared: Bool = false, stored: [StoredVersion],
+                                        present: Set<String> = []) -> String? {
+        let candidates = stored.filter { !present.contains($0.articleKey) && !present.contains($0.originalKey) }
+        if let descriptionHash, !descriptionShared {
+            let originals = Set(candidates.filter { $0.descriptionHash == descriptionHash }.map(\.originalKey))
+            if originals.count == 1 { return originals.first }
+        }
+        guard let published else { return nil }
+        return mostSimilar(title: title, among: candidates.filter { $0.published == published })
+    }
+
+    /// The original article a dropped file's article is an edit of, among the stored versions of
+    /// articles read from the SAME path: the one whose title is most similar, when its
+    /// ``TitleSimilarity/score(_:_:)`` ≥ ``TitleSimilarity/updateThreshold`` (on a tie the first in `stored`).
+    /// - Returns: the original's article key, or `nil` when the article is new.
+    public static func fileOriginal(title: String, stored: [StoredVersion]) -> String? {
+        mostSimilar(title: title, among: stored)
+    }
+
+    private static func mostSimilar(title: String, among versions: [StoredVersion]) -> String? {
+        var best: (score: Double, key: String)?
+        for version in versions {
+            let score = TitleSimilarity.score(title, version.title)
+            if score >= TitleSimilarity.updateThreshold, score > (best?.score ?? -1) {
+                best = (score, version.originalKey)
+            }
+        }
+        return best?.key
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import SeedwatchCore
+
+/// How an article under a key not yet seen looks for the article it may be an edit of (case 08).
+public struct VersionLookup: Sendable, Hashable {
+    enum Rule: Sendable, Hashable {
+        case feedItem(present: Set<String>, descriptionShared: Bool)
+        case file
+    }
+
+    /// The article's secondary keys, recorded with its decision.
+    public var version: ArticleVersion
+    let rule: Rule
+
+    /// A feed item: an edit of a stored item of the same feed with the same description hash, or
+    /// the same published instant and a similar title (``ArticleUpdateMatch/feedItemOriginal(title:published:descriptionHash:descriptionShared:stored:present:)``).
+    /// - Parameters:
+    ///   - present: the article keys of every item of the fetched document (such articles are not
+    ///     earlier versions: they are still in the feed).
+    ///   - descriptionShared: whether another item of the document has the same description hash.
+    public static func feedItem(_ version: ArticleVersion, present: Set<String>, descriptionShared: Bool) -> VersionLookup {
+        VersionLookup(version: version, rule: .feedItem(present: present, descriptionShared: descriptionShared))
+    }
+
+    /// A dropped file's article: an edit of an article read earlier from the same path with a
+    /// similar title (``ArticleUpdateMatch/fileOriginal(title:stored:)``).
+    public static func file(path: [UInt8], article: Article) -> VersionLookup {
+        VersionLookup(version: ArticleVersion(scope: ArticleVersion.fileScope(path: path), title: article.title, link: nil,
+                                              published: article.published, descriptionHash: nil),
+                      rule: .file)
+    }
+
+    /// The original article key that `articleKey` is a version of, or `nil` when it is an
+    /// article of its own. A key already linked keeps its link (a retry decides the same way).
+    /// - Throws: ``StateStoreError``.
+    func original(of articleKey: String, in store: StateStore) throws -> String? {
+        if let linked = try store.originalKey(ofVersion: articleKey) {
+            return linked == articleKey ? nil : linked
+        }
+        switch rule {
+        case .feedItem(let present, let descriptionShared):
+            let stored = try store.storedVersions(scope: version.scope, published: version.published,
+                                                  descriptionHash: version.descriptionHash)
+            return ArticleUpdateMatch.feedItemOriginal(title: version.title, published: version.published,
+                                                       descriptionHash: version.descriptionHash,
+                                                       descriptionShared: descriptionShared, stored: stored, present: present)
+        case .file:
+            let stored = try store.storedVersions(scope: version.scope, published: nil, descriptionHash: nil, everyVersion: true)
+            return ArticleUpdateMatch.fileOriginal(title: version.title, stored: stored)
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import GRDB
+import SeedwatchCore
+
+/// Secondary keys of articles (case 08): versions of an article under different article keys.
+extension StateStore {
+    /// The original article key a version was linked to (its own key for an original), or `nil`
+    /// when `articleKey` was never recorded with secondary keys.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    public func originalKey(ofVersion articleKey: String) throws -> String? {
+        try readAccess("look up article version") { db in
+            try Data.fetchOne(db, sql: "SELECT original_key FROM article_version WHERE article_key = ?",
+                              arguments: [Self.keyBytes(articleKey)]).map { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+
+    /// The stored version of `articleKey`, or `nil`.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    public func articleVersion(articleKey: String) throws -> StoredArticleVersion? {
+        try readAccess("read article version") { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM article_version WHERE article_key = ?",
+                             arguments: [Self.keyBytes(articleKey)]).map { row in
+                StoredArticleVersion(originalKey: String(decoding: row["original_key"] as Data, as: UTF8.self),
+                                     title: row["title"], link: row["link"],
+                                     published: (row["published"] as Double?).map(Date.init(timeIntervalSince1970:)),
+                                     descriptionHash: row["description_hash"])
+            }
+        }
+    }
+
+    /// The stored versions in `scope` that could be earlier versions of an article with this
+    /// published instant or description hash (both `nil`: every version in the scope), oldest first.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    public func storedVersions(scope: [UInt8], published: Date?, descriptionHash: String?,
+                               everyVersion: Bool = false) throws -> [ArticleUpdateMatch.StoredVersion] {
+        try readAccess("find article versions") { db in
+            let rows: [Row]
+            if everyVersion {
+                rows = try Row.fetchAll(db, sql: "SELECT * FROM article_version WHERE scope = ? ORDER BY recorded_at, article_key",
+                                        arguments: [Data(scope)])
+            } else {
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT * FROM article_version WHERE scope = ? AND (description_hash = ? OR published = ?)
+                    ORDER BY recorded_at, article_key
+                    """, arguments: [Data(scope), descriptionHash, published?.timeIntervalSince1970])
+            }
+            return rows.map { row in
+                ArticleUpdateMatch.StoredVersion(
+                    articleKey: String(decoding: row["article_key"] as Data, as: UTF8.self),
+                    originalKey: String(decoding: row["original_key"] as Data, as: UTF8.self),
+                    title: row["title"], published: (row["published"] as Double?).map(Date.init(timeIntervalSince1970:)),
+                    descriptionHash: row["description_hash"])
+            }
+        }
+    }
+
+    /// The decision recorded for (`articleKey`, `watch`), or `nil` when it is not seen.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    public func seenDecision(articleKey: String, watch: String) throws -> SeenDecision? {
+        try readAccess("read seen decision") { db in
+            try Row.fetchOne(db, sql: "SELECT alert_id, actor_ids FROM seen_article WHERE article_key = ? AND watch = ?",
+                             arguments: [Self.keyBytes(articleKey), watch]).map { row in
+                SeenDecision(alertID: row["alert_id"], alertedActorIDs: (row["actor_ids"] as String?).map(Self.actorIDs(from:)))
+            }
+        }
+    }
+
+    /// Records the decision for a new version of an already seen article, in one transaction
+    /// (DESIGN §7's exactly-once step 1, as ``commitDecision(articleKey:watch:contentHash:alertID:alertLine:version:alertedActorIDs:at:)``):
+    /// - the seen mark of `articleKey` for `watch`, carrying the original's alert id (`originalAlertID`,
+    ///   or `alertID` when the original had none);
+    /// - the version row of `articleKey`, linked to `originalKey`;
+    /// - the original's stored title and link replaced by the version's;
+    /// - the original's alerted actor ids for `watch` set to `alertedActorIDs`, and its alert id set
+    ///   to `alertID` when it had none;
+    /// - when `alertLine` is given, the update's alert as `pending` in the outbox.
+    /// - Returns: `true` when the decision is new (and its alert, if any, pending); `false` when
+    ///   (`articleKey`, `watch`) was already seen (nothing changes) or the alert id is already in the outbox.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``; nothing is committed then.
+    public func commitUpdateDecision(articleKey: String, originalKey: String, watch: String, contentHash: String,
+                                     version: ArticleVersion, originalAlertID: String?, alertedActorIDs: [String],
+                                     alertID: String?, alertLine: [UInt8]?, at: Date = Date()) throws -> Bool {
+        precondition(alertLine == nil || alertID != nil, "an alert line needs its alert id")
+        let now = at.timeIntervalSince1970
+        let key = Self.keyBytes(articleKey), original = Self.keyBytes(originalKey)
+        return try writeAccess("commit update decision") { db in
+            try db.execute(sql: """
+                INSERT INTO seen_article (article_key, watch, first_seen, last_seen, content_hash, alert_id)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (article_key, watch) DO NOTHING
+                """, arguments: [key, watch, now, now, contentHash, originalAlertID ?? alertID])
+            guard db.changesCount == 1 else { return false }
+            try Self.insertVersion(db, key: key, originalKey: original, version: version, at: now)
+            try db.execute(sql: "UPDATE article_version SET title = ?, link = ? WHERE article_key = ?",
+                           arguments: [version.title, version.link, original])
+            try db.execute(sql: """
+                UPDATE seen_article SET actor_ids = ?, alert_id = COALESCE(alert_id, ?), last_seen = MAX(last_seen, ?)
+                WHERE article_key = ? AND watch = ?
+                """, arguments: [Self.actorIDsText(alertedActorIDs), alertID, now, original, watch])
+            guard let alertID, let alertLine else { return true }
+            try db.execute(sql: """
+                INSERT INTO outbox (alert_id, watch, article_key, line, state, created_at)
+                VALUES (?, ?, ?, ?, 'pending', ?)
+                ON CONFLICT (alert_id) DO NOTHING
+                """, arguments: [alertID, watch, key, Data(alertLine), now])
+            return db.changesCount == 1
+        }
+    }
+
+    /// Inserts the version row of an article key unless it exists (a version keeps its first link).
+    static func insertVersion(_ db: Database, key: Data, originalKey: Data, version: ArticleVersion, at now: Double) throws {
+        try db.execute(sql: """
+            INSERT INTO article_version (article_key, scope, original_key, title, link, published, description_hash, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (article_key) DO NOTHING
+            """, arguments: [key, Data(version.scope), originalKey, version.title, version.link,
+                             version.published?.timeIntervalSince1970, version.descriptionHash, now])
+    }
+
+    /// Sorted, distinct actor ids as stored: separated by one space.
+    static func actorIDsText(_ ids: [String]) -> String {
+        Set(ids).sorted().joined(separator: " ")
+    }
+
+    static func actorIDs(from text: String) -> [String] {
+        text.split(separator: " ").map(String.init)
+    }
+}
