@@ -56,6 +56,11 @@ extension HTMLText {
                 i = close + 1
                 switch kind {
                 case .skipped:
+                    // Only `script` and `style` are raw text for libxml2 2.9; the content of the
+                    // other skipped elements is parsed, and a misplaced `head` or a `title` closed by
+                    // a block keeps text that the walk reads.
+                    guard nameEnd - nameStart == 6 || nameEnd - nameStart == 5,
+                          isRawTextName(UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd])) else { return nil }
                     if isEnd { continue }
                     // Raw text elements (HTML §13.1.2): the content runs to the matching end tag.
                     guard let rawEnd = endOfRawText(b, name: UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd]), from: i)
@@ -73,6 +78,16 @@ extension HTMLText {
             }
             return a.finish()
         }
+    }
+
+    /// Whether an ASCII element name is `script` or `style` (any case).
+    private static func isRawTextName(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        func equals(_ s: StaticString) -> Bool {
+            guard name.count == s.utf8CodeUnitCount else { return false }
+            for k in 0..<name.count where name[k] | 0x20 != s.utf8Start[k] { return false }
+            return true
+        }
+        return equals("script") || equals("style")
     }
 
     @inline(__always)
