@@ -9,4 +9,11 @@ import Testing
         #expect(HTMLText.scanText(fromHTML: "a<head><p>b</p></head>c", dropsEmbedded: false) == nil)
         #expect(HTMLText.text(fromHTML: "Kim<head><p>Jong Un</p></head>visits") == "Kim\nJong Un\nvisits")
     }
+
+    /// `<script src="…"/>` is an empty element for libxml2: the text after it is kept.
+    @Test func selfClosedScriptKeepsFollowingText() {
+        #expect(HTMLText.scanText(fromHTML: "a<script src=\"x.js\"/>b</script>c", dropsEmbedded: false) == nil)
+        #expect(HTMLText.text(fromHTML: "Kim <script src=\"x.js\"/>Jong Un</script> visits") == "Kim Jong Un visits")
+        #expect(HTMLText.text(fromHTML: "Kim <style/>Jong Un</style> visits") == "Kim Jong Un visits")
+    }
 }

@@ -62,6 +62,8 @@ extension HTMLText {
                     guard nameEnd - nameStart == 6 || nameEnd - nameStart == 5,
                           isRawTextName(UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd])) else { return nil }
                     if isEnd { continue }
+                    // `<script/>`: libxml2 ends the element at once and reads what follows as text.
+                    if b[close - 1] == UInt8(ascii: "/") { return nil }
                     // Raw text elements (HTML §13.1.2): the content runs to the matching end tag.
                     guard let rawEnd = endOfRawText(b, name: UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd]), from: i)
                     else { return nil }
