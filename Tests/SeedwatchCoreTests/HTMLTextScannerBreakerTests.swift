@@ -16,4 +16,10 @@ import Testing
         #expect(HTMLText.text(fromHTML: "Kim <script src=\"x.js\"/>Jong Un</script> visits") == "Kim Jong Un visits")
         #expect(HTMLText.text(fromHTML: "Kim <style/>Jong Un</style> visits") == "Kim Jong Un visits")
     }
+
+    /// A stray `</br>` is no line break for libxml2 (`br` is void, so the end tag matches nothing).
+    @Test func strayBrEndTagIsNoLineBreak() {
+        #expect(HTMLText.scanText(fromHTML: "Kim</br>Jong <b>Un</b>", dropsEmbedded: false) == "KimJong Un")
+        #expect(HTMLText.text(fromHTML: "Kim<br>Jong</br>Un<br/>visits") == "Kim\nJongUn\nvisits")
+    }
 }

@@ -70,7 +70,10 @@ extension HTMLText {
                     i = rawEnd
                 case .embedded:
                     if dropsEmbedded { return nil }
-                case .lineBreak, .block:
+                case .lineBreak:
+                    // libxml2 ignores `</br>`: `br` is void, never open.
+                    if !isEnd { a.lineBreak() }
+                case .block:
                     a.lineBreak()
                 case .cell:
                     a.append(" ")
