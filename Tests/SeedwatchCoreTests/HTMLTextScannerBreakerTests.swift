@@ -22,4 +22,10 @@ import Testing
         #expect(HTMLText.scanText(fromHTML: "Kim</br>Jong <b>Un</b>", dropsEmbedded: false) == "KimJong Un")
         #expect(HTMLText.text(fromHTML: "Kim<br>Jong</br>Un<br/>visits") == "Kim\nJongUn\nvisits")
     }
+
+    /// libxml2 names `<o:p>` (Word's paragraph marker) by its local part `p`, a block element.
+    @Test func prefixedNamesAreReadByTheirLocalPart() {
+        #expect(HTMLText.scanText(fromHTML: "Kim<o:p></o:p>Jong <x:b>Un</x:b>", dropsEmbedded: false) == "Kim\nJong Un")
+        #expect(HTMLText.text(fromHTML: "Kim<O:P>Jong</O:P>Un <st1:place>Pyongyang</st1:place>") == "Kim\nJong\nUn Pyongyang")
+    }
 }

@@ -52,7 +52,17 @@ extension HTMLText {
                 while nameEnd < n && isNameByte(b[nameEnd]) { nameEnd += 1 }
                 guard nameEnd < n, isTagNameEnd(b[nameEnd]) else { return nil }
                 guard let close = endOfTag(b, from: nameEnd) else { return nil }
-                guard let kind = kind(ofASCIIName: UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd])) else { return nil }
+                // libxml2's SAX2 splits a prefixed name at its first colon and names the element by
+                // the local part: Word's `<o:p>` is a `p` for the walk.
+                var localStart = nameStart
+                while localStart < nameEnd && b[localStart] != UInt8(ascii: ":") { localStart += 1 }
+                if localStart < nameEnd {
+                    localStart += 1
+                    guard localStart < nameEnd else { return nil }
+                } else {
+                    localStart = nameStart
+                }
+                guard let kind = kind(ofASCIIName: UnsafeBufferPointer(rebasing: b[localStart..<nameEnd])) else { return nil }
                 i = close + 1
                 switch kind {
                 case .skipped:
