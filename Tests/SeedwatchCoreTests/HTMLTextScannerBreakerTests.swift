@@ -28,4 +28,19 @@ import Testing
         #expect(HTMLText.scanText(fromHTML: "Kim<o:p></o:p>Jong <x:b>Un</x:b>", dropsEmbedded: false) == "Kim\nJong Un")
         #expect(HTMLText.text(fromHTML: "Kim<O:P>Jong</O:P>Un <st1:place>Pyongyang</st1:place>") == "Kim\nJong\nUn Pyongyang")
     }
+
+    /// A block or cell end tag that closes nothing open, or an element libxml2 closed implicitly,
+    /// gives no break or space in libxml2's tree; text before a `<td>` is not spaced off.
+    @Test func unmatchedEndTagsGiveLibxml2Text() {
+        #expect(HTMLText.scanText(fromHTML: "Kim</p>Jong <b>Un</b>", dropsEmbedded: false) == nil)
+        #expect(HTMLText.text(fromHTML: "Kim</p>Jong <b>Un</b>") == "KimJong Un")
+        #expect(HTMLText.text(fromHTML: "<p>Kim<div>Jong</div>Un</p>visits") == "Kim\nJong\nUnvisits")
+        #expect(HTMLText.text(fromHTML: "<ul><li>Kim</li></ul>Jong</li>Un") == "Kim\nJongUn")
+        #expect(HTMLText.text(fromHTML: "Kim<td>Jong</td>Un") == "KimJong Un")
+        #expect(HTMLText.text(fromHTML: "Kim</html>Jong <i>Un</i>") == "KimJong Un")
+        #expect(HTMLText.text(fromHTML: "Kim<html>Jong</html>Un") == "KimJongUn")
+        // Well-nested markup and the implicit ends read the same stay on the one-pass reading.
+        #expect(HTMLText.scanText(fromHTML: "<ul><li>Kim<li>Jong</li></ul><table><tr><td>Un<td>Xi</td><tr><td>Putin</td></tr></table>end",
+                                  dropsEmbedded: false) == "Kim\nJong\nUn Xi\nPutin\nend")
+    }
 }

@@ -18,6 +18,7 @@ extension HTMLText {
         html.withUTF8Bytes { b -> String? in
             var a = TextAssembler()
             var scratch: [UInt8] = []
+            var open = OpenBlocks()
             let n = b.count
             var i = 0
             func appendText(_ start: Int, _ end: Int) {
@@ -83,10 +84,17 @@ extension HTMLText {
                 case .lineBreak:
                     // libxml2 ignores `</br>`: `br` is void, never open.
                     if !isEnd { a.lineBreak() }
-                case .block:
-                    a.lineBreak()
-                case .cell:
-                    a.append(" ")
+                case .block, .cell:
+                    // The break or space libxml2's tree gives depends on which element an end tag
+                    // closes: only the nestings read the same without its recovery are followed.
+                    let name = UnsafeBufferPointer(rebasing: b[localStart..<nameEnd])
+                    let selfClosed = b[close - 1] == UInt8(ascii: "/")
+                    guard let event = open.event(name: name, kind: kind, isEnd: isEnd, selfClosed: selfClosed) else { return nil }
+                    switch event {
+                    case .none: break
+                    case .lineBreak: a.lineBreak()
+                    case .space: a.append(" ")
+                    }
                 case .other:
                     break
                 }

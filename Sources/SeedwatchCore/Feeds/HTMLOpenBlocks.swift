@@ -1,0 +1,100 @@
+extension HTMLText {
+    /// The block and cell elements open at a point of a one-pass HTML reading, innermost last, and
+    /// the text event each block or cell tag gives: the events libxml2 2.9's HTML tree gives for
+    /// well-nested markup and for the implicit ends that are read the same way (`<li>` after an
+    /// open `li`, `<td>` after an open cell, `<tr>` after an open `tr`, `dt`/`dd` after an open
+    /// `dd`). `nil` where libxml2's recovery decides (an end tag that does not close the innermost
+    /// open block, a block opened inside a `p`, a heading, `dt` or `caption`, an `html` tag).
+    struct OpenBlocks {
+        enum Event { case none, lineBreak, space }
+
+        private var names: [Name] = []
+
+        /// Lower-cased ASCII block names, as the tables in ``HTMLText`` hold them.
+        enum Name: Equatable {
+            case p, li, dt, dd, td, th, tr, rowGroup, closesOnAnyBlock, hr, html, other
+        }
+
+        static func name(_ b: UnsafeBufferPointer<UInt8>) -> Name {
+            func equals(_ s: StaticString) -> Bool {
+                guard b.count == s.utf8CodeUnitCount else { return false }
+                for k in 0..<b.count where b[k] | 0x20 != s.utf8Start[k] { return false }
+                return true
+            }
+            if equals("p") { return .p }
+            if equals("li") { return .li }
+            if equals("dt") { return .dt }
+            if equals("dd") { return .dd }
+            if equals("td") { return .td }
+            if equals("th") { return .th }
+            if equals("tr") { return .tr }
+            if equals("thead") || equals("tbody") || equals("tfoot") { return .rowGroup }
+            if equals("h1") || equals("h2") || equals("h3") || equals("h4") || equals("h5") || equals("h6")
+                || equals("caption") { return .closesOnAnyBlock }
+            if equals("hr") { return .hr }
+            if equals("html") { return .html }
+            return .other
+        }
+
+        /// The event of one block or cell tag (`kind` ``HTMLText/Kind/block`` or ``HTMLText/Kind/cell``)
+        /// named `name` (ASCII, any case); `nil` when libxml2's recovery must decide.
+        mutating func event(name raw: UnsafeBufferPointer<UInt8>, kind: Kind, isEnd: Bool, selfClosed: Bool) -> Event? {
+            let name = Self.name(raw)
+            let isCell = name == .td || name == .th
+            let own: Event = isCell ? .space : .lineBreak
+            if name == .html { return nil }  // misplaced: libxml2 drops the tag
+            if name == .hr { return isEnd ? Event.none : .lineBreak }  // void
+            if isEnd {
+                guard let top = names.last, top == name, Self.key(raw) == keys.last else { return nil }
+                pop()
+                return own
+            }
+            var event: Event = isCell ? .none : .lineBreak
+            if let top = names.last {
+                switch top {
+                case .p, .dt, .closesOnAnyBlock:
+                    return nil
+                case .li:
+                    if name == .li { pop(); event = .lineBreak } else if !Self.flowInside(name) { return nil }
+                case .dd:
+                    if name == .dt || name == .dd { pop(); event = .lineBreak } else if !Self.flowInside(name) { return nil }
+                case .td, .th:
+                    if isCell { pop(); event = .space } else if !Self.flowInside(name) { return nil }
+                case .tr:
+                    if name == .tr { pop(); event = .lineBreak } else if !isCell { return nil }
+                case .rowGroup:
+                    if name != .tr { return nil }
+                case .other, .hr, .html:
+                    break
+                }
+            }
+            if selfClosed { return isCell ? .space : .lineBreak }
+            names.append(name)
+            keys.append(Self.key(raw))
+            return event
+        }
+
+        /// The open names, lower-cased and packed (first 16 bytes and the length), so `</nav>`
+        /// never closes a `<div>` (both `.other`).
+        private var keys: [[UInt64]] = []
+
+        private static func key(_ b: UnsafeBufferPointer<UInt8>) -> [UInt64] {
+            var k: [UInt64] = [0, 0, UInt64(b.count)]
+            for n in 0..<min(b.count, 16) { k[n / 8] |= UInt64(b[n] | 0x20) << (8 * (n % 8)) }
+            return k
+        }
+
+        private mutating func pop() {
+            names.removeLast()
+            keys.removeLast()
+        }
+
+        /// Whether a block may open inside a list item or a cell without libxml2 closing it.
+        private static func flowInside(_ name: Name) -> Bool {
+            switch name {
+            case .li, .dt, .dd, .td, .th, .tr, .rowGroup: return false
+            default: return true
+            }
+        }
+    }
+}
