@@ -43,4 +43,15 @@ import Testing
         #expect(HTMLText.scanText(fromHTML: "<ul><li>Kim<li>Jong</li></ul><table><tr><td>Un<td>Xi</td><tr><td>Putin</td></tr></table>end",
                                   dropsEmbedded: false) == "Kim\nJong\nUn Xi\nPutin\nend")
     }
+
+    /// Character references libxml2 reads otherwise than ``HTMLEntities/decodeOnce(_:)``: without
+    /// `;` (read), empty or for a character XML forbids (dropped).
+    @Test func characterReferencesReadAsLibxml2Does() {
+        #expect(HTMLText.scanText(fromHTML: "Tom &#38 Jerry<b>x</b>", dropsEmbedded: false) == nil)
+        #expect(HTMLText.text(fromHTML: "Tom &#38 Jerry <b>x</b>") == "Tom & Jerry x")
+        #expect(HTMLText.text(fromHTML: "Kim Jong Un&#8217s <b>letter</b>") == "Kim Jong Un’s letter")
+        #expect(HTMLText.text(fromHTML: "a&#1;b&#;c&#xFFFE;d&#0;e <i>f</i>") == "abcde f")
+        // Well-formed references stay on the one-pass reading.
+        #expect(HTMLText.scanText(fromHTML: "Un&#8217;s &#x1F600; &#133;<i>x</i>", dropsEmbedded: false) == "Un’s 😀 …x")
+    }
 }

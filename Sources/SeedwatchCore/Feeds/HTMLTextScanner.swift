@@ -21,21 +21,23 @@ extension HTMLText {
             var open = OpenBlocks()
             let n = b.count
             var i = 0
-            func appendText(_ start: Int, _ end: Int) {
-                guard end > start else { return }
+            func appendText(_ start: Int, _ end: Int) -> Bool {
+                guard end > start else { return true }
                 let run = UnsafeBufferPointer(rebasing: b[start..<end])
                 if run.contains(UInt8(ascii: "&")) {
+                    guard !hasCharacterReferenceReadOtherwise(run) else { return false }
                     scratch.removeAll(keepingCapacity: true)
                     HTMLEntities.decodeOnce(run, into: &scratch)
                     scratch.withUnsafeBufferPointer { a.append(bytes: $0) }
                 } else {
                     a.append(bytes: run)
                 }
+                return true
             }
             while i < n {
                 var lt = i
                 while lt < n && b[lt] != UInt8(ascii: "<") { lt += 1 }
-                appendText(i, lt)
+                guard appendText(i, lt) else { return nil }
                 if lt == n { break }
                 guard lt + 1 < n else { return nil }
                 let next = b[lt + 1]
@@ -101,6 +103,28 @@ extension HTMLText {
             }
             return a.finish()
         }
+    }
+
+    /// Whether `run` holds a character reference (`&#…`) that ``HTMLEntities/decodeOnce(_:into:)``
+    /// and libxml2 read differently: one without its `;` (libxml2 reads `&#38 ` as `&`), one
+    /// ``HTMLEntities/decodeOnce(_:into:)`` keeps as written (`&#;`, too many digits), or one for a
+    /// character XML 1.0 §2.2 forbids (`&#1;`, `&#xFFFE;`), which libxml2 drops.
+    private static func hasCharacterReferenceReadOtherwise(_ run: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        while k + 1 < run.count {
+            defer { k += 1 }
+            guard run[k] == UInt8(ascii: "&"), run[k + 1] == UInt8(ascii: "#") else { continue }
+            var j = k + 2
+            while j < run.count && j < k + 40 && run[j] != UInt8(ascii: ";") && run[j] != UInt8(ascii: "&") && run[j] < 0x80
+                && (isASCIILetter(run[j]) || (run[j] >= 0x30 && run[j] <= 0x39)) { j += 1 }
+            guard j < run.count, run[j] == UInt8(ascii: ";"),
+                  let v = HTMLEntities.characterReferenceValue(run[(k + 2)..<j].withContiguousStorageIfAvailable { Array($0)[...] } ?? []),
+                  HTMLEntities.characterReferenceScalar(v) != nil else { return true }
+            let isXMLChar = v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD)
+                || (v >= 0x10000 && v <= 0x10FFFF)
+            if !isXMLChar { return true }
+        }
+        return false
     }
 
     /// Whether an ASCII element name is `script` or `style` (any case).
