@@ -54,4 +54,12 @@ import Testing
         // Well-formed references stay on the one-pass reading.
         #expect(HTMLText.scanText(fromHTML: "Un&#8217;s &#x1F600; &#133;<i>x</i>", dropsEmbedded: false) == "Un’s 😀 …x")
     }
+
+    /// An unquoted attribute value ends at whitespace: a quote inside it opens nothing
+    /// (`href=x=" y>` ends the tag at that `>` for libxml2).
+    @Test func quoteInsideUnquotedValueOpensNothing() {
+        #expect(HTMLText.scanText(fromHTML: "<a href=x=\" y>Kim\">Jong <i>Un</i>", dropsEmbedded: false) == nil)
+        #expect(HTMLText.text(fromHTML: "<a href=x=\" y>Kim\">Jong <i>Un</i>") == "Kim\">Jong Un")
+        #expect(HTMLText.scanText(fromHTML: "<a href=x>Kim</a> <a title = \"a>b\" href=y=z>Jong</a>", dropsEmbedded: false) == "Kim Jong")
+    }
 }

@@ -157,19 +157,34 @@ extension HTMLText {
     private static func endOfTag(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         var k = from
         var quote: UInt8 = 0
+        // After an `=` (spaces allowed) a value starts; one that does not start with a quote runs
+        // to the next whitespace or `>` (libxml2's `htmlParseHTMLAttribute`), quotes in it included.
+        var afterEquals = false
+        var unquoted = false
         while k < b.count {
             let c = b[k]
             if quote != 0 {
                 if c == quote { quote = 0 }
             } else if c == UInt8(ascii: ">") {
                 return k
-            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
-                // Only a quote that opens an attribute value (after `=`, maybe spaced) is a quote.
-                var p = k - 1
-                while p > from && UTF8Bytes.isCollapsible(b[p]) { p -= 1 }
-                if b[p] == UInt8(ascii: "=") { quote = c } else { return nil }
             } else if c == UInt8(ascii: "<") {
                 return nil
+            } else if unquoted {
+                if UTF8Bytes.isCollapsible(c) {
+                    unquoted = false
+                } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                    return nil  // `href=x="y z>…"`: libxml2 ends the value at the space
+                }
+            } else if c == UInt8(ascii: "=") {
+                afterEquals = true
+            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                // Only a quote that opens an attribute value is a quote.
+                guard afterEquals else { return nil }
+                quote = c
+                afterEquals = false
+            } else if !UTF8Bytes.isCollapsible(c) && afterEquals {
+                unquoted = true
+                afterEquals = false
             }
             k += 1
         }
