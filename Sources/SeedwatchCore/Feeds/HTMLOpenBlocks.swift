@@ -76,11 +76,20 @@ extension HTMLText {
 
         /// The open names, lower-cased and packed (first 16 bytes and the length), so `</nav>`
         /// never closes a `<div>` (both `.other`).
-        private var keys: [[UInt64]] = []
+        private var keys: [Key] = []
 
-        private static func key(_ b: UnsafeBufferPointer<UInt8>) -> [UInt64] {
-            var k: [UInt64] = [0, 0, UInt64(b.count)]
-            for n in 0..<min(b.count, 16) { k[n / 8] |= UInt64(b[n] | 0x20) << (8 * (n % 8)) }
+        private struct Key: Equatable {
+            var low: UInt64 = 0
+            var high: UInt64 = 0
+            var count: Int
+        }
+
+        private static func key(_ b: UnsafeBufferPointer<UInt8>) -> Key {
+            var k = Key(count: b.count)
+            for n in 0..<min(b.count, 16) {
+                let c = UInt64(b[n] | 0x20) << (8 * (n % 8))
+                if n < 8 { k.low |= c } else { k.high |= c }
+            }
             return k
         }
 
