@@ -62,4 +62,13 @@ import Testing
         #expect(HTMLText.text(fromHTML: "<a href=x=\" y>Kim\">Jong <i>Un</i>") == "Kim\">Jong Un")
         #expect(HTMLText.scanText(fromHTML: "<a href=x>Kim</a> <a title = \"a>b\" href=y=z>Jong</a>", dropsEmbedded: false) == "Kim Jong")
     }
+
+    /// An end tag right at the start of a script's content is markup for libxml2 2.9: `</p>`
+    /// closes the open paragraph (the script ends with it), and `</p` without `>` ends the reading.
+    @Test func endTagAtTheStartOfScriptContent() {
+        #expect(HTMLText.scanText(fromHTML: "<p>Kim<script></p>Jong</script>Un", dropsEmbedded: false) == nil)
+        #expect(HTMLText.text(fromHTML: "<p>Kim<script></p>Jong</script>Un") == "Kim\nJongUn")
+        #expect(HTMLText.text(fromHTML: "Kim <style></p</style>Jong <b>Un</b>") == "Kim")
+        #expect(HTMLText.scanText(fromHTML: "Kim<script></script> Jong<style>x</p></style> Un", dropsEmbedded: false) == "Kim Jong Un")
+    }
 }

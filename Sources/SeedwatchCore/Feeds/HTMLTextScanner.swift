@@ -78,8 +78,12 @@ extension HTMLText {
                     // `<script/>`: libxml2 ends the element at once and reads what follows as text.
                     if b[close - 1] == UInt8(ascii: "/") { return nil }
                     // Raw text elements (HTML §13.1.2): the content runs to the matching end tag.
-                    guard let rawEnd = endOfRawText(b, name: UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd]), from: i)
-                    else { return nil }
+                    let rawName = UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd])
+                    guard let rawEnd = endOfRawText(b, name: rawName, from: i) else { return nil }
+                    // libxml2 2.9 reads an end tag right after the start tag as markup (`<script></p>`
+                    // closes an open `p`, and `</p` without `>` ends its reading there).
+                    if i + 1 < n, b[i] == UInt8(ascii: "<"), b[i + 1] == UInt8(ascii: "/"),
+                       endOfRawText(b, name: rawName, from: i) != endOfTagAt(b, i) { return nil }
                     i = rawEnd
                 case .embedded:
                     if dropsEmbedded { return nil }
@@ -189,6 +193,13 @@ extension HTMLText {
             k += 1
         }
         return nil
+    }
+
+    /// The index just past the `>` of the tag starting at `lt`, `nil` when it does not close.
+    private static func endOfTagAt(_ b: UnsafeBufferPointer<UInt8>, _ lt: Int) -> Int? {
+        var k = lt + 2
+        while k < b.count && isNameByte(b[k]) { k += 1 }
+        return endOfTag(b, from: k).map { $0 + 1 }
     }
 
     /// The index just past the `>` of `</name>` (any case) at or after `from`; `nil` when absent.
