@@ -71,4 +71,13 @@ import Testing
         #expect(HTMLText.text(fromHTML: "Kim <style></p</style>Jong <b>Un</b>") == "Kim")
         #expect(HTMLText.scanText(fromHTML: "Kim<script></script> Jong<style>x</p></style> Un", dropsEmbedded: false) == "Kim Jong Un")
     }
+
+    /// libxml2 names `<o:p>` `p` but matches end tags by the name as written: `</P>` does not
+    /// close an `<o:p>`, nor `</o:p>` a `<p>`.
+    @Test func prefixedEndTagsMatchTheNameAsWritten() {
+        #expect(HTMLText.scanText(fromHTML: "<o:p>Kim</P>Jong <b>Un</b>", dropsEmbedded: false) == nil)
+        #expect(HTMLText.text(fromHTML: "<o:p>Kim</P>Jong <b>Un</b>") == "KimJong Un")
+        #expect(HTMLText.text(fromHTML: "<p class=x>Kim</o:p>Jong <b>Un</b>") == "KimJong Un")
+        #expect(HTMLText.text(fromHTML: "<p>Kim<o:p></o:p></p>Jong") == "Kim\nJong")
+    }
 }

@@ -38,14 +38,17 @@ extension HTMLText {
 
         /// The event of one block or cell tag (`kind` ``HTMLText/Kind/block`` or ``HTMLText/Kind/cell``)
         /// named `name` (ASCII, any case); `nil` when libxml2's recovery must decide.
-        mutating func event(name raw: UnsafeBufferPointer<UInt8>, kind: Kind, isEnd: Bool, selfClosed: Bool) -> Event? {
+        /// `fullName` is the name as written (`o:p`): libxml2's parser matches end tags by it, though
+        /// the element is named by its local part `raw`.
+        mutating func event(name raw: UnsafeBufferPointer<UInt8>, fullName: UnsafeBufferPointer<UInt8>, kind: Kind, isEnd: Bool,
+                            selfClosed: Bool) -> Event? {
             let name = Self.name(raw)
             let isCell = name == .td || name == .th
             let own: Event = isCell ? .space : .lineBreak
             if name == .html { return nil }  // misplaced: libxml2 drops the tag
             if name == .hr { return isEnd ? Event.none : .lineBreak }  // void
             if isEnd {
-                guard let top = names.last, top == name, Self.key(raw) == keys.last else { return nil }
+                guard let top = names.last, top == name, Self.key(fullName) == keys.last else { return nil }
                 pop()
                 return own
             }
@@ -70,7 +73,7 @@ extension HTMLText {
             }
             if selfClosed { return isCell ? .space : .lineBreak }
             names.append(name)
-            keys.append(Self.key(raw))
+            keys.append(Self.key(fullName))
             return event
         }
 

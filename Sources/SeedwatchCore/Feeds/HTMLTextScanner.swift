@@ -95,7 +95,7 @@ extension HTMLText {
                     // closes: only the nestings read the same without its recovery are followed.
                     let name = UnsafeBufferPointer(rebasing: b[localStart..<nameEnd])
                     let selfClosed = b[close - 1] == UInt8(ascii: "/")
-                    guard let event = open.event(name: name, kind: kind, isEnd: isEnd, selfClosed: selfClosed) else { return nil }
+                    guard let event = open.event(name: name, fullName: UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd]), kind: kind, isEnd: isEnd, selfClosed: selfClosed) else { return nil }
                     switch event {
                     case .none: break
                     case .lineBreak: a.lineBreak()
