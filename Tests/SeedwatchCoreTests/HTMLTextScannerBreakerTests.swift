@@ -80,4 +80,16 @@ import Testing
         #expect(HTMLText.text(fromHTML: "<p class=x>Kim</o:p>Jong <b>Un</b>") == "KimJong Un")
         #expect(HTMLText.text(fromHTML: "<p>Kim<o:p></o:p></p>Jong") == "Kim\nJong")
     }
+
+    /// An inline end tag whose element was opened outside the innermost open block closes that
+    /// block in libxml2 (a line break: no words squeezed together), and a cell is not ended
+    /// implicitly while an inline element is open inside it.
+    @Test func inlineEndTagsThatCloseBlocks() {
+        #expect(HTMLText.scanText(fromHTML: "<span><p>Kim</span>Jong", dropsEmbedded: false) == nil)
+        #expect(HTMLText.text(fromHTML: "<span><p>Kim</span>Jong") == "Kim\nJong")
+        #expect(HTMLText.text(fromHTML: "<font><p>Kim</font>Jong <b>Un</b>") == "Kim\nJong Un")
+        #expect(HTMLText.text(fromHTML: "<td>Kim<object><td>Jong") == "KimJong")
+        #expect(HTMLText.scanText(fromHTML: "<p>Kim <b>Jong</b> <img src=x><i>Un</i></p><span>visits</span>", dropsEmbedded: false)
+            == "Kim Jong Un\nvisits")
+    }
 }

@@ -54,6 +54,8 @@ extension HTMLText {
             }
             var event: Event = isCell ? .none : .lineBreak
             if let top = names.last {
+                // libxml2 closes an element implicitly only when it is the innermost open one.
+                if hasInlineInTopBlock, Self.closesImplicitly(top, name) { return nil }
                 switch top {
                 case .p, .dt, .closesOnAnyBlock:
                     return nil
@@ -73,6 +75,7 @@ extension HTMLText {
             }
             if selfClosed { return isCell ? .space : .lineBreak }
             names.append(name)
+            inlineOpen.append(inlineKeys.count)
             keys.append(Self.key(fullName))
             return event
         }
@@ -99,6 +102,54 @@ extension HTMLText {
         private mutating func pop() {
             names.removeLast()
             keys.removeLast()
+            inlineKeys.removeSubrange(inlineOpen[inlineOpen.count - 1]...)
+            inlineOpen.removeLast()
+        }
+
+        /// Open non-void elements that are neither block nor cell, innermost last, and where each
+        /// open block's own start in it (the first entry: outside every block).
+        private var inlineKeys: [Key] = []
+        private var inlineOpen: [Int] = [0]
+
+        /// Whether the innermost open block has an inline element open inside it.
+        private var hasInlineInTopBlock: Bool { inlineKeys.count > inlineOpen[inlineOpen.count - 1] }
+
+        /// Records a tag of an element that is neither block nor cell (`name` its local name,
+        /// `fullName` as written); `false` when libxml2's recovery must decide: an end tag that
+        /// does not close the innermost inline element opened inside the innermost open block
+        /// would close that block, or more (`<span><p>a</span>b`).
+        mutating func inlineTag(name: UnsafeBufferPointer<UInt8>, fullName: UnsafeBufferPointer<UInt8>, isEnd: Bool,
+                                selfClosed: Bool) -> Bool {
+            if Self.isVoid(name) || (selfClosed && !isEnd) { return true }
+            let key = Self.key(fullName)
+            if !isEnd {
+                inlineKeys.append(key)
+                return true
+            }
+            if hasInlineInTopBlock && inlineKeys.last == key {
+                inlineKeys.removeLast()
+                return true
+            }
+            return names.isEmpty
+        }
+
+        /// The elements libxml2 2.9's HTML table makes empty (never open), other than `br` and `hr`.
+        private static func isVoid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            func equals(_ s: StaticString) -> Bool {
+                guard b.count == s.utf8CodeUnitCount else { return false }
+                for k in 0..<b.count where b[k] | 0x20 != s.utf8Start[k] { return false }
+                return true
+            }
+            return equals("img") || equals("input") || equals("meta") || equals("link") || equals("area") || equals("col")
+                || equals("param") || equals("base") || equals("basefont") || equals("isindex")
+        }
+
+        /// Whether a `name` start tag would end an open `top` (the pops in ``event(name:fullName:kind:isEnd:selfClosed:)``).
+        private static func closesImplicitly(_ top: Name, _ name: Name) -> Bool {
+            switch (top, name) {
+            case (.li, .li), (.dd, .dt), (.dd, .dd), (.td, .td), (.td, .th), (.th, .td), (.th, .th), (.tr, .tr): return true
+            default: return false
+            }
         }
 
         /// Whether a block may open inside a list item or a cell without libxml2 closing it.

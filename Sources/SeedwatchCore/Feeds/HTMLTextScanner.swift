@@ -87,6 +87,9 @@ extension HTMLText {
                     i = rawEnd
                 case .embedded:
                     if dropsEmbedded { return nil }
+                    guard open.inlineTag(name: UnsafeBufferPointer(rebasing: b[localStart..<nameEnd]),
+                                         fullName: UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd]), isEnd: isEnd,
+                                         selfClosed: b[close - 1] == UInt8(ascii: "/")) else { return nil }
                 case .lineBreak:
                     // libxml2 ignores `</br>`: `br` is void, never open.
                     if !isEnd { a.lineBreak() }
@@ -102,7 +105,9 @@ extension HTMLText {
                     case .space: a.append(" ")
                     }
                 case .other:
-                    break
+                    guard open.inlineTag(name: UnsafeBufferPointer(rebasing: b[localStart..<nameEnd]),
+                                         fullName: UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd]), isEnd: isEnd,
+                                         selfClosed: b[close - 1] == UInt8(ascii: "/")) else { return nil }
                 }
             }
             return a.finish()
