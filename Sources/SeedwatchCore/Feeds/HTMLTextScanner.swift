@@ -12,9 +12,10 @@ import Darwin
 ///
 /// It declines (returns `nil`) whenever libxml2's recovery could matter and the general path must
 /// decide: a `<` that opens no tag or comment (`<!DOCTYPE`, `<?`, `< `), an unterminated tag, quote
-/// or comment, a non-ASCII tag name, a `script`/`style` without its end tag, and the elements whose
-/// content the walk drops by structure (`noscript`, `template`, `head`, `title`, and the embedded
-/// elements of titles).
+/// or comment, a non-ASCII tag name, a `script`/`style` without its end tag or self-closed, the
+/// elements whose content the walk drops by structure (`noscript`, `template`, `head`, `title`, and
+/// the embedded elements of titles), a character reference libxml2 reads otherwise, and an end tag
+/// or a nesting whose meaning depends on which element libxml2's tree closes (``OpenBlocks``).
 ///
 /// One difference is deliberate: libxml2 drops a whitespace-only text run between some tags (after
 /// an `<img>`, for instance), so `a<img> <b>b</b>` read `ab`; here it reads `a b` (case 23: no
@@ -29,25 +30,28 @@ extension HTMLText {
         do {
             var a = TextAssembler(capacity: b.count)
             var scratch: [UInt8] = []
+            var open = OpenBlocks()
             let n = b.count
             var i = 0
-            func appendText(_ start: Int, _ end: Int) {
-                guard end > start else { return }
+            func appendText(_ start: Int, _ end: Int) -> Bool {
+                guard end > start else { return true }
                 let run = UnsafeBufferPointer(rebasing: b[start..<end])
                 if run.contains(UInt8(ascii: "&")) {
+                    guard !hasCharacterReferenceReadOtherwise(run) else { return false }
                     scratch.removeAll(keepingCapacity: true)
                     HTMLEntities.decodeOnce(run, into: &scratch)
                     scratch.withUnsafeBufferPointer { a.append(bytes: $0) }
                 } else {
                     a.append(bytes: run)
                 }
+                return true
             }
             while i < n {
                 var lt = n
                 if let hit = memchr(b.baseAddress! + i, Int32(UInt8(ascii: "<")), n - i) {
                     lt = UnsafeRawPointer(hit) - UnsafeRawPointer(b.baseAddress!)
                 }
-                appendText(i, lt)
+                guard appendText(i, lt) else { return nil }
                 if lt == n { break }
                 guard lt + 1 < n else { return nil }
                 let next = b[lt + 1]
@@ -65,27 +69,95 @@ extension HTMLText {
                 while nameEnd < n && isNameByte(b[nameEnd]) { nameEnd += 1 }
                 guard nameEnd < n, isTagNameEnd(b[nameEnd]) else { return nil }
                 guard let close = endOfTag(b, from: nameEnd) else { return nil }
-                guard let kind = kind(ofASCIIName: UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd])) else { return nil }
+                // libxml2's SAX2 splits a prefixed name at its first colon and names the element by
+                // the local part: Word's `<o:p>` is a `p` for the walk.
+                var localStart = nameStart
+                while localStart < nameEnd && b[localStart] != UInt8(ascii: ":") { localStart += 1 }
+                if localStart < nameEnd {
+                    localStart += 1
+                    guard localStart < nameEnd else { return nil }
+                } else {
+                    localStart = nameStart
+                }
+                guard let kind = kind(ofASCIIName: UnsafeBufferPointer(rebasing: b[localStart..<nameEnd])) else { return nil }
                 i = close + 1
                 switch kind {
                 case .skipped:
+                    // Only `script` and `style` are raw text for libxml2 2.9; the content of the
+                    // other skipped elements is parsed, and a misplaced `head` or a `title` closed by
+                    // a block keeps text that the walk reads.
+                    guard nameEnd - nameStart == 6 || nameEnd - nameStart == 5,
+                          isRawTextName(UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd])) else { return nil }
                     if isEnd { continue }
+                    // `<script/>`: libxml2 ends the element at once and reads what follows as text.
+                    if b[close - 1] == UInt8(ascii: "/") { return nil }
                     // Raw text elements (HTML §13.1.2): the content runs to the matching end tag.
-                    guard let rawEnd = endOfRawText(b, name: UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd]), from: i)
-                    else { return nil }
+                    let rawName = UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd])
+                    guard let rawEnd = endOfRawText(b, name: rawName, from: i) else { return nil }
+                    // libxml2 2.9 reads an end tag right after the start tag as markup (`<script></p>`
+                    // closes an open `p`, and `</p` without `>` ends its reading there).
+                    if i + 1 < n, b[i] == UInt8(ascii: "<"), b[i + 1] == UInt8(ascii: "/"),
+                       endOfRawText(b, name: rawName, from: i) != endOfTagAt(b, i) { return nil }
                     i = rawEnd
                 case .embedded:
                     if dropsEmbedded { return nil }
-                case .lineBreak, .block:
-                    a.lineBreak()
-                case .cell:
-                    a.append(" ")
+                    guard open.inlineTag(name: UnsafeBufferPointer(rebasing: b[localStart..<nameEnd]),
+                                         fullName: UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd]), isEnd: isEnd,
+                                         selfClosed: b[close - 1] == UInt8(ascii: "/")) else { return nil }
+                case .lineBreak:
+                    // libxml2 ignores `</br>`: `br` is void, never open.
+                    if !isEnd { a.lineBreak() }
+                case .block, .cell:
+                    // The break or space libxml2's tree gives depends on which element an end tag
+                    // closes: only the nestings read the same without its recovery are followed.
+                    let name = UnsafeBufferPointer(rebasing: b[localStart..<nameEnd])
+                    let selfClosed = b[close - 1] == UInt8(ascii: "/")
+                    guard let event = open.event(name: name, fullName: UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd]), kind: kind, isEnd: isEnd, selfClosed: selfClosed) else { return nil }
+                    switch event {
+                    case .none: break
+                    case .lineBreak: a.lineBreak()
+                    case .space: a.append(" ")
+                    }
                 case .other:
-                    break
+                    guard open.inlineTag(name: UnsafeBufferPointer(rebasing: b[localStart..<nameEnd]),
+                                         fullName: UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd]), isEnd: isEnd,
+                                         selfClosed: b[close - 1] == UInt8(ascii: "/")) else { return nil }
                 }
             }
             return a.finish()
         }
+    }
+
+    /// Whether `run` holds a character reference (`&#…`) that ``HTMLEntities/decodeOnce(_:into:)``
+    /// and libxml2 read differently: one without its `;` (libxml2 reads `&#38 ` as `&`), one
+    /// ``HTMLEntities/decodeOnce(_:into:)`` keeps as written (`&#;`, too many digits), or one for a
+    /// character XML 1.0 §2.2 forbids (`&#1;`, `&#xFFFE;`), which libxml2 drops.
+    private static func hasCharacterReferenceReadOtherwise(_ run: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        while k + 1 < run.count {
+            defer { k += 1 }
+            guard run[k] == UInt8(ascii: "&"), run[k + 1] == UInt8(ascii: "#") else { continue }
+            var j = k + 2
+            while j < run.count && j < k + 40 && run[j] != UInt8(ascii: ";") && run[j] != UInt8(ascii: "&") && run[j] < 0x80
+                && (isASCIILetter(run[j]) || (run[j] >= 0x30 && run[j] <= 0x39)) { j += 1 }
+            guard j < run.count, run[j] == UInt8(ascii: ";"),
+                  let v = HTMLEntities.characterReferenceValue(run[(k + 2)..<j].withContiguousStorageIfAvailable { Array($0)[...] } ?? []),
+                  HTMLEntities.characterReferenceScalar(v) != nil else { return true }
+            let isXMLChar = v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD)
+                || (v >= 0x10000 && v <= 0x10FFFF)
+            if !isXMLChar { return true }
+        }
+        return false
+    }
+
+    /// Whether an ASCII element name is `script` or `style` (any case).
+    private static func isRawTextName(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        func equals(_ s: StaticString) -> Bool {
+            guard name.count == s.utf8CodeUnitCount else { return false }
+            for k in 0..<name.count where name[k] | 0x20 != s.utf8Start[k] { return false }
+            return true
+        }
+        return equals("script") || equals("style")
     }
 
     @inline(__always)
@@ -108,23 +180,45 @@ extension HTMLText {
     private static func endOfTag(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         var k = from
         var quote: UInt8 = 0
+        // After an `=` (spaces allowed) a value starts; one that does not start with a quote runs
+        // to the next whitespace or `>` (libxml2's `htmlParseHTMLAttribute`), quotes in it included.
+        var afterEquals = false
+        var unquoted = false
         while k < b.count {
             let c = b[k]
             if quote != 0 {
                 if c == quote { quote = 0 }
             } else if c == UInt8(ascii: ">") {
                 return k
-            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
-                // Only a quote that opens an attribute value (after `=`, maybe spaced) is a quote.
-                var p = k - 1
-                while p > from && UTF8Bytes.isCollapsible(b[p]) { p -= 1 }
-                if b[p] == UInt8(ascii: "=") { quote = c } else { return nil }
             } else if c == UInt8(ascii: "<") {
                 return nil
+            } else if unquoted {
+                if UTF8Bytes.isCollapsible(c) {
+                    unquoted = false
+                } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                    return nil  // `href=x="y z>…"`: libxml2 ends the value at the space
+                }
+            } else if c == UInt8(ascii: "=") {
+                afterEquals = true
+            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                // Only a quote that opens an attribute value is a quote.
+                guard afterEquals else { return nil }
+                quote = c
+                afterEquals = false
+            } else if !UTF8Bytes.isCollapsible(c) && afterEquals {
+                unquoted = true
+                afterEquals = false
             }
             k += 1
         }
         return nil
+    }
+
+    /// The index just past the `>` of the tag starting at `lt`, `nil` when it does not close.
+    private static func endOfTagAt(_ b: UnsafeBufferPointer<UInt8>, _ lt: Int) -> Int? {
+        var k = lt + 2
+        while k < b.count && isNameByte(b[k]) { k += 1 }
+        return endOfTag(b, from: k).map { $0 + 1 }
     }
 
     /// The index just past the `>` of `</name>` (any case) at or after `from`; `nil` when absent.
