@@ -61,10 +61,10 @@ struct XMLTreeBuilder {
         guard let p else { return -1 }
         let address = UInt(bitPattern: p)
         let slot = Int((address >> 4) & 255)
-        if recentAddresses[slot] == address {
-            let cached = recentIndices[slot]
-            if Self.equals(strings[Int(cached)], p) { return cached }
-        }
+        // A hit needs no comparison of bytes: libxml2 hands out names from its per-parse
+        // dictionary (element and attribute names, prefixes, namespace URIs), so within one parse,
+        // and a builder serves one, an address always holds the same name.
+        if recentAddresses[slot] == address { return recentIndices[slot] }
         let key = UnsafeRawPointer(p)
         let index: Int32
         if let cached = names[key], Self.equals(strings[Int(cached)], p) {
