@@ -45,7 +45,11 @@ enum RSSReader {
         // Summary: RSS `description`, or the non-standard `<summary>` some generators write; when an
         // item has both, the first in document order is the summary and the other one counts as
         // content (what feedparser does). Then `dc:description`, `itunes:summary`, `media:description`.
-        let described = e.elements.filter { ($0.name.equalsIgnoringASCIICase("description") || $0.name.equalsIgnoringASCIICase("summary")) && e.isRSSCore($0) }
+        let lowercased = e.document.lowercasedStrings
+        let described = e.elements { node in
+            let name = lowercased[Int(node.name)]
+            return (name == "description" || name == "summary") && e.isRSSCore(node: node)
+        }
         let summaryElement = described.first
             ?? e.extensionChild("description", namespace: FeedNamespace.dc, prefix: "dc")
             ?? e.itunesChild("summary") ?? e.mediaChild("description")
