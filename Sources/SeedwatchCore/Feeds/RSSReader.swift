@@ -24,17 +24,23 @@ enum RSSReader {
         let titleElement = e.rssChild("title") ?? e.extensionChild("title", namespace: FeedNamespace.dc, prefix: "dc")
             ?? e.mediaChild("title")
         let title = titleElement.map(FeedText.rssTitle) ?? ""
-        var guid = e.rssChild("guid").flatMap { nonEmpty($0.textContent) }
+        let guidElement = e.rssChild("guid")
+        let guidText = guidElement.flatMap { nonEmpty($0.textContent) }
+        var guid = guidText
         let about = e.attribute("about", namespace: FeedNamespace.rdf).flatMap(nonEmpty)
         if guid == nil { guid = about }
         var link: String?
         // The first non-empty RSS `<link>` (RSS 2.0: its content is the URL); an empty `<link/>` or one
         // with only an `href` attribute is not a link in RSS. Then `atom:link`, then a permalink GUID.
-        if let l = e.rssChildren("link").first(where: { nonEmpty($0.textContent) != nil }), let text = nonEmpty(l.textContent) {
-            link = URIReference.resolve(text, against: l.base)
+        var rssLink: (element: XMLElement, text: String)?
+        for l in e.rssChildren("link") {
+            if let text = nonEmpty(l.textContent) { rssLink = (l, text); break }
+        }
+        if let rssLink {
+            link = URIReference.resolve(rssLink.text, against: rssLink.element.base)
         } else if let alt = atomAlternate(e) {
             link = alt
-        } else if let g = e.rssChild("guid"), let text = nonEmpty(g.textContent),
+        } else if let g = guidElement, let text = guidText,
                   g.attribute("isPermaLink")?.lowercased() != "false", looksLikeURL(text) {
             link = URIReference.resolve(text, against: g.base)
         } else if let about, looksLikeURL(about) {
