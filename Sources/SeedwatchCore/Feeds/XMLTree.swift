@@ -188,11 +188,13 @@ struct XMLElement {
     /// The first child element with this local name whose namespace is in `namespaces`
     /// (`nil` in the set matches elements with no namespace).
     func child(_ name: String, in namespaces: Set<String?>) -> XMLElement? {
-        elements.first { $0.name == name && namespaces.contains($0.namespace) }
+        let strings = document.strings
+        return firstElement { strings[Int($0.name)] == name && namespaces.contains(document.string($0.namespace)) }
     }
 
     func children(_ name: String, in namespaces: Set<String?>) -> [XMLElement] {
-        elements.filter { $0.name == name && namespaces.contains($0.namespace) }
+        let strings = document.strings
+        return elements { strings[Int($0.name)] == name && namespaces.contains(document.string($0.namespace)) }
     }
 
     /// A child written with an undeclared prefix (`<content:encoded>` without `xmlns:content`).
