@@ -47,13 +47,13 @@ extension XMLElement {
     func rssChild(_ name: String) -> XMLElement? {
         let lowered = name.asciiLowercased()
         let strings = document.lowercasedStrings
-        return firstElement { strings[Int($0.name)] == lowered && isRSSCore(node: $0) }
+        return firstElement { sameName(strings[Int($0.name)], lowered) && isRSSCore(node: $0) }
     }
 
     func rssChildren(_ name: String) -> [XMLElement] {
         let lowered = name.asciiLowercased()
         let strings = document.lowercasedStrings
-        return elements { strings[Int($0.name)] == lowered && isRSSCore(node: $0) }
+        return elements { sameName(strings[Int($0.name)], lowered) && isRSSCore(node: $0) }
     }
 
     /// An `itunes:` child; the namespace URI compares case-insensitively.
@@ -75,12 +75,12 @@ extension XMLElement {
     /// A child in `namespace`, or written with `prefix` whose namespace was never declared.
     func extensionChild(_ name: String, namespace: String, prefix: String) -> XMLElement? {
         let strings = document.strings
-        return firstElement { strings[Int($0.name)] == name && Self.isExtension($0, strings, namespace, prefix) }
+        return firstElement { sameName(strings[Int($0.name)], name) && Self.isExtension($0, strings, namespace, prefix) }
     }
 
     func extensionChildren(_ name: String, namespace: String, prefix: String) -> [XMLElement] {
         let strings = document.strings
-        return elements { strings[Int($0.name)] == name && Self.isExtension($0, strings, namespace, prefix) }
+        return elements { sameName(strings[Int($0.name)], name) && Self.isExtension($0, strings, namespace, prefix) }
     }
 
     private static func isExtension(_ node: XMLDocument.Node, _ strings: [String], _ namespace: String, _ prefix: String) -> Bool {

@@ -189,12 +189,12 @@ struct XMLElement {
     /// (`nil` in the set matches elements with no namespace).
     func child(_ name: String, in namespaces: Set<String?>) -> XMLElement? {
         let strings = document.strings
-        return firstElement { strings[Int($0.name)] == name && namespaces.contains(document.string($0.namespace)) }
+        return firstElement { sameName(strings[Int($0.name)], name) && namespaces.contains(document.string($0.namespace)) }
     }
 
     func children(_ name: String, in namespaces: Set<String?>) -> [XMLElement] {
         let strings = document.strings
-        return elements { strings[Int($0.name)] == name && namespaces.contains(document.string($0.namespace)) }
+        return elements { sameName(strings[Int($0.name)], name) && namespaces.contains(document.string($0.namespace)) }
     }
 
     /// A child written with an undeclared prefix (`<content:encoded>` without `xmlns:content`).
@@ -245,4 +245,11 @@ struct XMLElement {
 
         func makeIterator() -> Iterator { Iterator(document: document, cursor: first) }
     }
+}
+
+/// Name equality with the lengths compared first: most names a reader looks at are not the one it
+/// looks for, and unequal lengths settle that without a full `String` comparison.
+@inline(__always)
+func sameName(_ a: String, _ b: String) -> Bool {
+    a.utf8.count == b.utf8.count && a == b
 }
