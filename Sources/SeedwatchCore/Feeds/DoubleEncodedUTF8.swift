@@ -14,6 +14,12 @@ import Darwin
 /// Latin-1 text almost never passes (`café` is `63 61 66 E9`, not UTF-8); text with any character
 /// outside Windows-1252 is never touched.
 enum DoubleEncodedUTF8 {
+    /// Repairs `text` in place (written only when the rule above holds).
+    static func repair(_ text: inout String) {
+        guard text.withUTF8Bytes(hasLeadByteCharacter) else { return }
+        text = repair(text)
+    }
+
     /// `text` re-read as UTF-8 when the rule above holds, else `text` unchanged.
     static func repair(_ text: String) -> String {
         // A repair needs a UTF-8 lead byte 0xC2–0xF4 among the re-encoded bytes, that is one of the

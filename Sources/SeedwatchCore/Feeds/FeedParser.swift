@@ -44,11 +44,11 @@ public enum FeedParser {
             }
         }
         // Text that is UTF-8 decoded twice (WordPress-style `&#226;&#128;&#153;`) is read once more as UTF-8.
-        feed.title = DoubleEncodedUTF8.repair(feed.title)
+        DoubleEncodedUTF8.repair(&feed.title)
         for i in feed.items.indices {
-            feed.items[i].title = DoubleEncodedUTF8.repair(feed.items[i].title)
-            feed.items[i].summary = DoubleEncodedUTF8.repair(feed.items[i].summary)
-            feed.items[i].content = DoubleEncodedUTF8.repair(feed.items[i].content)
+            DoubleEncodedUTF8.repair(&feed.items[i].title)
+            DoubleEncodedUTF8.repair(&feed.items[i].summary)
+            DoubleEncodedUTF8.repair(&feed.items[i].content)
         }
         ItemKey.assign(&feed.items)
         return feed
