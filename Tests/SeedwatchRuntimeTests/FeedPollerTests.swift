@@ -149,6 +149,13 @@ struct FeedPollerTests {
         #expect(first.alerts.map(\.title) == [Self.drillsTitle])
         #expect(try fixture.store.feedState(url: moved.url)?.currentURL == server.baseURL + "/moved.rss")
         #expect(fixture.recorder.lines(.info, "feed moved permanently; polling the new URL from now on").count == 1)
+        // One "feed polled" line per successful poll, with what it found.
+        let polled = fixture.recorder.lines(.info, "feed polled")
+        #expect(polled.count == 1)
+        #expect(polled.first?.metadata["feed"] == moved.url)
+        #expect(polled.first?.metadata["status"] == "200")
+        #expect(polled.first?.metadata["items"] == "\(first.items)")
+        #expect(polled.first?.metadata["alerts"] == "1")
 
         snapshots.renewValidators()
         let second = await poller.poll(moved)
