@@ -120,6 +120,8 @@ struct FeedsCheckCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let feedURL = isURL ? input : nil
+        let maxAge = configuration.feeds.first { $0.url == input }?.maxAgeSeconds ?? SeedwatchConfiguration.Feed(url: input).maxAgeSeconds
+        let now = Date()
         for item in feed.items {
             let source: AlertSource = feedURL.map { .feed($0, url: item.link, guid: item.guid) }
                 ?? .file(path: Array(input.utf8), url: item.link, guid: item.guid)
@@ -132,6 +134,12 @@ struct FeedsCheckCommand: AsyncParsableCommand {
                 } else {
                     print(AlertTextFormatter.format(
                         evaluation, source: (item.link ?? item.guid ?? input) + (watches.count > 1 ? "  [\(watch.name)]" : "")))
+                    // The daemon's first fetch of a feed records such an item as seen without alerting.
+                    if isURL, evaluation.level != nil, let published = item.published ?? item.updated,
+                       now.timeIntervalSince(published) > maxAge {
+                        print("    note:     published \(AlertTimestamp.format(published)), older than max_age: "
+                              + "a first fetch records it as seen without alerting")
+                    }
                 }
             }
         }
