@@ -82,9 +82,10 @@ enum RSSReader {
     }
 
     /// Where an item's publication date is read from, first present first: RSS `pubDate`, `dc:date`,
-    /// `atom:published`, `dcterms:issued`, `dcterms:created`.
+    /// `atom:published`, `dcterms:issued`, `dcterms:created`. RSS names compare without case and are
+    /// written here lower-cased (`pubdate`), which spares lower-casing them for every item.
     private static let publishedElements: [(String, String?)] = [
-        ("pubDate", nil), ("date", FeedNamespace.dc), ("published", FeedNamespace.atom10),
+        ("pubdate", nil), ("date", FeedNamespace.dc), ("published", FeedNamespace.atom10),
         ("issued", FeedNamespace.dcterms), ("created", FeedNamespace.dcterms),
     ]
     /// Where an item's update date is read from: `atom:updated`, `dcterms:modified`, `dc:date`.

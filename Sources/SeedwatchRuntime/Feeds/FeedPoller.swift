@@ -237,11 +237,12 @@ public final class FeedPoller: Sendable {
         if outcome == .success {
             // One line per successful poll, like "file read" for a dropped file: info when the feed
             // had items, debug for an unchanged one (304), so a quiet feed does not fill the journal.
-            let metadata: Logger.Metadata = [
-                "feed": "\(feed.url)", "status": "\(response.status)", "items": "\(report.items)",
-                "alerts": "\(report.alerts.count)", "next_poll": "\(state.nextPoll.map(AlertTimestamp.format) ?? "-")",
-            ]
-            if response.status == 304 { logger.debug("feed polled", metadata: metadata) } else { logger.info("feed polled", metadata: metadata) }
+            // Built only when the level is enabled (the logger's metadata argument is an autoclosure).
+            func metadata() -> Logger.Metadata {
+                ["feed": "\(feed.url)", "status": "\(response.status)", "items": "\(report.items)",
+                 "alerts": "\(report.alerts.count)", "next_poll": "\(state.nextPoll.map(AlertTimestamp.format) ?? "-")"]
+            }
+            if response.status == 304 { logger.debug("feed polled", metadata: metadata()) } else { logger.info("feed polled", metadata: metadata()) }
         }
         return report
     }
