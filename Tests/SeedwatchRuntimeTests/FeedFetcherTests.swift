@@ -43,6 +43,30 @@ struct FeedFetcherTests {
         #expect(accepted.isSuperset(of: ["gzip", "deflate"]))
     }
 
+    /// A queued transfer starts as soon as a slot frees: with one slot, 20 transfers queued at once
+    /// used to wait out the fetcher's one-second poll timeout after each completion (about 19 s).
+    @Test("queued transfers start when a slot frees, not after the poll timeout")
+    func queuedTransfersStartWhenASlotFrees() async throws {
+        let routes = FeedRoutes()
+        let body = Array("<rss version=\"2.0\"><channel><title>T</title></channel></rss>".utf8)
+        for k in 0..<20 {
+            routes.set("/f\(k)") { request, _ in FeedRoutes.conditional(request, body: body, etag: "\"\(k)\"", lastModified: "Wed, 19 Aug 2026 14:33:00 GMT") }
+        }
+        let server = try routes.server()
+        defer { server.stop() }
+        let fetcher = CurlFetcher(concurrency: 1)
+        defer { fetcher.shutdown() }
+        let started = Date()
+        let statuses = await withTaskGroup(of: Int.self) { group in
+            for k in 0..<20 { group.addTask { await fetcher.fetch(FeedRequest(url: server.baseURL + "/f\(k)")).status } }
+            return await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(statuses == Array(repeating: 200, count: 20))
+        #expect(server.requests.count == 20)
+        // Generous: the transfers take milliseconds; the old behaviour took about 19 s.
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+
     @Test("reports every redirect hop with its status and the final URL")
     func redirectChain() async throws {
         let routes = FeedRoutes()

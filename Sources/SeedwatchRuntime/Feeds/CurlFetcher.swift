@@ -174,11 +174,16 @@ final class CurlMultiLoop: @unchecked Sendable {
             var stillRunning: Int32 = 0
             curl_multi_perform(multi, &stillRunning)
             var left: Int32 = 0
+            var ended = 0
             while let message = curl_multi_info_read(multi, &left) {
                 guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
                       let transfer = running[easy] else { continue }
                 end(easy, transfer, with: response(of: transfer, easy: easy, code: sw_multi_msg_result(message)))
+                ended += 1
             }
+            // Slots just freed and transfers waiting for them: start those now. (Their wake-up was
+            // spent when they were queued; waiting here could idle for the whole poll timeout.)
+            if ended > 0 && lock.withLock({ !queued.isEmpty }) { continue }
             curl_multi_poll(multi, nil, 0, 1000, nil)
         }
     }
