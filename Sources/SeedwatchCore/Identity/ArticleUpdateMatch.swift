@@ -39,7 +39,8 @@ public enum ArticleUpdateMatch {
     /// The original article a feed item is an edit of, among the stored versions of the SAME feed:
     /// a version whose description hash equals the item's, or else one with the same published
     /// instant and a title with ``TitleSimilarity/score(_:_:)`` ≥ ``TitleSimilarity/updateThreshold``
-    /// (the most similar; on a tie the first in `stored`).
+    /// (the most similar; on a tie the first in `stored`). An empty title (after
+    /// ``TitleSimilarity/comparable(_:)``) never matches by title.
     ///
     /// Guards against merging distinct items:
     /// - articles in `present` (the article keys of the fetched document: an original still in the
@@ -62,13 +63,17 @@ public enum ArticleUpdateMatch {
 
     /// The original article a dropped file's article is an edit of, among the stored versions of
     /// articles read from the SAME path: the one whose title is most similar, when its
-    /// ``TitleSimilarity/score(_:_:)`` ≥ ``TitleSimilarity/updateThreshold`` (on a tie the first in `stored`).
+    /// ``TitleSimilarity/score(_:_:)`` ≥ ``TitleSimilarity/updateThreshold`` (on a tie the first in `stored`);
+    /// an empty title (after ``TitleSimilarity/comparable(_:)``) never matches.
     /// - Returns: the original's article key, or `nil` when the article is new.
     public static func fileOriginal(title: String, stored: [StoredVersion]) -> String? {
         mostSimilar(title: title, among: stored)
     }
 
+    /// A title that is empty once compared (absent, or punctuation only) never matches: untitled
+    /// items (microblog feeds, RSS items with only a description) would all score 1 with each other.
     private static func mostSimilar(title: String, among versions: [StoredVersion]) -> String? {
+        guard !TitleSimilarity.comparable(title).isEmpty else { return nil }
         var best: (score: Double, key: String)?
         for version in versions {
             let score = TitleSimilarity.score(title, version.title)

@@ -1,0 +1,64 @@
+import Foundation
+import SeedwatchCore
+import SeedwatchRuntime
+import Testing
+
+/// Adversarial checks of case 08: a genuinely new article must not be taken for an edit.
+@Suite("Case 08: no false merges")
+struct UpdateFalseMergeTests {
+    static let published = Date(timeIntervalSince1970: 1_795_845_600)  // 2026-11-28T06:00:00Z
+
+    @Test("an item without a title is never an edit by title: two untitled items with one pubDate are two articles")
+    func emptyTitlesNeverMatch() {
+        let stored = [ArticleUpdateMatch.StoredVersion(articleKey: "k1", originalKey: "k1", title: "",
+                                                      published: Self.published, descriptionHash: "h1")]
+        #expect(ArticleUpdateMatch.feedItemOriginal(title: "", published: Self.published, descriptionHash: "h2",
+                                                    stored: stored) == nil)
+        // Punctuation only is as empty once compared.
+        #expect(ArticleUpdateMatch.feedItemOriginal(title: "…", published: Self.published, descriptionHash: "h2",
+                                                    stored: stored) == nil)
+        #expect(ArticleUpdateMatch.fileOriginal(title: "", stored: stored) == nil)
+        // A description hash still identifies an untitled edit.
+        #expect(ArticleUpdateMatch.feedItemOriginal(title: "", published: Self.published, descriptionHash: "h1",
+                                                    stored: stored) == "k1")
+    }
+
+    static func untitledItem(_ id: String, _ description: String) -> String {
+        """
+        <item>
+         <guid isPermaLink="false">\(id)</guid>
+         <description>\(description)</description>
+         <pubDate>Sat, 28 Nov 2026 00:00:00 +0000</pubDate>
+        </item>
+        """
+    }
+
+    @Test("untitled items of a daily feed (one pubDate per day) each alert")
+    func untitledItemsThroughThePoller() async throws {
+        let url = "https://micro.example.com/kim.rss"
+        let fetcher = FakeFeedFetcher()
+        func response(_ items: String...) -> FeedResponse {
+            FeedResponse(status: 200, finalURL: url, contentType: "application/rss+xml",
+                         body: Array(("<rss version=\"2.0\"><channel><title>Micro</title>\n" + items.joined(separator: "\n")
+                                      + "\n</channel></rss>").utf8))
+        }
+        fetcher.script(url, [
+            response(Self.untitledItem("post-1", "North Korea shipped artillery shells to Russia. Kim Jong Un confirmed the arms transfer to Russia.")),
+            response(Self.untitledItem("post-2", "North Korea will ship ballistic missiles to Russia. Kim Jong Un announced the new arms deal with Russia.")),
+        ])
+        let fixture = try FeedPollerFixture()
+        defer { fixture.folder.remove() }
+        let feed = feedConfig(url)
+        let poller = fixture.poller([feed], fetcher: fetcher)
+        let first = await poller.poll(feed)
+        let second = await poller.poll(feed)
+        #expect(first.items == 1 && first.absorbedAsOld == 0 && first.error == nil, "\(first)")
+        #expect(first.alerts.count == 1)
+        #expect(second.alerts.count == 1)
+        let alerts = fixture.alertObjects()
+        #expect(alerts.count == 2)
+        #expect(alerts.last?["updates"] == nil)
+        #expect(try fixture.store.articleVersion(articleKey: ArticleIdentity.feedKey(feedURL: url, itemKey: "post-2"))?.originalKey
+                == ArticleIdentity.feedKey(feedURL: url, itemKey: "post-2"))
+    }
+}
