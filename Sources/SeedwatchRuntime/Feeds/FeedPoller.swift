@@ -182,7 +182,7 @@ public final class FeedPoller: Sendable {
             case 304:
                 if response.etag != nil { state.etag = response.etag }
                 if response.lastModified != nil { state.lastModified = response.lastModified }
-                touch(itemsInFeed.keys(for: feed.url), now: now)
+                touch(keysOfLastDocument(feed, lastSuccess: state.lastSuccess), now: now)
                 outcome = .success
             case 410:
                 outcome = .gone
@@ -308,6 +308,25 @@ public final class FeedPoller: Sendable {
         return article.body
     }
 
+    /// The article keys of the feed's last fetched document, for a 304. After a restart this
+    /// process has not read the document: its items are the feed's seen keys marked at the last
+    /// successful poll (`lastSuccess`), as every poll marks its document's items at its own time.
+    /// Without them an unchanged feed answering 304 for longer than retention would lose its items'
+    /// seen marks, and they would alert again when the feed next changes.
+    private func keysOfLastDocument(_ feed: SeedwatchConfiguration.Feed, lastSuccess: Date?) -> [String] {
+        if let keys = itemsInFeed.knownKeys(for: feed.url) { return keys }
+        guard let lastSuccess else { return [] }
+        do {
+            let keys = try store.seenArticleKeys(articleKeyPrefix: ArticleIdentity.feedKey(feedURL: feed.url, itemKey: ""),
+                                                 seenSince: lastSuccess)
+            itemsInFeed.set(keys, for: feed.url)
+            return keys
+        } catch {
+            logger.error("cannot list the items of the feed's last document", metadata: ["feed": "\(feed.url)", "error": "\(error)"])
+            return []
+        }
+    }
+
     private func touch(_ keys: [String], now: Date) {
         do {
             try store.touchSeen(articleKeys: keys, at: now)
@@ -322,6 +341,7 @@ private final class ItemKeyMemory: @unchecked Sendable {
     private let lock = NSLock()
     private var keysByFeed: [String: [String]] = [:]
 
-    func keys(for feed: String) -> [String] { lock.withLock { keysByFeed[feed] ?? [] } }
+    /// The keys of the feed's last document read by this process, or `nil` when it read none.
+    func knownKeys(for feed: String) -> [String]? { lock.withLock { keysByFeed[feed] } }
     func set(_ keys: [String], for feed: String) { lock.withLock { keysByFeed[feed] = keys } }
 }

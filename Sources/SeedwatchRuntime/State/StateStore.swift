@@ -345,6 +345,20 @@ public final class StateStore: Sendable {
         }
     }
 
+    /// The distinct article keys starting with `articleKeyPrefix` whose `last_seen` is at or after
+    /// `since`, in key order: after a restart, the items of a feed's last document (they were all
+    /// marked seen at the poll that read it, which is the feed's `lastSuccess`).
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    public func seenArticleKeys(articleKeyPrefix: String, seenSince since: Date) throws -> [String] {
+        try readAccess("list seen articles") { db in
+            let prefix = Self.keyBytes(articleKeyPrefix)
+            return try Data.fetchAll(db, sql: """
+                SELECT DISTINCT article_key FROM seen_article WHERE substr(article_key, 1, ?) = ? AND last_seen >= ?
+                ORDER BY article_key
+                """, arguments: [prefix.count, prefix, since.timeIntervalSince1970]).map { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+
     private static func feedState(row: Row) -> FeedHTTPState {
         FeedHTTPState(url: row["url"], currentURL: row["current_url"], etag: row["etag"],
                       lastModified: row["last_modified"],
