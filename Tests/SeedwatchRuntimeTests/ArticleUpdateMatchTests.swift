@@ -44,6 +44,10 @@ struct ArticleUpdateMatchTests {
         #expect(a?.count == 64)
         #expect(a != ArticleUpdateMatch.descriptionHash("The North Korean leader arrived by plane on Saturday."))
         #expect(ArticleUpdateMatch.descriptionHash("") == nil)
+        // Boilerplate never identifies an article: fewer than six words give no hash.
+        #expect(ArticleUpdateMatch.descriptionHash("Read more") == nil)
+        #expect(ArticleUpdateMatch.descriptionHash("Continue reading on our website…") == nil)
+        #expect(ArticleUpdateMatch.descriptionHash("Continue reading this story on our website") != nil)
         #expect(ArticleUpdateMatch.descriptionHash(" \n\u{00A0}\u{200B}") == nil)
     }
 

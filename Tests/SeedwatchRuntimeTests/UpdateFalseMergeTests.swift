@@ -61,4 +61,30 @@ struct UpdateFalseMergeTests {
         #expect(try fixture.store.articleVersion(articleKey: ArticleIdentity.feedKey(feedURL: url, itemKey: "post-2"))?.originalKey
                 == ArticleIdentity.feedKey(feedURL: url, itemKey: "post-2"))
     }
+
+    /// A boilerplate description shared across polls ("Read more") links nothing: a new, unrelated
+    /// item with the same boilerplate is a new article, not an edit of the one it replaced.
+    @Test func boilerplateDescriptionsAcrossPollsNeverLink() async throws {
+        let url = "https://desk.example.com/asia.rss"
+        let fetcher = FakeFeedFetcher()
+        func response(_ guid: String, _ title: String, _ date: String) -> FeedResponse {
+            FeedResponse(status: 200, finalURL: url, contentType: "application/rss+xml",
+                         body: Array(("<rss version=\"2.0\"><channel><title>Desk</title><item><guid>\(guid)</guid><title>\(title)</title>"
+                                      + "<description>Read more</description><pubDate>\(date)</pubDate></item></channel></rss>").utf8))
+        }
+        fetcher.script(url, [
+            response("a-1", "Kim Jong Un visits Beijing for talks with Xi Jinping", "Sat, 28 Nov 2026 06:00:00 +0000"),
+            response("b-2", "Putin and Kim Jong Un sign arms deal in Pyongyang", "Sun, 29 Nov 2026 07:00:00 +0000"),
+        ])
+        let fixture = try FeedPollerFixture()
+        defer { fixture.folder.remove() }
+        let feed = feedConfig(url)
+        let poller = fixture.poller([feed], fetcher: fetcher)
+        _ = await poller.poll(feed)
+        _ = await poller.poll(feed)
+        let alerts = fixture.alertObjects()
+        #expect(alerts.map { $0["title"] as? String } == ["Kim Jong Un visits Beijing for talks with Xi Jinping",
+                                                          "Putin and Kim Jong Un sign arms deal in Pyongyang"])
+        #expect(alerts.last?["updates"] == nil)
+    }
 }

@@ -29,11 +29,28 @@ public enum ArticleUpdateMatch {
 
     /// Hex SHA-256 (64 digits) of the description after the normaliser of DESIGN §5 (its folded
     /// form: case folded, `-` as a space, white space collapsed), or `nil` when the normalised
-    /// description is empty: an empty description never matches.
+    /// description has fewer than ``minimumDescriptionWords`` words: an empty or boilerplate
+    /// description ("Read more", "Continue reading…") never identifies an article.
     public static func descriptionHash(_ description: String) -> String? {
         let folded = Normalizer.normalize(description).folded
-        guard !folded.isEmpty else { return nil }
+        guard wordCount(folded) >= minimumDescriptionWords else { return nil }
         return Hex.encode(Array(SHA256.hash(data: folded)))
+    }
+
+    /// The fewest words a description needs to identify an article by its hash (case 08's
+    /// "The North Korean leader arrived by train on Saturday." has 9).
+    public static let minimumDescriptionWords = 6
+
+    /// Runs of letters and digits (any non-ASCII byte counts as a letter) in UTF-8 `bytes`.
+    static func wordCount(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        var inWord = false
+        for b in bytes {
+            let isWordByte = b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
+            if isWordByte && !inWord { count += 1 }
+            inWord = isWordByte
+        }
+        return count
     }
 
     /// The original article a feed item is an edit of, among the stored versions of the SAME feed:
