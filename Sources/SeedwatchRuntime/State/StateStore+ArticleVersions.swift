@@ -98,13 +98,20 @@ extension StateStore {
                 WHERE article_key = ? AND watch = ?
                 """, arguments: [Self.actorIDsText(alertedActorIDs), alertID, now, original, watch])
             guard let alertID, let alertLine else { return true }
-            try db.execute(sql: """
-                INSERT INTO outbox (alert_id, watch, article_key, line, state, created_at)
-                VALUES (?, ?, ?, ?, 'pending', ?)
-                ON CONFLICT (alert_id) DO NOTHING
-                """, arguments: [alertID, watch, key, Data(alertLine), now])
-            return db.changesCount == 1
+            return try Self.insertPendingAlert(db, alertID: alertID, watch: watch, key: key, line: alertLine, at: now)
         }
+    }
+
+    /// Adds a pending outbox row (DESIGN §7, step 1) in the caller's transaction (`now` in seconds
+    /// since 1970, as every time column of the store); `false` when an alert with this id is
+    /// already in the outbox.
+    static func insertPendingAlert(_ db: Database, alertID: String, watch: String, key: Data, line: [UInt8], at now: TimeInterval) throws -> Bool {
+        try db.execute(sql: """
+            INSERT INTO outbox (alert_id, watch, article_key, line, state, created_at)
+            VALUES (?, ?, ?, ?, 'pending', ?)
+            ON CONFLICT (alert_id) DO NOTHING
+            """, arguments: [alertID, watch, key, Data(line), now])
+        return db.changesCount == 1
     }
 
     /// Inserts the version row of an article key unless it exists (a version keeps its first link).

@@ -155,12 +155,7 @@ public final class StateStore: Sendable {
                                        version: version, at: now)
             }
             guard let alertID, let alertLine else { return true }
-            try db.execute(sql: """
-                INSERT INTO outbox (alert_id, watch, article_key, line, state, created_at)
-                VALUES (?, ?, ?, ?, 'pending', ?)
-                ON CONFLICT (alert_id) DO NOTHING
-                """, arguments: [alertID, watch, Self.keyBytes(articleKey), Data(alertLine), now])
-            return db.changesCount == 1
+            return try Self.insertPendingAlert(db, alertID: alertID, watch: watch, key: Self.keyBytes(articleKey), line: alertLine, at: now)
         }
     }
 
