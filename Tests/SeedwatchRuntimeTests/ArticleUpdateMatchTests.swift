@@ -68,9 +68,24 @@ struct ArticleUpdateMatchTests {
         #expect(m.feedItemOriginal(title: "Something else", published: nil, descriptionHash: "h1", stored: Self.stored) == "k1")
         // Same date and a similar title.
         #expect(m.feedItemOriginal(title: "Kim Jong Un vists Beijing", published: Self.date, descriptionHash: "x", stored: Self.stored) == "k1")
-        // A similar title on another date is new.
-        #expect(m.feedItemOriginal(title: "Kim Jong Un vists Beijing", published: Self.date.addingTimeInterval(1),
+        // A correction that also moved the date (within 48 h) with a title scoring ≥ 0.9 and the same numbers.
+        #expect(m.feedItemOriginal(title: "Kim Jong Un vists Beijing", published: Self.date.addingTimeInterval(3 * 3600),
+                                   descriptionHash: "x", stored: Self.stored) == "k1")
+        // Moved by more than 48 h: new.
+        #expect(m.feedItemOriginal(title: "Kim Jong Un vists Beijing", published: Self.date.addingTimeInterval(49 * 3600),
                                    descriptionHash: "x", stored: Self.stored) == nil)
+        // Moved date and a title between 0.8 and 0.9: new (the same date would have taken 0.8).
+        let looser = "Kim Jong Un visits Beijing by train"
+        let score = TitleSimilarity.score(looser, "Kim Jong Un visits Beijing")
+        #expect(score >= 0.8 && score < 0.9, "\(score)")
+        #expect(m.feedItemOriginal(title: looser, published: Self.date.addingTimeInterval(3600), descriptionHash: "x", stored: Self.stored) == nil)
+        #expect(m.feedItemOriginal(title: looser, published: Self.date, descriptionHash: "x", stored: Self.stored) == "k1")
+        // A daily item whose number changed is another item, however similar the title.
+        let digest = [ArticleUpdateMatch.StoredVersion(articleKey: "d1", originalKey: "d1", title: "Korea morning brief 28 November 2026",
+                                                       published: Self.date, descriptionHash: nil)]
+        #expect(TitleSimilarity.score("Korea morning brief 29 November 2026", "Korea morning brief 28 November 2026") >= 0.9)
+        #expect(m.feedItemOriginal(title: "Korea morning brief 29 November 2026", published: Self.date.addingTimeInterval(86400),
+                                   descriptionHash: nil, stored: digest) == nil)
         // Same date, dissimilar title: new.
         #expect(m.feedItemOriginal(title: "Kim Jong Un visits Moscow", published: Self.date, descriptionHash: nil, stored: Self.stored) == nil)
         // A description two stored originals share identifies neither.

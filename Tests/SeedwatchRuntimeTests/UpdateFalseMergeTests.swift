@@ -87,4 +87,34 @@ struct UpdateFalseMergeTests {
                                                           "Putin and Kim Jong Un sign arms deal in Pyongyang"])
         #expect(alerts.last?["updates"] == nil)
     }
+
+    /// A correction that changes the entry's id and link AND bumps Atom's `updated` (its only date)
+    /// is an edit of the entry, not a new article: no second alert.
+    @Test func atomCorrectionThatBumpsUpdatedIsAnEdit() async throws {
+        let url = "https://desk.example.com/atom.xml"
+        let fetcher = FakeFeedFetcher()
+        func response(_ id: String, _ title: String, _ summary: String, _ updated: String) -> FeedResponse {
+            FeedResponse(status: 200, finalURL: url, contentType: "application/atom+xml",
+                         body: Array(("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Desk</title><entry><id>\(id)</id>"
+                                      + "<title>\(title)</title><link href=\"https://desk.example.com/\(id)\"/>"
+                                      + "<summary>\(summary)</summary><updated>\(updated)</updated></entry></feed>").utf8))
+        }
+        fetcher.script(url, [
+            response("oil-1", "Russia ships oil to North Korea in breach of UN sanctions, satelite images show",
+                     "Tankers unloaded Russian oil at the Rajin port in North Korea, breaching UN sanctions.", "2026-11-28T06:00:00Z"),
+            response("oil-2", "Russia ships oil to North Korea in breach of UN sanctions, satellite images show",
+                     "Tankers unloaded Russian oil at the Rajin harbour in North Korea, breaching UN sanctions.", "2026-11-28T09:30:00Z"),
+        ])
+        let fixture = try FeedPollerFixture()
+        defer { fixture.folder.remove() }
+        let feed = feedConfig(url)
+        let poller = fixture.poller([feed], fetcher: fetcher)
+        let first = await poller.poll(feed)
+        let second = await poller.poll(feed)
+        #expect(first.alerts.count == 1)
+        #expect(second.alerts.isEmpty)
+        #expect(fixture.alertObjects().count == 1)
+        let edited = try fixture.store.articleVersion(articleKey: ArticleIdentity.feedKey(feedURL: url, itemKey: "oil-2"))
+        #expect(edited?.originalKey == ArticleIdentity.feedKey(feedURL: url, itemKey: "oil-1"))
+    }
 }

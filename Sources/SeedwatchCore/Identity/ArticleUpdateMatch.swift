@@ -56,8 +56,11 @@ public enum ArticleUpdateMatch {
     /// The original article a feed item is an edit of, among the stored versions of the SAME feed:
     /// a version whose description hash equals the item's, or else one with the same published
     /// instant and a title with ``TitleSimilarity/score(_:_:)`` ≥ ``TitleSimilarity/updateThreshold``
-    /// (the most similar; on a tie the first in `stored`). An empty title (after
-    /// ``TitleSimilarity/comparable(_:)``) never matches by title.
+    /// (case 08), or else — a correction that also moved the date, as publishers and Atom's
+    /// `updated` do — one published within ``correctionWindow`` whose title scores at least
+    /// ``movedDateThreshold`` and has the same numbers (so "Morning brief 28 Nov" is not an edit
+    /// of "Morning brief 27 Nov"). The most similar wins; on a tie the first in `stored`. An empty
+    /// title (after ``TitleSimilarity/comparable(_:)``) never matches by title.
     ///
     /// Guards against merging distinct items:
     /// - articles in `present` (the article keys of the fetched document: an original still in the
@@ -75,7 +78,25 @@ public enum ArticleUpdateMatch {
             if originals.count == 1 { return originals.first }
         }
         guard let published else { return nil }
-        return mostSimilar(title: title, among: candidates.filter { $0.published == published })
+        if let sameDate = mostSimilar(title: title, among: candidates.filter { $0.published == published }) { return sameDate }
+        let numbers = digits(TitleSimilarity.comparable(title))
+        let moved = candidates.filter { version in
+            guard let other = version.published, other != published,
+                  abs(other.timeIntervalSince(published)) <= correctionWindow else { return false }
+            return digits(TitleSimilarity.comparable(version.title)) == numbers
+        }
+        return mostSimilar(title: title, among: moved, threshold: movedDateThreshold)
+    }
+
+    /// How far, in seconds, a correction may move an item's date and still be matched by its title
+    /// (48 hours).
+    public static let correctionWindow: TimeInterval = 48 * 3600
+    /// The title similarity a correction that moved the date needs (stricter than the same-date 0.8).
+    public static let movedDateThreshold = 0.9
+
+    /// The runs of numeric scalars of a comparable title, in order.
+    private static func digits(_ comparable: [Unicode.Scalar]) -> [ArraySlice<Unicode.Scalar>] {
+        comparable.split { $0.properties.numericType == nil }
     }
 
     /// The original article a dropped file's article is an edit of, among the stored versions of
@@ -89,12 +110,13 @@ public enum ArticleUpdateMatch {
 
     /// A title that is empty once compared (absent, or punctuation only) never matches: untitled
     /// items (microblog feeds, RSS items with only a description) would all score 1 with each other.
-    private static func mostSimilar(title: String, among versions: [StoredVersion]) -> String? {
+    private static func mostSimilar(title: String, among versions: [StoredVersion],
+                                    threshold: Double = TitleSimilarity.updateThreshold) -> String? {
         guard !TitleSimilarity.comparable(title).isEmpty else { return nil }
         var best: (score: Double, key: String)?
         for version in versions {
             let score = TitleSimilarity.score(title, version.title)
-            if score >= TitleSimilarity.updateThreshold, score > (best?.score ?? -1) {
+            if score >= threshold, score > (best?.score ?? -1) {
                 best = (score, version.originalKey)
             }
         }

@@ -29,7 +29,8 @@ extension StateStore {
     }
 
     /// The stored versions in `scope` that could be earlier versions of an article with this
-    /// published instant or description hash (both `nil`: every version in the scope), oldest first.
+    /// description hash or a published instant within ``ArticleUpdateMatch/correctionWindow`` of
+    /// `published` (`everyVersion`: every version in the scope), oldest first.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     public func storedVersions(scope: [UInt8], published: Date?, descriptionHash: String?,
                                everyVersion: Bool = false) throws -> [ArticleUpdateMatch.StoredVersion] {
@@ -39,10 +40,12 @@ extension StateStore {
                 rows = try Row.fetchAll(db, sql: "SELECT * FROM article_version WHERE scope = ? ORDER BY recorded_at, article_key",
                                         arguments: [Data(scope)])
             } else {
+                let instant = published?.timeIntervalSince1970
+                let window = ArticleUpdateMatch.correctionWindow
                 rows = try Row.fetchAll(db, sql: """
-                    SELECT * FROM article_version WHERE scope = ? AND (description_hash = ? OR published = ?)
+                    SELECT * FROM article_version WHERE scope = ? AND (description_hash = ? OR published BETWEEN ? AND ?)
                     ORDER BY recorded_at, article_key
-                    """, arguments: [Data(scope), descriptionHash, published?.timeIntervalSince1970])
+                    """, arguments: [Data(scope), descriptionHash, instant.map { $0 - window }, instant.map { $0 + window }])
             }
             return rows.map { row in
                 ArticleUpdateMatch.StoredVersion(
