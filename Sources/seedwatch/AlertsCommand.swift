@@ -125,7 +125,9 @@ struct AlertsCommand: ParsableCommand {
                 actors: entry.actors.map { ($0.name, $0.mentions ?? 0) },
                 topics: entry.topics.map { ($0.id, $0.score ?? 0) },
                 bestEvidence: entry.evidence.first, source: source)
-            FileHandle.standardOutput.write(Data((text + "\n\n").utf8))
+            // An edit of an article that alerted before (case 08): it alerts because it names an actor the earlier alert did not.
+            let updates = entry.updates.map { "\n    updates:  \($0) (an edit of that alert's article, naming a new actor)" } ?? ""
+            FileHandle.standardOutput.write(Data((text + updates + "\n\n").utf8))
         }
     }
 }

@@ -235,6 +235,31 @@ struct AlertsCommandTests {
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("unknown actor 'nosuch'; actor ids: "))
     }
+
+    /// The readable view says when an alert is an edit of an earlier alert's article (case 08).
+    @Test func readableAlertsShowUpdates() throws {
+        let folder = try TemporaryFolder("seedwatch-alerts-updates")
+        let config = folder.url.appendingPathComponent("c.yaml")
+        try """
+        watches: [\(Paths.packageRoot.appendingPathComponent("seeds/china-russia-north-korea").path)]
+        drop_folder: {path: drop}
+        alerts: {log: alerts.jsonl}
+        state: {path: state.sqlite}
+        """.write(to: config, atomically: true, encoding: .utf8)
+        let edit = AlertEncoding.line(AlertRecord(
+            id: "00000000000000b2", time: Date(timeIntervalSince1970: 1_796_018_400), watch: "china-russia-north-korea", level: .alert,
+            score: 30, source: .file(path: Array("/drop/b.txt".utf8)), title: "Kim Jong Un visits Beijing, meets Putin", published: nil,
+            actors: [ActorSummary(id: "vladimir_putin", name: "Vladimir Putin", mentions: 1)], topics: [], evidence: [],
+            updates: "00000000000000b1"))
+        try Data(Self.record("00000000000000b1", "Kim Jong Un visits Beijing", actor: "kim_jong_un", minutesAgo: 5, level: .alert) + edit)
+            .write(to: folder.url.appendingPathComponent("alerts.jsonl"))
+        let output = try CommandLineTests.run(["alerts", "--config", config.path])
+        #expect(output.status == 0, "\(output.stderr)")
+        let blocks = output.stdout.components(separatedBy: "\n\n").filter { !$0.isEmpty }
+        #expect(blocks.count == 2)
+        #expect(!blocks[0].contains("updates:"))
+        #expect(blocks[1].hasSuffix("    updates:  00000000000000b1 (an edit of that alert's article, naming a new actor)"))
+    }
 }
 
 import SeedwatchRuntime

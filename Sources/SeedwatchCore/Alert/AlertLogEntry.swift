@@ -51,9 +51,12 @@ public struct AlertLogEntry: Sendable, Hashable {
     public var topics: [Named]
     /// The evidence sentences' `text`, in line order.
     public var evidence: [String]
+    /// The added key `updates`: the `id` of the earlier alert whose article this line's article
+    /// edits (case 08); `nil` when absent.
+    public var updates: String?
 
     public init(id: String, time: Date, watch: String, level: AlertLevel?, score: Double, source: Source,
-                title: String, published: Date?, actors: [Named], topics: [Named], evidence: [String]) {
+                title: String, published: Date?, actors: [Named], topics: [Named], evidence: [String], updates: String? = nil) {
         self.id = id
         self.time = time
         self.watch = watch
@@ -65,6 +68,7 @@ public struct AlertLogEntry: Sendable, Hashable {
         self.actors = actors
         self.topics = topics
         self.evidence = evidence
+        self.updates = updates
     }
 }
 
@@ -126,7 +130,7 @@ extension AlertLogEntry {
                              source: source, title: wire.title, published: published,
                              actors: (wire.actors ?? []).map { Named(id: $0.id, name: $0.name ?? $0.id, mentions: $0.mentions) },
                              topics: (wire.topics ?? []).map { Named(id: $0.id, name: $0.name ?? $0.id, score: $0.score) },
-                             evidence: (wire.evidence ?? []).map(\.text))
+                             evidence: (wire.evidence ?? []).map(\.text), updates: wire.updates)
     }
 
     private static func keyPath(_ path: [any CodingKey]) -> String {
@@ -162,5 +166,6 @@ extension AlertLogEntry {
         var actors: [WireNamed]?
         var topics: [WireNamed]?
         var evidence: [WireEvidence]?
+        var updates: String?
     }
 }
