@@ -50,7 +50,7 @@ struct FeedsCommand: ParsableCommand {
             if let current = state?.currentURL { print("  moved to:      \(current)") }
             print("  last fetch:    \(state?.lastFetch.map(AlertTimestamp.format) ?? "never")")
             print("  HTTP status:   \(state?.lastStatus.map(String.init) ?? "-")")
-            print("  next poll:     \(state?.disabled == true ? "disabled (410 Gone; seedwatch feeds reset URL resumes it)" : state?.nextPoll.map(AlertTimestamp.format) ?? "at start-up")")
+            print("  next poll:     \(state?.disabled == true ? "disabled (410 Gone; seedwatch feeds reset URL resumes it)" : state?.nextPoll.map(AlertTimestamp.format) ?? "at the daemon's next start or reload")")
             print("  failures:      \(state?.consecutiveFailures ?? 0) in a row")
             print("  last error:    \(state?.lastError ?? "-")")
             print("  items seen:    \(seen)")
