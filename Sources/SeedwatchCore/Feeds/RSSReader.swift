@@ -21,10 +21,11 @@ enum RSSReader {
     static func item(from e: XMLElement) -> FeedItem {
         // Title: RSS `title`, else Dublin Core `dc:title`, else Media RSS `media:title` (a podcast or
         // video item may carry only that).
-        let titleElement = e.rssChild("title") ?? e.extensionChild("title", namespace: FeedNamespace.dc, prefix: "dc")
+        let core = RSSCoreChildren(of: e)
+        let titleElement = core.title ?? e.extensionChild("title", namespace: FeedNamespace.dc, prefix: "dc")
             ?? e.mediaChild("title")
         let title = titleElement.map(FeedText.rssTitle) ?? ""
-        let guidElement = e.rssChild("guid")
+        let guidElement = core.guid
         let guidText = guidElement.flatMap { nonEmpty($0.textContent) }
         var guid = guidText
         let about = e.attribute("about", namespace: FeedNamespace.rdf).flatMap(nonEmpty)
@@ -33,7 +34,7 @@ enum RSSReader {
         // The first non-empty RSS `<link>` (RSS 2.0: its content is the URL); an empty `<link/>` or one
         // with only an `href` attribute is not a link in RSS. Then `atom:link`, then a permalink GUID.
         var rssLink: (element: XMLElement, text: String)?
-        for l in e.rssChildren("link") {
+        for l in core.links {
             if let text = nonEmpty(l.textContent) { rssLink = (l, text); break }
         }
         if let rssLink {
@@ -46,16 +47,12 @@ enum RSSReader {
         } else if let about, looksLikeURL(about) {
             link = about
         }
-        let published = firstDate(e, publishedElements)
-        let updated = firstDate(e, updatedElements)
+        let published = firstDate(e, publishedElements, pubDate: core.pubDate)
+        let updated = firstDate(e, updatedElements, pubDate: core.pubDate)
         // Summary: RSS `description`, or the non-standard `<summary>` some generators write; when an
         // item has both, the first in document order is the summary and the other one counts as
         // content (what feedparser does). Then `dc:description`, `itunes:summary`, `media:description`.
-        let lowercased = e.document.lowercasedStrings
-        let described = e.elements { node in
-            let name = lowercased[Int(node.name)]
-            return (name == "description" || name == "summary") && e.isRSSCore(node: node)
-        }
+        let described = core.described
         let summaryElement = described.first
             ?? e.extensionChild("description", namespace: FeedNamespace.dc, prefix: "dc")
             ?? e.itunesChild("summary") ?? e.mediaChild("description")
@@ -65,7 +62,7 @@ enum RSSReader {
         if let encoded = e.extensionChild("encoded", namespace: FeedNamespace.content, prefix: "content") {
             content = FeedText.rssHTML(encoded)
         } else if let body = e.extensionChild("body", namespace: FeedNamespace.xhtml, prefix: "xhtml")
-                    ?? e.rssChild("body") ?? e.rssChild("fullitem") {
+                    ?? core.body ?? core.fullItem {
             content = FeedText.rssHTML(body)
         } else if let atomContent = e.extensionChild("content", namespace: FeedNamespace.atom10, prefix: "atom") {
             content = FeedText.atomText(atomContent, isTitle: false)
@@ -73,7 +70,7 @@ enum RSSReader {
             content = FeedText.rssHTML(secondDescription)
         }
         var authors: [String] = []
-        for a in e.rssChildren("author") { if let t = nonEmpty(a.textContent) { authors.append(t) } }
+        for a in core.authors { if let t = nonEmpty(a.textContent) { authors.append(t) } }
         for a in e.extensionChildren("creator", namespace: FeedNamespace.dc, prefix: "dc") {
             if let t = nonEmpty(a.textContent) { authors.append(t) }
         }
@@ -93,14 +90,15 @@ enum RSSReader {
         ("updated", FeedNamespace.atom10), ("modified", FeedNamespace.dcterms), ("date", FeedNamespace.dc),
     ]
 
-    private static func firstDate(_ e: XMLElement, _ names: [(String, String?)]) -> Date? {
+    /// The date of the first of `names` present; `pubDate` is the item's RSS `pubDate`, already found.
+    private static func firstDate(_ e: XMLElement, _ names: [(String, String?)], pubDate: XMLElement?) -> Date? {
         for (name, namespace) in names {
             let element: XMLElement?
             if let namespace {
                 let prefix = namespace == FeedNamespace.dc ? "dc" : namespace == FeedNamespace.dcterms ? "dcterms" : "atom"
                 element = e.extensionChild(name, namespace: namespace, prefix: prefix)
             } else {
-                element = e.rssChild(name)
+                element = name == "pubdate" ? pubDate : e.rssChild(name)
             }
             if let element, let text = nonEmpty(element.textContent) { return FeedDate.parse(text) }
         }

@@ -38,6 +38,8 @@ final class XMLDocument {
     let strings: [String]
     /// ``strings`` with ASCII letters lower-cased (for element names compared without case).
     let lowercasedStrings: [String]
+    /// What each string, as an element name, is to the RSS reader (``RSSCoreChildren``).
+    let rssNames: [RSSCoreChildren.Name]
     let attributes: [StoredAttribute]
     let attributeBytes: [UInt8]
     let bases: [String]
@@ -47,6 +49,7 @@ final class XMLDocument {
         self.nodes = nodes
         self.strings = strings
         self.lowercasedStrings = strings.map { $0.asciiLowercased() }
+        self.rssNames = lowercasedStrings.map { RSSCoreChildren.names[$0] ?? .other }
         self.attributes = attributes
         self.attributeBytes = attributeBytes
         self.bases = bases
