@@ -112,7 +112,7 @@ public enum FeedDate {
     // MARK: RFC 822
 
     static func parseRFC822(_ b: [UInt8]) -> Date? {
-        if !b.contains(where: { $0 >= 0x80 }) { return parseRFC822ASCII(b) }
+        if let date = parseCanonicalRFC822(b) { return date }
         // Tokenise into words, numbers, time and offsets; commas and dots separate.
         var tokens: [String] = []
         var current: [UInt8] = []
@@ -187,90 +187,6 @@ public enum FeedDate {
                         fraction: 0, offset: offset)
     }
 
-    /// ``parseRFC822(_:)`` for ASCII text, on byte slices instead of strings. In ASCII each
-    /// `Character` the general path looks at is one byte (CR and LF, the only pair that forms one
-    /// character, separate tokens), so the two readings agree.
-    private static func parseRFC822ASCII(_ b: [UInt8]) -> Date? {
-        if let date = parseCanonicalRFC822(b) { return date }
-        var tokens: [ArraySlice<UInt8>] = []
-        var start = -1
-        var hasColon = false
-        for i in b.indices {
-            let c = b[i]
-            if c == UInt8(ascii: " ") || c == UInt8(ascii: ",") || c == UInt8(ascii: "\t") || c == 0x0A || c == 0x0D {
-                if start >= 0 { tokens.append(b[start..<i]); start = -1; hasColon = false }
-            } else if (c == UInt8(ascii: "+") || c == UInt8(ascii: "-")) && hasColon {
-                tokens.append(b[start..<i]); start = i; hasColon = false
-            } else {
-                if start < 0 { start = i }
-                if c == UInt8(ascii: ":") { hasColon = true }
-            }
-        }
-        if start >= 0 { tokens.append(b[start...]) }
-        var t = tokens[...]
-        guard let first = t.first else { return nil }
-        // Weekday (ignored).
-        if let f = first.first, isASCIILetter(f), monthNumberASCII(first) == nil { t = t.dropFirst() }
-        guard t.count >= 2 else { return nil }
-        var day: Int, month: Int
-        if let d = intValue(t[t.startIndex]), let m = monthNumberASCII(t[t.startIndex + 1]) {
-            day = d; month = m; t = t.dropFirst(2)
-        } else if let m = monthNumberASCII(t[t.startIndex]), let d = intValue(t[t.startIndex + 1]) {
-            day = d; month = m; t = t.dropFirst(2)
-        } else if let combined = splitDayMonthYearASCII(t[t.startIndex]) {
-            (day, month) = (combined.0, combined.1)
-            t = t.dropFirst()
-            t = ([Array(String(combined.2).utf8)[...]] + Array(t))[...]
-        } else {
-            return nil
-        }
-        var year: Int?
-        var timeToken: ArraySlice<UInt8>?
-        while let tok = t.first, year == nil || timeToken == nil {
-            if tok.contains(UInt8(ascii: ":")) && timeToken == nil {
-                timeToken = tok
-            } else if year == nil, let y = intValue(tok), tok.allSatisfy(isDigit), tok.count == 2 || tok.count == 4 || tok.count == 3 {
-                year = tok.count == 2 ? (y < 50 ? 2000 + y : 1900 + y) : (tok.count == 3 ? 1900 + y : y)
-            } else {
-                break
-            }
-            t = t.dropFirst()
-        }
-        guard let year else { return nil }
-        var hour = 0, minute = 0, second = 0
-        if let timeToken {
-            let parts = timeToken.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
-            guard parts.count == 2 || parts.count == 3,
-                  let h = intValue(parts[0]), let m = intValue(parts[1]),
-                  parts[0].count <= 2, parts[1].count == 2 else { return nil }
-            hour = h; minute = m
-            if parts.count == 3 {
-                guard let s = intValue(parts[2].prefix(2)), parts[2].count >= 2 else { return nil }
-                second = s
-            }
-        }
-        var offset = 0
-        if let zoneBytes = t.first, let numeric = numericZoneASCII(zoneBytes) {
-            // The usual zones `+0000`/`-0500` and a final `GMT`, read without a string.
-            guard let numeric else { return nil }
-            offset = numeric
-        } else if t.count == 1, let zoneBytes = t.first, zoneBytes.elementsEqual("GMT".utf8) {
-            offset = 0
-        } else if let zoneBytes = t.first {
-            let zone = String(decoding: zoneBytes, as: UTF8.self)
-            if let z = zoneOffset(zone) { offset = z } else { return nil }
-            t = t.dropFirst()
-            // "GMT+0300" style or a trailing "(EST)" comment.
-            if let extraBytes = t.first, zone.uppercased() == "GMT" || zone.uppercased() == "UTC",
-               let z = zoneOffset(String(decoding: extraBytes, as: UTF8.self)),
-               extraBytes.first == UInt8(ascii: "+") || extraBytes.first == UInt8(ascii: "-") {
-                offset = z
-            }
-        }
-        return makeDate(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
-                        fraction: 0, offset: offset)
-    }
-
     /// `Sat, 28 Nov 2026 06:00:00 +0000` (or `GMT` for the zone; the weekday is optional; the day has
     /// one or two digits), the form nearly every RSS feed writes, read at fixed places. `nil` for
     /// anything else, which the general reading then decides; where this reads a date, the general
@@ -326,38 +242,7 @@ public enum FeedDate {
         return .some((sign == UInt8(ascii: "-") ? -1 : 1) * (h * 3600 + m * 60))
     }
 
-    /// `Int(String(decoding: bytes, as: UTF8.self))` without the string: an optional sign, then
-    /// one or more ASCII digits; `nil` on overflow.
-    private static func intValue(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var i = bytes.startIndex
-        var negative = false
-        if i < bytes.endIndex && (bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-")) {
-            negative = bytes[i] == UInt8(ascii: "-")
-            i += 1
-        }
-        guard i < bytes.endIndex else { return nil }
-        var value = 0
-        while i < bytes.endIndex {
-            let c = bytes[i]
-            guard isDigit(c) else { return nil }
-            let (m, o1) = value.multipliedReportingOverflow(by: 10)
-            let (a, o2) = negative ? m.subtractingReportingOverflow(Int(c - 48)) : m.addingReportingOverflow(Int(c - 48))
-            if o1 || o2 { return nil }
-            value = a
-            i += 1
-        }
-        return value
-    }
-
     private static func isASCIILetter(_ c: UInt8) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
-
-    /// ``splitDayMonthYear(_:)`` on ASCII bytes.
-    private static func splitDayMonthYearASCII(_ token: ArraySlice<UInt8>) -> (Int, Int, Int)? {
-        let parts = token.split(whereSeparator: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") })
-        guard parts.count == 3, let d = intValue(parts[0]), let m = monthNumberASCII(parts[1]), let y = intValue(parts[2]) else { return nil }
-        let year = parts[2].count == 2 ? (y < 50 ? 2000 + y : 1900 + y) : y
-        return (d, m, year)
-    }
 
     /// "28-Nov-2026" or "28/Nov/2026".
     private static func splitDayMonthYear(_ token: String) -> (Int, Int, Int)? {
