@@ -28,14 +28,9 @@ enum FeedNamespace {
 }
 
 extension XMLElement {
-    /// True when `child` is an element of RSS itself: no namespace (and no undeclared prefix), an RSS
-    /// 0.90/1.0 namespace, or the namespace of its parent (a feed may put a private default namespace
-    /// on `<rss>`). An extension module's element with an RSS local name is not RSS.
-    func isRSSCore(_ child: XMLElement) -> Bool {
-        isRSSCore(node: child.document.nodes[Int(child.index)])
-    }
-
-    /// ``isRSSCore(_:)`` of a child's node.
+    /// True when the child node `child` is an element of RSS itself: no namespace (and no undeclared
+    /// prefix), an RSS 0.90/1.0 namespace, or the namespace of its parent (a feed may put a private
+    /// default namespace on `<rss>`). An extension module's element with an RSS local name is not RSS.
     func isRSSCore(node child: XMLDocument.Node) -> Bool {
         guard child.namespace >= 0, let ns = document.string(child.namespace), !ns.isEmpty else { return child.prefix < 0 }
         if ns == FeedNamespace.rss10 || ns == FeedNamespace.rss090 { return true }

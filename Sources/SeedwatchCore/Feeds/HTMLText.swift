@@ -133,10 +133,8 @@ enum HTMLText {
     /// `td`/`th`, or nothing.
     enum Kind { case skipped, embedded, lineBreak, block, cell, other }
 
-    /// The kind of an element name, matched without case (`String.lowercased()`), read from the C
-    /// string without making a `String` when the name is ASCII.
     /// The kind of an ASCII element name given as bytes (any case); `nil` for a name with a
-    /// non-ASCII byte.
+    /// non-ASCII byte. No name in the tables is longer than 16 bytes, so a longer one is `.other`.
     static func kind(ofASCIIName name: UnsafeBufferPointer<UInt8>) -> Kind? {
         if name.count > 16 { return .other }
         var key = (UInt64(0), UInt64(0))
@@ -149,19 +147,10 @@ enum HTMLText {
         return kindsByKey[PackedName(low: key.0, high: key.1)] ?? .other
     }
 
+    /// The kind of an element name, matched without case (`String.lowercased()`), read from the C
+    /// string without making a `String` when the name is ASCII.
     private static func kind(ofName p: UnsafePointer<xmlChar>) -> Kind {
-        var key = (UInt64(0), UInt64(0))
-        var n = 0
-        while p[n] != 0 {
-            let c = p[n]
-            if c >= 0x80 { return kind(of: String(cString: p).lowercased()) }
-            // No name in the tables is longer than 16 bytes, and lower-casing ASCII keeps the length.
-            if n == 16 { return .other }
-            let lower = UInt64(c >= 0x41 && c <= 0x5A ? c + 0x20 : c)
-            if n < 8 { key.0 |= lower << (8 * n) } else { key.1 |= lower << (8 * (n - 8)) }
-            n += 1
-        }
-        return kindsByKey[PackedName(low: key.0, high: key.1)] ?? .other
+        kind(ofASCIIName: UnsafeBufferPointer(start: p, count: strlen(p))) ?? kind(of: String(cString: p).lowercased())
     }
 
     private static func kind(of lowercasedName: String) -> Kind {

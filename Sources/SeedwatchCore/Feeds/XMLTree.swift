@@ -200,11 +200,6 @@ struct XMLElement {
         return elements { sameName(strings[Int($0.name)], name) && namespaces.contains(document.string($0.namespace)) }
     }
 
-    /// A child written with an undeclared prefix (`<content:encoded>` without `xmlns:content`).
-    func child(prefixed prefix: String, _ name: String) -> XMLElement? {
-        elements.first { $0.namespace == nil && $0.prefix == prefix && $0.name == name }
-    }
-
     /// The element children of an element, in document order.
     struct Elements: Sequence {
         let document: XMLDocument
