@@ -65,15 +65,6 @@ struct DaemonEndToEndTests {
         }
     }
 
-    func waitUntil(_ timeout: Double, _ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if condition() { return true }
-            usleep(100_000)
-        }
-        return condition()
-    }
-
     @Test(.enabled(if: Paths.sharedIsAvailable, "../shared is absent: the end-to-end test needs the corpus"),
           .timeLimit(.minutes(5)))
     func dropFolderRestartRotationAndShutdown() throws {
@@ -81,19 +72,7 @@ struct DaemonEndToEndTests {
         let root = folder.url
         let drop = root.appendingPathComponent("drop")
         try FileManager.default.createDirectory(at: drop, withIntermediateDirectories: true)
-        let config = root.appendingPathComponent("seedwatch.yaml")
-        try """
-        watches:
-          - \(Paths.packageRoot.appendingPathComponent("seeds/china-russia-north-korea").path)
-        drop_folder:
-          path: drop
-          settle: 0.5s
-        alerts:
-          log: log/alerts.jsonl
-        state:
-          path: state/seedwatch.sqlite
-        feeds: []
-        """.write(to: config, atomically: true, encoding: .utf8)
+        let config = try writeDaemonConfig(in: root, settle: "0.5s")
         let notify = try NotifySocket(path: root.appendingPathComponent("notify.sock").path)
         defer { notify.close() }
         let stderrURL = root.appendingPathComponent("daemon.log")

@@ -33,15 +33,6 @@ struct DiskFullEndToEndTests {
         return bytes
     }
 
-    func waitUntil(_ timeout: Double, _ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if condition() { return true }
-            usleep(100_000)
-        }
-        return condition()
-    }
-
     @Test(.timeLimit(.minutes(3)))
     func aLineThatDoesNotFitLeavesNoFragmentAndIsWrittenOnceAfterARestart() throws {
         let folder = try TemporaryFolder("seedwatch-e2e-full")
@@ -49,19 +40,7 @@ struct DiskFullEndToEndTests {
         let drop = root.appendingPathComponent("drop")
         try FileManager.default.createDirectory(at: drop, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: root.appendingPathComponent("log"), withIntermediateDirectories: true)
-        let config = root.appendingPathComponent("seedwatch.yaml")
-        try """
-        watches:
-          - \(Paths.packageRoot.appendingPathComponent("seeds/china-russia-north-korea").path)
-        drop_folder:
-          path: drop
-          settle: 0.5s
-        alerts:
-          log: log/alerts.jsonl
-        state:
-          path: state/seedwatch.sqlite
-        feeds: []
-        """.write(to: config, atomically: true, encoding: .utf8)
+        let config = try writeDaemonConfig(in: root, settle: "0.5s")
         let alertLog = root.appendingPathComponent("log/alerts.jsonl")
         // 1 MiB allowed; the log leaves room for about 1000 bytes, less than one alert line.
         let prefill = Self.padding(size: (1 << 20) - 1000)

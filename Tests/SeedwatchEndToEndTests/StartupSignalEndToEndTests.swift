@@ -8,15 +8,6 @@ import Glibc
 /// not die of it (systemd counts a death by SIGHUP as clean and would not restart it).
 @Suite("Daemon end to end: SIGHUP during start-up", .serialized)
 struct StartupSignalEndToEndTests {
-    func waitUntil(_ timeout: Double, _ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if condition() { return true }
-            usleep(5_000)
-        }
-        return condition()
-    }
-
     @Test(.timeLimit(.minutes(2)))
     func aSIGHUPBeforeReadyDoesNotEndTheDaemon() throws {
         let folder = try TemporaryFolder("seedwatch-e2e-hup")
@@ -26,22 +17,11 @@ struct StartupSignalEndToEndTests {
         for i in 0..<2000 {
             try FileManager.default.createDirectory(at: drop.appendingPathComponent("d\(i / 50)/e\(i)"), withIntermediateDirectories: true)
         }
-        let config = root.appendingPathComponent("seedwatch.yaml")
-        try """
-        watches:
-          - \(Paths.packageRoot.appendingPathComponent("seeds/china-russia-north-korea").path)
-        drop_folder:
-          path: drop
-        alerts:
-          log: log/alerts.jsonl
-        state:
-          path: state/seedwatch.sqlite
-        feeds: []
-        """.write(to: config, atomically: true, encoding: .utf8)
+        let config = try writeDaemonConfig(in: root)
         let notify = try NotifySocket(path: root.appendingPathComponent("notify.sock").path)
         defer { notify.close() }
         let daemon = try DaemonProcess(config: config, notifySocket: notify.path, stderrURL: root.appendingPathComponent("daemon.log"))
-        #expect(waitUntil(30) { daemon.log.contains("watch loaded") })
+        #expect(waitUntil(30, every: 0.005) { daemon.log.contains("watch loaded") })
         daemon.signal(SIGHUP)
         #expect(notify.wait(for: "READY=1", timeout: 30) != nil, "no READY=1; log:\n\(daemon.log.suffix(2000))")
         usleep(300_000)

@@ -128,3 +128,33 @@ enum StatusLine {
         return total
     }
 }
+
+/// Polls `condition` every `interval` seconds until it holds or `timeout` seconds have passed;
+/// returns whether it held.
+func waitUntil(_ timeout: Double, every interval: Double = 0.1, _ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+        if condition() { return true }
+        usleep(useconds_t(interval * 1_000_000))
+    }
+    return condition()
+}
+
+/// Writes `root/seedwatch.yaml` for a daemon under test: the shipped watch, drop folder `root/drop`,
+/// alert log `root/log/alerts.jsonl`, state `root/state/seedwatch.sqlite`, no feeds; `settle` is the
+/// drop folder's settle duration when given (e.g. `"0.5s"`). Returns the file's URL.
+func writeDaemonConfig(in root: URL, settle: String? = nil) throws -> URL {
+    let config = root.appendingPathComponent("seedwatch.yaml")
+    try """
+    watches:
+      - \(Paths.packageRoot.appendingPathComponent("seeds/china-russia-north-korea").path)
+    drop_folder:
+      path: drop
+    \(settle.map { "  settle: \($0)\n" } ?? "")alerts:
+      log: log/alerts.jsonl
+    state:
+      path: state/seedwatch.sqlite
+    feeds: []
+    """.write(to: config, atomically: true, encoding: .utf8)
+    return config
+}
