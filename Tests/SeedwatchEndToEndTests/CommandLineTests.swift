@@ -75,16 +75,8 @@ struct CommandLineTests {
 
     @Test func feedsWithAnUnreadableStateDatabaseIsAnErrorNotAnEmptyListing() throws {
         let folder = try TemporaryFolder("seedwatch-cli")
-        let config = folder.url.appendingPathComponent("seedwatch.yaml")
         try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("state.sqlite"), withIntermediateDirectories: true)
-        try """
-            watches: [\(Paths.packageRoot.appendingPathComponent("seeds/china-russia-north-korea").path)]
-            drop_folder: {path: drop}
-            alerts: {log: alerts.jsonl}
-            state: {path: state.sqlite}
-            feeds:
-              - url: http://127.0.0.1:9/feed.xml
-            """.write(to: config, atomically: true, encoding: .utf8)
+        let config = try writeCommandConfig(in: folder.url, feeds: ["http://127.0.0.1:9/feed.xml"])
         let output = try Self.run(["feeds", "--config", config.path])
         #expect(output.status == 1)
         #expect(output.stdout.isEmpty)
@@ -196,13 +188,7 @@ struct AlertsCommandTests {
         let folder = try TemporaryFolder("seedwatch-alerts")
         let log = folder.url.appendingPathComponent("log")
         try FileManager.default.createDirectory(at: log, withIntermediateDirectories: true)
-        let config = folder.url.appendingPathComponent("c.yaml")
-        try """
-        watches: [\(Paths.packageRoot.appendingPathComponent("seeds/china-russia-north-korea").path)]
-        drop_folder: {path: drop}
-        alerts: {log: log/alerts.jsonl}
-        state: {path: state.sqlite}
-        """.write(to: config, atomically: true, encoding: .utf8)
+        let config = try writeCommandConfig(in: folder.url, alertLog: "log/alerts.jsonl")
         let rotated = log.appendingPathComponent("alerts.jsonl.1")
         try Data(Self.record("00000000000000a1", "Old one", actor: "kim_jong_un", minutesAgo: 600, level: .alert)
                  + Self.record("00000000000000a2", "Old two", actor: "vladimir_putin", minutesAgo: 300, level: .notice)).write(to: rotated)
@@ -239,13 +225,7 @@ struct AlertsCommandTests {
     /// The readable view says when an alert is an edit of an earlier alert's article (case 08).
     @Test func readableAlertsShowUpdates() throws {
         let folder = try TemporaryFolder("seedwatch-alerts-updates")
-        let config = folder.url.appendingPathComponent("c.yaml")
-        try """
-        watches: [\(Paths.packageRoot.appendingPathComponent("seeds/china-russia-north-korea").path)]
-        drop_folder: {path: drop}
-        alerts: {log: alerts.jsonl}
-        state: {path: state.sqlite}
-        """.write(to: config, atomically: true, encoding: .utf8)
+        let config = try writeCommandConfig(in: folder.url)
         let edit = AlertEncoding.line(AlertRecord(
             id: "00000000000000b2", time: Date(timeIntervalSince1970: 1_796_018_400), watch: "china-russia-north-korea", level: .alert,
             score: 30, source: .file(path: Array("/drop/b.txt".utf8)), title: "Kim Jong Un visits Beijing, meets Putin", published: nil,
@@ -268,16 +248,8 @@ import SeedwatchRuntime
 struct FeedsResetCommandTests {
     @Test func resetReenablesAFeedStoppedBy410() throws {
         let folder = try TemporaryFolder("seedwatch-feeds-reset")
-        let config = folder.url.appendingPathComponent("c.yaml")
         let url = "http://127.0.0.1:9/gone.xml"
-        try """
-        watches: [\(Paths.packageRoot.appendingPathComponent("seeds/china-russia-north-korea").path)]
-        drop_folder: {path: drop}
-        alerts: {log: alerts.jsonl}
-        state: {path: state.sqlite}
-        feeds:
-          - url: \(url)
-        """.write(to: config, atomically: true, encoding: .utf8)
+        let config = try writeCommandConfig(in: folder.url, feeds: [url])
         let database = folder.url.appendingPathComponent("state.sqlite").path
         do {
             let store = try StateStore(path: database)

@@ -158,3 +158,19 @@ func writeDaemonConfig(in root: URL, settle: String? = nil) throws -> URL {
     """.write(to: config, atomically: true, encoding: .utf8)
     return config
 }
+
+/// Writes `folder/c.yaml` for a command under test: the shipped watch, drop folder `drop`, the alert
+/// log at `alertLog`, state `state.sqlite`, and `feeds` (none: the key is left out). Returns its URL.
+func writeCommandConfig(in folder: URL, alertLog: String = "alerts.jsonl", feeds: [String] = []) throws -> URL {
+    let config = folder.appendingPathComponent("c.yaml")
+    var text = """
+        watches: [\(Paths.packageRoot.appendingPathComponent("seeds/china-russia-north-korea").path)]
+        drop_folder: {path: drop}
+        alerts: {log: \(alertLog)}
+        state: {path: state.sqlite}
+
+        """
+    if !feeds.isEmpty { text += "feeds:\n" + feeds.map { "  - url: \($0)\n" }.joined() }
+    try text.write(to: config, atomically: true, encoding: .utf8)
+    return config
+}
