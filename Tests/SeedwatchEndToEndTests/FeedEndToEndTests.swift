@@ -40,7 +40,7 @@ struct FeedEndToEndTests {
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: cnaWorld.path), "../shared is absent: the feed end-to-end test needs the corpus"),
-          .timeLimit(.minutes(3)))
+          .timeLimit(.minutes(4)))
     func newItemsAlertOnceAcrossRestarts() throws {
         let feed = try SnapshotServer()
         defer { feed.server.stop() }
@@ -78,13 +78,19 @@ struct FeedEndToEndTests {
         let firstRun = Self.titles(log)
         #expect(feed.server.requests.first?.header("If-None-Match") == nil)
 
-        // Run 2: the feed has moved on; the stored validator is sent, old items stay quiet.
+        // Run 2: the feed has moved on; the restart waits for the stored next poll (interval plus
+        // jitter after run 1's poll: a restart never asks earlier than promised), then the stored
+        // validator is sent, and old items stay quiet.
+        let nextPoll = try #require(try StateStore(path: root.appendingPathComponent("state/seedwatch.sqlite").path)
+            .feedState(url: url)?.nextPoll)
         feed.current.value.withLock { $0 = 2 }
         feed.server.clearRequests()
         let before = notify.received.count
         daemon = try DaemonProcess(config: config, notifySocket: notify.path, stderrURL: root.appendingPathComponent("daemon.log"))
         #expect(notify.wait(for: "READY=1", from: before, timeout: 30) != nil)
-        let deadline2 = Date().addingTimeInterval(30)
+        usleep(1_000_000)
+        if Date() < nextPoll.addingTimeInterval(-1) { #expect(feed.server.requests.isEmpty) }
+        let deadline2 = nextPoll.addingTimeInterval(30)
         while !Self.titles(log).contains(warheads) && Date() < deadline2 { usleep(100_000) }
         usleep(500_000)
         daemon.signal(SIGTERM)

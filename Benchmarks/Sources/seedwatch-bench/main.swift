@@ -13,7 +13,8 @@ import Glibc
 // 1. HTML extraction (MB/s of HTML), 2. normaliser (MB/s of text), 3. matcher scan over normalised
 // text on one core (MB/s), 4. match + score per article (articles/s), 5. file → decision through
 // the pipeline with SQLite and the alert log (articles/s), 6. with --daemon: the daemon's peak RSS
-// after N dropped articles, 7. polling 1,000 loopback feeds that answer 304 (wall and CPU time).
+// after N dropped articles, 7. polling 1,000 loopback feeds that answer 304 (wall and CPU time),
+// 8. one feed document of 100,000 new items (time and peak RSS).
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 @MainActor func option(_ name: String) -> String? {
@@ -24,6 +25,13 @@ let benchFolder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 let corpus = URL(fileURLWithPath: option("--corpus") ?? benchFolder.appendingPathComponent("../../shared/corpus").standardized.path)
 let modelPath = option("--model") ?? benchFolder.appendingPathComponent("../seeds/china-russia-north-korea/model.yaml").standardized.path
 let daemonArticles = Int(option("--articles") ?? "10000") ?? 10000
+
+// One feed of N new items needs no corpus: `--feed-items N [--shape dated|undated|same-date]` runs
+// just that (issue 11's target: 100,000 items in under 60 s, under 200 MB peak RSS).
+if let items = option("--feed-items").flatMap({ Int($0) }) {
+    runFeedItemsBenchmark(items: items, shape: option("--shape") ?? "undated", modelPath: modelPath)
+    exit(0)
+}
 
 // Feed polling over loopback needs no corpus: `--feeds-only` runs just that.
 if arguments.contains("--feeds-only") {
@@ -143,3 +151,5 @@ if let daemon = option("--daemon") {
     try DaemonRSS.measure(binary: daemon, articles: articles, count: daemonArticles, work: work.appendingPathComponent("daemon"), modelFolder: (modelPath as NSString).deletingLastPathComponent)
 }
 runFeedPollingBenchmark()
+// 8. One feed document of 100,000 new items (each shape is its own run: `--feed-items 100000 --shape …`).
+runFeedItemsBenchmark(items: 100_000, shape: "undated", modelPath: modelPath)

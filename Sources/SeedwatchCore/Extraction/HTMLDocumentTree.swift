@@ -3,7 +3,7 @@ import CLibXML2
 /// An HTML document parsed by libxml2's HTML parser, owned for the lifetime of this value.
 ///
 /// The parser is given UTF-8 (the caller decodes first) with `HTML_PARSE_NONET`, `NOERROR`,
-/// `NOWARNING` and `RECOVER`, so it never touches the network, never prints, and always
+/// `NOWARNING`, `RECOVER` and `XML_PARSE_HUGE` (no nesting limit), so it never touches the network, never prints, and always
 /// returns a tree for tag soup.
 final class HTMLDocumentTree {
     typealias Node = UnsafeMutablePointer<xmlNode>
@@ -19,8 +19,11 @@ final class HTMLDocumentTree {
     /// Parses UTF-8 HTML. Returns `nil` only when libxml2 cannot produce a document at all.
     init?(utf8 text: String) {
         _ = Self.libraryInitialised
+        // XML_PARSE_HUGE lifts libxml2's nesting limit of 256 elements, beyond which it drops the
+        // rest of the body without a word (issue 11: old pages with hundreds of unclosed `<font>`).
+        // The input is already bounded by `max_bytes`, and every walk over the tree is iterative.
         let options = Int32(bitPattern: HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_RECOVER.rawValue)
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_RECOVER.rawValue | XML_PARSE_HUGE.rawValue)
         var bytes = Array(text.utf8)
         if bytes.isEmpty { bytes = Array("<html></html>".utf8) }
         let parsed = bytes.withUnsafeBufferPointer { buffer in

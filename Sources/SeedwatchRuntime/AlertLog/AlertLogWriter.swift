@@ -77,49 +77,77 @@ public final class AlertLogWriter: AlertSink {
     ///   or ``AlertLogError/syncFailed(path:errno:)`` when the line may not be durable — the caller keeps it pending.
     @discardableResult
     public func append(_ line: [UInt8]) throws -> [AlertLogWarning] {
+        try Self.checkLine(line)
+        let warnings = try state.withLock { log in try writeLine(line, to: &log, sync: true) }
+        for warning in warnings {
+            logger.warning("\(warning.description)")
+        }
+        return warnings
+    }
+
+    /// Appends several alert lines: each a single `write(2)` as in ``append(_:)``, then one
+    /// `fdatasync(2)` for all of them (a batch of decisions, issue 11). A line that fails stops
+    /// the batch; lines before it are written but may not be durable, so the caller keeps every
+    /// line of the batch pending.
+    /// - Throws: as ``append(_:)``; every line is checked before anything is written.
+    @discardableResult
+    public func appendLines(_ lines: [[UInt8]]) throws -> [AlertLogWarning] {
+        for line in lines { try Self.checkLine(line) }
+        let warnings = try state.withLock { log -> [AlertLogWarning] in
+            var warnings: [AlertLogWarning] = []
+            for (i, line) in lines.enumerated() {
+                warnings += try writeLine(line, to: &log, sync: i == lines.count - 1)
+            }
+            return warnings
+        }
+        for warning in warnings {
+            logger.warning("\(warning.description)")
+        }
+        return warnings
+    }
+
+    private static func checkLine(_ line: [UInt8]) throws {
         guard let newline = line.firstIndex(of: 0x0A) else {
             throw AlertLogError.malformedLine(reason: line.isEmpty ? "empty line" : "no terminating newline")
         }
         guard newline == line.count - 1 else {
             throw AlertLogError.malformedLine(reason: "newline inside the line at byte \(newline)")
         }
-        let warnings = try state.withLock { log -> [AlertLogWarning] in
-            var warnings = try followRotation(&log)
-            let bytes = log.needsLeadingNewline ? [0x0A] + line : line
-            // Where this line starts: only we write to the log, so a fragment ends up past this offset.
-            var before = stat()
-            let start: Int64? = fstat(log.fd, &before) == 0 ? Int64(before.st_size) : nil
-            let written: Int
-            do {
-                written = try writeOnce(log.fd, bytes)
-            } catch {
-                removeFragment(&log, from: start)
-                throw error
-            }
-            guard written == bytes.count else {
-                // A full disk or a file size limit: remove the fragment so that no reader (and no
-                // reconciliation) takes it for the line; the alert stays pending.
-                removeFragment(&log, from: start)
-                throw AlertLogError.shortWrite(path: path, written: written, expected: bytes.count)
-            }
-            log.needsLeadingNewline = false
-            while fdatasync(log.fd) != 0 {
-                guard errno == EINTR else { throw AlertLogError.syncFailed(path: path, errno: errno) }
-            }
-            // With O_APPEND our line ends at the file's end. Only we write to the log, so a line that
-            // started before our previous end means the file was truncated since (copytruncate).
-            let end = Int64(lseek(log.fd, 0, SEEK_CUR))
-            if end >= 0 {
-                let start = end - Int64(bytes.count)
-                if start < log.lastEnd {
-                    warnings.append(.truncated(path: path, size: start, lastEnd: log.lastEnd))
-                }
-                log.lastEnd = end
-            }
-            return warnings
+    }
+
+    /// One line's `write(2)` under the lock (see ``append(_:)``), followed by `fdatasync(2)` when `sync`.
+    private func writeLine(_ line: [UInt8], to log: inout OpenLog, sync: Bool) throws -> [AlertLogWarning] {
+        var warnings = try followRotation(&log)
+        let bytes = log.needsLeadingNewline ? [0x0A] + line : line
+        // Where this line starts: only we write to the log, so a fragment ends up past this offset.
+        var before = stat()
+        let start: Int64? = fstat(log.fd, &before) == 0 ? Int64(before.st_size) : nil
+        let written: Int
+        do {
+            written = try writeOnce(log.fd, bytes)
+        } catch {
+            removeFragment(&log, from: start)
+            throw error
         }
-        for warning in warnings {
-            logger.warning("\(warning.description)")
+        guard written == bytes.count else {
+            // A full disk or a file size limit: remove the fragment so that no reader (and no
+            // reconciliation) takes it for the line; the alert stays pending.
+            removeFragment(&log, from: start)
+            throw AlertLogError.shortWrite(path: path, written: written, expected: bytes.count)
+        }
+        log.needsLeadingNewline = false
+        while sync && fdatasync(log.fd) != 0 {
+            guard errno == EINTR else { throw AlertLogError.syncFailed(path: path, errno: errno) }
+        }
+        // With O_APPEND our line ends at the file's end. Only we write to the log, so a line that
+        // started before our previous end means the file was truncated since (copytruncate).
+        let end = Int64(lseek(log.fd, 0, SEEK_CUR))
+        if end >= 0 {
+            let start = end - Int64(bytes.count)
+            if start < log.lastEnd {
+                warnings.append(.truncated(path: path, size: start, lastEnd: log.lastEnd))
+            }
+            log.lastEnd = end
         }
         return warnings
     }

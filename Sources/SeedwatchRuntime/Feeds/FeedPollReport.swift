@@ -21,6 +21,9 @@ public struct FeedPollReport: Sendable {
     public var error: String?
     /// When the feed is due next; `nil` when disabled.
     public var nextPoll: Date?
+    /// The task was cancelled (SIGTERM) while the document's items were decided: the items decided
+    /// so far stand, the rest are decided after the next start; the feed's state was not saved.
+    public var stopped = false
 
     public init(feedURL: String, requestedURL: String, status: Int? = nil, outcome: PollOutcome? = nil, items: Int = 0,
                 absorbedAsOld: Int = 0, alerts: [AlertRecord] = [], error: String? = nil, nextPoll: Date? = nil) {

@@ -19,13 +19,15 @@ import SeedwatchCore
 /// - On a feed's first successful fetch, items published before `max_age` are recorded as seen
 ///   without alerting; items without a date count as new.
 public final class FeedPoller: Sendable {
-    private let fetcher: any FeedFetching
-    private let store: StateStore
-    private let processor: ArticleProcessor
-    private let clock: any FeedPollClock
-    private let logger: Logger
+    let fetcher: any FeedFetching
+    let store: StateStore
+    let processor: ArticleProcessor
+    let clock: any FeedPollClock
+    let logger: Logger
     private let jitter: @Sendable () -> Double
-    private let itemsInFeed = ItemKeyMemory()
+    let itemsInFeed = ItemKeyMemory()
+    /// Hosts that answered 429 or 503, and until when all their feeds wait.
+    public let hosts = HostPoliteness()
     private let registry: FeedRegistry
 
     /// Items whose summary is shorter than this many characters are fetched in full when the feed
@@ -76,6 +78,7 @@ public final class FeedPoller: Sendable {
     /// feeds added by ``apply(feeds:retentionSeconds:)`` join, removed ones leave.
     /// Seen items past retention are pruned at start and hourly.
     public func run() async {
+        restoreHostWaits()
         let (starts, continuation) = AsyncStream.makeStream(of: FeedRegistry.Start.self)
         registry.attach(continuation)
         await withTaskGroup(of: Void.self) { group in
@@ -92,7 +95,19 @@ public final class FeedPoller: Sendable {
     /// or re-added since), reading the feed's settings afresh before each poll.
     private func pollWhileConfigured(_ start: FeedRegistry.Start) async {
         defer { registry.loopEnded(start) }
+        var first = true
         while !Task.isCancelled, let feed = registry.feed(for: start) {
+            // A stored wait (next poll, back-off, Retry-After) outlives a restart; a host's 429/503 covers its feeds.
+            if let due = dueTime(of: feed, honouringStoredNextPoll: first), due > clock.now() {
+                first = false
+                do {
+                    try await clock.sleep(until: due)
+                } catch {
+                    return
+                }
+                continue
+            }
+            first = false
             let report = await poll(feed)
             guard !Task.isCancelled, let next = report.nextPoll else { return }
             do {
@@ -147,6 +162,7 @@ public final class FeedPoller: Sendable {
 
         let outcome: PollOutcome
         var failure: String?
+        var throttledHost = false
         if let error = response.error {
             outcome = .failed
             failure = error.description
@@ -164,8 +180,17 @@ public final class FeedPoller: Sendable {
                 do {
                     let parsed = try FeedParser.parse(body, contentType: response.contentType, baseURL: response.finalURL)
                     let firstSuccess = state.lastSuccess == nil
-                    let allDecided = await decideItems(parsed.items, of: feed, firstSuccess: firstSuccess, now: now, report: &report)
-                    if allDecided {
+                    let decided = await decideItems(parsed.items, of: feed, firstSuccess: firstSuccess, now: now, report: &report)
+                    if decided == .stopped {
+                        // SIGTERM mid-document: the items decided so far are committed; the state is
+                        // not saved, so the feed is fetched again (in full) at the next start and the
+                        // rest are decided then.
+                        logger.info("stopping: feed items not yet decided are decided after the next start",
+                                    metadata: ["feed": "\(feed.url)", "items": "\(report.items)"])
+                        report.stopped = true
+                        return report
+                    }
+                    if decided == .allDecided {
                         state.etag = response.etag
                         state.lastModified = response.lastModified
                     } else {
@@ -189,6 +214,7 @@ public final class FeedPoller: Sendable {
                 failure = "HTTP 410 Gone"
             case 429, 503:
                 outcome = .throttled(retryAfter: PollSchedule.retryAfter(response.retryAfter, now: now))
+                throttledHost = true
                 failure = "HTTP \(response.status)" + (response.retryAfter.map { "; Retry-After: \($0)" } ?? "")
             default:
                 outcome = .failed
@@ -226,6 +252,7 @@ public final class FeedPoller: Sendable {
                 "next_poll": "\(state.nextPoll.map(AlertTimestamp.format) ?? "-")",
             ])
         }
+        if throttledHost, let next = state.nextPoll { hosts.throttle(requestedURL, until: next) }
         do {
             try store.saveFeedState(state)
         } catch {
@@ -247,53 +274,8 @@ public final class FeedPoller: Sendable {
         return report
     }
 
-    /// Decides the items of one fetched document (see the type's notes on `max_age`).
-    /// - Returns: false when some item's decision could not be recorded (it is retried on the next full fetch).
-    private func decideItems(_ items: [FeedItem], of feed: SeedwatchConfiguration.Feed, firstSuccess: Bool, now: Date,
-                             report: inout FeedPollReport) async -> Bool {
-        var allDecided = true
-        report.items = items.count
-        let oldest = now.addingTimeInterval(-feed.maxAgeSeconds)
-        let keys = items.map { ArticleIdentity.feedKey(feedURL: feed.url, itemKey: $0.itemKey) }
-        let present = Set(keys)
-        // Secondary keys (case 08); a description that two items of this document share identifies neither.
-        let versions = items.map { ArticleVersion.feedItem($0, feedURL: feed.url) }
-        var descriptionCounts: [String: Int] = [:]
-        for hash in versions.compactMap(\.descriptionHash) { descriptionCounts[hash, default: 0] += 1 }
-        for (index, item) in items.enumerated() {
-            let articleKey = keys[index]
-            let version = versions[index]
-            var article = item.article
-            let contentHash = ArticleIdentity.sha256Hex(Array((article.title + "\n" + article.body).utf8))
-            if firstSuccess, let published = article.published, published < oldest {
-                await processor.recordSeenWithoutAlert(articleKey: articleKey, contentHash: contentHash, origin: feed.url,
-                                                       version: version)
-                report.absorbedAsOld += 1
-                continue
-            }
-            if await processor.isDecided(articleKey: articleKey) { continue }
-            if feed.fullText, item.content.isEmpty, item.summary.count < Self.fullTextSummaryLimit, let link = item.link,
-               let body = await fullText(link: link, feed: feed) {
-                article.body = body
-            }
-            let alerts = await processor.decide(article, articleKey: articleKey, contentHash: contentHash,
-                                                source: .feed(feed.url, url: item.link, guid: item.guid), origin: feed.url,
-                                                lookup: .feedItem(version, present: present,
-                                                                  descriptionShared: (version.descriptionHash.flatMap { descriptionCounts[$0] } ?? 0) > 1))
-            report.alerts.append(contentsOf: alerts)
-            if await !processor.isDecided(articleKey: articleKey) { allDecided = false }
-        }
-        touch(keys, now: now)
-        itemsInFeed.set(keys, for: feed.url)
-        if report.absorbedAsOld > 0 {
-            logger.info("first fetch: items older than max_age recorded as seen without alerting", metadata: [
-                "feed": "\(feed.url)", "items": "\(report.absorbedAsOld)", "max_age_seconds": "\(Int(feed.maxAgeSeconds))"])
-        }
-        return allDecided
-    }
-
     /// Fetches an item's page and extracts its text like a dropped HTML file; `nil` on any failure.
-    private func fullText(link: String, feed: SeedwatchConfiguration.Feed) async -> String? {
+    func fullText(link: String, feed: SeedwatchConfiguration.Feed) async -> String? {
         let response = await fetcher.fetch(FeedRequest(url: link, maxBytes: feed.maxBytes))
         guard response.error == nil, response.status == 200 else {
             logger.debug("full text not fetched; using the summary", metadata: [
@@ -327,7 +309,7 @@ public final class FeedPoller: Sendable {
         }
     }
 
-    private func touch(_ keys: [String], now: Date) {
+    func touch(_ keys: [String], now: Date) {
         do {
             try store.touchSeen(articleKeys: keys, at: now)
         } catch {
@@ -337,7 +319,7 @@ public final class FeedPoller: Sendable {
 }
 
 /// The article keys of each feed's last fetched document, so a 304 can mark them still present.
-private final class ItemKeyMemory: @unchecked Sendable {
+final class ItemKeyMemory: @unchecked Sendable {
     private let lock = NSLock()
     private var keysByFeed: [String: [String]] = [:]
 

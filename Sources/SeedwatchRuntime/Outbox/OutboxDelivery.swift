@@ -33,7 +33,7 @@ public final class OutboxDelivery: Sendable {
     public let store: StateStore
     public let sink: any AlertSink
     private let logger: Logger
-    private let lock = Mutex(0)
+    let lock = Mutex(0)
 
     public init(store: StateStore, sink: any AlertSink, logger: Logger = Logger(label: "seedwatch.outbox")) {
         self.store = store
@@ -101,7 +101,8 @@ public final class OutboxDelivery: Sendable {
                                              alertID: alert?.id, alertLine: alert?.line, version: version,
                                              alertedActorIDs: alertedActorIDs, at: at)
         guard isNew else { return false }
-        if let alert {
+        // Inside a batch the decision is not durable yet: ``decideBatch(_:)`` delivers after the commit.
+        if let alert, !store.isInBatch {
             try deliver(alertID: alert.id, line: alert.line)
         }
         return true
@@ -121,7 +122,8 @@ public final class OutboxDelivery: Sendable {
                                                    originalAlertID: originalAlertID, alertedActorIDs: alertedActorIDs,
                                                    alertID: alert?.id, alertLine: alert?.line, at: at)
         guard isNew else { return false }
-        if let alert {
+        // Inside a batch the decision is not durable yet: ``decideBatch(_:)`` delivers after the commit.
+        if let alert, !store.isInBatch {
             try deliver(alertID: alert.id, line: alert.line)
         }
         return true

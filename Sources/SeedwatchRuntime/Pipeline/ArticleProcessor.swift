@@ -29,12 +29,12 @@ public actor ArticleProcessor {
         public init() {}
     }
 
-    private var watches: [CompiledWatch]
-    private let store: StateStore
-    private let outbox: OutboxDelivery
-    private let logger: Logger
+    var watches: [CompiledWatch]
+    let store: StateStore
+    let outbox: OutboxDelivery
+    let logger: Logger
     private let now: @Sendable () -> Date
-    public private(set) var counters = Counters()
+    public internal(set) var counters = Counters()
     /// Files whose processing failed on a state database error (locked, read-only, I/O error) or an
     /// alert log error, by
     /// absolute path: ``retryDeferredFiles()`` processes them again. The watcher emits a file once
@@ -258,8 +258,9 @@ public actor ArticleProcessor {
 
     /// ``decide(_:articleKey:contentHash:source:origin:lookup:)``, also counting the watches whose decision
     /// failed (logged at ERROR unless `quiet`, as on a retry).
-    private func decideForEveryWatch(_ article: Article, articleKey: String, contentHash: String, source: AlertSource,
-                                     origin: String, quiet: Bool, lookup: VersionLookup? = nil) -> (written: [AlertRecord], failures: Int) {
+    func decideForEveryWatch(_ article: Article, articleKey: String, contentHash: String, source: AlertSource,
+                             origin: String, quiet: Bool, lookup: VersionLookup? = nil)
+        -> (written: [AlertRecord], failures: Int, originalKey: String?) {
         var written: [AlertRecord] = []
         var failures = 0
         var originalKey: String?
@@ -271,7 +272,7 @@ public actor ArticleProcessor {
                 if !quiet {
                     logger.error("decision failed; it will be retried", metadata: ["source": "\(origin)", "error": "\(error)"])
                 }
-                return ([], watches.count)
+                return ([], watches.count, nil)
             }
         }
         for watch in watches {
@@ -319,7 +320,7 @@ public actor ArticleProcessor {
                 }
             }
         }
-        return (written, failures)
+        return (written, failures, originalKey)
     }
 
     /// Decides an edit of a seen article for one watch (see ``decide(_:articleKey:contentHash:source:origin:lookup:)``).

@@ -5,6 +5,7 @@ import SeedwatchCore
 public struct VersionLookup: Sendable, Hashable {
     enum Rule: Sendable, Hashable {
         case feedItem(present: Set<String>, descriptionShared: Bool)
+        case feedDocumentItem(FeedDocumentVersions, descriptionShared: Bool)
         case file
     }
 
@@ -20,6 +21,20 @@ public struct VersionLookup: Sendable, Hashable {
     ///   - descriptionShared: whether another item of the document has the same description hash.
     public static func feedItem(_ version: ArticleVersion, present: Set<String>, descriptionShared: Bool) -> VersionLookup {
         VersionLookup(version: version, rule: .feedItem(present: present, descriptionShared: descriptionShared))
+    }
+
+    /// A feed item of a document whose new items are decided together: as
+    /// ``feedItem(_:present:descriptionShared:)`` with `document.present`, but the candidates come from
+    /// the document's index of stored versions (read once per document, not once per item).
+    public static func feedDocumentItem(_ version: ArticleVersion, document: FeedDocumentVersions,
+                                        descriptionShared: Bool) -> VersionLookup {
+        VersionLookup(version: version, rule: .feedDocumentItem(document, descriptionShared: descriptionShared))
+    }
+
+    /// The document this lookup reads its candidates from, if any.
+    var document: FeedDocumentVersions? {
+        if case .feedDocumentItem(let document, _) = rule { return document }
+        return nil
     }
 
     /// A dropped file's article: an edit of an article read earlier from the same path with a
@@ -44,6 +59,12 @@ public struct VersionLookup: Sendable, Hashable {
             return ArticleUpdateMatch.feedItemOriginal(title: version.title, published: version.published,
                                                        descriptionHash: version.descriptionHash,
                                                        descriptionShared: descriptionShared, stored: stored, present: present)
+        case .feedDocumentItem(let document, let descriptionShared):
+            // The document's items are not among the candidates, so `present` has nothing left to exclude.
+            let stored = try document.candidates(for: version, in: store)
+            return ArticleUpdateMatch.feedItemOriginal(title: version.title, published: version.published,
+                                                       descriptionHash: version.descriptionHash,
+                                                       descriptionShared: descriptionShared, stored: stored)
         case .file:
             let stored = try store.storedVersions(scope: version.scope, published: nil, descriptionHash: nil, everyVersion: true)
             return ArticleUpdateMatch.fileOriginal(title: version.title, stored: stored)

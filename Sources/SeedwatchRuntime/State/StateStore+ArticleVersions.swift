@@ -114,7 +114,9 @@ extension StateStore {
             VALUES (?, ?, ?, ?, 'pending', ?)
             ON CONFLICT (alert_id) DO NOTHING
             """, arguments: [alertID, watch, key, Data(line), now])
-        return db.changesCount == 1
+        guard db.changesCount == 1 else { return false }
+        BatchContext.current?.alerts.append(BatchedAlert(id: alertID, line: line))
+        return true
     }
 
     /// Inserts the version row of an article key unless it exists (a version keeps its first link).

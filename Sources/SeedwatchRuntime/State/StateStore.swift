@@ -390,6 +390,7 @@ public final class StateStore: Sendable {
 
     func readAccess<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
         do {
+            if let batch = currentBatch { return try body(batch.database) }
             return try pool.read(body)
         } catch {
             throw StateStoreError.operationFailed(path: path, operation: operation, reason: Self.reason(error))
@@ -398,6 +399,15 @@ public final class StateStore: Sendable {
 
     func writeAccess<T>(_ operation: String, transaction: Bool = true, _ body: (Database) throws -> T) throws -> T {
         do {
+            if let batch = currentBatch {
+                // Inside a batch (StateStore+Batch): a savepoint stands for the transaction.
+                var value: T?
+                try batch.database.inSavepoint {
+                    value = try body(batch.database)
+                    return .commit
+                }
+                return value!
+            }
             return transaction ? try pool.write(body) : try pool.writeWithoutTransaction(body)
         } catch {
             throw StateStoreError.operationFailed(path: path, operation: operation, reason: Self.reason(error))

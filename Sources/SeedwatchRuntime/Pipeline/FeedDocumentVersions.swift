@@ -1,0 +1,50 @@
+import Foundation
+import SeedwatchCore
+import Synchronization
+
+/// The earlier versions that the new items of ONE fetched feed document may be edits of (case 08):
+/// the feed's stored versions that are not in the document, read from the state store once (on the
+/// first item that needs them) and indexed (``ArticleVersionIndex``). Every item of the document
+/// then finds its candidates in time independent of the document's length, instead of reading
+/// every stored version of the feed in its date window again (issue 11).
+///
+/// The result equals a per-item query of the store: the document's own items are never candidates
+/// (they are in `present`), so the versions they add while the document is decided change nothing,
+/// except that an edit replaces its original's stored title, which ``refresh(original:in:)`` mirrors.
+public final class FeedDocumentVersions: Sendable, Hashable {
+    /// `feed:` + the feed's first configured URL (``ArticleVersion/feedScope(feedURL:)``).
+    public let scope: [UInt8]
+    /// The article keys of every item of the document.
+    public let present: Set<String>
+    private let index = Mutex<ArticleVersionIndex?>(nil)
+
+    public init(scope: [UInt8], present: Set<String>) {
+        self.scope = scope
+        self.present = present
+    }
+
+    /// The stored versions that may be earlier versions of `version` (same description hash, or
+    /// published within ``ArticleUpdateMatch/correctionWindow``), oldest first, none of them in the document.
+    /// - Throws: ``StateStoreError`` when the feed's versions cannot be read.
+    func candidates(for version: ArticleVersion, in store: StateStore) throws -> [ArticleUpdateMatch.StoredVersion] {
+        try index.withLock { index in
+            if index == nil {
+                let stored = try store.storedVersions(scope: scope, published: nil, descriptionHash: nil, everyVersion: true)
+                index = ArticleVersionIndex(stored.filter { !present.contains($0.articleKey) && !present.contains($0.originalKey) })
+            }
+            return index!.candidates(published: version.published, descriptionHash: version.descriptionHash)
+        }
+    }
+
+    /// Reads `original`'s stored title again after an edit of it was decided (the store gave the
+    /// original the edit's title). Nothing happens before the versions are loaded.
+    /// - Throws: ``StateStoreError``.
+    func refresh(original: String, in store: StateStore) throws {
+        guard index.withLock({ $0 != nil }) else { return }
+        guard let stored = try store.articleVersion(articleKey: original) else { return }
+        index.withLock { $0?.setTitle(stored.title, ofVersion: original) }
+    }
+
+    public static func == (a: FeedDocumentVersions, b: FeedDocumentVersions) -> Bool { a === b }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
+}
