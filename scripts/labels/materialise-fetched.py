@@ -16,7 +16,11 @@ How each source becomes a file the drop folder reads (README "The drop folder"):
 - a row of a CSV file (tblock/10kGNAD `test.csv`, `label;'text'`): a derived `.txt` whose first
   line is the text's first sentence (the dataset has no separate title) and the rest the body;
 - a `## ` section of a daily digest (douglasgreen/news `YYYY/MM/DD/LANG.md`): a derived `.md`
-  with front matter `title` (the section heading) and `date` (from the path).
+  with front matter `title` (the section heading) and `date` (from the path);
+- an `<article>` of a Le Monde RSS extract (Yidi-Huang/LeMondeTopic2022
+  `articles_par_international.xml`, `<date month="Mar" day="14"><article><title>…<description>…`,
+  all from 2022; record N = the N-th `<article>` in document order): a derived `.md` with front
+  matter `title` and `date`, and the RSS description as the body.
 
 Missing snapshots are reported with the `fetch` call that brings them in; they are not errors.
 Exit status: 0 when every article whose snapshot is present was written; 1 when a label line is
@@ -32,6 +36,7 @@ import os
 import re
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 
 SOURCE_RE = re.compile(r"^(?P<repo>[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9][A-Za-z0-9_.-]*)"
                        r"@(?P<commit>[0-9a-f]{7,40}):(?P<path>[^#]+?)(?:#(?P<record>\d+))?$")
@@ -43,7 +48,11 @@ CONVERTERS = {
     "cynaramaira/jamildorep": "jekyll-html",
     "tblock/10kGNAD": "csv-10kgnad",
     "douglasgreen/news": "digest-sections",
+    "Yidi-Huang/LeMondeTopic2022": "lemonde-rss-xml",
 }
+
+MONTHS = {m: i for i, m in enumerate(
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1)}
 
 
 class LabelError(Exception):
@@ -189,6 +198,28 @@ def convert_digest_sections(data, src):
     return markdown_article(heading.strip(), date, "", body.strip() + "\n")
 
 
+_parsed_xml = {}
+
+
+def convert_lemonde_rss_xml(data, src):
+    key = (src["repo"], src["commit"], src["path"])
+    if key not in _parsed_xml:
+        try:
+            root = ET.fromstring(data)
+        except ET.ParseError as e:
+            raise LabelError(f"{src['path']} is not well-formed XML: {e}")
+        _parsed_xml.clear()
+        _parsed_xml[key] = [(day, article) for day in root.iter("date") for article in day.findall("article")]
+    records, n = _parsed_xml[key], src["record"]
+    if n is None or n >= len(records):
+        raise LabelError(f"no record #{n} (an <article> inside a <date>) in {src['path']}")
+    day, article = records[n]
+    month = MONTHS.get(day.get("month", ""))
+    date = f"2022-{month:02d}-{int(day.get('day', '0')):02d}" if month else ""
+    return markdown_article((article.findtext("title") or "").strip(), date, "",
+                            (article.findtext("description") or "").strip() + "\n")
+
+
 def convert(kind, data, src):
     if kind == "copy":
         if src["record"] is not None:
@@ -200,6 +231,8 @@ def convert(kind, data, src):
         return convert_csv_10kgnad(data, src)
     if kind == "digest-sections":
         return convert_digest_sections(data, src)
+    if kind == "lemonde-rss-xml":
+        return convert_lemonde_rss_xml(data, src)
     raise LabelError(f"unknown converter {kind!r}")
 
 
