@@ -19,8 +19,9 @@ How each source becomes a file the drop folder reads (README "The drop folder"):
   with front matter `title` (the section heading) and `date` (from the path);
 - an `<article>` of a Le Monde RSS extract (Yidi-Huang/LeMondeTopic2022
   `articles_par_international.xml`, `<date month="Mar" day="14"><article><title>…<description>…`,
-  all from 2022; record N = the N-th `<article>` in document order): a derived `.md` with front
-  matter `title` and `date`, and the RSS description as the body.
+  all from 2022; record N = the N-th `<article>` in document order) or an item of its JSON array
+  `economie.json` (`{"category", "date": "Jul 09", "title", "description"}`, record N = item N):
+  a derived `.md` with front matter `title` and `date`, and the RSS description as the body.
 
 Missing snapshots are reported with the `fetch` call that brings them in; they are not errors.
 Exit status: 0 when every article whose snapshot is present was written; 1 when a label line is
@@ -32,6 +33,7 @@ import argparse
 import csv
 import html
 import io
+import json
 import os
 import re
 import subprocess
@@ -48,7 +50,7 @@ CONVERTERS = {
     "cynaramaira/jamildorep": "jekyll-html",
     "tblock/10kGNAD": "csv-10kgnad",
     "douglasgreen/news": "digest-sections",
-    "Yidi-Huang/LeMondeTopic2022": "lemonde-rss-xml",
+    "Yidi-Huang/LeMondeTopic2022": "lemonde-2022",
 }
 
 MONTHS = {m: i for i, m in enumerate(
@@ -214,10 +216,28 @@ def convert_lemonde_rss_xml(data, src):
     if n is None or n >= len(records):
         raise LabelError(f"no record #{n} (an <article> inside a <date>) in {src['path']}")
     day, article = records[n]
-    month = MONTHS.get(day.get("month", ""))
-    date = f"2022-{month:02d}-{int(day.get('day', '0')):02d}" if month else ""
+    date = lemonde_date(day.get("month"), day.get("day", ""))
     return markdown_article((article.findtext("title") or "").strip(), date, "",
                             (article.findtext("description") or "").strip() + "\n")
+
+
+def lemonde_date(month_abbr, day):
+    month = MONTHS.get(month_abbr or "")
+    return f"2022-{month:02d}-{int(day):02d}" if month and str(day).isdigit() else ""
+
+
+def convert_lemonde_json_array(data, src):
+    try:
+        items = json.loads(data.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as e:
+        raise LabelError(f"{src['path']} is not a JSON array: {e}")
+    n = src["record"]
+    if not isinstance(items, list) or n is None or n >= len(items) or not isinstance(items[n], dict):
+        raise LabelError(f"no record #{n} (an object of the top-level array) in {src['path']}")
+    item = items[n]
+    month, _, day = (item.get("date") or "").partition(" ")
+    return markdown_article((item.get("title") or "").strip(), lemonde_date(month, day), "",
+                            (item.get("description") or "").strip() + "\n")
 
 
 def convert(kind, data, src):
@@ -231,7 +251,9 @@ def convert(kind, data, src):
         return convert_csv_10kgnad(data, src)
     if kind == "digest-sections":
         return convert_digest_sections(data, src)
-    if kind == "lemonde-rss-xml":
+    if kind == "lemonde-2022":
+        if src["path"].endswith(".json"):
+            return convert_lemonde_json_array(data, src)
         return convert_lemonde_rss_xml(data, src)
     raise LabelError(f"unknown converter {kind!r}")
 
