@@ -54,7 +54,29 @@ struct FeedsCommand: ParsableCommand {
             print("  failures:      \(state?.consecutiveFailures ?? 0) in a row")
             print("  last error:    \(state?.lastError ?? "-")")
             print("  items seen:    \(seen)")
+            if let line = try store.flatMap({ try Self.quietLine(store: $0, feed: feed.url, now: Date()) }) { print(line) }
         }
+    }
+}
+
+extension FeedsCommand {
+    /// The "new items" line of one feed: when its newest item arrived and, when that is long ago
+    /// for this feed (``FeedQuietness``), a flag; `nil` without enough history.
+    static func quietLine(store: StateStore, feed: String, now: Date) throws -> String? {
+        let instants = try store.firstSeenInstants(articleKeyPrefix: ArticleIdentity.feedKey(feedURL: feed, itemKey: ""))
+        guard let quiet = FeedQuietness(firstSeen: instants, now: now) else { return nil }
+        let line = "  newest item:   \(AlertTimestamp.format(quiet.lastArrival))"
+        guard quiet.isQuiet else { return line }
+        return line + "  QUIET: no new item for \(Self.duration(now.timeIntervalSince(quiet.lastArrival))), "
+            + "usually one every \(Self.duration(quiet.usualGap)) or sooner (check the feed: seedwatch feeds check URL)"
+    }
+
+    /// `90m` → "1h 30m", `3d` → "3d 0h": days and hours, or hours and minutes.
+    static func duration(_ seconds: TimeInterval) -> String {
+        let total = Int(seconds.rounded())
+        if total >= 86_400 { return "\(total / 86_400)d \(total % 86_400 / 3600)h" }
+        if total >= 3600 { return "\(total / 3600)h \(total % 3600 / 60)m" }
+        return "\(total / 60)m"
     }
 }
 
@@ -123,6 +145,12 @@ struct FeedsCheckCommand: AsyncParsableCommand {
         let maxAge = configuration.feeds.first { $0.url == input }?.maxAgeSeconds ?? SeedwatchConfiguration.Feed(url: input).maxAgeSeconds
         let now = Date()
         for item in feed.items {
+            if let published = item.published ?? item.updated, FutureItemDate.isInFuture(published, fetchedAt: now) {
+                // With --json, stdout stays one JSON object per line.
+                let note = "note: \(item.title.isEmpty ? item.link ?? item.guid ?? "an item" : item.title): published "
+                    + "\(AlertTimestamp.format(published)), more than a day in the future; max_age counts from the fetch time"
+                if json { FileHandleOutput.standardError(note) } else { print(note) }
+            }
             let source: AlertSource = feedURL.map { .feed($0, url: item.link, guid: item.guid) }
                 ?? .file(path: Array(input.utf8), url: item.link, guid: item.guid)
             let articleKey = ArticleIdentity.feedKey(feedURL: feedURL ?? input, itemKey: item.itemKey)

@@ -114,9 +114,9 @@ struct FeedPollerFixture {
                                      logger: recorder.logger(), now: { clock.now() })
     }
 
-    func poller(_ feeds: [SeedwatchConfiguration.Feed], fetcher: any FeedFetching) -> FeedPoller {
+    func poller(_ feeds: [SeedwatchConfiguration.Feed], fetcher: any FeedFetching, staleAfterSeconds: Double = 86_400) -> FeedPoller {
         FeedPoller(feeds: feeds, fetcher: fetcher, store: store, processor: processor, clock: clock,
-                   logger: recorder.logger(), jitter: { 0 })
+                   logger: recorder.logger(), jitter: { 0 }, staleAfterSeconds: staleAfterSeconds)
     }
 
     /// Titles of the lines in the alert log, in order.

@@ -55,7 +55,8 @@ struct QuietFeedRetentionTests {
         // Restart; the feed is unchanged for 100 days (polled, 304 or not), then retention (90 days) prunes.
         let later = start.addingTimeInterval(100 * 86400)
         let restarted = try FeedPollerFixture(folder: first.folder, start: later)
-        let poller = restarted.poller([feed], fetcher: server)
+        // (`fetch.stale_after` beyond the 100 days, so that this poll takes the 304 path.)
+        let poller = restarted.poller([feed], fetcher: server, staleAfterSeconds: 200 * 86400)
         let quiet = await poller.poll(feed)
         #expect(quiet.status == 304)
         #expect(quiet.alerts.isEmpty)

@@ -10,7 +10,8 @@ import Testing
         defer { folder.remove() }
         let path = folder.file("nested/state/seedwatch.sqlite")
         let store = try StateStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1-state", "v2-feed-last-success", "v3-article-versions"])
+        #expect(try store.appliedMigrations() == ["v1-state", "v2-feed-last-success", "v3-article-versions",
+                                                 "v4-item-keys-without-tracking", "v4-feed-last-full-fetch"])
         let queue = try DatabaseQueue(path: path)
         let tables = try queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
@@ -23,7 +24,8 @@ import Testing
         // Opening again applies nothing new and keeps the data.
         _ = try store.commitDecision(articleKey: "file:aa", watch: "w", contentHash: "aa", alertID: nil, alertLine: nil)
         let reopened = try StateStore(path: path)
-        #expect(try reopened.appliedMigrations() == ["v1-state", "v2-feed-last-success", "v3-article-versions"])
+        #expect(try reopened.appliedMigrations() == ["v1-state", "v2-feed-last-success", "v3-article-versions",
+                                                 "v4-item-keys-without-tracking", "v4-feed-last-full-fetch"])
         #expect(try reopened.isSeen(articleKey: "file:aa", watch: "w"))
     }
 

@@ -79,7 +79,11 @@ public enum ConfigurationReader {
             }
         }
         if let fetchValue = top["fetch"] {
-            let fetch = try fetchValue.mapping(allowed: ["concurrency"])
+            let fetch = try fetchValue.mapping(allowed: ["concurrency", "stale_after"])
+            if let v = fetch["stale_after"] {
+                config.fetchStaleAfterSeconds = try v.durationSeconds()
+                guard config.fetchStaleAfterSeconds >= 3600 else { throw v.error("stale_after must be at least 1h") }
+            }
             if let v = fetch["concurrency"] {
                 config.fetchConcurrency = try v.int()
                 guard (1...64).contains(config.fetchConcurrency) else { throw v.error("concurrency must be between 1 and 64") }

@@ -47,6 +47,9 @@ public struct SeedwatchConfiguration: Sendable, Hashable {
     public var feeds: [Feed] = []
     /// Parallel transfers when polling feeds.
     public var fetchConcurrency: Int = 8
+    /// `fetch.stale_after` (DESIGN §11), in seconds: a feed that answered only 304 this long gets
+    /// one GET without validators.
+    public var fetchStaleAfterSeconds: Double = 86_400
 
     public init(file: String, watches: [String], dropFolder: DropFolder, alertLog: String, statePath: String) {
         self.file = file

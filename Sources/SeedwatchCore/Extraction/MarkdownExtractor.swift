@@ -9,7 +9,9 @@ import Foundation
 /// `[text](url)` and `![alt](url)` → text, reference definitions and rules and fences dropped.
 enum MarkdownExtractor {
     static func extract(_ text: String) -> Article {
-        var lines = text.components(separatedBy: .newlines)
+        // LF, CRLF (one Character) or CR: a CRLF file must not look like blank lines between every line.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .map(String.init)
         var front: [String: String] = [:]
         if let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---",
            let end = lines.dropFirst().firstIndex(where: { ["---", "..."].contains($0.trimmingCharacters(in: .whitespaces)) }) {
@@ -26,15 +28,26 @@ enum MarkdownExtractor {
             usedHeadingAsTitle = true
         }
         var inFence = false
+        // The block the previous body line belongs to, when a next line may continue it (a
+        // paragraph's soft line break, CommonMark §4.8 and §6.7: one space, not a sentence end).
+        var open: ParagraphKind?
         for (index, raw) in lines.enumerated() {
             let trimmed = raw.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); continue }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); open = nil; continue }
             if inFence { body.append(TextLines.collapse(raw)); continue }
-            if isRule(trimmed) || isReferenceDefinition(trimmed) { continue }
+            if isRule(trimmed) || isReferenceDefinition(trimmed) { open = nil; continue }
             // A setext underline (=== or --- under a line) is a heading marker, not text.
-            if index > 0, !trimmed.isEmpty, trimmed.allSatisfy({ $0 == "=" }) { continue }
+            if index > 0, !trimmed.isEmpty, trimmed.allSatisfy({ $0 == "=" }) { open = nil; continue }
             let line = TextLines.collapse(stripInline(stripBlockMarkers(trimmed)))
-            if !line.isEmpty { body.append(line) }
+            guard !line.isEmpty else { open = nil; continue }
+            let kind = ParagraphKind(trimmed)
+            if let open, kind?.continues(open) == true, let last = body.popLast() {
+                body.append(HardWrap.joinParagraph([last, line]))
+            } else {
+                body.append(line)
+            }
+            // A hard line break (two trailing spaces or a backslash) ends the line for good.
+            open = raw.hasSuffix("  ") || raw.hasSuffix("\\") ? nil : (kind == .quote ? .quote : kind.map { _ in .text })
         }
         body.removeAll(where: \.isEmpty)
         if !usedHeadingAsTitle, !body.isEmpty { title = body.removeFirst() }
@@ -42,6 +55,34 @@ enum MarkdownExtractor {
         let published = (front["published_at"] ?? front["date"]).flatMap(PublishedDateParser.parse)
         let url = front["url"].flatMap { $0.isEmpty ? nil : $0 }
         return TextLines.article(title: title, lines: body, published: published, url: url)
+    }
+
+    /// What a non-blank line is, as far as joining soft line breaks goes; `nil` for a heading,
+    /// which never continues nor is continued.
+    enum ParagraphKind: Equatable {
+        /// Paragraph text (or a list item's text, which a plain line continues lazily).
+        case text
+        /// A blockquote line (`>`), continued by the next blockquote line.
+        case quote
+        /// A list item or a table row: starts a block of its own.
+        case item
+
+        init?(_ trimmed: String) {
+            if trimmed.hasPrefix("#") && MarkdownExtractor.stripHeading(trimmed) != trimmed {
+                return nil
+            }
+            if trimmed.hasPrefix(">") { self = .quote; return }
+            if trimmed.hasPrefix("|") || MarkdownExtractor.stripBlockMarkers(trimmed) != trimmed { self = .item; return }
+            self = .text
+        }
+
+        /// Whether a line of this kind continues a paragraph whose last line was `previous`.
+        func continues(_ previous: ParagraphKind) -> Bool {
+            switch (self, previous) {
+            case (.text, .text), (.quote, .quote): return true
+            default: return false
+            }
+        }
     }
 
     /// `key: value` lines; values lose surrounding quotes. Keys are lower-cased.

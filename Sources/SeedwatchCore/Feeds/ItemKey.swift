@@ -4,9 +4,10 @@ import Foundation
 /// Item identity within one feed document (DESIGN §7, cases 08 and 09), first that applies:
 ///
 /// 1. the GUID (RSS `guid`, RSS 1.0 `rdf:about`, Atom `id`, JSON Feed `id`) when present and unique
-///    within the document;
-/// 2. else the link, normalised (scheme and host lower-cased, fragment dropped), when no other item
-///    of the document has the same normalised link;
+///    within the document — a GUID that is an http(s) URL without its tracking parameters
+///    (``TrackingParameters``), otherwise as written;
+/// 2. else the link, normalised (scheme and host lower-cased, fragment dropped, tracking parameters
+///    dropped), when no other item of the document has the same normalised link;
 /// 3. else `sha256:` + hex SHA-256 of the normalised link (when the item has a shared one), the
 ///    normalised, case-folded title and the published date (RFC 3339 UTC), each followed by NUL.
 ///
@@ -19,12 +20,16 @@ public enum ItemKey {
         var guidCounts: [String: Int] = [:]
         guidCounts.reserveCapacity(items.count)
         var everyItemHasAGUID = true
+        var guidKeys: [String?] = []
+        guidKeys.reserveCapacity(items.count)
         for i in items.indices {
-            if let g = items[i].guid { guidCounts[g, default: 0] += 1 } else { everyItemHasAGUID = false }
+            let g = items[i].guid.map(TrackingParameters.stripped(fromURL:))
+            if let g { guidCounts[g, default: 0] += 1 } else { everyItemHasAGUID = false }
+            guidKeys.append(g)
         }
         // Usual case: every item has a unique GUID, so no link is needed (nor normalised).
         if everyItemHasAGUID && guidCounts.count == items.count {
-            for i in items.indices { items[i].itemKey = items[i].guid! }
+            for i in items.indices { items[i].itemKey = guidKeys[i]! }
             return
         }
         var linkCounts: [String: Int] = [:]
@@ -36,7 +41,7 @@ public enum ItemKey {
             normalizedLinks.append(link)
         }
         for i in items.indices {
-            if let g = items[i].guid, guidCounts[g] == 1 {
+            if let g = guidKeys[i], guidCounts[g] == 1 {
                 items[i].itemKey = g
                 continue
             }

@@ -37,7 +37,9 @@ enum RSSReader {
         for l in core.links {
             if let text = nonEmpty(l.textContent) { rssLink = (l, text); break }
         }
-        if let rssLink {
+        if core.links.count > 1, let chosen = RSSLinkChoice.choose(core.links) {
+            link = chosen
+        } else if let rssLink {
             link = URIReference.resolve(rssLink.text, against: rssLink.element.base)
         } else if let alt = atomAlternate(e) {
             link = alt

@@ -172,10 +172,15 @@ public struct URIReference: Sendable, Hashable {
         return result
     }
 
-    /// The link as an item key (DESIGN §7): scheme and host lower-cased, fragment dropped.
+    /// The link as an item key (DESIGN §7): scheme and host lower-cased, fragment dropped, and — for
+    /// http(s) links — the query's tracking parameters (``TrackingParameters``) dropped, so a feed
+    /// that tags its links with a new `utm_*` value on every poll keeps one key per item.
     public static func normalizedLink(_ link: String) -> String {
         var r = URIReference(link.trimmingWhitespace())
         r.fragment = nil
+        if let query = r.query, let scheme = r.scheme?.lowercased(), scheme == "http" || scheme == "https" {
+            r.query = TrackingParameters.strip(query: query)
+        }
         r.scheme = r.scheme?.lowercased()
         if let authority = r.authority {
             // Lower-case the host, not the userinfo.

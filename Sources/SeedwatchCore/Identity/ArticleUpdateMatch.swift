@@ -62,6 +62,12 @@ public enum ArticleUpdateMatch {
     /// of "Morning brief 27 Nov"). The most similar wins; on a tie the first in `stored`. An empty
     /// title (after ``TitleSimilarity/comparable(_:)``) never matches by title.
     ///
+    /// An undated item is the stored undated item with the same title (equal after
+    /// ``TitleSimilarity/comparable(_:)``: case folded, punctuation as spaces), the first in
+    /// `stored`: a feed whose links change on every poll (a rotating session or tracking
+    /// parameter that ``TrackingParameters`` does not know) and that gives no GUID, date or
+    /// description has nothing else that stays.
+    ///
     /// Guards against merging distinct items:
     /// - articles in `present` (the article keys of the fetched document: an original still in the
     ///   feed beside the new item is another item, not its earlier version) are never chosen;
@@ -77,7 +83,7 @@ public enum ArticleUpdateMatch {
             let originals = Set(candidates.filter { $0.descriptionHash == descriptionHash }.map(\.originalKey))
             if originals.count == 1 { return originals.first }
         }
-        guard let published else { return nil }
+        guard let published else { return sameTitle(title, among: candidates.filter { $0.published == nil }) }
         if let sameDate = mostSimilar(title: title, among: candidates.filter { $0.published == published }) { return sameDate }
         let numbers = digits(TitleSimilarity.comparable(title))
         let moved = candidates.filter { version in
@@ -93,6 +99,13 @@ public enum ArticleUpdateMatch {
     public static let correctionWindow: TimeInterval = 48 * 3600
     /// The title similarity a correction that moved the date needs (stricter than the same-date 0.8).
     public static let movedDateThreshold = 0.9
+
+    /// The first version whose comparable title equals `title`'s; never for an empty one.
+    private static func sameTitle(_ title: String, among versions: [StoredVersion]) -> String? {
+        let comparable = TitleSimilarity.comparable(title)
+        guard !comparable.isEmpty else { return nil }
+        return versions.first { TitleSimilarity.comparable($0.title) == comparable }?.originalKey
+    }
 
     /// The runs of numeric scalars of a comparable title, in order.
     private static func digits(_ comparable: [Unicode.Scalar]) -> [ArraySlice<Unicode.Scalar>] {

@@ -8,7 +8,9 @@ import Foundation
 /// compares them):
 /// - the description hash (equality);
 /// - the published instant, in buckets of ``ArticleUpdateMatch/correctionWindow`` seconds: a
-///   window of ±48 h around an instant lies within its bucket and the two beside it.
+///   window of ±48 h around an instant lies within its bucket and the two beside it;
+/// - for undated versions, the title as ``TitleSimilarity/comparable(_:)`` makes it (an undated
+///   item is the undated version with the same title).
 ///
 /// ``candidates(published:descriptionHash:)`` returns exactly the versions the state store's
 /// query returns (same description hash, or published within the correction window), in the
@@ -21,6 +23,7 @@ public struct ArticleVersionIndex: Sendable {
     private var byDescriptionHash: [String: [Int]] = [:]
     private var byBucket: [Int64: [Int]] = [:]
     private var byArticleKey: [String: Int] = [:]
+    private var undatedByTitle: [String: [Int]] = [:]
 
     /// - Parameter versions: stored versions, oldest first (ties in the store's order).
     public init(_ versions: [ArticleUpdateMatch.StoredVersion]) {
@@ -29,17 +32,27 @@ public struct ArticleVersionIndex: Sendable {
             if let hash = version.descriptionHash { byDescriptionHash[hash, default: []].append(position) }
             if let published = version.published { byBucket[Self.bucket(published), default: []].append(position) }
             byArticleKey[version.articleKey] = position
+            if version.published == nil { undatedByTitle[Self.titleKey(version.title), default: []].append(position) }
         }
+    }
+
+    /// The comparable form of a title, as a dictionary key.
+    private static func titleKey(_ title: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: TitleSimilarity.comparable(title))
+        return String(scalars)
     }
 
     /// How many versions the index holds.
     public var count: Int { versions.count }
 
     /// The versions with description hash `descriptionHash`, or published within
-    /// ``ArticleUpdateMatch/correctionWindow`` seconds of `published` (bounds included), in the
-    /// order given to ``init(_:)``; `nil` keys match nothing.
-    public func candidates(published: Date?, descriptionHash: String?) -> [ArticleUpdateMatch.StoredVersion] {
+    /// ``ArticleUpdateMatch/correctionWindow`` seconds of `published` (bounds included), or — for an
+    /// undated item with `undatedTitle` — the undated versions with the same comparable title, in
+    /// the order given to ``init(_:)``; `nil` keys match nothing.
+    public func candidates(published: Date?, descriptionHash: String?, undatedTitle: String? = nil) -> [ArticleUpdateMatch.StoredVersion] {
         var positions: [Int] = []
+        if published == nil, let undatedTitle, let same = undatedByTitle[Self.titleKey(undatedTitle)] { positions += same }
         if let descriptionHash, let same = byDescriptionHash[descriptionHash] { positions += same }
         if let published {
             let window = ArticleUpdateMatch.correctionWindow
@@ -61,6 +74,11 @@ public struct ArticleVersionIndex: Sendable {
     /// title with its newest edit's); unknown keys are ignored.
     public mutating func setTitle(_ title: String, ofVersion articleKey: String) {
         guard let position = byArticleKey[articleKey] else { return }
+        if versions[position].published == nil {
+            undatedByTitle[Self.titleKey(versions[position].title)]?.removeAll { $0 == position }
+            undatedByTitle[Self.titleKey(title), default: []].append(position)
+            undatedByTitle[Self.titleKey(title)]?.sort()
+        }
         versions[position].title = title
     }
 

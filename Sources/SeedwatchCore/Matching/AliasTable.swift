@@ -46,13 +46,22 @@ public struct AliasTable: Sendable {
     /// Number of DFA states of the automaton.
     public var stateCount: Int { automaton.stateCount }
 
-    /// Compiles a model's aliases, exclusions and topic terms.
+    /// Compiles a model's aliases, exclusions and topic terms. An alias or term with a hyphen
+    /// between two letters ("Moon Jae-in", "test-fire") also matches with that hyphen removed
+    /// ("Jaein", "testfire"): text hard-wrapped at that hyphen is joined so (``HardWrap``).
     public init(model: WatchModel) {
         var patterns: [Pattern] = []
         var folded: [[UInt8]] = []
+        var compiled = Set<[UInt8]>()
         func add(_ text: String, _ caseSensitive: Bool, _ target: Target) {
+            addPattern(text, caseSensitive, target)
+            if let joined = Self.withoutWordHyphens(text) { addPattern(joined, caseSensitive, target, variant: true) }
+        }
+        func addPattern(_ text: String, _ caseSensitive: Bool, _ target: Target, variant: Bool = false) {
             let n = Normalizer.normalizeAlias(text)
             guard !n.bytes.isEmpty else { return }
+            // A variant that is already a pattern of its own adds nothing.
+            guard compiled.insert(n.folded).inserted || !variant else { return }
             let scalars = Array(String(decoding: n.bytes, as: UTF8.self).unicodeScalars)
             let first = scalars.first!, last = scalars.last!
             let firstClass = WordBoundary.scriptClass(first)
@@ -89,6 +98,23 @@ public struct AliasTable: Sendable {
         self.hot = hot
         self.exactBytes = exactBytes
         self.targets = patterns.map(\.target)
+    }
+
+    /// `text` with every hyphen (`-`, U+2010, U+2011) that stands between two letters removed, or
+    /// `nil` when it has none.
+    static func withoutWordHyphens(_ text: String) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var removed = false
+        for (i, scalar) in scalars.enumerated() {
+            if scalar == "-" || scalar.value == 0x2010 || scalar.value == 0x2011, i > 0, i + 1 < scalars.count,
+               scalars[i - 1].properties.isAlphabetic, scalars[i + 1].properties.isAlphabetic {
+                removed = true
+                continue
+            }
+            out.append(scalar)
+        }
+        return removed ? String(out) : nil
     }
 
     /// One accepted occurrence, in normalised byte offsets.

@@ -78,6 +78,7 @@ struct ReloadService: Service {
 
     private func applyFeeds(_ configuration: SeedwatchConfiguration) {
         fetcher.setConcurrency(configuration.fetchConcurrency)
+        poller.setStaleAfter(seconds: configuration.fetchStaleAfterSeconds)
         let change = poller.apply(feeds: configuration.feeds, retentionSeconds: configuration.retentionSeconds)
         for url in change.added { logger.info("feed added; polling it now", metadata: ["feed": "\(url)"]) }
         for url in change.removed { logger.info("feed removed; no longer polled (its state is kept)", metadata: ["feed": "\(url)"]) }

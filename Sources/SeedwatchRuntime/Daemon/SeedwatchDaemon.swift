@@ -74,7 +74,8 @@ public struct SeedwatchDaemon {
         // The poller and its fetcher exist even with no feeds, so a reload can add some.
         let fetcher = CurlFetcher(concurrency: configuration.fetchConcurrency)
         let poller = FeedPoller(feeds: configuration.feeds, fetcher: fetcher, store: store, processor: processor,
-                                retentionSeconds: configuration.retentionSeconds, logger: logger)
+                                retentionSeconds: configuration.retentionSeconds, logger: logger,
+                                staleAfterSeconds: configuration.fetchStaleAfterSeconds)
         let status = DaemonStatus(processor: processor, poller: poller)
         notifier.ready(status: await status.line())
         logger.info("ready", metadata: ["drop_folder": "\(configuration.dropFolder.path)", "alert_log": "\(configuration.alertLog)",

@@ -42,10 +42,11 @@ extension FeedPoller {
             for index in start..<end {
                 let item = items[index]
                 var article = item.article
-                let absorb = firstSuccess && (article.published.map { $0 < oldest } ?? false)
+                // A date more than a day in the future says nothing of the item's age: the fetch time stands in.
+                let absorb = firstSuccess && (FutureItemDate.forMaxAge(article.published, fetchedAt: now).map { $0 < oldest } ?? false)
                 if !absorb, feed.fullText, item.content.isEmpty, item.summary.count < Self.fullTextSummaryLimit,
                    let link = item.link, await !processor.isDecided(articleKey: keys[index]),
-                   let body = await fullText(link: link, feed: feed) {
+                   let body = await fullText(of: item, link: link, feed: feed) {
                     article.body = body
                 }
                 let version = versions[index]

@@ -24,11 +24,15 @@ public final class FeedPoller: Sendable {
     let processor: ArticleProcessor
     let clock: any FeedPollClock
     let logger: Logger
-    private let jitter: @Sendable () -> Double
+    let jitter: @Sendable () -> Double
     let itemsInFeed = ItemKeyMemory()
     /// Hosts that answered 429 or 503, and until when all their feeds wait.
     public let hosts = HostPoliteness()
-    private let registry: FeedRegistry
+    let registry: FeedRegistry
+    /// `fetch.stale_after`, in seconds (see ``ConditionalRequest``); changed by a reload.
+    let staleAfter: StaleAfterSetting
+    let outage = NetworkOutage()
+    let wakeups = FeedWakeups()
 
     /// Items whose summary is shorter than this many characters are fetched in full when the feed
     /// has `full_text: true` and the item carries no content.
@@ -42,9 +46,11 @@ public final class FeedPoller: Sendable {
     ///   - clock: the time source and sleeper.
     ///   - retentionSeconds: how long seen items are remembered after they leave their feed (`state.retention`).
     ///   - jitter: a number in `0..<1` per scheduling decision (random by default).
+    ///   - staleAfterSeconds: `fetch.stale_after`: after this long with only 304s, one GET without validators.
     public init(feeds: [SeedwatchConfiguration.Feed], fetcher: any FeedFetching, store: StateStore, processor: ArticleProcessor,
                 clock: any FeedPollClock = SystemFeedPollClock(), retentionSeconds: Double = 90 * 86400, logger: Logger,
-                jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
+                jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, staleAfterSeconds: Double = 86_400) {
+        self.staleAfter = StaleAfterSetting(staleAfterSeconds)
         self.registry = FeedRegistry(feeds: feeds, retentionSeconds: retentionSeconds)
         self.fetcher = fetcher
         self.store = store
@@ -101,7 +107,7 @@ public final class FeedPoller: Sendable {
             if let due = dueTime(of: feed, honouringStoredNextPoll: first), due > clock.now() {
                 first = false
                 do {
-                    try await clock.sleep(until: due)
+                    try await wakeups.sleep(feed: feed.url, until: due, clock: clock)
                 } catch {
                     return
                 }
@@ -111,7 +117,7 @@ public final class FeedPoller: Sendable {
             let report = await poll(feed)
             guard !Task.isCancelled, let next = report.nextPoll else { return }
             do {
-                try await clock.sleep(until: next)
+                try await wakeups.sleep(feed: feed.url, until: next, clock: clock)
             } catch {
                 return
             }
@@ -150,7 +156,7 @@ public final class FeedPoller: Sendable {
         guard !state.disabled else {
             return FeedPollReport(feedURL: feed.url, requestedURL: requestedURL, error: state.lastError)
         }
-        let request = FeedRequest(url: requestedURL, etag: state.etag, lastModified: state.lastModified, maxBytes: feed.maxBytes)
+        let request = conditionalRequest(feed, state: state, url: requestedURL)
         let response = await fetcher.fetch(request)
         if response.error == .cancelled {
             return FeedPollReport(feedURL: feed.url, requestedURL: requestedURL, status: 0)
@@ -190,6 +196,8 @@ public final class FeedPoller: Sendable {
                         report.stopped = true
                         return report
                     }
+                    state.lastFullFetch = now
+                    noteImplausibleLastModified(feed, response: response, stored: state.lastModified, now: now)
                     if decided == .allDecided {
                         state.etag = response.etag
                         state.lastModified = response.lastModified
@@ -222,6 +230,7 @@ public final class FeedPoller: Sendable {
             }
         }
 
+        let network = outage.record(feed: feed.url, response: response, feedCount: registry.feeds.count, now: now)
         if outcome == .success {
             if response.redirects.movesPermanently && response.finalURL != requestedURL {
                 state.currentURL = response.finalURL
@@ -236,13 +245,19 @@ public final class FeedPoller: Sendable {
             state.consecutiveFailures = 0
             state.lastError = nil
             state.lastSuccess = now
+        } else if case .networkDown = network {
+            // This machine's network, not the feed: keep its back-off where it was.
+            state.lastError = failure.map { "network unreachable: \($0)" }
         } else {
             state.consecutiveFailures += 1
             state.lastError = failure
         }
         let schedule = PollSchedule(intervalSeconds: feed.intervalSeconds)
-        state.nextPoll = schedule.nextPoll(after: outcome, consecutiveFailures: state.consecutiveFailures, now: now, jitter: jitter())
-        if outcome == .gone {
+        state.nextPoll = schedule.nextPoll(after: outcome, consecutiveFailures: max(state.consecutiveFailures, outcome == .success ? 0 : 1),
+                                           now: now, jitter: jitter())
+        if case .networkDown(let started) = network {
+            noteNetworkDown(feed, failure: failure, started: started, nextPoll: state.nextPoll)
+        } else if outcome == .gone {
             state.disabled = true
             logger.warning("feed is gone (HTTP 410); polling stopped (to resume: seedwatch feeds reset URL, then reload the daemon)",
                            metadata: ["feed": "\(feed.url)", "url": "\(requestedURL)"])
@@ -258,6 +273,7 @@ public final class FeedPoller: Sendable {
         } catch {
             logger.error("cannot save feed state", metadata: ["feed": "\(feed.url)", "error": "\(error)"])
         }
+        if case .recovered(let since, let victims) = network { networkIsBack(since: since, victims: victims, now: now) }
         report.outcome = outcome
         report.error = failure
         report.nextPoll = state.nextPoll
@@ -272,22 +288,6 @@ public final class FeedPoller: Sendable {
             if response.status == 304 { logger.debug("feed polled", metadata: metadata()) } else { logger.info("feed polled", metadata: metadata()) }
         }
         return report
-    }
-
-    /// Fetches an item's page and extracts its text like a dropped HTML file; `nil` on any failure.
-    func fullText(link: String, feed: SeedwatchConfiguration.Feed) async -> String? {
-        let response = await fetcher.fetch(FeedRequest(url: link, maxBytes: feed.maxBytes))
-        guard response.error == nil, response.status == 200 else {
-            logger.debug("full text not fetched; using the summary", metadata: [
-                "feed": "\(feed.url)", "link": "\(link)", "status": "\(response.status)",
-                "error": "\(response.error.map(\.description) ?? "-")"])
-            return nil
-        }
-        guard let body = try? FeedBody.unpacked(response.body, from: link, maxBytes: feed.maxBytes) else { return nil }
-        let document = Document(bytes: body, origin: .feed(feedURL: feed.url), nameHint: "item.html",
-                                contentType: response.contentType)
-        guard let article = try? ArticleExtractor.extract(document).first, !article.body.isEmpty else { return nil }
-        return article.body
     }
 
     /// The article keys of the feed's last fetched document, for a 304. After a restart this

@@ -32,7 +32,8 @@ public final class FeedDocumentVersions: Sendable, Hashable {
                 let stored = try store.storedVersions(scope: scope, published: nil, descriptionHash: nil, everyVersion: true)
                 index = ArticleVersionIndex(stored.filter { !present.contains($0.articleKey) && !present.contains($0.originalKey) })
             }
-            return index!.candidates(published: version.published, descriptionHash: version.descriptionHash)
+            return index!.candidates(published: version.published, descriptionHash: version.descriptionHash,
+                                     undatedTitle: version.title)
         }
     }
 

@@ -23,12 +23,15 @@ public struct FeedHTTPState: Sendable, Hashable {
     public var lastFetch: Date?
     /// When the feed last fetched successfully (200 that parsed, or 304); `nil` before its first success.
     public var lastSuccess: Date?
+    /// When the feed last answered 200 with a document; `nil` before (or in databases from before
+    /// this column). Drives the unconditional GET after `fetch.stale_after` of 304s.
+    public var lastFullFetch: Date?
     /// Polling stopped (after 410 Gone) until `seedwatch feeds reset URL`.
     public var disabled: Bool
 
     public init(url: String, currentURL: String? = nil, etag: String? = nil, lastModified: String? = nil,
                 nextPoll: Date? = nil, consecutiveFailures: Int = 0, lastError: String? = nil,
-                lastStatus: Int? = nil, lastFetch: Date? = nil, lastSuccess: Date? = nil, disabled: Bool = false) {
+                lastStatus: Int? = nil, lastFetch: Date? = nil, lastSuccess: Date? = nil, disabled: Bool = false, lastFullFetch: Date? = nil) {
         self.url = url
         self.currentURL = currentURL
         self.etag = etag
@@ -40,5 +43,6 @@ public struct FeedHTTPState: Sendable, Hashable {
         self.lastFetch = lastFetch
         self.lastSuccess = lastSuccess
         self.disabled = disabled
+        self.lastFullFetch = lastFullFetch
     }
 }

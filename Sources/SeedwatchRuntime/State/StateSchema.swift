@@ -94,6 +94,17 @@ enum StateSchema {
                 CREATE INDEX article_version_original ON article_version(original_key);
                 """)
         }
+        migrator.registerMigration(TrackingKeyMigration.name) { db in
+            // Item keys that are http(s) URLs lose their tracking parameters (utm_*, fbclid, …);
+            // stored keys are rewritten so nothing seen before alerts again.
+            try TrackingKeyMigration.migrate(db)
+        }
+        migrator.registerMigration("v4-feed-last-full-fetch") { db in
+            // When a feed last answered 200 (a full document): a feed answering only 304 for longer
+            // than `fetch.stale_after` gets one unconditional GET. NULL on feeds from before, so each
+            // gets one after the upgrade.
+            try db.execute(sql: "ALTER TABLE feed_state ADD COLUMN last_full_fetch REAL")
+        }
         return migrator
     }
 }

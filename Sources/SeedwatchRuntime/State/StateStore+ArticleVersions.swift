@@ -30,7 +30,8 @@ extension StateStore {
 
     /// The stored versions in `scope` that could be earlier versions of an article with this
     /// description hash or a published instant within ``ArticleUpdateMatch/correctionWindow`` of
-    /// `published` (`everyVersion`: every version in the scope), oldest first.
+    /// `published`, or — when `published` is `nil` — no published instant either (`everyVersion`:
+    /// every version in the scope), oldest first.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     public func storedVersions(scope: [UInt8], published: Date?, descriptionHash: String?,
                                everyVersion: Bool = false) throws -> [ArticleUpdateMatch.StoredVersion] {
@@ -43,9 +44,10 @@ extension StateStore {
                 let instant = published?.timeIntervalSince1970
                 let window = ArticleUpdateMatch.correctionWindow
                 rows = try Row.fetchAll(db, sql: """
-                    SELECT * FROM article_version WHERE scope = ? AND (description_hash = ? OR published BETWEEN ? AND ?)
+                    SELECT * FROM article_version WHERE scope = ?
+                        AND (description_hash = ? OR published BETWEEN ? AND ? OR (?5 IS NULL AND published IS NULL))
                     ORDER BY recorded_at, article_key
-                    """, arguments: [Data(scope), descriptionHash, instant.map { $0 - window }, instant.map { $0 + window }])
+                    """, arguments: [Data(scope), descriptionHash, instant.map { $0 - window }, instant.map { $0 + window }, instant])
             }
             return rows.map { row in
                 ArticleUpdateMatch.StoredVersion(

@@ -319,12 +319,12 @@ public final class StateStore: Sendable {
             defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
             try db.execute(sql: """
                 INSERT OR REPLACE INTO feed_state (url, current_url, etag, last_modified, next_poll,
-                    consecutive_failures, last_error, last_status, last_fetch, disabled, last_success)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    consecutive_failures, last_error, last_status, last_fetch, disabled, last_success, last_full_fetch)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [state.url, state.currentURL, state.etag, state.lastModified,
                                  state.nextPoll?.timeIntervalSince1970, state.consecutiveFailures, state.lastError,
                                  state.lastStatus, state.lastFetch?.timeIntervalSince1970, state.disabled,
-                                 state.lastSuccess?.timeIntervalSince1970])
+                                 state.lastSuccess?.timeIntervalSince1970, state.lastFullFetch?.timeIntervalSince1970])
         }
     }
 
@@ -362,7 +362,8 @@ public final class StateStore: Sendable {
                       lastStatus: row["last_status"],
                       lastFetch: (row["last_fetch"] as Double?).map(Date.init(timeIntervalSince1970:)),
                       lastSuccess: (row["last_success"] as Double?).map(Date.init(timeIntervalSince1970:)),
-                      disabled: row["disabled"])
+                      disabled: row["disabled"],
+                      lastFullFetch: (row["last_full_fetch"] as Double?).map(Date.init(timeIntervalSince1970:)))
     }
 
     // MARK: - Status
