@@ -46,8 +46,10 @@ enum MarkdownExtractor {
             } else {
                 body.append(line)
             }
-            // A hard line break (two trailing spaces or a backslash) ends the line for good.
-            open = raw.hasSuffix("  ") || raw.hasSuffix("\\") ? nil : (kind == .quote ? .quote : kind.map { _ in .text })
+            // A hard line break (two trailing spaces or a backslash) ends the line for good; so does
+            // the first line when it is the title (no front matter title, no `# heading`), as in `.txt`.
+            let isTitleLine = !usedHeadingAsTitle && body.count == 1
+            open = isTitleLine || raw.hasSuffix("  ") || raw.hasSuffix("\\") ? nil : (kind == .quote ? .quote : kind.map { _ in .text })
         }
         body.removeAll(where: \.isEmpty)
         if !usedHeadingAsTitle, !body.isEmpty { title = body.removeFirst() }
