@@ -48,4 +48,18 @@ struct ArticleVersionIndexTests {
         index.setTitle("Kim Jong Un visits Beijing, meets Xi", ofVersion: "a")
         #expect(index.candidates(published: Self.day, descriptionHash: nil).first?.title == "Kim Jong Un visits Beijing, meets Xi")
     }
+
+    @Test("undated versions are found by their comparable title, also after a title change")
+    func undatedByTitle() {
+        let undated = [
+            ArticleUpdateMatch.StoredVersion(articleKey: "u1", originalKey: "u1", title: "Putin visits Pyongyang", published: nil, descriptionHash: nil),
+            ArticleUpdateMatch.StoredVersion(articleKey: "u2", originalKey: "u2", title: "Xi hosts Kim", published: nil, descriptionHash: nil),
+        ]
+        var index = ArticleVersionIndex(undated)
+        #expect(index.candidates(published: nil, descriptionHash: nil, undatedTitle: "putin visits PYONGYANG").map(\.articleKey) == ["u1"])
+        #expect(index.candidates(published: nil, descriptionHash: nil).isEmpty)
+        index.setTitle("Xi hosts Kim Jong Un", ofVersion: "u2")
+        #expect(index.candidates(published: nil, descriptionHash: nil, undatedTitle: "Xi hosts Kim").isEmpty)
+        #expect(index.candidates(published: nil, descriptionHash: nil, undatedTitle: "Xi hosts Kim Jong Un").map(\.articleKey) == ["u2"])
+    }
 }

@@ -24,7 +24,8 @@ public final class FeedDocumentVersions: Sendable, Hashable {
     }
 
     /// The stored versions that may be earlier versions of `version` (same description hash, or
-    /// published within ``ArticleUpdateMatch/correctionWindow``), oldest first, none of them in the document.
+    /// published within ``ArticleUpdateMatch/correctionWindow``, or — undated — undated with the same
+    /// title), oldest first, none of them in the document.
     /// - Throws: ``StateStoreError`` when the feed's versions cannot be read.
     func candidates(for version: ArticleVersion, in store: StateStore) throws -> [ArticleUpdateMatch.StoredVersion] {
         try index.withLock { index in
