@@ -9,8 +9,9 @@ struct FeedsCommand: ParsableCommand {
         abstract: "List each configured feed's polling state.",
         discussion: """
         Shows, per configured feed: last fetch, HTTP status, next poll, consecutive failures, \
-        last error, the current URL after a permanent redirect, and how many items are remembered \
-        as seen. Reads the state database only.
+        last error, the current URL after a permanent redirect, how many items are remembered \
+        as seen, and when its newest item arrived: QUIET when that is longer ago than three of the \
+        feed's usual gaps between new items (at least 12 h). Reads the state database only.
 
         Examples:
           seedwatch feeds

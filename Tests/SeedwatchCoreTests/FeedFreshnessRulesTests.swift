@@ -80,4 +80,12 @@ struct FeedFreshnessRulesTests {
         #expect(FullTextCheck.body(page: "Intro.\n" + Self.summary + "\nMore.", summary: "Russia and North Korea signed a mutual defence treaty […]")
                 == "Intro.\n" + Self.summary + "\nMore.")
     }
+
+    @Test("fetch.stale_after: default 1 day, a duration of at least 1 hour")
+    func staleAfterConfiguration() throws {
+        let base = "watches: [w]\ndrop_folder: {path: d}\nalerts: {log: a}\nstate: {path: s}\n"
+        #expect(try ConfigurationReader.parse(base, file: "/etc/x.yaml").fetchStaleAfterSeconds == 86_400)
+        #expect(try ConfigurationReader.parse(base + "fetch: {stale_after: 6h}\n", file: "/etc/x.yaml").fetchStaleAfterSeconds == 21_600)
+        #expect(throws: YAMLFileError.self) { try ConfigurationReader.parse(base + "fetch: {stale_after: 30m}\n", file: "/etc/x.yaml") }
+    }
 }
