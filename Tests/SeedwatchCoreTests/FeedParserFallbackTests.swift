@@ -6,13 +6,15 @@ import Testing
 @Suite struct FeedParserFallbackTests {
     private func parse(_ s: String) throws -> ParsedFeed { try FeedParser.parse(Array(s.utf8)) }
 
-    @Test func rssLinkIsTheFirstNonEmptyRSSLink() throws {
+    /// Several `<link>`s: the last http(s) one (content, else `href`) that is not a comments link, as gofeed.
+    @Test func severalRSSLinksGiveTheLastWebLinkThatIsNotACommentsLink() throws {
         let feed = try parse("""
         <rss version="2.0"><channel><title>D</title>
         <item><title>A</title><link/><link>https://a.example/1</link><link>https://a.example/2</link><link href="https://a.example/3"/></item>
+        <item><title>B</title><link>https://a.example/4</link><link>https://a.example/4#comments</link></item>
         </channel></rss>
         """)
-        #expect(feed.items.map(\.link) == ["https://a.example/1"])
+        #expect(feed.items.map(\.link) == ["https://a.example/3", "https://a.example/4"])
     }
 
     @Test func rssElementNamesIgnoreASCIICase() throws {
