@@ -118,6 +118,35 @@ struct FeedOutageTests {
         #expect(fixture.recorder.lines(.info, "network is back; feeds that failed during the outage are polled within a minute").count == 1)
     }
 
+    @Test("in the running poller, the first success after an outage wakes a feed that was waiting 6 h: it is fetched at once")
+    func runningPollerWakesWaitingFeeds() async throws {
+        let fetcher = FakeFeedFetcher()
+        let urls = ["https://a.example/feed", "https://b.example/feed", "https://c.example/feed"]
+        for url in urls { fetcher.script(url, [Self.unresolved(url), Self.ok(url)]) }
+        let fixture = try FeedPollerFixture(watches: [PipelineTestModel.watch()], start: Self.start)
+        defer { fixture.folder.remove() }
+        let feeds = [feedConfig(urls[0], interval: 900), feedConfig(urls[1], interval: 6 * 3600), feedConfig(urls[2], interval: 900)]
+        let poller = fixture.poller(feeds, fetcher: fetcher)
+        let running = Task { await poller.run() }
+        defer { running.cancel() }
+        func requests(_ url: String) -> Int { fetcher.requests.filter { $0.url == url }.count }
+        func waitUntil(_ condition: () -> Bool) async {
+            let deadline = Date().addingTimeInterval(20)
+            while !condition() && Date() < deadline { try? await Task.sleep(for: .milliseconds(10)) }
+        }
+        // Offline at start: every feed fails once; the outage is noticed; b waits until 11:00.
+        await waitUntil { urls.allSatisfy { requests($0) == 1 } && fixture.clock.earliestDeadline == Self.start.addingTimeInterval(900) }
+        #expect(try fixture.store.feedState(url: urls[1])?.nextPoll == Self.start.addingTimeInterval(6 * 3600))
+        // 15 minutes later a and c are fetched and succeed: b is woken and fetched at 05:15, not at 11:00.
+        fixture.clock.advance(to: Self.start.addingTimeInterval(900))
+        await waitUntil { requests(urls[1]) == 2 }
+        #expect(requests(urls[1]) == 2)
+        #expect(fixture.clock.now() == Self.start.addingTimeInterval(900))
+        await waitUntil { (try? fixture.store.feedState(url: urls[1])?.lastStatus) == 200 }
+        #expect(try fixture.store.feedState(url: urls[1])?.consecutiveFailures == 0)
+        #expect(fixture.recorder.lines(.info, "network is back; feeds that failed during the outage are polled within a minute").count == 1)
+    }
+
     @Test("a feed's wait for its next poll ends at the earlier instant it is woken for")
     func wakeupsMoveAWait() async throws {
         let clock = ManualFeedPollClock(start: Self.start)
