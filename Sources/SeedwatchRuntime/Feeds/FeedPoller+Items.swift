@@ -42,6 +42,8 @@ extension FeedPoller {
             for index in start..<end {
                 let item = items[index]
                 var article = item.article
+                // The content hash is of the item as the feed gives it (before any full text), as before batches.
+                let contentHash = ArticleIdentity.sha256Hex(Array((article.title + "\n" + article.body).utf8))
                 let absorb = firstSuccess && (article.published.map { $0 < oldest } ?? false)
                 if !absorb, feed.fullText, item.content.isEmpty, item.summary.count < Self.fullTextSummaryLimit,
                    let link = item.link, await !processor.isDecided(articleKey: keys[index]),
@@ -51,7 +53,7 @@ extension FeedPoller {
                 let version = versions[index]
                 batch.append(FeedItemDecision(
                     article: article, articleKey: keys[index],
-                    contentHash: ArticleIdentity.sha256Hex(Array((article.title + "\n" + article.body).utf8)),
+                    contentHash: contentHash,
                     source: .feed(feed.url, url: item.link, guid: item.guid), version: version,
                     descriptionShared: (version.descriptionHash.flatMap { descriptionCounts[$0] } ?? 0) > 1,
                     absorbAsOld: absorb))
