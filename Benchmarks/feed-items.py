@@ -80,6 +80,14 @@ def hwm(pid):
     return 0.0
 
 
+def cpu(pid):
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return 0.0
+
+
 def start(daemon, config):
     return subprocess.Popen([daemon, "run", "--config", config], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -126,7 +134,8 @@ def main():
                 continue
             if n >= a.items or proc.poll() is not None or elapsed > a.timeout:
                 break
-        print(f"decided {n} of {a.items} items in {elapsed:.1f} s (daemon start included); peak RSS {peak:.0f} MB")
+        print(f"decided {n} of {a.items} items in {elapsed:.1f} s wall, {cpu(proc.pid):.1f} s CPU (daemon start included); "
+              f"peak RSS {peak:.0f} MB; load average {os.getloadavg()[0]:.1f}")
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait()

@@ -2,13 +2,15 @@ import Foundation
 
 /// Reads JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1) with Foundation's JSONSerialization.
 enum JSONFeedReader {
+    ///
+    /// The `items` array is parsed one item at a time (``JSONItemsSplitter``): the document's other
+    /// members are parsed with an empty array in its place, so no more than one item's objects
+    /// exist at once (issue 11). A document the splitter cannot read is parsed whole, as before.
     static func read(_ text: String, encoding: String, baseURL: String?) throws(FeedParseError) -> ParsedFeed {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
-        } catch {
-            throw .json(message: "invalid JSON: \((error as NSError).localizedDescription)")
-        }
+        let utf8 = Array(text.utf8)
+        let split = utf8.withUnsafeBufferPointer { JSONItemsSplitter.split($0) }
+        let object = try parse(split.map { Data(utf8[..<$0.array.lowerBound] + Array("[]".utf8) + utf8[$0.array.upperBound...]) }
+                                   ?? Data(utf8))
         guard let feed = object as? [String: Any] else { throw .json(message: "the top level is not an object") }
         // The version URL identifies a JSON Feed (case 15); the bare numbers "1", "1.0" and "1.1" are
         // accepted too when the object has an `items` array, as some generators write them.
@@ -22,7 +24,16 @@ enum JSONFeedReader {
         let home = (feed["home_page_url"] as? String).map { URIReference.resolve($0, against: feedBase) }
         let feedAuthors = authors(feed)
         var items: [FeedItem] = []
-        for case let item as [String: Any] in (feed["items"] as? [Any]) ?? [] {
+        let count = split?.elements.count ?? ((feed["items"] as? [Any])?.count ?? 0)
+        items.reserveCapacity(count)
+        for index in 0..<count {
+            let element: Any
+            if let split {
+                element = try parse(Data(utf8[split.elements[index]]))
+            } else {
+                element = (feed["items"] as! [Any])[index]
+            }
+            guard let item = element as? [String: Any] else { continue }
             let title = (item["title"] as? String).map { $0.collapsingWhitespace() } ?? ""
             let url = (item["url"] as? String ?? item["external_url"] as? String).flatMap(nonEmpty)
                 .map { URIReference.resolve($0, against: feedBase) }
@@ -44,6 +55,14 @@ enum JSONFeedReader {
         }
         let title = (feed["title"] as? String).map { $0.collapsingWhitespace() } ?? ""
         return ParsedFeed(format: format, title: title, link: home, encoding: encoding, items: items)
+    }
+
+    private static func parse(_ data: Data) throws(FeedParseError) -> Any {
+        do {
+            return try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            throw .json(message: "invalid JSON: \((error as NSError).localizedDescription)")
+        }
     }
 
     /// `authors` (1.1) or `author` (1.0) names.

@@ -42,6 +42,8 @@ extension FeedPoller {
             for index in start..<end {
                 let item = items[index]
                 var article = item.article
+                // The content hash is of the item as the feed gives it (before any full text), as before batches.
+                let contentHash = ArticleIdentity.sha256Hex(Array((article.title + "\n" + article.body).utf8))
                 // A date more than a day in the future says nothing of the item's age: the fetch time stands in.
                 let absorb = firstSuccess && (FutureItemDate.forMaxAge(article.published, fetchedAt: now).map { $0 < oldest } ?? false)
                 if !absorb, feed.fullText, item.content.isEmpty, item.summary.count < Self.fullTextSummaryLimit,
@@ -52,7 +54,7 @@ extension FeedPoller {
                 let version = versions[index]
                 batch.append(FeedItemDecision(
                     article: article, articleKey: keys[index],
-                    contentHash: ArticleIdentity.sha256Hex(Array((article.title + "\n" + article.body).utf8)),
+                    contentHash: contentHash,
                     source: .feed(feed.url, url: item.link, guid: item.guid), version: version,
                     descriptionShared: (version.descriptionHash.flatMap { descriptionCounts[$0] } ?? 0) > 1,
                     absorbAsOld: absorb))

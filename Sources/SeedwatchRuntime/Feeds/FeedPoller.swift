@@ -4,7 +4,8 @@ import SeedwatchCore
 
 /// Polls the configured feeds politely and sends every new item through the pipeline.
 ///
-/// - The first poll of every feed happens at start-up; afterwards each feed follows its own
+/// - The first poll of every feed happens at start-up, unless its stored next poll (interval,
+///   back-off or `Retry-After`) or its host's wait (``HostPoliteness``) is still ahead; afterwards each feed follows its own
 ///   ``PollSchedule`` (interval ≥ 60 s plus jitter, exponential back-off capped at 24 h, `Retry-After`
 ///   for 429 and 503, 410 disables). Each feed runs in its own task, so one slow or failing host
 ///   never delays another; the fetcher bounds the transfers in flight.

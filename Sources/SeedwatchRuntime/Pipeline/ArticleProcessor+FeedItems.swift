@@ -8,7 +8,7 @@ public struct FeedItemDecision: Sendable {
     public var article: Article
     /// ``ArticleIdentity/feedKey(feedURL:itemKey:)``.
     public var articleKey: String
-    /// Hex SHA-256 of title, newline and body.
+    /// Hex SHA-256 of the item's title, newline and body as the feed gives them (before any full text).
     public var contentHash: String
     public var source: AlertSource
     /// The item's secondary keys (case 08).

@@ -9,7 +9,7 @@ extension StateStore {
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     public func originalKey(ofVersion articleKey: String) throws -> String? {
         try readAccess("look up article version") { db in
-            try Data.fetchOne(db, sql: "SELECT original_key FROM article_version WHERE article_key = ?",
+            try Data.fetchOne(db.cachedStatement(sql: "SELECT original_key FROM article_version WHERE article_key = ?"),
                               arguments: [Self.keyBytes(articleKey)]).map { String(decoding: $0, as: UTF8.self) }
         }
     }
@@ -111,11 +111,11 @@ extension StateStore {
     /// since 1970, as every time column of the store); `false` when an alert with this id is
     /// already in the outbox.
     static func insertPendingAlert(_ db: Database, alertID: String, watch: String, key: Data, line: [UInt8], at now: TimeInterval) throws -> Bool {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO outbox (alert_id, watch, article_key, line, state, created_at)
             VALUES (?, ?, ?, ?, 'pending', ?)
             ON CONFLICT (alert_id) DO NOTHING
-            """, arguments: [alertID, watch, key, Data(line), now])
+            """).execute(arguments: [alertID, watch, key, Data(line), now])
         guard db.changesCount == 1 else { return false }
         BatchContext.current?.alerts.append(BatchedAlert(id: alertID, line: line))
         return true
@@ -123,11 +123,11 @@ extension StateStore {
 
     /// Inserts the version row of an article key unless it exists (a version keeps its first link).
     static func insertVersion(_ db: Database, key: Data, originalKey: Data, version: ArticleVersion, at now: Double) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO article_version (article_key, scope, original_key, title, link, published, description_hash, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (article_key) DO NOTHING
-            """, arguments: [key, Data(version.scope), originalKey, version.title, version.link,
+            """).execute(arguments: [key, Data(version.scope), originalKey, version.title, version.link,
                              version.published?.timeIntervalSince1970, version.descriptionHash, now])
     }
 

@@ -114,7 +114,8 @@ public final class StateStore: Sendable {
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     public func isSeen(articleKey: String, watch: String) throws -> Bool {
         try readAccess("look up seen article") { db in
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM seen_article WHERE article_key = ? AND watch = ?",
+            // A cached statement: a feed document asks this for every item (issue 11).
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM seen_article WHERE article_key = ? AND watch = ?"),
                               arguments: [Self.keyBytes(articleKey), watch]) ?? false
         }
     }
@@ -143,11 +144,11 @@ public final class StateStore: Sendable {
         precondition(alertLine == nil || alertID != nil, "an alert line needs its alert id")
         let now = at.timeIntervalSince1970
         return try writeAccess("commit decision") { db in
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO seen_article (article_key, watch, first_seen, last_seen, content_hash, alert_id, actor_ids)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (article_key, watch) DO NOTHING
-                """, arguments: [Self.keyBytes(articleKey), watch, now, now, contentHash, alertID,
+                """).execute(arguments: [Self.keyBytes(articleKey), watch, now, now, contentHash, alertID,
                                  alertedActorIDs.map(Self.actorIDsText)])
             guard db.changesCount == 1 else { return false }
             if let version {
