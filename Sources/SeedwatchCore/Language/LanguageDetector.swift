@@ -11,8 +11,8 @@
 ///
 /// The result is an ISO 639-1 code, or `nil` when the text is too short or too mixed to tell.
 public enum LanguageDetector {
-    /// Bytes of text read (UTF-8): enough for a title and a lead, and a bound on the cost per article.
-    public static let maxBytes = 4096
+    /// Bytes of text read (UTF-8): a title and a lead, about 300 words, and a bound on the cost per article.
+    public static let maxBytes = 2048
     /// Stop-word hits the best Latin-script profile needs.
     public static let minimumHits = 3
     /// Letters a text needs before its script decides anything.
@@ -44,18 +44,43 @@ public enum LanguageDetector {
         return counts.decide()
     }
 
-    /// Profile bit per stop word, keyed by the 64-bit FNV-1a hash of its lower-case UTF-8 bytes.
-    static let profileBits: [UInt64: UInt8] = {
-        var table: [UInt64: UInt8] = [:]
-        for (index, profile) in StopWordProfiles.all.enumerated() {
-            for word in profile.words.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-                var hash = fnvOffset
-                for b in word.utf8 { hash = (hash ^ UInt64(b)) &* fnvPrime }
-                table[hash, default: 0] |= UInt8(1) << UInt8(index)
+    /// The stop words as an open-addressing hash table (linear probing, 1,024 slots): the 64-bit
+    /// FNV-1a hash of each word's lower-case UTF-8 bytes and its profile bits. A probe costs no
+    /// allocation, so the detector can look up every word it reads.
+    struct StopWordTable: Sendable {
+        static let slotCount = 1024
+        var keys = [UInt64](repeating: 0, count: slotCount)
+        var bits = [UInt8](repeating: 0, count: slotCount)
+        /// Longest stop word in bytes: longer words are not looked up.
+        var maxWordBytes = 0
+
+        init() {
+            for (index, profile) in StopWordProfiles.all.enumerated() {
+                for word in profile.words.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+                    var hash = LanguageDetector.fnvOffset
+                    for b in word.utf8 { hash = (hash ^ UInt64(b)) &* LanguageDetector.fnvPrime }
+                    var slot = Int(truncatingIfNeeded: hash) & (Self.slotCount - 1)
+                    while keys[slot] != 0 && keys[slot] != hash { slot = (slot + 1) & (Self.slotCount - 1) }
+                    keys[slot] = hash
+                    bits[slot] |= UInt8(1) << UInt8(index)
+                    maxWordBytes = max(maxWordBytes, word.utf8.count)
+                }
             }
         }
-        return table
-    }()
+
+        /// The profile bits of the word with `hash` (0 for a word of no profile).
+        @inline(__always)
+        func lookup(_ hash: UInt64) -> UInt8 {
+            var slot = Int(truncatingIfNeeded: hash) & (Self.slotCount - 1)
+            while keys[slot] != 0 {
+                if keys[slot] == hash { return bits[slot] }
+                slot = (slot + 1) & (Self.slotCount - 1)
+            }
+            return 0
+        }
+    }
+
+    static let stopWords = StopWordTable()
 
     static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
     static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
@@ -67,10 +92,14 @@ public enum LanguageDetector {
         var hash = LanguageDetector.fnvOffset
         var wordBytes = 0
         var wordIsLatin = true
+        let table = LanguageDetector.stopWords
 
         mutating func endWord() {
-            if wordBytes > 0 && wordBytes <= 16 && wordIsLatin, let bits = LanguageDetector.profileBits[hash] {
-                for i in hits.indices where bits & (1 << UInt8(i)) != 0 { hits[i] += 1 }
+            if wordBytes > 0 && wordBytes <= table.maxWordBytes && wordIsLatin {
+                let bits = table.lookup(hash)
+                if bits != 0 {
+                    for i in hits.indices where bits & (1 << UInt8(i)) != 0 { hits[i] += 1 }
+                }
             }
             hash = LanguageDetector.fnvOffset
             wordBytes = 0

@@ -16,12 +16,12 @@ enum StopWordProfiles {
     estos estas dijo años gobierno esa ese eso hasta sin otro otra ellos será había sido están puede más
     """
     static let portuguese = """
-    o os do da dos das em não uma com ao aos à às pelo pela pelos pelas foi são seu seus suas também \
+    o os do da dos das em não uma com ao aos às pelo pela pelos pelas foi são seu seus suas também \
     mais já ele eles ela isso quando onde disse anos na nas num numa após ainda muito até há \
     nesta neste essa esse foram tem têm vai
     """
     static let french = """
-    le les du et est une dans pour pas qui sur au aux avec ce cette ces ils elle sont été ont par \
+    le les du et est une à dans pour pas qui sur au aux avec ce cette ces ils elle sont été ont par \
     leur leurs selon après aussi lors depuis ainsi dont où être fait nous vous ses sa je deux cet très \
     avait était sera
     """
