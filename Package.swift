@@ -45,6 +45,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            // The knowledge data (state names, supplement): read through Bundle.module at run time.
+            resources: [.copy("Resources/Knowledge")],
             swiftSettings: swiftSettings
         ),
         .target(

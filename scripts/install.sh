@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs seedwatch as a systemd service (run as root). Paths as in DESIGN §8:
-#   /usr/local/bin/seedwatch, /usr/local/share/seedwatch/seeds, /etc/seedwatch/seedwatch.yaml,
+#   /usr/local/bin/seedwatch (with its resources, /usr/local/bin/seedwatch_SeedwatchCore.resources),
+#   /usr/local/share/seedwatch/seeds, /etc/seedwatch/seedwatch.yaml,
 #   /etc/systemd/system/seedwatch.service, state in /var/lib/seedwatch, the log in /var/log/seedwatch.
 # PREFIX and DESTDIR may be set for staging (DESTDIR=/tmp/stage scripts/install.sh).
 set -euo pipefail
@@ -10,6 +11,9 @@ DESTDIR="${DESTDIR:-}"
 scripts/install-deps.sh
 swift build -c release --static-swift-stdlib --product seedwatch
 install -D -m 0755 .build/release/seedwatch "$DESTDIR$PREFIX/bin/seedwatch"
+# The knowledge data (package resources of SeedwatchCore) is read from the bundle beside the binary.
+rm -rf "$DESTDIR$PREFIX/bin/seedwatch_SeedwatchCore.resources"
+cp -R .build/release/seedwatch_SeedwatchCore.resources "$DESTDIR$PREFIX/bin/"
 mkdir -p "$DESTDIR$PREFIX/share/seedwatch/seeds"
 cp -R seeds/. "$DESTDIR$PREFIX/share/seedwatch/seeds/"
 install -D -m 0644 README.md "$DESTDIR$PREFIX/share/doc/seedwatch/README.md"

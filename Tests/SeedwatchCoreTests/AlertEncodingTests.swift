@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func feedAlertLineHasDesignKeyOrderAndExactText() {
-        let expected = #"{"id":"3f2a9c0d1e4b5a67","time":"2024-06-19T03:12:05Z","watch":"china-russia-north-korea","level":"alert","score":12.35,"source":{"type":"feed","feed":"https://example.org/world/rss.xml","url":"https://example.org/world/k-1","guid":"k-1"},"title":"Kim Jong Un meets \"Putin\"","published":"2024-06-18T22:00:00Z","actors":[{"id":"kim_jong_un","name":"Kim Jong Un","mentions":3},{"id":"vladimir_putin","name":"Vladimir Putin","mentions":2}],"topics":[{"id":"russia_nk_alliance","name":"Russia–North Korea alliance","score":4.5,"terms":["summit","mutual defence"]}],"evidence":[{"text":"Kim met Putin.\nThey signed a pact.","actors":["kim_jong_un","vladimir_putin"],"topics":["russia_nk_alliance"],"start":0,"end":35}]}"# + "\n"
+        let expected = #"{"id":"3f2a9c0d1e4b5a67","time":"2024-06-19T03:12:05Z","watch":"china-russia-north-korea","level":"alert","score":12.35,"source":{"type":"feed","feed":"https://example.org/world/rss.xml","url":"https://example.org/world/k-1","guid":"k-1"},"title":"Kim Jong Un meets \"Putin\"","published":"2024-06-18T22:00:00Z","actors":[{"id":"kim_jong_un","name":"Kim Jong Un","mentions":3},{"id":"vladimir_putin","name":"Vladimir Putin","mentions":2}],"topics":[{"id":"russia_nk_alliance","name":"Russia–North Korea alliance","score":4.5,"terms":["summit","mutual defence"]}],"evidence":[{"text":"Kim met Putin.\nThey signed a pact.","actors":["kim_jong_un","vladimir_putin"],"topics":["russia_nk_alliance"],"start":0,"end":35}],"language":null}"# + "\n"
         #expect(AlertEncoding.lineText(Self.feedRecord()) == expected)
     }
 
@@ -46,7 +46,7 @@ import Testing
             id: "00112233aabbccdd", time: Date(timeIntervalSince1970: 951_825_600), watch: "w", level: .notice,
             score: 7, source: .file(path: Array("/srv/drop/아침 뉴스.html".utf8)), title: "T", published: nil,
             actors: [], topics: [], evidence: [])
-        #expect(AlertEncoding.lineText(record) == #"{"id":"00112233aabbccdd","time":"2000-02-29T12:00:00Z","watch":"w","level":"notice","score":7,"source":{"type":"file","path":"/srv/drop/아침 뉴스.html"},"title":"T","published":null,"actors":[],"topics":[],"evidence":[]}"# + "\n")
+        #expect(AlertEncoding.lineText(record) == #"{"id":"00112233aabbccdd","time":"2000-02-29T12:00:00Z","watch":"w","level":"notice","score":7,"source":{"type":"file","path":"/srv/drop/아침 뉴스.html"},"title":"T","published":null,"actors":[],"topics":[],"evidence":[],"language":null}"# + "\n")
     }
 
     @Test func fileSourceOfAFeedFileCarriesURLAndGUID() {
@@ -54,7 +54,7 @@ import Testing
             id: "00112233aabbccdd", time: Date(timeIntervalSince1970: 0), watch: "w", level: .notice, score: 0.5,
             source: .file(path: Array("/d/feed.xml".utf8), url: "https://e.org/a", guid: "tag:e.org,2024:1"),
             title: "T", published: nil, actors: [], topics: [], evidence: [])
-        #expect(AlertEncoding.lineText(record) == #"{"id":"00112233aabbccdd","time":"1970-01-01T00:00:00Z","watch":"w","level":"notice","score":0.5,"source":{"type":"file","path":"/d/feed.xml","url":"https://e.org/a","guid":"tag:e.org,2024:1"},"title":"T","published":null,"actors":[],"topics":[],"evidence":[]}"# + "\n")
+        #expect(AlertEncoding.lineText(record) == #"{"id":"00112233aabbccdd","time":"1970-01-01T00:00:00Z","watch":"w","level":"notice","score":0.5,"source":{"type":"file","path":"/d/feed.xml","url":"https://e.org/a","guid":"tag:e.org,2024:1"},"title":"T","published":null,"actors":[],"topics":[],"evidence":[],"language":null}"# + "\n")
     }
 
     @Test func feedSourceWithoutLinkOrGUIDWritesNulls() {
@@ -70,10 +70,20 @@ import Testing
         record.actors = []
         record.score = 1.004
         let below = String(decoding: AlertEncoding.scanLine(record, level: nil, alerted: false), as: UTF8.self)
-        #expect(below == #"{"id":"3f2a9c0d1e4b5a67","time":"2024-06-19T03:12:05Z","watch":"china-russia-north-korea","level":null,"score":1,"source":{"type":"feed","feed":"https://example.org/world/rss.xml","url":"https://example.org/world/k-1","guid":"k-1"},"title":"Kim Jong Un meets \"Putin\"","published":"2024-06-18T22:00:00Z","actors":[],"topics":[],"evidence":[],"alerted":false}"# + "\n")
+        #expect(below == #"{"id":"3f2a9c0d1e4b5a67","time":"2024-06-19T03:12:05Z","watch":"china-russia-north-korea","level":null,"score":1,"source":{"type":"feed","feed":"https://example.org/world/rss.xml","url":"https://example.org/world/k-1","guid":"k-1"},"title":"Kim Jong Un meets \"Putin\"","published":"2024-06-18T22:00:00Z","actors":[],"topics":[],"evidence":[],"language":null,"alerted":false}"# + "\n")
         let above = String(decoding: AlertEncoding.scanLine(record, level: .notice, alerted: true), as: UTF8.self)
         #expect(above.contains(#""level":"notice","score":1,"#))
-        #expect(above.hasSuffix(#""evidence":[],"alerted":true}"# + "\n"))
+        #expect(above.hasSuffix(#""evidence":[],"language":null,"alerted":true}"# + "\n"))
+    }
+
+    @Test func languageIsWrittenAfterEvidenceAndBeforeUpdates() {
+        var record = Self.feedRecord()
+        record.evidence = []
+        record.language = "de"
+        record.updates = "0011223344556677"
+        #expect(AlertEncoding.lineText(record).hasSuffix(#""evidence":[],"language":"de","updates":"0011223344556677"}"# + "\n"))
+        let scan = String(decoding: AlertEncoding.scanLine(record, level: .alert, alerted: true), as: UTF8.self)
+        #expect(scan.hasSuffix(#""evidence":[],"language":"de","updates":"0011223344556677","alerted":true}"# + "\n"))
     }
 
     @Test func evidenceIsCappedAtFive() {

@@ -2,7 +2,8 @@
 ///
 /// A line is UTF-8 JSON, one object, keys in the order of DESIGN §6 — `id`, `time`, `watch`,
 /// `level`, `score`, `source`, `title`, `published`, `actors`, `topics`, `evidence`, then the added
-/// key `updates` on an alert for an edited article (``AlertRecord/updates``) — and ends with
+/// keys `language` (ISO 639-1 or `null`, DESIGN §11) and `updates` on an alert for an edited
+/// article (``AlertRecord/updates``) — and ends with
 /// exactly one `"\n"`; string escaping guarantees no other line break inside. Times are RFC 3339 UTC
 /// with second precision (``AlertTimestamp``); scores are rounded to 2 decimals.
 ///
@@ -79,6 +80,7 @@ public enum AlertEncoding {
             json.endObject()
         }
         json.endArray()
+        json.key("language"); json.optionalString(r.language)
         if let updates = r.updates {
             json.key("updates"); json.string(updates)
         }

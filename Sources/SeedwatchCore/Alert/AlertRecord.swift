@@ -113,10 +113,13 @@ public struct AlertRecord: Sendable, Hashable {
     /// For an alert on an edited article (case 08): the `id` of the article's original alert,
     /// written as the added key `updates` (DESIGN §6 allows added keys); `nil` otherwise (not written).
     public var updates: String?
+    /// The article's language (ISO 639-1, ``LanguageDetector``), written as the added key
+    /// `language` (DESIGN §11), `null` when undetected.
+    public var language: String?
 
     public init(id: String, time: Date, watch: String, level: AlertLevel, score: Double, source: AlertSource,
                 title: String, published: Date?, actors: [ActorSummary], topics: [TopicSummary], evidence: [EvidenceItem],
-                updates: String? = nil) {
+                updates: String? = nil, language: String? = nil) {
         self.id = id
         self.time = time
         self.watch = watch
@@ -129,5 +132,6 @@ public struct AlertRecord: Sendable, Hashable {
         self.topics = topics
         self.evidence = evidence
         self.updates = updates
+        self.language = language
     }
 }

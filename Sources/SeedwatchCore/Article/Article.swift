@@ -24,6 +24,13 @@ public struct Article: Sendable, Hashable {
         self.guid = guid
     }
 
+    /// The article's language, an ISO 639-1 code (`en`, `es`, `pt`, `fr`, `de`, `it`, `ru`, `ko`,
+    /// `zh`, `ja`), or `nil` when ``LanguageDetector`` cannot tell: read from the title and the
+    /// start of the body at each call.
+    public var language: String? {
+        LanguageDetector.detect(title: title, body: body)
+    }
+
     /// The extracted text that matching reads and that evidence offsets point into:
     /// the title, a newline, then the body. Evidence `start`/`end` are UTF-8 byte offsets into this string.
     public var extractedText: String {

@@ -112,6 +112,23 @@ public struct YAMLValue {
         return result
     }
 
+    /// Reads a mapping whose keys are data (codes, ids), in the file's order.
+    /// - Throws: `YAMLFileError` for a non-mapping node, a key that is not a string, or a duplicate key.
+    public func entries() throws -> [(key: String, value: YAMLValue)] {
+        if isNull { return [] }
+        guard case .mapping(let mapping) = node else { throw error("expected a mapping of keys") }
+        var seen: Set<String> = []
+        var result: [(key: String, value: YAMLValue)] = []
+        for (keyNode, valueNode) in mapping {
+            guard let key = keyNode.string else { throw error("a key is not a string") }
+            guard seen.insert(key).inserted else {
+                throw YAMLFileError(file: file, line: keyNode.mark?.line, key: path.isEmpty ? key : path + "." + key, message: "duplicate key")
+            }
+            result.append((key, child(valueNode, key)))
+        }
+        return result
+    }
+
     /// Reads a sequence; a null reads as empty.
     /// - Throws: `YAMLFileError` when the node is not a sequence.
     public func sequence() throws -> [YAMLValue] {

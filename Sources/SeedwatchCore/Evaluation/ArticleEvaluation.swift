@@ -15,7 +15,8 @@ public struct ArticleEvaluation: Sendable {
 }
 
 extension CompiledWatch {
-    /// Matches and scores `article`: a pure function of (article, model) plus the given identity and time.
+    /// Matches and scores `article` in its detected language: a pure function of (article, model)
+    /// plus the given identity and time.
     ///
     /// - Parameters:
     ///   - article: the extracted article.
@@ -23,13 +24,14 @@ extension CompiledWatch {
     ///   - source: the alert's `source` object.
     ///   - time: when the decision is made (written as the alert's `time`).
     public func evaluate(_ article: Article, articleKey: String, source: AlertSource, time: Date) -> ArticleEvaluation {
-        let result = matcher.match(article)
+        let language = article.language
+        let result = matcher.match(article, language: language)
         let decision = scorer.score(result)
         let id = ArticleIdentity.alertID(watch: model.watch, articleKey: articleKey, modelVersion: model.version)
         let record = AlertRecord(
             id: id, time: time, watch: model.watch, level: decision.level ?? .notice, score: decision.score,
             source: source, title: article.title, published: article.published,
-            actors: decision.actors, topics: decision.topics, evidence: decision.evidence)
+            actors: decision.actors, topics: decision.topics, evidence: decision.evidence, language: language)
         return ArticleEvaluation(watch: model.watch, articleKey: articleKey, level: decision.level, decision: decision, record: record)
     }
 }

@@ -21,6 +21,8 @@ public struct AliasTable: Sendable {
         var checkRight: Bool
         var firstScalar: Unicode.Scalar
         var lastScalar: Unicode.Scalar
+        /// ``LanguageSet/mask`` of the alias or term; 0 for every language.
+        var languages: UInt16
     }
 
     let automaton: PatternAutomaton
@@ -39,6 +41,7 @@ public struct AliasTable: Sendable {
         var checkRight: Bool
         var firstScalar: Unicode.Scalar
         var lastScalar: Unicode.Scalar
+        var languages: UInt16
     }
 
     /// Number of patterns compiled (aliases + exclusions + terms).
@@ -53,11 +56,11 @@ public struct AliasTable: Sendable {
         var patterns: [Pattern] = []
         var folded: [[UInt8]] = []
         var compiled = Set<[UInt8]>()
-        func add(_ text: String, _ caseSensitive: Bool, _ target: Target) {
-            addPattern(text, caseSensitive, target)
-            if let joined = Self.withoutWordHyphens(text) { addPattern(joined, caseSensitive, target, variant: true) }
+        func add(_ text: String, _ caseSensitive: Bool, _ target: Target, _ languages: LanguageSet = LanguageSet()) {
+            addPattern(text, caseSensitive, target, languages)
+            if let joined = Self.withoutWordHyphens(text) { addPattern(joined, caseSensitive, target, languages, variant: true) }
         }
-        func addPattern(_ text: String, _ caseSensitive: Bool, _ target: Target, variant: Bool = false) {
+        func addPattern(_ text: String, _ caseSensitive: Bool, _ target: Target, _ languages: LanguageSet, variant: Bool = false) {
             let n = Normalizer.normalizeAlias(text)
             guard !n.bytes.isEmpty else { return }
             // A variant that is already a pattern of its own adds nothing.
@@ -70,12 +73,12 @@ public struct AliasTable: Sendable {
                 target: target, exact: n.bytes, caseSensitive: caseSensitive,
                 checkLeft: firstClass != .spaceless,
                 checkRight: lastClass == .other,
-                firstScalar: first, lastScalar: last))
+                firstScalar: first, lastScalar: last, languages: languages.mask))
             folded.append(n.folded)
         }
         for (a, actor) in model.actors.enumerated() {
             for (i, alias) in actor.aliases.enumerated() {
-                add(alias.text, alias.caseSensitive, .alias(actor: a, alias: i))
+                add(alias.text, alias.caseSensitive, .alias(actor: a, alias: i), alias.languages)
             }
         }
         for (e, exclusion) in model.exclusions.enumerated() {
@@ -83,7 +86,7 @@ public struct AliasTable: Sendable {
         }
         for (t, topic) in model.topics.enumerated() {
             for (i, term) in topic.terms.enumerated() {
-                add(term.text, term.caseSensitive, .term(topic: t, term: i))
+                add(term.text, term.caseSensitive, .term(topic: t, term: i), term.languages)
             }
         }
         self.patterns = patterns
@@ -92,7 +95,8 @@ public struct AliasTable: Sendable {
         var exactBytes: [UInt8] = []
         for p in patterns {
             hot.append(HotPattern(length: Int32(p.exact.count), exactOffset: Int32(exactBytes.count), caseSensitive: p.caseSensitive,
-                                  checkLeft: p.checkLeft, checkRight: p.checkRight, firstScalar: p.firstScalar, lastScalar: p.lastScalar))
+                                  checkLeft: p.checkLeft, checkRight: p.checkRight, firstScalar: p.firstScalar, lastScalar: p.lastScalar,
+                                  languages: p.languages))
             exactBytes.append(contentsOf: p.exact)
         }
         self.hot = hot
@@ -124,10 +128,15 @@ public struct AliasTable: Sendable {
         public var end: Int
     }
 
-    /// Finds every occurrence that passes the case and word-boundary tests (overlaps not yet resolved).
-    /// - Parameter text: normalised text from ``Normalizer/normalize(_:)``.
-    public func occurrences(in text: NormalizedText) -> [Occurrence] {
+    /// Finds every occurrence that passes the language, case and word-boundary tests (overlaps not
+    /// yet resolved).
+    /// - Parameters:
+    ///   - text: normalised text from ``Normalizer/normalize(_:)``.
+    ///   - language: the article's ISO 639-1 code (``LanguageDetector``); a pattern tagged with other
+    ///     languages only is skipped. `nil` (undetected) keeps every pattern.
+    public func occurrences(in text: NormalizedText, language: String? = nil) -> [Occurrence] {
         var found: [Occurrence] = []
+        let languageBit = language.flatMap(LanguageSet.bit) ?? 0
         text.folded.withUnsafeBufferPointer { folded in
             text.bytes.withUnsafeBufferPointer { exact in
                 hot.withUnsafeBufferPointer { hot in
@@ -137,6 +146,7 @@ public struct AliasTable: Sendable {
                             let p = hot[index]
                             let length = Int(p.length)
                             let start = end - length
+                            if languageBit != 0 && p.languages != 0 && p.languages & languageBit == 0 { return }
                             // Boundaries first: they reject most raw hits (short aliases inside longer words).
                             if p.checkLeft && !WordBoundary.separates(WordBoundary.scalar(before: start, in: exact), from: p.firstScalar) { return }
                             if p.checkRight && !WordBoundary.separates(WordBoundary.decode(at: end, in: exact), from: p.lastScalar) { return }

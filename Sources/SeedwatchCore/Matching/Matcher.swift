@@ -1,7 +1,9 @@
 /// Finds actors and topic terms in an article: a pure function of (article, model), no I/O, no clock.
 ///
 /// Steps: normalise the extracted text (DESIGN §5); scan it once with the model's
-/// ``AliasTable`` automaton; keep occurrences that pass the case and word-boundary tests;
+/// ``AliasTable`` automaton; keep occurrences that pass the language, case and word-boundary tests
+/// (an alias or term tagged with languages counts only in an article of one of them, or of
+/// undetected language);
 /// resolve overlaps (the longest wins, so exclusions such as "Xi'an" claim their span); count weak
 /// aliases only when their actor, or its state, is matched strongly; map every hit back to the
 /// original UTF-8 offsets and to its sentence.
@@ -15,16 +17,21 @@ public struct Matcher: Sendable {
         self.table = AliasTable(model: model)
     }
 
-    /// Matches one article.
+    /// Matches one article, in its detected language (``Article/language``).
     public func match(_ article: Article) -> MatchResult {
-        let text = article.extractedText
-        return match(text: text, hasTitle: !article.title.isEmpty)
+        match(article, language: article.language)
     }
 
-    /// Matches a text whose first line is a title when `hasTitle` is true.
-    public func match(text: String, hasTitle: Bool) -> MatchResult {
+    /// Matches one article whose language (ISO 639-1 code, `nil` when undetected) is already known.
+    public func match(_ article: Article, language: String?) -> MatchResult {
+        match(text: article.extractedText, hasTitle: !article.title.isEmpty, language: language)
+    }
+
+    /// Matches a text whose first line is a title when `hasTitle` is true, written in `language`
+    /// (an ISO 639-1 code; `nil`, undetected, lets every alias and term count).
+    public func match(text: String, hasTitle: Bool, language: String? = nil) -> MatchResult {
         let normalized = Normalizer.normalize(text)
-        let occurrences = table.occurrences(in: normalized)
+        let occurrences = table.occurrences(in: normalized, language: language)
 
         // Overlap resolution, separately for actors (aliases + exclusions) and for topic terms:
         // leftmost first, the longest wins.

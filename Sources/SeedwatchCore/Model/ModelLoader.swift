@@ -3,8 +3,13 @@ import Foundation
 
 /// Reads `model.yaml` (DESIGN §4) into a ``WatchModel``.
 ///
-/// Aliases and terms are written either as a plain string (case-insensitive, strong, weight 1) or as
-/// a mapping `{text, case_sensitive, weak}` / `{text, weight, case_sensitive}`.
+/// Aliases and terms are written either as a plain string (case-insensitive, strong, weight 1, every
+/// language) or as a mapping `{text, case_sensitive, weak, language}` / `{text, weight,
+/// case_sensitive, language}`, where `language` is an ISO 639-1 code or a list of them.
+///
+/// An actor with `knowledge: KEY` gets the forms of knowledge entry `KEY` (``KnowledgeBase``) as
+/// strong aliases tagged with their languages, after its own: a form written like any alias or
+/// exclusion of the model (compared after normalisation and case folding) is left to the model.
 public enum ModelLoader {
     /// Loads a model from the bytes of its file.
     ///
@@ -13,8 +18,10 @@ public enum ModelLoader {
     ///   - file: the path, for error messages.
     ///   - watch: the watch name (the folder holding the file).
     /// - Throws: `YAMLFileError` naming file, line and key for invalid YAML, unknown keys, missing
-    ///   or duplicate ids, affiliations that name no state, or bad values.
-    public static func load(bytes: [UInt8], file: String, watch: String) throws -> WatchModel {
+    ///   or duplicate ids, affiliations that name no state, unknown languages or knowledge keys, or
+    ///   bad values.
+    ///   - knowledge: the knowledge that `knowledge:` keys name; the shipped one when `nil`.
+    public static func load(bytes: [UInt8], file: String, watch: String, knowledge: KnowledgeBase? = nil) throws -> WatchModel {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw YAMLFileError(file: file, line: nil, key: "", message: "model is not valid UTF-8")
         }
@@ -24,9 +31,10 @@ public enum ModelLoader {
         var actors: [Actor] = []
         var exclusions: [Exclusion] = []
         var seenIDs: [String: YAMLValue] = [:]
+        var knowledgeValues: [YAMLValue?] = []
         guard let actorList = top["actors"] else { throw root.error("missing required key 'actors'") }
         for entry in try actorList.sequence() {
-            let m = try entry.mapping(allowed: ["id", "name", "kind", "affiliation", "aliases", "exclusions", "note"])
+            let m = try entry.mapping(allowed: ["id", "name", "kind", "affiliation", "aliases", "exclusions", "knowledge", "note"])
             guard let idValue = m["id"] else { throw entry.error("actor without 'id'") }
             let id = try idValue.nonEmptyString()
             guard id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else {
@@ -44,11 +52,13 @@ public enum ModelLoader {
             for a in try m["aliases"]?.sequence() ?? [] {
                 aliases.append(try readAlias(a))
             }
-            guard !aliases.isEmpty else { throw entry.error("actor '\(id)' has no aliases") }
+            let knowledgeKey = try m["knowledge"].map { try $0.nonEmptyString() }
+            guard !aliases.isEmpty || knowledgeKey != nil else { throw entry.error("actor '\(id)' has no aliases") }
             for e in try m["exclusions"]?.sequence() ?? [] {
                 exclusions.append(try readExclusion(e))
             }
-            actors.append(Actor(id: id, name: name, kind: kind, affiliation: affiliation, aliases: aliases))
+            actors.append(Actor(id: id, name: name, kind: kind, affiliation: affiliation, aliases: aliases, knowledge: knowledgeKey))
+            knowledgeValues.append(m["knowledge"])
         }
         let stateIDs = Set(actors.filter { $0.kind == .state }.map(\.id))
         for (index, actor) in actors.enumerated() {
@@ -60,6 +70,7 @@ public enum ModelLoader {
         for e in try top["exclusions"]?.sequence() ?? [] {
             exclusions.append(try readExclusion(e))
         }
+        try mergeKnowledge(into: &actors, values: knowledgeValues, exclusions: exclusions, knowledge: knowledge)
 
         var topics: [Topic] = []
         var topicIDs: Set<String> = []
@@ -86,13 +97,46 @@ public enum ModelLoader {
         String(Hex.encode(Array(SHA256.hash(data: bytes))).prefix(12))
     }
 
+    /// Adds each `knowledge:` entry's forms to its actor (see the type's documentation).
+    private static func mergeKnowledge(into actors: inout [Actor], values: [YAMLValue?], exclusions: [Exclusion],
+                                       knowledge: KnowledgeBase?) throws {
+        guard values.contains(where: { $0 != nil }) else { return }
+        func folded(_ text: String) -> [UInt8] { Normalizer.normalizeAlias(text).folded }
+        var taken = Set(actors.flatMap { $0.aliases.map { folded($0.text) } })
+        taken.formUnion(exclusions.map { folded($0.text) })
+        for (index, value) in values.enumerated() {
+            guard let value, let key = actors[index].knowledge else { continue }
+            let base: KnowledgeBase
+            do { base = try knowledge ?? KnowledgeBase.shipped() } catch {
+                throw value.error("the knowledge data cannot be read: \(error)")
+            }
+            guard let entry = base.entry(key) else {
+                throw value.error("no knowledge entry '\(key)' (a state is its ISO 3166-1 alpha-2 code, e.g. KP; organisations and people are snake_case ids of Knowledge/supplement.yaml)")
+            }
+            for alias in entry.aliases where taken.insert(folded(alias.text)).inserted {
+                actors[index].aliases.append(alias)
+            }
+        }
+    }
+
     private static func readAlias(_ v: YAMLValue) throws -> Alias {
         if v.isScalar { return Alias(try v.nonEmptyString()) }
-        let m = try v.mapping(allowed: ["text", "case_sensitive", "weak", "note"])
+        let m = try v.mapping(allowed: ["text", "case_sensitive", "weak", "language", "note"])
         guard let text = m["text"] else { throw v.error("alias without 'text'") }
         return Alias(try text.nonEmptyString(),
                      caseSensitive: try m["case_sensitive"]?.bool() ?? false,
-                     weak: try m["weak"]?.bool() ?? false)
+                     weak: try m["weak"]?.bool() ?? false,
+                     languages: try readLanguages(m["language"]))
+    }
+
+    /// `language: de` or `language: [es, pt]`: ISO 639-1 codes of ``LanguageSet/codes``.
+    private static func readLanguages(_ v: YAMLValue?) throws -> LanguageSet {
+        guard let v else { return LanguageSet() }
+        let codes = v.isScalar ? [try v.nonEmptyString()] : try v.sequence().map { try $0.nonEmptyString() }
+        guard !codes.isEmpty, let set = LanguageSet(codes: codes) else {
+            throw v.error("language must be one or more of \(LanguageSet.codes.joined(separator: ", "))")
+        }
+        return set
     }
 
     private static func readExclusion(_ v: YAMLValue) throws -> Exclusion {
@@ -104,10 +148,11 @@ public enum ModelLoader {
 
     private static func readTerm(_ v: YAMLValue) throws -> TopicTerm {
         if v.isScalar { return TopicTerm(try v.nonEmptyString()) }
-        let m = try v.mapping(allowed: ["text", "weight", "case_sensitive", "note"])
+        let m = try v.mapping(allowed: ["text", "weight", "case_sensitive", "language", "note"])
         guard let text = m["text"] else { throw v.error("term without 'text'") }
         let weight = try m["weight"]?.double() ?? 1
         guard weight > 0 else { throw m["weight"]!.error("weight must be above 0") }
-        return TopicTerm(try text.nonEmptyString(), weight: weight, caseSensitive: try m["case_sensitive"]?.bool() ?? false)
+        return TopicTerm(try text.nonEmptyString(), weight: weight, caseSensitive: try m["case_sensitive"]?.bool() ?? false,
+                         languages: try readLanguages(m["language"]))
     }
 }

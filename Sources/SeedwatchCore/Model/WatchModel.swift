@@ -42,13 +42,17 @@ public struct Actor: Sendable, Hashable {
     /// For persons and organizations: the id of the state they belong to (`russia`), else `nil`.
     public var affiliation: String?
     public var aliases: [Alias]
+    /// The knowledge entry (``KnowledgeBase``) whose forms were merged into ``aliases`` (`KP`,
+    /// `vladimir_putin`), when the model names one with `knowledge:`.
+    public var knowledge: String?
 
-    public init(id: String, name: String, kind: Kind, affiliation: String? = nil, aliases: [Alias]) {
+    public init(id: String, name: String, kind: Kind, affiliation: String? = nil, aliases: [Alias], knowledge: String? = nil) {
         self.id = id
         self.name = name
         self.kind = kind
         self.affiliation = affiliation
         self.aliases = aliases
+        self.knowledge = knowledge
     }
 
     /// The state this actor stands for: itself for a state, its affiliation otherwise.
@@ -64,11 +68,15 @@ public struct Alias: Sendable, Hashable {
     /// A weak alias ("Mr Kim", "Kim", "Moon") counts only when the actor itself, or its affiliated
     /// state, is also matched by a strong alias in the same article.
     public var weak: Bool
+    /// The languages that write the alias so: it counts only in articles detected as one of them,
+    /// or whose language is undetected. Empty (the default) means every language.
+    public var languages: LanguageSet
 
-    public init(_ text: String, caseSensitive: Bool = false, weak: Bool = false) {
+    public init(_ text: String, caseSensitive: Bool = false, weak: Bool = false, languages: LanguageSet = LanguageSet()) {
         self.text = text
         self.caseSensitive = caseSensitive
         self.weak = weak
+        self.languages = languages
     }
 }
 
@@ -102,10 +110,14 @@ public struct TopicTerm: Sendable, Hashable {
     /// Points per sentence that holds the term (before the rules' caps and position weights).
     public var weight: Double
     public var caseSensitive: Bool
+    /// The languages of the term: it counts only in articles detected as one of them, or whose
+    /// language is undetected. Empty (the default) means every language.
+    public var languages: LanguageSet
 
-    public init(_ text: String, weight: Double = 1, caseSensitive: Bool = false) {
+    public init(_ text: String, weight: Double = 1, caseSensitive: Bool = false, languages: LanguageSet = LanguageSet()) {
         self.text = text
         self.weight = weight
         self.caseSensitive = caseSensitive
+        self.languages = languages
     }
 }
