@@ -81,8 +81,17 @@ public struct KnowledgeBase: Sendable {
     /// Whether a name is an acronym matched with its case: 2 to 5 letters, all capitals, dots and
     /// spaces aside (ONU, OTAN, UNO, EE. UU., КНДР).
     public static func isAcronym(_ name: String) -> Bool {
-        let letters = name.filter { $0 != "." && $0 != " " && $0 != "-" }
-        return (2...5).contains(letters.count) && letters.allSatisfy { $0.isLetter && $0.isUppercase }
+        var letters = 0
+        for scalar in name.unicodeScalars {
+            switch scalar {
+            case ".", " ", "-": continue
+            default:
+                guard scalar.properties.isUppercase, scalar.properties.isAlphabetic else { return false }
+                letters += 1
+                if letters > 5 { return false }
+            }
+        }
+        return letters >= 2
     }
 }
 

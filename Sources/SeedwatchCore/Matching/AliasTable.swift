@@ -25,7 +25,13 @@ public struct AliasTable: Sendable {
         var languages: UInt16
     }
 
+    /// Every pattern: scanned for articles of a language other than English, or undetected.
     let automaton: PatternAutomaton
+    /// Only the patterns that count in English (untagged or tagged `en`), with their indices in
+    /// ``patterns``: scanned for English articles, the usual case, so that the forms of the other
+    /// languages cost those articles nothing (a smaller DFA, fewer raw hits).
+    let englishAutomaton: PatternAutomaton
+    let englishIndices: [Int32]
     let patterns: [Pattern]
     /// Flat copies of what the scan's hot path reads per hit, so that it touches no array
     /// inside a struct (no reference counting per hit).
@@ -91,6 +97,10 @@ public struct AliasTable: Sendable {
         }
         self.patterns = patterns
         self.automaton = PatternAutomaton(patterns: folded)
+        let english = LanguageSet.bit("en")!
+        let englishIndices = patterns.indices.filter { patterns[$0].languages == 0 || patterns[$0].languages & english != 0 }
+        self.englishAutomaton = PatternAutomaton(patterns: englishIndices.map { folded[$0] })
+        self.englishIndices = englishIndices.map { Int32($0) }
         var hot: [HotPattern] = []
         var exactBytes: [UInt8] = []
         for p in patterns {
@@ -142,7 +152,11 @@ public struct AliasTable: Sendable {
                 hot.withUnsafeBufferPointer { hot in
                     exactBytes.withUnsafeBufferPointer { patternBytes in
                       targets.withUnsafeBufferPointer { targets in
-                        automaton.scan(folded) { index, end in
+                        let isEnglish = language == "en"
+                        let scanned = isEnglish ? englishAutomaton : automaton
+                        englishIndices.withUnsafeBufferPointer { englishIndices in
+                        scanned.scan(folded) { scannedIndex, end in
+                            let index = isEnglish ? Int(englishIndices[scannedIndex]) : scannedIndex
                             let p = hot[index]
                             let length = Int(p.length)
                             let start = end - length
@@ -158,6 +172,7 @@ public struct AliasTable: Sendable {
                                 }
                             }
                             found.append(Occurrence(target: targets[index], start: start, end: end))
+                        }
                         }
                       }
                     }
