@@ -35,9 +35,9 @@ func feedItemsBenchmark(items count: Int, shape: String, modelPath: String) asyn
     let report = await poller.poll(feed)
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
-    print(String(format: "feed items: %d new items (%@, %.1f MB document) decided in %.1f s = %.0f items/s; %d alerts; peak RSS %.0f MB",
-                 report.items, shape, Double(document.count) / 1e6, seconds, Double(report.items) / seconds,
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    print(String(format: "feed items: %d new items (\(shape), %.1f MB document) decided in %.1f s = %.0f items/s; %d alerts; peak RSS %.0f MB",
+                 report.items, Double(document.count) / 1e6, seconds, Double(report.items) / seconds,
                  report.alerts.count, Double(usage.ru_maxrss) / 1024))
 }
 
