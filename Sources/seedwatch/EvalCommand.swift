@@ -97,7 +97,7 @@ struct EvalCommand: ParsableCommand {
                 throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: full])
             }
             return Array(data)
-        }
+        } language: { $0.language }
         return .init(labelsPath: file, corpusPath: corpus, status: .evaluated(outcomes))
     }
 

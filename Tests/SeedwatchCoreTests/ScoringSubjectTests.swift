@@ -86,7 +86,7 @@ struct ScoringSubjectTests {
         #expect(d.score == 10)
         #expect(d.topics.isEmpty)
         let note = d.explanation.first { $0.rule == .requires }
-        #expect(note?.detail == "title: energy_trade \"pipeline\" not counted: none of oil, gas, energy, crude, LNG, petroleum, Power of Siberia within 8 words")
+        #expect(note?.detail == "title: energy_trade \"pipeline\" not counted: none of oil, gas, energy, crude, LNG, petroleum, Power of Siberia, gaz, pétrole, Öl, Erdöl, Erdgas, petróleo, gás, petrolio within 8 words")
         let energy = Self.decide("China and Russia agree to build gas pipeline", ["The pipeline will carry natural gas from Siberia."])
         #expect(energy.level == .alert)
         #expect(energy.topics.map(\.id) == ["energy_trade"])
