@@ -72,12 +72,6 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .executableTarget(
-            name: "seedwatch-eval",
-            dependencies: ["SeedwatchCore"],
-            path: "Sources/seedwatch-eval",
-            swiftSettings: swiftSettings
-        ),
         .testTarget(
             name: "SeedwatchCoreTests",
             dependencies: ["SeedwatchCore"],

@@ -48,11 +48,11 @@ struct ScoringTests {
                               body: "Russia will send missile technology to North Korea in return for artillery shells.\nThe weather was fine.")
         let (_, d) = Self.decide(article)
         let rules = Self.model.rules
-        let pairs = d.explanation.filter { $0.rule == "pair_points" }
+        let pairs = d.explanation.filter { $0.rule == .pairPoints }
         #expect(pairs.count == 2)
         #expect(pairs.allSatisfy { $0.points == rules.pairPoints })
         #expect(pairs.first?.detail == "title: north_korea+russia with arms_transfer")
-        #expect(d.explanation.contains { $0.rule == "title_points" && $0.detail == "state russia in title" && $0.points == rules.titlePoints })
+        #expect(d.explanation.contains { $0.rule == .titlePoints && $0.detail == "state russia in title" && $0.points == rules.titlePoints })
         #expect(d.level == .alert)
         #expect(d.topics.first?.id == "arms_transfer")
         #expect(d.evidence.first?.text == "Russia and North Korea sign arms deal")
@@ -96,7 +96,7 @@ struct ScoringTests {
         #expect(decisions.map(\.score) == [18, 18, 18, 0])
         #expect(decisions.map { Set($0.actors.map(\.id)) } == [["kim_jong_un", "xi_jinping"], ["vladimir_putin", "xi_jinping"],
                                                                ["vladimir_putin", "kim_jong_un"], []])
-        let relation = try #require(decisions[2].explanation.first { $0.rule == "relation_factor" })
+        let relation = try #require(decisions[2].explanation.first { $0.rule == .relationFactor })
         #expect(relation.points == 6)
         #expect(relation.detail == "title: north_korea+russia with no topic term")
     }
@@ -126,8 +126,9 @@ struct ScoringTests {
             ("articles/kcna-2024/data/archive/headlines_2024-11-11.json#21", .alert),
             ("articles/kcna-2024/data/archive/headlines_2024-11-11.json#1016", .alert),
             // label 1 (either way): Ukraine-war news with Russia central but no North Korea or China
-            // angle: high score, capped at notice by alert_key_states / alert_min_core_states
-            ("articles/bbc-world-2026/2026-06-20_412afbde58f0.html", .notice),
+            // angle: high score, but neither North Korea nor two core states together is its subject
+            // (require_subject), so no level
+            ("articles/bbc-world-2026/2026-06-20_412afbde58f0.html", nil),
             // label 0
             ("articles/bbc-world-2026/2026-06-20_059eea2549fa.html", nil),
             ("articles/bbc-world-2026/2026-06-20_836c271f54dc.html", nil),
@@ -141,7 +142,8 @@ struct ScoringTests {
         #expect(abs(d.explanation.reduce(0) { $0 + $1.points } - d.score) < 0.01)
     }
 
-    // The relevance evaluation on labels/dev.tsv is deterministic; it must stay at the targets.
+    // The relevance evaluation on labels/dev.tsv is deterministic: exact counts, and the
+    // cross-validated figures (alert threshold fitted on 4 folds of 5) at the targets.
     @Test(.enabled(if: ShippedModel.sharedIsAvailable, "../shared is absent: relevance evaluation skipped"))
     func devSetPrecisionAndRecallStayAtTargets() throws {
         let text = try String(contentsOfFile: ShippedModel.labelsPath, encoding: .utf8)
@@ -152,10 +154,10 @@ struct ScoringTests {
         }
         #expect(outcomes.allSatisfy { $0.error == nil })
         let all = RelevanceEvaluation.metrics(outcomes)
-        #expect(all.precision >= 0.95, "precision \(all.precision)")
-        #expect(all.recall >= 0.90, "recall \(all.recall)")
-        let heldOut = RelevanceEvaluation.metrics(outcomes, where: RelevanceEvaluation.isHeldOut)
-        #expect(heldOut.precision >= 0.95, "held-out precision \(heldOut.precision)")
-        #expect(heldOut.recall >= 0.90, "held-out recall \(heldOut.recall)")
+        #expect(all.hits == 128 && all.misses == 6 && all.falseAlarms == 2, "\(all)")
+        let cv = CrossValidation.run(outcomes, rules: ShippedModel.model.rules, folds: 5)
+        #expect(cv.pooled.hits == 129 && cv.pooled.misses == 5 && cv.pooled.falseAlarms == 2, "\(cv.pooled)")
+        #expect(cv.pooled.precision >= 0.97, "cross-validated precision \(cv.pooled.precision)")
+        #expect(cv.pooled.recall >= 0.93, "cross-validated recall \(cv.pooled.recall)")
     }
 }

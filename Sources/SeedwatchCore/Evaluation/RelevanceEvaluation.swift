@@ -1,4 +1,4 @@
-/// Runs the extraction stage (``ArticleExtractor``), a watch's matcher and scorer over labelled articles and counts hits, misses and false
+/// Runs the extraction stage (``DocumentReader``), a watch's matcher and scorer over labelled articles and counts hits, misses and false
 /// alarms (``RelevanceMetrics``). File access is injected (`load`), so the evaluation itself is pure.
 public struct RelevanceEvaluation: Sendable {
     /// One labelled article and what the watch decided.
@@ -9,8 +9,19 @@ public struct RelevanceEvaluation: Sendable {
         /// The decision, or `nil` when the article could not be read (see `error`).
         public var decision: Decision?
         public var error: String?
-        /// Its position in the labels file (0-based), for hold-out splits.
+        /// Its position in the labels file (0-based), for folds and hold-out splits.
         public var index: Int
+        /// The article's language: the labels file's column, else what `language` detected, else `nil`.
+        public var language: String?
+
+        public init(label: RelevanceLabel, title: String, decision: Decision?, error: String? = nil, index: Int, language: String? = nil) {
+            self.label = label
+            self.title = title
+            self.decision = decision
+            self.error = error
+            self.index = index
+            self.language = language
+        }
     }
 
     public let matcher: Matcher
@@ -22,8 +33,11 @@ public struct RelevanceEvaluation: Sendable {
     }
 
     /// Evaluates every label.
-    /// - Parameter load: returns the bytes of a corpus file given its path relative to the corpus root.
-    public func run(_ labels: [RelevanceLabel], load: (String) throws -> [UInt8]) -> [Outcome] {
+    /// - Parameters:
+    ///   - load: returns the bytes of a corpus file given its path relative to the corpus root.
+    ///   - language: the detected language of an article (ISO 639-1), used when the label gives none.
+    public func run(_ labels: [RelevanceLabel], load: (String) throws -> [UInt8],
+                    language: (Article) -> String? = { _ in nil }) -> [Outcome] {
         var items: [String: [Article]] = [:]
         var outcomes: [Outcome] = []
         for (index, label) in labels.enumerated() {
@@ -31,18 +45,19 @@ public struct RelevanceEvaluation: Sendable {
                 if items[label.file] == nil {
                     let name = label.file.split(separator: "/").last.map(String.init) ?? label.file
                     let document = Document(bytes: try load(label.file), origin: .file(path: Array(label.file.utf8)), nameHint: name)
-                    items[label.file] = try ArticleExtractor.extract(document)
+                    items[label.file] = try DocumentReader.items(of: document).map(\.article)
                 }
                 let all = items[label.file]!
                 let item = label.item ?? 0
                 guard item < all.count else {
-                    throw RelevanceLabelError(line: index + 1, message: "\(label.file) has no article \(item)")
+                    throw RelevanceLabelError(line: index + 1, message: "\(label.file) has no article \(item) (it holds \(all.count))")
                 }
                 let article = all[item]
                 let decision = scorer.score(matcher.match(article))
-                outcomes.append(Outcome(label: label, title: article.title, decision: decision, error: nil, index: index))
+                outcomes.append(Outcome(label: label, title: article.title, decision: decision, error: nil, index: index,
+                                        language: label.language ?? language(article)))
             } catch {
-                outcomes.append(Outcome(label: label, title: "", decision: nil, error: "\(error)", index: index))
+                outcomes.append(Outcome(label: label, title: "", decision: nil, error: "\(error)", index: index, language: label.language))
             }
         }
         return outcomes
@@ -54,7 +69,4 @@ public struct RelevanceEvaluation: Sendable {
         for o in outcomes where include(o) { m.add(grade: o.label.grade, level: o.decision?.level) }
         return m
     }
-
-    /// The hold-out split used while tuning: every 5th labelled article (index 4, 9, 14, …).
-    public static func isHeldOut(_ o: Outcome) -> Bool { o.index % 5 == 4 }
 }

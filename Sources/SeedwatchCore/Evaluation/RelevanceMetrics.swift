@@ -26,4 +26,6 @@ public struct RelevanceMetrics: Sendable, Hashable {
     public var precision: Double { hits + falseAlarms == 0 ? 1 : Double(hits) / Double(hits + falseAlarms) }
     /// hits / label-2 count; 1 when there is no label-2 article.
     public var recall: Double { hits + misses == 0 ? 1 : Double(hits) / Double(hits + misses) }
+    /// The harmonic mean of precision and recall (0 when both are 0).
+    public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
 }

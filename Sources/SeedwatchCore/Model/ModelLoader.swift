@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Aliases and terms are written either as a plain string (case-insensitive, strong, weight 1, every
 /// language) or as a mapping `{text, case_sensitive, weak, language}` / `{text, weight,
-/// case_sensitive, language}`, where `language` is an ISO 639-1 code or a list of them.
+/// case_sensitive, language, requires, within}`, where `language` is an ISO 639-1 code or a list of
+/// them and `requires` lists companion words, one of which must stand within `within` words of the term.
 ///
 /// An actor with `knowledge: KEY` gets the forms of knowledge entry `KEY` (``KnowledgeBase``) as
 /// strong aliases tagged with their languages, after its own: a form written like any alias or
@@ -88,7 +89,8 @@ public enum ModelLoader {
             topics.append(Topic(id: id, name: name, terms: terms))
         }
 
-        let rules = try top["rules"].map { try ScoringRules.read($0) } ?? ScoringRules()
+        let stateList = actors.filter { $0.kind == .state }.map(\.id)
+        let rules = try top["rules"].map { try ScoringRules.read($0, states: stateList) } ?? ScoringRules(states: stateList)
         return WatchModel(watch: watch, version: version(of: bytes), actors: actors, exclusions: exclusions, topics: topics, rules: rules)
     }
 
@@ -148,11 +150,15 @@ public enum ModelLoader {
 
     private static func readTerm(_ v: YAMLValue) throws -> TopicTerm {
         if v.isScalar { return TopicTerm(try v.nonEmptyString()) }
-        let m = try v.mapping(allowed: ["text", "weight", "case_sensitive", "language", "note"])
+        let m = try v.mapping(allowed: ["text", "weight", "case_sensitive", "language", "requires", "within", "note"])
         guard let text = m["text"] else { throw v.error("term without 'text'") }
         let weight = try m["weight"]?.double() ?? 1
         guard weight > 0 else { throw m["weight"]!.error("weight must be above 0") }
+        let requires = try m["requires"]?.sequence().map { try $0.nonEmptyString() } ?? []
+        let within = try m["within"]?.int() ?? 8
+        guard within > 0 else { throw m["within"]!.error("within must be at least 1 word") }
+        if m["within"] != nil && requires.isEmpty { throw m["within"]!.error("within needs requires (the companion words)") }
         return TopicTerm(try text.nonEmptyString(), weight: weight, caseSensitive: try m["case_sensitive"]?.bool() ?? false,
-                         languages: try readLanguages(m["language"]))
+                         languages: try readLanguages(m["language"]), requires: requires, within: within)
     }
 }

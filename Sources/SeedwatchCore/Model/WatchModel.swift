@@ -113,11 +113,20 @@ public struct TopicTerm: Sendable, Hashable {
     /// The languages of the term: it counts only in articles detected as one of them, or whose
     /// language is undetected. Empty (the default) means every language.
     public var languages: LanguageSet
+    /// Companion words of an ambiguous term: when not empty, an occurrence counts only when one of
+    /// these words or phrases (case-insensitive, whole words) stands within ``within`` words before
+    /// or after it ("pipeline" counts for energy trade only near "oil", "gas" or "energy").
+    public var requires: [String]
+    /// How many words either side of the term are searched for a companion (default 8).
+    public var within: Int
 
-    public init(_ text: String, weight: Double = 1, caseSensitive: Bool = false, languages: LanguageSet = LanguageSet()) {
+    public init(_ text: String, weight: Double = 1, caseSensitive: Bool = false, languages: LanguageSet = LanguageSet(),
+                requires: [String] = [], within: Int = 8) {
         self.text = text
         self.weight = weight
         self.caseSensitive = caseSensitive
         self.languages = languages
+        self.requires = requires
+        self.within = within
     }
 }

@@ -1,9 +1,8 @@
 /// One term of the score: a rule applied to a match, with the points it gave. The components of a
 /// ``Decision`` sum to its score, so every point traces to a match.
 public struct ScoreComponent: Sendable, Hashable, Codable, CustomStringConvertible {
-    /// The rule that gave the points, as named in ``ScoringRules`` (`title_points`, `lead_points`,
-    /// `sentence_points`, `topic`, `pair_points`).
-    public var rule: String
+    /// The rule that gave the points (or withheld them: 0-point components).
+    public var rule: ScoreRule
     /// Points given (after the rule's cap).
     public var points: Double
     /// What matched, in words: `"actor north_korea in title"`, `"sentence 3: russia+north_korea with arms_transfer"`.
@@ -11,7 +10,7 @@ public struct ScoreComponent: Sendable, Hashable, Codable, CustomStringConvertib
     /// Index into ``MatchResult/sentences`` of the sentence the points come from, if one.
     public var sentence: Int?
 
-    public init(rule: String, points: Double, detail: String, sentence: Int?) {
+    public init(rule: ScoreRule, points: Double, detail: String, sentence: Int?) {
         self.rule = rule
         self.points = points
         self.detail = detail
@@ -40,9 +39,13 @@ public struct Decision: Sendable, Hashable {
     public var explanation: [ScoreComponent]
     /// Points from topic evidence and the core pattern (what `alert_min_topic` is compared with).
     public var topicPoints: Double
+    /// The highest level the article may reach whatever the thresholds (`alert`; `notice` under
+    /// `alert_min_core_states`; `nil` when the story is not its subject): what lets an evaluation
+    /// try other thresholds on the same decisions.
+    public var ceiling: AlertLevel?
 
     public init(score: Double, level: AlertLevel?, actors: [ActorSummary], topics: [TopicSummary],
-                evidence: [EvidenceItem], explanation: [ScoreComponent], topicPoints: Double) {
+                evidence: [EvidenceItem], explanation: [ScoreComponent], topicPoints: Double, ceiling: AlertLevel? = .alert) {
         self.score = score
         self.level = level
         self.actors = actors
@@ -50,5 +53,12 @@ public struct Decision: Sendable, Hashable {
         self.evidence = evidence
         self.explanation = explanation
         self.topicPoints = topicPoints
+        self.ceiling = ceiling
+    }
+
+    /// `level`, lowered to `ceiling` when above it (`nil` ceiling: no level).
+    public static func capped(_ level: AlertLevel?, at ceiling: AlertLevel?) -> AlertLevel? {
+        guard let level, let ceiling else { return nil }
+        return min(level, ceiling)
     }
 }

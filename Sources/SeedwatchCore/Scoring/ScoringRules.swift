@@ -2,26 +2,39 @@ import Yams
 
 /// How actor and topic evidence combine into a score, and the thresholds of the levels (DESIGN §4).
 /// Read from the `rules:` mapping of `model.yaml`; every key is optional and named like the property
-/// (snake_case). All values are points (unitless) unless stated otherwise.
+/// (snake_case). All values are points (unitless) unless stated otherwise. Nothing here names a
+/// story's states: a model without `state_weights` weighs each of its `state` actors 1, and a model
+/// without `core_states` takes every state of weight 1 or more as core.
 ///
 /// The score is the sum of three kinds of components (see ``Scorer``):
 /// 1. **State centrality**, per state (persons and organizations count for their affiliation):
 ///    `title_points` when named in the title, `lead_points` when named in the first
 ///    `lead_sentences` body sentences, and `sentence_points` for every other body sentence naming it,
 ///    up to `sentence_cap` sentences — all multiplied by the state's weight in `state_weights`.
-///    So a name in the title or lead, or across many sentences, weighs more than a passing mention.
 /// 2. **Topic evidence**, per sentence and topic: the weight of the strongest term of the topic in the
 ///    sentence, times `title_factor` (title) or `lead_factor` (lead), times `unanchored_factor`
 ///    when no weighted state is named in that sentence, or `partner_anchor_factor` when only states
-///    outside `core_states` are named; at most `topic_cap` points per topic.
+///    outside `core_states` are named (then only `partner_topics` count, when that list is given);
+///    at most `topic_cap` points per topic. Terms of `market_topics` count only when a core state is
+///    in the title or a key state in the title or lead.
 /// 3. **The core pattern**: `pair_points` for each sentence naming two different core states
 ///    (`core_states`) together with a topic term, or `pair_points × partner_factor` when one of the
 ///    two is a weighted state outside the core, or `pair_points × relation_factor` for two core
 ///    states in one sentence without a topic term (`title_relation_points` instead when that sentence
-///    is the title and the value is above 0); at most `pair_cap` points in all.
+///    is the title and the value is above 0), or `pair_points × partner_pair_factor` for two partner
+///    states with a term of `partner_topics`; at most `pair_cap` points in all. Core states named only as
+///    items of one list ("ties with China, the West and Russia") are no pair of core states.
+///
+/// Length: in an article of more than `length_window` body sentences, every point from a sentence
+/// after the lead is multiplied by √(`length_window` / body sentences) (0.67 for a piece of 66
+/// sentences and a window of 30, 0.5 for 120), so passing mentions spread over a long piece do not
+/// add up to what the same mentions say in a short one.
 ///
 /// Level `alert` needs `alert_threshold` points and at least `alert_min_topic` topic points;
-/// `notice` needs `notice_threshold` points and at least `notice_min_topic` topic points.
+/// `notice` needs `notice_threshold` points and at least `notice_min_topic` topic points. With
+/// `require_subject`, either level also needs the story to be a subject of the article (see
+/// ``Scorer``): a key state or the core relation in the title or lead or across `subject_share` of
+/// the body sentences, or a `subject_topics` term with a partner state in the title or lead.
 public struct ScoringRules: Sendable, Hashable {
     /// Minimum score for level `alert`.
     public var alertThreshold: Double = 20
@@ -32,10 +45,12 @@ public struct ScoringRules: Sendable, Hashable {
     /// Minimum topic points for level `notice`.
     public var noticeMinTopic: Double = 4
 
-    /// Weight of each state in centrality and anchoring (0 when not listed).
-    public var stateWeights: [String: Double] = ["russia": 1, "china": 1, "north_korea": 1, "south_korea": 0.5, "japan": 0.5]
-    /// The states whose pairing in one sentence with a topic is the core pattern.
-    public var coreStates: [String] = ["russia", "china", "north_korea"]
+    /// Weight of each state in centrality and anchoring (0 when not listed). Default (when the model
+    /// gives no `state_weights`): every `state` actor of the model weighs 1.
+    public var stateWeights: [String: Double] = [:]
+    /// The states whose pairing in one sentence with a topic is the core pattern. Default: every
+    /// state of weight 1 or more.
+    public var coreStates: [String] = []
 
     /// Points for a state named in the title.
     public var titlePoints: Double = 6
@@ -73,6 +88,29 @@ public struct ScoringRules: Sendable, Hashable {
     public var titleRelationPoints: Double = 0
     /// At most this many pair points in all.
     public var pairCap: Double = 16
+    /// Multiplier of `pairPoints` for a sentence naming two partner states (weighted, not core) with a
+    /// term of `partnerTopics` (US–Japan–South Korea defence talks); 0 turns it off.
+    public var partnerPairFactor: Double = 0
+    /// Topic ids whose terms count in a sentence that names partner states only; empty: every topic.
+    public var partnerTopics: [String] = []
+    /// Topic ids of markets and trade (energy, commerce) whose terms count only when a core state is
+    /// named in the title, or a key state in the title or lead: in business and commodity news about
+    /// other countries the core states are only buyers and sellers.
+    public var marketTopics: [String] = []
+
+    /// Body sentences of a bounded window: in a longer article, points from sentences after the lead
+    /// are multiplied by √(`lengthWindow` / body sentences) (0: no length factor).
+    public var lengthWindow: Int = 0
+    /// With `requireSubject`, no level unless a key state (or, with no key states, a core state), two
+    /// core states in one sentence (not as list items) is in the title or lead, or in at least
+    /// `subjectShare` of the body sentences; or a partner state with a term of `subjectTopics` is in
+    /// the title or lead.
+    public var requireSubject: Bool = false
+    /// Fraction (0–1) of the body sentences that makes a state or relation a subject outside the title and lead.
+    public var subjectShare: Double = 0.2
+    /// Topic ids that make an article's subject when a sentence of the title or lead names one of
+    /// their terms and a partner state (weighted, not core): South Korea–US drills.
+    public var subjectTopics: [String] = []
 
     /// States of which one, named anywhere in the article, lets it reach `alert` (e.g. `[north_korea]`).
     public var alertKeyStates: [String] = []
@@ -82,23 +120,40 @@ public struct ScoringRules: Sendable, Hashable {
 
     public init() {}
 
+    /// Generic rules for a model with these state actors: each weighs 1 and is core.
+    public init(states: [String]) {
+        stateWeights = Dictionary(states.map { ($0, 1.0) }, uniquingKeysWith: { a, _ in a })
+        coreStates = states
+    }
+
     /// The weight of a state id (0 when not listed).
     public func weight(of state: String?) -> Double {
         guard let state else { return 0 }
         return stateWeights[state] ?? 0
     }
 
+    /// The level that `score` and `topicPoints` reach by the thresholds alone (before the caps of
+    /// `alert_key_states` / `alert_min_core_states` and `require_subject`), or `nil` below `notice`.
+    public func level(score: Double, topicPoints: Double) -> AlertLevel? {
+        if score >= alertThreshold && topicPoints >= alertMinTopic { return .alert }
+        if score >= noticeThreshold && topicPoints >= noticeMinTopic { return .notice }
+        return nil
+    }
+
     /// Reads the `rules:` mapping.
+    /// - Parameter states: the ids of the model's `state` actors, in model order: the default
+    ///   `state_weights` (each 1) and `core_states` (weight 1 or more) when the mapping omits them.
     /// - Throws: `YAMLFileError` for unknown keys or bad values (negative points, notice above alert).
-    public static func read(_ value: YAMLValue) throws -> ScoringRules {
+    public static func read(_ value: YAMLValue, states: [String]) throws -> ScoringRules {
         let m = try value.mapping(allowed: [
             "alert_threshold", "notice_threshold", "alert_min_topic", "notice_min_topic",
             "state_weights", "core_states",
             "title_points", "lead_points", "lead_sentences", "sentence_points", "sentence_cap",
             "title_factor", "lead_factor", "unanchored_factor", "partner_anchor_factor", "topic_cap",
             "pair_points", "partner_factor", "relation_factor", "title_relation_points", "pair_cap", "note", "alert_key_states", "alert_min_core_states",
+            "partner_pair_factor", "partner_topics", "market_topics", "length_window", "require_subject", "subject_share", "subject_topics",
         ])
-        var r = ScoringRules()
+        var r = ScoringRules(states: states)
         func number(_ key: String, _ target: inout Double) throws {
             guard let v = m[key] else { return }
             let d = try v.double()
@@ -130,6 +185,15 @@ public struct ScoringRules: Sendable, Hashable {
         try number("relation_factor", &r.relationFactor)
         try number("title_relation_points", &r.titleRelationPoints)
         try number("pair_cap", &r.pairCap)
+        try number("partner_pair_factor", &r.partnerPairFactor)
+        try count("length_window", &r.lengthWindow)
+        try number("subject_share", &r.subjectShare)
+        guard r.subjectShare <= 1 else { throw m["subject_share"]!.error("subject_share is a fraction from 0 to 1") }
+        if let v = m["require_subject"] { r.requireSubject = try v.bool() }
+        func ids(_ key: String) throws -> [String]? { try m[key].map { try $0.sequence().map { try $0.nonEmptyString() } } }
+        r.partnerTopics = try ids("partner_topics") ?? []
+        r.marketTopics = try ids("market_topics") ?? []
+        r.subjectTopics = try ids("subject_topics") ?? []
         if let v = m["state_weights"] {
             var weights: [String: Double] = [:]
             guard case .mapping(let pairs) = v.node else { throw v.error("expected a mapping of state ids to weights") }
@@ -140,6 +204,7 @@ public struct ScoringRules: Sendable, Hashable {
                 weights[key] = d
             }
             r.stateWeights = weights
+            r.coreStates = states.filter { (weights[$0] ?? 0) >= 1 } + weights.keys.filter { !states.contains($0) && weights[$0]! >= 1 }.sorted()
         }
         if let v = m["alert_key_states"] {
             r.alertKeyStates = try v.sequence().map { try $0.nonEmptyString() }

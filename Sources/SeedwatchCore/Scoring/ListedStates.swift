@@ -1,0 +1,78 @@
+/// Tells two state mentions of one sentence that are items of one list ("ties with China, the West
+/// and Russia", "sanctions on Iran, Russia and China") from two states that act together ("Russia
+/// and China vetoed …", "Putin and Kim signed …"). A list names the states side by side; it says
+/// nothing about relations between them, so the core pattern does not count it (``ScoreRule/listedStates``).
+///
+/// The rule, on the text between the two mentions (the gap): the gap holds no line break and at
+/// most 6 words, each either a list word (`and`, `or`, `the`, `as well as`) or a capitalised name;
+/// and the list has at least three items: a name inside the gap ("China, *the West* and Russia"),
+/// a capitalised name followed by a comma just before the first mention ("Iran, Russia and China"),
+/// or a comma or `and`/`or` and a capitalised name just after the second ("Russia, China and Iran").
+public enum ListedStates {
+    /// Whether the mentions at `first` and `second` (UTF-8 byte ranges into `text`, `first` before
+    /// `second`, not overlapping) are items of one list of three or more.
+    public static func areListItems(_ text: String, _ first: Range<Int>, _ second: Range<Int>) -> Bool {
+        areListItems(utf8: Array(text.utf8), first, second)
+    }
+
+    /// The same on the text's UTF-8 bytes (what the scorer passes, read once per article).
+    static func areListItems(utf8: [UInt8], _ first: Range<Int>, _ second: Range<Int>) -> Bool {
+        // Six short words and their commas fit in 120 bytes; a longer gap is no list.
+        guard first.upperBound <= second.lowerBound, second.upperBound <= utf8.count,
+              second.lowerBound - first.upperBound <= 120 else { return false }
+        let gap = String(decoding: utf8[first.upperBound..<second.lowerBound], as: UTF8.self)
+        if gap.contains("\n") { return false }
+        let gapWords = words(gap)
+        guard gapWords.count <= 6 else { return false }
+        for word in gapWords where !listWords.contains(word.lowercased()) && !isCapitalised(word) { return false }
+        // Items inside the gap: parts between commas and and/or that hold a capitalised name.
+        var items = 2
+        var part: [Substring] = []
+        func closePart() {
+            if part.contains(where: { isCapitalised($0) && !listWords.contains($0.lowercased()) }) { items += 1 }
+            part = []
+        }
+        for token in tokens(gap) {
+            if token == "," || token.lowercased() == "and" || token.lowercased() == "or" { closePart() } else { part.append(token) }
+        }
+        closePart()
+        if items >= 3 { return true }
+        // A third item before the first mention: "Iran, Russia and China".
+        let before = tokens(String(decoding: utf8[max(0, first.lowerBound - 60)..<first.lowerBound], as: UTF8.self))
+        if before.count >= 2, before[before.count - 1] == ",", isCapitalised(before[before.count - 2]) { return true }
+        // A third item after the second: "Russia, China and Iran", "Russia and China, Iran".
+        var after = tokens(String(decoding: utf8[second.upperBound..<min(utf8.count, second.upperBound + 60)], as: UTF8.self))[...]
+        guard let next = after.first, next == "," || next.lowercased() == "and" || next.lowercased() == "or" else { return false }
+        after = after.dropFirst()
+        while let t = after.first, t == "," || ["and", "or", "the"].contains(t.lowercased()) { after = after.dropFirst() }
+        return after.first.map(isCapitalised) ?? false
+    }
+
+    static let listWords: Set<String> = ["and", "or", "the", "as", "well"]
+
+    static func isCapitalised(_ word: Substring) -> Bool {
+        word.first.map { $0.isUppercase } ?? false
+    }
+
+    /// Words: runs of letters, digits, apostrophes and hyphens.
+    static func words(_ text: String) -> [Substring] {
+        tokens(text).filter { $0 != "," }
+    }
+
+    /// Words and commas, in order; every other character separates.
+    static func tokens(_ text: String) -> [Substring] {
+        var result: [Substring] = []
+        var start: String.Index?
+        for i in text.indices {
+            let c = text[i]
+            if c.isLetter || c.isNumber || c == "'" || c == "’" || c == "-" {
+                if start == nil { start = i }
+            } else {
+                if let s = start { result.append(text[s..<i]); start = nil }
+                if c == "," { result.append(text[i...i]) }
+            }
+        }
+        if let s = start { result.append(text[s...]) }
+        return result
+    }
+}

@@ -1,0 +1,29 @@
+/// The rule that gave a ``ScoreComponent`` its points (or, for the 0-point notes, that withheld
+/// them). The raw value is the name written in `scan --explain` and in `--json` (`"rule"`), and
+/// the snake_case name of the ``ScoringRules`` parameter it comes from.
+public enum ScoreRule: String, Sendable, Hashable, Codable, CaseIterable {
+    /// A weighted state named in the title (`title_points` × the state's weight).
+    case titlePoints = "title_points"
+    /// A weighted state named in the lead (`lead_points` × weight).
+    case leadPoints = "lead_points"
+    /// A weighted state named in a later body sentence (`sentence_points` × weight, × the length factor).
+    case sentencePoints = "sentence_points"
+    /// The strongest term of a topic in a sentence.
+    case topic = "topic"
+    /// Two core states in one sentence with a topic term, or a core state with a partner state.
+    case pairPoints = "pair_points"
+    /// Two core states in one sentence without a topic term (`relation_factor`, or `title_relation_points` in the title).
+    case relationFactor = "relation_factor"
+    /// Two partner states (weighted, not core) in one sentence with a term of a `partner_topics` topic.
+    case partnerPairPoints = "partner_pair_factor"
+    /// 0 points: core states named only as items of a list ("ties with China, the West and Russia") get no pair points.
+    case listedStates = "listed_states"
+    /// 0 points: an ambiguous term without any of its companion words nearby did not count.
+    case requires = "requires"
+    /// 0 points: a `market_topics` topic did not count, because no core state is in the title and no key state in the title or lead.
+    case marketTopics = "market_topics"
+    /// 0 points: the level was capped at `notice` (neither a key state nor enough core states named).
+    case alertMinCoreStates = "alert_min_core_states"
+    /// 0 points: no level, because neither a key state nor the core relation is a subject of the article.
+    case subject = "require_subject"
+}

@@ -1,0 +1,131 @@
+/// What the scorer needs to know per sentence of one ``MatchResult``: the states named (persons and
+/// organizations count for their affiliation), the actors, the strongest counted term of each topic
+/// (ambiguous terms without a companion dropped), and whether its core states are only listed. Built once per article by ``Scorer``.
+struct SentenceFacts {
+    let result: MatchResult
+    let rules: ScoringRules
+    /// States named per sentence.
+    var states: [Set<String>]
+    /// Actor indices per sentence, in order of first mention.
+    var actors: [[Int]]
+    /// Per sentence: topic index → the strongest counted term and its weight.
+    var topics: [[Int: (term: Int, weight: Double)]]
+    /// Per sentence: true when it names two or more core states, but only as items of lists
+    /// (``ListedStates``): no pair of them acts together.
+    var coreListed: [Bool]
+    /// 0-point components: ambiguous terms without a companion, listed states.
+    var notes: [ScoreComponent] = []
+    /// Number of body sentences (the title excluded).
+    let bodyCount: Int
+    /// The model's topic ids, by index.
+    let topicIDs: [String]
+
+    init(_ result: MatchResult, model: WatchModel) {
+        self.result = result
+        rules = model.rules
+        topicIDs = model.topics.map(\.id)
+        let n = result.sentences.count
+        bodyCount = result.sentences.filter { !$0.isTitle }.count
+        states = Array(repeating: [], count: n)
+        actors = Array(repeating: [], count: n)
+        var mentionRanges = Array(repeating: [String: [Range<Int>]](), count: n)
+        for m in result.mentions {
+            let actor = model.actors[m.actor]
+            if !actors[m.sentence].contains(m.actor) { actors[m.sentence].append(m.actor) }
+            if let state = actor.stateID {
+                states[m.sentence].insert(state)
+                mentionRanges[m.sentence][state, default: []].append(m.range)
+            }
+        }
+        topics = Array(repeating: [:], count: n)
+        coreListed = Array(repeating: false, count: n)
+        // The text's bytes, copied only when an ambiguous term or two core states in a sentence need them.
+        var bytes: [UInt8]?
+        func utf8() -> [UInt8] {
+            if let bytes { return bytes }
+            bytes = Array(result.text.utf8)
+            return bytes!
+        }
+        let place = { (s: Int) in result.sentences[s].isTitle ? "title" : "sentence \(result.sentences[s].bodyIndex + 1)" }
+        for h in result.termHits {
+            let term = model.topics[h.topic].terms[h.term]
+            if let best = topics[h.sentence][h.topic], best.weight >= term.weight { continue }
+            guard term.requires.isEmpty || CompanionWords.present(for: term, at: h.range, utf8: utf8()) else {
+                notes.append(ScoreComponent(rule: .requires, points: 0,
+                                            detail: "\(place(h.sentence)): \(model.topics[h.topic].id) \"\(term.text)\" not counted: none of "
+                                                + "\(term.requires.joined(separator: ", ")) within \(term.within) words", sentence: h.sentence))
+                continue
+            }
+            topics[h.sentence][h.topic] = (h.term, term.weight)
+        }
+        let core = model.rules.coreStates
+        for s in 0..<n {
+            let named = core.filter { states[s].contains($0) }
+            guard named.count >= 2 else { continue }
+            var together = false
+            for (i, a) in named.enumerated() where !together {
+                for b in named[(i + 1)...] where Self.actTogether(mentionRanges[s][a] ?? [], mentionRanges[s][b] ?? [], utf8: utf8()) {
+                    together = true
+                    break
+                }
+            }
+            if !together {
+                coreListed[s] = true
+                notes.append(ScoreComponent(rule: .listedStates, points: 0,
+                                            detail: "\(place(s)): \(named.sorted().joined(separator: ", ")) named as items of a list: no pair",
+                                            sentence: s))
+            }
+        }
+    }
+
+    /// Whether some mention of one state and some mention of the other are not items of one list.
+    static func actTogether(_ a: [Range<Int>], _ b: [Range<Int>], utf8: [UInt8]) -> Bool {
+        for x in a {
+            for y in b {
+                let (first, second) = x.lowerBound < y.lowerBound ? (x, y) : (y, x)
+                if first.upperBound > second.lowerBound || !ListedStates.areListItems(utf8: utf8, first, second) { return true }
+            }
+        }
+        return false
+    }
+
+    func isLead(_ s: Int) -> Bool {
+        let sentence = result.sentences[s]
+        return !sentence.isTitle && sentence.bodyIndex < rules.leadSentences
+    }
+
+    func isHeadOrLead(_ s: Int) -> Bool { result.sentences[s].isTitle || isLead(s) }
+
+    func place(_ s: Int) -> String {
+        let sentence = result.sentences[s]
+        return sentence.isTitle ? "title" : "sentence \(sentence.bodyIndex + 1)"
+    }
+
+    /// Whether a key state, two core states acting together, or a partner state (weighted, not core)
+    /// with a term of a `subject_topics` topic is in the title or lead — or the key state, or the related pair, in at
+    /// least `subject_share` of the body sentences.
+    func storyIsSubject(keyStates: Set<String>) -> Bool {
+        let core = Set(rules.coreStates)
+        let n = result.sentences.count
+        func shareReached(_ count: Int) -> Bool { bodyCount > 0 && Double(count) >= rules.subjectShare * Double(bodyCount) && count > 0 }
+        for key in keyStates {
+            let sentences = (0..<n).filter { states[$0].contains(key) }
+            if sentences.contains(where: isHeadOrLead) || shareReached(sentences.filter { !result.sentences[$0].isTitle }.count) { return true }
+        }
+        let pairs = (0..<n).filter { s in !coreListed[s] && states[s].intersection(core).count >= 2 }
+        if pairs.contains(where: isHeadOrLead) || shareReached(pairs.filter { !result.sentences[$0].isTitle }.count) { return true }
+        return partnerSubjectInHeadOrLead
+    }
+
+    /// Whether a sentence of the title or lead names a partner state (weighted, not core) and a term
+    /// of a `subject_topics` topic: a partner state's defence news (drills, talks).
+    var partnerSubjectInHeadOrLead: Bool {
+        let subjectTopics = Set(rules.subjectTopics)
+        guard !subjectTopics.isEmpty else { return false }
+        let core = Set(rules.coreStates)
+        return (0..<result.sentences.count).contains { s in
+            isHeadOrLead(s) && states[s].contains { rules.weight(of: $0) > 0 && !core.contains($0) }
+                && topics[s].keys.contains { subjectTopics.contains(topicIDs[$0]) }
+        }
+    }
+}
