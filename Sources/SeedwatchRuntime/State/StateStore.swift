@@ -233,6 +233,7 @@ public final class StateStore: Sendable {
                 WHERE NOT EXISTS (SELECT 1 FROM seen_article s WHERE s.article_key = article_version.article_key)
                 """)
             try db.execute(sql: "DELETE FROM outbox WHERE state = 'written' AND written_at < ?", arguments: [t])
+            try db.execute(sql: "DELETE FROM article_event WHERE at < ?", arguments: [t])  // `seedwatch why` history
             return removed
         }
     }
