@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `seedwatch status` and `seedwatch why` on the built binary, with the daemon up and down (issue 13).
+@Suite("Command line: status and why", .serialized)
+struct StatusAndWhyEndToEndTests {
+    @Test(.timeLimit(.minutes(2)))
+    func statusFollowsTheDaemonAndWhyTellsAFilesHistory() throws {
+        let folder = try TemporaryFolder("seedwatch-e2e-status")
+        let root = folder.url
+        let config = try writeDaemonConfig(in: root, settle: "0.2s")
+
+        // No daemon yet: down, exit 2.
+        let before = try CommandLineTests.run(["status", "--config", config.path])
+        #expect(before.status == 2)
+        #expect(before.stdout.hasPrefix("health:        down\ndaemon:        not running\n"), "\(before.stdout)")
+
+        let notify = try NotifySocket(path: root.appendingPathComponent("notify.sock").path)
+        defer { notify.close() }
+        let daemon = try DaemonProcess(config: config, notifySocket: notify.path, stderrURL: root.appendingPathComponent("daemon.log"))
+        #expect(notify.wait(for: "READY=1", timeout: 30) != nil, "\(daemon.log.suffix(2000))")
+        let article = root.appendingPathComponent("drop/putin-kim.txt")
+        let text = "Putin and Kim Jong Un sign a defence pact in Pyongyang\n\n"
+            + "Russia and North Korea signed a mutual defence pact; Moscow will supply oil and arms technology "
+            + "despite UN sanctions, while China watched the summit between Putin and Kim Jong Un.\n"
+        try text.write(to: article, atomically: false, encoding: .utf8)
+        #expect(waitUntil(30) { StopAndLockEndToEndTests.pathsRead(daemon.log).count == 1 }, "\(daemon.log.suffix(2000))")
+        let alerts = AlertLine.read(root.appendingPathComponent("log/alerts.jsonl"))
+        #expect(alerts.count == 1)
+        #expect(notify.lastStatus?.hasSuffix("; backlog 0 queued, 0 deferred") == true, "\(notify.lastStatus ?? "none")")
+
+        // Running: healthy, exit 0; JSON with the interface keys.
+        let running = try CommandLineTests.run(["status", "--json", "--config", config.path])
+        #expect(running.status == 0, "\(running.stdout)\(running.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(running.stdout.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["health", "reasons", "daemon", "backlog", "last_decision", "alerts", "feeds", "outputs"])
+        #expect(object["health"] as? String == "healthy")
+        let daemonObject = object["daemon"] as? [String: Any]
+        #expect(daemonObject?["running"] as? Bool == true)
+        #expect(daemonObject?["pid"] as? Int == Int(daemon.process.processIdentifier))
+        let last = object["last_decision"] as? [String: Any]
+        #expect(last?["alert_id"] as? String == alerts.first?.id)
+        #expect(last?["level"] as? String == alerts.first?.level)
+        #expect(last?["source"] as? String == article.path)
+        let today = (object["alerts"] as? [String: Any])?["today"] as? [String: Int]
+        #expect(today == ["alert": alerts.first?.level == "alert" ? 1 : 0, "notice": alerts.first?.level == "notice" ? 1 : 0])
+
+        // why: seen, read, decided with the alert's id.
+        let why = try CommandLineTests.run(["why", "--config", config.path, article.path])
+        #expect(why.status == 0, "\(why.stderr)")
+        let lines = why.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == article.path)
+        #expect(lines.count == 4)
+        #expect(lines.dropFirst().map { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.map(String.init) ?? "" }
+            == ["seen", "read", "decided"])
+        #expect(lines.last?.contains("china-russia-north-korea: \(alerts.first?.level ?? "?"), score ") == true)
+        #expect(lines.last?.hasSuffix(", alert \(alerts.first?.id ?? "?") — Putin and Kim Jong Un sign a defence pact in Pyongyang") == true,
+                "\(lines.last ?? "")")
+        let unknown = try CommandLineTests.run(["why", "--config", config.path, root.appendingPathComponent("drop/never.txt").path])
+        #expect(unknown.status == 66)
+        #expect(unknown.stderr.contains("nothing recorded"))
+
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(timeout: 30) == 0)
+        let after = try CommandLineTests.run(["status", "--config", config.path])
+        #expect(after.status == 2)
+        #expect(after.stdout.contains("daemon:        not running"))
+    }
+}
