@@ -70,3 +70,35 @@ struct StatusAndWhyEndToEndTests {
         #expect(after.stdout.contains("daemon:        not running"))
     }
 }
+
+/// `metrics.textfile` written by the running daemon and once more when it stops.
+@Suite("Daemon end to end: metrics textfile", .serialized)
+struct MetricsTextfileEndToEndTests {
+    @Test(.timeLimit(.minutes(2)))
+    func theDaemonWritesItsMetricsForTheTextfileCollector() throws {
+        let folder = try TemporaryFolder("seedwatch-e2e-metrics")
+        let root = folder.url
+        let config = try writeDaemonConfig(in: root, settle: "0.2s")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("metrics"), withIntermediateDirectories: true)
+        let handle = try FileHandle(forWritingTo: config)
+        handle.seekToEndOfFile()
+        handle.write(Data("\nmetrics:\n  textfile: metrics/seedwatch.prom\n".utf8))
+        try handle.close()
+        let textfile = root.appendingPathComponent("metrics/seedwatch.prom")
+        let notify = try NotifySocket(path: root.appendingPathComponent("notify.sock").path)
+        defer { notify.close() }
+        let daemon = try DaemonProcess(config: config, notifySocket: notify.path, stderrURL: root.appendingPathComponent("daemon.log"))
+        #expect(notify.wait(for: "READY=1", timeout: 30) != nil, "\(daemon.log.suffix(2000))")
+        #expect(waitUntil(10) { FileManager.default.fileExists(atPath: textfile.path) })
+        try "Putin meets Kim Jong Un\n\nRussia and North Korea discussed sanctions.\n"
+            .write(to: root.appendingPathComponent("drop/a.txt"), atomically: false, encoding: .utf8)
+        #expect(waitUntil(30) { StopAndLockEndToEndTests.pathsRead(daemon.log).count == 1 })
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(timeout: 30) == 0)
+        let lines = ((try? String(contentsOf: textfile, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+        #expect(lines.contains("seedwatch_files_processed_total 1"), "\(lines)")
+        #expect(lines.contains("seedwatch_decisions_total 1"))
+        #expect(lines.contains("seedwatch_decision_duration_seconds_count 1"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("metrics").path) == ["seedwatch.prom"])
+    }
+}

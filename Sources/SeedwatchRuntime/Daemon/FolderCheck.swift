@@ -37,6 +37,13 @@ public enum FolderCheck {
                 findings.append(Finding(isError: true, message: "\(folder) (folder of \(key)) is not a folder (\(configuration.file))"))
             }
         }
+        if let textfile = configuration.metricsTextfile {
+            let folder = (textfile as NSString).deletingLastPathComponent
+            if kind(of: folder) != .folder {
+                findings.append(Finding(isError: false, message: "folder \(folder) (of metrics.textfile) does not exist; "
+                    + "metrics are not written until it does"))
+            }
+        }
         return findings
     }
 

@@ -123,6 +123,12 @@ public struct SeedwatchDaemon {
             .init(service: StatusService(notifier: notifier, status: status, store: store)),
             .init(service: OutboxRetryService(processor: processor, store: store, logger: logger)),
         ]
+        if let textfile = configuration.metricsTextfile {
+            let metrics = DaemonMetrics()
+            processor.activity.attachDurationObserver { metrics.recordDecisionDuration(seconds: $0) }
+            services.append(.init(service: MetricsService(metrics: metrics, path: textfile, processor: processor, watcher: watcher,
+                                                          store: store, feeds: { poller.feeds.map(\.url) }, logger: logger)))
+        }
         services.append(.init(service: FeedPollerService(poller: poller, fetcher: fetcher)))
         services.append(.init(service: StoppingNotifierService(notifier: notifier, logger: logger, activity: processor.activity,
                                                                graceSeconds: stopGraceSeconds)))

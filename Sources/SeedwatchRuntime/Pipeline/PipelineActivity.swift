@@ -22,6 +22,8 @@ public final class PipelineActivity: Sendable {
         public var bytes: Int
         /// When it was taken or last progressed (CLOCK_MONOTONIC seconds).
         public var lastProgress: Double
+        /// When it was taken (CLOCK_MONOTONIC seconds).
+        public var started: Double = 0
     }
 
     private let inHand = Mutex<InHand?>(nil)
@@ -30,6 +32,8 @@ public final class PipelineActivity: Sendable {
     private let stop = Atomic<Bool>(false)
     /// The pipeline thread's CPU time in seconds (see ``attachCPUClock(_:)``).
     private let cpuClock = Mutex<(@Sendable () -> Double)?>(nil)
+    /// Told how long each article took, from ``begin(_:bytes:)`` to ``end()`` (see ``attachDurationObserver(_:)``).
+    private let durationObserver = Mutex<(@Sendable (Double) -> Void)?>(nil)
     /// The budget's fixed part, in seconds (see ``budgetSeconds(forBytes:)``).
     public let baseBudgetSeconds: Double
 
@@ -60,7 +64,7 @@ public final class PipelineActivity: Sendable {
     /// Work on `subject` begins.
     public func begin(_ subject: String, bytes: Int = 0) {
         let now = Self.monotonicSeconds()
-        inHand.withLock { $0 = InHand(subject: subject, bytes: bytes, lastProgress: now) }
+        inHand.withLock { $0 = InHand(subject: subject, bytes: bytes, lastProgress: now, started: now) }
     }
 
     /// Work progressed: `bytes` more bytes read, `decisions` more decisions made.
@@ -73,7 +77,19 @@ public final class PipelineActivity: Sendable {
 
     /// Work on the article in hand ended (finished, skipped, deferred or abandoned).
     public func end() {
-        inHand.withLock { $0 = nil }
+        let finished = inHand.withLock { hand -> InHand? in
+            defer { hand = nil }
+            return hand
+        }
+        if let finished, let observer = durationObserver.withLock({ $0 }) {
+            observer(Self.monotonicSeconds() - finished.started)
+        }
+    }
+
+    /// `observer` is told, in seconds, how long each article (a file, a feed item or batch) took
+    /// from being taken to its end: the metrics' decision-duration histogram.
+    public func attachDurationObserver(_ observer: @escaping @Sendable (Double) -> Void) {
+        durationObserver.withLock { $0 = observer }
     }
 
     // MARK: - Read by the watchdog and the shutdown path
