@@ -23,6 +23,7 @@ struct DaemonMetricsTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: f.folder.url("metrics").path) == ["seedwatch.prom"])
         let lines = Set(written.split(separator: "\n").map(String.init))
         for expected in [
+            "# HELP seedwatch_files_processed_total Drop-folder files read and decided.",
             "# TYPE seedwatch_files_processed_total counter", "seedwatch_files_processed_total 1",
             "seedwatch_files_skipped_total 1", "seedwatch_decisions_total 1", "seedwatch_alerts_written_total 1",
             "seedwatch_errors_total 0", "seedwatch_read_bytes_total 55",

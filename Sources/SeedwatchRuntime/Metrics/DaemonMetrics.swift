@@ -102,6 +102,37 @@ public final class DaemonMetrics: @unchecked Sendable {
         last = snapshot
     }
 
-    /// The metrics in the Prometheus text exposition format.
-    public func exposition() -> [UInt8] { registry.emitToBuffer() }
+    /// One `# HELP` text per metric name (swift-metrics has no help text; the exposition format
+    /// allows a HELP line before each TYPE line, and `promtool check metrics` asks for it).
+    static let help: [String: String] = [
+        "seedwatch_files_processed_total": "Drop-folder files read and decided.",
+        "seedwatch_files_skipped_total": "Drop-folder files skipped: already processed, unreadable, binary or of an unknown type.",
+        "seedwatch_decisions_total": "Article and watch decisions made.",
+        "seedwatch_alerts_written_total": "Alert lines written to the alert log.",
+        "seedwatch_errors_total": "State database or alert log errors.",
+        "seedwatch_read_bytes_total": "Bytes of drop-folder files read.",
+        "seedwatch_decision_duration_seconds": "Time from taking a file or feed item batch to its decision.",
+        "seedwatch_drop_queue_files": "Ready drop-folder files not yet taken.",
+        "seedwatch_deferred_files": "Files waiting for a retry after a state or alert log error.",
+        "seedwatch_feed_consecutive_failures": "Consecutive failed fetches of a configured feed.",
+        "seedwatch_feeds_stopped": "Configured feeds stopped by HTTP 410.",
+        "seedwatch_start_time_seconds": "When the daemon started, in Unix seconds.",
+    ]
+
+    /// The metrics in the Prometheus text exposition format, with a `# HELP` line per metric.
+    public func exposition() -> [UInt8] {
+        let text = String(decoding: registry.emitToBuffer(), as: UTF8.self)
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 1024)
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("# TYPE "), let name = line.split(separator: " ").dropFirst(2).first,
+               let help = Self.help[String(name)] {
+                out += "# HELP \(name) \(help)\n"
+            }
+            out += line
+            out += "\n"
+        }
+        if out.hasSuffix("\n\n") { out.removeLast() }
+        return Array(out.utf8)
+    }
 }
