@@ -29,7 +29,7 @@ struct StatusCommand: ParsableCommand {
         let report: StatusReport
         do {
             let store = FileManager.default.fileExists(atPath: configuration.statePath)
-                ? try StateStore(path: configuration.statePath) : nil
+                ? try StateStore(path: configuration.statePath, readOnly: true) : nil
             report = try StatusReport.build(configuration: configuration, store: store)
         } catch {
             FileHandleOutput.standardError("\(error); run as the daemon's user or a member of its group")

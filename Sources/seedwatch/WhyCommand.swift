@@ -36,7 +36,7 @@ struct WhyCommand: ParsableCommand {
         }
         var events: [ArticleEvent] = []
         do {
-            let store = try StateStore(path: configuration.statePath)
+            let store = try StateStore(path: configuration.statePath, readOnly: true)
             for candidate in Self.candidates(subject) where events.isEmpty {
                 events = try store.events(subject: Array(candidate.utf8))
             }

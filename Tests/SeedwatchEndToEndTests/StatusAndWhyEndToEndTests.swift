@@ -102,3 +102,53 @@ struct MetricsTextfileEndToEndTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("metrics").path) == ["seedwatch.prom"])
     }
 }
+
+/// An analyst who may read the state folder but not write it (the unit's UMask=0027 leaves the
+/// database, its -wal/-shm and the lock file group-readable only) runs `status` and `why` while
+/// the daemon runs.
+@Suite("Command line: status and why without write access", .serialized)
+struct ReadOnlyReaderEndToEndTests {
+    static let runuser = ["/usr/sbin/runuser", "/sbin/runuser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    static func runAsNobody(_ arguments: [String]) throws -> (status: Int32, stdout: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: runuser!)
+        process.arguments = ["-u", "nobody", "--", Paths.binary.path] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test(.enabled(if: getuid() == 0 && runuser != nil, "needs root and runuser to act as another user"), .timeLimit(.minutes(2)))
+    func anotherUserWithReadAccessOnlySeesTheRunningDaemonAndAFilesHistory() throws {
+        let folder = try TemporaryFolder("seedwatch-e2e-reader")
+        let root = folder.url
+        let config = try writeDaemonConfig(in: root, settle: "0.2s")
+        let notify = try NotifySocket(path: root.appendingPathComponent("notify.sock").path)
+        defer { notify.close() }
+        let daemon = try DaemonProcess(config: config, notifySocket: notify.path, stderrURL: root.appendingPathComponent("daemon.log"))
+        #expect(notify.wait(for: "READY=1", timeout: 30) != nil, "\(daemon.log.suffix(2000))")
+        let article = root.appendingPathComponent("drop/a.txt")
+        try "Putin meets Kim Jong Un\n\nRussia and North Korea discussed sanctions.\n".write(to: article, atomically: false, encoding: .utf8)
+        #expect(waitUntil(30) { StopAndLockEndToEndTests.pathsRead(daemon.log).count == 1 })
+        // Readable, not writable, by others: as the unit leaves them for its group.
+        for path in [root.path, root.appendingPathComponent("state").path] { chmod(path, 0o755) }
+        for name in ["seedwatch.sqlite", "seedwatch.sqlite-wal", "seedwatch.sqlite-shm"] {
+            chmod(root.appendingPathComponent("state/\(name)").path, 0o644)
+        }
+        chmod(root.appendingPathComponent("state/seedwatch.sqlite.lock").path, 0o600)  // not even readable
+        chmod(config.path, 0o644)
+        let status = try Self.runAsNobody(["status", "--config", config.path])
+        #expect(status.status == 0, "\(status.stdout)")
+        #expect(status.stdout.contains("daemon:        running (pid \(daemon.process.processIdentifier))"), "\(status.stdout)")
+        let why = try Self.runAsNobody(["why", "--config", config.path, article.path])
+        #expect(why.status == 0)
+        #expect(why.stdout.split(separator: "\n").count == 4, "\(why.stdout)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(timeout: 30) == 0)
+    }
+}

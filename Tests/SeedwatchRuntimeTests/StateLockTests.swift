@@ -35,3 +35,20 @@ struct StateLockTests {
         withExtendedLifetime(again) {}
     }
 }
+
+/// `seedwatch status` and `why` read the state database read-only, also while the daemon writes.
+@Suite("State store: read-only readers")
+struct StateStoreReadOnlyTests {
+    @Test func aReadOnlyStoreReadsWhatTheDaemonWroteCreatesNothingAndCannotWrite() throws {
+        let folder = try WatchedTemporaryFolder()
+        let path = folder.url("state/seedwatch.sqlite").path
+        let writer = try StateStore(path: path)
+        try writer.saveBacklog(queued: 7, deferred: 2, at: Date(timeIntervalSince1970: 1_790_000_000))
+        let reader = try StateStore(path: path, readOnly: true)
+        let backlog = try reader.backlog()
+        #expect(backlog?.queued == 7 && backlog?.deferred == 2 && backlog?.updatedAt == Date(timeIntervalSince1970: 1_790_000_000))
+        #expect(throws: StateStoreError.self) { try reader.saveBacklog(queued: 1, deferred: 0) }
+        #expect(throws: StateStoreError.self) { try StateStore(path: folder.url("missing/state.sqlite").path, readOnly: true) }
+        #expect(!FileManager.default.fileExists(atPath: folder.url("missing").path))
+    }
+}

@@ -86,7 +86,8 @@ extension StatusReport {
         var lines: [String] = []
         lines.append("health:        \(health.rawValue)")
         if daemon.running {
-            lines.append("daemon:        running since \(daemon.since ?? "?") (pid \(daemon.pid.map(String.init) ?? "?"))")
+            let pid = daemon.pid.map(String.init) ?? "?"
+            lines.append(daemon.since.map { "daemon:        running since \($0) (pid \(pid))" } ?? "daemon:        running (pid \(pid))")
         } else {
             lines.append("daemon:        not running")
         }

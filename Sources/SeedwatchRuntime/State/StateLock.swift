@@ -89,13 +89,34 @@ public final class StateLock: Sendable {
     public static func probe(statePath: String) -> Holder? {
         let path = lockPath(statePath: statePath)
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+        guard fd >= 0 else {
+            // Not readable by this user (another account's 0640 file): ask the kernel's lock table.
+            return errno == EACCES ? kernelHolder(of: path) : nil
+        }
         defer { close(fd) }
         if flock(fd, LOCK_SH | LOCK_NB) == 0 {
             _ = flock(fd, LOCK_UN)
             return nil
         }
         return readHolder(fd: fd)
+    }
+
+    /// The holder of an exclusive `flock` on `path` as `/proc/locks` lists it (proc(5): type
+    /// `FLOCK`, `WRITE`, pid, `major:minor:inode` with the device numbers in hex), or nil.
+    static func kernelHolder(of path: String, locks: String? = nil) -> Holder? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let dev = UInt64(info.st_dev)
+        let major = ((dev >> 8) & 0xfff) | ((dev >> 32) & ~UInt64(0xfff))
+        let minor = (dev & 0xff) | ((dev >> 12) & ~UInt64(0xff))
+        let device = String(format: "%02llx:%02llx:%llu", major, minor, UInt64(info.st_ino))
+        guard let table = locks ?? (try? String(contentsOfFile: "/proc/locks", encoding: .utf8)) else { return nil }
+        for line in table.split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard fields.count >= 6, fields[1] == "FLOCK", fields[3] == "WRITE", fields[5] == device else { continue }
+            return Holder(pid: Int32(fields[4]), since: nil)
+        }
+        return nil
     }
 
     static func readHolder(fd: Int32) -> Holder {
