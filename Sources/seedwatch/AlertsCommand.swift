@@ -73,7 +73,7 @@ struct AlertsCommand: ParsableCommand {
             throw error
         } catch {
             FileHandleOutput.standardError("error: \(error)")
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.configuration.rawValue)
         }
         var sinceDate: Date?
         if let since {

@@ -9,7 +9,11 @@ struct CheckConfigCommand: ParsableCommand {
         abstract: "Validate the configuration and every watch's model.",
         discussion: """
         Prints a summary and exits 0 when everything is valid; otherwise prints the first problem as \
-        FILE:LINE: KEY: MESSAGE and exits 1.
+        FILE:LINE: KEY: MESSAGE and exits 78 (EX_CONFIG). A drop folder that does not exist is an \
+        error (seedwatch run refuses to start rather than watch a new, empty folder: a typo in \
+        drop_folder.path); a missing folder of the alert log or the state database is a warning \
+        (seedwatch run creates it). The unit's ExecReload= runs this before sending SIGHUP, so a \
+        bad configuration makes `systemctl reload` fail.
 
         Example:
           seedwatch check-config --config /etc/seedwatch/seedwatch.yaml
@@ -20,22 +24,28 @@ struct CheckConfigCommand: ParsableCommand {
 
     func run() throws {
         let path = ConfigurationLocator.locate(explicit: options.config)
+        let configuration: SeedwatchConfiguration
         do {
-            let configuration = try ConfigurationReader.load(path: path)
+            configuration = try ConfigurationReader.load(path: path)
             let watches = try WatchLoader.load(configuration)
             print("configuration \(configuration.file): OK")
             for w in watches {
                 print("watch \(w.name): model version \(w.model.version), \(w.model.actors.count) actors, "
                     + "\(w.model.topics.count) topics, \(w.matcher.table.patternCount) patterns")
             }
-            print("drop folder \(configuration.dropFolder.path)")
-            print("alert log \(configuration.alertLog)")
-            print("state \(configuration.statePath)")
-            print("feeds \(configuration.feeds.count)")
         } catch let error as YAMLFileError {
             FileHandleOutput.standardError("error: \(error)")
-            throw ExitCode(1)
+            throw ExitCode(ExitStatus.configuration.rawValue)
         }
+        print("drop folder \(configuration.dropFolder.path)")
+        print("alert log \(configuration.alertLog)")
+        print("state \(configuration.statePath)")
+        print("feeds \(configuration.feeds.count)")
+        let findings = FolderCheck.findings(for: configuration)
+        for finding in findings {
+            FileHandleOutput.standardError("\(finding.isError ? "error" : "warning"): \(finding.message)")
+        }
+        if findings.contains(where: \.isError) { throw ExitCode(ExitStatus.configuration.rawValue) }
     }
 }
 

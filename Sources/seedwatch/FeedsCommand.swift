@@ -39,7 +39,7 @@ struct FeedsCommand: ParsableCommand {
             } catch {
                 FileHandleOutput.standardError("\(error); run as the daemon's user or a member of its group with write access "
                     + "(e.g. sudo -u seedwatch seedwatch feeds)")
-                throw ExitCode(1)
+                throw ExitCode(ExitStatus.noInput.rawValue)
             }
         } else {
             store = nil
@@ -115,11 +115,11 @@ struct FeedsCheckCommand: AsyncParsableCommand {
             fetcher.shutdown()
             if let error = response.error {
                 FileHandleOutput.standardError("\(input): \(error)")
-                throw ExitCode(1)
+                throw ExitCode(ExitStatus.noInput.rawValue)
             }
             guard response.status == 200 else {
                 FileHandleOutput.standardError("\(input): HTTP \(response.status)")
-                throw ExitCode(1)
+                throw ExitCode(ExitStatus.noInput.rawValue)
             }
             bytes = response.body
             contentType = response.contentType
@@ -129,7 +129,7 @@ struct FeedsCheckCommand: AsyncParsableCommand {
             case .success(let b): bytes = b
             case .failure(let error):
                 FileHandleOutput.standardError("\(input): \(error)")
-                throw ExitCode(1)
+                throw ExitCode(ExitStatus.noInput.rawValue)
             }
             contentType = nil
             baseURL = nil
@@ -140,7 +140,7 @@ struct FeedsCheckCommand: AsyncParsableCommand {
             feed = try FeedParser.parse(body, contentType: contentType, baseURL: baseURL)
         } catch {
             FileHandleOutput.standardError("\(input): \(error)")
-            throw ExitCode(1)
+            throw ExitCode(ExitStatus.dataError.rawValue)
         }
         let feedURL = isURL ? input : nil
         let maxAge = configuration.feeds.first { $0.url == input }?.maxAgeSeconds ?? SeedwatchConfiguration.Feed(url: input).maxAgeSeconds

@@ -43,7 +43,7 @@ struct ScanCommand: ParsableCommand {
             watches = watches.filter { $0.name == watch }
             guard !watches.isEmpty else {
                 FileHandleOutput.standardError("error: no watch named '\(watch)' in \(configPath)")
-                throw ExitCode(2)
+                throw ExitCode(ExitStatus.configuration.rawValue)
             }
         }
         var failed = false
@@ -105,7 +105,7 @@ struct ScanCommand: ParsableCommand {
                 }
             }
         }
-        if failed { throw ExitCode(1) }
+        if failed { throw ExitCode(ExitStatus.noInput.rawValue) }
     }
 
     /// Files under a folder (sorted, dotfiles skipped), or the path itself.

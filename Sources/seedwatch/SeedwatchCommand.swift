@@ -13,7 +13,8 @@ struct SeedwatchCommand: AsyncParsableCommand {
         else ./config/seedwatch.yaml.
         """,
         version: SeedwatchVersion.string,
-        subcommands: [RunCommand.self, ScanCommand.self, FeedsCommand.self, AlertsCommand.self, CheckConfigCommand.self, EvalCommand.self]
+        subcommands: [RunCommand.self, ScanCommand.self, FeedsCommand.self, AlertsCommand.self, CheckConfigCommand.self,
+                      StatusCommand.self, WhyCommand.self, EvalCommand.self]
     )
 }
 
@@ -23,24 +24,24 @@ struct ConfigOption: ParsableArguments {
     var config: String?
 
     /// The configuration (found as DESIGN §9 says) and its compiled watches; a problem is printed
-    /// (file, line, key) and exits 2.
+    /// (file, line, key) and exits 78 (`EX_CONFIG`).
     func loadConfigurationAndWatches() throws -> (SeedwatchConfiguration, [CompiledWatch]) {
         let configuration = try loadConfiguration()
         do {
             return (configuration, try WatchLoader.load(configuration))
         } catch {
             FileHandleOutput.standardError("error: \(error)")
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.configuration.rawValue)
         }
     }
 
-    /// The configuration alone; a problem is printed (file, line, key) and exits 2.
+    /// The configuration alone; a problem is printed (file, line, key) and exits 78 (`EX_CONFIG`).
     func loadConfiguration() throws -> SeedwatchConfiguration {
         do {
             return try ConfigurationReader.load(path: ConfigurationLocator.locate(explicit: config))
         } catch {
             FileHandleOutput.standardError("error: \(error)")
-            throw ExitCode(2)
+            throw ExitCode(ExitStatus.configuration.rawValue)
         }
     }
 }

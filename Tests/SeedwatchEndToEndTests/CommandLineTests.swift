@@ -47,9 +47,36 @@ struct CommandLineTests {
     }
 
     @Test func checkConfigAcceptsTheShippedConfiguration() throws {
-        let output = try Self.run(["check-config", "--config", Self.shippedConfig])
+        // The shipped configuration, with its relative folders under a temporary root whose var/drop exists.
+        let folder = try TemporaryFolder("seedwatch-cli")
+        let text = try String(contentsOfFile: Self.shippedConfig, encoding: .utf8)
+            .replacingOccurrences(of: "../seeds/", with: Paths.packageRoot.appendingPathComponent("seeds").path + "/")
+            .replacingOccurrences(of: "../var/", with: folder.url.appendingPathComponent("var").path + "/")
+        let config = folder.url.appendingPathComponent("seedwatch.yaml")
+        try text.write(to: config, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("var/drop"), withIntermediateDirectories: true)
+        let output = try Self.run(["check-config", "--config", config.path])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.contains("watch china-russia-north-korea: model version "))
+        let log = folder.url.appendingPathComponent("var/log").path
+        let state = folder.url.appendingPathComponent("var/state").path
+        #expect(output.stderr == "warning: folder \(log) (of alerts.log) does not exist; seedwatch run will create it (mode 0750)\n"
+            + "warning: folder \(state) (of state.path) does not exist; seedwatch run will create it (mode 0750)\n")
+    }
+
+    @Test func aMissingDropFolderIsAConfigurationErrorForCheckConfigAndRun() throws {
+        let folder = try TemporaryFolder("seedwatch-cli")
+        let config = try writeCommandConfig(in: folder.url)
+        let drop = folder.url.appendingPathComponent("drop").path
+        let message = "error: drop folder \(drop) does not exist; seedwatch run will not create it and refuses to start: "
+            + "create it (mkdir -p \(drop)) or correct drop_folder.path in \(config.path)"
+        let check = try Self.run(["check-config", "--config", config.path])
+        #expect(check.status == 78)
+        #expect(check.stderr == message + "\n")
+        let daemon = try Self.run(["run", "--config", config.path])
+        #expect(daemon.status == 78)
+        #expect(daemon.stderr.contains("cannot start: " + message.dropFirst("error: ".count)), "\(daemon.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: drop), "the drop folder was created")
     }
 
     @Test func checkConfigNamesFileLineAndKey() throws {
@@ -57,7 +84,7 @@ struct CommandLineTests {
         let bad = folder.url.appendingPathComponent("bad.yaml")
         try "watches: [x]\ndrop_folder:\n  path: d\n  setle: 3s\nalerts: {log: a}\nstate: {path: s}\n".write(to: bad, atomically: true, encoding: .utf8)
         let output = try Self.run(["check-config", "--config", bad.path])
-        #expect(output.status == 1)
+        #expect(output.status == 78)
         #expect(output.stderr.contains("\(bad.path):4: drop_folder.setle: unknown key"))
 
         try "watches: [x]\ndrop_folder: {path: d, settle: soon}\nalerts: {log: a}\nstate: {path: s}\n".write(to: bad, atomically: true, encoding: .utf8)
@@ -69,7 +96,7 @@ struct CommandLineTests {
         let folder = try TemporaryFolder("seedwatch-cli")
         let missing = folder.url.appendingPathComponent("nope.yaml").path
         let output = try Self.run(["check-config", "--config", missing])
-        #expect(output.status == 1)
+        #expect(output.status == 78)
         #expect(output.stderr.contains("\(missing): cannot read the configuration file (\(missing): no such file)"), "\(output.stderr)")
     }
 
@@ -78,7 +105,7 @@ struct CommandLineTests {
         try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("state.sqlite"), withIntermediateDirectories: true)
         let config = try writeCommandConfig(in: folder.url, feeds: ["http://127.0.0.1:9/feed.xml"])
         let output = try Self.run(["feeds", "--config", config.path])
-        #expect(output.status == 1)
+        #expect(output.status == 66)
         #expect(output.stdout.isEmpty)
         #expect(output.stderr.contains("run as the daemon's user or a member of its group with write access"), "\(output.stderr)")
     }
@@ -91,10 +118,10 @@ struct CommandLineTests {
         let config = folder.url.appendingPathComponent("c.yaml")
         try "watches: [broken-watch]\ndrop_folder: {path: d}\nalerts: {log: a}\nstate: {path: s}\n".write(to: config, atomically: true, encoding: .utf8)
         let output = try Self.run(["check-config", "--config", config.path])
-        #expect(output.status == 1)
+        #expect(output.status == 78)
         #expect(output.stderr.contains("broken-watch/model.yaml:3: actors[0].kind: kind must be person, state or organization"))
         let daemon = try Self.run(["run", "--config", config.path])
-        #expect(daemon.status == 1)
+        #expect(daemon.status == 78)
         #expect(daemon.stderr.contains("broken-watch/model.yaml:3"))
     }
 
@@ -166,9 +193,9 @@ struct CommandLineTests {
         #expect(evidence.first?["start"] as? Int == 0)
     }
 
-    @Test func scanOfAnUnreadablePathExitsOne() throws {
+    @Test func scanOfAnUnreadablePathExitsNoInput() throws {
         let output = try Self.run(["scan", "--config", Self.shippedConfig, "/nonexistent/file.txt"])
-        #expect(output.status == 1)
+        #expect(output.status == 66)
         #expect(output.stderr.contains("/nonexistent/file.txt: cannot open"))
     }
 }

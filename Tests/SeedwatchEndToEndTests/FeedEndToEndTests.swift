@@ -48,6 +48,7 @@ struct FeedEndToEndTests {
         let root = folder.url
         let url = feed.server.baseURL + "/cna/world.xml"
         let config = root.appendingPathComponent("seedwatch.yaml")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("drop"), withIntermediateDirectories: true)
         try """
         watches:
           - \(Paths.packageRoot.appendingPathComponent("seeds/china-russia-north-korea").path)

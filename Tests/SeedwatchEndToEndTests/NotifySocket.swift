@@ -10,6 +10,7 @@ final class NotifySocket: @unchecked Sendable {
     private let fd: Int32
     private let lock = NSLock()
     private var messages: [String] = []
+    private var times: [Date] = []
     private var thread: Thread?
     private var stopped = false
 
@@ -49,6 +50,7 @@ final class NotifySocket: @unchecked Sendable {
                 let text = String(decoding: buffer[0..<n], as: UTF8.self)
                 lock.lock()
                 messages.append(text)
+                times.append(Date())
                 lock.unlock()
             }
         }
@@ -59,6 +61,20 @@ final class NotifySocket: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return messages
+    }
+
+    /// When each message of ``received`` arrived.
+    var receivedTimes: [Date] {
+        lock.lock()
+        defer { lock.unlock() }
+        return times
+    }
+
+    /// When each message holding `assignment` (e.g. `WATCHDOG=1`) arrived, oldest first.
+    func times(of assignment: String) -> [Date] {
+        lock.lock()
+        defer { lock.unlock() }
+        return zip(messages, times).filter { $0.0.split(separator: "\n").contains { $0 == assignment } }.map(\.1)
     }
 
     /// Index of the first message at or after `from` that contains the line `assignment`.

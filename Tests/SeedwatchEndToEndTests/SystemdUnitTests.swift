@@ -8,7 +8,7 @@ struct SystemdUnitTests {
 
     static func unitCopy(in folder: URL) throws -> URL {
         let text = try String(contentsOf: Paths.packageRoot.appendingPathComponent("systemd/seedwatch.service"), encoding: .utf8)
-        let copy = text.replacingOccurrences(of: "ExecStart=/usr/local/bin/seedwatch", with: "ExecStart=\(Paths.binary.path)")
+        let copy = text.replacingOccurrences(of: "=/usr/local/bin/seedwatch ", with: "=\(Paths.binary.path) ")
         #expect(copy != text, "ExecStart was not found in the unit")
         let url = folder.appendingPathComponent("seedwatch.service")
         try copy.write(to: url, atomically: true, encoding: .utf8)
@@ -49,10 +49,14 @@ struct SystemdUnitTests {
         #expect((exposure ?? 10) <= 2.0)
     }
 
+    /// The reload checks the configuration before SIGHUP (a bad one fails `systemctl reload`), and a
+    /// configuration error (78) does not restart-loop.
     @Test func unitSpeaksNotifyAndReloadsWithHUP() throws {
         let text = try String(contentsOf: Paths.packageRoot.appendingPathComponent("systemd/seedwatch.service"), encoding: .utf8)
         let lines = Set(text.split(separator: "\n").map(String.init))
         for required in ["Type=notify", "ExecReload=/bin/kill -HUP $MAINPID", "WatchdogSec=60", "StateDirectory=seedwatch",
+                         "ExecReload=/usr/local/bin/seedwatch check-config --config /etc/seedwatch/seedwatch.yaml",
+                         "RestartPreventExitStatus=78",
                          "LogsDirectory=seedwatch", "ConfigurationDirectory=seedwatch",
                          "ExecStart=/usr/local/bin/seedwatch run --config /etc/seedwatch/seedwatch.yaml"] {
             #expect(lines.contains(required), "missing \(required)")

@@ -58,7 +58,8 @@ final class DaemonProcess {
     /// - Parameter fileSizeLimitKiB: when set, the daemon runs under `ulimit -f` (RLIMIT_FSIZE) of that
     ///   many KiB with SIGXFSZ ignored, so that a write past the limit is short or fails with EFBIG,
     ///   as on a full disk.
-    init(config: URL, notifySocket: String, stderrURL: URL, fileSizeLimitKiB: Int? = nil) throws {
+    /// - Parameter environment: added to the daemon's environment (e.g. `WATCHDOG_USEC`).
+    init(config: URL, notifySocket: String, stderrURL: URL, fileSizeLimitKiB: Int? = nil, environment: [String: String] = [:]) throws {
         self.stderrURL = stderrURL
         let arguments = ["run", "--config", config.path, "--log-level", "debug"]
         if let limit = fileSizeLimitKiB {
@@ -70,6 +71,7 @@ final class DaemonProcess {
         }
         var env = ProcessInfo.processInfo.environment
         env["NOTIFY_SOCKET"] = notifySocket
+        env.merge(environment) { $1 }
         env.removeValue(forKey: "SEEDWATCH_CONFIG")
         process.environment = env
         FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
@@ -142,8 +144,10 @@ func waitUntil(_ timeout: Double, every interval: Double = 0.1, _ condition: () 
 
 /// Writes `root/seedwatch.yaml` for a daemon under test: the shipped watch, drop folder `root/drop`,
 /// alert log `root/log/alerts.jsonl`, state `root/state/seedwatch.sqlite`, no feeds; `settle` is the
-/// drop folder's settle duration when given (e.g. `"0.5s"`). Returns the file's URL.
+/// drop folder's settle duration when given (e.g. `"0.5s"`). Creates the drop folder (the daemon
+/// refuses a missing one). Returns the file's URL.
 func writeDaemonConfig(in root: URL, settle: String? = nil) throws -> URL {
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("drop"), withIntermediateDirectories: true)
     let config = root.appendingPathComponent("seedwatch.yaml")
     try """
     watches:

@@ -149,6 +149,9 @@ runFeedParsingBenchmark(corpus: corpus, repeat: 1)
 // 6. Daemon peak RSS after N articles.
 if let daemon = option("--daemon") {
     try DaemonRSS.measure(binary: daemon, articles: articles, count: daemonArticles, work: work.appendingPathComponent("daemon"), modelFolder: (modelPath as NSString).deletingLastPathComponent)
+    // 7. The stop time with 5,000 files queued (issue 13).
+    try DaemonStop.measure(binary: daemon, articles: articles, count: 5000, work: work.appendingPathComponent("daemon-stop"),
+                           modelFolder: (modelPath as NSString).deletingLastPathComponent)
 }
 runFeedPollingBenchmark()
 // 8. One feed document of 100,000 new items (each shape is its own run: `--feed-items 100000 --shape …`).

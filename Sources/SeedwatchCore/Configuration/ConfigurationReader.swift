@@ -11,7 +11,7 @@ public enum ConfigurationReader {
         let absoluteFile = absolute(file, relativeTo: FileManager.default.currentDirectoryPath)
         let base = (absoluteFile as NSString).deletingLastPathComponent
         let root = try YAMLValue.parse(text, file: file)
-        let top = try root.mapping(allowed: ["watches", "drop_folder", "alerts", "state", "feeds", "fetch"])
+        let top = try root.mapping(allowed: ["watches", "drop_folder", "alerts", "state", "feeds", "fetch", "metrics"])
 
         guard let watchesValue = top["watches"] else { throw root.error("missing required key 'watches'") }
         var watches: [String] = []
@@ -88,6 +88,10 @@ public enum ConfigurationReader {
                 config.fetchConcurrency = try v.int()
                 guard (1...64).contains(config.fetchConcurrency) else { throw v.error("concurrency must be between 1 and 64") }
             }
+        }
+        if let metricsValue = top["metrics"] {
+            let metrics = try metricsValue.mapping(allowed: ["textfile"])
+            if let v = metrics["textfile"] { config.metricsTextfile = absolute(try v.nonEmptyString(), relativeTo: base) }
         }
         return config
     }

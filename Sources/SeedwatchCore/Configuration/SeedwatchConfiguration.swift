@@ -50,6 +50,9 @@ public struct SeedwatchConfiguration: Sendable, Hashable {
     /// `fetch.stale_after` (DESIGN §11), in seconds: a feed that answered only 304 this long gets
     /// one GET without validators.
     public var fetchStaleAfterSeconds: Double = 86_400
+    /// `metrics.textfile`: where the daemon writes its metrics in the Prometheus text format for
+    /// node_exporter's textfile collector (atomically, every 10 s); nil writes none.
+    public var metricsTextfile: String?
 
     public init(file: String, watches: [String], dropFolder: DropFolder, alertLog: String, statePath: String) {
         self.file = file

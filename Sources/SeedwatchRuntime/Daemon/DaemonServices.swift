@@ -2,7 +2,6 @@ import Foundation
 import Logging
 import SeedwatchCore
 import ServiceLifecycle
-import UnixSignals
 
 /// Feeds ready drop-folder files to the pipeline; on shutdown, finishes the file in hand.
 struct DropFolderService: Service {
@@ -11,13 +10,24 @@ struct DropFolderService: Service {
     let processor: ArticleProcessor
     let maxBytes: Int
 
+    /// Takes ready files one at a time. On shutdown the file in hand finishes (or stops at its
+    /// next checkpoint) and the rest of the backlog is left for the next start, whose start-up scan
+    /// finds it again.
     func run() async throws {
         await withGracefulShutdownHandler {
             for await file in files {
+                if processor.activity.isStopRequested { break }
+                watcher.fileTaken()
                 await processor.processFile(file, maxBytes: maxBytes)
             }
         } onGracefulShutdown: {
+            processor.activity.requestStop()
             watcher.stop()
+        }
+        if processor.activity.isStopRequested {
+            // Left the loop on the stop request, before the group told this service: wait for that.
+            watcher.stop()
+            try? await gracefulShutdown()
         }
     }
 }
@@ -37,11 +47,18 @@ struct ReloadService: Service {
     let notifier: SystemdNotifier
     let status: DaemonStatus
     let logger: Logger
+    /// Reload requests (SIGHUP) queued since start-up (``DaemonSignals``); nil traps SIGHUP here.
+    var requests: AsyncStream<Void>? = nil
 
     func run() async throws {
-        let signals = await UnixSignalsSequence(trapping: .sighup)
+        let requests: AsyncStream<Void>
+        if let queued = self.requests {
+            requests = queued
+        } else {
+            requests = try DaemonSignals.install().reloads
+        }
         await cancelWhenGracefulShutdown {
-            for await _ in signals {
+            for await _ in requests {
                 await reload()
             }
         }
@@ -99,35 +116,38 @@ struct ReloadService: Service {
     }
 }
 
-/// `WATCHDOG=1` every `WatchdogSec/2` and a fresh `STATUS=` every second.
+/// A fresh `STATUS=` every second (when it changed), and the backlog saved in the state database
+/// for `seedwatch status` (when it changed, and at least every 30 s). `WATCHDOG=1` comes from
+/// ``WatchdogPinger``'s own thread, so that no task can delay it.
 struct StatusService: Service {
     let notifier: SystemdNotifier
     let status: DaemonStatus
+    var store: StateStore? = nil
 
     func run() async throws {
-        guard notifier.isEnabled else {
-            try? await gracefulShutdown()
-            return
-        }
-        let watchdog = SystemdNotifier.watchdogInterval().map { $0 / 2 }
-        let tick = min(1.0, watchdog ?? 1.0)
-        var sinceWatchdog = 0.0
         var last = ""
+        var saved: (queued: Int, deferred: Int, at: Date)?
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            if let store {
+                let backlog = await status.backlog()
+                if saved == nil || saved!.queued != backlog.queued || saved!.deferred != backlog.deferred
+                    || Date().timeIntervalSince(saved!.at) >= 30 {
+                    if (try? store.saveBacklog(queued: backlog.queued, deferred: backlog.deferred)) != nil {
+                        saved = (backlog.queued, backlog.deferred, Date())
+                    }
+                }
+            }
+            if notifier.isEnabled {
+                let line = await status.line()
+                if line != last {
+                    notifier.status(line)
+                    last = line
+                }
+            }
             do {
-                try await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(tick)) }
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(1)) }
             } catch {
                 return
-            }
-            sinceWatchdog += tick
-            if let watchdog, sinceWatchdog >= watchdog - 0.001 {
-                notifier.watchdog()
-                sinceWatchdog = 0
-            }
-            let line = await status.line()
-            if line != last {
-                notifier.status(line)
-                last = line
             }
         }
     }
@@ -138,11 +158,17 @@ struct StatusService: Service {
 struct StoppingNotifierService: Service {
     let notifier: SystemdNotifier
     let logger: Logger
+    let activity: PipelineActivity
+    /// How long the article in hand may take before it is abandoned (``StopDeadline``).
+    let graceSeconds: Double
 
     func run() async throws {
         try? await gracefulShutdown()
+        guard !Task.isCancelled else { return }
+        activity.requestStop()
         notifier.stopping()
-        logger.info("stopping: finishing the article in hand")
+        logger.info("stopping: finishing the article in hand; the backlog waits for the next start")
+        StopDeadline.arm(graceSeconds: graceSeconds, activity: activity, logger: logger)
     }
 }
 

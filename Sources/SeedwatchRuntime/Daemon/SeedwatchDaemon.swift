@@ -2,7 +2,6 @@ import Foundation
 import Logging
 import SeedwatchCore
 import ServiceLifecycle
-import UnixSignals
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,34 +14,60 @@ public struct SeedwatchDaemon {
     public let logger: Logger
     public let notifier: SystemdNotifier
 
+    /// How long, in seconds, a stop waits for the article in hand before abandoning it (see ``StopDeadline``).
+    public var stopGraceSeconds: Double = 1.5
+
     public init(configurationPath: String, logger: Logger, notifier: SystemdNotifier = SystemdNotifier()) {
         self.configurationPath = configurationPath
         self.logger = logger
         self.notifier = notifier
     }
 
-    /// Why the daemon could not start; each names the file or folder at fault.
+    /// Why the daemon could not start; each names the file or folder at fault and gives the
+    /// process exit status (sysexits.h) that says what kind of fault it is.
     public struct StartupError: Error, CustomStringConvertible {
         public var description: String
+        public var exitStatus: ExitStatus = .ioError
+    }
+
+    /// The exit status for a start-up failure: 78 for the configuration or a model
+    /// (`YAMLFileError`, a missing drop folder), 75 when another daemon holds the lock, 74 otherwise.
+    public static func exitStatus(for error: any Error) -> ExitStatus {
+        switch error {
+        case let error as StartupError: return error.exitStatus
+        case is YAMLFileError: return .configuration
+        case let error as StateLock.Failure:
+            if case .held = error { return .temporaryFailure }
+            return .ioError
+        default: return .ioError
+        }
     }
 
     /// Runs until a graceful shutdown completes.
     /// - Throws: ``StartupError`` (or a `YAMLFileError`) when start-up fails; nothing is processed then.
     public func run() async throws {
-        // SIGHUP's default action ends the process, and systemd counts an end by SIGHUP as clean, so
-        // `Restart=on-failure` would not bring the daemon back. logrotate's `systemctl kill -s HUP`
-        // can arrive at any time, also while we start (before ReloadService traps it): ignore it until
-        // then. A reload is not needed during start-up: the configuration and the log are opened fresh.
-        _ = signal(SIGHUP, SIG_IGN)
+        // SIGHUP's default action ends the process (and systemd counts that as clean, so
+        // `Restart=on-failure` would not bring the daemon back). From here on a SIGHUP is queued and
+        // applied once the reload service runs: `systemctl start` then `reload` loses nothing.
+        let signals: DaemonSignals
+        do {
+            signals = try DaemonSignals.install()
+            try signals.installStopSignals()
+        } catch {
+            throw StartupError(description: "cannot install the signal handlers: \(error)", exitStatus: .software)
+        }
+        logger.info("starting", metadata: ["config": "\(configurationPath)", "pid": "\(getpid())"])
         let configuration = try ConfigurationReader.load(path: configurationPath)
         let watches = try WatchLoader.load(configuration)
         for w in watches {
             logger.info("watch loaded", metadata: ["watch": "\(w.name)", "model_version": "\(w.model.version)",
                                                    "actors": "\(w.model.actors.count)", "topics": "\(w.model.topics.count)"])
         }
+        try Self.requireFolders(configuration)
         try Self.makeParentFolder(of: configuration.statePath)
+        let lock = try StateLock.acquire(statePath: configuration.statePath)
+        defer { withExtendedLifetime(lock) {} }
         try Self.makeParentFolder(of: configuration.alertLog)
-        try Self.makeFolder(configuration.dropFolder.path)
 
         let store = try StateStore(path: configuration.statePath)
         let writer = try AlertLogWriter(path: configuration.alertLog, logger: logger)
@@ -76,7 +101,15 @@ public struct SeedwatchDaemon {
         let poller = FeedPoller(feeds: configuration.feeds, fetcher: fetcher, store: store, processor: processor,
                                 retentionSeconds: configuration.retentionSeconds, logger: logger,
                                 staleAfterSeconds: configuration.fetchStaleAfterSeconds)
-        let status = DaemonStatus(processor: processor, poller: poller)
+        let status = DaemonStatus(processor: processor, poller: poller, watcher: watcher)
+        // Pings from a thread of their own, only while the pipeline progresses or is idle.
+        var pinger: WatchdogPinger?
+        if notifier.isEnabled, let interval = SystemdNotifier.watchdogInterval() {
+            pinger = WatchdogPinger(interval: interval / 2, activity: processor.activity, logger: logger) { [notifier] in
+                notifier.watchdog()
+            }
+        }
+        defer { pinger?.stop() }
         notifier.ready(status: await status.line())
         logger.info("ready", metadata: ["drop_folder": "\(configuration.dropFolder.path)", "alert_log": "\(configuration.alertLog)",
                                         "feeds": "\(configuration.feeds.count)"])
@@ -86,14 +119,28 @@ public struct SeedwatchDaemon {
                                              maxBytes: configuration.dropFolder.maxBytes)),
             .init(service: ReloadService(configurationPath: configurationPath, current: configuration, processor: processor,
                                          poller: poller, fetcher: fetcher, writer: writer, notifier: notifier, status: status,
-                                         logger: logger)),
-            .init(service: StatusService(notifier: notifier, status: status)),
+                                         logger: logger, requests: signals.reloads)),
+            .init(service: StatusService(notifier: notifier, status: status, store: store)),
             .init(service: OutboxRetryService(processor: processor, store: store, logger: logger)),
         ]
+        if let textfile = configuration.metricsTextfile {
+            let metrics = DaemonMetrics()
+            processor.activity.attachDurationObserver { metrics.recordDecisionDuration(seconds: $0) }
+            services.append(.init(service: MetricsService(metrics: metrics, path: textfile, processor: processor, watcher: watcher,
+                                                          store: store, feeds: { poller.feeds.map(\.url) }, logger: logger)))
+        }
         services.append(.init(service: FeedPollerService(poller: poller, fetcher: fetcher)))
-        services.append(.init(service: StoppingNotifierService(notifier: notifier, logger: logger)))
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        services.append(.init(service: StoppingNotifierService(notifier: notifier, logger: logger, activity: processor.activity,
+                                                               graceSeconds: stopGraceSeconds)))
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: logger))
+        // SIGTERM/SIGINT were queued since start-up (one sent before the services ran is not lost).
+        let stopOnSignal = Task {
+            for await _ in signals.stops {
+                await group.triggerGracefulShutdown()
+                return
+            }
+        }
+        defer { stopOnSignal.cancel() }
         try await group.run()
         let counters = await processor.counters
         logger.info("stopped", metadata: ["files": "\(counters.filesProcessed)", "alerts": "\(counters.alertsWritten)"])
@@ -107,6 +154,14 @@ public struct SeedwatchDaemon {
         }
     }
 
+    /// The drop folder must exist: a typo in `drop_folder.path` is refused (exit 78) rather than
+    /// created as a new, empty folder that nobody drops into. `check-config` says the same.
+    static func requireFolders(_ configuration: SeedwatchConfiguration) throws {
+        if let problem = FolderCheck.findings(for: configuration).first(where: \.isError) {
+            throw StartupError(description: problem.message, exitStatus: .configuration)
+        }
+    }
+
     static func makeParentFolder(of path: String) throws {
         try makeFolder((path as NSString).deletingLastPathComponent)
     }
@@ -116,11 +171,20 @@ public struct SeedwatchDaemon {
 struct DaemonStatus: Sendable {
     let processor: ArticleProcessor
     let poller: FeedPoller
+    var watcher: DropFolderWatcher?
 
+    /// Ready files not yet taken, and files deferred by a state or alert-log error.
+    func backlog() async -> (queued: Int, deferred: Int) {
+        (watcher?.queuedFiles ?? 0, await processor.deferredFileCount)
+    }
+
+    /// `watching; N files processed, M skipped, A alerts written, E errors, F feeds; backlog Q queued, D deferred`.
     func line() async -> String {
         let c = await processor.counters
+        let deferred = await processor.deferredFileCount
         let feeds = poller.feeds.count
+        let queued = watcher?.queuedFiles ?? 0
         return "watching; \(c.filesProcessed) files processed, \(c.filesSkipped) skipped, \(c.alertsWritten) alerts written, "
-            + "\(c.errors) errors, \(feeds) feeds"
+            + "\(c.errors) errors, \(feeds) feeds; backlog \(queued) queued, \(deferred) deferred"
     }
 }

@@ -175,6 +175,7 @@ extension DropFolderWatchLoop {
         refusedInode[path] = nil
         loggedEmpty.remove(path)
         emitted[path] = snapshot
+        onEmit()
         continuation.yield(ReadyFile(absolutePath: absolute(path), relativePath: path, snapshot: snapshot))
     }
 }

@@ -10,6 +10,8 @@ final class DropFolderWatchLoop: @unchecked Sendable {
     let source: any FileEventSource
     let stopFlag: StopFlag
     let continuation: AsyncStream<ReadyFile>.Continuation
+    /// Called once per file emitted (the watcher counts its backlog).
+    let onEmit: @Sendable () -> Void
 
     /// Watched folders, by watch and by path relative to the root (the root is `[]`).
     var folderByWatch: [WatchDescriptor: [UInt8]] = [:]
@@ -31,8 +33,9 @@ final class DropFolderWatchLoop: @unchecked Sendable {
 
     init(
         root: [UInt8], settings: DropFolderSettings, logger: Logger, source: any FileEventSource,
-        stopFlag: StopFlag, continuation: AsyncStream<ReadyFile>.Continuation
+        stopFlag: StopFlag, continuation: AsyncStream<ReadyFile>.Continuation, onEmit: @escaping @Sendable () -> Void = {}
     ) {
+        self.onEmit = onEmit
         self.root = root
         self.settings = settings
         self.logger = logger

@@ -31,6 +31,15 @@ public final class DropFolderWatcher: Sendable {
     private let logger: Logger
     private let state: Mutex<State>
     private let stopFlag = StopFlag()
+    /// Files emitted and not yet taken by the consumer (the ready backlog).
+    let queued = Atomic<Int>(0)
+
+    /// Ready files emitted on the stream and not yet taken (see ``fileTaken()``): the backlog
+    /// `STATUS=` and `seedwatch status` show.
+    public var queuedFiles: Int { max(0, queued.load(ordering: .relaxed)) }
+
+    /// The consumer took one file off the stream.
+    public func fileTaken() { queued.subtract(1, ordering: .relaxed) }
 
     /// - Parameters:
     ///   - settings: the drop folder and its settings.
@@ -78,7 +87,7 @@ public final class DropFolderWatcher: Sendable {
         continuation.onTermination = { [weak self] _ in self?.stop() }
         let loop = DropFolderWatchLoop(
             root: root, settings: settings, logger: logger, source: source, stopFlag: stopFlag,
-            continuation: continuation)
+            continuation: continuation, onEmit: { [weak self] in self?.queued.add(1, ordering: .relaxed) })
         await withCheckedContinuation { (watching: CheckedContinuation<Void, Never>) in
             let thread = Thread { loop.run(onWatching: { watching.resume() }) }
             thread.name = "seedwatch-drop-folder"

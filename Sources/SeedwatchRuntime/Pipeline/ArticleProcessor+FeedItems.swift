@@ -63,10 +63,15 @@ extension ArticleProcessor {
     public func decideFeedItems(_ items: [FeedItemDecision], origin: String, document: FeedDocumentVersions) -> FeedBatchResult {
         let countersBefore = counters
         var result = FeedBatchResult()
+        activity.begin(origin)
+        defer {
+            activity.end()
+            flushHistory()  // after the batch's transaction: history is written on its own
+        }
         do {
             let outcome = try outbox.decideBatch {
                 for item in items {
-                    if Task.isCancelled {
+                    if Task.isCancelled || activity.isStopRequested {
                         result.stopped = true
                         return
                     }

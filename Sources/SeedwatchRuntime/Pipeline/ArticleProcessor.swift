@@ -33,8 +33,15 @@ public actor ArticleProcessor {
     let store: StateStore
     let outbox: OutboxDelivery
     let logger: Logger
-    private let now: @Sendable () -> Date
+    let now: @Sendable () -> Date
     public internal(set) var counters = Counters()
+    /// Events noted for `seedwatch why`, written at the end of each file or item (ArticleProcessor+History).
+    var history: [ArticleEvent] = []
+    /// The article in hand, progress for the watchdog, and the stop request (read without the actor).
+    public nonisolated let activity: PipelineActivity
+    /// The processor's own thread: extraction, matching and scoring stay off the cooperative pool.
+    private nonisolated let executor = DedicatedThreadExecutor(name: "seedwatch-pipeline")
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
     /// Files whose processing failed on a state database error (locked, read-only, I/O error) or an
     /// alert log error, by
     /// absolute path: ``retryDeferredFiles()`` processes them again. The watcher emits a file once
@@ -53,7 +60,10 @@ public actor ArticleProcessor {
     ///     empty (``AlertLogWriter/loggedAlertIDs()``); their decisions are recorded, their lines not
     ///     written again.
     public init(watches: [CompiledWatch], store: StateStore, outbox: OutboxDelivery, logger: Logger,
-                now: @escaping @Sendable () -> Date = { Date() }, alreadyLogged: Set<String> = []) {
+                now: @escaping @Sendable () -> Date = { Date() }, alreadyLogged: Set<String> = [],
+                activity: PipelineActivity = PipelineActivity()) {
+        self.activity = activity
+        activity.attachCPUClock { [executor] in executor.cpuSeconds() }
         self.alreadyLogged = alreadyLogged
         self.watches = watches
         self.store = store
@@ -115,8 +125,18 @@ public actor ArticleProcessor {
     /// - Parameters:
     ///   - file: the ready file from the watcher.
     ///   - maxBytes: refuse files larger than this many bytes.
+    ///
+    /// After ``PipelineActivity/requestStop()`` a file not yet begun is left alone, and a feed file
+    /// stops between its items; either way the file is not recorded as processed, so the next start
+    /// reads it again (items already decided stay decided).
     public func processFile(_ file: ReadyFile, maxBytes: Int) {
+        if activity.isStopRequested { return }
         let pathText = PathText.encode(file.absolutePath)
+        activity.begin(pathText, bytes: Int(file.size))
+        defer {
+            activity.end()
+            flushHistory()
+        }
         let wasDeferred = deferredFiles.removeValue(forKey: file.absolutePath) != nil
         do {
             if try store.processedFileHash(device: file.device, inode: file.inode, size: file.size,
@@ -125,6 +145,7 @@ public actor ArticleProcessor {
                 logger.debug("already processed", metadata: ["path": "\(pathText)"])
                 return
             }
+            note(file.absolutePath, .seen, detail: "\(file.size) bytes")
         } catch {
             counters.errors += 1
             if !wasDeferred { logger.error("state lookup failed", metadata: ["path": "\(pathText)", "error": "\(error)"]) }
@@ -135,8 +156,11 @@ public actor ArticleProcessor {
         switch FileReader.read(path: file.absolutePath, maxBytes: maxBytes) {
         case .success(let b):
             bytes = b
+            activity.advance(bytes: b.count)
+            note(file.absolutePath, .read, detail: "\(b.count) bytes")
         case .failure(let error):
             counters.filesSkipped += 1
+            note(file.absolutePath, .skipped, detail: "cannot read file: \(error)")
             logger.warning("cannot read file", metadata: ["path": "\(pathText)", "reason": "\(error)"])
             return
         }
@@ -148,6 +172,7 @@ public actor ArticleProcessor {
         } catch {
             counters.filesSkipped += 1
             logger.warning("skipping file", metadata: ["path": "\(pathText)", "reason": "\(error)"])
+            note(file.absolutePath, .skipped, detail: "\(error)")
             recordProcessed(file, contentHash: contentHash, maxBytes: maxBytes, wasDeferred: wasDeferred)
             return
         }
@@ -157,6 +182,11 @@ public actor ArticleProcessor {
             var failures = 0
             var alerts = 0
             for item in items {
+                if activity.isStopRequested {
+                    logger.info("stopping: file left for the next start", metadata: ["path": "\(pathText)"])
+                    note(file.absolutePath, .abandoned, detail: "stopped between items; read again at the next start")
+                    return
+                }
                 let outcome = decideForEveryWatch(
                     item.article, articleKey: item.articleKey(fileContentHash: contentHash),
                     contentHash: contentHash, source: item.source(filePath: file.absolutePath), origin: pathText,
@@ -181,9 +211,11 @@ public actor ArticleProcessor {
             counters.filesSkipped += 1
             if error == .empty {
                 logger.info("empty file, waiting", metadata: ["path": "\(pathText)"])
+                note(file.absolutePath, .skipped, detail: "empty file, waiting for content")
                 return  // not recorded: content written later is still processed
             }
             logger.warning("skipping file", metadata: ["path": "\(pathText)", "reason": "\(error)"])
+            note(file.absolutePath, .skipped, detail: "\(error)")
         }
         recordProcessed(file, contentHash: contentHash, maxBytes: maxBytes, wasDeferred: wasDeferred)
     }
@@ -206,6 +238,7 @@ public actor ArticleProcessor {
     private func deferFile(_ file: ReadyFile, maxBytes: Int, reason: String, firstTime: Bool) {
         deferredFiles[file.absolutePath] = (file, maxBytes)
         if firstTime {
+            note(file.absolutePath, .deferred, detail: reason)
             logger.warning("file deferred; it will be processed again", metadata: [
                 "path": "\(PathText.encode(file.absolutePath))", "reason": "\(reason)",
             ])
@@ -252,7 +285,12 @@ public actor ArticleProcessor {
     @discardableResult
     public func decide(_ article: Article, articleKey: String, contentHash: String, source: AlertSource, origin: String,
                        lookup: VersionLookup? = nil) -> [AlertRecord] {
-        decideForEveryWatch(article, articleKey: articleKey, contentHash: contentHash, source: source, origin: origin,
+        activity.begin(origin)
+        defer {
+            activity.end()
+            flushHistory()
+        }
+        return decideForEveryWatch(article, articleKey: articleKey, contentHash: contentHash, source: source, origin: origin,
                             quiet: false, lookup: lookup).written
     }
 
@@ -301,6 +339,10 @@ public actor ArticleProcessor {
                                               version: lookup?.version, alertedActorIDs: alertedActors)
                 guard isNew else { continue }
                 counters.decisions += 1
+                activity.advance(decisions: 1)
+                note(Self.historySubject(source: source, articleKey: articleKey), .decided, watch: watch.name,
+                     level: alert == nil ? nil : evaluation.level?.rawValue, score: evaluation.decision.score,
+                     alertID: alert?.id, articleKey: articleKey, detail: article.title)
                 if let level = evaluation.level, alert != nil {
                     counters.alertsWritten += 1
                     written.append(evaluation.record)
@@ -353,6 +395,10 @@ public actor ArticleProcessor {
         guard isNew else { return nil }
         counters.decisions += 1
         counters.updates += 1
+        activity.advance(decisions: 1)
+        note(Self.historySubject(source: source, articleKey: articleKey), .decided, watch: watch.name,
+             level: alert == nil ? nil : evaluation.level?.rawValue, score: evaluation.decision.score, alertID: alert?.id,
+             articleKey: articleKey, detail: "edit of an article already seen (alert \(original?.alertID ?? "none")): \(article.title)")
         guard let level = evaluation.level, alert != nil else {
             logger.info("edit of a seen article; no new actor, no alert", metadata: [
                 "watch": "\(watch.name)", "title": "\(article.title)", "original_alert": "\(original?.alertID ?? "-")",

@@ -105,6 +105,7 @@ enum StateSchema {
             // gets one after the upgrade.
             try db.execute(sql: "ALTER TABLE feed_state ADD COLUMN last_full_fetch REAL")
         }
+        registerOperationsTables(&migrator)
         return migrator
     }
 }

@@ -27,11 +27,15 @@ public final class StateStore: Sendable {
     /// - Parameters:
     ///   - path: the SQLite file (`state.path`); `-wal` and `-shm` files live beside it.
     ///   - busyTimeout: how long, in seconds, a write waits for another process's lock before failing.
+    ///   - readOnly: open an existing database for reading only (`seedwatch status`, `why`): nothing
+    ///     is created or migrated, and a member of the daemon's group with read access to the
+    ///     folder, the database and its `-wal`/`-shm` files can read while the daemon runs (SQLite
+    ///     reads a WAL database read-only when those files exist, "WAL mode: read-only databases").
     /// - Throws: ``StateStoreError/cannotOpen(path:reason:)`` or ``StateStoreError/migrationFailed(path:reason:)``.
-    public init(path: String, busyTimeout: TimeInterval = 10) throws {
+    public init(path: String, busyTimeout: TimeInterval = 10, readOnly: Bool = false) throws {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
+        if !folder.isEmpty && !readOnly {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                         attributes: [.posixPermissions: 0o750])
@@ -42,17 +46,26 @@ public final class StateStore: Sendable {
         var configuration = Configuration()
         configuration.label = "seedwatch.state"
         configuration.busyMode = .timeout(busyTimeout)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+        configuration.readonly = readOnly
+        if !readOnly {
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             // GRDB sets synchronous=NORMAL on the writer when it enables WAL, after prepareDatabase.
-            try pool.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA synchronous = FULL")
+            if !readOnly {
+                try pool.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA synchronous = FULL")
+                }
             }
         } catch {
             throw StateStoreError.cannotOpen(path: path, reason: Self.reason(error))
+        }
+        if readOnly {
+            fileIdentity = Self.identity(of: path)
+            return
         }
         do {
             try StateSchema.migrator.migrate(pool)
@@ -233,6 +246,7 @@ public final class StateStore: Sendable {
                 WHERE NOT EXISTS (SELECT 1 FROM seen_article s WHERE s.article_key = article_version.article_key)
                 """)
             try db.execute(sql: "DELETE FROM outbox WHERE state = 'written' AND written_at < ?", arguments: [t])
+            try db.execute(sql: "DELETE FROM article_event WHERE at < ?", arguments: [t])  // `seedwatch why` history
             return removed
         }
     }

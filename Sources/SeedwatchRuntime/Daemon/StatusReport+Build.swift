@@ -1,0 +1,118 @@
+import Foundation
+import SeedwatchCore
+
+extension StatusReport {
+    /// A feed failing this long (seconds since its last success, or since the daemon started when it
+    /// never succeeded) makes the daemon degraded.
+    public static let failingFeedLimit: Double = 3600
+
+    /// Reads the report for `configuration` at `now`.
+    /// - Parameter store: the state database, or nil when it does not exist yet.
+    /// - Throws: ``StateStoreError`` when the database cannot be read.
+    public static func build(configuration: SeedwatchConfiguration, store: StateStore?, now: Date = Date()) throws -> StatusReport {
+        let holder = StateLock.probe(statePath: configuration.statePath)
+        let daemon = Daemon(running: holder != nil, since: holder?.since.map(AlertTimestamp.format), pid: holder?.pid)
+        var reasons: [String] = []
+
+        var backlog = Backlog()
+        var lastDecision: Decision?
+        var alerts = Alerts(today: LevelCounts(alert: 0, notice: 0), week: LevelCounts(alert: 0, notice: 0))
+        var feeds = Feeds(ok: 0, failing: 0, stopped: 0, worst: nil)
+        if let store {
+            if let saved = try store.backlog() {
+                backlog = Backlog(queued: saved.queued, deferred: saved.deferred, updated: AlertTimestamp.format(saved.updatedAt))
+            }
+            if let event = try store.lastDecision() {
+                lastDecision = Decision(time: AlertTimestamp.format(event.at), watch: event.watch, level: event.level,
+                                        score: event.score, alertID: event.alertID, title: event.detail,
+                                        source: PathText.encode(event.subject))
+            }
+            let midnight = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400)
+            let today = try store.alertCounts(since: midnight)
+            let week = try store.alertCounts(since: now.addingTimeInterval(-7 * 86_400))
+            alerts = Alerts(today: LevelCounts(alert: today["alert"] ?? 0, notice: today["notice"] ?? 0),
+                            week: LevelCounts(alert: week["alert"] ?? 0, notice: week["notice"] ?? 0))
+            var worst: Feed?
+            for configured in configuration.feeds {
+                guard let state = try store.feedState(url: configured.url) else {
+                    feeds.ok += 1
+                    continue
+                }
+                let feed = Feed(url: configured.url, failures: state.consecutiveFailures, stopped: state.disabled,
+                                lastError: state.lastError, lastSuccess: state.lastSuccess.map(AlertTimestamp.format))
+                if state.disabled {
+                    feeds.stopped += 1
+                    reasons.append("feed \(configured.url) is stopped (HTTP 410); seedwatch feeds reset URL resumes it")
+                } else if state.consecutiveFailures > 0 {
+                    feeds.failing += 1
+                    // Failing since its last success, or (never succeeded) since the daemon started.
+                    if let since = state.lastSuccess ?? holder?.since, now.timeIntervalSince(since) > failingFeedLimit {
+                        reasons.append("feed \(configured.url) has been failing for over an hour (\(state.consecutiveFailures) failures in a row)")
+                    }
+                } else {
+                    feeds.ok += 1
+                }
+                if feed.stopped || feed.failures > 0, worst == nil || isWorse(feed, than: worst!) { worst = feed }
+            }
+            feeds.worst = worst
+            if let deferred = backlog.deferred, deferred > 0, daemon.running {
+                reasons.append("\(deferred) file\(deferred == 1 ? "" : "s") deferred by a state or alert-log error")
+            }
+            let pending = try store.counts().pendingAlerts
+            if pending > 0 {
+                reasons.append("\(pending) alert\(pending == 1 ? "" : "s") not yet written to the alert log")
+            }
+        }
+        let health: Health
+        if !daemon.running {
+            health = .down
+            reasons.insert("the daemon is not running (no process holds \(StateLock.lockPath(statePath: configuration.statePath)))", at: 0)
+        } else {
+            health = reasons.isEmpty ? .healthy : .degraded
+        }
+        return StatusReport(health: health, reasons: reasons, daemon: daemon, backlog: backlog, lastDecision: lastDecision,
+                            alerts: alerts, feeds: feeds, outputs: [])
+    }
+
+    /// Stopped beats failing; then more failures in a row; then the URL, for a stable choice.
+    static func isWorse(_ a: Feed, than b: Feed) -> Bool {
+        if a.stopped != b.stopped { return a.stopped }
+        if a.failures != b.failures { return a.failures > b.failures }
+        return a.url < b.url
+    }
+
+    /// The readable view, one line per part, then the reasons.
+    public func text() -> String {
+        var lines: [String] = []
+        lines.append("health:        \(health.rawValue)")
+        if daemon.running {
+            let pid = daemon.pid.map(String.init) ?? "?"
+            lines.append(daemon.since.map { "daemon:        running since \($0) (pid \(pid))" } ?? "daemon:        running (pid \(pid))")
+        } else {
+            lines.append("daemon:        not running")
+        }
+        if let queued = backlog.queued, let deferred = backlog.deferred {
+            lines.append("backlog:       \(queued) queued, \(deferred) deferred (as of \(backlog.updated ?? "?"))")
+        } else {
+            lines.append("backlog:       unknown (no daemon has run on this state)")
+        }
+        if let d = lastDecision {
+            let level = d.level ?? "below notice"
+            let score = d.score.map { String(format: "%.2f", $0) } ?? "-"
+            let alert = d.alertID.map { ", alert \($0)" } ?? ""
+            lines.append("last decision: \(d.time) \(d.watch ?? "-"): \(level), score \(score)\(alert): \(d.title ?? "") [\(d.source)]")
+        } else {
+            lines.append("last decision: none")
+        }
+        lines.append("alerts:        today \(alerts.today.alert) alert, \(alerts.today.notice) notice; "
+            + "7 days \(alerts.week.alert) alert, \(alerts.week.notice) notice")
+        var feedLine = "feeds:         \(feeds.ok) ok, \(feeds.failing) failing, \(feeds.stopped) stopped"
+        if let w = feeds.worst {
+            feedLine += "; worst \(w.url) (\(w.stopped ? "stopped" : "\(w.failures) failures in a row")): \(w.lastError ?? "-")"
+        }
+        lines.append(feedLine)
+        lines.append("outputs:       \(outputs.isEmpty ? "none configured" : outputs.joined(separator: ", "))")
+        for reason in reasons { lines.append("  - \(reason)") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// One step in the history of a dropped file or a feed item, as `seedwatch why` shows it
+/// (kept in the table `article_event`, pruned after `state.retention`).
+public struct ArticleEvent: Sendable, Hashable, Codable {
+    /// What happened.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// The pipeline took the file (it had settled in the drop folder).
+        case seen
+        /// The file's bytes were read (`detail`: how many).
+        case read
+        /// Not matched: unreadable, binary, unknown type, corrupt (`detail`: the reason).
+        case skipped
+        /// A state or alert-log error: the file is tried again every 30 s (`detail`: the reason).
+        case deferred
+        /// Matched and decided for one watch: `level` (nil below `notice`), `score`, `alertID`.
+        case decided
+        /// Recorded as seen without matching (a feed's first fetch, items older than `max_age`).
+        case recorded
+        /// Left at a stop, unrecorded: read again at the next start.
+        case abandoned
+    }
+
+    /// A dropped file's absolute path bytes, or a feed item's link (else its article key).
+    public var subject: [UInt8]
+    /// When, UTC.
+    public var at: Date
+    public var kind: Kind
+    /// The watch, for `decided`.
+    public var watch: String?
+    /// `alert` or `notice`, for a decision that alerted.
+    public var level: String?
+    /// The decision's score (points).
+    public var score: Double?
+    /// The alert line's `id`.
+    public var alertID: String?
+    /// The article key decided (DESIGN §7).
+    public var articleKey: String?
+    /// Free text: a reason, a size, a title.
+    public var detail: String?
+
+    public init(subject: [UInt8], at: Date, kind: Kind, watch: String? = nil, level: String? = nil, score: Double? = nil,
+                alertID: String? = nil, articleKey: String? = nil, detail: String? = nil) {
+        self.subject = subject
+        self.at = at
+        self.kind = kind
+        self.watch = watch
+        self.level = level
+        self.score = score
+        self.alertID = alertID
+        self.articleKey = articleKey
+        self.detail = detail
+    }
+}

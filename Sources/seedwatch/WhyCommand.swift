@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import SeedwatchCore
+import SeedwatchRuntime
+
+struct WhyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "why",
+        abstract: "Show what happened to a dropped file or a feed item.",
+        discussion: """
+        Lists, oldest first, each step the daemon recorded: seen (taken from the drop folder), \
+        read, skipped (with the reason), deferred (with the reason), decided (per watch: level, \
+        score, alert id), recorded (seen without matching), abandoned (at a stop; read again at the \
+        next start). A feed item is named by its link. History is kept for state.retention. \
+        Exit status 66 when nothing is recorded for PATH or URL.
+
+        Examples:
+          seedwatch why /srv/seedwatch/drop/putin-visit.html
+          seedwatch why https://example.org/world/2026/putin-visit
+        """
+    )
+
+    @OptionGroup var options: ConfigOption
+
+    @Flag(help: "One JSON object per event: time, event, watch, level, score, alert_id, article_key, detail.")
+    var json = false
+
+    @Argument(help: ArgumentHelp("A file in the drop folder, or a feed item's link.", valueName: "path-or-url"))
+    var subject: String
+
+    func run() throws {
+        let configuration = try options.loadConfiguration()
+        guard FileManager.default.fileExists(atPath: configuration.statePath) else {
+            FileHandleOutput.standardError("\(subject): nothing recorded (no state database at \(configuration.statePath))")
+            throw ExitCode(ExitStatus.noInput.rawValue)
+        }
+        var events: [ArticleEvent] = []
+        do {
+            let store = try StateStore(path: configuration.statePath, readOnly: true)
+            for candidate in Self.candidates(subject) where events.isEmpty {
+                events = try store.events(subject: Array(candidate.utf8))
+            }
+        } catch {
+            FileHandleOutput.standardError("\(error); run as the daemon's user or a member of its group")
+            throw ExitCode(ExitStatus.noInput.rawValue)
+        }
+        guard !events.isEmpty else {
+            FileHandleOutput.standardError("\(subject): nothing recorded (not seen by the daemon, or older than state.retention)")
+            throw ExitCode(ExitStatus.noInput.rawValue)
+        }
+        if json {
+            for e in events { print(Self.json(e)) }
+        } else {
+            print(subject)
+            for e in events { print("  " + Self.line(e)) }
+        }
+    }
+
+    /// The subject as given, then (for a path) absolute and with symbolic links resolved.
+    static func candidates(_ subject: String) -> [String] {
+        if subject.contains("://") { return [subject] }
+        let absolute = subject.hasPrefix("/") ? subject
+            : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(subject)
+        let standardized = (absolute as NSString).standardizingPath
+        let resolved = (standardized as NSString).resolvingSymlinksInPath
+        var result: [String] = []
+        for c in [standardized, resolved, subject] where !result.contains(c) { result.append(c) }
+        return result
+    }
+
+    /// `2026-12-06T09:40:01Z  decided   china-russia-north-korea: alert, score 41.50, alert 3f7c0a9d2e4b1c58 — Title`.
+    static func line(_ e: ArticleEvent) -> String {
+        let kind = e.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+        var text = "\(AlertTimestamp.format(e.at))  \(kind) "
+        if e.kind == .decided {
+            text += "\(e.watch ?? "-"): \(e.level ?? "below notice"), score \(e.score.map { String(format: "%.2f", $0) } ?? "-")"
+            if let id = e.alertID { text += ", alert \(id)" }
+            if let detail = e.detail { text += " — \(detail)" }
+        } else {
+            text += e.detail ?? ""
+        }
+        return text
+    }
+
+    static func json(_ e: ArticleEvent) -> String {
+        var object: [String: Any] = ["time": AlertTimestamp.format(e.at), "event": e.kind.rawValue]
+        if let v = e.watch { object["watch"] = v }
+        if let v = e.level { object["level"] = v }
+        if let v = e.score { object["score"] = v }
+        if let v = e.alertID { object["alert_id"] = v }
+        if let v = e.articleKey { object["article_key"] = v }
+        if let v = e.detail { object["detail"] = v }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import SeedwatchCore
+import SeedwatchRuntime
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `seedwatch status` from the state database and the lock (issue 13, DESIGN §11).
+@Suite("Status report")
+struct StatusReportTests {
+    static let now = Date(timeIntervalSince1970: 1_790_000_000)  // 2026-09-21T14:13:20Z
+
+    static func configuration(in folder: WatchedTemporaryFolder, feeds: [String] = []) throws -> SeedwatchConfiguration {
+        let file = folder.url("c.yaml")
+        var text = "watches: [w]\ndrop_folder: {path: drop}\nalerts: {log: alerts.jsonl}\nstate: {path: state.sqlite}\n"
+        if !feeds.isEmpty { text += "feeds:\n" + feeds.map { "  - url: \($0)\n" }.joined() }
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return try ConfigurationReader.load(path: file.path)
+    }
+
+    @Test func withoutADaemonTheStatusIsDown() throws {
+        let folder = try WatchedTemporaryFolder()
+        let configuration = try Self.configuration(in: folder)
+        let report = try StatusReport.build(configuration: configuration, store: nil, now: Self.now)
+        #expect(report.health == .down)
+        #expect(report.health.exitStatus == 2)
+        let lock = folder.url("state.sqlite").path + ".lock"
+        #expect(report.json() == """
+            {"alerts":{"today":{"alert":0,"notice":0},"week":{"alert":0,"notice":0}},"backlog":{"deferred":null,"queued":null,"updated":null},\
+            "daemon":{"pid":null,"running":false,"since":null},"feeds":{"failing":0,"ok":0,"stopped":0},"health":"down",\
+            "last_decision":null,"outputs":[],"reasons":["the daemon is not running (no process holds \(lock))"]}
+            """)
+    }
+
+    @Test func aRunningDaemonWithAFailingAndAStoppedFeedAndADeferredFileIsDegraded() throws {
+        let folder = try WatchedTemporaryFolder()
+        let failing = "http://127.0.0.1:9/failing.xml", stopped = "http://127.0.0.1:9/gone.xml"
+        let fine = "http://127.0.0.1:9/fine.xml", recent = "http://127.0.0.1:9/recent.xml"
+        let configuration = try Self.configuration(in: folder, feeds: [failing, stopped, fine, recent])
+        let store = try StateStore(path: configuration.statePath)
+        let lock = try StateLock.acquire(statePath: configuration.statePath, now: Self.now.addingTimeInterval(-86_400))
+        defer { withExtendedLifetime(lock) {} }
+        try store.saveFeedState(FeedHTTPState(url: failing, consecutiveFailures: 4, lastError: "HTTP 503",
+                                              lastSuccess: Self.now.addingTimeInterval(-7200)))
+        try store.saveFeedState(FeedHTTPState(url: stopped, lastError: "HTTP 410 Gone", disabled: true))
+        try store.saveFeedState(FeedHTTPState(url: fine, lastSuccess: Self.now.addingTimeInterval(-60)))
+        try store.saveFeedState(FeedHTTPState(url: recent, consecutiveFailures: 1, lastError: "timed out",
+                                              lastSuccess: Self.now.addingTimeInterval(-600)))
+        try store.saveBacklog(queued: 3, deferred: 1, at: Self.now.addingTimeInterval(-1))
+        // Alerts: one today (an alert), one three days ago (a notice), one ten days ago (outside the week).
+        for (id, level, age) in [("a1", "alert", 600.0), ("a2", "notice", 3 * 86_400.0), ("a3", "alert", 10 * 86_400.0)] {
+            _ = try store.commitDecision(articleKey: "file:\(id)", watch: "w", contentHash: "h", alertID: id,
+                                         alertLine: Array("{\"id\":\"\(id)\",\"level\":\"\(level)\"}\n".utf8),
+                                         at: Self.now.addingTimeInterval(-age))
+            try store.markWritten(alertID: id)
+        }
+        try store.recordEvents([ArticleEvent(subject: Array("/drop/a.txt".utf8), at: Self.now.addingTimeInterval(-600), kind: .decided,
+                                             watch: "w", level: "alert", score: 41.5, alertID: "a1", articleKey: "file:a1",
+                                             detail: "Putin arrives in Pyongyang")])
+
+        let report = try StatusReport.build(configuration: configuration, store: store, now: Self.now)
+        #expect(report.health == .degraded)
+        #expect(report.health.exitStatus == 1)
+        #expect(report.daemon == StatusReport.Daemon(running: true, since: "2026-09-20T14:13:20Z", pid: getpid()))
+        #expect(report.backlog == StatusReport.Backlog(queued: 3, deferred: 1, updated: "2026-09-21T14:13:19Z"))
+        #expect(report.alerts == StatusReport.Alerts(today: .init(alert: 1, notice: 0), week: .init(alert: 1, notice: 1)))
+        #expect(report.feeds.ok == 1 && report.feeds.failing == 2 && report.feeds.stopped == 1)
+        #expect(report.feeds.worst == StatusReport.Feed(url: stopped, failures: 0, stopped: true, lastError: "HTTP 410 Gone", lastSuccess: nil))
+        #expect(report.lastDecision == StatusReport.Decision(time: "2026-09-21T14:03:20Z", watch: "w", level: "alert", score: 41.5,
+                                                             alertID: "a1", title: "Putin arrives in Pyongyang", source: "/drop/a.txt"))
+        #expect(report.reasons == [
+            "feed \(failing) has been failing for over an hour (4 failures in a row)",
+            "feed \(stopped) is stopped (HTTP 410); seedwatch feeds reset URL resumes it",
+            "1 file deferred by a state or alert-log error",
+        ])
+        #expect(report.text() == """
+            health:        degraded
+            daemon:        running since 2026-09-20T14:13:20Z (pid \(getpid()))
+            backlog:       3 queued, 1 deferred (as of 2026-09-21T14:13:19Z)
+            last decision: 2026-09-21T14:03:20Z w: alert, score 41.50, alert a1: Putin arrives in Pyongyang [/drop/a.txt]
+            alerts:        today 1 alert, 0 notice; 7 days 1 alert, 1 notice
+            feeds:         1 ok, 2 failing, 1 stopped; worst \(stopped) (stopped): HTTP 410 Gone
+            outputs:       none configured
+              - feed \(failing) has been failing for over an hour (4 failures in a row)
+              - feed \(stopped) is stopped (HTTP 410); seedwatch feeds reset URL resumes it
+              - 1 file deferred by a state or alert-log error
+            """)
+    }
+}

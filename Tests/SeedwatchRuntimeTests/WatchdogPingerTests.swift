@@ -1,0 +1,78 @@
+import Foundation
+import Logging
+import SeedwatchRuntime
+import Synchronization
+import Testing
+
+/// The watchdog pings from its own thread only while the pipeline progresses or is idle (issue 13).
+@Suite("Watchdog pinger")
+struct WatchdogPingerTests {
+    @Test func aWedgedPipelineStopsPingingAndProgressResumesIt() async throws {
+        let activity = PipelineActivity(baseBudgetSeconds: 0.3)
+        let pings = Mutex<[Double]>([])
+        let recorder = LogRecorder()
+        let pinger = WatchdogPinger(interval: 0.05, activity: activity, logger: recorder.logger()) {
+            let now = PipelineActivity.monotonicSeconds()
+            pings.withLock { $0.append(now) }
+        }
+        defer { pinger.stop() }
+        try await Task.sleep(for: .milliseconds(400))
+        #expect(pings.withLock { $0.count } >= 3, "an idle pipeline is pinged for")
+
+        activity.begin("/srv/seedwatch/drop/wedged.html", bytes: 0)
+        let wedgedAt = PipelineActivity.monotonicSeconds()
+        try await Task.sleep(for: .milliseconds(1200))
+        let late = pings.withLock { $0.filter { $0 > wedgedAt + 0.3 + 0.05 } }
+        #expect(late.isEmpty, "pinged \(late.count) times after the budget ran out")
+        let withheld = recorder.all.filter { $0.message.hasPrefix("pipeline made no progress within its budget; watchdog pings withheld") }
+        #expect(withheld.count == 1)
+        #expect(withheld.first?.level == .warning)
+        #expect(withheld.first?.metadata["source"] == "/srv/seedwatch/drop/wedged.html")
+
+        let resumedAt = PipelineActivity.monotonicSeconds()
+        activity.advance(bytes: 4096)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(pings.withLock { $0.filter { $0 > resumedAt }.count } >= 1, "progress did not resume the pings")
+        #expect(recorder.all.filter { $0.message == "pipeline progressing again; watchdog pings resumed" }.count == 1)
+        activity.end()
+    }
+
+    @Test func computingOnALargeArticleHasALongBudgetAndWaitingAShortOne() {
+        let activity = PipelineActivity()
+        #expect(activity.computeBudgetSeconds(forBytes: 0) == 5)
+        #expect(activity.computeBudgetSeconds(forBytes: 64 * 1_048_576) == 645)
+        activity.begin("big.html", bytes: 64 * 1_048_576)
+        let start = activity.current!.lastProgress
+        let mark = activity.progressMark
+        #expect(activity.isHealthy(now: start + 644, markAtLastPing: mark, computing: true))
+        #expect(!activity.isHealthy(now: start + 646, markAtLastPing: mark, computing: true))
+        #expect(activity.isHealthy(now: start + 4.9, markAtLastPing: mark, computing: false))
+        #expect(!activity.isHealthy(now: start + 5.1, markAtLastPing: mark, computing: false))
+        #expect(activity.isHealthy(now: start + 1000, markAtLastPing: mark - 1))
+        activity.end()
+        #expect(activity.isHealthy(now: start + 1000, markAtLastPing: mark))
+    }
+
+    @Test func aPipelineThreadThatComputesKeepsThePingsGoingWithoutCounterProgress() async throws {
+        let activity = PipelineActivity(baseBudgetSeconds: 0.2)
+        let cpu = Mutex<Double>(0)
+        activity.attachCPUClock { cpu.withLock { $0 } }
+        let pings = Mutex<Int>(0)
+        let pinger = WatchdogPinger(interval: 0.05, activity: activity, logger: LogRecorder().logger()) { pings.withLock { $0 += 1 } }
+        defer { pinger.stop() }
+        activity.begin("big.html", bytes: 1_048_576)
+        // Computing for 0.8 s (four times the base budget): the thread's CPU clock advances.
+        for _ in 0..<16 {
+            try await Task.sleep(for: .milliseconds(50))
+            cpu.withLock { $0 += 0.05 }
+        }
+        let whileComputing = pings.withLock { $0 }
+        #expect(whileComputing >= 8, "only \(whileComputing) pings while computing")
+        // Then waiting (the clock stands still) past the base budget: the pings stop.
+        try await Task.sleep(for: .milliseconds(400))
+        let afterWaiting = pings.withLock { $0 }
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(pings.withLock { $0 } == afterWaiting)
+        activity.end()
+    }
+}
