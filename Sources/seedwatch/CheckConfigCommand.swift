@@ -32,7 +32,14 @@ struct CheckConfigCommand: ParsableCommand {
             print("alert log \(configuration.alertLog)")
             print("state \(configuration.statePath)")
             print("feeds \(configuration.feeds.count)")
+            for output in configuration.outputs {
+                _ = try OutputSinks.make(output)  // reads the secret and credentials files
+                print("output \(output.name): \(output.kind.typeName), min_level \(output.minimumLevel.rawValue)")
+            }
         } catch let error as YAMLFileError {
+            FileHandleOutput.standardError("error: \(error)")
+            throw ExitCode(1)
+        } catch let error as OutputSinks.SetupError {
             FileHandleOutput.standardError("error: \(error)")
             throw ExitCode(1)
         }

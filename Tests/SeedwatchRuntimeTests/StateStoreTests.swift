@@ -11,12 +11,12 @@ import Testing
         let path = folder.file("nested/state/seedwatch.sqlite")
         let store = try StateStore(path: path)
         #expect(try store.appliedMigrations() == ["v1-state", "v2-feed-last-success", "v3-article-versions",
-                                                 "v4-item-keys-without-tracking", "v4-feed-last-full-fetch"])
+                                                 "v4-item-keys-without-tracking", "v4-feed-last-full-fetch", "v5-output-deliveries"])
         let queue = try DatabaseQueue(path: path)
         let tables = try queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
         }
-        #expect(tables == ["article_version", "feed_state", "outbox", "processed_file", "seen_article"])
+        #expect(tables == ["article_version", "feed_state", "outbox", "outbox_delivery", "processed_file", "seen_article"])
         let seenColumns = try queue.read { db in try db.columns(in: "seen_article").map(\.name) }
         #expect(seenColumns == ["article_key", "watch", "first_seen", "last_seen", "content_hash", "alert_id", "actor_ids"])
         let outboxColumns = try queue.read { db in try db.columns(in: "outbox").map(\.name) }
@@ -25,7 +25,7 @@ import Testing
         _ = try store.commitDecision(articleKey: "file:aa", watch: "w", contentHash: "aa", alertID: nil, alertLine: nil)
         let reopened = try StateStore(path: path)
         #expect(try reopened.appliedMigrations() == ["v1-state", "v2-feed-last-success", "v3-article-versions",
-                                                 "v4-item-keys-without-tracking", "v4-feed-last-full-fetch"])
+                                                 "v4-item-keys-without-tracking", "v4-feed-last-full-fetch", "v5-output-deliveries"])
         #expect(try reopened.isSeen(articleKey: "file:aa", watch: "w"))
     }
 

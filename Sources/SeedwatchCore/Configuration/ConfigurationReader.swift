@@ -11,7 +11,7 @@ public enum ConfigurationReader {
         let absoluteFile = absolute(file, relativeTo: FileManager.default.currentDirectoryPath)
         let base = (absoluteFile as NSString).deletingLastPathComponent
         let root = try YAMLValue.parse(text, file: file)
-        let top = try root.mapping(allowed: ["watches", "drop_folder", "alerts", "state", "feeds", "fetch"])
+        let top = try root.mapping(allowed: ["watches", "drop_folder", "alerts", "state", "feeds", "fetch", "outputs"])
 
         guard let watchesValue = top["watches"] else { throw root.error("missing required key 'watches'") }
         var watches: [String] = []
@@ -89,6 +89,7 @@ public enum ConfigurationReader {
                 guard (1...64).contains(config.fetchConcurrency) else { throw v.error("concurrency must be between 1 and 64") }
             }
         }
+        if let outputsValue = top["outputs"] { config.outputs = try OutputsReader.read(outputsValue, base: base) }
         return config
     }
 

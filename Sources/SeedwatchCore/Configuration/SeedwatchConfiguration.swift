@@ -50,6 +50,8 @@ public struct SeedwatchConfiguration: Sendable, Hashable {
     /// `fetch.stale_after` (DESIGN §11), in seconds: a feed that answered only 304 this long gets
     /// one GET without validators.
     public var fetchStaleAfterSeconds: Double = 86_400
+    /// Sinks besides the alert log (`outputs:`, DESIGN §11), in configuration order.
+    public var outputs: [OutputConfiguration] = []
 
     public init(file: String, watches: [String], dropFolder: DropFolder, alertLog: String, statePath: String) {
         self.file = file

@@ -45,6 +45,10 @@ public struct SeedwatchDaemon {
         try Self.makeFolder(configuration.dropFolder.path)
 
         let store = try StateStore(path: configuration.statePath)
+        let outputs = try configuration.outputs.map { output in
+            OutputDeliveryWorker(sink: try OutputSinks.make(output), store: store, retry: OutputSinks.retry(output), logger: logger)
+        }
+        store.setOutputRoutes(OutputSinks.routes(configuration.outputs))
         let writer = try AlertLogWriter(path: configuration.alertLog, logger: logger)
         let outbox = OutboxDelivery(store: store, sink: writer, logger: logger)
         let report = try outbox.reconcile()
@@ -91,6 +95,7 @@ public struct SeedwatchDaemon {
             .init(service: OutboxRetryService(processor: processor, store: store, logger: logger)),
         ]
         services.append(.init(service: FeedPollerService(poller: poller, fetcher: fetcher)))
+        services += outputs.map { .init(service: OutputDeliveryService(worker: $0)) }
         services.append(.init(service: StoppingNotifierService(notifier: notifier, logger: logger)))
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
