@@ -73,77 +73,35 @@ final class FlakyWebhookReceiver: Sendable {
 /// issue's target (see `scripts/webhook-delivery.sh`), and every run prints its numbers.
 @Suite("Daemon end to end: webhook delivery", .serialized)
 struct WebhookEndToEndTests {
-    static func article(_ n: Int) -> String {
-        """
-        Putin and Kim Jong Un sign mutual defence pact in Pyongyang, report \(n)
-        Vladimir Putin and Kim Jong Un signed a mutual defence pact in Pyongyang on Wednesday, report \(n) says. \
-        Russia and North Korea agreed on arms transfers, missiles and artillery shells for the war in Ukraine. \
-        China watched the summit closely as sanctions tightened.
-
-        """
-    }
-
-    static func environment(_ name: String, default value: Int) -> Int {
-        ProcessInfo.processInfo.environment[name].flatMap { Int($0) } ?? value
-    }
-
     @Test(.timeLimit(.minutes(10)))
     func everyAlertReachesAFlakyReceiverAcrossKills() throws {
-        let articles = Self.environment("SEEDWATCH_WEBHOOK_ARTICLES", default: 24)
-        let kills = Self.environment("SEEDWATCH_WEBHOOK_KILLS", default: 3)
-        let seed = UInt64(Self.environment("SEEDWATCH_WEBHOOK_SEED", default: 20_261_206))
+        let articles = KilledDaemonRun.environment("SEEDWATCH_WEBHOOK_ARTICLES", default: 24)
+        let kills = KilledDaemonRun.environment("SEEDWATCH_WEBHOOK_KILLS", default: 3)
+        let seed = UInt64(KilledDaemonRun.environment("SEEDWATCH_WEBHOOK_SEED", default: 20_261_206))
         print("webhook end to end: \(articles) articles, \(kills) kills, seed \(seed)")
         let receiver = try FlakyWebhookReceiver(seed: seed)
         defer { receiver.server.stop() }
         var random = SeededRandom(state: seed ^ 0xA5A5)
-
-        let folder = try TemporaryFolder("seedwatch-e2e-webhook")
-        let root = folder.url
-        let drop = root.appendingPathComponent("drop")
-        try FileManager.default.createDirectory(at: drop, withIntermediateDirectories: true)
-        let config = try writeDaemonConfig(in: root, settle: "0.2s")
-        try Data("webhook secret\n".utf8).write(to: root.appendingPathComponent("hook.secret"))
-        try ("\noutputs:\n  - {type: webhook, name: hook, url: \"\(receiver.server.baseURL)/seedwatch\", "
-            + "secret_file: hook.secret, per: alert}\n").appendLine(to: config)
-        let notify = try NotifySocket(path: root.appendingPathComponent("notify.sock").path)
-        defer { notify.close() }
-        let stderrURL = root.appendingPathComponent("daemon.log")
-        let alertLog = root.appendingPathComponent("log/alerts.jsonl")
-
         let started = Date()
-        var daemon = try DaemonProcess(config: config, notifySocket: notify.path, stderrURL: stderrURL)
-        #expect(notify.wait(for: "READY=1", timeout: 60) != nil, "no READY=1; log:\n\(daemon.log.suffix(3000))")
-        let batch = max(1, articles / (kills + 1))
-        var dropped = 0
-        for k in 0...kills {
-            let end = k == kills ? articles : min(articles, dropped + batch)
-            while dropped < end {
-                try Data(Self.article(dropped).utf8).write(to: drop.appendingPathComponent("report-\(dropped).txt"))
-                dropped += 1
-            }
-            guard k < kills else { break }
-            usleep(UInt32.random(in: 300_000...1_500_000, using: &random))
-            daemon.signal(SIGKILL)
-            _ = daemon.waitForExit(timeout: 10)
-            let before = notify.received.count
-            daemon = try DaemonProcess(config: config, notifySocket: notify.path, stderrURL: stderrURL)
-            #expect(notify.wait(for: "READY=1", from: before, timeout: 60) != nil, "no READY=1 after kill \(k + 1)")
-        }
-        let allLogged = waitUntil(Double(60 + articles)) { Set(AlertLine.read(alertLog).map(\.id)).count >= articles }
+        var run = try KilledDaemonRun("seedwatch-e2e-webhook", outputs: """
+              - {type: webhook, name: hook, url: "\(receiver.server.baseURL)/seedwatch", secret_file: hook.secret, per: alert}
+
+            """, files: ["hook.secret": "webhook secret\n"])
+        try run.dropArticles(articles, kills: kills, random: &random)
+        let allLogged = waitUntil(Double(60 + articles)) { Set(AlertLine.read(run.alertLog).map(\.id)).count >= articles }
         let allReceived = waitUntil(Double(120 + articles)) { receiver.acceptedCounts.count >= articles }
         usleep(500_000)
-        daemon.signal(SIGTERM)
-        #expect(daemon.waitForExit(timeout: 30) == 0)
+        #expect(run.stop() == 0)
         let elapsed = Date().timeIntervalSince(started)
 
-        let logIDs = AlertLine.read(alertLog).map(\.id)
+        let logIDs = AlertLine.read(run.alertLog).map(\.id)
         let accepted = receiver.acceptedCounts
         let records = receiver.records
         let duplicates = accepted.values.reduce(0) { $0 + $1 - 1 }
         print("webhook end to end: \(records.count) requests, \(records.filter { !$0.accepted }.count) failed on purpose, "
             + "\(accepted.count) alerts accepted, \(duplicates) duplicates, \(logIDs.count) log lines, "
             + String(format: "%.1f s", elapsed))
-        #expect(allLogged, "not every alert reached the log; log:\n\(daemon.log.suffix(3000))")
+        #expect(allLogged, "not every alert reached the log; log:\n\(run.daemon.log.suffix(3000))")
         #expect(allReceived, "not every alert reached the receiver: \(accepted.count) of \(articles)")
         #expect(logIDs.count == articles)
         #expect(Set(logIDs).count == articles)

@@ -5,8 +5,17 @@ import Testing
 
 @Suite("E-mail output", .serialized)
 struct EmailSinkTests {
-    let line = AlertFixtures.line("k-1")
-    let id = AlertFixtures.alertID("k-1")
+    let id = "27b11c23bbab1e66"
+    var line: [UInt8] {
+        AlertEncoding.line(AlertRecord(
+            id: id, time: Date(timeIntervalSince1970: 1_718_766_725), watch: "china-russia-north-korea", level: .alert,
+            score: 11.5, source: .feed("https://news.example/world/rss.xml", url: "https://news.example/world/k-1", guid: "k-1"),
+            title: "Kim Jong Un meets Putin", published: Date(timeIntervalSince1970: 1_718_748_000),
+            actors: [ActorSummary(id: "kim_jong_un", name: "Kim Jong Un", mentions: 2)],
+            topics: [TopicSummary(id: "russia_nk_alliance", name: "Russia–North Korea alliance", score: 5, terms: ["summit"])],
+            evidence: [EvidenceItem(text: "Kim Jong Un meets Putin", actors: ["kim_jong_un", "vladimir_putin"],
+                                    topics: ["russia_nk_alliance"], start: 0, end: 23)]))
+    }
 
     func sink(_ server: LoopbackSMTPServer, credentials: EmailCredentials? = nil) -> EmailSink {
         EmailSink(name: "desk", settings: .init(smtp: server.url, from: "Seedwatch <seedwatch@example.org>",
@@ -48,7 +57,7 @@ struct EmailSinkTests {
     @Test func aTemporaryRefusalIsRetriedAPermanentOneIsADeadLetter() async throws {
         let server = try LoopbackSMTPServer()
         defer { server.stop() }
-        server.refuseNext(["451 try again later", "554 rejected for policy reasons"])
+        server.script(["451 try again later", "554 rejected for policy reasons"])
         let first = await sink(server).send(alertID: id, line: line)
         guard case .failed(let error, nil) = first else {
             Issue.record("expected a retryable failure, got \(first)")

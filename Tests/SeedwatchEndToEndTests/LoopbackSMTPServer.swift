@@ -19,14 +19,15 @@ final class LoopbackSMTPServer: Sendable {
 
     let port: Int
     private let listener: Int32
-    private let state = Mutex<(messages: [Message], refusals: [String], stopping: Bool)>(([], [], false))
+    private let state = Mutex<(messages: [Message], refusals: [String?], stopping: Bool)>(([], [], false))
     private let acceptDone = DispatchSemaphore(value: 0)
 
     var url: String { "smtp://127.0.0.1:\(port)" }
     var messages: [Message] { state.withLock { $0.messages } }
 
-    /// Makes the next messages end with these replies to DATA instead of `250` (e.g. `"451 try later"`).
-    func refuseNext(_ replies: [String]) { state.withLock { $0.refusals = replies } }
+    /// Scripts the replies to the next messages' DATA: a reply such as `"451 try later"` refuses
+    /// that message, `nil` accepts it with `250`; after the script every message is accepted.
+    func script(_ replies: [String?]) { state.withLock { $0.refusals = replies } }
 
     init() throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -93,7 +94,7 @@ final class LoopbackSMTPServer: Sendable {
                 reply("354 end with .")
                 var data = ""
                 while let l = reader.next(), l != "." { data += (l.hasPrefix(".") ? String(l.dropFirst()) : l) + "\r\n" }
-                let refusal = state.withLock { s in s.refusals.isEmpty ? nil : s.refusals.removeFirst() }
+                let refusal = state.withLock { s in s.refusals.isEmpty ? nil : s.refusals.removeFirst() } ?? nil
                 if let refusal {
                     reply(refusal)
                 } else {
