@@ -2,6 +2,8 @@
 # Installs the Debian packages seedwatch builds against, when they are missing.
 set -euo pipefail
 packages=(libcurl4-openssl-dev libxml2-dev libsqlite3-dev zlib1g-dev pkg-config)
+# --tests: also what only the tests need (chromium renders the digest page headless).
+[ "${1:-}" = "--tests" ] && packages+=(chromium)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -11,32 +11,37 @@ struct AlertsCommand: ParsableCommand {
         commandName: "alerts",
         abstract: "Read the alert log.",
         discussion: """
-        Prints each alert as time, level, score, title, actors, topics and the best evidence \
-        sentence; with --json, the log lines as they are. Rotated logs (alerts.jsonl.1, \
-        alerts.jsonl.2.gz, …) are read first, oldest first. --follow keeps reading new alerts (and \
-        follows the log across rotation). --actor and --topic take ids as in the JSON \
-        (kim_jong_un, arms_transfer).
+        Prints each alert as time, level, score with its threshold, title, published date, \
+        actors, topics, the best evidence sentence and the source link, wrapped to the terminal; \
+        with --json, the log lines as they are. Rotated logs (alerts.jsonl.1, alerts.jsonl.2.gz, …) \
+        are read first, oldest first. --follow keeps reading new alerts (and follows the log across \
+        rotation). --actor and --topic take ids, names or aliases, in any case (putin, \
+        "Kim Jong-un", sanctions). Colour follows --color, then NO_COLOR, then whether stdout is a \
+        terminal.
 
         Examples:
           seedwatch alerts --since 2h
-          seedwatch alerts --actor kim_jong_un --topic arms_transfer --level alert
+          seedwatch alerts --since 2026-12-06 --actor Putin --topic Sanctions --level alert
           seedwatch alerts --json --follow | jq .title
         """
     )
 
     @OptionGroup var options: ConfigOption
 
-    @Option(help: ArgumentHelp("Only alerts decided since then: a duration back from now (90m, 2h, 3d) or an RFC 3339 time.", valueName: "when"))
+    @Option(help: ArgumentHelp("Only alerts decided since then: a duration back from now (90m, 2h, 3d), a date (2026-12-06, 00:00 UTC) or an RFC 3339 time.", valueName: "when"))
     var since: String?
 
-    @Option(help: ArgumentHelp("Only alerts naming this actor id.", valueName: "id"))
+    @Option(help: ArgumentHelp("Only alerts naming this actor: id, name or alias, any case.", valueName: "actor"))
     var actor: String?
 
-    @Option(help: ArgumentHelp("Only alerts with this topic id.", valueName: "id"))
+    @Option(help: ArgumentHelp("Only alerts with this topic: id or name, any case.", valueName: "topic"))
     var topic: String?
 
     @Option(help: ArgumentHelp("Minimum level: notice (everything) or alert.", valueName: "level"))
     var level: AlertLevel?
+
+    @Option(help: ArgumentHelp("Colour: auto (when stdout is a terminal and NO_COLOR is unset), always or never.", valueName: "when"))
+    var color: ColourChoice = .auto
 
     @Flag(help: "Print the JSON lines as they are.")
     var json = false
@@ -44,90 +49,123 @@ struct AlertsCommand: ParsableCommand {
     @Flag(help: "Keep running and print new alerts as they are written.")
     var follow = false
 
+    /// Errors here print the `alerts` usage (ArgumentParser reports `validate()` errors with the
+    /// subcommand's usage).
+    func validate() throws {
+        _ = try filter(models: (try? loadModels()) ?? [])
+    }
+
+    private func loadModels() throws -> [WatchModel] {
+        try WatchLoader.load(try ConfigurationReader.load(path: ConfigurationLocator.locate(explicit: options.config))).map(\.model)
+    }
+
+    private func filter(models: [WatchModel]) throws -> AlertFilter {
+        do {
+            return AlertFilter(since: try since.map { try AlertQueryTerms.since($0, now: Date()) },
+                               actor: try actor.map { models.isEmpty ? $0 : try AlertQueryTerms.actorID($0, in: models) },
+                               topic: try topic.map { models.isEmpty ? $0 : try AlertQueryTerms.topicID($0, in: models) },
+                               minimumLevel: level)
+        } catch let refusal as AlertQueryTerms.Refusal {
+            throw ValidationError(refusal.description)
+        }
+    }
+
     func run() throws {
         let configPath = ConfigurationLocator.locate(explicit: options.config)
         let logPath: String
-        var actorID = actor
-        var topicID = topic
+        let models: [WatchModel]
         do {
             let configuration = try ConfigurationReader.load(path: configPath)
             logPath = configuration.alertLog
-            // Ids as in the JSON; a display name ("Kim Jong Un") is accepted too. Unknown ones are an error.
-            if let models = try? WatchLoader.load(configuration).map(\.model) {
-                if let a = actor {
-                    let actors = models.flatMap(\.actors)
-                    guard let match = actors.first(where: { $0.id == a }) ?? actors.first(where: { $0.name.lowercased() == a.lowercased() }) else {
-                        throw ValidationError("unknown actor '\(a)'; actor ids: \(Set(actors.map(\.id)).sorted().joined(separator: ", "))")
-                    }
-                    actorID = match.id
-                }
-                if let t = topic {
-                    let topics = models.flatMap(\.topics)
-                    guard let match = topics.first(where: { $0.id == t }) ?? topics.first(where: { $0.name.lowercased() == t.lowercased() }) else {
-                        throw ValidationError("unknown topic '\(t)'; topic ids: \(Set(topics.map(\.id)).sorted().joined(separator: ", "))")
-                    }
-                    topicID = match.id
-                }
-            }
-        } catch let error as ValidationError {
-            throw error
+            models = (try? WatchLoader.load(configuration).map(\.model)) ?? []
         } catch {
             FileHandleOutput.standardError("error: \(error)")
             throw ExitCode(ExitStatus.configuration.rawValue)
         }
-        var sinceDate: Date?
-        if let since {
-            if let seconds = DurationParser.seconds(since) {
-                sinceDate = Date().addingTimeInterval(-seconds)
-            } else if let date = AlertTimestamp.parse(since) {
-                sinceDate = date
-            } else {
-                throw ValidationError("--since takes a duration (90m, 2h, 3d) or an RFC 3339 time, got '\(since)'")
-            }
-        }
-        let filter = AlertFilter(since: sinceDate, actor: actorID, topic: topicID, minimumLevel: level)
+        let filter = try filter(models: models)
+        let terminal = isatty(STDOUT_FILENO) == 1
+        let view = AlertReadableView(rules: AlertsCommand.rules(models), width: terminal ? Self.terminalWidth() : nil,
+                                     colour: color.isOn(terminal: terminal, environment: ProcessInfo.processInfo.environment))
+        var shown = 0
         // Rotated logs first (oldest first), so that --since reaches across logrotate.
         let rotated = RotatedLogs.list(logPath)
         var unread: [String] = []
         for file in rotated.all {
             guard let data = RotatedLogs.contents(file) else { unread.append(file); continue }
-            for line in data.split(separator: 0x0A) { emit(Array(line), filter: filter) }
+            for line in data.split(separator: 0x0A) { shown += emit(Array(line), filter: filter, view: view) }
         }
         if !unread.isEmpty {
             FileHandleOutput.standardError("not read: \(unread.joined(separator: ", "))")
         }
         var reader = LogFollower(path: logPath)
         if !follow && !FileManager.default.fileExists(atPath: logPath) {
-            if rotated.all.isEmpty { FileHandleOutput.standardError("no alerts yet: \(logPath) does not exist") }
-            return
+            if rotated.all.isEmpty { FileHandleOutput.standardError("no alerts yet: \(logPath) does not exist"); return }
         }
         repeat {
             for line in reader.readNewLines() {
-                emit(line, filter: filter)
+                shown += emit(line, filter: filter, view: view)
             }
             if follow { usleep(300_000) }
         } while follow
+        if shown == 0 { sayEmpty(logPath) }
     }
 
-    private func emit(_ line: [UInt8], filter: AlertFilter) {
-        guard !line.isEmpty else { return }
+    private func sayEmpty(_ logPath: String) {
+        var conditions: [String] = []
+        if let since { conditions.append("since \(since)") }
+        if let actor { conditions.append("naming \(actor)") }
+        if let topic { conditions.append("on \(topic)") }
+        if let level { conditions.append("at level \(level.rawValue) or above") }
+        let text = conditions.isEmpty ? "no alerts in \(logPath)" : "no alerts " + conditions.joined(separator: ", ")
+        if json { FileHandleOutput.standardError(text) } else { print(text) }
+    }
+
+    /// Prints `line` when it passes `filter`; returns 1 when printed.
+    private func emit(_ line: [UInt8], filter: AlertFilter, view: AlertReadableView) -> Int {
+        guard !line.isEmpty else { return 0 }
         guard let entry = try? AlertLogEntry.decode(line: line) else {
             FileHandleOutput.standardError("skipping a line that is not an alert: \(String(decoding: line.prefix(80), as: UTF8.self))")
-            return
+            return 0
         }
-        guard filter.accepts(entry) else { return }
+        guard filter.accepts(entry) else { return 0 }
         if json {
             FileHandle.standardOutput.write(Data(line + [0x0A]))
         } else {
-            let source = entry.source.type == "feed" ? (entry.source.url ?? entry.source.feed ?? "") : (entry.source.path ?? "")
-            let text = AlertTextFormatter.format(
-                time: entry.time, level: entry.level, score: entry.score, title: entry.title,
-                actors: entry.actors.map { ($0.name, $0.mentions ?? 0) },
-                topics: entry.topics.map { ($0.id, $0.score ?? 0) },
-                bestEvidence: entry.evidence.first, source: source)
-            // An edit of an article that alerted before (case 08): it alerts because it names an actor the earlier alert did not.
-            let updates = entry.updates.map { "\n    updates:  \($0) (an edit of that alert's article, naming a new actor)" } ?? ""
-            FileHandle.standardOutput.write(Data((text + updates + "\n\n").utf8))
+            FileHandle.standardOutput.write(Data((view.render(entry) + "\n\n").utf8))
+        }
+        return 1
+    }
+
+    /// Thresholds per watch, for the score's "(alert ≥ 19)".
+    static func rules(_ models: [WatchModel]) -> [String: AlertReadableView.WatchRules] {
+        var result: [String: AlertReadableView.WatchRules] = [:]
+        for model in models {
+            func names(_ ids: [String]) -> [String] { ids.map { id in model.actors.first { $0.id == id }?.name ?? id } }
+            result[model.watch] = .init(alertThreshold: model.rules.alertThreshold, noticeThreshold: model.rules.noticeThreshold,
+                                        keyStateNames: names(model.rules.alertKeyStates), minCoreStates: model.rules.alertMinCoreStates,
+                                        coreStateNames: names(model.rules.coreStates))
+        }
+        return result
+    }
+
+    /// The terminal's columns (TIOCGWINSZ), else `$COLUMNS`, else `nil`.
+    static func terminalWidth() -> Int? {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }
+    }
+}
+
+/// `--color auto|always|never`.
+enum ColourChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    /// `auto`: on for a terminal unless `NO_COLOR` is set and not empty (https://no-color.org).
+    func isOn(terminal: Bool, environment: [String: String]) -> Bool {
+        switch self {
+        case .always: return true
+        case .never: return false
+        case .auto: return terminal && (environment["NO_COLOR"] ?? "").isEmpty
         }
     }
 }

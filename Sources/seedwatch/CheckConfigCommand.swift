@@ -33,7 +33,14 @@ struct CheckConfigCommand: ParsableCommand {
                 print("watch \(w.name): model version \(w.model.version), \(w.model.actors.count) actors, "
                     + "\(w.model.topics.count) topics, \(w.matcher.table.patternCount) patterns")
             }
+            for output in configuration.outputs {
+                _ = try OutputSinks.make(output)  // reads the secret and credentials files
+                print("output \(output.name): \(output.kind.typeName), min_level \(output.minimumLevel.rawValue)")
+            }
         } catch let error as YAMLFileError {
+            FileHandleOutput.standardError("error: \(error)")
+            throw ExitCode(ExitStatus.configuration.rawValue)
+        } catch let error as OutputSinks.SetupError {
             FileHandleOutput.standardError("error: \(error)")
             throw ExitCode(ExitStatus.configuration.rawValue)
         }

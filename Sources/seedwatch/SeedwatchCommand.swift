@@ -13,8 +13,8 @@ struct SeedwatchCommand: AsyncParsableCommand {
         else ./config/seedwatch.yaml.
         """,
         version: SeedwatchVersion.string,
-        subcommands: [RunCommand.self, ScanCommand.self, FeedsCommand.self, AlertsCommand.self, CheckConfigCommand.self,
-                      StatusCommand.self, WhyCommand.self, EvalCommand.self]
+        subcommands: [RunCommand.self, ScanCommand.self, FeedsCommand.self, AlertsCommand.self, DigestCommand.self, OutputsCommand.self,
+                      CheckConfigCommand.self, StatusCommand.self, WhyCommand.self, EvalCommand.self]
     )
 }
 

@@ -246,7 +246,7 @@ struct AlertsCommandTests {
         #expect(try titles(["--level", "alert"]) == ["Oldest", "Old one", "New"])
         let unknown = try CommandLineTests.run(["alerts", "--config", config.path, "--actor", "nosuch"])
         #expect(unknown.status == 64)
-        #expect(unknown.stderr.contains("unknown actor 'nosuch'; actor ids: "))
+        #expect(unknown.stderr.contains("unknown actor 'nosuch'; give an id, name or alias, e.g. "))
     }
 
     /// The readable view says when an alert is an edit of an earlier alert's article (case 08).
@@ -265,7 +265,7 @@ struct AlertsCommandTests {
         let blocks = output.stdout.components(separatedBy: "\n\n").filter { !$0.isEmpty }
         #expect(blocks.count == 2)
         #expect(!blocks[0].contains("updates:"))
-        #expect(blocks[1].hasSuffix("    updates:  00000000000000b1 (an edit of that alert's article, naming a new actor)"))
+        #expect(blocks[1].hasSuffix("    updates:   00000000000000b1 (an edit of that alert's article, naming a new actor)"))
     }
 }
 

@@ -11,7 +11,7 @@ public enum ConfigurationReader {
         let absoluteFile = absolute(file, relativeTo: FileManager.default.currentDirectoryPath)
         let base = (absoluteFile as NSString).deletingLastPathComponent
         let root = try YAMLValue.parse(text, file: file)
-        let top = try root.mapping(allowed: ["watches", "drop_folder", "alerts", "state", "feeds", "fetch", "metrics"])
+        let top = try root.mapping(allowed: ["watches", "drop_folder", "alerts", "state", "feeds", "fetch", "metrics", "outputs"])
 
         guard let watchesValue = top["watches"] else { throw root.error("missing required key 'watches'") }
         var watches: [String] = []
@@ -93,6 +93,7 @@ public enum ConfigurationReader {
             let metrics = try metricsValue.mapping(allowed: ["textfile"])
             if let v = metrics["textfile"] { config.metricsTextfile = absolute(try v.nonEmptyString(), relativeTo: base) }
         }
+        if let outputsValue = top["outputs"] { config.outputs = try OutputsReader.read(outputsValue, base: base) }
         return config
     }
 

@@ -53,6 +53,8 @@ public struct SeedwatchConfiguration: Sendable, Hashable {
     /// `metrics.textfile`: where the daemon writes its metrics in the Prometheus text format for
     /// node_exporter's textfile collector (atomically, every 10 s); nil writes none.
     public var metricsTextfile: String?
+    /// Sinks besides the alert log (`outputs:`, DESIGN §11), in configuration order.
+    public var outputs: [OutputConfiguration] = []
 
     public init(file: String, watches: [String], dropFolder: DropFolder, alertLog: String, statePath: String) {
         self.file = file

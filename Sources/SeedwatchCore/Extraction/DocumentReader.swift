@@ -17,9 +17,11 @@ public struct DocumentItem: Sendable {
         return "file:" + fileContentHash
     }
 
-    /// The alert's `source` for a dropped file at `filePath` (raw bytes).
+    /// The alert's `source` for a dropped file at `filePath` (raw bytes): with the article's `url`
+    /// when it states one (an HTML page's `og:url` or canonical link, Markdown front matter or a
+    /// JSON article's `url`, a feed item's link; DESIGN §11), and a feed item's GUID.
     public func source(filePath: [UInt8]) -> AlertSource {
-        .file(path: filePath, url: itemKey == nil ? nil : article.url, guid: itemKey == nil ? nil : article.guid)
+        .file(path: filePath, url: article.url, guid: itemKey == nil ? nil : article.guid)
     }
 }
 

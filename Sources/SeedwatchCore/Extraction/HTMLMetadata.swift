@@ -6,7 +6,7 @@ import Foundation
 /// - Published: `article:published_time` meta, else the first `<time datetime>`, else JSON-LD
 ///   `datePublished` (schema.org, in `<script type="application/ld+json">`, also inside `@graph`
 ///   or a top-level array), else other common meta names (`date`, `pubdate`, `dc.date`…).
-/// - URL: `og:url`, else `<link rel="canonical">`.
+/// - URL: `og:url`, else `<link rel="canonical">`, when absolute (http or https).
 struct HTMLMetadata {
     var title: String = ""
     var published: Date?
@@ -63,7 +63,13 @@ struct HTMLMetadata {
             ?? fallbackMeta
 
         let urls = [meta["og:url"], canonical]
-        url = urls.lazy.compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.first(where: { !$0.isEmpty })
+        // A dropped page has no base URL, so a relative one ("/news/1") locates nothing: absolute http(s) only.
+        url = urls.lazy.compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.first(where: Self.isAbsoluteHTTP)
+    }
+
+    static func isAbsoluteHTTP(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return (lower.hasPrefix("http://") || lower.hasPrefix("https://")) && text.count > 8
     }
 
     /// The first parseable `datePublished` in a JSON-LD block, searched depth-first.

@@ -34,7 +34,7 @@ struct DropFolderService: Service {
 
 /// SIGHUP: reload configuration and models and reopen the alert log (`RELOADING=1` … `READY=1`).
 /// The watches' models, `feeds:`, `fetch.concurrency` and `state.retention` take effect at once
-/// (see ``FeedPoller/apply(feeds:retentionSeconds:)``); `drop_folder`, `alerts.log` and `state.path`
+/// (see ``FeedPoller/apply(feeds:retentionSeconds:)``); `drop_folder`, `alerts.log`, `state.path` and `outputs`
 /// need a restart, and a reload that changes them says so once per reload.
 struct ReloadService: Service {
     let configurationPath: String
@@ -112,6 +112,7 @@ struct ReloadService: Service {
         if new.dropFolder != old.dropFolder { keys.append("drop_folder") }
         if new.alertLog != old.alertLog { keys.append("alerts.log") }
         if new.statePath != old.statePath { keys.append("state.path") }
+        if new.outputs != old.outputs { keys.append("outputs") }
         return keys
     }
 }

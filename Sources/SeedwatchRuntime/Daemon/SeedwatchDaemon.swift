@@ -70,6 +70,10 @@ public struct SeedwatchDaemon {
         try Self.makeParentFolder(of: configuration.alertLog)
 
         let store = try StateStore(path: configuration.statePath)
+        let outputs = try configuration.outputs.map { output in
+            OutputDeliveryWorker(sink: try OutputSinks.make(output), store: store, retry: OutputSinks.retry(output), logger: logger)
+        }
+        store.setOutputRoutes(OutputSinks.routes(configuration.outputs))
         let writer = try AlertLogWriter(path: configuration.alertLog, logger: logger)
         let outbox = OutboxDelivery(store: store, sink: writer, logger: logger)
         let report = try outbox.reconcile()
@@ -130,6 +134,7 @@ public struct SeedwatchDaemon {
                                                           store: store, feeds: { poller.feeds.map(\.url) }, logger: logger)))
         }
         services.append(.init(service: FeedPollerService(poller: poller, fetcher: fetcher)))
+        services += outputs.map { .init(service: OutputDeliveryService(worker: $0)) }
         services.append(.init(service: StoppingNotifierService(notifier: notifier, logger: logger, activity: processor.activity,
                                                                graceSeconds: stopGraceSeconds)))
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: logger))

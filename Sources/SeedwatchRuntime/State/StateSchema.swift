@@ -106,6 +106,29 @@ enum StateSchema {
             try db.execute(sql: "ALTER TABLE feed_state ADD COLUMN last_full_fetch REAL")
         }
         registerOperationsTables(&migrator)
+        migrator.registerMigration("v6-output-deliveries") { db in
+            // One row per alert and per output (DESIGN §11 `outputs:`) besides the alert log, whose
+            // delivery state stays in `outbox.state`. A row is inserted in the transaction that
+            // commits the alert, for each output that accepts its level. `started` starts the
+            // give-up clock (the decision, or a retry of a dead letter); `next_attempt` is when the
+            // output's service tries it next; `last_error`/`last_error_at` describe the latest failed attempt. Databases from before keep working: their alerts have
+            // no rows here and go to the alert log only.
+            try db.execute(sql: """
+                CREATE TABLE outbox_delivery (
+                    alert_id TEXT NOT NULL,
+                    output TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'dead')),
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    started REAL NOT NULL,
+                    next_attempt REAL NOT NULL,
+                    last_error_at REAL,
+                    last_error TEXT,
+                    delivered_at REAL,
+                    PRIMARY KEY (alert_id, output)
+                ) WITHOUT ROWID;
+                CREATE INDEX outbox_delivery_due ON outbox_delivery(output, state, next_attempt);
+                """)
+        }
         return migrator
     }
 }

@@ -88,6 +88,7 @@ extension StateStore {
         precondition(alertLine == nil || alertID != nil, "an alert line needs its alert id")
         let now = at.timeIntervalSince1970
         let key = Self.keyBytes(articleKey), original = Self.keyBytes(originalKey)
+        let routes = outputRoutes
         return try writeAccess("commit update decision") { db in
             try db.execute(sql: """
                 INSERT INTO seen_article (article_key, watch, first_seen, last_seen, content_hash, alert_id)
@@ -103,14 +104,16 @@ extension StateStore {
                 WHERE article_key = ? AND watch = ?
                 """, arguments: [Self.actorIDsText(alertedActorIDs), alertID, now, original, watch])
             guard let alertID, let alertLine else { return true }
-            return try Self.insertPendingAlert(db, alertID: alertID, watch: watch, key: key, line: alertLine, at: now)
+            return try Self.insertPendingAlert(db, alertID: alertID, watch: watch, key: key, line: alertLine, routes: routes, at: now)
         }
     }
 
     /// Adds a pending outbox row (DESIGN §7, step 1) in the caller's transaction (`now` in seconds
     /// since 1970, as every time column of the store); `false` when an alert with this id is
-    /// already in the outbox.
-    static func insertPendingAlert(_ db: Database, alertID: String, watch: String, key: Data, line: [UInt8], at now: TimeInterval) throws -> Bool {
+    /// already in the outbox. The outputs of `routes` that accept the alert's level get a pending
+    /// delivery row in the same transaction.
+    static func insertPendingAlert(_ db: Database, alertID: String, watch: String, key: Data, line: [UInt8],
+                                   routes: [OutputRoute], at now: TimeInterval) throws -> Bool {
         try db.cachedStatement(sql: """
             INSERT INTO outbox (alert_id, watch, article_key, line, state, created_at)
             VALUES (?, ?, ?, ?, 'pending', ?)
@@ -118,6 +121,7 @@ extension StateStore {
             """).execute(arguments: [alertID, watch, key, Data(line), now])
         guard db.changesCount == 1 else { return false }
         BatchContext.current?.alerts.append(BatchedAlert(id: alertID, line: line))
+        try insertOutputDeliveries(db, alertID: alertID, line: line, routes: routes, at: now)
         return true
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,6 +22,8 @@ public final class StateStore: Sendable {
     private let pool: DatabasePool
     /// Device and inode of the database file once opened, to notice it being deleted or replaced.
     private let fileIdentity: (device: UInt64, inode: UInt64)?
+    /// The outputs a new alert is queued for (see ``setOutputRoutes(_:)``).
+    let routes = Mutex<[OutputRoute]>([])
 
     /// Opens (creating it and its folder when missing) and migrates the state database.
     ///
@@ -156,6 +159,7 @@ public final class StateStore: Sendable {
                                at: Date = Date()) throws -> Bool {
         precondition(alertLine == nil || alertID != nil, "an alert line needs its alert id")
         let now = at.timeIntervalSince1970
+        let routes = outputRoutes
         return try writeAccess("commit decision") { db in
             try db.cachedStatement(sql: """
                 INSERT INTO seen_article (article_key, watch, first_seen, last_seen, content_hash, alert_id, actor_ids)
@@ -169,7 +173,8 @@ public final class StateStore: Sendable {
                                        version: version, at: now)
             }
             guard let alertID, let alertLine else { return true }
-            return try Self.insertPendingAlert(db, alertID: alertID, watch: watch, key: Self.keyBytes(articleKey), line: alertLine, at: now)
+            return try Self.insertPendingAlert(db, alertID: alertID, watch: watch, key: Self.keyBytes(articleKey), line: alertLine,
+                                               routes: routes, at: now)
         }
     }
 
@@ -221,7 +226,8 @@ public final class StateStore: Sendable {
 
     /// Forgets seen items of polled feeds whose `last_seen` is before `cutoff` (retention,
     /// `state.retention`: DESIGN §7 keeps them that long after they leave their feed), and written
-    /// outbox rows older than `cutoff`. Pending alerts are never pruned.
+    /// outbox rows older than `cutoff` that no output still has to deliver, and output deliveries
+    /// delivered before `cutoff`. Pending alerts and dead letters are never pruned.
     ///
     /// Only keys of polled feed items (`feed:<url>␀…`) are pruned: dropped files (`file:…`) and items
     /// of feed files in the drop folder (`feed:file␀…`) are never touched by a poll, so their
@@ -245,7 +251,12 @@ public final class StateStore: Sendable {
                 DELETE FROM article_version
                 WHERE NOT EXISTS (SELECT 1 FROM seen_article s WHERE s.article_key = article_version.article_key)
                 """)
-            try db.execute(sql: "DELETE FROM outbox WHERE state = 'written' AND written_at < ?", arguments: [t])
+            try db.execute(sql: "DELETE FROM outbox_delivery WHERE state = 'delivered' AND delivered_at < ?", arguments: [t])
+            // An alert some output has not delivered yet (pending or a dead letter) keeps its line.
+            try db.execute(sql: """
+                DELETE FROM outbox WHERE state = 'written' AND written_at < ?
+                    AND NOT EXISTS (SELECT 1 FROM outbox_delivery d WHERE d.alert_id = outbox.alert_id)
+                """, arguments: [t])
             try db.execute(sql: "DELETE FROM article_event WHERE at < ?", arguments: [t])  // `seedwatch why` history
             return removed
         }

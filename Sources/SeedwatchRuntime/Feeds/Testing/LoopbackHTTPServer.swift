@@ -10,6 +10,8 @@ public struct LoopbackHTTPRequest: Sendable, Hashable {
     public var target: String
     /// Header fields in order, names lower-cased, values trimmed.
     public var headers: [Header]
+    /// The body, read by its `Content-Length` (empty without one).
+    public var body: [UInt8] = []
 
     public struct Header: Sendable, Hashable {
         public var name: String
@@ -164,7 +166,15 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
                 return .init(name: line[..<colon].lowercased(),
                              value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
             }
-            let request = LoopbackHTTPRequest(method: String(requestLine[0]), target: String(requestLine[1]), headers: headers)
+            var request = LoopbackHTTPRequest(method: String(requestLine[0]), target: String(requestLine[1]), headers: headers)
+            let length = request.header("content-length").flatMap { Int($0) } ?? 0
+            while buffer.count < length {
+                let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+                if n <= 0 { return }
+                buffer.append(contentsOf: chunk[0..<n])
+            }
+            request.body = Array(buffer[0..<length])
+            buffer.removeFirst(length)
             lock.withLock { received.append(request) }
             let reply = handler(request)
             guard send(reply, to: fd) else { return }
@@ -231,7 +241,9 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         case 304: return "Not Modified"
         case 307: return "Temporary Redirect"
         case 308: return "Permanent Redirect"
+        case 400: return "Bad Request"
         case 404: return "Not Found"
+        case 408: return "Request Timeout"
         case 410: return "Gone"
         case 429: return "Too Many Requests"
         case 500: return "Internal Server Error"

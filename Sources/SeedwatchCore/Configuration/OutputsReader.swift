@@ -1,0 +1,85 @@
+import Foundation
+
+/// Reads the `outputs:` list of `seedwatch.yaml` (DESIGN §11) strictly: unknown keys, a missing
+/// `url`/`smtp`/`from`/`to`, a bad URL, a duplicate name and unknown values are errors naming
+/// file, line and key.
+enum OutputsReader {
+    /// - Parameters:
+    ///   - value: the `outputs` node (a sequence).
+    ///   - base: the config file's folder, against which relative file paths resolve.
+    /// - Throws: `YAMLFileError`.
+    static func read(_ value: YAMLValue, base: String) throws -> [OutputConfiguration] {
+        let items = try value.sequence()
+        var outputs: [OutputConfiguration] = []
+        var explicitNames: [Bool] = []
+        for item in items {
+            let m = try item.mapping(allowed: ["name", "type", "min_level", "per", "give_up_after", "url", "secret_file",
+                                               "smtp", "from", "to", "credentials_file", "ca_file", "digest"])
+            guard let typeValue = m["type"] else { throw item.error("output without 'type' (webhook or email)") }
+            let type = try typeValue.nonEmptyString()
+            let kind: OutputConfiguration.Kind
+            switch type {
+            case "webhook":
+                try refuse(["smtp", "from", "to", "credentials_file", "ca_file", "digest"], in: m, type: type)
+                guard let urlValue = m["url"] else { throw item.error("webhook output without 'url'") }
+                let url = try urlValue.nonEmptyString()
+                guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(),
+                      scheme == "http" || scheme == "https", parsed.host != nil else {
+                    throw urlValue.error("webhook url must be an absolute http:// or https:// URL, got '\(url)'")
+                }
+                let secret = try m["secret_file"].map { ConfigurationReader.absolute(try $0.nonEmptyString(), relativeTo: base) }
+                kind = .webhook(.init(url: url, secretFile: secret))
+            case "email":
+                try refuse(["url", "secret_file"], in: m, type: type)
+                guard let smtpValue = m["smtp"] else { throw item.error("email output without 'smtp' (an smtp:// or smtps:// URL)") }
+                let smtp = try smtpValue.nonEmptyString()
+                guard let parsed = URL(string: smtp), let scheme = parsed.scheme?.lowercased(),
+                      scheme == "smtp" || scheme == "smtps", parsed.host != nil else {
+                    throw smtpValue.error("smtp must be an smtp:// or smtps:// URL, got '\(smtp)'")
+                }
+                guard let fromValue = m["from"] else { throw item.error("email output without 'from'") }
+                guard let toValue = m["to"] else { throw item.error("email output without 'to'") }
+                let to = toValue.isScalar ? [try toValue.nonEmptyString()] : try toValue.sequence().map { try $0.nonEmptyString() }
+                guard !to.isEmpty else { throw toValue.error("at least one recipient is required") }
+                if let digest = m["digest"], try digest.nonEmptyString() != "none" {
+                    throw digest.error("digest e-mails are not available yet; use 'none' (one message per alert)")
+                }
+                kind = .email(.init(
+                    smtp: smtp, from: try fromValue.nonEmptyString(), to: to,
+                    credentialsFile: try m["credentials_file"].map { ConfigurationReader.absolute(try $0.nonEmptyString(), relativeTo: base) },
+                    caFile: try m["ca_file"].map { ConfigurationReader.absolute(try $0.nonEmptyString(), relativeTo: base) }))
+            default:
+                throw typeValue.error("unknown output type '\(type)'; expected webhook or email")
+            }
+            var output = OutputConfiguration(name: try m["name"]?.nonEmptyString() ?? type, kind: kind)
+            explicitNames.append(m["name"] != nil)
+            if let v = m["min_level"] {
+                guard let level = AlertLevel(rawValue: try v.nonEmptyString()) else { throw v.error("min_level must be notice or alert") }
+                output.minimumLevel = level
+            }
+            if let v = m["per"] {
+                guard let mode = OutputConfiguration.Mode(rawValue: try v.nonEmptyString()) else { throw v.error("per must be story or alert") }
+                output.mode = mode
+            }
+            if let v = m["give_up_after"] {
+                output.giveUpAfterSeconds = try v.durationSeconds()
+                guard output.giveUpAfterSeconds > 0 else { throw v.error("give_up_after must be above 0") }
+            }
+            if output.name == OutputConfiguration.alertLogName {
+                throw (m["name"] ?? item).error("the name 'log' is the alert log's; choose another")
+            }
+            if outputs.contains(where: { $0.name == output.name }) {
+                let hint = explicitNames.last == true ? "" : "; give each output of this type a 'name'"
+                throw (m["name"] ?? item).error("two outputs are named '\(output.name)'\(hint)")
+            }
+            outputs.append(output)
+        }
+        return outputs
+    }
+
+    private static func refuse(_ keys: [String], in mapping: [String: YAMLValue], type: String) throws {
+        for key in keys {
+            if let v = mapping[key] { throw v.error("'\(key)' does not apply to a \(type) output") }
+        }
+    }
+}

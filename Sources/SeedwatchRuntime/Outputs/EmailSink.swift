@@ -1,0 +1,93 @@
+import CCurl
+import Foundation
+import SeedwatchCore
+
+/// `user:password` from an e-mail output's `credentials_file` (one line; a trailing newline is
+/// ignored; the password may contain `:`).
+public struct EmailCredentials: Sendable, Hashable {
+    public var user: String
+    public var password: String
+
+    public init(user: String, password: String) {
+        self.user = user
+        self.password = password
+    }
+
+    /// - Throws: ``OutputSinks/SetupError`` when the file has no `:` or is not UTF-8.
+    public static func parse(_ bytes: [UInt8], file: String, output: String) throws -> EmailCredentials {
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            throw OutputSinks.SetupError(description: "outputs: \(output): credentials_file \(file): not UTF-8")
+        }
+        while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
+        guard !text.contains("\n"), let colon = text.firstIndex(of: ":") else {
+            throw OutputSinks.SetupError(description: "outputs: \(output): credentials_file \(file): expected one line user:password")
+        }
+        return EmailCredentials(user: String(text[..<colon]), password: String(text[text.index(after: colon)...]))
+    }
+}
+
+/// The e-mail output (DESIGN §11): one message per alert (``AlertEmail``) through libcurl's SMTP.
+///
+/// `smtps://` is TLS from the start; `smtp://` upgrades with STARTTLS, which is required except
+/// towards a loopback host (127.0.0.1, ::1, localhost), where it is used when offered. SMTP replies
+/// 5xx (RFC 5321 §4.2.1: permanent) make a dead letter; 4xx and transport failures are retried.
+public struct EmailSink: OutputSink {
+    public let name: String
+    public let settings: OutputConfiguration.Email
+    let credentials: EmailCredentials?
+    /// Seconds one message may take in all.
+    public var timeoutSeconds = 30
+
+    public init(name: String, settings: OutputConfiguration.Email, credentials: EmailCredentials?) {
+        self.name = name
+        self.settings = settings
+        self.credentials = credentials
+    }
+
+    /// The address inside `Name <address>`, or the text itself.
+    static func address(_ text: String) -> String {
+        if let open = text.lastIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close {
+            return String(text[text.index(after: open)..<close])
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    static func isLoopback(_ url: String) -> Bool {
+        guard let host = URL(string: url)?.host?.lowercased() else { return false }
+        return host == "127.0.0.1" || host == "::1" || host == "[::1]" || host == "localhost"
+    }
+
+    public func send(alertID: String, line: [UInt8]) async -> OutputSendOutcome {
+        let entry: AlertLogEntry
+        do {
+            entry = try AlertLogEntry.decode(line: line)
+        } catch {
+            return .rejected(error: "the alert line cannot be read: \(error)")
+        }
+        let message = AlertEmail.message(entry, from: settings.from, to: settings.to, date: Date())
+        let request = CurlEasyRequest(upload: message)
+        let settings = self.settings, credentials = self.credentials, timeout = timeoutSeconds
+        let requireTLS = !Self.isLoopback(settings.smtp)
+        let result = await request.perform { easy, request in
+            _ = sw_easy_setopt_string(easy, CURLOPT_URL, settings.smtp)
+            _ = sw_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "smtp,smtps")
+            _ = sw_easy_setopt_long(easy, CURLOPT_USE_SSL, Int(requireTLS ? CURLUSESSL_ALL.rawValue : CURLUSESSL_TRY.rawValue))
+            _ = sw_easy_setopt_string(easy, CURLOPT_MAIL_FROM, "<\(Self.address(settings.from))>")
+            _ = sw_easy_setopt_slist(easy, CURLOPT_MAIL_RCPT, request.list(settings.to.map { "<\(Self.address($0))>" }))
+            _ = sw_easy_setopt_long(easy, CURLOPT_UPLOAD, 1)
+            _ = sw_easy_setopt_off_t(easy, CURLOPT_INFILESIZE_LARGE, curl_off_t(message.count))
+            _ = sw_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT, 10)
+            _ = sw_easy_setopt_long(easy, CURLOPT_TIMEOUT, timeout)
+            if let credentials {
+                _ = sw_easy_setopt_string(easy, CURLOPT_USERNAME, credentials.user)
+                _ = sw_easy_setopt_string(easy, CURLOPT_PASSWORD, credentials.password)
+            }
+            if let ca = settings.caFile { _ = sw_easy_setopt_string(easy, CURLOPT_CAINFO, ca) }
+        }
+        guard let error = result.error else { return .delivered }
+        if (500..<600).contains(result.status) {
+            return .rejected(error: "SMTP \(result.status) (permanent): \(error)")
+        }
+        return .failed(error: result.status > 0 ? "SMTP \(result.status): \(error)" : error, retryAfter: nil)
+    }
+}

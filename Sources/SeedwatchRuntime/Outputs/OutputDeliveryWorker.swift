@@ -1,0 +1,107 @@
+import Foundation
+import Logging
+import SeedwatchCore
+
+/// Delivers one output's pending rows of the outbox (DESIGN §11): takes the deliveries that are
+/// due, sends each through its ``OutputSink``, and records the result — delivered, retried later
+/// (``DeliveryRetry``), or a dead letter. Each output has its own worker and service, so an
+/// output that is down or slow holds up neither the alert log nor another output.
+///
+/// At least once: a row is marked delivered only after the receiver took the alert, so a crash
+/// between the answer and that commit sends the alert again, with the same `id`.
+public final class OutputDeliveryWorker: Sendable {
+    public let sink: any OutputSink
+    public let store: StateStore
+    public let retry: DeliveryRetry
+    private let logger: Logger
+    private let random: @Sendable () -> Double
+
+    /// - Parameters:
+    ///   - retry: back-off and give-up time (`give_up_after`).
+    ///   - random: numbers in 0…1 for the back-off jitter.
+    public init(sink: any OutputSink, store: StateStore, retry: DeliveryRetry, logger: Logger,
+                random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }) {
+        self.sink = sink
+        self.store = store
+        self.retry = retry
+        self.logger = logger
+        self.random = random
+    }
+
+    /// What one round did.
+    public struct Round: Sendable, Hashable {
+        public var delivered = 0
+        public var retried = 0
+        public var dead = 0
+        public var total: Int { delivered + retried + dead }
+    }
+
+    /// Sends every delivery due at `now` (in batches), stopping early when `shouldStop` says so.
+    /// - Returns: the counts; a state database error ends the round (the rows stay pending).
+    @discardableResult
+    public func deliverDue(now: @escaping @Sendable () -> Date = { Date() },
+                           shouldStop: @Sendable () -> Bool = { false }) async -> Round {
+        var round = Round()
+        var tried: Set<String> = []
+        while !shouldStop() {
+            let due: [OutputDelivery]
+            do {
+                due = try store.dueDeliveries(output: sink.name, at: now()).filter { !tried.contains($0.alertID) }
+            } catch {
+                logger.error("cannot read the outbox; deliveries wait", metadata: ["output": "\(sink.name)", "error": "\(error)"])
+                return round
+            }
+            if due.isEmpty { return round }
+            for delivery in due {
+                if shouldStop() { return round }
+                tried.insert(delivery.alertID)
+                let outcome = await sink.send(alertID: delivery.alertID, line: delivery.line)
+                do {
+                    try record(outcome, for: delivery, at: now(), into: &round)
+                } catch {
+                    logger.error("cannot record a delivery; it will be sent again", metadata: [
+                        "output": "\(sink.name)", "alert_id": "\(delivery.alertID)", "error": "\(error)"])
+                    return round
+                }
+            }
+        }
+        return round
+    }
+
+    private func record(_ outcome: OutputSendOutcome, for delivery: OutputDelivery, at now: Date, into round: inout Round) throws {
+        let metadata: Logger.Metadata = ["output": "\(sink.name)", "alert_id": "\(delivery.alertID)"]
+        switch outcome {
+        case .delivered:
+            try store.markDelivered(alertID: delivery.alertID, output: sink.name, at: now)
+            round.delivered += 1
+            logger.debug("alert delivered", metadata: metadata)
+        case .rejected(let error):
+            try store.recordFailedDelivery(alertID: delivery.alertID, output: sink.name, error: error, nextAttempt: nil, at: now)
+            round.dead += 1
+            logger.error("delivery refused for good; a dead letter now (seedwatch outputs retry \(sink.name))",
+                         metadata: metadata.merging(["error": "\(error)"]) { $1 })
+        case .failed(let error, let retryAfter):
+            switch retry.next(afterAttempts: delivery.attempts + 1, started: delivery.started, now: now,
+                              retryAfter: retryAfter, random: random()) {
+            case .retry(let at):
+                try store.recordFailedDelivery(alertID: delivery.alertID, output: sink.name, error: error, nextAttempt: at, at: now)
+                round.retried += 1
+                logger.warning("delivery failed; retrying", metadata: metadata.merging([
+                    "error": "\(error)", "attempts": "\(delivery.attempts + 1)",
+                    "next_attempt": "\(AlertTimestamp.format(at))"]) { $1 })
+            case .giveUp:
+                try store.recordFailedDelivery(alertID: delivery.alertID, output: sink.name, error: error, nextAttempt: nil, at: now)
+                round.dead += 1
+                logger.error("delivery given up after give_up_after; a dead letter now (seedwatch outputs retry \(sink.name))",
+                             metadata: metadata.merging(["error": "\(error)", "attempts": "\(delivery.attempts + 1)"]) { $1 })
+            }
+        }
+    }
+
+    /// Seconds to wait before the next round: until the earliest pending delivery is due, at most
+    /// `poll` (new alerts arrive any time), at least 0.05.
+    public func idleSeconds(poll: Double, now: Date = Date()) -> Double {
+        guard let next = try? store.nextDeliveryDue(output: sink.name) else { return poll }
+        return min(poll, max(0.05, next.timeIntervalSince(now)))
+    }
+}

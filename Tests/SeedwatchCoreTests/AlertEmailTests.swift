@@ -1,0 +1,62 @@
+import Foundation
+import SeedwatchCore
+import Testing
+
+@Suite("Alert e-mail message")
+struct AlertEmailTests {
+    static let entry = AlertLogEntry(
+        id: "3f7c0a9d2e4b1c58", time: Date(timeIntervalSince1970: 1_795_000_000), watch: "china-russia-north-korea",
+        level: .alert, score: 41.5,
+        source: .init(type: "feed", feed: "https://news.example/rss.xml", url: "https://news.example/a?x=1&y=<2>"),
+        title: "Putin & Kim sign “pact”", published: Date(timeIntervalSince1970: 1_718_755_200),
+        actors: [.init(id: "vladimir_putin", name: "Vladimir Putin", mentions: 7)],
+        topics: [.init(id: "russia_nk_alliance", name: "Russia–North Korea alliance", score: 12)],
+        evidence: ["Putin and Kim signed a <mutual> defence pact."])
+
+    @Test func plainTextQuotesTheEvidenceAndLinksTheSource() {
+        #expect(AlertEmail.plainText(Self.entry) == [
+            "Putin & Kim sign “pact”", "",
+            "ALERT  score 41.50  watch china-russia-north-korea",
+            "Published: 2024-06-19T00:00:00Z",
+            "Source: https://news.example/a?x=1&y=<2>",
+            "Actors: Vladimir Putin",
+            "Topics: Russia–North Korea alliance", "",
+            "Evidence:",
+            "> Putin and Kim signed a <mutual> defence pact.", "",
+            "Alert 3f7c0a9d2e4b1c58, decided 2026-11-18T11:06:40Z.",
+        ].joined(separator: "\r\n") + "\r\n")
+    }
+
+    @Test func htmlEscapesEveryText() {
+        let html = AlertEmail.html(Self.entry)
+        #expect(html.contains("<h2><a href=\"https://news.example/a?x=1&amp;y=&lt;2&gt;\">Putin &amp; Kim sign “pact”</a></h2>"))
+        #expect(html.contains("<blockquote>Putin and Kim signed a &lt;mutual&gt; defence pact.</blockquote>"))
+        #expect(!html.contains("<mutual>"))
+    }
+
+    @Test func subjectIsEncodedWhenNotASCII() {
+        #expect(AlertEmail.subject(Self.entry) == "[seedwatch] ALERT: Putin & Kim sign “pact”")
+        #expect(AlertEmail.encodedHeader("[seedwatch] ALERT: Putin & Kim sign “pact”")
+            == "=?utf-8?B?W3NlZWR3YXRjaF0gQUxFUlQ6IFB1dGluICYgS2ltIHNpZ24g4oCccGFjdA==?=\r\n =?utf-8?B?4oCd?=")
+        #expect(AlertEmail.encodedHeader("plain ASCII") == "plain ASCII")
+    }
+
+    @Test func messageHasHeadersAndTwoBase64Parts() {
+        let text = String(decoding: AlertEmail.message(Self.entry, from: "seedwatch@example.org", to: ["a@example.org", "b@example.org"],
+                                                       date: Date(timeIntervalSince1970: 1_795_000_000)), as: UTF8.self)
+        let head = text.components(separatedBy: "\r\n\r\n")[0]
+        #expect(head == """
+            From: seedwatch@example.org\r
+            To: a@example.org, b@example.org\r
+            Subject: =?utf-8?B?W3NlZWR3YXRjaF0gQUxFUlQ6IFB1dGluICYgS2ltIHNpZ24g4oCccGFjdA==?=\r
+             =?utf-8?B?4oCd?=\r
+            Date: Wed, 18 Nov 2026 11:06:40 +0000\r
+            Message-ID: <3f7c0a9d2e4b1c58.china-russia-north-korea@seedwatch>\r
+            MIME-Version: 1.0\r
+            Content-Type: multipart/alternative; boundary="=_seedwatch_part"
+            """)
+        #expect(text.components(separatedBy: "Content-Transfer-Encoding: base64").count == 3)
+        #expect(text.hasSuffix("--=_seedwatch_part--\r\n"))
+        #expect(!text.split(separator: "\r\n").contains { $0.utf8.count > 998 })
+    }
+}

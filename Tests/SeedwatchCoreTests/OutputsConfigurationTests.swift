@@ -1,0 +1,78 @@
+import Foundation
+import SeedwatchCore
+import Testing
+
+@Suite("Configuration: outputs")
+struct OutputsConfigurationTests {
+    static let head = """
+        watches: [seeds/w]
+        drop_folder: {path: drop}
+        alerts: {log: log/alerts.jsonl}
+        state: {path: state.sqlite}
+
+        """
+
+    func parse(_ outputs: String) throws -> SeedwatchConfiguration {
+        try ConfigurationReader.parse(Self.head + outputs, file: "/etc/seedwatch/seedwatch.yaml")
+    }
+
+    func error(_ outputs: String) -> String {
+        do {
+            _ = try parse(outputs)
+            return "no error"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func noOutputsKeyMeansOnlyTheAlertLog() throws {
+        #expect(try parse("").outputs == [])
+    }
+
+    @Test func webhookAndEmailWithDefaultsAndResolvedPaths() throws {
+        let config = try parse("""
+            outputs:
+              - {type: webhook, url: "https://hooks.example.org/seedwatch", secret_file: secrets/hook}
+              - type: email
+                name: desk
+                smtp: smtps://mail.example.org:465
+                from: seedwatch@example.org
+                to: [analyst@example.org, "Desk <desk@example.org>"]
+                credentials_file: /etc/seedwatch/smtp.cred
+                min_level: notice
+                per: alert
+                give_up_after: 2h
+            """)
+        var webhook = OutputConfiguration(name: "webhook", kind: .webhook(.init(url: "https://hooks.example.org/seedwatch",
+                                                                             secretFile: "/etc/seedwatch/secrets/hook")))
+        webhook.minimumLevel = .alert
+        webhook.mode = .story
+        webhook.giveUpAfterSeconds = 86_400
+        var email = OutputConfiguration(name: "desk", kind: .email(.init(
+            smtp: "smtps://mail.example.org:465", from: "seedwatch@example.org",
+            to: ["analyst@example.org", "Desk <desk@example.org>"], credentialsFile: "/etc/seedwatch/smtp.cred")))
+        email.minimumLevel = .notice
+        email.mode = .alert
+        email.giveUpAfterSeconds = 7200
+        #expect(config.outputs == [webhook, email])
+        #expect(config.outputs[0].accepts(.alert) && !config.outputs[0].accepts(.notice))
+        #expect(config.outputs[1].accepts(.notice))
+    }
+
+    @Test func errorsNameTheLineAndKey() {
+        #expect(error("outputs:\n  - {type: webhook, url: ftp://x.example/h}\n")
+            == "/etc/seedwatch/seedwatch.yaml:6: outputs[0].url: webhook url must be an absolute http:// or https:// URL, got 'ftp://x.example/h'")
+        #expect(error("outputs:\n  - {type: webhook, url: http://a.example/1}\n  - {type: webhook, url: http://a.example/2}\n")
+            == "/etc/seedwatch/seedwatch.yaml:7: outputs[1]: two outputs are named 'webhook'; give each output of this type a 'name'")
+        #expect(error("outputs:\n  - {type: webhook, name: log, url: http://a.example/1}\n")
+            == "/etc/seedwatch/seedwatch.yaml:6: outputs[0].name: the name 'log' is the alert log's; choose another")
+        #expect(error("outputs:\n  - {type: pager}\n")
+            == "/etc/seedwatch/seedwatch.yaml:6: outputs[0].type: unknown output type 'pager'; expected webhook or email")
+        #expect(error("outputs:\n  - {type: email, smtp: smtp://m.example, from: a@example.org}\n")
+            == "/etc/seedwatch/seedwatch.yaml:6: outputs[0]: email output without 'to'")
+        #expect(error("outputs:\n  - {type: webhook, url: http://a.example/1, min_level: urgent}\n")
+            == "/etc/seedwatch/seedwatch.yaml:6: outputs[0].min_level: min_level must be notice or alert")
+        #expect(error("outputs:\n  - {type: webhook, url: http://a.example/1, smtp: smtp://m.example}\n")
+            == "/etc/seedwatch/seedwatch.yaml:6: outputs[0].smtp: 'smtp' does not apply to a webhook output")
+    }
+}
