@@ -49,8 +49,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            // The knowledge data (state names, supplement): read through Bundle.module at run time.
-            resources: [.copy("Resources/Knowledge")],
+            // Read through Bundle.module at run time: the knowledge data (state names, supplement) and
+            // the data of `watch new` (background frequencies, event lexicon, state demonyms and capitals).
+            resources: [
+                .copy("Resources/Knowledge"),
+                .copy("WatchBuilder/Data/background-df.tsv"),
+                .copy("WatchBuilder/Data/event-lexicon.tsv"),
+                .copy("WatchBuilder/Data/knowledge-supplement.tsv"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

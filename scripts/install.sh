@@ -20,7 +20,8 @@ if [ ! -x "$BINARY" ]; then
 fi
 install -D -m 0755 "$BINARY" "$DESTDIR$PREFIX/bin/seedwatch"
 strip --strip-unneeded "$DESTDIR$PREFIX/bin/seedwatch"
-# The knowledge data (package resources of SeedwatchCore) is read from the bundle beside the binary.
+# The package resources of SeedwatchCore (knowledge data; background frequencies and event lexicon
+# of `seedwatch watch new`) are read from the bundle beside the binary.
 rm -rf "$DESTDIR$PREFIX/bin/seedwatch_SeedwatchCore.resources"
 cp -R "$(dirname "$BINARY")/seedwatch_SeedwatchCore.resources" "$DESTDIR$PREFIX/bin/"
 mkdir -p "$DESTDIR$PREFIX/share/seedwatch/seeds"

@@ -13,7 +13,8 @@ struct CheckConfigCommand: ParsableCommand {
         error (seedwatch run refuses to start rather than watch a new, empty folder: a typo in \
         drop_folder.path); a missing folder of the alert log or the state database is a warning \
         (seedwatch run creates it). The unit's ExecReload= runs this before sending SIGHUP, so a \
-        bad configuration makes `systemctl reload` fail.
+        bad configuration makes `systemctl reload` fail. Warns (on standard error) when a model's `rules` \
+        name a state that the model has no state actor for.
 
         Example:
           seedwatch check-config --config /etc/seedwatch/seedwatch.yaml
@@ -32,6 +33,9 @@ struct CheckConfigCommand: ParsableCommand {
             for w in watches {
                 print("watch \(w.name): model version \(w.model.version), \(w.model.actors.count) actors, "
                     + "\(w.model.topics.count) topics, \(w.matcher.table.patternCount) patterns")
+                for warning in ModelWarnings.warnings(w.model) {
+                    FileHandleOutput.standardError("warning: watch \(w.name): \(warning)")
+                }
             }
             for output in configuration.outputs {
                 _ = try OutputSinks.make(output)  // reads the secret and credentials files

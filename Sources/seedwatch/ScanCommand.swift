@@ -18,6 +18,7 @@ struct ScanCommand: ParsableCommand {
           seedwatch scan ~/Downloads/putin-visit.html
           seedwatch scan --explain ~/Downloads/putin-visit.html
           seedwatch scan --json --watch china-russia-north-korea var/drop
+          seedwatch scan --summary --watch china-russia-north-korea ~/archive/2026
           curl -s https://example.org/article | seedwatch scan -
         """
     )
@@ -33,6 +34,9 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "List every score component and the match it traces to (with --json: an \"explanation\" key).")
     var explain = false
 
+    @Flag(help: "Print only the counts per level and the top 20 matches (title, score): a backtest of a watch on a folder of articles.")
+    var summary = false
+
     @Argument(help: ArgumentHelp("Files or folders to scan, or - for standard input.", valueName: "path"))
     var paths: [String]
 
@@ -47,6 +51,7 @@ struct ScanCommand: ParsableCommand {
             }
         }
         var failed = false
+        var tally = ScanSummary(watches: watches.map(\.name))
         for input in paths.flatMap(expand) {
             let bytes: [UInt8]
             let name: String
@@ -86,7 +91,9 @@ struct ScanCommand: ParsableCommand {
                 for w in watches {
                     let evaluation = w.evaluate(item.article, articleKey: item.articleKey(fileContentHash: contentHash),
                                                 source: item.source(filePath: pathBytes), time: Date())
-                    if json {
+                    if summary {
+                        tally.add(evaluation, watch: w.name, path: input)
+                    } else if json {
                         var line = AlertEncoding.scanLine(evaluation.record, level: evaluation.level, alerted: evaluation.level != nil)
                         if explain, line.count >= 2, let components = try? JSONEncoder().encode(evaluation.decision.explanation) {
                             // One more key, "explanation": the score components ({rule, points, detail, sentence}).
@@ -105,6 +112,7 @@ struct ScanCommand: ParsableCommand {
                 }
             }
         }
+        if summary { print(tally.report(top: 20)) }
         if failed { throw ExitCode(ExitStatus.noInput.rawValue) }
     }
 

@@ -14,7 +14,7 @@ struct SeedwatchCommand: AsyncParsableCommand {
         """,
         version: SeedwatchVersion.string,
         subcommands: [RunCommand.self, ScanCommand.self, FeedsCommand.self, AlertsCommand.self, DigestCommand.self, OutputsCommand.self,
-                      CheckConfigCommand.self, StatusCommand.self, WhyCommand.self, EvalCommand.self]
+                      CheckConfigCommand.self, StatusCommand.self, WhyCommand.self, EvalCommand.self, WatchCommand.self]
     )
 }
 

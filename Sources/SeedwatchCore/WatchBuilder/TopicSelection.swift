@@ -1,0 +1,175 @@
+import Foundation
+
+/// Chooses a watch's topics from a seed: its distinctive words and phrases (frequent in the seed,
+/// rare in ordinary news, see ``BackgroundFrequency``), grouped by the sentences they share into a
+/// few topics named by their strongest term, then widened with the ``EventLexicon`` concepts the
+/// seed uses (their forms in six languages).
+public enum TopicSelection {
+    /// A term chosen for a topic, with the reason shown by `watch new --explain`.
+    public struct Term: Sendable, Hashable {
+        public var text: String
+        public var weight: Double
+        public var reason: String
+        /// ISO 639-1 codes of the languages that write a lexicon form so (empty: any language).
+        public var languages: [String] = []
+    }
+
+    /// A topic chosen for the model.
+    public struct Choice: Sendable {
+        public var id: String
+        public var name: String
+        public var terms: [Term]
+    }
+
+    /// Limits of the selection.
+    public struct Limits: Sendable {
+        /// Distinctive terms kept before grouping.
+        public var distinctiveTerms = 24
+        /// Topics made from distinctive terms (lexicon concepts may add more).
+        public var topics = 5
+        /// A word in more than this share of background documents is too common to be distinctive
+        /// ("significant", "military": 1.4 % and 1.9 % of news articles).
+        public var maxWordShare = 0.005
+        /// Each word of a phrase must be in at most this share ("paid their", "time since" are not phrases).
+        public var maxPhraseWordShare = 0.03
+        public init() {}
+    }
+
+    /// Chooses the topics.
+    /// - Parameters:
+    ///   - seed: the seed, in sentences.
+    ///   - actorWords: lower-cased words of the chosen actors' names and aliases: names are actors,
+    ///     never topic terms.
+    /// - Returns: topics, strongest first; term weights 1–3 for distinctive terms, the lexicon's weight
+    ///   for concept forms.
+    public static func choose(seed: SeedText, actorWords: Set<String>, background: BackgroundFrequency,
+                              lexicon: EventLexicon, limits: Limits = Limits()) -> [Choice] {
+        // Sentences holding each term.
+        var sentencesOf: [String: Set<Int>] = [:]
+        for (i, s) in seed.sentences.enumerated() {
+            for term in SeedTerms.terms(s.text) { sentencesOf[term, default: []].insert(i) }
+        }
+        let titleWords = Set(NamePhrases.titles.flatMap { $0.split(separator: " ").map(String.init) })
+        func eligible(_ term: String) -> Bool {
+            let words = term.split(separator: " ").map(String.init)
+            guard !words.contains(where: { actorWords.contains($0) || titleWords.contains($0) || $0.allSatisfy(\.isNumber) || $0.count < 3 }) else { return false }
+            if words.count == 1 { return background.share(term) <= limits.maxWordShare }
+            return words.allSatisfy { background.share($0) <= limits.maxPhraseWordShare }
+                && background.share(term) <= limits.maxWordShare
+        }
+        func inHead(_ set: Set<Int>) -> Bool { set.contains { seed.isLeadOrTitle($0) } }
+        var scored: [(term: String, score: Double, count: Int)] = []
+        for (term, set) in sentencesOf where eligible(term) {
+            let head = inHead(set)
+            guard set.count >= 2 else { continue }
+            let score = (Double(set.count) + (head ? 1 : 0)) * background.idf(term) * (term.contains(" ") ? 1.2 : 1)
+            scored.append((term, score, set.count))
+        }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.term < $1.term }
+        // A word found only inside a kept phrase adds nothing.
+        var kept: [(term: String, score: Double, count: Int)] = []
+        for candidate in scored where kept.count < limits.distinctiveTerms {
+            let words = candidate.term.split(separator: " ").map(String.init)
+            if words.count == 1, kept.contains(where: { $0.term.split(separator: " ").contains(Substring(candidate.term)) && $0.count >= candidate.count }) { continue }
+            kept.append(candidate)
+        }
+        let top = kept.first?.score ?? 1
+
+        // Group by shared sentences.
+        var groups: [(terms: [Term], sentences: Set<Int>, fromLexicon: Bool, concept: String?)] = []
+        for k in kept {
+            let set = sentencesOf[k.term]!
+            let weight: Double = k.score >= 0.6 * top ? 2 : 1
+            let places = set.sorted().prefix(5).map { seed.place($0) }.joined(separator: ", ")
+            let term = Term(text: k.term, weight: weight,
+                            reason: "in \(set.count) sentences (\(places)); in \(background.documentFrequency(k.term)) of \(background.documents) background articles; score \(String(format: "%.1f", k.score))")
+            let best = groups.indices.max { overlap(groups[$0].sentences, set) < overlap(groups[$1].sentences, set) }
+            if let best, overlap(groups[best].sentences, set) >= 0.5 || groups.count >= limits.topics {
+                groups[best].terms.append(term)
+                groups[best].sentences.formUnion(set)
+            } else {
+                groups.append(([term], set, false, nil))
+            }
+        }
+
+        // Widen with the lexicon concepts the seed uses.
+        let seedTerms = Set(sentencesOf.keys)
+        let lowered = seed.article.extractedText.lowercased()
+        func uses(_ concept: EventLexicon.Concept) -> [String] {
+            concept.forms.map(\.text).filter { form in
+                let words = SeedTerms.clauses(form).flatMap { $0 }
+                return words.count <= 2 ? seedTerms.contains(words.joined(separator: " ")) : lowered.contains(form.lowercased())
+            }
+        }
+        let usedIDs = Set(lexicon.concepts.filter { !uses($0).isEmpty }.map(\.id))
+        for concept in lexicon.concepts {
+            let used = uses(concept)
+            guard !used.isEmpty else { continue }
+            var set = Set<Int>()
+            for form in used { set.formUnion(sentencesOf[SeedTerms.clauses(form).flatMap { $0 }.joined(separator: " ")] ?? []) }
+            let places = set.sorted().prefix(5).map { seed.place($0) }.joined(separator: ", ")
+            let usedOnce = Array(Set(used.map { $0.lowercased() })).sorted()
+            let reason = "event lexicon concept \(concept.id) (\(concept.forms.count) forms in \(EventLexicon.languages.joined(separator: "/"))): the seed uses \(usedOnce.map { "\"\($0)\"" }.joined(separator: ", ")) in \(places.isEmpty ? "the text" : places)"
+            let terms = lexiconTerms(concept, weight: concept.weight, reason: reason)
+            // A concept is a topic of its own, or joins the distinctive terms it shares most sentences with.
+            let best = groups.indices.filter { !groups[$0].fromLexicon }
+                .max { overlap(groups[$0].sentences, set) < overlap(groups[$1].sentences, set) }
+            if let best, overlap(groups[best].sentences, set) >= 0.5 {
+                groups[best].terms += terms
+                groups[best].sentences.formUnion(set)
+            } else {
+                groups.append((terms, set, true, concept.id))
+            }
+        }
+
+        // The families of the concepts used: their other concepts at half weight, each a topic.
+        for concept in lexicon.relatives(of: usedIDs) {
+            let weight = max(0.5, (concept.weight / 2 * 2).rounded() / 2)
+            let reason = "event lexicon concept \(concept.id), related to the concepts the seed uses (\(usedIDs.sorted().joined(separator: ", "))): half weight"
+            let terms = lexiconTerms(concept, weight: weight, reason: reason)
+            groups.append((terms, [], true, concept.id))
+        }
+
+        // One form per topic; a term in two topics stays with the first.
+        var taken: Set<String> = []
+        var ids: Set<String> = []
+        var result: [Choice] = []
+        for g in groups {
+            var terms: [Term] = []
+            for t in g.terms where taken.insert(Normalizer.normalizeAliasKey(t.text)).inserted { terms.append(t) }
+            guard let maxWeight = terms.map(\.weight).max(), let strongest = terms.first(where: { $0.weight == maxWeight }) else { continue }
+            let id = Identifier.unique(g.concept ?? Identifier.snakeCase(strongest.text), in: ids)
+            ids.insert(id)
+            result.append(Choice(id: id, name: strongest.text, terms: terms))
+        }
+        return result
+    }
+
+    /// A concept's forms as terms, one per written form, each tagged with every language that writes
+    /// it so ("embargo": en, es, pt, fr, it), so that it counts only in articles of those languages.
+    private static func lexiconTerms(_ concept: EventLexicon.Concept, weight: Double, reason: String) -> [Term] {
+        var order: [String] = []
+        var byText: [String: Term] = [:]
+        for form in concept.forms {
+            let key = form.text.lowercased()
+            if byText[key] == nil {
+                order.append(key)
+                byText[key] = Term(text: form.text, weight: weight, reason: reason, languages: [])
+            }
+            if !byText[key]!.languages.contains(form.language) { byText[key]!.languages.append(form.language) }
+        }
+        return order.map { byText[$0]! }
+    }
+
+    /// Share of `b`'s sentences that are also in `a`.
+    private static func overlap(_ a: Set<Int>, _ b: Set<Int>) -> Double {
+        b.isEmpty ? 0 : Double(a.intersection(b).count) / Double(b.count)
+    }
+}
+
+extension Normalizer {
+    /// A case-folded key of an alias or term, to find two that the matcher reads alike.
+    static func normalizeAliasKey(_ text: String) -> String {
+        text.lowercased().replacingOccurrences(of: "-", with: " ")
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import SeedwatchCore
+import Testing
+
+/// `seedwatch watch new`'s builder over the shipped data, on the shipped seed and on two other
+/// stories of the shared BBC 2026 set (read where they lie; those tests skip without `../shared`).
+@Suite("Watch builder")
+struct WatchBuilderTests {
+    static let builder: WatchBuilder = {
+        do { return try WatchBuilder.bundled() } catch { fatalError("shipped builder data: \(error)") }
+    }()
+
+    static func corpusSeed(_ file: String) throws -> Article? {
+        guard ShippedModel.sharedIsAvailable else {
+            print("skipped: ../shared/corpus is absent")
+            return nil
+        }
+        return try ShippedModel.corpusArticle("articles/bbc-world-2026/" + file)
+    }
+
+    /// `id:affiliation` of every actor of one kind, in model order.
+    static func actors(_ w: BuiltWatch, _ kind: Actor.Kind) -> [String] {
+        w.actors.filter { $0.actor.kind == kind }.map { "\($0.actor.id):\($0.actor.affiliation ?? "-")" }
+    }
+
+    static func terms(_ w: BuiltWatch) -> Set<String> {
+        Set(w.topics.flatMap { $0.terms.map(\.text) })
+    }
+
+    @Test func shippedSeedActorsCoreStatesAndTopics() throws {
+        let w = try Self.builder.build(name: "crnk", seed: try ScoringTests.seedArticle())
+        #expect(Self.actors(w, .state) == ["belgium:-", "china:-", "japan:-", "north_korea:-", "russia:-",
+                                           "south_korea:-", "ukraine:-", "united_states:-"])
+        #expect(Self.actors(w, .person) == ["donald_trump:united_states", "kim_jong_un:north_korea", "vladimir_putin:russia",
+                                            "xi_jinping:china", "moon_jae_in:south_korea"])
+        #expect(Self.actors(w, .organization) == ["european_union:-", "nato:-", "united_nations:-"])
+        // Knowledge actors name their KnowledgeBase entry; seed-only ones do not.
+        #expect(w.actors.first { $0.actor.id == "north_korea" }?.actor.knowledge == "KP")
+        #expect(w.actors.first { $0.actor.id == "moon_jae_in" }?.actor.knowledge == nil)
+        #expect(w.states.core == ["north_korea", "russia", "china"])
+        #expect(w.states.partners == ["south_korea"])
+        #expect(w.states.ubiquitous == ["united_states"])
+        #expect(w.rules.alertKeyStates == ["north_korea"])
+        #expect(w.rules.alertMinCoreStates == 2)
+        #expect(w.rules.stateWeights == ["north_korea": 1, "russia": 1, "china": 1, "south_korea": 0.5])
+        // The seed's own words first, then the event-lexicon concepts it uses, then their families.
+        #expect(w.topics.prefix(8).map(\.id) == ["friendship", "requires", "bond", "meetings", "sanctions", "summit",
+                                                 "missile_launch", "nuclear"])
+        for phrase in ["sanctions", "nuclear weapons", "nuclear program", "artillery", "missile", "oil", "gas",
+                       "partnership", "alliance", "summits", "Sanktionen", "sanciones", "Atomwaffen"] {
+            #expect(Self.terms(w).contains(phrase), "missing \(phrase)")
+        }
+        // Aliases come from the knowledge data in other scripts and languages, with the seed's forms.
+        let kim = try #require(w.actors.first { $0.actor.id == "kim_jong_un" }).actor
+        #expect(kim.aliases.map(\.text).contains("김정은"))
+        #expect(kim.aliases.contains(Alias("Kim", caseSensitive: true, weak: true)))
+        let north = try #require(w.actors.first { $0.actor.id == "north_korea" }).actor
+        for alias in ["Pyongyang", "North Korean", "Nordkorea", "Coreia do Norte", "nord-coréenne", "Corea del Nord"] {
+            #expect(north.aliases.map(\.text).contains(alias), "missing \(alias)")
+        }
+    }
+
+    /// The written model loads, names only its own states in `rules`, alerts on its own seed, and is
+    /// the same bytes (so the same model version) for the same seed.
+    @Test func writtenModelLoadsAndAlertsOnItsSeed() throws {
+        let seed = try ScoringTests.seedArticle()
+        let w = try Self.builder.build(name: "crnk", seed: seed)
+        let model = try ModelLoader.load(bytes: Array(w.modelYAML.utf8), file: "model.yaml", watch: "crnk")
+        #expect(ModelWarnings.warnings(model) == [])
+        #expect(model.actors.map(\.id) == w.actors.map(\.actor.id))
+        #expect(model.topics.map(\.id) == w.topics.map(\.id))
+        let watch = CompiledWatch(model: model)
+        #expect(watch.scorer.score(watch.matcher.match(seed)).level == .alert)
+        #expect(w.articleText == seed.title + "\n" + seed.body + "\n")
+        #expect(try Self.builder.build(name: "crnk", seed: seed).modelYAML == w.modelYAML)
+    }
+
+    @Test func ceutaSeed() throws {
+        guard let seed = try Self.corpusSeed("2026-08-01_bb4211165aff.html") else { return }
+        let w = try Self.builder.build(name: "ceuta-migrants", seed: seed)
+        #expect(w.states.core == ["spain", "morocco"])
+        #expect(w.states.partners == ["italy"])
+        #expect(w.rules.alertMinCoreStates == 2)
+        #expect(Self.actors(w, .person) == ["donald_trump:united_states", "friedrich_merz:germany", "giorgia_meloni:italy",
+                                            "pedro_sanchez:spain", "juan_jesus_vivas:-", "mari_rantanen:-"])
+        #expect(w.topics.first?.id == "migrant")
+        for phrase in ["migrants", "Ceuta", "schengen", "border", "migrantes", "Migranten"] {
+            #expect(Self.terms(w).contains(phrase) || Self.terms(w).contains(phrase.lowercased()), "missing \(phrase)")
+        }
+    }
+
+    @Test func canadaTariffsSeed() throws {
+        guard let seed = try Self.corpusSeed("2026-07-22_df0e4aebd34d.html") else { return }
+        let w = try Self.builder.build(name: "us-canada-tariffs", seed: seed)
+        #expect(w.states.core == ["canada"])
+        #expect(w.states.ubiquitous == ["united_kingdom", "united_states"])
+        #expect(w.states.partners == [])
+        #expect(Self.actors(w, .person) == ["donald_trump:united_states", "mark_carney:canada", "doug_ford:-"])
+        for phrase in ["tariffs", "usmca", "dairy", "trade deal", "aranceles", "Zölle"] {
+            #expect(Self.terms(w).contains(phrase), "missing \(phrase)")
+        }
+    }
+
+    /// Precision and recall of the built watches, unedited, on the stories' labels
+    /// (`labels/stories/`, every BBC 2026 article; the seed itself left out).
+    @Test(arguments: [
+        ("ceuta-migrants", "2026-08-01_bb4211165aff.html", 10, 0, 0),
+        ("us-canada-tariffs", "2026-07-22_df0e4aebd34d.html", 6, 0, 0),
+    ])
+    func builtWatchOnTheStorysLabels(story: String, seedFile: String, hits: Int, misses: Int, falseAlarms: Int) throws {
+        guard let seed = try Self.corpusSeed(seedFile) else { return }
+        let w = try Self.builder.build(name: story, seed: seed)
+        let model = try ModelLoader.load(bytes: Array(w.modelYAML.utf8), file: "model.yaml", watch: story)
+        let labelsPath = ShippedModel.packageRoot.appendingPathComponent("labels/stories/\(story).tsv").path
+        let labels = try RelevanceLabel.parse(String(decoding: try Data(contentsOf: URL(fileURLWithPath: labelsPath)), as: UTF8.self))
+        #expect(labels.count == 888)
+        let outcomes = RelevanceEvaluation(model: model).run(labels) { path in
+            Array(try Data(contentsOf: ShippedModel.corpusRoot.appendingPathComponent(path)))
+        }
+        let m = RelevanceEvaluation.metrics(outcomes)
+        #expect(m.hits == hits)
+        #expect(m.misses == misses)
+        #expect(m.falseAlarms == falseAlarms)
+    }
+}
