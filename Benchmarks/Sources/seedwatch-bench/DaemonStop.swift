@@ -40,7 +40,7 @@ enum DaemonStop {
         process.waitUntilExit()
         let stopSeconds = Date().timeIntervalSince(stopAsked)
         let after = DaemonRSS.countProcessed(work.appendingPathComponent("state.sqlite").path)
-        print(String(format: "daemon stop: %d files queued, %d processed at SIGTERM, %d at exit; stop took %.2f s (exit status %d)",
+        print(String(format: "daemon stop: %ld files queued, %ld processed at SIGTERM, %ld at exit; stop took %.2f s (exit status %d)",
                      count, before, after, stopSeconds, process.terminationStatus))
     }
 }
