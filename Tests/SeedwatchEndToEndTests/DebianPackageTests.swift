@@ -59,6 +59,14 @@ struct DebianPackageTests {
             == "../lib/seedwatch/seedwatch")
         let installedVersion = try Packaging.run(root.appendingPathComponent("usr/bin/seedwatch").path, ["--version"])
         #expect(installedVersion.output == version + "\n")
+        // SwiftPM resource bundles go beside the real binary, where Bundle.module looks for them.
+        let buildFolder = Paths.binary.deletingLastPathComponent()
+        let bundles = try FileManager.default.contentsOfDirectory(atPath: buildFolder.path)
+            .filter { $0.hasPrefix("seedwatch_") && $0.hasSuffix(".resources") }
+        for bundle in bundles {
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("usr/lib/seedwatch/\(bundle)").path), "missing \(bundle)")
+        }
+        try scanSeedArticleWithInstalledFiles(root: root, folder: folder.url)
         let config = try Self.text(root, Self.configPath)
         #expect(config.contains("\n  - /usr/share/seedwatch/seeds/china-russia-north-korea\n"))
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("usr/share/seedwatch/seeds/china-russia-north-korea/model.yaml").path))
@@ -110,6 +118,32 @@ struct DebianPackageTests {
         #expect(after == (before + ["etc/.pwd.lock", "etc/group-", "etc/gshadow-", "etc/passwd-", "etc/shadow-"]).sorted())
         #expect(try Self.text(root, "etc/passwd").contains("\nseedwatch:x:"))
         #expect(try Self.dpkg(root, ["--status", "seedwatch"]).status == 1)
+    }
+
+    /// The installed binary, run through its /usr/bin link, scans the installed seed article against
+    /// the installed model (a configuration naming the seeds inside the root) and alerts on it.
+    func scanSeedArticleWithInstalledFiles(root: URL, folder: URL) throws {
+        let seed = root.appendingPathComponent("usr/share/seedwatch/seeds/china-russia-north-korea")
+        let config = folder.appendingPathComponent("scan.yaml")
+        try """
+        watches:
+          - \(seed.path)
+        drop_folder:
+          path: \(folder.appendingPathComponent("drop").path)
+        alerts:
+          log: \(folder.appendingPathComponent("alerts.jsonl").path)
+        state:
+          path: \(folder.appendingPathComponent("state.sqlite").path)
+
+        """.write(to: config, atomically: true, encoding: .utf8)
+        let scan = try Packaging.run(root.appendingPathComponent("usr/bin/seedwatch").path,
+                                     ["scan", "--json", "--config", config.path, seed.appendingPathComponent("article.txt").path])
+        #expect(scan.status == 0, "\(scan.error)")
+        let line = try JSONSerialization.jsonObject(with: Data(scan.output.utf8)) as? [String: Any]
+        #expect(line?["watch"] as? String == "china-russia-north-korea")
+        #expect(line?["level"] as? String == "alert")
+        #expect(line?["alerted"] as? Bool == true)
+        #expect(line?["title"] as? String == "China is the true power in Putin and Kim\u{2019}s budding friendship")
     }
 
     /// `systemd-analyze verify` on the installed unit, with its /usr/bin/seedwatch read from the root

@@ -41,6 +41,11 @@ struct InstallScriptTests {
                      "share/doc/seedwatch/LICENSE", "share/seedwatch/seeds/china-russia-north-korea/model.yaml"] {
             #expect(FileManager.default.fileExists(atPath: prefix.appendingPathComponent(path).path), "missing \(path)")
         }
+        let bundles = try FileManager.default.contentsOfDirectory(atPath: Paths.binary.deletingLastPathComponent().path)
+            .filter { $0.hasPrefix("seedwatch_") && $0.hasSuffix(".resources") }
+        for bundle in bundles {
+            #expect(FileManager.default.fileExists(atPath: prefix.appendingPathComponent("lib/seedwatch/\(bundle)").path), "missing \(bundle)")
+        }
         let unit = try String(contentsOf: stage.appendingPathComponent("etc/systemd/system/seedwatch.service"), encoding: .utf8)
         #expect(unit.contains("\nExecStart=/opt/seedwatch/bin/seedwatch run --config /etc/seedwatch/seedwatch.yaml\n"))
         let config = try String(contentsOf: stage.appendingPathComponent("etc/seedwatch/seedwatch.yaml"), encoding: .utf8)
