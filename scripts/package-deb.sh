@@ -10,8 +10,8 @@
 # in packaging/debian (copyright, changelog, maintainer scripts, conffiles).
 # Environment:
 #   SEEDWATCH_BINARY     the binary to package (default .build/release/seedwatch). A binary that links
-#                        the Swift runtime dynamically (a debug build) is packaged with a warning: the
-#                        package then only runs where that runtime is installed (tests use it so).
+#                        the Swift runtime dynamically (a debug build) is refused unless
+#   SEEDWATCH_DEB_ALLOW_DYNAMIC=1 (tests): the package then runs only where that runtime is installed.
 #   SEEDWATCH_DEB_OUTPUT the folder for the .deb (default dist)
 #   SEEDWATCH_DEB_COMPRESSION  dpkg-deb -Z: xz (default), gzip, zstd or none
 set -euo pipefail
@@ -97,6 +97,11 @@ printf 'Source: seedwatch\n\nPackage: seedwatch\nArchitecture: any\n' > "$work/s
 shlibdeps_options=()
 shlibdeps_errors=/dev/stderr
 if ldd "$root/usr/lib/seedwatch/seedwatch" | grep -q 'libswiftCore\.so'; then
+    if [ "${SEEDWATCH_DEB_ALLOW_DYNAMIC:-}" != 1 ]; then
+        echo "package-deb.sh: $binary links the Swift runtime dynamically; build with: swift build -c release --static-swift-stdlib --product seedwatch" >&2
+        echo "  (SEEDWATCH_DEB_ALLOW_DYNAMIC=1 packages it anyway, for tests: it then runs only where that runtime is installed)" >&2
+        exit 65
+    fi
     echo "package-deb.sh: warning: $binary links the Swift runtime dynamically (not built with --static-swift-stdlib); the package runs only where that runtime is installed" >&2
     shlibdeps_options+=(--ignore-missing-info)
     shlibdeps_errors=/dev/null  # one warning per Swift library, all saying the above

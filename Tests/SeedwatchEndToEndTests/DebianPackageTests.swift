@@ -36,6 +36,7 @@ struct DebianPackageTests {
             "SEEDWATCH_BINARY": Paths.binary.path,
             "SEEDWATCH_DEB_OUTPUT": folder.url.path,
             "SEEDWATCH_DEB_COMPRESSION": "none",
+            "SEEDWATCH_DEB_ALLOW_DYNAMIC": "1",
         ])
         try #require(built.status == 0, "\(built.error)")
         let version = try Packaging.run(Paths.binary.path, ["--version"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
