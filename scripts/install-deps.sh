@@ -2,8 +2,10 @@
 # Installs the Debian packages seedwatch builds against, when they are missing.
 set -euo pipefail
 packages=(libcurl4-openssl-dev libxml2-dev libsqlite3-dev zlib1g-dev pkg-config)
-# --tests: also what only the tests need (chromium renders the digest page headless).
-[ "${1:-}" = "--tests" ] && packages+=(chromium)
+# --tests: also what only the tests need: chromium renders the digest page headless; systemd
+# (systemd-analyze verify), logrotate, python3, dpkg-dev, binutils and man-db check the unit, the log
+# rotation, the Debian package and the man page. Tests whose tool is missing say so and skip.
+[ "${1:-}" = "--tests" ] && packages+=(chromium systemd logrotate python3 dpkg-dev binutils man-db)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
