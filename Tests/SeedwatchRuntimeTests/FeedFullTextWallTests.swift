@@ -84,5 +84,11 @@ struct FeedFullTextWallTests {
             "the page looks like a consent or login page (path /consent)",
             "the page looks like a consent or login page (\"subscribe to read\", \"subscribers only\")",
         ])
+        // `seedwatch why LINK` reads the same reason from the history.
+        let consentHistory = try fixture.store.events(subject: Array((server.baseURL + "/consent?continue=/world/w-1").utf8))
+        #expect(consentHistory.filter { $0.kind == .fullTextNotUsed }.map(\.detail) == [
+            "not used, the summary is matched: the page looks like a consent or login page (path /consent)"])
+        let realPageHistory = try fixture.store.events(subject: Array((server.baseURL + "/world/w-2").utf8))
+        #expect(realPageHistory.filter { $0.kind == .fullTextNotUsed }.isEmpty)
     }
 }

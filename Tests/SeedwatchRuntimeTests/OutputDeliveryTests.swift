@@ -151,6 +151,7 @@ struct OutputDeliveryTests {
         // An alert from before the outputs existed goes to the alert log only.
         #expect(try store.dueDeliveries(output: "hook", at: t0.addingTimeInterval(10)).isEmpty)
         #expect(try store.appliedMigrations() == ["v1-state", "v2-feed-last-success", "v3-article-versions",
-                                                 "v4-item-keys-without-tracking", "v4-feed-last-full-fetch", "v6-output-deliveries"])
+                                                 "v4-item-keys-without-tracking", "v4-feed-last-full-fetch",
+                                                 "v5-history-and-daemon-status", "v6-output-deliveries"])
     }
 }

@@ -13,6 +13,14 @@ extension FeedPoller {
         func skip(_ reason: String, status: Int = 0) -> String? {
             logger.debug("full text not used; matching the summary", metadata: [
                 "feed": "\(feed.url)", "link": "\(link)", "reason": "\(reason)", "status": "\(status)"])
+            // `seedwatch why LINK` shows it too. History is a record for people: a failure to write it
+            // is logged and changes nothing else.
+            do {
+                try store.recordEvents([ArticleEvent(subject: Array(link.utf8), at: Date(), kind: .fullTextNotUsed,
+                                                     detail: "not used, the summary is matched: \(reason)")])
+            } catch {
+                logger.debug("history not recorded", metadata: ["link": "\(link)", "error": "\(error)"])
+            }
             return nil
         }
         let response = await fetcher.fetch(FeedRequest(url: link, maxBytes: feed.maxBytes))

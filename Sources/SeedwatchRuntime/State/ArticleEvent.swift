@@ -19,6 +19,10 @@ public struct ArticleEvent: Sendable, Hashable, Codable {
         case recorded
         /// Left at a stop, unrecorded: read again at the next start.
         case abandoned
+        /// A feed item's page (`full_text: true`) was not used, so its summary is what is matched
+        /// (`detail`: why — a consent, login or paywall page, too short, without the item's title,
+        /// or not fetched).
+        case fullTextNotUsed = "full_text"
     }
 
     /// A dropped file's absolute path bytes, or a feed item's link (else its article key).
