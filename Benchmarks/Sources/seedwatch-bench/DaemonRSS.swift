@@ -7,27 +7,9 @@ import Glibc
 /// Runs the real daemon on a drop folder of N articles and reports its peak RSS (VmHWM).
 enum DaemonRSS {
     static func measure(binary: String, articles: [Article], count: Int, work: URL, modelFolder: String) throws {
-        let drop = work.appendingPathComponent("drop")
-        try FileManager.default.createDirectory(at: drop, withIntermediateDirectories: true)
-        // N distinct text files made from the corpus articles (a counter keeps every hash distinct).
-        for i in 0..<count {
-            let a = articles[i % articles.count]
-            let text = a.title + "\n" + a.body + "\n[\(i)]\n"
-            _ = FileManager.default.createFile(atPath: drop.appendingPathComponent("a\(i).txt").path, contents: Data(text.utf8))
-        }
-        let config = work.appendingPathComponent("c.yaml")
-        try """
-        watches: [\(modelFolder)]
-        drop_folder: {path: drop, settle: 0.2s}
-        alerts: {log: alerts.jsonl}
-        state: {path: state.sqlite}
-        """.write(to: config, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["run", "--config", config.path, "--log-level", "error"]
-        process.standardError = FileHandle.nullDevice
+        let process = try DaemonDropFolder.start(binary: binary, articles: articles, count: count, work: work,
+                                                 modelFolder: modelFolder)
         let start = Date()
-        try process.run()
         // The start-up scan finds all N files; wait until the state database has them all.
         var processed = 0
         var status = ""
