@@ -2,12 +2,12 @@ import CLibXML2
 import Foundation
 
 /// Parses RSS 0.90–0.94 and 2.0, RSS 1.0 (RDF), Atom 0.3 and 1.0, and JSON Feed 1.0 and 1.1 from raw
-/// bytes. The format is sniffed from the content (case 15); the Content-Type only contributes its
+/// bytes. The format is sniffed from the content (feeds served with the wrong Content-Type); the Content-Type only contributes its
 /// `charset=`.
 ///
-/// Encoding (cases 01, 03): a byte order mark, then the HTTP `charset=`, then the XML declaration's
+/// Encoding (a Content-Type without charset; a BOM or UTF-16): a byte order mark, then the HTTP `charset=`, then the XML declaration's
 /// `encoding=`, then UTF-8 with each invalid byte read as Windows-1252 (``CharsetDecoder``).
-/// XML goes through libxml2 without network access, DTD loading or entity expansion (case 14; see
+/// XML goes through libxml2 without network access, DTD loading or entity expansion (external entities and entity bombs; see
 /// ``XMLPreparation``). Titles, summaries and content that are UTF-8 decoded twice are repaired
 /// (``DoubleEncodedUTF8``).
 public enum FeedParser {
@@ -91,7 +91,7 @@ public enum FeedParser {
         return UTF8Bytes.isValidUTF8(bytes) ? start : nil
     }
 
-    /// The format named by the root element (case 15).
+    /// The format named by the root element (never by the Content-Type).
     static func format(of root: XMLElement) -> FeedFormat? {
         switch root.name.lowercased() {
         case "rss":

@@ -1,6 +1,6 @@
 import Foundation
 
-/// How element content becomes text, per element kind (case 04: CDATA and entities decoded exactly once).
+/// How element content becomes text, per element kind (CDATA and entities decoded exactly once).
 enum FeedText {
     /// An RSS `title` (or `dc:title`): the XML text plus exactly one HTML-entity pass, whitespace
     /// collapsed; tags are kept as written. Markup written as child elements is reduced to its text.
@@ -16,7 +16,7 @@ enum FeedText {
     }
 
     /// An Atom text construct (RFC 4287 §3.1; Atom 0.3 `mode`/MIME `type`). `type="text"` gets no
-    /// entity pass; `type="html"` is parsed as HTML once (that parse is the one entity pass of case 04)
+    /// entity pass; `type="html"` is parsed as HTML once (that parse is the one entity pass)
     /// and reduced to text; `type="xhtml"` is the text of its `div`. Titles declared as HTML or XHTML
     /// are reduced to one line of text without the content of non-text elements (`script`, `applet`,
     /// `object`, `iframe`, …; see ``HTMLText/title(fromHTML:)``); a title of a binary MIME type is its

@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 
-/// Item identity within one feed document (DESIGN §7, cases 08 and 09), first that applies:
+/// Item identity within one feed document (DESIGN §7: edits of a seen item, and GUIDs missing or shared), first that applies:
 ///
 /// 1. the GUID (RSS `guid`, RSS 1.0 `rdf:about`, Atom `id`, JSON Feed `id`) when present and unique
 ///    within the document — a GUID that is an http(s) URL without its tracking parameters
@@ -12,7 +12,7 @@ import Foundation
 ///    normalised, case-folded title and the published date (RFC 3339 UTC), each followed by NUL.
 ///
 /// So a headline edit never makes a new item when the item has a unique GUID or link, and items
-/// that share a GUID or a link (case 09) stay distinct.
+/// that share a GUID or a link (GUIDs missing or shared) stay distinct.
 public enum ItemKey {
     /// Sets ``FeedItem/itemKey`` on every item of one document.
     public static func assign(_ items: inout [FeedItem]) {

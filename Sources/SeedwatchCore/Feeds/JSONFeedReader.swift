@@ -12,7 +12,7 @@ enum JSONFeedReader {
         let object = try parse(split.map { Data(utf8[..<$0.array.lowerBound] + Array("[]".utf8) + utf8[$0.array.upperBound...]) }
                                    ?? Data(utf8))
         guard let feed = object as? [String: Any] else { throw .json(message: "the top level is not an object") }
-        // The version URL identifies a JSON Feed (case 15); the bare numbers "1", "1.0" and "1.1" are
+        // The version URL identifies a JSON Feed, whatever the Content-Type; the bare numbers "1", "1.0" and "1.1" are
         // accepted too when the object has an `items` array, as some generators write them.
         guard let version = feed["version"] as? String,
               version.hasPrefix("https://jsonfeed.org/version/") || version.hasPrefix("http://jsonfeed.org/version/")

@@ -46,7 +46,7 @@ public struct ParsedFeed: Sendable, Hashable {
 /// One RSS item, Atom entry or JSON Feed item.
 public struct FeedItem: Sendable, Hashable {
     /// The headline as text, whitespace collapsed. RSS titles get one HTML-entity pass and keep
-    /// escaped tags as written (case 04: `Mr Kim & <i>the press</i>`); Atom `type="text"` titles get
+    /// escaped tags as written (entities decoded exactly once: `Mr Kim & <i>the press</i>`); Atom `type="text"` titles get
     /// no pass; Atom titles declared as HTML or XHTML are reduced to their text (the HTML parse is
     /// the one entity pass; tags and the content of `script`, `applet`, `object`, … dropped).
     public var title: String

@@ -16,7 +16,7 @@ enum HTMLText {
     }
 
     /// A title declared as HTML (Atom `type="html"`, Atom 0.3 `text/html`) as one line of text: the
-    /// HTML parsed once (that parse is the single entity pass of case 04), tags removed, the content
+    /// HTML parsed once (that parse is the single entity pass: entities decoded exactly once), tags removed, the content
     /// of `script`/`style` and of embedded, non-text elements (`applet`, `object`, `iframe`,
     /// `frameset`, …, ``embedded``) dropped, whitespace (line breaks included) collapsed to single
     /// spaces and trimmed. `Use of the &lt;b&gt; tag` → `Use of the <b> tag`.

@@ -18,8 +18,8 @@ import Darwin
 /// or a nesting whose meaning depends on which element libxml2's tree closes (``OpenBlocks``).
 ///
 /// One difference is deliberate: libxml2 drops a whitespace-only text run between some tags (after
-/// an `<img>`, for instance), so `a<img> <b>b</b>` read `ab`; here it reads `a b` (case 23: no
-/// words squeezed together).
+/// an `<img>`, for instance), so `a<img> <b>b</b>` read `ab`; here it reads `a b` (no words squeezed
+/// together by HTML-to-text).
 extension HTMLText {
     static func scanText(fromHTML html: String, dropsEmbedded: Bool) -> String? {
         html.withUTF8Bytes { scanText(fromHTMLBytes: $0, dropsEmbedded: dropsEmbedded) }

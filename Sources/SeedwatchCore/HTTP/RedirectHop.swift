@@ -17,7 +17,7 @@ public struct RedirectHop: Sendable, Hashable {
 
 extension Array where Element == RedirectHop {
     /// Whether a fetch that followed these hops may replace the feed's poll URL: only when there
-    /// was at least one hop and every hop was permanent (case 11: one 302, 303 or 307 anywhere keeps
+    /// was at least one hop and every hop was permanent (a 301 is remembered: one 302, 303 or 307 anywhere keeps
     /// the configured URL).
     public var movesPermanently: Bool { !isEmpty && allSatisfy(\.isPermanent) }
 }

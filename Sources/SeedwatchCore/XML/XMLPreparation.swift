@@ -5,7 +5,8 @@ import Darwin
 #endif
 
 /// Rewrites decoded feed text before libxml2 sees it, so that the encoding, DTD and entity rules are
-/// ours and not the parser's (cases 01, 03, 14):
+/// ours and not the parser's (legacy charsets, BOMs and UTF-16, external entities and entity
+/// bombs):
 ///
 /// - the XML declaration is dropped (the text is already UTF-8; its `encoding=` was honoured by the caller);
 /// - the DOCTYPE, with any internal subset, is dropped: no DTD is loaded and no declared entity is
@@ -17,8 +18,8 @@ import Darwin
 /// - characters that XML 1.0 forbids (C0 controls other than tab, CR, LF) are dropped;
 /// - C1 controls U+0080–U+009F, which no feed means literally (they come from Windows-1252 text
 ///   labelled ISO-8859-1 upstream), are read as the Windows-1252 characters of the same byte
-///   (U+0092 → U+2019), exactly like the character references 128–159 (case 01: no invisible
-///   control character in a title). This holds inside CDATA sections too.
+///   (U+0092 → U+2019), exactly like the character references 128–159 (no invisible control
+///   character in a title from a mislabelled legacy charset). This holds inside CDATA sections too.
 enum XMLPreparation {
     /// Returns UTF-8 bytes ready for libxml2 (`bytes` is UTF-8 text).
     static func prepare(_ b: [UInt8]) -> [UInt8] {

@@ -37,7 +37,7 @@ enum XMLTreeReader {
             status = xmlTextReaderRead(reader)
             guard status == 1 else { break }
             switch xmlTextReaderNodeType(reader) {
-            case 1: // element
+            case ReaderNode.element:
                 var name = builder.name(xmlTextReaderConstLocalName(reader))
                 if name < 0 { name = builder.intern("") }
                 let prefix = builder.name(xmlTextReaderConstPrefix(reader))
@@ -54,15 +54,15 @@ enum XMLTreeReader {
                 }
                 xmlTextReaderMoveToElement(reader)
                 if empty { builder.endElement() }
-            case 15: // end element
+            case ReaderNode.endElement:
                 builder.endElement()
-            case 3, 4, 13, 14: // text, CDATA, whitespace
+            case ReaderNode.text, ReaderNode.cdata, ReaderNode.whitespace, ReaderNode.significantWhitespace:
                 if let v = xmlTextReaderConstValue(reader) {
                     var n = 0
                     while v[n] != 0 { n += 1 }
                     builder.appendText(UnsafeBufferPointer(start: v, count: n))
                 }
-            case 5: // entity reference (only if one slipped through the preparation)
+            case ReaderNode.entityReference: // only if one slipped through the preparation
                 if let n = string(xmlTextReaderConstName(reader)), let v = HTMLEntities.named(n) { builder.appendText(v) }
             default:
                 break
@@ -142,3 +142,14 @@ enum XMLTreeReader {
     }
 }
 
+
+/// The node types of libxml2's `xmlTextReaderNodeType` that the reader handles (`xmlReaderTypes`).
+private enum ReaderNode {
+    static let element = Int32(XML_READER_TYPE_ELEMENT.rawValue)
+    static let endElement = Int32(XML_READER_TYPE_END_ELEMENT.rawValue)
+    static let text = Int32(XML_READER_TYPE_TEXT.rawValue)
+    static let cdata = Int32(XML_READER_TYPE_CDATA.rawValue)
+    static let whitespace = Int32(XML_READER_TYPE_WHITESPACE.rawValue)
+    static let significantWhitespace = Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue)
+    static let entityReference = Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue)
+}
