@@ -69,28 +69,18 @@ struct ScanCommand: ParsableCommand {
                 name = (input as NSString).lastPathComponent
             }
             let pathBytes = Array((input == "-" ? "-" : input).utf8)
-            let unpacked: (name: String, bytes: [UInt8])
+            // The drop folder's own intake, without state: the same articles, keys and sources as the daemon.
+            let articles: [IncomingArticle]
             do {
-                unpacked = try CompressedFile.unpack(name: name, bytes: bytes, maxBytes: configuration.dropFolder.maxBytes) ?? (name, bytes)
+                articles = try DroppedFile.articles(bytes: bytes, contentHash: DroppedFile.contentHash(bytes), path: pathBytes,
+                                                    name: name, maxBytes: configuration.dropFolder.maxBytes)
             } catch {
                 FileHandleOutput.standardError("\(input): \(error)")
                 failed = true
                 continue
             }
-            let document = Document(bytes: unpacked.bytes, origin: .file(path: pathBytes), nameHint: unpacked.name)
-            let items: [DocumentItem]
-            do {
-                items = try DocumentReader.items(of: document)
-            } catch {
-                FileHandleOutput.standardError("\(input): \(error)")
-                failed = true
-                continue
-            }
-            let contentHash = ArticleIdentity.sha256Hex(bytes)
-            for item in items {
-                for w in watches {
-                    let evaluation = w.evaluate(item.article, articleKey: item.articleKey(fileContentHash: contentHash),
-                                                source: item.source(filePath: pathBytes), time: Date())
+            for incoming in articles {
+                for (w, evaluation) in incoming.evaluations(by: watches, at: Date()) {
                     if summary {
                         tally.add(evaluation, watch: w.name, path: input)
                     } else if json {

@@ -15,7 +15,7 @@ struct BurstPipelineTests {
         let watcher = DropFolderWatcher(settings: DropFolderSettings(path: drop.path, settle: 0.2), logger: f.recorder.logger())
         let files = try await watcher.start()
         let consumer = Task {
-            for await file in files { await f.processor.processFile(file, maxBytes: 1 << 20) }
+            for await file in files { await f.dropFolder.process(file, maxBytes: 1 << 20) }
         }
         let count = 2_000
         for i in 1...count {

@@ -40,8 +40,9 @@ struct PipelineHistoryTests {
         let article = Article(title: "Kim Jong Un replies", body: "Kim Jong Un spoke.")
         let link = "https://example.org/world/kim-replies"
         let key = ArticleIdentity.feedKey(feedURL: "https://example.org/rss", itemKey: "k-1")
-        let written = await f.processor.decide(article, articleKey: key, contentHash: "h",
-                                               source: .feed("https://example.org/rss", url: link, guid: "k-1"), origin: "test")
+        let written = await f.processor.decide(IncomingArticle(article: article, articleKey: key, contentHash: "h",
+                                                               source: .feed("https://example.org/rss", url: link, guid: "k-1"),
+                                                               origin: "test")).alerts
         #expect(written.count == 1)
         let events = try f.store.events(subject: Array(link.utf8))
         #expect(events == [ArticleEvent(subject: Array(link.utf8), at: Self.time, kind: .decided, watch: "test-watch", level: "notice",

@@ -41,7 +41,7 @@ struct PipelineStopTests {
         let f = try PipelineFixture()
         let file = try f.drop("wire.xml", Self.feedFile)
         let stopping = try Self.processorStoppingAtFirstAlert(f, activity: PipelineActivity())
-        await stopping.processFile(file, maxBytes: 1 << 20)
+        await DropFolderIntake(pipeline: stopping).process(file, maxBytes: 1 << 20)
         #expect(f.alerts.map { $0["title"] as? String } == ["Putin visits Pyongyang"])
         #expect(try f.store.processedFileHash(device: file.device, inode: file.inode, size: file.size,
                                               mtimeNanoseconds: file.modificationTimeNanoseconds) == nil)
@@ -65,7 +65,7 @@ struct PipelineStopTests {
         let processor = ArticleProcessor(watches: [try PipelineTestModel.watch()], store: f.store,
                                          outbox: OutboxDelivery(store: f.store, sink: f.writer), logger: f.recorder.logger(),
                                          activity: activity)
-        await processor.processFile(file, maxBytes: 1 << 20)
+        await DropFolderIntake(pipeline: processor).process(file, maxBytes: 1 << 20)
         #expect(f.alerts.isEmpty)
         #expect(activity.totalBytesRead == 0)
         #expect(try f.store.processedFileHash(device: file.device, inode: file.inode, size: file.size,

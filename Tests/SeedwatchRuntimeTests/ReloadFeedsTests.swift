@@ -49,7 +49,7 @@ struct ReloadFeedsTests {
                                 retentionSeconds: configuration.retentionSeconds, logger: recorder.logger(), jitter: { 0 })
             reload = ReloadService(configurationPath: configuration.file, current: configuration, processor: processor,
                                    poller: poller, fetcher: fetcher, writer: writer, notifier: SystemdNotifier(environment: [:]),
-                                   status: DaemonStatus(processor: processor, poller: poller), logger: recorder.logger())
+                                   status: DaemonStatus(dropFolder: DropFolderIntake(pipeline: processor), poller: poller), logger: recorder.logger())
         }
 
         static func write(_ config: String, to folder: TemporaryFolder) throws {

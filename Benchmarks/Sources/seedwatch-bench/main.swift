@@ -137,8 +137,9 @@ for (i, d) in htmlDocuments.prefix(2000).enumerated() {
         device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
         modificationTimeNanoseconds: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))))
 }
+let dropFolder = DropFolderIntake(pipeline: processor)
 let pipelineStart = DispatchTime.now().uptimeNanoseconds
-for f in ready { await processor.processFile(f, maxBytes: 64 << 20) }
+for f in ready { await dropFolder.process(f, maxBytes: 64 << 20) }
 let pipelineTime = Double(DispatchTime.now().uptimeNanoseconds - pipelineStart) / 1e9
 let counters = await processor.counters
 print(String(format: "file -> decision: %d files in %.3f s = %.0f articles/s (%d alert lines, each fdatasync'd)",

@@ -1,7 +1,7 @@
 /// The formats a dropped file can hold, chosen by the extension of its name.
 ///
 /// Adding a format means adding a case here, its extensions in `init(fileExtension:)`, and a
-/// branch in `ArticleExtractor.extract(_:)`.
+/// branch in `DocumentReader.items(of:)` (and `ArticleExtractor.extract(_:as:)` for an article format).
 public enum DocumentFormat: Sendable, Hashable {
     /// `.txt`: first non-empty line is the title.
     case plainText

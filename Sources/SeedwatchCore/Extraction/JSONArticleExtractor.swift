@@ -10,14 +10,26 @@ import Foundation
 ///   `link` for the URL. The string `"None"` (Python's null as news-please writes it) counts as absent.
 ///
 /// A top-level array gives one article per element, in order. A JSON Feed (top-level `version`
-/// starting with `https://jsonfeed.org/version/`) is left to the feed parser.
+/// starting with `https://jsonfeed.org/version/`) is told apart (``Content/jsonFeed``) for the feed parser.
 enum JSONArticleExtractor {
     static let titleKeys = ["title", "headline"]
     static let bodyKeys = ["maintext", "text", "story_text", "body", "content", "body-paragraphs"]
     static let dateKeys = ["date_publish", "published_at", "datePublished", "date_published", "published", "date"]
     static let urlKeys = ["url", "link"]
 
-    static func extract(_ text: String) throws(ExtractionError) -> [Article] {
+    /// What a `.json` document holds, told apart once it is parsed.
+    enum Content {
+        /// News-scraper articles: one for an object, one per element of a top-level array.
+        case articles([Article])
+        /// A JSON Feed (top-level `version` starting with `https://jsonfeed.org/version/`): items
+        /// for the feed parser.
+        case jsonFeed
+    }
+
+    /// Parses `text` once and reads its articles, or tells that it is a JSON Feed.
+    /// - Throws: `.malformed(reason:)` for text that is not JSON, or JSON that is neither an article
+    ///   object, an array of them, nor a JSON Feed.
+    static func read(_ text: String) throws(ExtractionError) -> Content {
         let root: Any
         do {
             root = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
@@ -26,9 +38,9 @@ enum JSONArticleExtractor {
         }
         if let object = root as? [String: Any] {
             if let version = object["version"] as? String, version.hasPrefix("https://jsonfeed.org/version/") {
-                throw .unsupportedType(extension: "json")
+                return .jsonFeed
             }
-            return [try article(object)]
+            return .articles([try article(object)])
         }
         if let array = root as? [Any] {
             var articles: [Article] = []
@@ -38,7 +50,7 @@ enum JSONArticleExtractor {
                 }
                 articles.append(try article(object))
             }
-            return articles
+            return .articles(articles)
         }
         throw .malformed(reason: "top-level JSON value is neither an article object nor an array of them")
     }

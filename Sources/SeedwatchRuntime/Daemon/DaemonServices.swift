@@ -7,7 +7,8 @@ import ServiceLifecycle
 struct DropFolderService: Service {
     let watcher: DropFolderWatcher
     let files: AsyncStream<ReadyFile>
-    let processor: ArticleProcessor
+    let intake: DropFolderIntake
+    var processor: ArticleProcessor { intake.pipeline }
     let maxBytes: Int
 
     /// Takes ready files one at a time. On shutdown the file in hand finishes (or stops at its
@@ -18,7 +19,7 @@ struct DropFolderService: Service {
             for await file in files {
                 if processor.activity.isStopRequested { break }
                 watcher.fileTaken()
-                await processor.processFile(file, maxBytes: maxBytes)
+                await intake.process(file, maxBytes: maxBytes)
             }
         } onGracefulShutdown: {
             processor.activity.requestStop()
@@ -177,7 +178,8 @@ struct StoppingNotifierService: Service {
 /// database error, every `interval` seconds (DESIGN §7 outbox).
 /// Also notices the state database being deleted or replaced under the daemon (one ERROR line).
 struct OutboxRetryService: Service {
-    let processor: ArticleProcessor
+    let dropFolder: DropFolderIntake
+    var processor: ArticleProcessor { dropFolder.pipeline }
     let store: StateStore
     let logger: Logger
     var interval: Double = 30
@@ -196,7 +198,7 @@ struct OutboxRetryService: Service {
                              metadata: ["path": "\(store.path)"])
             }
             await processor.retryPendingAlerts()
-            await processor.retryDeferredFiles()
+            await dropFolder.retryDeferredFiles()
         }
     }
 }

@@ -7,7 +7,8 @@ import ServiceLifecycle
 struct MetricsService: Service {
     let metrics: DaemonMetrics
     let path: String
-    let processor: ArticleProcessor
+    let dropFolder: DropFolderIntake
+    var processor: ArticleProcessor { dropFolder.pipeline }
     let watcher: DropFolderWatcher
     let store: StateStore
     let feeds: @Sendable () -> [String]
@@ -33,7 +34,7 @@ struct MetricsService: Service {
         let byURL = Dictionary(states.map { ($0.url, $0) }, uniquingKeysWith: { a, _ in a })
         let snapshot = DaemonMetrics.Snapshot(
             counters: await processor.counters, bytesRead: processor.activity.totalBytesRead,
-            queuedFiles: watcher.queuedFiles, deferredFiles: await processor.deferredFileCount,
+            queuedFiles: watcher.queuedFiles, deferredFiles: dropFolder.deferredFileCount,
             feeds: feeds().map { ($0, byURL[$0]?.consecutiveFailures ?? 0, byURL[$0]?.disabled ?? false) })
         metrics.update(snapshot)
         do {

@@ -93,6 +93,7 @@ public struct SeedwatchDaemon {
         }
         let processor = ArticleProcessor(watches: watches, store: store, outbox: outbox, logger: logger,
                                          alreadyLogged: alreadyLogged)
+        let dropFolder = DropFolderIntake(pipeline: processor)
         let settings = DropFolderSettings(
             path: configuration.dropFolder.path, settle: configuration.dropFolder.settleSeconds,
             maxBytes: Int64(configuration.dropFolder.maxBytes), rescanInterval: configuration.dropFolder.rescanSeconds,
@@ -105,7 +106,7 @@ public struct SeedwatchDaemon {
         let poller = FeedPoller(feeds: configuration.feeds, fetcher: fetcher, store: store, processor: processor,
                                 retentionSeconds: configuration.retentionSeconds, logger: logger,
                                 staleAfterSeconds: configuration.fetchStaleAfterSeconds)
-        let status = DaemonStatus(processor: processor, poller: poller, watcher: watcher)
+        let status = DaemonStatus(dropFolder: dropFolder, poller: poller, watcher: watcher)
         // Pings from a thread of their own, only while the pipeline progresses or is idle.
         var pinger: WatchdogPinger?
         if notifier.isEnabled, let interval = SystemdNotifier.watchdogInterval() {
@@ -119,18 +120,18 @@ public struct SeedwatchDaemon {
                                         "feeds": "\(configuration.feeds.count)"])
 
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
-            .init(service: DropFolderService(watcher: watcher, files: readyFiles, processor: processor,
+            .init(service: DropFolderService(watcher: watcher, files: readyFiles, intake: dropFolder,
                                              maxBytes: configuration.dropFolder.maxBytes)),
             .init(service: ReloadService(configurationPath: configurationPath, current: configuration, processor: processor,
                                          poller: poller, fetcher: fetcher, writer: writer, notifier: notifier, status: status,
                                          logger: logger, requests: signals.reloads)),
             .init(service: StatusService(notifier: notifier, status: status, store: store)),
-            .init(service: OutboxRetryService(processor: processor, store: store, logger: logger)),
+            .init(service: OutboxRetryService(dropFolder: dropFolder, store: store, logger: logger)),
         ]
         if let textfile = configuration.metricsTextfile {
             let metrics = DaemonMetrics()
             processor.activity.attachDurationObserver { metrics.recordDecisionDuration(seconds: $0) }
-            services.append(.init(service: MetricsService(metrics: metrics, path: textfile, processor: processor, watcher: watcher,
+            services.append(.init(service: MetricsService(metrics: metrics, path: textfile, dropFolder: dropFolder, watcher: watcher,
                                                           store: store, feeds: { poller.feeds.map(\.url) }, logger: logger)))
         }
         services.append(.init(service: FeedPollerService(poller: poller, fetcher: fetcher)))
@@ -174,19 +175,20 @@ public struct SeedwatchDaemon {
 
 /// Renders the one-line status systemd shows (`STATUS=`).
 struct DaemonStatus: Sendable {
-    let processor: ArticleProcessor
+    let dropFolder: DropFolderIntake
+    var processor: ArticleProcessor { dropFolder.pipeline }
     let poller: FeedPoller
     var watcher: DropFolderWatcher?
 
     /// Ready files not yet taken, and files deferred by a state or alert-log error.
     func backlog() async -> (queued: Int, deferred: Int) {
-        (watcher?.queuedFiles ?? 0, await processor.deferredFileCount)
+        (watcher?.queuedFiles ?? 0, dropFolder.deferredFileCount)
     }
 
     /// `watching; N files processed, M skipped, A alerts written, E errors, F feeds; backlog Q queued, D deferred`.
     func line() async -> String {
         let c = await processor.counters
-        let deferred = await processor.deferredFileCount
+        let deferred = dropFolder.deferredFileCount
         let feeds = poller.feeds.count
         let queued = watcher?.queuedFiles ?? 0
         return "watching; \(c.filesProcessed) files processed, \(c.filesSkipped) skipped, \(c.alertsWritten) alerts written, "

@@ -4,7 +4,8 @@ import SeedwatchCore
 import Synchronization
 
 /// Watches the drop folder recursively and emits each file once it is ready to read
-/// (DESIGN §8 `drop_folder.*`; cases 16, 17 and 18).
+/// (DESIGN §8 `drop_folder.*`): files still being written, temporary names, and bursts of
+/// thousands of files.
 ///
 /// A file is ready after `IN_CLOSE_WRITE` or `IN_MOVED_TO` (or when a scan finds it) once it has
 /// been quiet for `settle` seconds — `IN_MODIFY` and `IN_CREATE` restart the wait — with inode,

@@ -2,7 +2,7 @@
 ///
 /// A server may send a feed that is itself a gzip file — `Content-Type: application/x-gzip` for a
 /// `feed.xml.gz` URL — with no `Content-Encoding`, so libcurl hands over the compressed bytes
-/// (case 12). Such a body is inflated here, before the parser sniffs it.
+/// (gzip bodies without Content-Encoding). Such a body is inflated here, before the parser sniffs it.
 public enum FeedBody {
     /// The body to parse: `body` inflated when it starts with the gzip magic `1F 8B`
     /// (RFC 1952 §2.3.1; concatenated members allowed), else `body` unchanged.

@@ -22,16 +22,17 @@ public struct FeedRequest: Sendable, Hashable {
 
 /// Why a fetch produced no HTTP response worth reading.
 public enum FeedFetchError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The decoded body grew past the request's `maxBytes` (case 14 E); the transfer was aborted.
+    /// The decoded body grew past the request's `maxBytes` (a gzip bomb stops here); the transfer was aborted.
     case bodyTooLarge(maxBytes: Int)
-    /// More than the allowed number of redirects (case 11 B).
+    /// More than the allowed number of redirects (5 by default).
     case tooManyRedirects(limit: Int)
-    /// A URL or redirect target with a scheme other than http or https (case 11 D).
+    /// A URL or redirect target with a scheme other than http or https (a redirect to `file:` or
+    /// `ftp:` is refused).
     case protocolRefused(detail: String)
-    /// The server used a `Content-Encoding` this libcurl cannot decode (case 12).
+    /// The server used a `Content-Encoding` this libcurl cannot decode.
     case unsupportedContentEncoding(String)
-    /// A body that starts with the gzip magic `1F 8B` but does not inflate (case 12: a `feed.xml.gz`
-    /// served without `Content-Encoding`); `url` is where the body came from, `detail` says why.
+    /// A body that starts with the gzip magic `1F 8B` but does not inflate (a gzip body without
+    /// Content-Encoding: a `feed.xml.gz` served as is); `url` is where the body came from, `detail` says why.
     case corruptGzip(url: String, detail: String)
     /// Connect timeout, total timeout or the low-speed limit was hit.
     case timedOut(detail: String)

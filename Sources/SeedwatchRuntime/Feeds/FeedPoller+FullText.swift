@@ -33,8 +33,8 @@ extension FeedPoller {
             return skip("\(error)", status: response.status)
         }
         let document = Document(bytes: body, origin: .feed(feedURL: feed.url), nameHint: "item.html",
-                                contentType: response.contentType)
-        guard let page = try? ArticleExtractor.extract(document).first, !page.body.isEmpty else {
+                                contentType: response.contentType, baseURL: response.finalURL)
+        guard let page = try? DocumentReader.items(of: document).first?.article, !page.body.isEmpty else {
             return skip("no text could be extracted from the page", status: response.status)
         }
         if let rejection = FullTextCheck.rejection(page: page, pageURL: response.finalURL, itemTitle: item.title, summary: item.summary) {

@@ -18,54 +18,42 @@ extension FeedPoller {
         case stopped
     }
 
-    /// Decides the items of one fetched document (see the type's notes on `max_age`), in batches of
-    /// ``itemBatchSize`` items, each batch one state transaction; items already decided are skipped,
+    /// Decides the items of one fetched document (``FeedIntake/articles(_:feedURL:)``; see the type's
+    /// notes on `max_age`), in batches of ``itemBatchSize`` items, each batch one state transaction
+    /// (``ArticleProcessor/decideBatch(_:origin:)``); items already decided are skipped,
     /// so a document interrupted by a stop is completed on its next fetch without deciding an item twice.
     func decideItems(_ items: [FeedItem], of feed: SeedwatchConfiguration.Feed, firstSuccess: Bool, now: Date,
                      report: inout FeedPollReport) async -> ItemsDecided {
         report.items = items.count
-        let oldest = now.addingTimeInterval(-feed.maxAgeSeconds)
-        let keys = items.map { ArticleIdentity.feedKey(feedURL: feed.url, itemKey: $0.itemKey) }
-        let document = FeedDocumentVersions(scope: ArticleVersion.feedScope(feedURL: feed.url), present: Set(keys))
-        // Secondary keys (case 08); a description that two items of this document share identifies neither.
-        var descriptionCounts: [String: Int] = [:]
-        let versions = items.map { ArticleVersion.feedItem($0, feedURL: feed.url) }
-        for hash in versions.compactMap(\.descriptionHash) { descriptionCounts[hash, default: 0] += 1 }
-
+        let articles = FeedIntake.articles(items, feedURL: feed.url)
         var allDecided = true
         var start = 0
         while start < items.count {
             if Task.isCancelled { return .stopped }
             let end = min(start + Self.itemBatchSize, items.count)
-            var batch: [FeedItemDecision] = []
+            var batch: [IncomingArticle] = []
             batch.reserveCapacity(end - start)
             for index in start..<end {
                 let item = items[index]
-                var article = item.article
-                // The content hash is of the item as the feed gives it (before any full text), as before batches.
-                let contentHash = ArticleIdentity.sha256Hex(Array((article.title + "\n" + article.body).utf8))
-                // A date more than a day in the future says nothing of the item's age: the fetch time stands in.
-                let absorb = firstSuccess && (FutureItemDate.forMaxAge(article.published, fetchedAt: now).map { $0 < oldest } ?? false)
-                if !absorb, feed.fullText, item.content.isEmpty, item.summary.count < Self.fullTextSummaryLimit,
-                   let link = item.link, await !processor.isDecided(articleKey: keys[index]),
+                var incoming = articles[index]
+                incoming.recordWithoutAlert = firstSuccess
+                    && FeedIntake.isOlderThanMaxAge(incoming.article.published, fetchedAt: now, maxAgeSeconds: feed.maxAgeSeconds)
+                if !incoming.recordWithoutAlert, feed.fullText, item.content.isEmpty, item.summary.count < Self.fullTextSummaryLimit,
+                   let link = item.link, await !processor.isDecided(articleKey: incoming.articleKey),
                    let body = await fullText(of: item, link: link, feed: feed) {
-                    article.body = body
+                    // The content hash stays the item's as the feed gives it (before the full text).
+                    incoming.article.body = body
                 }
-                let version = versions[index]
-                batch.append(FeedItemDecision(
-                    article: article, articleKey: keys[index],
-                    contentHash: contentHash,
-                    source: .feed(feed.url, url: item.link, guid: item.guid), version: version,
-                    descriptionShared: (version.descriptionHash.flatMap { descriptionCounts[$0] } ?? 0) > 1,
-                    absorbAsOld: absorb))
+                batch.append(incoming)
             }
-            let result = await processor.decideFeedItems(batch, origin: feed.url, document: document)
+            let result = await processor.decideBatch(batch, origin: feed.url)
             report.alerts += result.alerts
-            report.absorbedAsOld += result.absorbedAsOld
+            report.absorbedAsOld += result.recordedWithoutAlert
             if !result.allDecided { allDecided = false }
             if result.stopped { return .stopped }
             start = end
         }
+        let keys = articles.map(\.articleKey)
         touch(keys, now: now)
         itemsInFeed.set(keys, for: feed.url)
         if report.absorbedAsOld > 0 {

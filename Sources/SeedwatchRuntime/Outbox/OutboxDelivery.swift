@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SeedwatchCore
 import Synchronization
 
 /// Exactly-once delivery of alerts from the state store's outbox to an ``AlertSink`` (DESIGN §7, case 26).
@@ -100,27 +101,6 @@ public final class OutboxDelivery: Sendable {
         let isNew = try store.commitDecision(articleKey: articleKey, watch: watch, contentHash: contentHash,
                                              alertID: alert?.id, alertLine: alert?.line, version: version,
                                              alertedActorIDs: alertedActorIDs, at: at)
-        guard isNew else { return false }
-        // Inside a batch the decision is not durable yet: ``decideBatch(_:)`` delivers after the commit.
-        if let alert, !store.isInBatch {
-            try deliver(alertID: alert.id, line: alert.line)
-        }
-        return true
-    }
-
-    /// Commits the decision for a new version of an already seen article
-    /// (``StateStore/commitUpdateDecision(articleKey:originalKey:watch:contentHash:version:originalAlertID:alertedActorIDs:alertID:alertLine:at:)``)
-    /// and, when it is new and carries an alert, delivers the alert.
-    /// - Returns: as ``decide(articleKey:watch:contentHash:alert:version:alertedActorIDs:at:)``.
-    /// - Throws: as ``decide(articleKey:watch:contentHash:alert:version:alertedActorIDs:at:)``.
-    @discardableResult
-    public func decideUpdate(articleKey: String, originalKey: String, watch: String, contentHash: String,
-                             version: ArticleVersion, originalAlertID: String?, alertedActorIDs: [String],
-                             alert: (id: String, line: [UInt8])?, at: Date = Date()) throws -> Bool {
-        let isNew = try store.commitUpdateDecision(articleKey: articleKey, originalKey: originalKey, watch: watch,
-                                                   contentHash: contentHash, version: version,
-                                                   originalAlertID: originalAlertID, alertedActorIDs: alertedActorIDs,
-                                                   alertID: alert?.id, alertLine: alert?.line, at: at)
         guard isNew else { return false }
         // Inside a batch the decision is not durable yet: ``decideBatch(_:)`` delivers after the commit.
         if let alert, !store.isInBatch {

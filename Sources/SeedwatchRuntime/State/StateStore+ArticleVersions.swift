@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import SeedwatchCore
 
-/// Secondary keys of articles (case 08): versions of an article under different article keys.
+/// Secondary keys of articles: versions of an article under different article keys, for edits of a
+/// seen article (``ArticleUpdateMatch``).
 extension StateStore {
     /// The original article key a version was linked to (its own key for an original), or `nil`
     /// when `articleKey` was never recorded with secondary keys.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SeedwatchCore
 import Synchronization
 #if canImport(Glibc)
 import Glibc

@@ -1,10 +1,11 @@
 import Foundation
 import SeedwatchCore
 
-/// How an article under a key not yet seen looks for the article it may be an edit of (case 08).
+/// How an article under a key not yet seen looks for the seen article it may be an edit of: the
+/// state store's stored versions of the same feed or path, judged by ``ArticleUpdateMatch``.
+/// Each source states its rule when it builds an ``IncomingArticle``.
 public struct VersionLookup: Sendable, Hashable {
     enum Rule: Sendable, Hashable {
-        case feedItem(present: Set<String>, descriptionShared: Bool)
         case feedDocumentItem(FeedDocumentVersions, descriptionShared: Bool)
         case file
     }
@@ -13,19 +14,12 @@ public struct VersionLookup: Sendable, Hashable {
     public var version: ArticleVersion
     let rule: Rule
 
-    /// A feed item: an edit of a stored item of the same feed with the same description hash, or
-    /// the same published instant and a similar title (``ArticleUpdateMatch/feedItemOriginal(title:published:descriptionHash:descriptionShared:stored:present:)``).
-    /// - Parameters:
-    ///   - present: the article keys of every item of the fetched document (such articles are not
-    ///     earlier versions: they are still in the feed).
-    ///   - descriptionShared: whether another item of the document has the same description hash.
-    public static func feedItem(_ version: ArticleVersion, present: Set<String>, descriptionShared: Bool) -> VersionLookup {
-        VersionLookup(version: version, rule: .feedItem(present: present, descriptionShared: descriptionShared))
-    }
-
-    /// A feed item of a document whose new items are decided together: as
-    /// ``feedItem(_:present:descriptionShared:)`` with `document.present`, but the candidates come from
-    /// the document's index of stored versions (read once per document, not once per item).
+    /// A feed item of a fetched document: an edit of a stored item of the same feed, not in the
+    /// document, with the same description hash, or the same published instant and a similar title
+    /// (``ArticleUpdateMatch/feedItemOriginal(title:published:descriptionHash:descriptionShared:stored:present:)``).
+    /// The candidates come from the document's index of stored versions (read once per document,
+    /// not once per item).
+    /// - Parameter descriptionShared: whether another item of the document has the same description hash.
     public static func feedDocumentItem(_ version: ArticleVersion, document: FeedDocumentVersions,
                                         descriptionShared: Bool) -> VersionLookup {
         VersionLookup(version: version, rule: .feedDocumentItem(document, descriptionShared: descriptionShared))
@@ -53,12 +47,6 @@ public struct VersionLookup: Sendable, Hashable {
             return linked == articleKey ? nil : linked
         }
         switch rule {
-        case .feedItem(let present, let descriptionShared):
-            let stored = try store.storedVersions(scope: version.scope, published: version.published,
-                                                  descriptionHash: version.descriptionHash)
-            return ArticleUpdateMatch.feedItemOriginal(title: version.title, published: version.published,
-                                                       descriptionHash: version.descriptionHash,
-                                                       descriptionShared: descriptionShared, stored: stored, present: present)
         case .feedDocumentItem(let document, let descriptionShared):
             // The document's items are not among the candidates, so `present` has nothing left to exclude.
             let stored = try document.candidates(for: version, in: store)

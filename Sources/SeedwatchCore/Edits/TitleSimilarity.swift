@@ -1,4 +1,4 @@
-/// How alike two headlines are, for recognising an edited article under a new key (case 08).
+/// How alike two headlines are, for recognising an edit of a seen article under a new key.
 ///
 /// The measure is the Sørensen–Dice coefficient of the character bigrams of the two comparable
 /// titles (see ``comparable(_:)``), counted as multisets:

@@ -1,8 +1,8 @@
 import Foundation
-import SeedwatchCore
 
-/// The secondary keys of one article version (case 08), stored beside its seen marks so that an
-/// edit arriving under a new article key is recognised as the same article, across restarts.
+/// The secondary keys of one article version, stored beside its seen marks so that an edit of a
+/// seen article arriving under a new article key (a headline fix that changes an item's GUID and
+/// link, a file rewritten at the same path) is recognised as the same article, across restarts.
 public struct ArticleVersion: Sendable, Hashable {
     /// Where versions are compared: ``feedScope(feedURL:)`` or ``fileScope(path:)``. Raw bytes (a
     /// path need not be UTF-8).
@@ -40,32 +40,5 @@ public struct ArticleVersion: Sendable, Hashable {
         ArticleVersion(scope: feedScope(feedURL: feedURL), title: item.title, link: item.link,
                        published: item.published ?? item.updated,
                        descriptionHash: ArticleUpdateMatch.descriptionHash(item.summary.isEmpty ? item.content : item.summary))
-    }
-}
-
-/// What the state store remembers about one article version.
-public struct StoredArticleVersion: Sendable, Hashable {
-    /// The key of the article's first version (the version's own key for an original).
-    public var originalKey: String
-    /// For an original: the newest version's title; for a later version: its own title.
-    public var title: String
-    /// For an original: the newest version's link; for a later version: its own link.
-    public var link: String?
-    public var published: Date?
-    public var descriptionHash: String?
-}
-
-/// The decision recorded for one article and watch.
-public struct SeenDecision: Sendable, Hashable {
-    /// The alert id recorded with the seen mark: the article's (original) alert, or `nil` when it
-    /// never reached `notice`.
-    public var alertID: String?
-    /// On an original: the actor ids of the alert lines written for the article so far, sorted;
-    /// `nil` when unknown (a version linked to an original, or a database from before v3).
-    public var alertedActorIDs: [String]?
-
-    public init(alertID: String?, alertedActorIDs: [String]?) {
-        self.alertID = alertID
-        self.alertedActorIDs = alertedActorIDs
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import SeedwatchCore
 import Synchronization
 
-/// The earlier versions that the new items of ONE fetched feed document may be edits of (case 08):
+/// The earlier versions that the new items of ONE fetched feed document may be edits of:
 /// the feed's stored versions that are not in the document, read from the state store once (on the
 /// first item that needs them) and indexed (``ArticleVersionIndex``). Every item of the document
 /// then finds its candidates in time independent of the document's length, instead of reading

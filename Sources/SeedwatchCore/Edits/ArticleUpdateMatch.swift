@@ -1,9 +1,9 @@
 import Crypto
 import Foundation
 
-/// Recognises an article that arrives under a new article key as an edit of one already seen
-/// (case 08: a headline fix that changes an item's GUID and link, or a dropped file rewritten at
-/// the same path). Pure: the caller supplies the stored versions of the same feed or path.
+/// Recognises an article that arrives under a new article key as an edit of a seen article (a
+/// headline fix that changes an item's GUID and link, or a dropped file rewritten at the same
+/// path). Pure: the caller supplies the stored versions of the same feed or path.
 public enum ArticleUpdateMatch {
     /// One stored version of an article: what the state store remembers about an article key.
     public struct StoredVersion: Sendable, Hashable {
@@ -37,8 +37,8 @@ public enum ArticleUpdateMatch {
         return Hex.encode(Array(SHA256.hash(data: folded)))
     }
 
-    /// The fewest words a description needs to identify an article by its hash (case 08's
-    /// "The North Korean leader arrived by train on Saturday." has 9).
+    /// The fewest words a description needs to identify an article by its hash (a typical
+    /// one-sentence teaser, "The North Korean leader arrived by train on Saturday.", has 9).
     public static let minimumDescriptionWords = 6
 
     /// Runs of letters and digits (any non-ASCII byte counts as a letter) in UTF-8 `bytes`.
@@ -56,7 +56,7 @@ public enum ArticleUpdateMatch {
     /// The original article a feed item is an edit of, among the stored versions of the SAME feed:
     /// a version whose description hash equals the item's, or else one with the same published
     /// instant and a title with ``TitleSimilarity/score(_:_:)`` ≥ ``TitleSimilarity/updateThreshold``
-    /// (case 08), or else — a correction that also moved the date, as publishers and Atom's
+    /// (a headline fix), or else — a correction that also moved the date, as publishers and Atom's
     /// `updated` do — one published within ``correctionWindow`` whose title scores at least
     /// ``movedDateThreshold`` and has the same numbers (so "Morning brief 28 Nov" is not an edit
     /// of "Morning brief 27 Nov"). The most similar wins; on a tie the first in `stored`. An empty

@@ -1,0 +1,63 @@
+import Foundation
+import SeedwatchCore
+
+/// The drop folder's intake without state: the bytes of one file → a ``Document`` → the
+/// ``IncomingArticle``s it holds. The daemon (``DropFolderIntake``) and `seedwatch scan` both read
+/// files through it.
+///
+/// A file named `NAME.gz` holding gzip data is read as `NAME` (``CompressedFile``). A single-article
+/// file rewritten at the same path may be an edit of the article read there before
+/// (``VersionLookup/file(path:article:)``); the items of a feed file have their own item keys.
+public enum DroppedFile {
+    /// Why a file's bytes hold no article.
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        /// A `.gz` file that does not inflate, or inflates past `max_bytes`.
+        case compressed(GzipError)
+        /// The content is not an article or feed the drop folder reads (``DocumentReader``).
+        case extraction(ExtractionError)
+
+        public var description: String {
+            switch self {
+            case .compressed(let error): return error.description
+            case .extraction(let error): return error.description
+            }
+        }
+    }
+
+    /// The content hash of a file: hex SHA-256 of its bytes as read (before any gzip), the
+    /// processed-file record's hash and a single-article file's article key.
+    public static func contentHash(_ bytes: [UInt8]) -> String {
+        ArticleIdentity.sha256Hex(bytes)
+    }
+
+    /// The articles of one file.
+    /// - Parameters:
+    ///   - bytes: the file's bytes as read.
+    ///   - contentHash: ``contentHash(_:)`` of `bytes`.
+    ///   - path: the file's path, raw bytes (the alert's `source.path`; `-` for standard input).
+    ///   - name: its name (last path component), which picks the format by extension.
+    ///   - maxBytes: the cap on inflated gzip data, in bytes (`drop_folder.max_bytes`).
+    /// - Throws: ``Failure``.
+    public static func articles(bytes: [UInt8], contentHash: String, path: [UInt8], name: String,
+                                maxBytes: Int) throws(Failure) -> [IncomingArticle] {
+        let unpacked: (name: String, bytes: [UInt8])
+        do {
+            unpacked = try CompressedFile.unpack(name: name, bytes: bytes, maxBytes: maxBytes) ?? (name, bytes)
+        } catch {
+            throw .compressed(error)
+        }
+        let document = Document(bytes: unpacked.bytes, origin: .file(path: path), nameHint: unpacked.name)
+        let items: [DocumentItem]
+        do {
+            items = try DocumentReader.items(of: document)
+        } catch {
+            throw .extraction(error)
+        }
+        let origin = PathText.encode(path)
+        return items.map { item in
+            IncomingArticle(article: item.article, articleKey: item.articleKey(fileContentHash: contentHash),
+                            contentHash: contentHash, source: item.source(filePath: path), origin: origin,
+                            earlierVersion: item.itemKey == nil ? .file(path: path, article: item.article) : nil)
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import SeedwatchCore
+
+/// The feeds' intake without state: a fetched (or read) feed body → a ``Document`` → the
+/// ``IncomingArticle``s of its items. The daemon's ``FeedPoller`` and `seedwatch feeds check` both
+/// read feeds through it.
+///
+/// A body that is itself a gzip file (`1F 8B` without `Content-Encoding`: gzip bodies without
+/// Content-Encoding) is inflated first (``FeedBody``). Each item's article key uses the feed's
+/// first configured URL, so a feed that moves re-alerts nothing, and each item may be an edit of
+/// a seen item of the same feed (``VersionLookup/feedDocumentItem(_:document:descriptionShared:)``).
+public enum FeedIntake {
+    /// Why a feed body holds no items.
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        /// The body is gzip that does not inflate, or inflates past `max_bytes` (the fetcher's errors).
+        case compressed(FeedFetchError)
+        /// The body is not a readable feed (``FeedParseError``).
+        case unreadable(FeedParseError)
+
+        public var description: String {
+            switch self {
+            case .compressed(let error): return error.description
+            case .unreadable(let error): return error.description
+            }
+        }
+    }
+
+    /// The items of one feed document, in document order, each with its item key.
+    /// - Parameters:
+    ///   - body: the bytes as fetched (after any `Content-Encoding` was decoded) or read.
+    ///   - source: the URL or path the body came from, named in a gzip error.
+    ///   - contentType: the response's `Content-Type`, if any (only its `charset=` is used).
+    ///   - baseURL: the URL the body came from after redirects, against which relative links
+    ///     resolve; `nil` for a file.
+    ///   - origin: the document's origin.
+    ///   - maxBytes: the cap on inflated gzip data, in bytes (`feeds[].max_bytes`).
+    /// - Throws: ``Failure``.
+    public static func items(body: [UInt8], from source: String, contentType: String?, baseURL: String?, origin: Document.Origin,
+                             maxBytes: Int) throws(Failure) -> [FeedItem] {
+        let unpacked: [UInt8]
+        do {
+            unpacked = try FeedBody.unpacked(body, from: source, maxBytes: maxBytes)
+        } catch {
+            throw .compressed(error)
+        }
+        let document = Document(bytes: unpacked, origin: origin, nameHint: source, contentType: contentType, baseURL: baseURL)
+        do {
+            return try DocumentReader.feedItems(of: document).compactMap(\.feedItem)
+        } catch {
+            throw .unreadable(error)
+        }
+    }
+
+    /// The articles of a document's items, to decide (the daemon) or evaluate (`feeds check`).
+    ///
+    /// Each has the article key ``ArticleIdentity/feedKey(feedURL:itemKey:)``, the content hash of
+    /// its title, newline and body as the feed gives them, and its secondary keys; a description
+    /// that two items of the document share identifies neither.
+    /// - Parameters:
+    ///   - items: the document's items, in document order.
+    ///   - feedURL: the feed's first configured URL (for `feeds check` of a file: the path).
+    ///   - source: each item's alert `source` (by default the feed's, with the item's link and GUID).
+    public static func articles(_ items: [FeedItem], feedURL: String,
+                                source: (FeedItem) -> AlertSource) -> [IncomingArticle] {
+        let keys = items.map { ArticleIdentity.feedKey(feedURL: feedURL, itemKey: $0.itemKey) }
+        let document = FeedDocumentVersions(scope: ArticleVersion.feedScope(feedURL: feedURL), present: Set(keys))
+        let versions = items.map { ArticleVersion.feedItem($0, feedURL: feedURL) }
+        var descriptionCounts: [String: Int] = [:]
+        for hash in versions.compactMap(\.descriptionHash) { descriptionCounts[hash, default: 0] += 1 }
+        return items.indices.map { index in
+            let article = items[index].article
+            let version = versions[index]
+            let descriptionShared = (version.descriptionHash.flatMap { descriptionCounts[$0] } ?? 0) > 1
+            return IncomingArticle(
+                article: article, articleKey: keys[index],
+                contentHash: ArticleIdentity.sha256Hex(Array((article.title + "\n" + article.body).utf8)),
+                source: source(items[index]), origin: feedURL,
+                earlierVersion: .feedDocumentItem(version, document: document, descriptionShared: descriptionShared))
+        }
+    }
+
+    /// The articles of a configured feed's items: ``articles(_:feedURL:source:)`` with the feed's source.
+    public static func articles(_ items: [FeedItem], feedURL: String) -> [IncomingArticle] {
+        articles(items, feedURL: feedURL) { .feed(feedURL, url: $0.link, guid: $0.guid) }
+    }
+
+    /// Whether an item published at `published` is older than `max_age` at `fetchedAt`: on a feed's
+    /// first fetch such an item is recorded as seen without alerting. A date more than a day in
+    /// the future says nothing of the item's age: the fetch time stands in (``FutureItemDate``).
+    public static func isOlderThanMaxAge(_ published: Date?, fetchedAt: Date, maxAgeSeconds: Double) -> Bool {
+        FutureItemDate.forMaxAge(published, fetchedAt: fetchedAt).map { $0 < fetchedAt.addingTimeInterval(-maxAgeSeconds) } ?? false
+    }
+}

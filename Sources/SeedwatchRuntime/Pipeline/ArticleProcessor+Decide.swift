@@ -1,0 +1,121 @@
+import Foundation
+import Logging
+import SeedwatchCore
+
+/// The one decide path (DESIGN §7): an ``IncomingArticle`` → a decision per watch, committed with
+/// its pending alert in one transaction, then the alert line appended.
+extension ArticleProcessor {
+    /// Decides `incoming` for every watch not yet decided.
+    ///
+    /// With an ``IncomingArticle/earlierVersion`` lookup, an article whose key is not yet seen is
+    /// first compared with the stored versions of its feed or path: an edit of a seen article is
+    /// decided by ``decideEdit(_:originalKey:version:watch:)``; otherwise the article is decided as
+    /// new, with its secondary keys recorded. An article marked
+    /// ``IncomingArticle/recordWithoutAlert`` is recorded as seen without matching.
+    /// - Parameter quiet: log failed decisions at ERROR only when false (a retry of a deferred file
+    ///   logs nothing new).
+    /// - Returns: the alerts written, the watches whose decision failed, and the original's key
+    ///   when the article is an edit of a seen article.
+    func decision(for incoming: IncomingArticle, quiet: Bool) -> ArticleDecision {
+        if incoming.recordWithoutAlert { return recordWithoutAlert(incoming) }
+        let articleKey = incoming.articleKey, origin = incoming.origin
+        var result = ArticleDecision()
+        let lookup = incoming.earlierVersion
+        if let lookup, watches.contains(where: { (try? store.isSeen(articleKey: articleKey, watch: $0.name)) != true }) {
+            do {
+                result.originalKey = try lookup.original(of: articleKey, in: store)
+            } catch {
+                counters.errors += 1
+                if !quiet {
+                    logger.error("decision failed; it will be retried", metadata: ["source": "\(origin)", "error": "\(error)"])
+                }
+                return ArticleDecision(failures: watches.count)
+            }
+        }
+        for watch in watches {
+            do {
+                if try store.isSeen(articleKey: articleKey, watch: watch.name) { continue }
+                if let lookup, let originalKey = result.originalKey {
+                    if let record = try decideEdit(incoming, originalKey: originalKey, version: lookup.version, watch: watch) {
+                        result.alerts.append(record)
+                    }
+                    continue
+                }
+                if let record = try decideNew(incoming, version: lookup?.version, watch: watch) {
+                    result.alerts.append(record)
+                }
+            } catch {
+                counters.errors += 1
+                result.failures += 1
+                if !quiet {
+                    logger.error("decision failed; it will be retried", metadata: ["source": "\(origin)", "watch": "\(watch.name)", "error": "\(error)"])
+                }
+            }
+        }
+        if let original = result.originalKey, let document = lookup?.document {
+            do {
+                try document.refresh(original: original, in: store)
+            } catch {
+                counters.errors += 1
+                logger.error("cannot read an edited article's stored title", metadata: ["source": "\(origin)", "error": "\(error)"])
+            }
+        }
+        return result
+    }
+
+    /// Decides an article seen for the first time (not an edit) for one watch.
+    /// - Parameter version: its secondary keys, recorded with the decision when the source has earlier versions.
+    /// - Returns: the alert written, if any.
+    /// - Throws: ``StateStoreError`` or the alert log's error, as ``OutboxDelivery/decide(articleKey:watch:contentHash:alert:version:alertedActorIDs:at:)``.
+    private func decideNew(_ incoming: IncomingArticle, version: ArticleVersion?, watch: CompiledWatch) throws -> AlertRecord? {
+        let article = incoming.article, articleKey = incoming.articleKey, origin = incoming.origin
+        let evaluation = watch.evaluate(article, articleKey: articleKey, source: incoming.source, time: now())
+        var alert: (id: String, line: [UInt8])? = evaluation.level.map { _ in
+            (evaluation.record.id, AlertEncoding.line(evaluation.record))
+        }
+        if let id = alert?.id, alreadyLogged.contains(id) {
+            alert = nil
+            logger.info("alert already in the alert log (the state database was reset); not written again", metadata: [
+                "id": "\(id)", "watch": "\(watch.name)", "source": "\(origin)",
+            ])
+        }
+        let alertedActors = version == nil ? nil : (evaluation.level == nil ? [] : evaluation.record.actors.map(\.id))
+        let isNew = try outbox.decide(articleKey: articleKey, watch: watch.name, contentHash: incoming.contentHash, alert: alert,
+                                      version: version, alertedActorIDs: alertedActors)
+        guard isNew else { return nil }
+        counters.decisions += 1
+        activity.advance(decisions: 1)
+        note(Self.historySubject(source: incoming.source, articleKey: articleKey), .decided, watch: watch.name,
+             level: alert == nil ? nil : evaluation.level?.rawValue, score: evaluation.decision.score,
+             alertID: alert?.id, articleKey: articleKey, detail: article.title)
+        guard let level = evaluation.level, alert != nil else {
+            logger.debug("no alert", metadata: ["watch": "\(watch.name)", "score": "\(evaluation.decision.score)", "source": "\(origin)"])
+            return nil
+        }
+        counters.alertsWritten += 1
+        logger.info("alert", metadata: [
+            "id": "\(evaluation.record.id)", "watch": "\(watch.name)", "level": "\(level.rawValue)",
+            "score": "\(String(format: "%.2f", evaluation.decision.score))", "title": "\(article.title)",
+            "source": "\(origin)",
+        ])
+        return evaluation.record
+    }
+
+    /// Records `incoming` as seen for every watch without matching it and without an alert (a
+    /// feed's first fetch absorbing items older than `max_age`).
+    private func recordWithoutAlert(_ incoming: IncomingArticle) -> ArticleDecision {
+        var result = ArticleDecision()
+        let version = incoming.earlierVersion?.version
+        for watch in watches {
+            do {
+                try outbox.decide(articleKey: incoming.articleKey, watch: watch.name, contentHash: incoming.contentHash, alert: nil,
+                                  version: version, alertedActorIDs: version == nil ? nil : [])
+            } catch {
+                counters.errors += 1
+                result.failures += 1
+                logger.error("cannot record seen article", metadata: ["source": "\(incoming.origin)", "watch": "\(watch.name)", "error": "\(error)"])
+            }
+        }
+        return result
+    }
+}
