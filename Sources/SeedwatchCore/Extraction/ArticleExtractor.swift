@@ -21,7 +21,7 @@ public enum ArticleExtractor {
         let bytes = document.bytes
         if bytes.isEmpty { throw .empty }
         if let reason = BinarySniffer.binaryReason(bytes) { throw .binary(reason: reason) }
-        let headerCharset = document.contentType.flatMap(HTMLCharset.charsetParameter(ofContentType:))
+        let headerCharset = ContentType.charset(document.contentType)
 
         switch format {
         case .plainText:
@@ -39,8 +39,6 @@ public enum ArticleExtractor {
 
     /// Decodes text content; the result never starts with U+FEFF.
     static func decodeText(_ bytes: [UInt8], headerCharset: String?) -> String {
-        var text = CharsetDecoder.decode(bytes, declared: [headerCharset]).text
-        while text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        return text
+        CharsetDecoder.decodeText(bytes, declared: [headerCharset])
     }
 }
