@@ -58,13 +58,11 @@ public enum ArticleExtractor {
 
     /// The `charset=` of the document's Content-Type, if any.
     private static func headerCharset(of document: Document) -> String? {
-        document.contentType.flatMap(HTMLCharset.charsetParameter(ofContentType:))
+        ContentType.charset(document.contentType)
     }
 
     /// Decodes text content; the result never starts with U+FEFF.
     static func decodeText(_ bytes: [UInt8], headerCharset: String?) -> String {
-        var text = CharsetDecoder.decode(bytes, declared: [headerCharset]).text
-        while text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        return text
+        CharsetDecoder.decodeText(bytes, declared: [headerCharset])
     }
 }

@@ -13,8 +13,7 @@ enum HTMLExtractor {
 
     static func extract(_ bytes: [UInt8], headerCharset: String?) -> Article {
         let declared = [headerCharset, HTMLCharset.metaCharset(bytes)]
-        var text = CharsetDecoder.decode(bytes, declared: declared).text
-        while text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        let text = CharsetDecoder.decodeText(bytes, declared: declared)
         guard let tree = Tree(utf8: text), let root = tree.root else { return Article(title: "", body: "") }
         let metadata = HTMLMetadata(root: root)
         let lines = ContentScope.lines(root: root)

@@ -24,7 +24,7 @@ public enum FeedParser {
     ///   root element, ``FeedParseError/json(message:)`` for malformed JSON.
     public static func parse(_ bytes: [UInt8], contentType: String? = nil, baseURL: String? = nil) throws(FeedParseError) -> ParsedFeed {
         _ = libxml2Initialised
-        let declared = [charset(fromContentType: contentType), xmlDeclarationEncoding(bytes)]
+        let declared = [ContentType.charset(contentType), xmlDeclarationEncoding(bytes)]
         var feed: ParsedFeed
         if let start = utf8MarkupStart(bytes, declared: declared) {
             // Valid UTF-8 XML: its bytes are already what decoding and re-encoding would give.
@@ -112,18 +112,6 @@ public enum FeedParser {
         default:
             return nil
         }
-    }
-
-    /// The `charset` parameter of a Content-Type value, unquoted; `nil` when absent.
-    public static func charset(fromContentType contentType: String?) -> String? {
-        guard let contentType else { return nil }
-        for param in contentType.split(separator: ";").dropFirst() {
-            let parts = param.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2, String(parts[0]).trimmingWhitespace().lowercased() == "charset" else { continue }
-            let value = String(parts[1]).trimmingWhitespace().trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-            return value.isEmpty ? nil : value
-        }
-        return nil
     }
 
     /// The `encoding=` of an XML declaration written in an ASCII-compatible encoding (after an optional UTF-8 BOM).

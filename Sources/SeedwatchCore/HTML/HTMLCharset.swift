@@ -6,17 +6,6 @@ enum HTMLCharset {
     /// reads 1024 bytes; real pages often declare later, so more is read.
     static let prescanLimit = 16_384
 
-    /// The `charset=` parameter of a `Content-Type` value (`text/html; charset="ISO-8859-1"` → `ISO-8859-1`).
-    static func charsetParameter(ofContentType contentType: String) -> String? {
-        for part in contentType.split(separator: ";").dropFirst() {
-            let pair = part.split(separator: "=", maxSplits: 1)
-            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" else { continue }
-            let value = pair[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-            return value.isEmpty ? nil : value
-        }
-        return nil
-    }
-
     /// The charset declared by the first `<meta charset=…>` or
     /// `<meta http-equiv="Content-Type" content="…; charset=…">` among the first `prescanLimit` bytes.
     static func metaCharset(_ bytes: [UInt8]) -> String? {
@@ -29,7 +18,7 @@ enum HTMLCharset {
             let attributes = parseAttributes(rest[..<end])
             if let charset = attributes["charset"], !charset.isEmpty { return charset }
             if attributes["http-equiv"] == "content-type", let content = attributes["content"],
-               let charset = charsetParameter(ofContentType: content) {
+               let charset = ContentType.charset(content) {
                 return charset
             }
             search = rest[end...]

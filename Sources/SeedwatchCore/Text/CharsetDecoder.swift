@@ -84,6 +84,15 @@ public enum CharsetDecoder {
         return decode(bytes, as: .utf8)
     }
 
+    /// ``decode(_:declared:)``'s text without the U+FEFF characters it starts with: after the byte
+    /// order mark, pages and exported text files often repeat one (or write one in a declared
+    /// charset that is not the BOM's), and a leading U+FEFF would start the first line or the title.
+    public static func decodeText(_ bytes: [UInt8], declared: [String?] = []) -> String {
+        var text = decode(bytes, declared: declared).text
+        while text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        return text
+    }
+
     /// Decodes `bytes` in the given encoding, without BOM detection.
     public static func decode(_ bytes: [UInt8], as encoding: Encoding) -> Decoded {
         switch encoding {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Proleptic Gregorian calendar arithmetic in UTC, after Howard Hinnant's `days_from_civil` and
 /// `civil_from_days` (chrono-Compatible Low-Level Date Algorithms). Shared by every date parser
 /// and formatter of the project, so none needs Foundation's `Calendar` on a hot path.
@@ -40,5 +42,13 @@ enum CivilCalendar {
         case 4, 6, 9, 11: return 30
         default: return 31
         }
+    }
+
+    /// The instant of a civil date and time written at a zone `offset` (seconds east of UTC):
+    /// whole seconds since 1970 counted exactly, then `fraction` (0 ≤ fraction < 1) added, so the
+    /// `Date` is the double nearest the instant. Nothing is validated.
+    static func instant(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, fraction: Double, offset: Int) -> Date {
+        let seconds = daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second - offset
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
 }
