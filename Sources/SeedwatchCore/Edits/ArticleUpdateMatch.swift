@@ -1,58 +1,9 @@
-import Crypto
 import Foundation
 
 /// Recognises an article that arrives under a new article key as an edit of a seen article (a
 /// headline fix that changes an item's GUID and link, or a dropped file rewritten at the same
 /// path). Pure: the caller supplies the stored versions of the same feed or path.
 public enum ArticleUpdateMatch {
-    /// One stored version of an article: what the state store remembers about an article key.
-    public struct StoredVersion: Sendable, Hashable {
-        /// The version's own article key (DESIGN §7).
-        public var articleKey: String
-        /// The key of the article it is a version of (its own key for an original).
-        public var originalKey: String
-        /// The version's title.
-        public var title: String
-        /// The version's publication instant, if it had one.
-        public var published: Date?
-        /// ``descriptionHash(_:)`` of the version's description, `nil` when it had none.
-        public var descriptionHash: String?
-
-        public init(articleKey: String, originalKey: String, title: String, published: Date?, descriptionHash: String?) {
-            self.articleKey = articleKey
-            self.originalKey = originalKey
-            self.title = title
-            self.published = published
-            self.descriptionHash = descriptionHash
-        }
-    }
-
-    /// Hex SHA-256 (64 digits) of the description after the normaliser of DESIGN §5 (its folded
-    /// form: case folded, `-` as a space, white space collapsed), or `nil` when the normalised
-    /// description has fewer than ``minimumDescriptionWords`` words: an empty or boilerplate
-    /// description ("Read more", "Continue reading…") never identifies an article.
-    public static func descriptionHash(_ description: String) -> String? {
-        let folded = Normalizer.normalize(description).folded
-        guard wordCount(folded) >= minimumDescriptionWords else { return nil }
-        return Hex.encode(Array(SHA256.hash(data: folded)))
-    }
-
-    /// The fewest words a description needs to identify an article by its hash (a typical
-    /// one-sentence teaser, "The North Korean leader arrived by train on Saturday.", has 9).
-    public static let minimumDescriptionWords = 6
-
-    /// Runs of letters and digits (any non-ASCII byte counts as a letter) in UTF-8 `bytes`.
-    static func wordCount(_ bytes: [UInt8]) -> Int {
-        var count = 0
-        var inWord = false
-        for b in bytes {
-            let isWordByte = b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
-            if isWordByte && !inWord { count += 1 }
-            inWord = isWordByte
-        }
-        return count
-    }
-
     /// The original article a feed item is an edit of, among the stored versions of the SAME feed:
     /// a version whose description hash equals the item's, or else one with the same published
     /// instant and a title with ``TitleSimilarity/score(_:_:)`` ≥ ``TitleSimilarity/updateThreshold``

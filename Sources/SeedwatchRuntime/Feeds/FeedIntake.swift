@@ -65,12 +65,11 @@ public enum FeedIntake {
         let keys = items.map { ArticleIdentity.feedKey(feedURL: feedURL, itemKey: $0.itemKey) }
         let document = FeedDocumentVersions(scope: ArticleVersion.feedScope(feedURL: feedURL), present: Set(keys))
         let versions = items.map { ArticleVersion.feedItem($0, feedURL: feedURL) }
-        var descriptionCounts: [String: Int] = [:]
-        for hash in versions.compactMap(\.descriptionHash) { descriptionCounts[hash, default: 0] += 1 }
+        let sharedDescriptions = ArticleUpdateMatch.sharedDescriptionHashes(versions)
         return items.indices.map { index in
             let article = items[index].article
             let version = versions[index]
-            let descriptionShared = (version.descriptionHash.flatMap { descriptionCounts[$0] } ?? 0) > 1
+            let descriptionShared = version.descriptionHash.map(sharedDescriptions.contains) ?? false
             return IncomingArticle(
                 article: article, articleKey: keys[index],
                 contentHash: ArticleIdentity.sha256Hex(Array((article.title + "\n" + article.body).utf8)),

@@ -1,0 +1,40 @@
+import Crypto
+import Foundation
+
+/// A feed item's description as a secondary key: an edit of a seen item that changed its GUID,
+/// link and headline often keeps its description word for word.
+extension ArticleUpdateMatch {
+    /// Hex SHA-256 (64 digits) of the description after the normaliser of DESIGN §5 (its folded
+    /// form: case folded, `-` as a space, white space collapsed), or `nil` when the normalised
+    /// description has fewer than ``minimumDescriptionWords`` words: an empty or boilerplate
+    /// description ("Read more", "Continue reading…") never identifies an article.
+    public static func descriptionHash(_ description: String) -> String? {
+        let folded = Normalizer.normalize(description).folded
+        guard wordCount(folded) >= minimumDescriptionWords else { return nil }
+        return Hex.encode(Array(SHA256.hash(data: folded)))
+    }
+
+    /// The fewest words a description needs to identify an article by its hash (a typical
+    /// one-sentence teaser, "The North Korean leader arrived by train on Saturday.", has 9).
+    public static let minimumDescriptionWords = 6
+
+    /// Runs of letters and digits (any non-ASCII byte counts as a letter) in UTF-8 `bytes`.
+    static func wordCount(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        var inWord = false
+        for b in bytes {
+            let isWordByte = b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
+            if isWordByte && !inWord { count += 1 }
+            inWord = isWordByte
+        }
+        return count
+    }
+
+    /// The description hashes that more than one of `versions` has: within one fetched document
+    /// such a description (a boilerplate "Read more") identifies none of its items.
+    public static func sharedDescriptionHashes(_ versions: [ArticleVersion]) -> Set<String> {
+        var counts: [String: Int] = [:]
+        for hash in versions.compactMap(\.descriptionHash) { counts[hash, default: 0] += 1 }
+        return Set(counts.filter { $0.value > 1 }.keys)
+    }
+}
