@@ -88,18 +88,18 @@ struct AlertsCommand: ParsableCommand {
                                      colour: color.isOn(terminal: terminal, environment: ProcessInfo.processInfo.environment))
         var shown = 0
         // Rotated logs first (oldest first), so that --since reaches across logrotate.
-        let rotated = RotatedLogs.list(logPath)
+        let rotated = RotatedAlertLogs.oldestFirst(of: logPath).map(\.path)
         var unread: [String] = []
-        for file in rotated.all {
-            guard let data = RotatedLogs.contents(file) else { unread.append(file); continue }
-            for line in data.split(separator: 0x0A) { shown += emit(Array(line), filter: filter, view: view) }
+        for file in rotated {
+            guard let bytes = RotatedAlertLogs.contents(file) else { unread.append(file); continue }
+            for line in bytes.split(separator: 0x0A) { shown += emit(Array(line), filter: filter, view: view) }
         }
         if !unread.isEmpty {
             FileHandleOutput.standardError("not read: \(unread.joined(separator: ", "))")
         }
         var reader = LogFollower(path: logPath)
         if !follow && !FileManager.default.fileExists(atPath: logPath) {
-            if rotated.all.isEmpty { FileHandleOutput.standardError("no alerts yet: \(logPath) does not exist"); return }
+            if rotated.isEmpty { FileHandleOutput.standardError("no alerts yet: \(logPath) does not exist"); return }
         }
         repeat {
             for line in reader.readNewLines() {
@@ -153,115 +153,5 @@ struct AlertsCommand: ParsableCommand {
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         return ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }
-    }
-}
-
-/// `--color auto|always|never`.
-enum ColourChoice: String, ExpressibleByArgument, CaseIterable {
-    case auto, always, never
-
-    /// `auto`: on for a terminal unless `NO_COLOR` is set and not empty (https://no-color.org).
-    func isOn(terminal: Bool, environment: [String: String]) -> Bool {
-        switch self {
-        case .always: return true
-        case .never: return false
-        case .auto: return terminal && (environment["NO_COLOR"] ?? "").isEmpty
-        }
-    }
-}
-
-extension AlertLevel: ExpressibleByArgument {}
-
-/// The `alerts` command's filters.
-struct AlertFilter {
-    var since: Date?
-    var actor: String?
-    var topic: String?
-    var minimumLevel: AlertLevel?
-
-    func accepts(_ entry: AlertLogEntry) -> Bool {
-        if let since, entry.time < since { return false }
-        if let actor, !entry.actors.contains(where: { $0.id == actor }) { return false }
-        if let topic, !entry.topics.contains(where: { $0.id == topic }) { return false }
-        if let minimumLevel {
-            guard let level = entry.level, level >= minimumLevel else { return false }
-        }
-        return true
-    }
-}
-
-/// The rotated siblings of the alert log (`alerts.jsonl.1`, `alerts.jsonl-20261129`, …), oldest first
-/// by modification time; compressed ones are listed apart.
-enum RotatedLogs {
-    static func list(_ path: String) -> (all: [String], readable: [String]) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let base = (path as NSString).lastPathComponent
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        let siblings = names.filter { $0 != base && ($0.hasPrefix(base + ".") || $0.hasPrefix(base + "-")) }
-            .map { (folder as NSString).appendingPathComponent($0) }
-        func mtime(_ p: String) -> Date {
-            (try? FileManager.default.attributesOfItem(atPath: p)[.modificationDate] as? Date) ?? .distantPast
-        }
-        let sorted = siblings.sorted { mtime($0) < mtime($1) }
-        return (sorted, sorted.filter { !$0.hasSuffix(".gz") })
-    }
-
-    /// A rotated log's bytes; `.gz` (logrotate's `compress`) through `gzip -dc`. `nil` when unreadable.
-    static func contents(_ file: String) -> Data? {
-        guard file.hasSuffix(".gz") else { return FileManager.default.contents(atPath: file) }
-        let gzip = ["/usr/bin/gzip", "/bin/gzip"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let gzip else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: gzip)
-        process.arguments = ["-dc", file]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? data : nil
-    }
-}
-
-/// Reads complete lines appended to a file, reopening it from the start when it is replaced
-/// (rotation) or truncated.
-struct LogFollower {
-    let path: String
-    private var handle: FileHandle?
-    private var inode: UInt64 = 0
-    private var offset: UInt64 = 0
-    private var partial: [UInt8] = []
-
-    init(path: String) { self.path = path }
-
-    mutating func readNewLines() -> [[UInt8]] {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return [] }
-        if handle == nil || UInt64(st.st_ino) != inode || UInt64(st.st_size) < offset {
-            // Drain what is left of the old file before switching (lines written before a rename).
-            var lines = handle.map { drain($0) } ?? []
-            try? handle?.close()
-            handle = FileHandle(forReadingAtPath: path)
-            inode = UInt64(st.st_ino)
-            offset = 0
-            partial = []
-            if let h = handle { lines += drain(h) }
-            return lines
-        }
-        return handle.map { drain($0) } ?? []
-    }
-
-    private mutating func drain(_ h: FileHandle) -> [[UInt8]] {
-        try? h.seek(toOffset: offset)
-        let data = (try? h.readToEnd()) ?? Data()
-        offset += UInt64(data.count)
-        partial.append(contentsOf: data)
-        var lines: [[UInt8]] = []
-        while let newline = partial.firstIndex(of: 0x0A) {
-            lines.append(Array(partial[..<newline]))
-            partial.removeSubrange(...newline)
-        }
-        return lines
     }
 }

@@ -44,9 +44,11 @@ struct DigestCommand: ParsableCommand {
         let now = Date()
         let start = try AlertQueryTerms.since(since, now: now)
         var entries: [AlertLogEntry] = []
-        for file in RotatedLogs.list(configuration.alertLog).all + [configuration.alertLog] {
-            guard let data = file == configuration.alertLog ? FileManager.default.contents(atPath: file) : RotatedLogs.contents(file) else { continue }
-            for line in data.split(separator: 0x0A) {
+        for file in RotatedAlertLogs.oldestFirst(of: configuration.alertLog).map(\.path) + [configuration.alertLog] {
+            let contents = file == configuration.alertLog ? FileManager.default.contents(atPath: file).map([UInt8].init)
+                : RotatedAlertLogs.contents(file)
+            guard let bytes = contents else { continue }
+            for line in bytes.split(separator: 0x0A) {
                 if let entry = try? AlertLogEntry.decode(line: line) { entries.append(entry) }
             }
         }

@@ -23,7 +23,7 @@ struct FeedItemBatchTests {
 
     /// An alert sink in memory that records each delivery's size and, while armed, cancels the task
     /// delivering (the poll's task: the processor runs in it), as SIGTERM cancels the poller.
-    final class StoppingSink: AlertSink {
+    final class StoppingSink: DurableAlertSink {
         let inner = InMemoryAlertSink()
         let armed = Atomic<Bool>(true)
         let deliveries = Mutex<[Int]>([])

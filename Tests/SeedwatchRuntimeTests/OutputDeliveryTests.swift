@@ -7,18 +7,18 @@ import Synchronization
 import Testing
 
 /// An output sink that answers from a script, one outcome per send, and records what it was sent.
-final class ScriptedOutputSink: OutputSink {
+final class ScriptedOutputSink: AlertSink {
     let name: String
-    private let state: Mutex<(script: [OutputSendOutcome], sent: [String])>
+    private let state: Mutex<(script: [AlertSendOutcome], sent: [String])>
 
-    init(name: String, script: [OutputSendOutcome]) {
+    init(name: String, script: [AlertSendOutcome]) {
         self.name = name
         state = Mutex((script, []))
     }
 
     var sent: [String] { state.withLock { $0.sent } }
 
-    func send(alertID: String, line: [UInt8]) async -> OutputSendOutcome {
+    func send(alertID: String, line: [UInt8]) async -> AlertSendOutcome {
         state.withLock { s in
             s.sent.append(alertID)
             return s.script.isEmpty ? .delivered : s.script.removeFirst()
@@ -153,5 +153,71 @@ struct OutputDeliveryTests {
         #expect(try store.appliedMigrations() == ["v1-state", "v2-feed-last-success", "v3-article-versions",
                                                  "v4-item-keys-without-tracking", "v4-feed-last-full-fetch",
                                                  "v5-history-and-daemon-status", "v6-output-deliveries"])
+    }
+}
+
+/// The outbox's sinks: the alert log first, then the queued outputs, each reconciling on its own.
+@Suite("Sinks behind the outbox")
+struct OutboxSinkTests {
+    let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+
+    /// A durable sink under another name than the alert log's, queued like an output.
+    struct ArchiveSink: DurableAlertSink {
+        let inner = InMemoryAlertSink()
+        var name: String { "archive" }
+        func append(_ line: [UInt8]) throws -> [AlertLogWarning] { try inner.append(line) }
+        func containsAlertID(_ id: String) throws -> Bool { try inner.containsAlertID(id) }
+    }
+
+    @Test func theAlertLogIsTheFirstSinkAndEachOutputGetsItsRouteAndWorker() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try StateStore(path: folder.file("state.sqlite"))
+        let retry = DeliveryRetry(baseSeconds: 2, capSeconds: 3600, giveUpAfterSeconds: 60)
+        let outbox = OutboxDelivery(store: store, sink: InMemoryAlertSink(), outputs: [
+            QueuedAlertSink(sink: ScriptedOutputSink(name: "hook", script: []), minimumLevel: .alert, retry: retry),
+            QueuedAlertSink(sink: ScriptedOutputSink(name: "desk", script: []), minimumLevel: .notice, retry: retry),
+        ])
+        #expect(outbox.sinkNames == ["log", "hook", "desk"])
+        #expect(outbox.outputRoutes == [OutputRoute(name: "hook", minimumLevel: .alert), OutputRoute(name: "desk", minimumLevel: .notice)])
+        #expect(outbox.outputWorkers(logger: Logger(label: "test")).map(\.sink.name) == ["hook", "desk"])
+        #expect(outbox.outputWorkers(logger: Logger(label: "test")).map(\.retry) == [retry, retry])
+    }
+
+    @Test func aQueuedSinkThatAlreadyHoldsAnAlertIsNotSentItAgain() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try StateStore(path: folder.file("state.sqlite"))
+        store.setOutputRoutes([OutputRoute(name: "archive", minimumLevel: .notice)])
+        let k1 = AlertFixtures.alertID("k-1"), k2 = AlertFixtures.alertID("k-2")
+        for (n, key) in ["k-1", "k-2"].enumerated() {
+            #expect(try store.commitDecision(articleKey: AlertFixtures.articleKey(key), watch: AlertFixtures.watch,
+                                             contentHash: "c\(n)", alertID: AlertFixtures.alertID(key),
+                                             alertLine: AlertFixtures.line(key), at: t0.addingTimeInterval(Double(n))))
+        }
+        // k-1 reached the archive before a crash lost the commit that records it.
+        let archive = ArchiveSink()
+        _ = try archive.append(AlertFixtures.line("k-1"))
+        let worker = OutputDeliveryWorker(sink: archive, store: store, retry: DeliveryRetry(giveUpAfterSeconds: 60),
+                                          logger: Logger(label: "test"), random: { 0 })
+        #expect(await worker.deliverDue(now: { self.t0.addingTimeInterval(5) }) == .init(delivered: 2, retried: 0, dead: 0))
+        #expect(archive.inner.lines == [AlertFixtures.line("k-1"), AlertFixtures.line("k-2")])
+        #expect(try store.deliveryState(alertID: k1, output: "archive") == "delivered")
+        #expect(try store.deliveryState(alertID: k2, output: "archive") == "delivered")
+        // The alert log's own state is untouched by the archive's deliveries.
+        #expect(try store.pendingAlerts().map(\.id) == [k1, k2])
+    }
+
+    @Test func aDurableSinksSendIsItsAppendAndAFailureIsRetried() async throws {
+        let sink = InMemoryAlertSink()
+        #expect(sink.name == "log")
+        #expect(await sink.send(alertID: AlertFixtures.alertID("k-1"), line: AlertFixtures.line("k-1")) == .delivered)
+        #expect(sink.lines == [AlertFixtures.line("k-1")])
+        #expect(try sink.reconcile(alertID: AlertFixtures.alertID("k-1")) == .alreadyDelivered)
+        #expect(try sink.reconcile(alertID: AlertFixtures.alertID("k-2")) == .send)
+        sink.failNextAppends(1)
+        #expect(await sink.send(alertID: AlertFixtures.alertID("k-2"), line: AlertFixtures.line("k-2"))
+            == .failed(error: "SimulatedFailure()", retryAfter: nil))
+        #expect(try ScriptedOutputSink(name: "hook", script: []).reconcile(alertID: AlertFixtures.alertID("k-1")) == .send)
     }
 }

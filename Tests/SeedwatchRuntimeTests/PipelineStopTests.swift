@@ -19,7 +19,7 @@ struct PipelineStopTests {
 
     /// An alert sink that asks for a stop when the first line is appended: the stop arrives
     /// while the file is in hand, after its first item.
-    struct StoppingSink: AlertSink {
+    struct StoppingSink: DurableAlertSink {
         let inner: AlertLogWriter
         let activity: PipelineActivity
 

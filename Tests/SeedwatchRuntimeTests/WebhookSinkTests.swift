@@ -33,13 +33,13 @@ struct WebhookSinkTests {
     }
 
     @Test(arguments: [
-        (500, OutputSendOutcome.failed(error: "HTTP 500", retryAfter: nil)),
+        (500, AlertSendOutcome.failed(error: "HTTP 500", retryAfter: nil)),
         (408, .failed(error: "HTTP 408", retryAfter: nil)),
         (404, .rejected(error: "HTTP 404 (permanent: the receiver refused the request)")),
         (400, .rejected(error: "HTTP 400 (permanent: the receiver refused the request)")),
         (302, .failed(error: "HTTP 302", retryAfter: nil)),
     ])
-    func statusesMapToRetryOrDeadLetter(status: Int, expected: OutputSendOutcome) async throws {
+    func statusesMapToRetryOrDeadLetter(status: Int, expected: AlertSendOutcome) async throws {
         let server = try LoopbackHTTPServer { _ in LoopbackHTTPReply(status: status, headers: [("Location", "/elsewhere")]) }
         defer { server.stop() }
         #expect(await WebhookSink(name: "hook", url: server.baseURL, key: nil).send(alertID: id, line: line) == expected)

@@ -5,7 +5,7 @@ public enum AlertLogWarning: Sendable, Hashable, CustomStringConvertible {
     /// The path was gone (renamed or deleted without a replacement): created anew and reopened.
     case pathGone(path: String)
     /// The open file is shorter than where our last line ended (`copytruncate`): lines written between
-    /// the copy and the truncation may be lost (case 24).
+    /// the copy and the truncation may be lost.
     case truncated(path: String, size: Int64, lastEnd: Int64)
 
     public var description: String {

@@ -9,7 +9,7 @@ import Foundation
 import Logging
 import Synchronization
 
-/// Appends alert lines to `alerts.jsonl` so that none is lost or split (DESIGN §6, case 24).
+/// Appends alert lines to `alerts.jsonl` so that none is lost or split, not even by logrotate (DESIGN §6).
 ///
 /// - The log is opened with `O_WRONLY|O_APPEND|O_CREAT|O_CLOEXEC`, mode 0640: with `O_APPEND` every
 ///   write lands at the current end, so a `copytruncate` leaves no hole of NUL bytes.
@@ -22,7 +22,7 @@ import Synchronization
 ///   The check is made on the offset `write(2)` leaves, so a truncation racing the append is caught too.
 ///
 /// Thread-safe: appends are serialised by a lock.
-public final class AlertLogWriter: AlertSink {
+public final class AlertLogWriter: DurableAlertSink {
     /// The log's path.
     public let path: String
     /// How many bytes at the end of the log and of the newest rotated file ``containsAlertID(_:)`` reads.
@@ -163,63 +163,6 @@ public final class AlertLogWriter: AlertSink {
         }
     }
 
-    /// Whether a complete line starting `{"id":"<id>"` (ending in `"\n"`, one JSON object — not a
-    /// fragment left by a full disk or a crash) is in the last ``tailBytes`` bytes of the log or of the newest
-    /// rotated file (`alerts.jsonl.1`, `alerts.jsonl-20240101`, …; compressed ones are skipped).
-    /// Used at start-up to reconcile pending alerts (DESIGN §7).
-    /// - Throws: ``AlertLogError/readFailed(path:errno:)`` when a file exists but cannot be read;
-    ///   a missing file counts as not holding the id.
-    public func containsAlertID(_ id: String) throws -> Bool {
-        let needle = Array("{\"id\":\"\(id)\"".utf8)
-        if try Self.tail(of: path, bytes: tailBytes, contains: needle) { return true }
-        if let rotated = newestRotatedFile(), try Self.tail(of: rotated, bytes: tailBytes, contains: needle) {
-            return true
-        }
-        return false
-    }
-
-    /// The ids of every alert line in the log and in all its uncompressed rotated files (see
-    /// ``newestRotatedFile()`` for which names count). Reads the files whole, in chunks: meant for
-    /// start-up with an empty state database, not for each alert.
-    public func loggedAlertIDs() -> Set<String> {
-        var ids = AlertLogIDs.read(path: path)
-        for rotated in rotatedFiles() { ids.formUnion(AlertLogIDs.read(path: rotated.path)) }
-        return ids
-    }
-
-    /// The newest (by modification time) rotated sibling of the log: a file in the same folder whose
-    /// name is the log's name followed by `.` or `-` (e.g. `alerts.jsonl.1`, `alerts.jsonl-20240101`),
-    /// not compressed (`.gz`, `.xz`, `.bz2`, `.zst`, `.lz4`, `.Z`). `nil` when there is none.
-    public func newestRotatedFile() -> String? {
-        var best: (path: String, mtime: Int64)?
-        for (full, mtime) in rotatedFiles() {
-            if best == nil || mtime > best!.mtime || (mtime == best!.mtime && full < best!.path) {
-                best = (full, mtime)
-            }
-        }
-        return best?.path
-    }
-
-    /// Every uncompressed rotated sibling of the log (regular files) with its mtime in nanoseconds.
-    private func rotatedFiles() -> [(path: String, mtime: Int64)] {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let directory = folder.isEmpty ? "." : folder
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
-        let compressed = [".gz", ".xz", ".bz2", ".zst", ".lz4", ".Z"]
-        var files: [(path: String, mtime: Int64)] = []
-        for candidate in names where candidate.hasPrefix(name + ".") || candidate.hasPrefix(name + "-") {
-            if compressed.contains(where: { candidate.hasSuffix($0) }) { continue }
-            let full = (directory as NSString).appendingPathComponent(candidate)
-            var info = stat()
-            guard stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-            files.append((full, Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)))
-        }
-        return files
-    }
-
-    // MARK: - Internals
-
     /// Cuts the log back to `start` (bytes) after a failed or short write. When that is not possible,
     /// the next line starts with `"\n"` so that it at least begins on a line of its own.
     private func removeFragment(_ log: inout OpenLog, from start: Int64?) {
@@ -315,57 +258,5 @@ public final class AlertLogWriter: AlertSink {
             if n >= 0 { return n }
             guard errno == EINTR else { throw AlertLogError.writeFailed(path: path, errno: errno) }
         }
-    }
-
-    /// Whether the last `bytes` bytes of the file at `path` hold a complete line starting with `needle`
-    /// (see ``containsCompleteLine(_:startsWith:atFileStart:)``). A missing file: `false`.
-    static func tail(of path: String, bytes maxBytes: Int, contains needle: [UInt8]) throws -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            if errno == ENOENT { return false }
-            throw AlertLogError.readFailed(path: path, errno: errno)
-        }
-        defer { _ = close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw AlertLogError.readFailed(path: path, errno: errno) }
-        let size = Int64(info.st_size)
-        let start = max(0, size - Int64(maxBytes))
-        let count = Int(size - start)
-        guard count >= needle.count, !needle.isEmpty else { return false }
-        var buffer = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let n = buffer.withUnsafeMutableBytes { raw in
-                pread(fd, raw.baseAddress! + filled, count - filled, off_t(start) + off_t(filled))
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw AlertLogError.readFailed(path: path, errno: errno)
-            }
-            if n == 0 { break }
-            filled += n
-        }
-        return containsCompleteLine(buffer[0..<filled], startsWith: needle, atFileStart: start == 0)
-    }
-
-    /// Whether some line of `tail` that starts with `needle` is complete: it ends in `"\n"` and is one
-    /// JSON object. A fragment left by a crash or a full disk therefore does not count as the line.
-    /// - Parameter atFileStart: whether `tail` begins at the file's first byte (else its first,
-    ///   possibly partial, line is not considered).
-    static func containsCompleteLine(_ tail: ArraySlice<UInt8>, startsWith needle: [UInt8], atFileStart: Bool) -> Bool {
-        var lineStart = tail.startIndex
-        if !atFileStart {
-            guard let firstNewline = tail.firstIndex(of: 0x0A) else { return false }
-            lineStart = firstNewline + 1
-        }
-        while lineStart < tail.endIndex {
-            guard let newline = tail[lineStart...].firstIndex(of: 0x0A) else { return false }
-            let line = tail[lineStart..<newline]
-            if line.starts(with: needle), (try? JSONSerialization.jsonObject(with: Data(line))) is [String: Any] {
-                return true
-            }
-            lineStart = newline + 1
-        }
-        return false
     }
 }

@@ -70,12 +70,12 @@ public struct SeedwatchDaemon {
         try Self.makeParentFolder(of: configuration.alertLog)
 
         let store = try StateStore(path: configuration.statePath)
-        let outputs = try configuration.outputs.map { output in
-            OutputDeliveryWorker(sink: try OutputSinks.make(output), store: store, retry: OutputSinks.retry(output), logger: logger)
-        }
-        store.setOutputRoutes(OutputSinks.routes(configuration.outputs))
+        // The sinks behind the outbox: the alert log first, then each output of `outputs:` (their
+        // secret files are read before the log is opened).
+        let outputs = try OutputSinks.queued(configuration.outputs)
         let writer = try AlertLogWriter(path: configuration.alertLog, logger: logger)
-        let outbox = OutboxDelivery(store: store, sink: writer, logger: logger)
+        let outbox = OutboxDelivery(store: store, sink: writer, outputs: outputs, logger: logger)
+        store.setOutputRoutes(outbox.outputRoutes)
         let report = try outbox.reconcile()
         if report.alreadyInLog + report.appended > 0 {
             logger.notice("outbox reconciled", metadata: ["already_in_log": "\(report.alreadyInLog)", "appended": "\(report.appended)"])
@@ -135,7 +135,7 @@ public struct SeedwatchDaemon {
                                                           store: store, feeds: { poller.feeds.map(\.url) }, logger: logger)))
         }
         services.append(.init(service: FeedPollerService(poller: poller, fetcher: fetcher)))
-        services += outputs.map { .init(service: OutputDeliveryService(worker: $0)) }
+        services += outbox.outputWorkers(logger: logger).map { .init(service: OutputDeliveryService(worker: $0)) }
         services.append(.init(service: StoppingNotifierService(notifier: notifier, logger: logger, activity: processor.activity,
                                                                graceSeconds: stopGraceSeconds)))
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: logger))

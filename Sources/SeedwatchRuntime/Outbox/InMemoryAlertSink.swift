@@ -1,7 +1,7 @@
 import Synchronization
 
-/// An ``AlertSink`` that keeps lines in memory, for tests and benchmarks.
-public final class InMemoryAlertSink: AlertSink {
+/// A ``DurableAlertSink`` that keeps lines in memory, for tests and benchmarks.
+public final class InMemoryAlertSink: DurableAlertSink {
     /// Thrown by ``append(_:)`` while failures are armed with ``failNextAppends(_:)``.
     public struct SimulatedFailure: Error, Equatable {}
 

@@ -3,20 +3,28 @@ import Logging
 import SeedwatchCore
 import Synchronization
 
-/// Exactly-once delivery of alerts from the state store's outbox to an ``AlertSink`` (DESIGN §7, case 26).
+/// The outbox's delivery to its sinks (DESIGN §7, §11): exactly once to the alert log, the first
+/// sink; at least once, deduplicated on the alert's `id`, to each queued output.
 ///
-/// Protocol:
-/// 1. ``StateStore/commitDecision(articleKey:watch:contentHash:alertID:alertLine:at:)`` commits the seen
-///    mark and the alert as `pending` in one transaction.
+/// The alert log (a ``DurableAlertSink``) is written in line with each decision, so that a crash
+/// between the alert and the commit (the crash-between-alert-and-commit behaviour) never loses
+/// or repeats a line:
+/// 1. ``StateStore/commitDecision(articleKey:watch:contentHash:alertID:alertLine:version:alertedActorIDs:at:)``
+///    commits the seen mark and the alert as `pending` in one transaction, with a pending row for
+///    each queued output that takes the alert's level;
 /// 2. ``deliver(alertID:line:)`` appends the line (one `write`, then `fdatasync`) and
 /// 3. marks it `written`.
 ///
 /// A crash after 1 leaves a pending alert with no line; a crash after 2 leaves a pending alert whose
-/// line is in the log. ``reconcile()``, run at start-up before anything new is processed, tells the
-/// two apart by searching the log's tail for the alert's `id` and appends only when it is absent.
-/// Either way the log ends up with exactly one line per alert id.
+/// line is in the log. ``reconcile()``, run at start-up before anything new is processed, asks the
+/// sink (``AlertSink/reconcile(alertID:)``: the log searches its tail for the alert's `id`) and
+/// appends only when the line is absent. Either way the log ends up with exactly one line per alert id.
 ///
-/// Deliveries and reconciliation are serialised by a lock, so a retry never races a delivery.
+/// The queued outputs (``QueuedAlertSink``) are each delivered by their own
+/// ``OutputDeliveryWorker`` and service from their rows of the outbox (``outputWorkers(logger:)``),
+/// so an output that is down holds up neither the log nor another output.
+///
+/// Deliveries to the log and its reconciliation are serialised by a lock, so a retry never races a delivery.
 public final class OutboxDelivery: Sendable {
     /// What ``reconcile()`` did.
     public struct ReconcileReport: Sendable, Hashable {
@@ -32,18 +40,43 @@ public final class OutboxDelivery: Sendable {
     }
 
     public let store: StateStore
-    public let sink: any AlertSink
+    /// The first sink, written in line with each decision: the alert log.
+    public let sink: any DurableAlertSink
+    /// The queued sinks (`outputs:`), in configuration order.
+    public let outputs: [QueuedAlertSink]
     private let logger: Logger
     let lock = Mutex(0)
 
-    public init(store: StateStore, sink: any AlertSink, logger: Logger = Logger(label: "seedwatch.outbox")) {
+    /// - Parameters:
+    ///   - sink: the alert log (memory in tests).
+    ///   - outputs: the queued sinks; alerts are queued for them once the store has their routes
+    ///     (``StateStore/setOutputRoutes(_:)`` with ``outputRoutes``).
+    public init(store: StateStore, sink: any DurableAlertSink, outputs: [QueuedAlertSink] = [],
+                logger: Logger = Logger(label: "seedwatch.outbox")) {
         self.store = store
         self.sink = sink
+        self.outputs = outputs
         self.logger = logger
     }
 
-    /// Reconciles every pending alert with the log: marks it written when its `id` is in the log's
-    /// tail, else appends it and then marks it. Run at start-up before anything new is processed
+    /// Every sink's name, the alert log first.
+    public var sinkNames: [String] {
+        [sink.name] + outputs.map(\.sink.name)
+    }
+
+    /// The routes the store queues new alerts for: one per queued sink.
+    public var outputRoutes: [OutputRoute] {
+        outputs.map(\.route)
+    }
+
+    /// One worker per queued sink, each to run in its own service (``OutputDeliveryService``).
+    public func outputWorkers(logger: Logger) -> [OutputDeliveryWorker] {
+        outputs.map { OutputDeliveryWorker(sink: $0.sink, store: store, retry: $0.retry, logger: logger) }
+    }
+
+    /// Reconciles every pending alert with the log: marks it written when the log already holds
+    /// it (``AlertSink/reconcile(alertID:)``: its `id` is in the log's tail), else appends it and
+    /// then marks it. Run at start-up before anything new is processed
     /// (DESIGN §7, §10: before `READY=1`), and to retry deliveries that failed.
     /// - Throws: ``StateStoreError`` or the sink's error; alerts not yet handled stay pending.
     @discardableResult
@@ -51,7 +84,7 @@ public final class OutboxDelivery: Sendable {
         try lock.withLock { _ in
             var report = ReconcileReport(alreadyInLog: 0, appended: 0)
             for pending in try store.pendingAlerts() {
-                if try sink.containsAlertID(pending.id) {
+                if try sink.reconcile(alertID: pending.id) == .alreadyDelivered {
                     report.alreadyInLog += 1
                     logger.info("pending alert already in the log; marked written", metadata: ["alert_id": "\(pending.id)"])
                 } else {
@@ -68,7 +101,7 @@ public final class OutboxDelivery: Sendable {
     /// The start-up form: ``reconcile()`` with a throwaway ``OutboxDelivery``.
     /// - Throws: as ``reconcile()``.
     @discardableResult
-    public static func reconcile(store: StateStore, writer: any AlertSink,
+    public static func reconcile(store: StateStore, writer: any DurableAlertSink,
                                  logger: Logger = Logger(label: "seedwatch.outbox")) throws -> ReconcileReport {
         try OutboxDelivery(store: store, sink: writer, logger: logger).reconcile()
     }
@@ -88,13 +121,14 @@ public final class OutboxDelivery: Sendable {
     ///
     /// - Parameters:
     ///   - alert: the alert id and line, or `nil` when the article stays below `notice`.
+    ///   - version: the article's secondary keys (to recognise a later edit of the article), recorded
+    ///     with the decision when given.
+    ///   - alertedActorIDs: the actor ids of the alert (`[]` without one), recorded when given.
     /// - Returns: `true` when the decision was new (and its alert, if any, was delivered);
     ///   `false` when the article had already been decided for this watch.
     /// - Throws: ``StateStoreError`` when the decision could not commit (nothing happened), or the
     ///   delivery's error (the decision stands and the alert stays pending for ``reconcile()``).
     @discardableResult
-    ///   - version: the article's secondary keys (case 08), recorded with the decision when given.
-    ///   - alertedActorIDs: the actor ids of the alert (`[]` without one), recorded when given.
     public func decide(articleKey: String, watch: String, contentHash: String,
                        alert: (id: String, line: [UInt8])?, version: ArticleVersion? = nil,
                        alertedActorIDs: [String]? = nil, at: Date = Date()) throws -> Bool {

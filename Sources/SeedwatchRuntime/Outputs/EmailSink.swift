@@ -31,7 +31,7 @@ public struct EmailCredentials: Sendable, Hashable {
 /// `smtps://` is TLS from the start; `smtp://` upgrades with STARTTLS, which is required except
 /// towards a loopback host (127.0.0.1, ::1, localhost), where it is used when offered. SMTP replies
 /// 5xx (RFC 5321 §4.2.1: permanent) make a dead letter; 4xx and transport failures are retried.
-public struct EmailSink: OutputSink {
+public struct EmailSink: AlertSink {
     public let name: String
     public let settings: OutputConfiguration.Email
     let credentials: EmailCredentials?
@@ -57,7 +57,7 @@ public struct EmailSink: OutputSink {
         return host == "127.0.0.1" || host == "::1" || host == "[::1]" || host == "localhost"
     }
 
-    public func send(alertID: String, line: [UInt8]) async -> OutputSendOutcome {
+    public func send(alertID: String, line: [UInt8]) async -> AlertSendOutcome {
         let entry: AlertLogEntry
         do {
             entry = try AlertLogEntry.decode(line: line)

@@ -3,14 +3,16 @@ import Logging
 import SeedwatchCore
 
 /// Delivers one output's pending rows of the outbox (DESIGN §11): takes the deliveries that are
-/// due, sends each through its ``OutputSink``, and records the result — delivered, retried later
+/// due, asks the sink whether it already holds each (``AlertSink/reconcile(alertID:)``), sends
+/// the others through the sink, and records the result — delivered, retried later
 /// (``DeliveryRetry``), or a dead letter. Each output has its own worker and service, so an
 /// output that is down or slow holds up neither the alert log nor another output.
 ///
 /// At least once: a row is marked delivered only after the receiver took the alert, so a crash
-/// between the answer and that commit sends the alert again, with the same `id`.
+/// between the answer and that commit sends the alert again, with the same `id`, unless the
+/// sink's reconciliation finds it there.
 public final class OutputDeliveryWorker: Sendable {
-    public let sink: any OutputSink
+    public let sink: any AlertSink
     public let store: StateStore
     public let retry: DeliveryRetry
     private let logger: Logger
@@ -19,7 +21,7 @@ public final class OutputDeliveryWorker: Sendable {
     /// - Parameters:
     ///   - retry: back-off and give-up time (`give_up_after`).
     ///   - random: numbers in 0…1 for the back-off jitter.
-    public init(sink: any OutputSink, store: StateStore, retry: DeliveryRetry, logger: Logger,
+    public init(sink: any AlertSink, store: StateStore, retry: DeliveryRetry, logger: Logger,
                 random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }) {
         self.sink = sink
         self.store = store
@@ -55,7 +57,7 @@ public final class OutputDeliveryWorker: Sendable {
             for delivery in due {
                 if shouldStop() { return round }
                 tried.insert(delivery.alertID)
-                let outcome = await sink.send(alertID: delivery.alertID, line: delivery.line)
+                let outcome = await send(delivery)
                 do {
                     try record(outcome, for: delivery, at: now(), into: &round)
                 } catch {
@@ -68,7 +70,18 @@ public final class OutputDeliveryWorker: Sendable {
         return round
     }
 
-    private func record(_ outcome: OutputSendOutcome, for delivery: OutputDelivery, at now: Date, into round: inout Round) throws {
+    /// Sends one delivery unless the sink reconciles it as already delivered; a sink that cannot
+    /// tell is a failed attempt (retried like any other).
+    private func send(_ delivery: OutputDelivery) async -> AlertSendOutcome {
+        do {
+            if try sink.reconcile(alertID: delivery.alertID) == .alreadyDelivered { return .delivered }
+        } catch {
+            return .failed(error: "cannot tell whether the alert already arrived: \(error)", retryAfter: nil)
+        }
+        return await sink.send(alertID: delivery.alertID, line: delivery.line)
+    }
+
+    private func record(_ outcome: AlertSendOutcome, for delivery: OutputDelivery, at now: Date, into round: inout Round) throws {
         let metadata: Logger.Metadata = ["output": "\(sink.name)", "alert_id": "\(delivery.alertID)"]
         switch outcome {
         case .delivered:

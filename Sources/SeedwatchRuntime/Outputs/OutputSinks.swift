@@ -10,7 +10,7 @@ public enum OutputSinks {
 
     /// The sink of one configured output.
     /// - Throws: ``SetupError`` when a secret or credentials file cannot be read.
-    public static func make(_ output: OutputConfiguration) throws -> any OutputSink {
+    public static func make(_ output: OutputConfiguration) throws -> any AlertSink {
         switch output.kind {
         case .webhook(let webhook):
             let key = try webhook.secretFile.map { WebhookSignature.key(fromSecretFile: try read($0, output: output.name, key: "secret_file")) }
@@ -21,9 +21,11 @@ public enum OutputSinks {
         }
     }
 
-    /// The routes the state store queues new alerts for.
-    public static func routes(_ outputs: [OutputConfiguration]) -> [OutputRoute] {
-        outputs.map { OutputRoute(name: $0.name, minimumLevel: $0.minimumLevel) }
+    /// The queued sinks of the `outputs:` configuration, in its order, each with its `min_level`
+    /// and retry policy.
+    /// - Throws: ``SetupError`` when a secret or credentials file cannot be read.
+    public static func queued(_ outputs: [OutputConfiguration]) throws -> [QueuedAlertSink] {
+        try outputs.map { QueuedAlertSink(sink: try make($0), minimumLevel: $0.minimumLevel, retry: retry($0)) }
     }
 
     /// The retry policy of an output: the default back-off with its `give_up_after`.

@@ -11,7 +11,7 @@ import SeedwatchCore
 /// (honouring `Retry-After`, RFC 9110 §10.2.3); any other 4xx is permanent (a dead letter).
 /// A request gives up after ``timeoutSeconds``; redirects are not followed (a POST is not
 /// replayed to another place).
-public struct WebhookSink: OutputSink {
+public struct WebhookSink: AlertSink {
     public let name: String
     public let url: String
     /// The HMAC key (the secret file's bytes without one trailing newline), or `nil` to send no signature.
@@ -31,7 +31,7 @@ public struct WebhookSink: OutputSink {
         line.last == 0x0A ? Array(line.dropLast()) : line
     }
 
-    public func send(alertID: String, line: [UInt8]) async -> OutputSendOutcome {
+    public func send(alertID: String, line: [UInt8]) async -> AlertSendOutcome {
         let body = Self.body(ofLine: line)
         var headers = ["Content-Type: application/json", "Idempotency-Key: \(alertID)", "Expect:"]
         if let key { headers.append("\(WebhookSignature.headerName): \(WebhookSignature.value(body: body, key: key))") }
@@ -50,7 +50,7 @@ public struct WebhookSink: OutputSink {
         return Self.outcome(of: result)
     }
 
-    static func outcome(of result: CurlEasyRequest.Result, now: Date = Date()) -> OutputSendOutcome {
+    static func outcome(of result: CurlEasyRequest.Result, now: Date = Date()) -> AlertSendOutcome {
         if let error = result.error {
             return .failed(error: result.timedOut ? "no answer within the time limit: \(error)" : error, retryAfter: nil)
         }

@@ -1,3 +1,5 @@
+import GRDB
+
 /// Row counts of the state database, for `STATUS=` and logs.
 public struct StateCounts: Sendable, Hashable {
     /// (article, watch) pairs remembered as seen.
@@ -17,5 +19,21 @@ public struct StateCounts: Sendable, Hashable {
         self.writtenAlerts = writtenAlerts
         self.feeds = feeds
         self.processedFiles = processedFiles
+    }
+}
+
+extension StateStore {
+    /// Row counts for status reports.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    public func counts() throws -> StateCounts {
+        try readAccess("count rows") { db in
+            func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
+            return StateCounts(
+                seenArticles: try count("SELECT COUNT(*) FROM seen_article"),
+                pendingAlerts: try count("SELECT COUNT(*) FROM outbox WHERE state = 'pending'"),
+                writtenAlerts: try count("SELECT COUNT(*) FROM outbox WHERE state = 'written'"),
+                feeds: try count("SELECT COUNT(*) FROM feed_state"),
+                processedFiles: try count("SELECT COUNT(*) FROM processed_file"))
+        }
     }
 }

@@ -68,7 +68,7 @@ enum StateSchema {
             try db.execute(sql: "ALTER TABLE feed_state ADD COLUMN last_success REAL")
         }
         migrator.registerMigration("v3-article-versions") { db in
-            // Secondary keys to recognise an edited article under a new article key (case 08).
+            // Secondary keys to recognise an edit of a seen article under a new article key.
             // `seen_article.actor_ids`: on an original's row, the actor ids of the alert lines
             // written for the article so far (space-separated, sorted; '' when none); NULL on rows
             // of v1/v2 databases and on versions linked to an original.
