@@ -3,42 +3,8 @@ import GRDB
 import SeedwatchCore
 import Synchronization
 
-/// An output a new alert is queued for: its name and the lowest level it takes.
-public struct OutputRoute: Sendable, Hashable {
-    public var name: String
-    public var minimumLevel: AlertLevel
-
-    public init(name: String, minimumLevel: AlertLevel) {
-        self.name = name
-        self.minimumLevel = minimumLevel
-    }
-}
-
-/// An alert an output still has to deliver (a row of `outbox_delivery` with its line).
-public struct OutputDelivery: Sendable, Hashable {
-    public var alertID: String
-    /// The alert line, ending in `"\n"`.
-    public var line: [UInt8]
-    /// Failed attempts so far.
-    public var attempts: Int
-    /// When the give-up clock started.
-    public var started: Date
-}
-
-/// One output's counts for `seedwatch outputs`.
-public struct OutputDeliveryCounts: Sendable, Hashable {
-    public var pending = 0
-    public var delivered = 0
-    /// Dead letters: given up after `give_up_after`, or refused for good by the receiver.
-    public var failed = 0
-    /// The newest error any of its deliveries got, and when, if one has.
-    public var lastError: String?
-    public var lastErrorAt: Date?
-
-    public init() {}
-}
-
-/// The per-output rows of the outbox (DESIGN §11 `outputs:`; migration `v6-output-deliveries`).
+/// The outbox rows of the queued sinks, one per alert and sink (DESIGN §11 `outputs:`; migration
+/// `v6-output-deliveries`); the alert log's row per alert is `outbox.state` (``StateStore/markWritten(alertID:at:)``).
 extension StateStore {
     /// The outputs that alerts committed from now on are queued for; set at start-up from `outputs:`.
     public func setOutputRoutes(_ routes: [OutputRoute]) {
