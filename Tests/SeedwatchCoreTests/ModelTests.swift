@@ -31,7 +31,7 @@ struct ModelTests {
         #expect(model.rules.noticeThreshold < model.rules.alertThreshold)
     }
 
-    // Case 20: word boundaries in non-Latin scripts.
+    // Word boundaries in non-Latin scripts: Cyrillic inflection, Han without spaces, German genitive.
     @Test(arguments: [
         ("Фильм о Распутине вышел в прокат.", Set<String>()),
         ("Путин прибыл с визитом.", ["vladimir_putin"]),
@@ -40,11 +40,11 @@ struct ModelTests {
         ("2026年平壤阅兵", ["north_korea"]),
         ("Überraschung: Putins Rede", ["vladimir_putin"]),
     ] as [(String, Set<String>)])
-    func case20WordBoundaries(text: String, expected: Set<String>) {
+    func wordBoundariesInNonLatinScripts(text: String, expected: Set<String>) {
         #expect(ShippedModel.actorIDs(text) == expected)
     }
 
-    // Case 21: apostrophes, possessives and Xi'an.
+    // Apostrophes, possessives and Xi'an (the city is not Xi).
     @Test(arguments: [
         ("President Xi\u{2019}s envoy arrived.", Set(["xi_jinping"])),
         ("President Xi's envoy arrived.", ["xi_jinping"]),
@@ -56,31 +56,31 @@ struct ModelTests {
         ("a taxi to the airport", []),
         ("PUTIN SPEAKS", ["vladimir_putin"]),
     ] as [(String, Set<String>)])
-    func case21ApostrophesAndXian(text: String, expected: Set<String>) {
+    func apostrophesPossessivesAndXian(text: String, expected: Set<String>) {
         #expect(ShippedModel.actorIDs(text) == expected)
     }
 
-    // Case 23: text extracted from squished HTML, one block per line.
-    @Test func case23ExtractedBlocks() {
+    // Text extracted from squished HTML, one block per line: each line is its own sentence.
+    @Test func squishedHTMLBlocksOnePerLine() {
         let text = "Statement\nissued in Pyongyang\nKim Jong Un\nsaid the launch was a success.\nBeijing\nMoscow\nPyongyang later confirmed it.\nPutin\ndid not comment."
         #expect(ShippedModel.actorIDs(text, hasTitle: true) == ["kim_jong_un", "vladimir_putin", "north_korea", "china", "russia"])
     }
 
-    // Case 03 D: a name and a weapons term.
-    @Test func case03KimWatchesICBM() {
+    // A leader's name and a weapons term in one sentence.
+    @Test func leaderAndWeaponsTerm() {
         let result = ShippedModel.matcher.match(text: "Kim Jong Un watched an ICBM launch.", hasTitle: false)
         #expect(result.actorIDs(in: ShippedModel.model) == ["kim_jong_un"])
         let topics = Set(result.termHits.map { ShippedModel.model.topics[$0.topic].id })
         #expect(topics.contains("nk_weapons_program"))
     }
 
-    // Case 17: "Mr Kim" is weak and nothing confirms it; "President Xi" is strong.
-    @Test func case17WeakMrKim() {
+    // A weak alias ("Mr Kim") that nothing confirms does not count; "President Xi" is strong.
+    @Test func weakAliasNeedsConfirmation() {
         #expect(ShippedModel.actorIDs("Mr Kim and President Xi met in Beijing.") == ["xi_jinping", "china"])
     }
 
-    // Case 16: a file with Kim Jong Un and Pyongyang.
-    @Test func case16KimAndPyongyang() {
+    // A dropped text file: title line, then body, naming Kim Jong Un and Pyongyang.
+    @Test func titleLineAndBodyNameKimAndPyongyang() {
         #expect(ShippedModel.actorIDs("Kim Jong Un arrives\nKim Jong Un arrived in Pyongyang on Monday.", hasTitle: true)
                 == ["kim_jong_un", "north_korea"])
     }

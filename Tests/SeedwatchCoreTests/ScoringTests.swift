@@ -78,7 +78,8 @@ struct ScoringTests {
     }
 
     /// A headline pairing two core states is the core relation itself (`title_relation_points`):
-    /// the title-only items of cases 04 (c-1, c-2) and 12 are notices with exactly their two actors.
+    /// title-only feed items (CDATA and entity-escaped titles, a headline with nothing but two leaders)
+    /// are notices with exactly their two actors.
     @Test func headlinePairingTwoCoreStatesIsANotice() throws {
         let feed = """
             <rss version="2.0"><channel><title>Desk</title>

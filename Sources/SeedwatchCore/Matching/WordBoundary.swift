@@ -1,4 +1,4 @@
-/// Word-boundary rules of DESIGN §5 and case 20: word characters are Unicode letters, marks and
+/// Word-boundary rules of DESIGN §5 (word boundaries in non-Latin scripts): word characters are Unicode letters, marks and
 /// digits (general categories L*, M*, N*); a change of script between a spaceless script (Han,
 /// Kana) or Hangul and any other script also counts as a boundary.
 public enum WordBoundary {

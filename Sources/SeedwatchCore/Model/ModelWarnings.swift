@@ -3,7 +3,8 @@
 public enum ModelWarnings {
     /// One warning per state id that `rules` (`state_weights`, `core_states`, `alert_key_states`)
     /// names but that is not a state actor of the model: it can never be matched, so it adds nothing
-    /// (a model without `rules:` inherits the defaults' states).
+    /// (the defaults name no state: a model without `state_weights` weighs each of its own state
+    /// actors 1, and without `core_states` takes every state of weight 1 or more as core).
     public static func warnings(_ model: WatchModel) -> [String] {
         let states = Set(model.actors.filter { $0.kind == .state }.map(\.id))
         var named: [(String, String)] = []

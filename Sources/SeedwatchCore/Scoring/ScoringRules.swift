@@ -6,7 +6,8 @@ import Yams
 /// story's states: a model without `state_weights` weighs each of its `state` actors 1, and a model
 /// without `core_states` takes every state of weight 1 or more as core.
 ///
-/// The score is the sum of three kinds of components (see ``Scorer``):
+/// The score is the sum of three kinds of components, one rule type each in `Scoring/Rules/`
+/// (``StateCentralityRule``, ``TopicEvidenceRule``, ``CorePatternRule``; see ``Scorer``):
 /// 1. **State centrality**, per state (persons and organizations count for their affiliation):
 ///    `title_points` when named in the title, `lead_points` when named in the first
 ///    `lead_sentences` body sentences, and `sentence_points` for every other body sentence naming it,

@@ -1,7 +1,12 @@
 /// What the scorer needs to know per sentence of one ``MatchResult``: the states named (persons and
 /// organizations count for their affiliation), the actors, the strongest counted term of each topic
-/// (ambiguous terms without a companion dropped), and whether its core states are only listed. Built once per article by ``Scorer``.
+/// (ambiguous terms without a companion dropped), and whether its core states are only listed. Built
+/// once per article (``ArticleFacts``) and shared by every rule of `Rules/`.
 struct SentenceFacts {
+    /// The names of the 0-point notes the facts write: an ambiguous term without a companion
+    /// (``CompanionWords``), core states named only as list items (``ListedStates``).
+    static let noteNames: [ScoreRule] = [.requires, .listedStates]
+
     let result: MatchResult
     let rules: ScoringRules
     /// States named per sentence.

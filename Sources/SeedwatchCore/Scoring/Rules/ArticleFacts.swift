@@ -1,0 +1,64 @@
+/// What every rule of the score may ask about one article, built once per article by ``Scorer``:
+/// the per-sentence facts (``SentenceFacts``) and the article-wide facts derived from them (the
+/// length factor, the states named anywhere, whether market topics count).
+struct ArticleFacts {
+    let model: WatchModel
+    let result: MatchResult
+    /// States, actors and counted topic terms per sentence, and the 0-point notes of the terms and
+    /// lists that did not count.
+    let sentences: SentenceFacts
+    /// `core_states` of the rules.
+    let coreStates: Set<String>
+    /// `alert_key_states`, or the core states when the rules name no key state.
+    let keyStates: Set<String>
+    /// Every state named in some sentence.
+    let namedStates: Set<String>
+    /// √(`length_window` / body sentences) for an article longer than the window, else 1.
+    let lengthFactor: Double
+    /// Whether `market_topics` count: a core state is in the title, or a key state in the title or lead.
+    let marketsOpen: Bool
+    /// A security response: a partner state's defence news (a `subject_topics` term beside a partner
+    /// state) in the title or lead, in an article that names a key state.
+    let isSecurityResponse: Bool
+
+    var rules: ScoringRules { model.rules }
+    var sentenceCount: Int { result.sentences.count }
+
+    init(_ result: MatchResult, model: WatchModel) {
+        self.model = model
+        self.result = result
+        let facts = SentenceFacts(result, model: model)
+        sentences = facts
+        let rules = model.rules
+        let core = Set(rules.coreStates)
+        coreStates = core
+        let keys = rules.alertKeyStates.isEmpty ? core : Set(rules.alertKeyStates)
+        keyStates = keys
+        namedStates = facts.states.reduce(into: Set<String>()) { $0.formUnion($1) }
+        lengthFactor = rules.lengthWindow > 0 && facts.bodyCount > rules.lengthWindow
+            ? (Double(rules.lengthWindow) / Double(facts.bodyCount)).squareRoot() : 1
+        marketsOpen = (0..<result.sentences.count).contains { s in
+            (result.sentences[s].isTitle && !facts.states[s].isDisjoint(with: core))
+                || (facts.isHeadOrLead(s) && !facts.states[s].isDisjoint(with: keys))
+        }
+        isSecurityResponse = !namedStates.isDisjoint(with: keys) && facts.partnerSubjectInHeadOrLead
+    }
+
+    /// The length factor of sentence `s`: 1 in the title and lead, else ``lengthFactor``.
+    func length(_ s: Int) -> Double { sentences.isHeadOrLead(s) ? 1 : lengthFactor }
+
+    /// What a component from sentence `s` adds to its detail when the length factor shrank it.
+    func lengthDetail(_ s: Int) -> String {
+        guard length(s) < 1 else { return "" }
+        return " (× \(Scorer.rounded(lengthFactor)) for length: √(\(rules.lengthWindow) / \(sentences.bodyCount) body sentences))"
+    }
+
+    /// Whether topic `topic` (an index into the model's topics) counts: every topic does, except a
+    /// `market_topics` topic in an article where markets are closed (``marketsOpen``).
+    func counts(_ topic: Int) -> Bool {
+        marketsOpen || !rules.marketTopics.contains(model.topics[topic].id)
+    }
+
+    /// Where sentence `s` stands, as written in details: `title` or `sentence N` (N from 1, body only).
+    func place(_ s: Int) -> String { sentences.place(s) }
+}

@@ -1,0 +1,32 @@
+/// State centrality: how much of the article names each weighted state (persons and organisations
+/// count for their affiliation). Per state of the model, in model order: `title_points` when it is
+/// named in the title, `lead_points` when named in the first `lead_sentences` body sentences, and
+/// `sentence_points` for each later body sentence naming it, at most `sentence_cap` of them — all
+/// times the state's weight in `state_weights`; later sentences also times the length factor.
+struct StateCentralityRule: PointRule {
+    var names: [ScoreRule] { [.titlePoints, .leadPoints, .sentencePoints] }
+
+    func addPoints(_ article: ArticleFacts, to sheet: inout ScoreSheet) {
+        let rules = article.rules
+        let facts = article.sentences
+        for actor in article.model.actors where actor.kind == .state {
+            let state = actor.id
+            let w = rules.weight(of: state)
+            guard w > 0 else { continue }
+            let sentences = (0..<article.sentenceCount).filter { facts.states[$0].contains(state) }
+            guard !sentences.isEmpty else { continue }
+            if let title = sentences.first(where: { article.result.sentences[$0].isTitle }) {
+                sheet.components.append(ScoreComponent(rule: .titlePoints, points: rules.titlePoints * w,
+                                                       detail: "state \(state) in title", sentence: title))
+            }
+            if let lead = sentences.first(where: facts.isLead) {
+                sheet.components.append(ScoreComponent(rule: .leadPoints, points: rules.leadPoints * w,
+                                                       detail: "state \(state) in lead (\(article.place(lead)))", sentence: lead))
+            }
+            for s in sentences.filter({ !facts.isHeadOrLead($0) }).prefix(rules.sentenceCap) {
+                sheet.components.append(ScoreComponent(rule: .sentencePoints, points: rules.sentencePoints * w * article.length(s),
+                                                       detail: "state \(state) in \(article.place(s))\(article.lengthDetail(s))", sentence: s))
+            }
+        }
+    }
+}
