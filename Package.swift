@@ -13,6 +13,9 @@ let package = Package(
         .executable(name: "seedwatch", targets: ["seedwatch"]),
         .library(name: "SeedwatchCore", targets: ["SeedwatchCore"]),
         .library(name: "SeedwatchRuntime", targets: ["SeedwatchRuntime"]),
+        // Test doubles for the Runtime's seams (fetcher, file events, alert sink) and a loopback HTTP
+        // server, shipped beside the protocols like swift-log's InMemoryLogging; tests and benchmarks use it.
+        .library(name: "SeedwatchTesting", targets: ["SeedwatchTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -74,6 +77,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "SeedwatchTesting",
+            dependencies: ["SeedwatchRuntime", "SeedwatchCore"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "seedwatch",
             dependencies: [
@@ -86,13 +94,13 @@ let package = Package(
         ),
         .testTarget(
             name: "SeedwatchCoreTests",
-            dependencies: ["SeedwatchCore"],
+            dependencies: ["SeedwatchCore", "SeedwatchTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "SeedwatchRuntimeTests",
             dependencies: [
-                "SeedwatchRuntime", "SeedwatchCore",
+                "SeedwatchRuntime", "SeedwatchCore", "SeedwatchTesting",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -100,7 +108,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SeedwatchEndToEndTests",
-            dependencies: ["SeedwatchCore", "SeedwatchRuntime"],
+            dependencies: ["SeedwatchCore", "SeedwatchRuntime", "SeedwatchTesting"],
             swiftSettings: swiftSettings
         ),
     ]

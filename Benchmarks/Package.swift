@@ -16,6 +16,7 @@ let package = Package(
             dependencies: [
                 .product(name: "SeedwatchCore", package: "seedwatch"),
                 .product(name: "SeedwatchRuntime", package: "seedwatch"),
+                .product(name: "SeedwatchTesting", package: "seedwatch"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         )

@@ -1,5 +1,6 @@
 import Foundation
 import SeedwatchCore
+import SeedwatchTesting
 import Testing
 
 /// The built daemon sending one e-mail per alert to a loopback SMTP server that refuses 30 % of
@@ -11,7 +12,7 @@ struct EmailEndToEndTests {
     func everyAlertArrivesAsAMessageAcrossKills() throws {
         let articles = KilledDaemonRun.environment("SEEDWATCH_EMAIL_ARTICLES", default: 12)
         let kills = KilledDaemonRun.environment("SEEDWATCH_EMAIL_KILLS", default: 2)
-        var random = SeededRandom(state: 20_261_206)
+        var random = SplitMix64(state: 20_261_206)
         let server = try LoopbackSMTPServer()
         defer { server.stop() }
         server.script((0..<(articles * 3)).map { _ in Double.random(in: 0..<1, using: &random) < 0.3 ? "451 try again later" : nil })

@@ -1,5 +1,6 @@
 import Foundation
 import SeedwatchRuntime
+import SeedwatchTesting
 import Synchronization
 import Testing
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import Foundation
+import SeedwatchTesting
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -43,7 +44,7 @@ struct KilledDaemonRun {
 
     /// Drops the articles in `kills + 1` batches, killing and restarting the daemon after each
     /// batch but the last, at a random moment 0.3–1.5 s after it.
-    mutating func dropArticles(_ articles: Int, kills: Int, random: inout SeededRandom) throws {
+    mutating func dropArticles(_ articles: Int, kills: Int, random: inout SplitMix64) throws {
         let drop = folder.url.appendingPathComponent("drop")
         let batch = max(1, articles / (kills + 1))
         var dropped = 0

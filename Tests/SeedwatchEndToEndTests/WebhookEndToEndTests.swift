@@ -1,23 +1,12 @@
 import Foundation
 import SeedwatchCore
 import SeedwatchRuntime
+import SeedwatchTesting
 import Synchronization
 import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
-
-/// SplitMix64: a small seeded generator, so a failing run can be replayed with its seed.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// A webhook receiver on 127.0.0.1 that fails 30 % of requests (503, some with `Retry-After: 1`)
 /// and answers 10 % slowly, at random from a seed; it records every request and which alert ids
@@ -31,8 +20,8 @@ final class FlakyWebhookReceiver: Sendable {
     }
 
     final class State: Sendable {
-        let lock: Mutex<(random: SeededRandom, records: [Record])>
-        init(seed: UInt64) { lock = Mutex((random: SeededRandom(state: seed), records: [])) }
+        let lock: Mutex<(random: SplitMix64, records: [Record])>
+        init(seed: UInt64) { lock = Mutex((random: SplitMix64(state: seed), records: [])) }
     }
 
     let server: LoopbackHTTPServer
@@ -81,7 +70,7 @@ struct WebhookEndToEndTests {
         print("webhook end to end: \(articles) articles, \(kills) kills, seed \(seed)")
         let receiver = try FlakyWebhookReceiver(seed: seed)
         defer { receiver.server.stop() }
-        var random = SeededRandom(state: seed ^ 0xA5A5)
+        var random = SplitMix64(state: seed ^ 0xA5A5)
         let started = Date()
         var run = try KilledDaemonRun("seedwatch-e2e-webhook", outputs: """
               - {type: webhook, name: hook, url: "\(receiver.server.baseURL)/seedwatch", secret_file: hook.secret, per: alert}

@@ -4,19 +4,8 @@ import Glibc
 import Foundation
 import SeedwatchCore
 import SeedwatchRuntime
+import SeedwatchTesting
 import Testing
-
-/// A deterministic generator (SplitMix64), so "random points" are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Alert line number `n` with id `n` as 16 hex digits.
 func numberedLine(_ n: Int) -> [UInt8] {

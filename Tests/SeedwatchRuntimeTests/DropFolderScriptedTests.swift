@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import SeedwatchCore
 import SeedwatchRuntime
+import SeedwatchTesting
 import Testing
 
 /// The watcher driven by a scripted event source over real files in a temporary folder.

@@ -1,6 +1,7 @@
 import Foundation
 import SeedwatchCore
 import SeedwatchRuntime
+import SeedwatchTesting
 import Testing
 
 /// ``CurlFetcher`` against a loopback server: conditional GET, redirects, content coding, caps, time limits.

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import SeedwatchCore
 import SeedwatchRuntime
+import SeedwatchTesting
 import Testing
 
 /// A server that answers conditional GETs as RFC 9110 §13.1 lets it: 304 when `If-None-Match` names

@@ -1,6 +1,7 @@
 import Foundation
 import SeedwatchCore
 import SeedwatchRuntime
+import SeedwatchTesting
 import Testing
 
 /// `full_text: true` through ``FakeFeedFetcher``: a short summary makes the poller fetch the item's page.

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import SeedwatchCore
 import SeedwatchRuntime
+import SeedwatchTesting
 import Testing
 
 /// Case 12, "a `feed.xml.gz` URL": gzip bodies with no `Content-Encoding`, through the poller and the drop folder.

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import SeedwatchCore
 @testable import SeedwatchRuntime
+import SeedwatchTesting
 import Testing
 
 /// Back-off after an outage of this machine's network (reported against CommaFeed): every feed

@@ -1,6 +1,7 @@
 import Foundation
 import SeedwatchCore
 import SeedwatchRuntime
+import SeedwatchTesting
 import Testing
 
 /// A restart honours every stored wait, and a 429 holds every feed of its host (issue 11).

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import SeedwatchCore
 import SeedwatchRuntime
+import SeedwatchTesting
 import Testing
 
 /// `../shared` beside the package root, and the real feed snapshots in it.

@@ -3,6 +3,7 @@ import Logging
 import GRDB
 import SeedwatchCore
 @testable import SeedwatchRuntime
+import SeedwatchTesting
 import Testing
 
 /// Items whose links carry rotating tracking parameters (reported against node-rss): one alert per

@@ -1,6 +1,7 @@
 import Foundation
 import SeedwatchCore
 import SeedwatchRuntime
+import SeedwatchTesting
 import Testing
 
 /// Case 26: a crash between writing the alert and recording it. Each "process lifetime" is a scope

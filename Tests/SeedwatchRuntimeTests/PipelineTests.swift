@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import SeedwatchCore
 import SeedwatchRuntime
+import SeedwatchTesting
 import Testing
 #if canImport(Glibc)
 import Glibc

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import SeedwatchCore
 @testable import SeedwatchRuntime
+import SeedwatchTesting
 import Testing
 
 /// SIGHUP applies `feeds:` and `fetch:` in process: the daemon's reload handler over a real

@@ -1,6 +1,7 @@
 import Foundation
 import SeedwatchCore
 import SeedwatchRuntime
+import SeedwatchTesting
 import Testing
 
 /// Adversarial checks of case 08: a genuinely new article must not be taken for an edit.

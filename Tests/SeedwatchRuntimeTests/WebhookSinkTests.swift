@@ -1,6 +1,7 @@
 import Foundation
 import SeedwatchCore
 import SeedwatchRuntime
+import SeedwatchTesting
 import Testing
 
 @Suite("Webhook output")

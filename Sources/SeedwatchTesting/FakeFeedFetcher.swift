@@ -1,5 +1,6 @@
 import Foundation
 import SeedwatchCore
+import SeedwatchRuntime
 
 /// A scripted ``FeedFetching`` for tests and benchmarks: answers each URL from a queue of
 /// responses (the last one repeats) and records every request it was given.

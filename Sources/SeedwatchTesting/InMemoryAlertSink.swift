@@ -1,3 +1,5 @@
+import Foundation
+import SeedwatchRuntime
 import Synchronization
 
 /// A ``DurableAlertSink`` that keeps lines in memory, for tests and benchmarks.
@@ -44,9 +46,7 @@ public final class InMemoryAlertSink: DurableAlertSink {
     }
 
     public func containsAlertID(_ id: String) throws -> Bool {
-        let needle = Array("\"id\":\"\(id)\"".utf8)
-        return contents.withLock { c in
-            c.lines.contains { ByteSearch.contains($0[...], needle) }
-        }
+        let needle = "\"id\":\"\(id)\""
+        return lineTexts.contains { $0.contains(needle) }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+import SeedwatchRuntime
 import Synchronization
 
 /// A ``FileEventSource`` for tests: watches are bookkeeping only, and events are whatever the test
@@ -78,7 +80,7 @@ public final class ScriptedFileEventSource: FileEventSource, Sendable {
             if let events { return events }
             if waited >= limit { return [] }
             let step = min(0.005, limit - waited)
-            sleepSeconds(step)
+            Thread.sleep(forTimeInterval: step)
             waited += step
         }
     }
