@@ -20,7 +20,7 @@ extension OutboxDelivery {
     /// ``decideEdit(articleKey:originalKey:watch:contentHash:version:originalAlertID:alertedActorIDs:alert:at:)``
     /// made by `body` commits with the others, and their alerts are appended to the sink only once
     /// the transaction has committed (DESIGN §7: step 1 is durable before step 2), with one sync for
-    /// the batch when the sink supports it (``AlertSink/appendLines(_:)``), then marked written in
+    /// the batch when the sink supports it (``DurableAlertSink/appendLines(_:)``), then marked written in
     /// one transaction.
     /// - Throws: `body`'s error or ``StateStoreError`` when the transaction fails: nothing of the
     ///   batch is committed or delivered then.

@@ -31,6 +31,9 @@ public struct EmailCredentials: Sendable, Hashable {
 /// `smtps://` is TLS from the start; `smtp://` upgrades with STARTTLS, which is required except
 /// towards a loopback host (127.0.0.1, ::1, localhost), where it is used when offered. SMTP replies
 /// 5xx (RFC 5321 §4.2.1: permanent) make a dead letter; 4xx and transport failures are retried.
+///
+/// Reconciliation: the default of ``AlertSink/reconcile(alertID:)``: an alert that may have
+/// arrived before a crash is sent again, with the same `Message-ID` (built from the alert's `id`).
 public struct EmailSink: AlertSink {
     public let name: String
     public let settings: OutputConfiguration.Email

@@ -11,6 +11,9 @@ import SeedwatchCore
 /// (honouring `Retry-After`, RFC 9110 §10.2.3); any other 4xx is permanent (a dead letter).
 /// A request gives up after ``timeoutSeconds``; redirects are not followed (a POST is not
 /// replayed to another place).
+///
+/// Reconciliation: the default of ``AlertSink/reconcile(alertID:)``: an alert that may have
+/// arrived before a crash is sent again with the same `Idempotency-Key`, for the receiver to deduplicate.
 public struct WebhookSink: AlertSink {
     public let name: String
     public let url: String
