@@ -3,6 +3,7 @@ import GRDB
 import Logging
 import SeedwatchCore
 @testable import SeedwatchRuntime
+import SeedwatchTesting
 import Synchronization
 import Testing
 
