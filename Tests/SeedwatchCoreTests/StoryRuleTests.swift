@@ -161,9 +161,11 @@ enum StoryTexts {
         ]) == nil)
     }
 
-    @Test func actorsAgreeWhenHalfOfAllAreShared() {
-        #expect(StoryRule.actorsAgree(["north-korea", "japan"], ["north-korea", "japan", "china"]))
-        #expect(!StoryRule.actorsAgree(["north-korea"], ["north-korea", "japan", "china"]))
+    @Test func actorsAgreeWhenHalfOfTheFewerAreShared() {
+        #expect(StoryRule.actorsAgree(["north-korea", "japan", "united-states"], ["north-korea", "japan", "china", "russia"]))
+        #expect(StoryRule.actorsAgree(["north-korea"], ["north-korea", "japan", "china"]))
+        #expect(!StoryRule.actorsAgree(["north-korea", "iran", "syria"], ["north-korea", "japan", "china"]))
+        #expect(!StoryRule.actorsAgree(["russia"], []))
         #expect(StoryRule.actorsAgree([], []))
         #expect(StoryRule.topicsAgree(["missile-test", "sanctions"], ["sanctions"]))
         #expect(!StoryRule.topicsAgree(["missile-test"], ["sanctions"]))
