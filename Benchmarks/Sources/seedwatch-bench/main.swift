@@ -33,6 +33,13 @@ if let items = option("--feed-items").flatMap({ Int($0) }) {
     exit(0)
 }
 
+// Stories at Europe Media Monitor's scale need no corpus: `--stories [--per-day N] [--days N] [--lookups N]`.
+if arguments.contains("--stories") {
+    runStoriesBenchmark(perDay: Int(option("--per-day") ?? "300000") ?? 300_000, days: Int(option("--days") ?? "7") ?? 7,
+                        lookups: Int(option("--lookups") ?? "2000") ?? 2000)
+    exit(0)
+}
+
 // Feed polling over loopback needs no corpus: `--feeds-only` runs just that.
 if arguments.contains("--feeds-only") {
     runFeedPollingBenchmark(feeds: Int(option("--feeds") ?? "1000") ?? 1000, concurrency: Int(option("--concurrency") ?? "16") ?? 16)

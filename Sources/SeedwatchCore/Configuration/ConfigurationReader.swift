@@ -11,7 +11,7 @@ public enum ConfigurationReader {
         let absoluteFile = absolute(file, relativeTo: FileManager.default.currentDirectoryPath)
         let base = (absoluteFile as NSString).deletingLastPathComponent
         let root = try YAMLValue.parse(text, file: file)
-        let top = try root.mapping(allowed: ["watches", "drop_folder", "alerts", "state", "feeds", "fetch", "metrics", "outputs"])
+        let top = try root.mapping(allowed: ["watches", "drop_folder", "alerts", "state", "feeds", "fetch", "metrics", "outputs", "stories"])
 
         guard let watchesValue = top["watches"] else { throw root.error("missing required key 'watches'") }
         var watches: [String] = []
@@ -94,6 +94,13 @@ public enum ConfigurationReader {
             if let v = metrics["textfile"] { config.metricsTextfile = absolute(try v.nonEmptyString(), relativeTo: base) }
         }
         if let outputsValue = top["outputs"] { config.outputs = try OutputsReader.read(outputsValue, base: base) }
+        if let storiesValue = top["stories"] {
+            let stories = try storiesValue.mapping(allowed: ["window"])
+            if let v = stories["window"] {
+                config.storiesWindowSeconds = try v.durationSeconds()
+                guard config.storiesWindowSeconds >= 2 * 86400 else { throw v.error("window must be at least 2d (a story's reports may be 48 h apart)") }
+            }
+        }
         return config
     }
 

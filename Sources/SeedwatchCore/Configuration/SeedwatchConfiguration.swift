@@ -55,6 +55,9 @@ public struct SeedwatchConfiguration: Sendable, Hashable {
     public var metricsTextfile: String?
     /// Sinks besides the alert log (`outputs:`, DESIGN §11), in configuration order.
     public var outputs: [OutputConfiguration] = []
+    /// `stories.window` (DESIGN §11), in seconds: how long an alerted article can be joined by later
+    /// ones into its story; signatures older are pruned.
+    public var storiesWindowSeconds: Double = 7 * 86400
 
     public init(file: String, watches: [String], dropFolder: DropFolder, alertLog: String, statePath: String) {
         self.file = file

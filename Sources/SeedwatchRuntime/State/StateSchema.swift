@@ -129,6 +129,15 @@ enum StateSchema {
                 CREATE INDEX outbox_delivery_due ON outbox_delivery(output, state, next_attempt);
                 """)
         }
+        migrator.registerMigration("v7-story-members") { db in
+            // Stories (issue 12): one row per alerted article of a watch in the `stories.window`
+            // (default 7 days; rows older are pruned like seen items). `story` is the alert id of
+            // the story's first member; `time` is the article's published instant, else the
+            // decision time; `signature` is the 256-byte MinHash (SeedwatchCore MinHashSignature)
+            // and `story_band` its 16 LSH band keys (LSHBands). Databases from before have no rows:
+            // their alerts start no story, and new alerts start new ones.
+            try StateStore.createStoryTables(db)
+        }
         return migrator
     }
 }

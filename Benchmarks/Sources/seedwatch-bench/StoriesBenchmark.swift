@@ -1,0 +1,80 @@
+import Foundation
+import SeedwatchCore
+import SeedwatchRuntime
+
+/// Issue 12's scale target: with the story window holding `perDay` × `days` alerted articles
+/// (synthetic signatures: random MinHash values, so every lookup also meets the random band
+/// collisions of that many articles), the story lookup of one new article stays under 1 ms, and
+/// the stored signature data under 1 KB per article.
+///
+///   cd Benchmarks && swift run -c release seedwatch-bench --stories [--per-day 300000] [--days 7] [--lookups 2000]
+func runStoriesBenchmark(perDay: Int, days: Int, lookups: Int) {
+    let folder = NSTemporaryDirectory() + "seedwatch-bench-stories-\(getpid())"
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/state.sqlite"
+    var generator = SystemRandomNumberGenerator()
+    let start = Date(timeIntervalSince1970: 1_790_000_000)
+    let total = perDay * days
+    let actors: [Set<String>] = [["north-korea", "russia"], ["china", "russia"], ["north-korea", "china", "japan"], ["russia"]]
+    func synthetic(_ i: Int, at time: Date) -> StoryFingerprint {
+        let values = (0..<MinHashSignature.count).map { _ in UInt16.random(in: 0...UInt16.max, using: &generator) }
+        return StoryFingerprint(signature: MinHashSignature(values: values, wordCount: 300)!,
+                                link: "https://news\(i % 500).example.com/world/2026/article-\(i)",
+                                title: "Synthetic headline number \(i) about the summit and the sanctions",
+                                time: time, actors: actors[i % actors.count], topics: ["sanctions"])
+    }
+    func alertID(_ i: Int) -> String {
+        let hex = String(UInt64(i + 1) &* 0x9E37_79B9_7F4A_7C15, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+    do {
+        let store = try StateStore(path: path)
+        let step = Double(days) * 86400 / Double(total)
+        let fill = try storySeconds {
+            var i = 0
+            while i < total {
+                let end = min(total, i + 50_000)
+                _ = try store.batch("fill stories") {
+                    for j in i..<end {
+                        let time = start.addingTimeInterval(Double(j) * step)
+                        let id = alertID(j)
+                        try store.recordStoryMember(StoryMember(alertID: id, watch: "china-russia-north-korea", story: id,
+                                                                level: .alert, fingerprint: synthetic(j, at: time)), at: time)
+                    }
+                }
+                i = end
+            }
+        }
+        try store.close()
+        let fileBytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let reopened = try StateStore(path: path)
+        let now = start.addingTimeInterval(Double(days) * 86400)
+        var candidates = 0
+        var joined = 0
+        let lookup = try storySeconds {
+            for k in 0..<lookups {
+                let fingerprint = synthetic(total + k, at: now)
+                let found = try reopened.storyCandidates(watch: "china-russia-north-korea", fingerprint: fingerprint,
+                                                         eventWindow: StoryRule.standard.eventWindow)
+                candidates += found.count
+                if StoryAssignment.story(of: fingerprint, among: found) != nil { joined += 1 }
+            }
+        }
+        let payload = MinHashSignature.count * 2 + LSHBands.bands * 8
+        print(String(format: "stories: %d articles in the window (%d/day × %d days), filled in %.1f s", total, perDay, days, fill))
+        print(String(format: "stories: lookup + rule %.3f ms per article (%d lookups, %.1f candidates each, %d joined)",
+                     lookup * 1000 / Double(lookups), lookups, Double(candidates) / Double(lookups), joined))
+        print(String(format: "stories: %d bytes of signature and band keys per article; state database %.0f bytes per article (%.1f MiB, with indexes and the title, link, actors)",
+                     payload, Double(fileBytes) / Double(total), Double(fileBytes) / 1_048_576))
+        try reopened.close()
+    } catch {
+        print("stories benchmark failed: \(error)")
+    }
+}
+
+private func storySeconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// What the story rules (``StoryRule``) know about one alerted article of one watch: its content
+/// signature, canonical link, title, time, and the actors and topics its alert names.
+public struct StoryFingerprint: Sendable, Hashable {
+    /// MinHash of the content words of the title and body (``MinHashSignature``).
+    public var signature: MinHashSignature
+    /// ``CanonicalLink/of(_:)`` of the article's link, `nil` when it has none.
+    public var link: String?
+    /// The title as written.
+    public var title: String
+    /// When the article happened for the rules: its published instant, else when it was first seen.
+    public var time: Date
+    /// Actor ids of the alert (DESIGN §6 `actors[].id`).
+    public var actors: Set<String>
+    /// Topic ids of the alert (DESIGN §6 `topics[].id`).
+    public var topics: Set<String>
+
+    public init(signature: MinHashSignature, link: String?, title: String, time: Date,
+                actors: Set<String>, topics: Set<String>) {
+        self.signature = signature
+        self.link = link
+        self.title = title
+        self.time = time
+        self.actors = actors
+        self.topics = topics
+    }
+
+    /// The fingerprint of an article: signature over `title` and `body` joined by a line break,
+    /// canonical link of `url`, time `published ?? seen`.
+    public init(title: String, body: String, url: String?, published: Date?, seen: Date,
+                actors: Set<String>, topics: Set<String>) {
+        self.init(signature: MinHashSignature(text: title + "\n" + body), link: CanonicalLink.of(url), title: title,
+                  time: published ?? seen, actors: actors, topics: topics)
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import GRDB
+import SeedwatchCore
+
+/// Stories (issue 12): the alerted articles of the `stories.window`, their MinHash signatures and
+/// LSH band keys, so that a new alert can join the story of an earlier one.
+extension StateStore {
+    /// The tables of migration `v7-story-members` (``StateSchema``). Never edit: add a migration.
+    static func createStoryTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE story_member (
+                member INTEGER PRIMARY KEY NOT NULL,
+                watch TEXT NOT NULL,
+                story INTEGER NOT NULL,
+                time REAL NOT NULL,
+                recorded_at REAL NOT NULL,
+                level TEXT NOT NULL,
+                actor_ids TEXT NOT NULL,
+                topic_ids TEXT NOT NULL,
+                link TEXT,
+                title TEXT NOT NULL,
+                word_count INTEGER NOT NULL,
+                signature BLOB NOT NULL
+            );
+            CREATE INDEX story_member_time ON story_member(watch, time);
+            CREATE INDEX story_member_link ON story_member(link) WHERE link IS NOT NULL;
+            CREATE INDEX story_member_story ON story_member(story);
+            CREATE INDEX story_member_recorded ON story_member(recorded_at);
+            CREATE TABLE story_band (
+                band INTEGER NOT NULL,
+                member INTEGER NOT NULL,
+                PRIMARY KEY (band, member)
+            ) WITHOUT ROWID;
+            """)
+    }
+
+    /// The members of `watch`'s stories that a new alert with `fingerprint` could join: those
+    /// sharing an LSH band key (``LSHBands/keys(_:)``) or the canonical link (all of them), and
+    /// those whose time is within `eventWindow` seconds of the fingerprint's: the `limit`/2 latest
+    /// at or before it and the `limit`/2 earliest after it. A watch with more alerts than that
+    /// within 48 h reaches older reports of an event only through the bands (near-duplicates).
+    /// Each member is returned once, earliest first.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    public func storyCandidates(watch: String, fingerprint: StoryFingerprint, eventWindow: TimeInterval,
+                                limit: Int = 200) throws -> [StoryMember] {
+        let bands = LSHBands.keys(fingerprint.signature)
+        let instant = fingerprint.time.timeIntervalSince1970
+        return try readAccess("find story candidates") { db in
+            var members: [Int64: StoryMember] = [:]
+            func collect(_ rows: [Row]) {
+                for row in rows {
+                    let id: Int64 = row["member"]
+                    if members[id] == nil, let member = Self.storyMember(row) { members[id] = member }
+                }
+            }
+            if !bands.isEmpty {
+                let marks = Array(repeating: "?", count: bands.count).joined(separator: ",")
+                collect(try Row.fetchAll(db, sql: """
+                    SELECT m.* FROM story_member m WHERE m.watch = ? AND m.member IN
+                        (SELECT member FROM story_band WHERE band IN (\(marks)))
+                    """, arguments: StatementArguments([watch] + bands.map { $0 as (any DatabaseValueConvertible) })))
+            }
+            if let link = fingerprint.link {
+                collect(try Row.fetchAll(db, sql: "SELECT * FROM story_member WHERE link = ? AND watch = ?", arguments: [link, watch]))
+            }
+            // Two walks of the (watch, time) index outward from the instant: no sort, at most `limit` rows.
+            collect(try Row.fetchAll(db, sql: """
+                SELECT * FROM story_member WHERE watch = ? AND time BETWEEN ? AND ? ORDER BY time DESC LIMIT ?
+                """, arguments: [watch, instant - eventWindow, instant, (limit + 1) / 2]))
+            collect(try Row.fetchAll(db, sql: """
+                SELECT * FROM story_member WHERE watch = ? AND time > ? AND time <= ? ORDER BY time LIMIT ?
+                """, arguments: [watch, instant, instant + eventWindow, limit / 2]))
+            return members.values.sorted { ($0.fingerprint.time, $0.alertID) < ($1.fingerprint.time, $1.alertID) }
+        }
+    }
+
+    /// What `story` holds so far (members still in the window), or `nil` when none is left.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    public func storySummary(story: String) throws -> StorySummary? {
+        guard let id = Self.alertNumber(story) else { return nil }
+        return try readAccess("read story") { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT level, actor_ids FROM story_member WHERE story = ?", arguments: [id])
+            guard !rows.isEmpty else { return nil }
+            var actors: Set<String> = []
+            var highest = AlertLevel.notice
+            for row in rows {
+                actors.formUnion(Self.ids(row["actor_ids"]))
+                if let level = AlertLevel(rawValue: row["level"]), level > highest { highest = level }
+            }
+            return StorySummary(size: rows.count, actors: actors, highest: highest)
+        }
+    }
+
+    /// Records an alerted article as a member of its story, with its band keys. A member already
+    /// recorded (same alert id) is left as it is.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``; nothing is recorded then.
+    public func recordStoryMember(_ member: StoryMember, at: Date = Date()) throws {
+        guard let id = Self.alertNumber(member.alertID), let story = Self.alertNumber(member.story) else {
+            throw StateStoreError.operationFailed(path: path, operation: "record story member",
+                                                  reason: "alert id '\(member.alertID)' or story '\(member.story)' is not 16 hex digits")
+        }
+        let f = member.fingerprint
+        try writeAccess("record story member") { db in
+            try db.cachedStatement(sql: """
+                INSERT INTO story_member (member, watch, story, time, recorded_at, level, actor_ids, topic_ids, link, title,
+                                          word_count, signature)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (member) DO NOTHING
+                """).execute(arguments: [id, member.watch, story, f.time.timeIntervalSince1970, at.timeIntervalSince1970,
+                                         member.level.rawValue, f.actors.sorted().joined(separator: " "),
+                                         f.topics.sorted().joined(separator: " "), f.link, f.title, f.signature.wordCount,
+                                         Data(f.signature.bytes)])
+            guard db.changesCount == 1 else { return }
+            let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO story_band (band, member) VALUES (?, ?)")
+            for band in LSHBands.keys(f.signature) { try insert.execute(arguments: [band, id]) }
+        }
+    }
+
+    /// Forgets story members recorded before `cutoff` (now − `stories.window`) and their band keys.
+    /// - Returns: the number of members forgotten.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    @discardableResult
+    public func pruneStories(olderThan cutoff: Date) throws -> Int {
+        try writeAccess("prune stories") { db in
+            let at = cutoff.timeIntervalSince1970
+            try db.execute(sql: """
+                DELETE FROM story_band WHERE member IN (SELECT member FROM story_member WHERE recorded_at < ?)
+                """, arguments: [at])
+            try db.execute(sql: "DELETE FROM story_member WHERE recorded_at < ?", arguments: [at])
+            return db.changesCount
+        }
+    }
+
+    /// An alert id (16 hex digits) as the signed 64-bit integer it is stored as.
+    static func alertNumber(_ id: String) -> Int64? {
+        guard id.utf8.count == 16, let value = UInt64(id, radix: 16) else { return nil }
+        return Int64(bitPattern: value)
+    }
+
+    /// The 16 hex digits of a stored alert number.
+    static func alertID(_ number: Int64) -> String {
+        let hex = String(UInt64(bitPattern: number), radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    private static func ids(_ text: String) -> Set<String> {
+        Set(text.split(separator: " ").map(String.init))
+    }
+
+    private static func storyMember(_ row: Row) -> StoryMember? {
+        guard let signature = MinHashSignature(bytes: Array(row["signature"] as Data), wordCount: row["word_count"]),
+              let level = AlertLevel(rawValue: row["level"]) else { return nil }
+        let fingerprint = StoryFingerprint(signature: signature, link: row["link"], title: row["title"],
+                                           time: Date(timeIntervalSince1970: row["time"]),
+                                           actors: ids(row["actor_ids"]), topics: ids(row["topic_ids"]))
+        return StoryMember(alertID: alertID(row["member"]), watch: row["watch"], story: alertID(row["story"]),
+                           level: level, fingerprint: fingerprint)
+    }
+}

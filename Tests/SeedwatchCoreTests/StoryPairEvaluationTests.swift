@@ -1,0 +1,59 @@
+import Foundation
+import SeedwatchCore
+import Testing
+
+/// The story rule measured on the labelled pairs of `labels/story-pairs.tsv` (labels/README.md),
+/// read from `../shared/corpus` where they lie.
+@Suite struct StoryPairEvaluationTests {
+    static let labelsPath = ShippedModel.packageRoot.appendingPathComponent("labels/story-pairs.tsv").path
+    static var available: Bool {
+        FileManager.default.fileExists(atPath: ShippedModel.corpusRoot.path) && FileManager.default.fileExists(atPath: labelsPath)
+    }
+
+    static func evaluate() throws -> (labels: [StoryPairLabel], evaluation: StoryPairEvaluation) {
+        let text = try String(contentsOfFile: labelsPath, encoding: .utf8)
+        let labels = try StoryPairLabel.parse(text)
+        let evaluation = StoryPairEvaluation(labels: labels, watch: CompiledWatch(model: ShippedModel.model)) { path in
+            Array(try Data(contentsOf: ShippedModel.corpusRoot.appendingPathComponent(path)))
+        }
+        return (labels, evaluation)
+    }
+
+    @Test func parsesPairsAndNamesABadLine() throws {
+        let labels = try StoryPairLabel.parse("# header\na.json\tb.json\t1\ttest\tsame event\n\nc.txt\td.txt\t0\tdev\n")
+        #expect(labels == [
+            StoryPairLabel(first: "a.json", second: "b.json", sameStory: true, split: .test, reason: "same event", line: 2),
+            StoryPairLabel(first: "c.txt", second: "d.txt", sameStory: false, split: .dev, reason: "", line: 4),
+        ])
+        #expect(throws: StoryPairLabelError(line: 1, message: "label '2' is not 0 or 1")) {
+            try StoryPairLabel.parse("a\tb\t2\tdev\tx\n")
+        }
+        #expect(throws: StoryPairLabelError(line: 2, message: "split 'train' is not dev or test")) {
+            try StoryPairLabel.parse("a\tb\t1\tdev\tx\na\tb\t1\ttrain\tx\n")
+        }
+    }
+
+    @Test(.enabled(if: available, "../shared/corpus or labels/story-pairs.tsv is absent: story pairs not evaluated"))
+    func heldOutPairwisePrecisionAndRecall() throws {
+        let (labels, evaluation) = try Self.evaluate()
+        #expect(evaluation.unreadable == [:])
+        // Fitted on dev only; the held-out part is measured. All kinds of pair together (the
+        // watch's actors of articles that mostly would not alert: one naming an actor and the other
+        // none never agree).
+        let test = evaluation.metrics(labels, split: .test)
+        print("story pairs, held out: \(test)")
+        #expect(test == StoryPairMetrics(truePositives: 247, falsePositives: 6, falseNegatives: 181, trueNegatives: 3142))
+        // Pairs whose two articles both name actors of the watch, as alerts do.
+        let alertLike = labels.filter { label in
+            guard let a = evaluation.fingerprints[label.first], let b = evaluation.fingerprints[label.second] else { return false }
+            return !a.actors.isEmpty && !b.actors.isEmpty
+        }
+        let named = evaluation.metrics(alertLike, split: .test)
+        print("story pairs naming actors, held out: \(named)")
+        #expect(named == StoryPairMetrics(truePositives: 139, falsePositives: 4, falseNegatives: 84, trueNegatives: 908))
+        // Versions of one BBC story (the same headline, text updated): near-duplicates.
+        let versions = evaluation.metrics(labels.filter { $0.reason.hasPrefix("BBC versions") }, split: .test)
+        print("BBC versions, held out: \(versions)")
+        #expect(versions == StoryPairMetrics(truePositives: 35))
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import SeedwatchCore
+import SeedwatchRuntime
+import Testing
+
+@Suite struct StoryStateTests {
+    static let tuesday = Date(timeIntervalSince1970: 1_790_920_800)   // 2026-10-01T06:00:00Z
+
+    static func fingerprint(_ body: String, link: String?, hoursLater: Double) -> StoryFingerprint {
+        StoryFingerprint(title: "North Korea fires missile", body: body, url: link,
+                         published: tuesday.addingTimeInterval(hoursLater * 3600), seen: tuesday,
+                         actors: ["north-korea", "japan"], topics: ["missile-test"])
+    }
+
+    static let body = """
+        North Korea fired a ballistic missile over northern Japan, prompting warnings for residents of Hokkaido \
+        to take cover. The missile landed in the Pacific Ocean east of Cape Erimo after a flight of 15 minutes.
+        """
+
+    @Test func membersAreFoundByBandLinkAndTimeAndPrunedAfterTheWindow() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try StateStore(path: folder.file("state.sqlite"))
+        let first = StoryMember(alertID: "00000000000000a1", watch: "w", story: "00000000000000a1", level: .notice,
+                                fingerprint: Self.fingerprint(Self.body, link: "https://a.example.com/1", hoursLater: 0))
+        let unrelated = StoryMember(alertID: "f0000000000000b2", watch: "w", story: "f0000000000000b2", level: .alert,
+                                    fingerprint: Self.fingerprint("Typhoon closes schools in Okinawa and Kagoshima prefectures",
+                                                                  link: nil, hoursLater: 24 * 6))
+        let otherWatch = StoryMember(alertID: "00000000000000c3", watch: "v", story: "00000000000000c3", level: .alert,
+                                     fingerprint: Self.fingerprint(Self.body, link: "https://a.example.com/1", hoursLater: 0))
+        try store.recordStoryMember(first, at: Self.tuesday)
+        try store.recordStoryMember(unrelated, at: Self.tuesday.addingTimeInterval(3600))
+        try store.recordStoryMember(otherWatch, at: Self.tuesday)
+        try store.recordStoryMember(first, at: Self.tuesday)   // recorded once
+
+        // A copy published five days later is found by its bands (outside the time window), not the other watch's.
+        let copy = Self.fingerprint(Self.body, link: nil, hoursLater: 24 * 5)
+        #expect(try store.storyCandidates(watch: "w", fingerprint: copy, eventWindow: 48 * 3600).map(\.alertID)
+                == ["00000000000000a1", "f0000000000000b2"])
+        let found = try #require(try store.storyCandidates(watch: "w", fingerprint: copy, eventWindow: 3600).first)
+        #expect(found == first)
+        #expect(try store.storySummary(story: "00000000000000a1") == StorySummary(size: 1, actors: ["north-korea", "japan"], highest: .notice))
+        #expect(try store.storySummary(story: "0000000000000fff") == nil)
+
+        // By canonical link only (another text, far in time).
+        let sameLink = Self.fingerprint("Residents of Hokkaido were told to shelter", link: "http://www.a.example.com/1/?utm_source=x",
+                                        hoursLater: 24 * 3)
+        #expect(try store.storyCandidates(watch: "w", fingerprint: sameLink, eventWindow: 3600).map(\.alertID) == ["00000000000000a1"])
+
+        // Pruning forgets members recorded before the cutoff, and their bands.
+        #expect(try store.pruneStories(olderThan: Self.tuesday.addingTimeInterval(60)) == 2)
+        #expect(try store.storyCandidates(watch: "w", fingerprint: copy, eventWindow: 48 * 3600).map(\.alertID) == ["f0000000000000b2"])
+        let queue = try DatabaseQueue(path: folder.file("state.sqlite"))
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story_band") } == 16)
+    }
+
+    @Test func aDatabaseOfTheRoundBeforeGainsStoryTablesAndKeepsItsData() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("state.sqlite")
+        // The previous schema: everything up to v6, with a decision in it.
+        do {
+            let store = try StateStore(path: path)
+            #expect(try store.commitDecision(articleKey: "file:aa", watch: "w", contentHash: "aa", alertID: "00000000000000a1",
+                                             alertLine: Array("{\"id\":\"00000000000000a1\"}\n".utf8)))
+            try store.close()
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { db in
+                try db.execute(sql: """
+                    DROP TABLE story_band; DROP TABLE story_member;
+                    DELETE FROM grdb_migrations WHERE identifier = 'v7-story-members';
+                    """)
+            }
+            try queue.close()
+        }
+        let store = try StateStore(path: path)
+        #expect(try store.appliedMigrations().suffix(2) == ["v6-output-deliveries", "v7-story-members"])
+        #expect(try store.isSeen(articleKey: "file:aa", watch: "w"))
+        #expect(try store.outboxState(alertID: "00000000000000a1") == "pending")
+        // The alert before the upgrade starts no story; a new one does.
+        #expect(try store.storySummary(story: "00000000000000a1") == nil)
+        let member = StoryMember(alertID: "00000000000000b1", watch: "w", story: "00000000000000b1", level: .alert,
+                                 fingerprint: Self.fingerprint(Self.body, link: nil, hoursLater: 0))
+        try store.recordStoryMember(member, at: Self.tuesday)
+        #expect(try store.storySummary(story: "00000000000000b1")?.size == 1)
+    }
+}
