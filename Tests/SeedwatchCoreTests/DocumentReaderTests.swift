@@ -1,0 +1,59 @@
+import Foundation
+import SeedwatchCore
+import Testing
+
+/// The one document reader dispatches on the format: article files, feed files and JSON Feed alike.
+@Suite("Document reader: one reader for every format")
+struct DocumentReaderTests {
+    static func file(_ name: String, _ text: String) -> Document {
+        Document(bytes: Array(text.utf8), origin: .file(path: Array("/drop/\(name)".utf8)), nameHint: name)
+    }
+
+    static let jsonFeed = #"""
+    {"version": "https://jsonfeed.org/version/1.1", "title": "Desk", "items": [
+      {"id": "urn:desk:1", "title": "Putin visits Pyongyang", "content_text": "Putin arrived in Pyongyang.",
+       "url": "https://news.example/1", "date_published": "2026-11-28T09:00:00Z"},
+      {"id": "urn:desk:2", "title": "Kim Jong Un replies", "summary": "Kim Jong Un spoke."}
+    ]}
+    """#
+
+    @Test func aJSONFeedFileIsReadAsItsItemsWithTheirKeys() throws {
+        let items = try DocumentReader.items(of: Self.file("desk.json", Self.jsonFeed))
+        #expect(items.map(\.article.title) == ["Putin visits Pyongyang", "Kim Jong Un replies"])
+        #expect(items.map(\.itemKey) == ["urn:desk:1", "urn:desk:2"])
+        #expect(items.map { $0.feedItem?.summary } == ["", "Kim Jong Un spoke."])
+        #expect(items[0].article.published == Date(timeIntervalSince1970: 1_795_856_400))
+        #expect(items[0].articleKey(fileContentHash: "h") == "feed:file\u{0}urn:desk:1")
+        #expect(items[0].source(filePath: Array("/drop/desk.json".utf8))
+                == .file(path: Array("/drop/desk.json".utf8), url: "https://news.example/1", guid: "urn:desk:1"))
+    }
+
+    @Test func aNewsScraperJSONFileIsOneArticleWithoutAnItemKey() throws {
+        let items = try DocumentReader.items(of: Self.file("a.json", #"{"title": "Putin visits Pyongyang", "maintext": "He arrived."}"#))
+        #expect(items.map(\.article.title) == ["Putin visits Pyongyang"])
+        #expect(items.map(\.article.body) == ["He arrived."])
+        #expect(items.map(\.itemKey) == [nil])
+        #expect(items[0].feedItem == nil)
+        #expect(items[0].articleKey(fileContentHash: "abc") == "file:abc")
+    }
+
+    @Test func aFeedFileThatDoesNotParseIsMalformedAndNamesItsExtension() throws {
+        #expect(try DocumentReader.items(of: Self.file("f.json", #"{"version": "https://jsonfeed.org/version/1.1", "items": 3}"#)).isEmpty)
+        #expect(throws: ExtractionError.malformed(reason: "not a readable .rss feed: not a feed: the body is empty")) {
+            try DocumentReader.items(of: Self.file("empty.RSS", ""))
+        }
+        #expect(throws: ExtractionError.malformed(reason: "not valid JSON")) {
+            try DocumentReader.items(of: Self.file("f.json", #"{"version": "https://jsonfeed.org/version/1.1", "items": ["#))
+        }
+        #expect(throws: ExtractionError.unsupportedType(extension: "pdf")) { try DocumentReader.items(of: Self.file("a.pdf", "x")) }
+    }
+
+    @Test func aFetchedFeedResolvesRelativeLinksAgainstItsBaseURL() throws {
+        let rss = #"<rss version="2.0"><channel><item><title>Putin visits Pyongyang</title><link>/world/1</link></item></channel></rss>"#
+        let document = Document(bytes: Array(rss.utf8), origin: .feed(feedURL: "https://news.example/rss"), nameHint: "rss",
+                                baseURL: "https://news.example/feeds/rss")
+        let items = try DocumentReader.feedItems(of: document)
+        #expect(items.map { $0.feedItem?.link } == ["https://news.example/world/1"])
+        #expect(items.map(\.article.url) == ["https://news.example/world/1"])
+    }
+}
