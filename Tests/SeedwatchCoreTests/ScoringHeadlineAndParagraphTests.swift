@@ -68,4 +68,17 @@ struct ScoringHeadlineAndParagraphTests {
             body: "The president said that the war would go on, and that the talks with Kim Jong Un were good."))
         #expect(english.termHits.map { ShippedModel.model.topics[$0.topic].terms[$0.term].text }.contains("war"))
     }
+
+    /// Mexican Spanish writes the United States "EU" (Estados Unidos); the European Union is "UE".
+    @Test func mexicanEUIsNotTheEuropeanUnion() {
+        let mexican = Article(title: "Corea del Norte propone conversaciones con EU",
+                              body: "El gobierno de Corea del Norte dijo que las conversaciones con EU serán posibles, según la agencia.")
+        #expect(mexican.language == "es")
+        #expect(!ShippedModel.matcher.match(mexican).actorIDs(in: ShippedModel.model).contains("european_union"))
+        let spanish = Article(title: "La UE y Corea del Sur firman un acuerdo",
+                              body: "La Unión Europea y el gobierno de Seúl dijo que el acuerdo será firmado, según la agencia.")
+        #expect(ShippedModel.matcher.match(spanish).actorIDs(in: ShippedModel.model).contains("european_union"))
+        let english = Article(title: "EU leaders meet", body: "The EU said that the talks would go on.")
+        #expect(ShippedModel.matcher.match(english).actorIDs(in: ShippedModel.model).contains("european_union"))
+    }
 }
