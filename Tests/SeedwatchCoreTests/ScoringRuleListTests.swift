@@ -8,7 +8,7 @@ struct ScoringRuleListTests {
             [("SentenceFacts", SentenceFacts.noteNames)]
             + Scorer.pointRules.map { ("\(type(of: $0))", $0.names) }
             + Scorer.levelRules.map { ("\(type(of: $0))", $0.names) }
-        #expect(writers.map(\.0) == ["SentenceFacts", "StateCentralityRule", "TopicEvidenceRule", "CorePatternRule",
+        #expect(writers.map(\.0) == ["SentenceFacts", "StateCentralityRule", "TopicEvidenceRule", "CorePatternRule", "HeadlineRule",
                                      "KeyStatesRule", "SubjectRule"])
         let written = writers.flatMap(\.1)
         #expect(written.count == ScoreRule.allCases.count)
@@ -18,7 +18,7 @@ struct ScoringRuleListTests {
     @Test func ruleNamesKeepTheirExplainSpelling() {
         #expect(ScoreRule.allCases.map(\.rawValue) == [
             "title_points", "lead_points", "sentence_points", "topic", "pair_points", "relation_factor",
-            "partner_pair_factor", "listed_states", "requires", "market_topics", "alert_min_core_states", "require_subject",
+            "partner_pair_factor", "title_key_points", "listed_states", "requires", "market_topics", "alert_min_core_states", "require_subject",
         ])
     }
 

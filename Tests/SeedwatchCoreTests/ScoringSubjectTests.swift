@@ -46,7 +46,7 @@ struct ScoringSubjectTests {
         #expect(d.score == 35.7)
         #expect(d.ceiling == nil)
         #expect(d.explanation.last?.detail == "no level: neither north_korea nor two core states together in the title, the lead or 20 % "
-            + "of the body sentences, nor regional_security with a partner state in the title or lead")
+            + "of the body sentences, nor regional_security with a partner state in the title or lead, nor in 3 of 6 consecutive sentences")
         #expect(Self.rules(d).last == .subject)
     }
 

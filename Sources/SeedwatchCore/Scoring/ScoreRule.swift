@@ -16,6 +16,8 @@ public enum ScoreRule: String, Sendable, Hashable, Codable, CaseIterable {
     case relationFactor = "relation_factor"
     /// Two partner states (weighted, not core) in one sentence with a term of a `partner_topics` topic.
     case partnerPairPoints = "partner_pair_factor"
+    /// A title naming a key state with a topic term (``HeadlineRule``).
+    case titleKeyPoints = "title_key_points"
     /// 0 points: core states named only as items of a list ("ties with China, the West and Russia") get no pair points.
     case listedStates = "listed_states"
     /// 0 points: an ambiguous term without any of its companion words nearby did not count.

@@ -7,8 +7,9 @@ public struct Scorer: Sendable {
     public let model: WatchModel
 
     /// The rules that add points, in the order their components appear in a decision's explanation
-    /// (after the 0-point notes of ``SentenceFacts``): state centrality, topic evidence, the core pattern.
-    static let pointRules: [any PointRule] = [StateCentralityRule(), TopicEvidenceRule(), CorePatternRule()]
+    /// (after the 0-point notes of ``SentenceFacts``): state centrality, topic evidence, the core
+    /// pattern, the headline about a key state.
+    static let pointRules: [any PointRule] = [StateCentralityRule(), TopicEvidenceRule(), CorePatternRule(), HeadlineRule()]
     /// The rules that limit the level, in order: the key states, then the subject test.
     static let levelRules: [any LevelRule] = [KeyStatesRule(), SubjectRule()]
 

@@ -25,6 +25,8 @@ import Yams
 ///    is the title and the value is above 0), or `pair_points × partner_pair_factor` for two partner
 ///    states with a term of `partner_topics`; at most `pair_cap` points in all. Core states named only as
 ///    items of one list ("ties with China, the West and Russia") are no pair of core states.
+/// 4. **The headline** (``HeadlineRule``): `title_key_points` once for a title naming a key state
+///    with a counted topic term.
 ///
 /// Length: in an article of more than `length_window` body sentences, every point from a sentence
 /// after the lead is multiplied by √(`length_window` / body sentences) (0.67 for a piece of 66
@@ -35,7 +37,8 @@ import Yams
 /// `notice` needs `notice_threshold` points and at least `notice_min_topic` topic points. With
 /// `require_subject`, either level also needs the story to be a subject of the article (see
 /// ``Scorer``): a key state or the core relation in the title or lead or across `subject_share` of
-/// the body sentences, or a `subject_topics` term with a partner state in the title or lead.
+/// the body sentences, or a `subject_topics` term with a partner state in the title or lead, or a
+/// paragraph on the story (`subject_paragraph` of `subject_paragraph_window` consecutive sentences).
 public struct ScoringRules: Sendable, Hashable {
     /// Minimum score for level `alert`.
     public var alertThreshold: Double = 20
@@ -89,6 +92,11 @@ public struct ScoringRules: Sendable, Hashable {
     public var titleRelationPoints: Double = 0
     /// At most this many pair points in all.
     public var pairCap: Double = 16
+    /// Points for a title that names a key state (`alert_key_states`, else a core state) with a
+    /// counted topic term ("North Korea fires two ballistic missiles"): a headline about the key
+    /// state doing something in a topic is the story, however short the item (0: off). They count
+    /// as topic points.
+    public var titleKeyPoints: Double = 0
     /// Multiplier of `pairPoints` for a sentence naming two partner states (weighted, not core) with a
     /// term of `partnerTopics` (US–Japan–South Korea defence talks); 0 turns it off.
     public var partnerPairFactor: Double = 0
@@ -112,6 +120,13 @@ public struct ScoringRules: Sendable, Hashable {
     /// Topic ids that make an article's subject when a sentence of the title or lead names one of
     /// their terms and a partner state (weighted, not core): South Korea–US drills.
     public var subjectTopics: [String] = []
+    /// With `requireSubject`, the story is also a subject when at least this many of any
+    /// `subjectParagraphWindow` consecutive body sentences name a key state or two core states
+    /// acting together: a paragraph on the story inside a longer piece (a liveblog entry), which the
+    /// rubric counts (0: off).
+    public var subjectParagraph: Int = 0
+    /// The window of consecutive body sentences of `subjectParagraph`.
+    public var subjectParagraphWindow: Int = 6
 
     /// States of which one, named anywhere in the article, lets it reach `alert` (e.g. `[north_korea]`).
     public var alertKeyStates: [String] = []
@@ -153,6 +168,7 @@ public struct ScoringRules: Sendable, Hashable {
             "title_factor", "lead_factor", "unanchored_factor", "partner_anchor_factor", "topic_cap",
             "pair_points", "partner_factor", "relation_factor", "title_relation_points", "pair_cap", "note", "alert_key_states", "alert_min_core_states",
             "partner_pair_factor", "partner_topics", "market_topics", "length_window", "require_subject", "subject_share", "subject_topics",
+            "title_key_points", "subject_paragraph", "subject_paragraph_window",
         ])
         var r = ScoringRules(states: states)
         func number(_ key: String, _ target: inout Double) throws {
@@ -186,6 +202,12 @@ public struct ScoringRules: Sendable, Hashable {
         try number("relation_factor", &r.relationFactor)
         try number("title_relation_points", &r.titleRelationPoints)
         try number("pair_cap", &r.pairCap)
+        try number("title_key_points", &r.titleKeyPoints)
+        try count("subject_paragraph", &r.subjectParagraph)
+        try count("subject_paragraph_window", &r.subjectParagraphWindow)
+        guard r.subjectParagraph <= r.subjectParagraphWindow else {
+            throw m["subject_paragraph"]!.error("subject_paragraph must not exceed subject_paragraph_window")
+        }
         try number("partner_pair_factor", &r.partnerPairFactor)
         try count("length_window", &r.lengthWindow)
         try number("subject_share", &r.subjectShare)

@@ -119,7 +119,24 @@ struct SentenceFacts {
         }
         let pairs = (0..<n).filter { s in !coreListed[s] && states[s].intersection(core).count >= 2 }
         if pairs.contains(where: isHeadOrLead) || shareReached(pairs.filter { !result.sentences[$0].isTitle }.count) { return true }
-        return partnerSubjectInHeadOrLead
+        return partnerSubjectInHeadOrLead || paragraphOnStory(keyStates: keyStates, pairs: pairs)
+    }
+
+    /// Whether `subject_paragraph` of some `subject_paragraph_window` consecutive body sentences name
+    /// a key state or two core states acting together (`pairs`: the indices of those sentences).
+    func paragraphOnStory(keyStates: Set<String>, pairs: [Int]) -> Bool {
+        let need = rules.subjectParagraph
+        guard need > 0 else { return false }
+        let pairSet = Set(pairs)
+        let storyBodyIndices = result.sentences.indices
+            .filter { !result.sentences[$0].isTitle && (pairSet.contains($0) || !states[$0].isDisjoint(with: keyStates)) }
+            .map { result.sentences[$0].bodyIndex }
+        guard storyBodyIndices.count >= need else { return false }
+        for i in 0...(storyBodyIndices.count - need)
+        where storyBodyIndices[i + need - 1] - storyBodyIndices[i] < rules.subjectParagraphWindow {
+            return true
+        }
+        return false
     }
 
     /// Whether a sentence of the title or lead names a partner state (weighted, not core) and a term
