@@ -97,8 +97,8 @@ struct KnowledgeTests {
         #expect(un.first { $0.text == "ONU" } == Alias("ONU", caseSensitive: true, languages: LanguageSet(codes: ["es", "pt", "fr", "it"])!))
     }
 
-    @Test func theShippedModelDrawsOnIt() {
-        let model = ShippedModel.model
+    @Test func theShippedModelDrawsOnIt() throws {
+        let model = try ShippedModel.model
         let northKorea = model.actor("north_korea")!
         #expect(northKorea.knowledge == "KP")
         func alias(_ actor: Actor, _ text: String) -> Alias? { actor.aliases.first { $0.text == text } }

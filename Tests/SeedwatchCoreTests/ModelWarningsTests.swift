@@ -37,7 +37,7 @@ struct ModelWarningsTests {
         ])
     }
 
-    @Test func theShippedModelHasNoWarning() {
-        #expect(ModelWarnings.warnings(ShippedModel.model) == [])
+    @Test func theShippedModelHasNoWarning() throws {
+        #expect(try ModelWarnings.warnings(ShippedModel.model) == [])
     }
 }

@@ -6,8 +6,8 @@ import Testing
 /// own, with the exact level, score and components that the shipped rules give.
 @Suite("Scoring: what an article is about, not how long it is")
 struct ScoringSubjectTests {
-    static func decide(_ title: String, _ body: [String]) -> Decision {
-        ShippedModel.scorer.score(ShippedModel.matcher.match(Article(title: title, body: body.joined(separator: "\n"))))
+    static func decide(_ title: String, _ body: [String]) throws -> Decision {
+        try ShippedModel.scorer.score(ShippedModel.matcher.match(Article(title: title, body: body.joined(separator: "\n"))))
     }
 
     static func rules(_ d: Decision) -> [ScoreRule] { d.explanation.map(\.rule) }
@@ -38,9 +38,9 @@ struct ScoringSubjectTests {
         return ("Who pays for Europe's defence? The burden-sharing argument returns", body)
     }()
 
-    @Test func aLongAnalysisWithPassingMentionsIsNoLevel() {
+    @Test func aLongAnalysisWithPassingMentionsIsNoLevel() throws {
         let (title, body) = Self.longAnalysis
-        let d = Self.decide(title, body)
+        let d = try Self.decide(title, body)
         // Under the earlier rules (no length factor, no subject test) this was an alert at 41.5.
         #expect(d.level == nil)
         #expect(d.score == 35.7)
@@ -50,17 +50,17 @@ struct ScoringSubjectTests {
         #expect(Self.rules(d).last == .subject)
     }
 
-    @Test func sentencePointsShrinkWithLength() {
+    @Test func sentencePointsShrinkWithLength() throws {
         let (title, body) = Self.longAnalysis
-        let d = Self.decide(title, body)
+        let d = try Self.decide(title, body)
         let spread = d.explanation.filter { $0.rule == .sentencePoints }
         #expect(spread.count == 12)
         #expect(spread.first?.detail == "state russia in sentence 4 (× 0.67 for length: √(30 / 66 body sentences))")
         #expect(abs((spread.first?.points ?? 0) - (30.0 / 66).squareRoot()) < 1e-9)
     }
 
-    @Test func aCommodityWireStoryWithChinaAndRussiaAsMarketsIsNoLevel() {
-        let d = Self.decide("Indian steel mills scramble for coking coal as prices climb", [
+    @Test func aCommodityWireStoryWithChinaAndRussiaAsMarketsIsNoLevel() throws {
+        let d = try Self.decide("Indian steel mills scramble for coking coal as prices climb", [
             "Indian steel mills are paying more for coking coal as demand from China rises and supplies from Russia and Australia tighten.",
             "Prices of the fuel rose 12 per cent in a month, traders in Mumbai said.",
             "China imports about 60 million tonnes of coking coal a year, while Russia exports coal and oil to Asia.",
@@ -77,8 +77,8 @@ struct ScoringSubjectTests {
         #expect(d.explanation.filter { $0.rule == .relationFactor }.map(\.points) == [2, 2])
     }
 
-    @Test func anAmbiguousTermWithoutItsCompanionDoesNotCount() {
-        let d = Self.decide("Chinese robotaxi firm expands its pipeline of cities", [
+    @Test func anAmbiguousTermWithoutItsCompanionDoesNotCount() throws {
+        let d = try Self.decide("Chinese robotaxi firm expands its pipeline of cities", [
             "The Chinese company said its pipeline of new cities would double this year.",
         ])
         // Earlier rules: a notice at 17 (energy_trade "pipeline" in title and lead).
@@ -87,13 +87,13 @@ struct ScoringSubjectTests {
         #expect(d.topics.isEmpty)
         let note = d.explanation.first { $0.rule == .requires }
         #expect(note?.detail == "title: energy_trade \"pipeline\" not counted: none of oil, gas, energy, crude, LNG, petroleum, Power of Siberia, gaz, pétrole, Öl, Erdöl, Erdgas, petróleo, gás, petrolio within 8 words")
-        let energy = Self.decide("China and Russia agree to build gas pipeline", ["The pipeline will carry natural gas from Siberia."])
+        let energy = try Self.decide("China and Russia agree to build gas pipeline", ["The pipeline will carry natural gas from Siberia."])
         #expect(energy.level == .alert)
         #expect(energy.topics.map(\.id) == ["energy_trade"])
     }
 
-    @Test func statesListedInOneSentenceAreNoPair() {
-        let d = Self.decide("Kazakhstan's president wins a new term", [
+    @Test func statesListedInOneSentenceAreNoPair() throws {
+        let d = try Self.decide("Kazakhstan's president wins a new term", [
             "President Tokayev, who maintained close ties with China, the West and Russia, won 81 per cent of the vote.",
             "Observers said the election lacked real competition.",
         ])
@@ -103,12 +103,12 @@ struct ScoringSubjectTests {
         #expect(d.level == nil)
         #expect(d.score == 9.5)
         // Two states as the subject of one verb still pair.
-        let together = Self.decide("Vote at the United Nations", ["Russia and China vetoed the sanctions resolution on Monday."])
+        let together = try Self.decide("Vote at the United Nations", ["Russia and China vetoed the sanctions resolution on Monday."])
         #expect(together.explanation.contains { $0.rule == .pairPoints && $0.detail == "sentence 1: china+russia with sanctions" })
     }
 
-    @Test func aUSJapanSouthKoreaDefenceMeetingAlerts() {
-        let d = Self.decide("US, Japan and South Korea defence chiefs meet in Tokyo", [
+    @Test func aUSJapanSouthKoreaDefenceMeetingAlerts() throws {
+        let d = try Self.decide("US, Japan and South Korea defence chiefs meet in Tokyo", [
             "Defence ministers of the United States, Japan and South Korea met in Tokyo on Sunday and agreed to deepen trilateral security cooperation.",
             "Japan and South Korea will join US forces in regular trilateral drills from next year.",
             "The three ministers also agreed to link their missile defence systems.",
@@ -125,8 +125,8 @@ struct ScoringSubjectTests {
         #expect(d.explanation.contains { $0.detail == "sentence 1: regional_security \"trilateral\" (partner state, security response)" && $0.points == 3 })
     }
 
-    @Test func aDrillStoryNamingNorthKoreaLateAlerts() {
-        let d = Self.decide("South Korea and US begin Freedom Shield drills", [
+    @Test func aDrillStoryNamingNorthKoreaLateAlerts() throws {
+        let d = try Self.decide("South Korea and US begin Freedom Shield drills", [
             "South Korean and American forces began their annual Freedom Shield exercises on Monday.",
             "The 11-day drills involve computer simulations and field training across the country.",
             "About 19,000 South Korean personnel are taking part, the Joint Chiefs of Staff said.",
@@ -147,14 +147,14 @@ struct ScoringSubjectTests {
         ])
     }
 
-    @Test func baitWordsNeverAlert() {
+    @Test func baitWordsNeverAlert() throws {
         let cases: [(String, [String])] = [
             ("Kim Kardashian plays her trump card", ["The star bought fine china and watched the Moon over Xi'an."]),
             ("Moon landing anniversary", ["Nasa marked the day the Moon landing was broadcast in 1969."]),
             ("Xi'an terracotta army draws record crowds", ["Museums in Xi'an reported 10 million visitors, many buying fine china."]),
         ]
         for (title, body) in cases {
-            #expect(Self.decide(title, body).level == nil, "\(title)")
+            #expect(try Self.decide(title, body).level == nil, "\(title)")
         }
     }
 

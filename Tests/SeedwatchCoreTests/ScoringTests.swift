@@ -4,11 +4,9 @@ import Testing
 
 @Suite("Scorer with the shipped rules")
 struct ScoringTests {
-    static let model = ShippedModel.model
-
-    static func decide(_ article: Article) -> (MatchResult, Decision) {
-        let result = ShippedModel.matcher.match(article)
-        return (result, ShippedModel.scorer.score(result))
+    static func decide(_ article: Article) throws -> (MatchResult, Decision) {
+        let result = try ShippedModel.matcher.match(article)
+        return (result, try ShippedModel.scorer.score(result))
     }
 
     static func seedArticle() throws -> Article {
@@ -17,18 +15,19 @@ struct ScoringTests {
     }
 
     @Test func seedArticleAlertsWithTracedComponents() throws {
+        let model = try ShippedModel.model
         let article = try Self.seedArticle()
         #expect(article.title == "China is the true power in Putin and Kim\u{2019}s budding friendship")
-        let (_, d) = Self.decide(article)
+        let (_, d) = try Self.decide(article)
         #expect(d.level == .alert)
-        #expect(d.score >= Self.model.rules.alertThreshold)
+        #expect(d.score >= model.rules.alertThreshold)
         let sum = d.explanation.reduce(0) { $0 + $1.points }
         #expect(abs(sum - d.score) < 0.01)
         #expect(d.evidence.count == 5)
         // The best evidence pairs two states with a topic.
         let first = try #require(d.evidence.first)
         #expect(!first.topics.isEmpty)
-        #expect(Set(first.actors.compactMap { Self.model.actor($0)?.stateID }).count >= 2)
+        #expect(Set(first.actors.compactMap { model.actor($0)?.stateID }).count >= 2)
         // Actors are most mentioned first; every required seed person and state is found.
         let mentions = d.actors.map(\.mentions)
         #expect(mentions == mentions.sorted(by: >))
@@ -43,11 +42,12 @@ struct ScoringTests {
         #expect(Set(d.topics.map(\.id)).isSuperset(of: ["russia_nk_alliance", "nk_weapons_program", "sanctions", "energy_trade"]))
     }
 
-    @Test func corePatternSentenceScoresPairAndTopic() {
+    @Test func corePatternSentenceScoresPairAndTopic() throws {
+        let model = try ShippedModel.model
         let article = Article(title: "Russia and North Korea sign arms deal",
                               body: "Russia will send missile technology to North Korea in return for artillery shells.\nThe weather was fine.")
-        let (_, d) = Self.decide(article)
-        let rules = Self.model.rules
+        let (_, d) = try Self.decide(article)
+        let rules = model.rules
         let pairs = d.explanation.filter { $0.rule == .pairPoints }
         #expect(pairs.count == 2)
         #expect(pairs.allSatisfy { $0.points == rules.pairPoints })
@@ -59,20 +59,20 @@ struct ScoringTests {
         #expect(abs(d.explanation.reduce(0) { $0 + $1.points } - d.score) < 0.01)
     }
 
-    @Test func lookAlikesAndPassingMentionsDoNotAlert() {
+    @Test func lookAlikesAndPassingMentionsDoNotAlert() throws {
         let cases = [
             Article(title: "Kim Kardashian plays her trump card", body: "The star bought fine china and watched the Moon."),
             Article(title: "Flights from Xi\u{2019}an resume", body: "Airlines said demand was strong."),
             Article(title: "Local bakery wins prize", body: "The baker once visited China on holiday."),
         ]
         for article in cases {
-            let (_, d) = Self.decide(article)
+            let (_, d) = try Self.decide(article)
             #expect(d.level == nil, "\(article.title)")
         }
     }
 
-    @Test func aStateAloneWithoutTopicIsBelowNotice() {
-        let (_, d) = Self.decide(Article(title: "North Korea holds a volleyball game", body: "Officials in Pyongyang watched the game."))
+    @Test func aStateAloneWithoutTopicIsBelowNotice() throws {
+        let (_, d) = try Self.decide(Article(title: "North Korea holds a volleyball game", body: "Officials in Pyongyang watched the game."))
         #expect(d.topicPoints == 0)
         #expect(d.level == nil)
     }
@@ -90,7 +90,7 @@ struct ScoringTests {
             </channel></rss>
             """
         let items = try FeedParser.parse(Array(feed.utf8)).items
-        let decisions = items.map { Self.decide($0.article).1 }
+        let decisions = try items.map { try Self.decide($0.article).1 }
         #expect(items.map(\.title) == ["Kim Jong Un’s letter to Xi Jinping", "Putin & Xi Jinping sign deal", "Putin meets Kim Jong Un",
                                       "Mr Kim & <i>the press</i>"])
         #expect(decisions.map(\.level) == [.notice, .notice, .notice, nil])
@@ -138,7 +138,7 @@ struct ScoringTests {
           ] as [(String, AlertLevel?)])
     func corpusArticleLevel(path: String, level: AlertLevel?) throws {
         let article = try ShippedModel.corpusArticle(path)
-        let (_, d) = Self.decide(article)
+        let (_, d) = try Self.decide(article)
         #expect(d.level == level, "\(path): score \(d.score), topic \(d.topicPoints)")
         #expect(abs(d.explanation.reduce(0) { $0 + $1.points } - d.score) < 0.01)
     }
@@ -150,13 +150,13 @@ struct ScoringTests {
         let text = try String(contentsOfFile: ShippedModel.labelsPath, encoding: .utf8)
         let labels = try RelevanceLabel.parse(text)
         #expect(labels.count == 1604)
-        let outcomes = RelevanceEvaluation(model: ShippedModel.model).run(labels) { path in
+        let outcomes = RelevanceEvaluation(model: try ShippedModel.model).run(labels) { path in
             Array(try Data(contentsOf: ShippedModel.corpusRoot.appendingPathComponent(path)))
         }
         #expect(outcomes.allSatisfy { $0.error == nil })
         let all = RelevanceEvaluation.metrics(outcomes)
         #expect(all.hits == 128 && all.misses == 6 && all.falseAlarms == 2, "\(all)")
-        let cv = CrossValidation.run(outcomes, rules: ShippedModel.model.rules, folds: 5)
+        let cv = CrossValidation.run(outcomes, rules: try ShippedModel.model.rules, folds: 5)
         #expect(cv.pooled.hits == 129 && cv.pooled.misses == 5 && cv.pooled.falseAlarms == 2, "\(cv.pooled)")
         #expect(cv.pooled.precision >= 0.97, "cross-validated precision \(cv.pooled.precision)")
         #expect(cv.pooled.recall >= 0.93, "cross-validated recall \(cv.pooled.recall)")

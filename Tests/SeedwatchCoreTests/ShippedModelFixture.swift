@@ -16,20 +16,37 @@ enum ShippedModel {
         FileManager.default.fileExists(atPath: labelsPath) && FileManager.default.fileExists(atPath: corpusRoot.path)
     }
 
-    /// The loaded model (loaded once).
-    static let model: WatchModel = {
-        let bytes = Array(FileManager.default.contents(atPath: modelPath) ?? Data())
-        do { return try ModelLoader.load(bytes: bytes, file: modelPath, watch: "china-russia-north-korea") } catch {
-            fatalError("the shipped model does not load: \(error)")
+    /// Why the shipped model is not there for the tests that use it.
+    struct Unavailable: Error, Sendable, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The model, or why it did not load (loaded once).
+    static let loaded: Result<WatchModel, Unavailable> = {
+        guard let data = FileManager.default.contents(atPath: modelPath) else {
+            return .failure(Unavailable(description: "the shipped model cannot be read at \(modelPath)"))
+        }
+        do { return .success(try ModelLoader.load(bytes: Array(data), file: modelPath, watch: "china-russia-north-korea")) } catch {
+            return .failure(Unavailable(description: "the shipped model does not load: \(error)"))
         }
     }()
 
-    static let matcher = Matcher(model: model)
-    static let scorer = Scorer(model: model)
+    private static let loadedMatcher = loaded.map { Matcher(model: $0) }
+    private static let loadedScorer = loaded.map { Scorer(model: $0) }
+
+    /// The shipped model.
+    /// - Throws: ``Unavailable`` when it cannot be read or does not load: the tests that use it
+    ///   fail, and the rest of the run goes on.
+    static var model: WatchModel { get throws { try loaded.get() } }
+    /// A matcher over ``model``. - Throws: ``Unavailable``.
+    static var matcher: Matcher { get throws { try loadedMatcher.get() } }
+    /// A scorer over ``model``. - Throws: ``Unavailable``.
+    static var scorer: Scorer { get throws { try loadedScorer.get() } }
 
     /// Actor ids matched in a plain text (first line a title when `hasTitle`).
-    static func actorIDs(_ text: String, hasTitle: Bool = false) -> Set<String> {
-        matcher.match(text: text, hasTitle: hasTitle).actorIDs(in: model)
+    /// - Throws: ``Unavailable``.
+    static func actorIDs(_ text: String, hasTitle: Bool = false) throws -> Set<String> {
+        try matcher.match(text: text, hasTitle: hasTitle).actorIDs(in: model)
     }
 
     /// Extracts a file's articles with the extraction stage (``ArticleExtractor``).

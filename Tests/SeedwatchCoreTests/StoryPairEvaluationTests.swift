@@ -13,7 +13,7 @@ import Testing
     static func evaluate() throws -> (labels: [StoryPairLabel], evaluation: StoryPairEvaluation) {
         let text = try String(contentsOfFile: labelsPath, encoding: .utf8)
         let labels = try StoryPairLabel.parse(text)
-        let evaluation = StoryPairEvaluation(labels: labels, watch: CompiledWatch(model: ShippedModel.model)) { path in
+        let evaluation = StoryPairEvaluation(labels: labels, watch: CompiledWatch(model: try ShippedModel.model)) { path in
             Array(try Data(contentsOf: ShippedModel.corpusRoot.appendingPathComponent(path)))
         }
         return (labels, evaluation)

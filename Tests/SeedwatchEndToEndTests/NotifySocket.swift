@@ -98,6 +98,29 @@ final class NotifySocket: @unchecked Sendable {
         return nil
     }
 
+    /// Waits until every datagram the kernel holds for this socket has been read into ``received``
+    /// (the socket's queue is empty, then 0.1 s for the reading thread to store the last one).
+    /// With the sender stopped (SIGSTOP), ``received`` is then everything it ever sent.
+    func drain(timeout: Double = 10) {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            var queued: Int32 = 0
+            let result = withUnsafeMutablePointer(to: &queued) { ioctl(fd, UInt(FIONREAD), $0) }
+            if result == 0 && queued == 0 { break }
+            usleep(10_000)
+        }
+        usleep(100_000)
+    }
+
+    /// The `STATUS=` texts of the messages at or after index `from`, oldest first.
+    func statuses(from: Int = 0) -> [String] {
+        let all = received
+        guard from < all.count else { return [] }
+        return all[from...].flatMap { message in
+            message.split(separator: "\n").filter { $0.hasPrefix("STATUS=") }.map { String($0.dropFirst(7)) }
+        }
+    }
+
     /// The newest `STATUS=` text.
     var lastStatus: String? {
         for m in received.reversed() {

@@ -84,6 +84,17 @@ final class DaemonProcess {
 
     func signal(_ sig: Int32) { kill(process.processIdentifier, sig) }
 
+    /// Waits until the process is stopped (state `T` in `/proc/PID/stat`, after SIGSTOP).
+    /// - Returns: whether it stopped within `timeout` seconds.
+    func waitUntilStopped(timeout: Double) -> Bool {
+        waitUntil(timeout, every: 0.005) {
+            guard let stat = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            // "PID (comm) STATE …": the state follows the command name's closing parenthesis.
+            return stat[stat.index(after: close)...].split(separator: " ").first == "T"
+        }
+    }
+
     /// Waits for exit; returns the status, or nil on timeout (the process is then killed).
     func waitForExit(timeout: Double) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
@@ -128,6 +139,15 @@ enum StatusLine {
             if (words[i + 1] == "files" || words[i + 1] == "skipped"), let n = Int(w) { total += n }
         }
         return total
+    }
+}
+
+extension StatusLine {
+    /// The number written before `label` (`files processed`, `skipped`, `alerts written`) in a
+    /// STATUS= line, or nil when the line has no such count.
+    static func count(_ label: String, in status: String?) -> Int? {
+        guard let status, let range = status.range(of: " " + label) else { return nil }
+        return Int(status[..<range.lowerBound].split(whereSeparator: { $0 == " " || $0 == ";" }).last ?? "")
     }
 }
 

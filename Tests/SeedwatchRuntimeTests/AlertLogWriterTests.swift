@@ -7,11 +7,15 @@ import SeedwatchRuntime
 import SeedwatchTesting
 import Testing
 
+/// The alert id of ``numberedLine(_:)``'s line `n`: `n` in hexadecimal, 16 digits.
+func numberedID(_ n: Int) -> String {
+    String(repeating: "0", count: 16 - String(n, radix: 16).count) + String(n, radix: 16)
+}
+
 /// Alert line number `n` with id `n` as 16 hex digits.
 func numberedLine(_ n: Int) -> [UInt8] {
-    let id = String(repeating: "0", count: 16 - String(n, radix: 16).count) + String(n, radix: 16)
-    return AlertEncoding.line(AlertRecord(
-        id: id, time: Date(timeIntervalSince1970: 1_718_766_725 + Double(n)), watch: "china-russia-north-korea",
+    AlertEncoding.line(AlertRecord(
+        id: numberedID(n), time: Date(timeIntervalSince1970: 1_718_766_725 + Double(n)), watch: "china-russia-north-korea",
         level: .notice, score: 6, source: .feed("https://news.example/rss", url: nil, guid: "item-\(n)"),
         title: "Item \(n)", published: nil, actors: [], topics: [], evidence: []))
 }

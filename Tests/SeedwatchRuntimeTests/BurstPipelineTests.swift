@@ -1,12 +1,23 @@
 import Foundation
 import SeedwatchCore
 import SeedwatchRuntime
+import Synchronization
 import Testing
 
-/// Case 18 through the whole in-process pipeline: real inotify, the watcher, the processor, the
-/// state store and the alert log (a burst scaled down from 20,000 to 2,000 files to keep the suite short).
-@Suite("Pipeline: burst into the drop folder (case 18)")
+/// A burst of files and a new subfolder (inotify overflow and new subfolders) through the whole
+/// in-process pipeline: real inotify, the watcher, the processor, the state store and the alert
+/// log (a burst scaled down from 20,000 to 2,000 files to keep the suite short).
+@Suite("Pipeline: burst into the drop folder and a new subfolder")
 struct BurstPipelineTests {
+    /// Waits until the processor has read `count` files, or `timeout` seconds passed.
+    static func waitForFilesProcessed(_ processor: ArticleProcessor, _ count: Int, timeout: Double) async throws -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while await processor.counters.filesProcessed < count && Date() < deadline {
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        return await processor.counters.filesProcessed >= count
+    }
+
     @Test(.timeLimit(.minutes(3)))
     func everyFileOfABurstAndOfANewSubfolderAlertsExactlyOnce() async throws {
         let f = try PipelineFixture()
@@ -14,8 +25,12 @@ struct BurstPipelineTests {
         let drop = f.folder.url("drop")
         let watcher = DropFolderWatcher(settings: DropFolderSettings(path: drop.path, settle: 0.2), logger: f.recorder.logger())
         let files = try await watcher.start()
+        let emitted = Atomic<Int>(0)
         let consumer = Task {
-            for await file in files { await f.dropFolder.process(file, maxBytes: 1 << 20) }
+            for await file in files {
+                emitted.add(1, ordering: .relaxed)
+                await f.dropFolder.process(file, maxBytes: 1 << 20)
+            }
         }
         let count = 2_000
         for i in 1...count {
@@ -24,11 +39,21 @@ struct BurstPipelineTests {
         try FileManager.default.createDirectory(at: drop.appendingPathComponent("2026/11/28"), withIntermediateDirectories: true)
         try Data("Kim Jong Un visited Pyongyang.\n".utf8).write(to: drop.appendingPathComponent("2026/11/28/a.txt"))
 
-        let deadline = Date().addingTimeInterval(150)
-        while f.alerts.count < count + 1 && Date() < deadline { try await Task.sleep(for: .milliseconds(200)) }
-        try await Task.sleep(for: .seconds(1))  // nothing more may arrive
+        // First the positive event: every file of the burst and of the subfolder was read.
+        #expect(try await Self.waitForFilesProcessed(f.processor, count + 1, timeout: 150))
+        // Then nothing more may arrive: a sentinel dropped now settles after every earlier file
+        // (the watcher checks settled paths in path order), so once it is read, nothing emitted
+        // before it is still on its way.
+        try Data("sentinel\n".utf8).write(to: drop.appendingPathComponent(sentinelName))
+        #expect(try await Self.waitForFilesProcessed(f.processor, count + 2, timeout: 30))
         watcher.stop()
         consumer.cancel()
+
+        #expect(emitted.load(ordering: .relaxed) == count + 2, "a file was emitted twice")
+        let counters = await f.processor.counters
+        #expect(counters.filesProcessed == count + 2)
+        #expect(counters.filesSkipped == 0)
+        #expect(counters.alertsWritten == count + 1)
 
         let alerts = f.alerts
         #expect(alerts.count == count + 1)

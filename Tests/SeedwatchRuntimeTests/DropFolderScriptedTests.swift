@@ -29,7 +29,25 @@ import Testing
 
     var warningsAndErrors: [LogRecorder.Line] { recorder.all.filter { $0.level >= .warning } }
 
-    @Test func case17OnlyFinalNamesAreEmittedOnce() async throws {
+    /// Drops the sentinel file (a real file and its `IN_CLOSE_WRITE`) and waits until it arrives as
+    /// the `count`-th emitted file: every event scripted before it has been handled by then.
+    /// - Returns: whether it arrived.
+    func dropSentinel(expecting count: Int) async throws -> Bool {
+        try folder.write(sentinelName, "sentinel")
+        source.emit(in: folder.bytes, mask: .closeWrite, name: Array(sentinelName.utf8))
+        return await collector.waitFor(count: count)
+    }
+
+    /// Waits until the watcher has started `count` more safety rescans than it had when called, so
+    /// that `count - 1` whole rescans ran in between.
+    func waitForRescans(_ count: Int) async -> Bool {
+        let before = recorder.lines(.debug, "safety rescan").count
+        return await recorder.waitFor(.debug, "safety rescan", count: before + count)
+    }
+
+    /// Temporary names (an editor's `.goutputstream-*`, a download's `.filepart`) are ignored; the
+    /// final name is emitted once, and not again when saved with the same content.
+    @Test func temporaryNamesAreIgnoredAndOnlyFinalNamesAreEmittedOnce() async throws {
         let watcher = try await start()
         let root = folder.bytes
         func emit(_ mask: FileEventMask, _ name: String, cookie: UInt32 = 0) {
@@ -56,10 +74,10 @@ import Testing
         emit(.movedTo, "moved-in.txt", cookie: 9001)
         emit(.movedFrom, "moved-out.txt", cookie: 9002)  // moved out of the tree: forgotten silently
         await collector.waitFor(count: 3)
-        await pause(0.6)
+        #expect(try await dropSentinel(expecting: 4))
         await stop(watcher)
 
-        #expect(await collector.paths == ["notes.md", "wire.xml", "moved-in.txt"])
+        #expect(await collector.paths == ["notes.md", "wire.xml", "moved-in.txt", sentinelName])
         let notes = await collector.files.first
         #expect(notes?.size == 39)
         #expect(notes?.absolutePath == folder.bytes("notes.md"))
@@ -82,10 +100,10 @@ import Testing
         try folder.write("2026/11/28/a.txt", "Kim Jong Un visited Pyongyang.\n")
         source.emitOverflow()
         await collector.waitFor(count: 3)
-        await pause(0.6)
+        #expect(try await dropSentinel(expecting: 4))
         await stop(watcher)
 
-        #expect(await collector.paths == ["a.txt", "2026/11/28/a.txt", "b.txt"])
+        #expect(await collector.paths == ["a.txt", "2026/11/28/a.txt", "b.txt", sentinelName])
         #expect(recorder.lines(.warning, "inotify queue overflow, rescanning").count == 1)
         #expect(source.watchedPaths.map { String(decoding: $0, as: UTF8.self) } == [
             folder.path, folder.path + "/2026", folder.path + "/2026/11", folder.path + "/2026/11/28",
@@ -99,9 +117,9 @@ import Testing
         try folder.write("x/y/z/deep.txt", "deep")
         source.emit(in: folder.bytes, mask: [.create, .isDirectory], name: Array("x".utf8))
         await collector.waitFor(count: 1)
-        await pause(0.5)
+        #expect(try await dropSentinel(expecting: 2))
         await stop(watcher)
-        #expect(await collector.paths == ["x/y/z/deep.txt"])
+        #expect(await collector.paths == ["x/y/z/deep.txt", sentinelName])
         #expect(source.watchedPaths.count == 4)
     }
 
@@ -113,9 +131,10 @@ import Testing
         await collector.waitFor(count: 1)
         try folder.write("deep/new.txt", "new")  // no watch, no event: found by the next rescan
         await collector.waitFor(count: 2)
-        await pause(1.2)  // two more rescans
+        #expect(await waitForRescans(3))  // two whole rescans more, each polling the folder
+        #expect(try await dropSentinel(expecting: 3))
         await stop(watcher)
-        #expect(await collector.paths == ["deep/old.txt", "deep/new.txt"])
+        #expect(await collector.paths == ["deep/old.txt", "deep/new.txt", sentinelName])
         let errors = recorder.all.filter { $0.level == .error }
         #expect(errors.map(\.path) == [folder.path + "/deep"])
         #expect(errors.first?.message == "inotify watch limit reached (fs.inotify.max_user_watches); polling folder at each rescan")
@@ -128,9 +147,10 @@ import Testing
         source.failWatch(path: folder.bytes("locked"), with: .permissionDenied)
         let watcher = try await start(rescan: 0.3)
         await collector.waitFor(count: 1)
-        await pause(1.0)
+        #expect(await waitForRescans(3))  // two whole rescans more, each trying the folder again
+        #expect(try await dropSentinel(expecting: 2))
         await stop(watcher)
-        #expect(await collector.paths == ["open.txt"])
+        #expect(await collector.paths == ["open.txt", sentinelName])
         #expect(warningsAndErrors == [.init(level: .warning, message: "folder cannot be watched", path: folder.path + "/locked")])
     }
 
@@ -138,15 +158,16 @@ import Testing
         let watcher = try await start()
         try folder.write("empty.txt", "")
         source.emit(in: folder.bytes, mask: .closeWrite, name: Array("empty.txt".utf8))
-        await pause(0.5)
+        #expect(await recorder.waitFor(.info, "empty file, waiting", count: 1))
         source.emit(in: folder.bytes, mask: .closeWrite, name: Array("empty.txt".utf8))
-        await pause(0.5)
-        #expect(await collector.paths == [])
+        #expect(try await dropSentinel(expecting: 1))  // the second look at the empty file is done
+        #expect(await collector.paths == [sentinelName])
         try folder.write("empty.txt", "Now it has content.")
         source.emit(in: folder.bytes, mask: .closeWrite, name: Array("empty.txt".utf8))
-        await collector.waitFor(count: 1)
+        await collector.waitFor(count: 2)
         await stop(watcher)
-        #expect(await collector.files.map(\.size) == [19])
+        #expect(await collector.paths == [sentinelName, "empty.txt"])
+        #expect(await collector.files.map(\.size) == [8, 19])
         #expect(recorder.lines(.info, "empty file, waiting").map(\.path) == [folder.path + "/empty.txt"])
     }
 
@@ -155,9 +176,10 @@ import Testing
         try folder.write("small.txt", "0123")
         let watcher = try await start(maxBytes: 10, rescan: 0.3)
         await collector.waitFor(count: 1)
-        await pause(1.0)
+        #expect(await waitForRescans(3))  // two whole rescans more, each finding big.txt again
+        #expect(try await dropSentinel(expecting: 2))
         await stop(watcher)
-        #expect(await collector.paths == ["small.txt"])
+        #expect(await collector.paths == ["small.txt", sentinelName])
         #expect(warningsAndErrors == [
             .init(level: .warning, message: "file larger than drop_folder.max_bytes refused", path: folder.path + "/big.txt")
         ])
@@ -166,7 +188,7 @@ import Testing
     @Test func vanishedFileIsOneDebugLineAndNoCrash() async throws {
         let watcher = try await start()
         source.emit(in: folder.bytes, mask: .closeWrite, name: Array("gone.txt".utf8))
-        await pause(0.5)
+        #expect(await recorder.waitFor(.debug, "file vanished before it settled", count: 1))
         try folder.write("later.txt", "later")
         source.emit(in: folder.bytes, mask: .closeWrite, name: Array("later.txt".utf8))
         await collector.waitFor(count: 1)

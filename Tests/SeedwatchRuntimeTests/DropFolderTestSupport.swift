@@ -29,6 +29,18 @@ final class LogRecorder: Sendable {
         all.filter { $0.level == level && $0.message == message }
     }
 
+    /// Waits until at least `count` lines with `level` and `message` were recorded, or `timeout`
+    /// seconds passed.
+    /// - Returns: whether they were recorded (a positive event to wait for before asserting that
+    ///   something did not happen).
+    func waitFor(_ level: Logger.Level, _ message: String, count: Int, timeout: Double = 10) async -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while lines(level, message).count < count, Date() < deadline {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return lines(level, message).count >= count
+    }
+
     /// A logger at level `trace` writing into this recorder.
     func logger() -> Logger {
         Logger(label: "test.drop-folder") { _ in RecordingLogHandler(recorder: self) }
@@ -98,16 +110,27 @@ actor ReadyFileCollector {
     var paths: [String] { files.map(\.relativePathDescription) }
 
     /// Waits until at least `count` files arrived or `timeout` seconds passed.
-    func waitFor(count: Int, timeout: Double = 10) async {
+    /// - Returns: whether `count` files arrived.
+    @discardableResult
+    func waitFor(count: Int, timeout: Double = 10) async -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while files.count < count, Date() < deadline {
             try? await Task.sleep(for: .milliseconds(20))
         }
+        return files.count >= count
     }
 
     /// Waits until the stream finished (after `stop()`).
     func finish() async { await task?.value }
 }
+
+/// The name of the file a test drops last, to know that the watcher has handled everything before it.
+///
+/// The watcher checks settled paths in path order (``SettleTracker/due(at:)``), and this name sorts
+/// after every other name the tests use; a file whose events came earlier settles no later. So once
+/// the sentinel is emitted, every earlier file was emitted or refused: a test waits for it before
+/// asserting that something was *not* emitted, instead of sleeping and hoping the work has run.
+let sentinelName = "zz-sentinel.txt"
 
 /// Sleeps the current task for `seconds`.
 func pause(_ seconds: Double) async {

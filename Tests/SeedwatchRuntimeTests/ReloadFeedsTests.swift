@@ -196,8 +196,11 @@ struct ReloadFeedsTests {
         defer { task.cancel() }
         try await waitUntil { server.requests.count == 1 && (try? daemon.store.feedState(url: c)?.disabled) == true && clock.sleeperCount == 1 }
 
-        await daemon.reload.reload()  // still disabled: not fetched
-        try await Task.sleep(for: .milliseconds(100))
+        await daemon.reload.reload()  // still disabled: its loop starts again, and does not fetch
+        let notFetched = "feed not fetched: it is gone (HTTP 410) until seedwatch feeds reset URL and a reload"
+        let recorder = daemon.recorder
+        try await waitUntil { recorder.lines(.debug, notFetched).count == 1 }
+        #expect(daemon.recorder.lines(.debug, notFetched).map { $0.metadata["feed"] } == [c])
         #expect(server.requests.count == 1)
 
         var fresh = FeedHTTPState(url: c)  // what `seedwatch feeds reset URL` stores

@@ -18,6 +18,8 @@ extension FeedPoller {
         }
         let requestedURL = state.currentURL ?? feed.url
         guard !state.disabled else {
+            logger.debug("feed not fetched: it is gone (HTTP 410) until seedwatch feeds reset URL and a reload",
+                         metadata: ["feed": "\(feed.url)"])
             return FeedPollReport(feedURL: feed.url, requestedURL: requestedURL, error: state.lastError)
         }
         let request = conditionalRequest(feed, state: state, url: requestedURL)
