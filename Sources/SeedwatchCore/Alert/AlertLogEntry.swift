@@ -52,7 +52,7 @@ public struct AlertLogEntry: Sendable, Hashable {
     /// The evidence sentences' `text`, in line order.
     public var evidence: [String]
     /// The added key `updates`: the `id` of the earlier alert whose article this line's article
-    /// edits (case 08); `nil` when absent.
+    /// edits of a seen article; `nil` when absent.
     public var updates: String?
 
     public init(id: String, time: Date, watch: String, level: AlertLevel?, score: Double, source: Source,

@@ -110,7 +110,7 @@ public struct AlertRecord: Sendable, Hashable {
     public var actors: [ActorSummary]
     public var topics: [TopicSummary]
     public var evidence: [EvidenceItem]
-    /// For an alert on an edited article (case 08): the `id` of the article's original alert,
+    /// For an alert on an edit of a seen article: the `id` of the article's original alert,
     /// written as the added key `updates` (DESIGN §6 allows added keys); `nil` otherwise (not written).
     public var updates: String?
     /// The article's language (ISO 639-1, ``LanguageDetector``), written as the added key

@@ -1,5 +1,5 @@
 /// Decides when a file in the drop folder is ready to read: quiet for the settle period, and
-/// unchanged (inode, size, modification time) across it (DESIGN §8 `drop_folder.settle`; case 16).
+/// unchanged (inode, size, modification time) across it (DESIGN §8 `drop_folder.settle`: files still being written are not read).
 ///
 /// A pure state machine: the caller passes the time of every call (seconds on a monotonic clock,
 /// any origin) and the `stat(2)` results, and does the I/O itself. The cycle for one path:
