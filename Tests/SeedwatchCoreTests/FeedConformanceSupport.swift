@@ -28,6 +28,8 @@ struct ConformanceTally {
     var failuresByClass: [String: Int] = [:]
     var totalsByClass: [String: Int] = [:]
     var examples: [String] = []
+    /// Cases not compared, by reason, each named (file, and the assertion where there is one).
+    var skipped: [String: [String]] = [:]
 
     mutating func record(_ ok: Bool, class name: String, _ detail: @autoclosure () -> String) {
         total += 1
@@ -37,12 +39,24 @@ struct ConformanceTally {
         if examples.count < 400 { examples.append("[\(name)] " + detail()) }
     }
 
+    /// Records a case that is not compared, and why; tests assert these counts exactly, so that no
+    /// case drops out unnoticed.
+    mutating func skip(_ reason: String, _ name: @autoclosure () -> String) {
+        skipped[reason, default: []].append(name())
+    }
+
+    /// How many cases were skipped for each reason.
+    var skippedCounts: [String: Int] { skipped.mapValues(\.count) }
+
     var percent: Double { total == 0 ? 0 : Double(passed) * 100 / Double(total) }
 
     func report(_ title: String) -> String {
         var s = "\(title): \(passed)/\(total) = \(String(format: "%.2f", percent))%\n"
         for (name, failed) in failuresByClass.sorted(by: { $0.value > $1.value }) {
             s += "  \(name): \(failed) of \(totalsByClass[name] ?? 0) failed\n"
+        }
+        for (reason, names) in skipped.sorted(by: { $0.key < $1.key }) {
+            s += "  skipped, \(reason): \(names.count)\(names.count <= 12 ? " " + names.joined(separator: ", ") : "")\n"
         }
         if ProcessInfo.processInfo.environment["FEED_CONFORMANCE_VERBOSE"] != nil {
             for e in examples { s += "    " + e + "\n" }
