@@ -23,7 +23,7 @@ import Testing
     /// The text-content rate reached (869/899 = 96.66 %), rounded down; the strict rate is 802/899
     /// = 89.21 %. The 30 assertions still failing by the text-content count, and why:
     /// - 8 `illformed/chardet`: no statistical charset guessing for undeclared legacy encodings.
-    /// - 7 `encoding` `us-ascii`: `text/xml` without charset is not US-ASCII (case 01 rules out RFC 3023).
+    /// - 7 `encoding` `us-ascii`: a feed sent as `text/xml` without charset keeps its prolog's charset, not RFC 3023's US-ASCII.
     /// - 5 `cdf`: Microsoft CDF is not a supported format (and format detection is not a text rule).
     /// - 2 `base` ids: GUIDs stay as written; resolving a relative Atom `id` against the document URL
     ///   would change every item key after a permanent redirect (DESIGN §7, no re-alerts).
@@ -37,10 +37,10 @@ import Testing
     ///   end for an HTML parser (no `-->`), giving `sa`; feedparser's SGML reading ends it at `>`.
     /// - 1 `sanitize/xml_declaration_unexpected_character`: `<!DOCTYPE ~` in an HTML title is a
     ///   (bogus) declaration for an HTML parser, not text; feedparser keeps it as text.
-    /// - 1 `entities/doesnotexist`: an unknown entity is dropped (case 14), not kept as `&doesnotexist;`.
+    /// - 1 `entities/doesnotexist`: an unknown entity is dropped, not kept as `&doesnotexist;`.
     /// - 1 `encoding/bozo_linenoise`: feedparser's expected value comes from its fallback guessing on
     ///   a byte invalid in the declared UTF-8 (it lacks the `<>` of the source and maps 0xA9 to `Š`);
-    ///   we keep the valid UTF-8 and read the stray byte as Windows-1252 (cases 01/03).
+    ///   we keep the valid UTF-8 and read the stray byte as Windows-1252, the legacy-charset rule.
     static let floor = 96.6
     /// The cases not compared, by reason (``Skip``): 7 files without an `Expect:` line (the
     /// UTF-32 samples), 294 files whose expression ``PyExpr`` does not read, and in the files read,

@@ -72,11 +72,11 @@ func utcString(_ date: Date?) -> String? { date.map(AlertTimestamp.format) }
 /// feedparser and gofeed return titles, summaries and content as (sanitised) HTML whenever the feed
 /// declares or implies HTML (Atom `type="html"`/`"xhtml"`, markup written as child elements, RSS
 /// descriptions), and as plain text otherwise; ``FeedItem`` holds text by design (product rule: alert
-/// titles are text; markup written as elements or Atom `xhtml` is reduced to its text; case 04 keeps
+/// titles are text; markup written as elements or Atom `xhtml` is reduced to its text; a double-escaped title keeps
 /// escaped tags of titles as written). So a value passes when it equals the reference value as
 /// written (the reference value was text), or the text of the reference HTML, reduced with the
 /// parser's own HTML-to-text rules (``HTMLText``; for titles also whitespace-collapsed, as titles
-/// are). Our value itself is never rewritten: a title that keeps literal tags (case 04) still fails
+/// are). Our value itself is never rewritten: a title that keeps literal tags (double-escaped) still fails
 /// against sanitised HTML.
 enum ReferenceText {
     static func matches(_ ours: String, _ expected: String, isTitle: Bool) -> Bool {
