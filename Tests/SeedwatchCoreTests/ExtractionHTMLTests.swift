@@ -14,8 +14,8 @@ struct ExtractionHTMLTests {
         return articles[0]
     }
 
-    /// Case 23: adjacent blocks never fuse words, inline tags never split them, script/style vanish.
-    @Test func case23WordSquish() throws {
+    /// HTML to text: adjacent blocks never fuse words, inline tags never split them, script/style vanish.
+    @Test func adjacentBlocksNeverFuseWords() throws {
         let html = """
         <html><head><title>Statement</title><style>.Putin{color:red}</style></head><body><article>
         <p>Statement</p>issued in Pyongyang<div><h4>Kim Jong Un</h4><p>said the launch was a success.</p></div>
@@ -39,7 +39,7 @@ struct ExtractionHTMLTests {
         """)
     }
 
-    /// Case 01 (file part): byte 0x92 in an undeclared page is Windows-1252's right single quote.
+    /// A legacy charset in a page: byte 0x92 in an undeclared page is Windows-1252's right single quote.
     @Test func windows1252ApostropheInHTML() throws {
         var bytes = Array("<html><head><title>Putin".utf8)
         bytes.append(0x92)

@@ -13,7 +13,7 @@ struct ExtractionTextTests {
         #expect(articles == [Article(title: "China is the true power", body: "First paragraph.\nSecond paragraph.")])
     }
 
-    /// Case 03 D: a UTF-8 BOM never reaches title or body.
+    /// A UTF-8 byte order mark never reaches title or body.
     @Test func utf8BOMNote() throws {
         let articles = try extract([0xEF, 0xBB, 0xBF] + Array("Kim Jong Un watched an ICBM launch.".utf8), name: "note.txt")
         #expect(articles.count == 1)
@@ -22,7 +22,7 @@ struct ExtractionTextTests {
         #expect(!articles[0].extractedText.unicodeScalars.contains("\u{FEFF}"))
     }
 
-    /// Case 03: UTF-16LE with a BOM (full of NUL bytes, yet text).
+    /// UTF-16LE with a byte order mark (full of NUL bytes, yet text).
     @Test func utf16LEWithBOM() throws {
         var bytes: [UInt8] = [0xFF, 0xFE]
         for unit in "Путин in Pyongyang\nSecond line ’".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
@@ -30,7 +30,7 @@ struct ExtractionTextTests {
         #expect(articles == [Article(title: "Путин in Pyongyang", body: "Second line ’")])
     }
 
-    /// Case 01 (file part): byte 0x92 in a .txt is Windows-1252's U+2019.
+    /// A legacy charset in a file: byte 0x92 in a .txt is Windows-1252's U+2019.
     @Test func windows1252ApostropheInText() throws {
         let bytes = Array("Putin".utf8) + [0x92] + Array("s envoy lands in Pyongyang\nKim".utf8) + [0x92] + Array("s reply".utf8)
         let articles = try extract(bytes, name: "desk.txt")

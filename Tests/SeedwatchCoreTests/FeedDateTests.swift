@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SeedwatchCore
 
-/// Case 06: every listed `<pubDate>` variant, to its exact UTC instant.
+/// RSS date variants (two-digit years, named zones, wrong weekdays): every listed `<pubDate>` variant, to its exact UTC instant.
 @Suite struct FeedDateTests {
     static let cases: [(String, String?)] = [
         ("Sat, 28 Nov 26 22:05:03 +0300", "2026-11-28T19:05:03Z"),
@@ -19,7 +19,7 @@ import Testing
     ]
 
     @Test(arguments: cases)
-    func case06Variant(_ text: String, _ expected: String?) {
+    func rssDateVariant(_ text: String, _ expected: String?) {
         #expect(FeedDate.parse(text).map(AlertTimestamp.format) == expected)
     }
 

@@ -2,11 +2,13 @@ import Foundation
 import Testing
 @testable import SeedwatchCore
 
-/// The feed-parsing side of cases 01, 03, 04, 08, 09, 14 and 15, with exact values.
+/// The feed-parsing side of the failure cases in `../shared/cases` (legacy charsets, byte order marks
+/// and UTF-16, entities in titles, GUID changes on edit, missing or duplicated GUIDs, entity bombs,
+/// wrong Content-Type), with exact values.
 @Suite struct FeedParserCaseTests {
     private func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
 
-    @Test func case01LegacyPrologWithoutHTTPCharset() throws {
+    @Test func legacyPrologCharsetWithoutHTTPCharset() throws {
         var body = bytes("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss version=\"2.0\"><channel><title>Desk</title>\n<item><guid isPermaLink=\"false\">d-1</guid>\n<title>Putin")
         body.append(0x92)
         body += bytes("s envoy lands in Pyongyang</title></item>\n</channel></rss>\n")
@@ -18,17 +20,17 @@ import Testing
         #expect(feed.items.first?.itemKey == "d-1")
     }
 
-    static let case03 = "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Desk</title><item><guid>b-1</guid><title>Mr Kim meets President Xi</title></item></channel></rss>"
+    static let deskFeed = "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Desk</title><item><guid>b-1</guid><title>Mr Kim meets President Xi</title></item></channel></rss>"
 
-    @Test func case03A_UTF8BOM() throws {
-        let feed = try FeedParser.parse([0xEF, 0xBB, 0xBF] + bytes(Self.case03))
+    @Test func utf8ByteOrderMarkBeforeTheProlog() throws {
+        let feed = try FeedParser.parse([0xEF, 0xBB, 0xBF] + bytes(Self.deskFeed))
         #expect(feed.format == .rss20)
         #expect(feed.encoding == "utf-8")
         #expect(feed.items.map(\.title) == ["Mr Kim meets President Xi"])
     }
 
-    @Test func case03B_UTF16LEWithBOM() throws {
-        let doc = Self.case03.replacingOccurrences(of: "encoding=\"utf-8\"", with: "encoding=\"UTF-16\"")
+    @Test func utf16LEWithByteOrderMark() throws {
+        let doc = Self.deskFeed.replacingOccurrences(of: "encoding=\"utf-8\"", with: "encoding=\"UTF-16\"")
         var body: [UInt8] = [0xFF, 0xFE]
         for unit in doc.utf16 { body.append(UInt8(unit & 0xFF)); body.append(UInt8(unit >> 8)) }
         let feed = try FeedParser.parse(body)
@@ -37,24 +39,24 @@ import Testing
         #expect(feed.items.map(\.title) == ["Mr Kim meets President Xi"])
     }
 
-    @Test func case03B_UTF16LEWithoutBOM() throws {
+    @Test func utf16LEWithoutByteOrderMark() throws {
         var body: [UInt8] = []
-        for unit in Self.case03.utf16 { body.append(UInt8(unit & 0xFF)); body.append(UInt8(unit >> 8)) }
+        for unit in Self.deskFeed.utf16 { body.append(UInt8(unit & 0xFF)); body.append(UInt8(unit >> 8)) }
         let feed = try FeedParser.parse(body)
         #expect(feed.items.map(\.title) == ["Mr Kim meets President Xi"])
     }
 
-    @Test func case03C_BOMOverridesHeaderCharset() throws {
-        let doc = Self.case03.replacingOccurrences(of: "President Xi", with: "Pr\u{E9}sident Xi")
+    @Test func byteOrderMarkOverridesTheHeaderCharset() throws {
+        let doc = Self.deskFeed.replacingOccurrences(of: "President Xi", with: "Pr\u{E9}sident Xi")
         let feed = try FeedParser.parse([0xEF, 0xBB, 0xBF] + bytes(doc), contentType: "application/rss+xml; charset=iso-8859-1")
         #expect(feed.encoding == "utf-8")
         #expect(feed.items.map(\.title) == ["Mr Kim meets Pr\u{E9}sident Xi"])
-        let plain = try FeedParser.parse([0xEF, 0xBB, 0xBF] + bytes(Self.case03), contentType: "application/rss+xml; charset=iso-8859-1")
+        let plain = try FeedParser.parse([0xEF, 0xBB, 0xBF] + bytes(Self.deskFeed), contentType: "application/rss+xml; charset=iso-8859-1")
         #expect(plain.format == .rss20)
         #expect(plain.items.map(\.title) == ["Mr Kim meets President Xi"])
     }
 
-    @Test func case04CDATAAndEntitiesDecodedOnce() throws {
+    @Test func entitiesInCDATATitlesDecodedOnce() throws {
         let doc = """
         <rss version="2.0"><channel><title>Desk</title>
         <item><guid>c-1</guid><title><![CDATA[Kim Jong Un&#8217;s letter to Xi Jinping]]></title></item>
@@ -73,7 +75,7 @@ import Testing
         #expect(feed.items.map(\.itemKey) == ["c-1", "c-2", "c-3", "c-4"])
     }
 
-    @Test func case04AtomTextConstructs() throws {
+    @Test func atomTextConstructs() throws {
         let doc = """
         <feed xmlns="http://www.w3.org/2005/Atom"><title>Desk</title>
         <entry><id>a-1</id><title type="html"><![CDATA[Mr Kim &amp; President Xi]]></title></entry>
@@ -86,7 +88,7 @@ import Testing
         #expect(feed.items.map(\.title) == ["Mr Kim & President Xi", "Mr Kim &amp; President Xi", "Mr Kim & Xi"])
     }
 
-    @Test func case06DatesInsideItems() throws {
+    @Test func dateVariantsInsideItems() throws {
         let doc = """
         <rss version="2.0"><channel><title>D</title>
         <item><guid>1</guid><pubDate>Sat, 28 Nov 26 22:05:03 +0300</pubDate></item>
@@ -98,7 +100,7 @@ import Testing
         #expect(feed.items.map { $0.published.map(AlertTimestamp.format) } == ["2026-11-28T19:05:03Z", nil])
     }
 
-    static func case08Item(slug: String, title: String) -> String {
+    static func editedItem(slug: String, title: String) -> String {
         """
         <rss version="2.0"><channel><title>News</title><item>
          <guid isPermaLink="true">https://news.example.com/world/\(slug)-88121</guid>
@@ -110,9 +112,9 @@ import Testing
         """
     }
 
-    @Test func case08ItemKeysFollowTheGUID() throws {
-        let poll1 = try FeedParser.parse(bytes(Self.case08Item(slug: "kim-jong-un-vists-beijing", title: "Kim Jong Un vists Beijing")))
-        let poll2 = try FeedParser.parse(bytes(Self.case08Item(slug: "kim-jong-un-visits-beijing", title: "Kim Jong Un visits Beijing")))
+    @Test func itemKeysFollowTheGUIDWhenTheHeadlineIsEdited() throws {
+        let poll1 = try FeedParser.parse(bytes(Self.editedItem(slug: "kim-jong-un-vists-beijing", title: "Kim Jong Un vists Beijing")))
+        let poll2 = try FeedParser.parse(bytes(Self.editedItem(slug: "kim-jong-un-visits-beijing", title: "Kim Jong Un visits Beijing")))
         let a = try #require(poll1.items.first), b = try #require(poll2.items.first)
         #expect(a.itemKey == "https://news.example.com/world/kim-jong-un-vists-beijing-88121")
         #expect(b.itemKey == "https://news.example.com/world/kim-jong-un-visits-beijing-88121")
@@ -121,11 +123,11 @@ import Testing
         #expect(a.published == b.published)
         #expect(a.published.map(AlertTimestamp.format) == "2026-11-28T06:00:00Z")
         // The same item with an edited headline keeps its key.
-        let edited = try FeedParser.parse(bytes(Self.case08Item(slug: "kim-jong-un-vists-beijing", title: "Kim Jong Un visits Beijing")))
+        let edited = try FeedParser.parse(bytes(Self.editedItem(slug: "kim-jong-un-vists-beijing", title: "Kim Jong Un visits Beijing")))
         #expect(edited.items.first?.itemKey == a.itemKey)
     }
 
-    @Test func case09DuplicateGUIDsAndSharedLinks() throws {
+    @Test func duplicateGUIDsAndSharedLinks() throws {
         let doc = """
         <rss version="2.0"><channel><title>Board</title>
         <item><guid>https://board.example/feed/</guid><link>https://board.example/p/1</link><title>Putin visits Pyongyang</title></item>
@@ -152,7 +154,7 @@ import Testing
         #expect(URIReference.normalizedLink("HTTPS://News.Example.COM/World/A?x=1#top") == "https://news.example.com/World/A?x=1")
     }
 
-    @Test func case14ExternalEntityNeverRead() throws {
+    @Test func externalEntityNeverRead() throws {
         let doc = """
         <?xml version="1.0"?>
         <!DOCTYPE rss [ <!ENTITY leak SYSTEM "file:///etc/hostname"> ]>
@@ -163,7 +165,7 @@ import Testing
         #expect(feed.items.map(\.title) == ["Briefing on Mr Kim"])
     }
 
-    @Test func case14BillionLaughsIsHarmless() throws {
+    @Test func billionLaughsIsHarmless() throws {
         var decls = "<!ENTITY a \"ha\">"
         let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]
         for k in 1..<names.count {
@@ -177,7 +179,7 @@ import Testing
         #expect(feed.items.map(\.title) == ["x"])
     }
 
-    @Test func case14ManyPredefinedEntitiesParse() throws {
+    @Test func manyPredefinedEntitiesParse() throws {
         let description = String(repeating: "&lt;p&gt;Tom &amp;amp; Jerry&lt;/p&gt;", count: 50_000)
         let doc = "<rss version=\"2.0\"><channel><title>Big</title><item><guid>1</guid><title>One</title><description>\(description)</description></item></channel></rss>"
         let feed = try FeedParser.parse(bytes(doc))
@@ -185,7 +187,7 @@ import Testing
         #expect(feed.items[0].summary.hasPrefix("Tom & Jerry\nTom & Jerry\n"))
     }
 
-    @Test func case14NetscapeDoctypeAndHTMLEntities() throws {
+    @Test func netscapeDoctypeAndHTMLEntities() throws {
         let doc = """
         <?xml version="1.0"?>
         <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
@@ -197,7 +199,7 @@ import Testing
         #expect(feed.items.map(\.title) == ["Caf\u{E9} talks with President Xi"])
     }
 
-    static let case15RDF = """
+    static let rdfServedAsAnyType = """
     <?xml version="1.0" encoding="utf-8"?>
     <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
       <channel rdf:about="https://blog.example/"><title>Blog</title><link>https://blog.example/</link>
@@ -207,8 +209,8 @@ import Testing
     """
 
     @Test(arguments: ["application/octet-stream", "text/html", "text/plain", "application/xml", nil] as [String?])
-    func case15DetectionIgnoresContentType(_ contentType: String?) throws {
-        let feed = try FeedParser.parse(bytes(Self.case15RDF), contentType: contentType)
+    func detectionIgnoresTheContentType(_ contentType: String?) throws {
+        let feed = try FeedParser.parse(bytes(Self.rdfServedAsAnyType), contentType: contentType)
         #expect(feed.format == .rss10)
         #expect(feed.title == "Blog")
         #expect(feed.items.count == 1)
@@ -218,7 +220,7 @@ import Testing
         #expect(feed.items[0].itemKey == "https://blog.example/p/9")
     }
 
-    @Test func case15JSONFeedDetectedFromContent() throws {
+    @Test func jsonFeedDetectedFromContent() throws {
         let doc = """
         {"version": "https://jsonfeed.org/version/1.1", "title": "Wire", "items": [
           {"id": "w-1", "url": "https://wire.example/1", "title": "Xi Jinping and Putin in Beijing",
@@ -232,7 +234,7 @@ import Testing
         #expect(feed.items[0].article.body == "First.\nSecond & last.")
     }
 
-    @Test func case15HTMLPageIsNotAFeed() {
+    @Test func htmlPageIsNotAFeed() {
         #expect(throws: FeedParseError.notAFeed(found: "root element <html>")) {
             try FeedParser.parse(Array("<!DOCTYPE html><html><head><title>x</title></head><body><p>Hi</p></body></html>".utf8),
                                  contentType: "application/rss+xml")

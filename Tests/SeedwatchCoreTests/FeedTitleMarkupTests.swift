@@ -3,9 +3,9 @@ import Testing
 
 /// The title rule: an Atom title whose `type` declares HTML or XHTML (Atom 1.0 `html`/`xhtml`, Atom 0.3
 /// `text/html` and `application/xhtml+xml`) is reduced to its text: the HTML parsed once (the one
-/// entity pass of case 04), tags removed, the content of `script`, `style`, `applet`, `object`,
+/// entity pass for double-escaped titles), tags removed, the content of `script`, `style`, `applet`, `object`,
 /// `iframe`, `frameset`, … dropped, whitespace collapsed. RSS titles and Atom `type="text"` titles
-/// keep escaped tags as written (case 04).
+/// keep escaped tags as written (double-escaped titles).
 @Suite struct FeedTitleMarkupTests {
     private func atomTitles(_ entries: String) throws -> [String] {
         let doc = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Desk</title>" + entries + "</feed>"

@@ -23,7 +23,7 @@ import Testing
     }
 
     /// Deliberate differences from libxml2 2.9's HTML parser: a space between an `<img>` and the next
-    /// element is kept (libxml2 drops that whitespace-only text, squeezing words together, case 23),
+    /// element is kept (libxml2 drops that whitespace-only text, squeezing words together),
     /// and `&#133;` is the Windows-1252 ellipsis like every other reference 128–159.
     @Test func wordsAroundImagesStayApart() {
         #expect(HTMLText.text(fromHTML: "Kim<img src=x> <b>Jong Un</b> waits &#133;") == "Kim Jong Un waits …")

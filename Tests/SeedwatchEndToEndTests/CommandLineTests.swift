@@ -125,8 +125,8 @@ struct CommandLineTests {
         #expect(daemon.stderr.contains("broken-watch/model.yaml:3"))
     }
 
-    /// Case 20: word boundaries in Cyrillic, Han and mixed scripts, through `scan --json`.
-    @Test func case20WordBoundariesNonLatinScripts() throws {
+    /// Word boundaries in Cyrillic, Han and mixed scripts, through `scan --json`.
+    @Test func wordBoundariesInNonLatinScripts() throws {
         #expect(try Self.actorIDs("Фильм о Распутине вышел в прокат.") == [])
         #expect(try Self.actorIDs("Путин прибыл с визитом.") == ["vladimir_putin"])
         #expect(try Self.actorIDs("习近平在北京会见金正恩。") == ["xi_jinping", "kim_jong_un", "china"])
@@ -134,8 +134,8 @@ struct CommandLineTests {
         #expect(try Self.actorIDs("2026年平壤阅兵") == ["north_korea"])
     }
 
-    /// Case 21: apostrophes, possessives, "Xi'an" and case, through `scan --json`.
-    @Test func case21ApostrophesPossessivesXian() throws {
+    /// Apostrophes, possessives, "Xi'an" and case, through `scan --json`.
+    @Test func apostrophesPossessivesXian() throws {
         #expect(try Self.actorIDs("President Xi\u{2019}s envoy arrived.") == ["xi_jinping"])
         #expect(try Self.actorIDs("President Xi's envoy arrived.") == ["xi_jinping"])
         #expect(try Self.actorIDs("Putin\u{2019}s spokesman declined to comment.") == ["vladimir_putin"])
@@ -149,8 +149,8 @@ struct CommandLineTests {
         #expect(object["title"] as? String == "Putin\u{2019}s spokesman declined to comment.")
     }
 
-    /// Case 23: HTML blocks do not glue words; script and style never match.
-    @Test func case23HTMLToTextWordSquish() throws {
+    /// HTML to text: blocks do not glue words; script and style never match.
+    @Test func htmlBlocksDoNotGlueWords() throws {
         let html = """
         <html><head><title>Statement</title><style>.Putin{color:red}</style></head><body><article>
         <p>Statement</p>issued in Pyongyang<div><h4>Kim Jong Un</h4><p>said the launch was a success.</p></div>
@@ -249,7 +249,7 @@ struct AlertsCommandTests {
         #expect(unknown.stderr.contains("unknown actor 'nosuch'; give an id, name or alias, e.g. "))
     }
 
-    /// The readable view says when an alert is an edit of an earlier alert's article (case 08).
+    /// The readable view says when an alert is an edit of an earlier alert's article.
     @Test func readableAlertsShowUpdates() throws {
         let folder = try TemporaryFolder("seedwatch-alerts-updates")
         let config = try writeCommandConfig(in: folder.url)

@@ -4,7 +4,7 @@ import SeedwatchCore
 import SeedwatchRuntime
 import Testing
 
-@Suite("Title similarity and update matching (case 08)")
+@Suite("Title similarity and update matching (edits of a seen article)")
 struct ArticleUpdateMatchTests {
     @Test("comparable titles: folded, lower-cased, punctuation runs as one space")
     func comparableForm() {

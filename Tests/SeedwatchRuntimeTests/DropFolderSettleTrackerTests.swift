@@ -49,7 +49,7 @@ import Testing
         return verdicts
     }
 
-    @Test func case16TraceIsReadAt2point7And7point1AndTheEmptyStateNever() {
+    @Test func aFileStillBeingWrittenIsReadAt2point7And7point1AndTheEmptyStateNever() {
         let verdicts = replay([
             (0.00, .create, 0), (0.01, .closeWrite, 0), (1.50, .modify, 4096), (1.70, .closeWrite, 4096),
             (6.00, .modify, 9130), (6.10, .closeWrite, 9130),

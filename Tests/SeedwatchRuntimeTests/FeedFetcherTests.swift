@@ -125,7 +125,7 @@ struct FeedFetcherTests {
         }
     }
 
-    @Test("a gzip body is decoded before anyone sees it (case 12)")
+    @Test("a gzip body is decoded before anyone sees it")
     func gzipBody() async throws {
         let xml = Array("<rss version=\"2.0\"><channel><title>Z</title><item><guid>z-1</guid><title>Putin meets Kim Jong Un</title></item></channel></rss>".utf8)
         let compressed = try gzip(xml)

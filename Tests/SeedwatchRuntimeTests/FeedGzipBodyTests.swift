@@ -5,11 +5,11 @@ import SeedwatchRuntime
 import SeedwatchTesting
 import Testing
 
-/// Case 12, "a `feed.xml.gz` URL": gzip bodies with no `Content-Encoding`, through the poller and the drop folder.
-@Suite("Gzip feed bodies without Content-Encoding (case 12)")
+/// A `feed.xml.gz` URL: gzip bodies with no `Content-Encoding`, through the poller and the drop folder.
+@Suite("Gzip feed bodies without Content-Encoding")
 struct FeedGzipBodyTests {
     static let start = Date(timeIntervalSince1970: 1_787_288_400)  // 2026-08-21T05:00:00Z
-    /// Case 12's minimal input.
+    /// The smallest gzip feed body without Content-Encoding.
     static let xml = Array("<rss version=\"2.0\"><channel><title>Z</title><item><guid>z-1</guid><title>Putin meets Kim Jong Un</title></item></channel></rss>".utf8)
 
     static func gzipReply(_ body: [UInt8]) -> LoopbackHTTPReply {

@@ -18,9 +18,9 @@ final class MutableFeedDocument: @unchecked Sendable {
     }
 }
 
-/// Case 08: an item whose GUID and link change with a headline fix is an update of the same
+/// Edits of a seen article: an item whose GUID and link change with a headline fix is an update of the same
 /// article, through the poller, its state store and the alert log, with and without a restart.
-@Suite("Case 08: GUID changes on edit, through the FeedPoller")
+@Suite("Edits of a seen article: GUID changes on edit, through the FeedPoller")
 struct FeedItemUpdateTests {
     static let pubDate = "Sat, 28 Nov 2026 06:00:00 +0000"
     static let description = "The North Korean leader arrived by train on Saturday."

@@ -3,7 +3,7 @@ import SeedwatchCore
 import SeedwatchRuntime
 import Testing
 
-/// Case 08 for dropped files: new content at the same path is an edit of the article read there
+/// Edits of a seen article, for dropped files: new content at the same path is an edit of the article read there
 /// before when the titles are similar (TitleSimilarity ≥ 0.8); a different article is new.
 @Suite("Pipeline: a dropped file rewritten at the same path")
 struct FileUpdateTests {

@@ -4,7 +4,7 @@ import SeedwatchRuntime
 import SeedwatchTesting
 import Testing
 
-/// Case 26: a crash between writing the alert and recording it. Each "process lifetime" is a scope
+/// A crash between writing the alert and recording it. Each "process lifetime" is a scope
 /// with its own `StateStore` and `AlertLogWriter`; a crash is a scope left before the remaining steps.
 @Suite struct OutboxCrashTests {
     let watch = AlertFixtures.watch

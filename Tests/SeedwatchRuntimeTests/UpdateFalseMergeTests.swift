@@ -5,7 +5,7 @@ import SeedwatchTesting
 import Testing
 
 /// Adversarial checks of case 08: a genuinely new article must not be taken for an edit.
-@Suite("Case 08: no false merges")
+@Suite("Edits of a seen article: no false merges")
 struct UpdateFalseMergeTests {
     static let published = Date(timeIntervalSince1970: 1_795_845_600)  // 2026-11-28T06:00:00Z
 

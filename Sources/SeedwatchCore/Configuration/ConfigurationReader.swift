@@ -13,7 +13,7 @@ public enum ConfigurationReader {
         let root = try YAMLValue.parse(text, file: file)
         let top = try root.mapping(allowed: ["watches", "drop_folder", "alerts", "state", "feeds", "fetch", "metrics", "outputs", "stories"])
 
-        guard let watchesValue = top["watches"] else { throw root.error("missing required key 'watches'") }
+        guard let watchesValue = top["watches"] else { throw root.error(.missingKey("watches")) }
         var watches: [String] = []
         for w in try watchesValue.sequence() {
             watches.append(absolute(try w.nonEmptyString(), relativeTo: base))
@@ -22,9 +22,9 @@ public enum ConfigurationReader {
         let names = watches.map { ($0 as NSString).lastPathComponent }
         if Set(names).count != names.count { throw watchesValue.error("two watches have the same folder name") }
 
-        guard let dropValue = top["drop_folder"] else { throw root.error("missing required key 'drop_folder'") }
+        guard let dropValue = top["drop_folder"] else { throw root.error(.missingKey("drop_folder")) }
         let drop = try dropValue.mapping(allowed: ["path", "settle", "max_bytes", "ignore", "rescan"])
-        guard let dropPath = drop["path"] else { throw dropValue.error("missing required key 'path'") }
+        guard let dropPath = drop["path"] else { throw dropValue.error(.missingKey("path")) }
         var dropFolder = SeedwatchConfiguration.DropFolder(path: absolute(try dropPath.nonEmptyString(), relativeTo: base))
         if let v = drop["settle"] { dropFolder.settleSeconds = try v.durationSeconds() }
         if let v = drop["max_bytes"] {
@@ -37,13 +37,13 @@ public enum ConfigurationReader {
             guard dropFolder.rescanSeconds >= 1 else { throw v.error("must be at least 1s") }
         }
 
-        guard let alertsValue = top["alerts"] else { throw root.error("missing required key 'alerts'") }
+        guard let alertsValue = top["alerts"] else { throw root.error(.missingKey("alerts")) }
         let alerts = try alertsValue.mapping(allowed: ["log"])
-        guard let logValue = alerts["log"] else { throw alertsValue.error("missing required key 'log'") }
+        guard let logValue = alerts["log"] else { throw alertsValue.error(.missingKey("log")) }
 
-        guard let stateValue = top["state"] else { throw root.error("missing required key 'state'") }
+        guard let stateValue = top["state"] else { throw root.error(.missingKey("state")) }
         let state = try stateValue.mapping(allowed: ["path", "retention"])
-        guard let statePathValue = state["path"] else { throw stateValue.error("missing required key 'path'") }
+        guard let statePathValue = state["path"] else { throw stateValue.error(.missingKey("path")) }
 
         var config = SeedwatchConfiguration(
             file: absoluteFile, watches: watches, dropFolder: dropFolder,
@@ -109,16 +109,12 @@ public enum ConfigurationReader {
     public static func load(path: String) throws -> SeedwatchConfiguration {
         guard let data = FileManager.default.contents(atPath: path) else {
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a regular file" : "no such file"
-            var message = "cannot read the configuration file (\(absolute): \(reason))"
-            if path == "config/seedwatch.yaml" {
-                message += "; seedwatch looks for --config PATH, then $SEEDWATCH_CONFIG, then /etc/seedwatch/seedwatch.yaml, "
-                    + "then ./config/seedwatch.yaml"
-            }
-            throw YAMLFileError(file: path, line: nil, key: "", message: message)
+            throw YAMLFileError(file: path, line: nil, key: "", problem: .configurationUnreadable(
+                absolutePath: absolute, missing: !FileManager.default.fileExists(atPath: path),
+                defaultPath: path == "config/seedwatch.yaml"))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw YAMLFileError(file: path, line: nil, key: "", message: "the configuration file is not valid UTF-8")
+            throw YAMLFileError(file: path, line: nil, key: "", problem: .configurationNotUTF8)
         }
         return try parse(text, file: path)
     }

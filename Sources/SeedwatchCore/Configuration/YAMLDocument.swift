@@ -1,35 +1,6 @@
 import Foundation
 import Yams
 
-/// A problem in a YAML file (configuration or model), located by file, line and key.
-///
-/// Every error names the file and the 1-based line, so that `check-config` and the daemon's log
-/// point the user at the exact place to fix.
-public struct YAMLFileError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The path of the file, as given.
-    public var file: String
-    /// 1-based line of the offending node, or `nil` when the file could not be read at all.
-    public var line: Int?
-    /// The dotted key path (`drop_folder.settle`, `actors[3].aliases[0]`), or empty for the whole file.
-    public var key: String
-    /// What is wrong and, where it helps, what is expected.
-    public var message: String
-
-    public init(file: String, line: Int?, key: String, message: String) {
-        self.file = file
-        self.line = line
-        self.key = key
-        self.message = message
-    }
-
-    public var description: String {
-        var s = file
-        if let line { s += ":\(line)" }
-        if !key.isEmpty { s += ": \(key)" }
-        return s + ": " + message
-    }
-}
-
 /// A YAML node with its location, for strict reading: unknown keys and wrong types are errors that
 /// name the file, line and key path.
 public struct YAMLValue {
@@ -47,15 +18,15 @@ public struct YAMLValue {
             // expression tag resolution (int, float, bool, null…) is never needed; skipping it
             // more than half of the time parsing a model took went to it.
             guard let node = try Yams.compose(yaml: text, Resolver.basic) else {
-                throw YAMLFileError(file: file, line: 1, key: "", message: "the file is empty")
+                throw YAMLFileError(file: file, line: 1, key: "", problem: .empty)
             }
             return YAMLValue(node: node, file: file, path: "")
         } catch let error as YAMLFileError {
             throw error
         } catch let error as YamlError {
-            throw YAMLFileError(file: file, line: Self.line(of: error), key: "", message: "not valid YAML: \(Self.describe(error))")
+            throw YAMLFileError(file: file, line: Self.line(of: error), key: "", problem: .notYAML(detail: Self.describe(error)))
         } catch {
-            throw YAMLFileError(file: file, line: nil, key: "", message: "not valid YAML: \(error)")
+            throw YAMLFileError(file: file, line: nil, key: "", problem: .notYAML(detail: "\(error)"))
         }
     }
 
@@ -77,8 +48,14 @@ public struct YAMLValue {
         }
     }
 
+    /// An error at this node: its file, line and key path.
+    public func error(_ problem: YAMLFileError.Problem) -> YAMLFileError {
+        YAMLFileError(file: file, line: line, key: path, problem: problem)
+    }
+
+    /// An error at this node for a rule of one reader, in words (``YAMLFileError/Problem/invalid(_:)``).
     public func error(_ message: String) -> YAMLFileError {
-        YAMLFileError(file: file, line: line, key: path, message: message)
+        error(.invalid(message))
     }
 
     private func child(_ node: Node, _ component: String) -> YAMLValue {
@@ -98,17 +75,16 @@ public struct YAMLValue {
     /// Reads a mapping, refusing keys outside `allowed`.
     /// - Throws: `YAMLFileError` for a non-mapping node or an unknown key (naming the key and its line).
     public func mapping(allowed: Set<String>) throws -> [String: YAMLValue] {
-        guard case .mapping(let mapping) = node else { throw error("expected a mapping of keys") }
+        guard case .mapping(let mapping) = node else { throw error(.expectedMapping) }
         var result: [String: YAMLValue] = [:]
         for (keyNode, valueNode) in mapping {
-            guard let key = keyNode.string else { throw error("a key is not a string") }
+            guard let key = keyNode.string else { throw error(.keyNotAString) }
             guard allowed.contains(key) else {
-                let known = allowed.sorted().joined(separator: ", ")
                 throw YAMLFileError(file: file, line: keyNode.mark?.line, key: path.isEmpty ? key : path + "." + key,
-                                    message: "unknown key (known keys: \(known))")
+                                    problem: .unknownKey(known: allowed.sorted()))
             }
             if result[key] != nil {
-                throw YAMLFileError(file: file, line: keyNode.mark?.line, key: path.isEmpty ? key : path + "." + key, message: "duplicate key")
+                throw YAMLFileError(file: file, line: keyNode.mark?.line, key: path.isEmpty ? key : path + "." + key, problem: .duplicateKey)
             }
             result[key] = child(valueNode, key)
         }
@@ -119,13 +95,13 @@ public struct YAMLValue {
     /// - Throws: `YAMLFileError` for a non-mapping node, a key that is not a string, or a duplicate key.
     public func entries() throws -> [(key: String, value: YAMLValue)] {
         if isNull { return [] }
-        guard case .mapping(let mapping) = node else { throw error("expected a mapping of keys") }
+        guard case .mapping(let mapping) = node else { throw error(.expectedMapping) }
         var seen: Set<String> = []
         var result: [(key: String, value: YAMLValue)] = []
         for (keyNode, valueNode) in mapping {
-            guard let key = keyNode.string else { throw error("a key is not a string") }
+            guard let key = keyNode.string else { throw error(.keyNotAString) }
             guard seen.insert(key).inserted else {
-                throw YAMLFileError(file: file, line: keyNode.mark?.line, key: path.isEmpty ? key : path + "." + key, message: "duplicate key")
+                throw YAMLFileError(file: file, line: keyNode.mark?.line, key: path.isEmpty ? key : path + "." + key, problem: .duplicateKey)
             }
             result.append((key, child(valueNode, key)))
         }
@@ -136,7 +112,7 @@ public struct YAMLValue {
     /// - Throws: `YAMLFileError` when the node is not a sequence.
     public func sequence() throws -> [YAMLValue] {
         if isNull { return [] }
-        guard case .sequence(let seq) = node else { throw error("expected a list") }
+        guard case .sequence(let seq) = node else { throw error(.expectedList) }
         return seq.enumerated().map { element($0.element, $0.offset) }
     }
 
@@ -149,7 +125,7 @@ public struct YAMLValue {
     /// Reads a scalar as a string.
     /// - Throws: `YAMLFileError` when the node is a mapping or a list.
     public func string() throws -> String {
-        guard case .scalar(let s) = node else { throw error("expected a single value, not a list or mapping") }
+        guard case .scalar(let s) = node else { throw error(.expectedSingleValue) }
         return s.string
     }
 
@@ -157,7 +133,7 @@ public struct YAMLValue {
     /// - Throws: `YAMLFileError` when missing, empty or not a scalar.
     public func nonEmptyString() throws -> String {
         let s = try string()
-        guard !s.trimmingCharacters(in: .whitespaces).isEmpty else { throw error("must not be empty") }
+        guard !s.trimmingCharacters(in: .whitespaces).isEmpty else { throw error(.emptyValue) }
         return s
     }
 
@@ -167,7 +143,7 @@ public struct YAMLValue {
         switch try string().lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
-        default: throw error("expected true or false")
+        default: throw error(.expectedBoolean)
         }
     }
 
@@ -175,7 +151,7 @@ public struct YAMLValue {
     /// - Throws: `YAMLFileError` when the value is not a finite number.
     public func double() throws -> Double {
         let s = try string()
-        guard let v = Double(s), v.isFinite else { throw error("expected a number, got '\(s)'") }
+        guard let v = Double(s), v.isFinite else { throw error(.expectedNumber(got: s)) }
         return v
     }
 
@@ -183,7 +159,7 @@ public struct YAMLValue {
     /// - Throws: `YAMLFileError` when the value is not an integer.
     public func int() throws -> Int {
         let s = try string()
-        guard let v = Int(s) else { throw error("expected a whole number, got '\(s)'") }
+        guard let v = Int(s) else { throw error(.expectedWholeNumber(got: s)) }
         return v
     }
 
@@ -194,7 +170,7 @@ public struct YAMLValue {
     public func durationSeconds() throws -> Double {
         let s = try string()
         guard let v = DurationParser.seconds(s) else {
-            throw error("expected a duration such as 90, 90s, 15m, 1h or 7d, got '\(s)'")
+            throw error(.expectedDuration(got: s))
         }
         return v
     }
@@ -206,7 +182,7 @@ public struct YAMLValue {
     public func byteCount() throws -> Int {
         let s = try string()
         guard let v = ByteCountParser.bytes(s) else {
-            throw error("expected a size such as 1048576, 512KiB or 64MiB, got '\(s)'")
+            throw error(.expectedSize(got: s))
         }
         return v
     }

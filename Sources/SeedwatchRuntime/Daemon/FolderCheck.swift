@@ -5,11 +5,44 @@ import SeedwatchCore
 /// `seedwatch run` does with them: the drop folder must exist (a typo is refused, not created);
 /// the folders of the alert log and the state database are created when missing.
 public enum FolderCheck {
-    /// One problem or warning, in words for a user.
-    public struct Finding: Sendable, Equatable {
+    /// One problem or warning about a folder, with what to do about it.
+    public enum Finding: Sendable, Equatable {
+        /// `drop_folder.path` does not exist (`file`: the configuration file). An error: a typo
+        /// is refused rather than created as a folder nobody drops into.
+        case dropFolderMissing(path: String, file: String)
+        /// `drop_folder.path` exists but is not a folder. An error.
+        case dropFolderNotAFolder(path: String, file: String)
+        /// The folder of `key` (`alerts.log`, `state.path`) does not exist. A warning: `run` creates it.
+        case folderWillBeCreated(folder: String, key: String)
+        /// The folder of `key` exists but is not a folder. An error.
+        case notAFolder(folder: String, key: String, file: String)
+        /// The folder of `metrics.textfile` does not exist. A warning: metrics wait for it.
+        case metricsFolderMissing(folder: String)
+
         /// True when `seedwatch run` would refuse to start.
-        public var isError: Bool
-        public var message: String
+        public var isError: Bool {
+            switch self {
+            case .dropFolderMissing, .dropFolderNotAFolder, .notAFolder: return true
+            case .folderWillBeCreated, .metricsFolderMissing: return false
+            }
+        }
+
+        /// The finding in words for a user, with what to do.
+        public var message: String {
+            switch self {
+            case .dropFolderMissing(let path, let file):
+                return "drop folder \(path) does not exist; seedwatch run will not create it "
+                    + "and refuses to start: create it (mkdir -p \(path)) or correct drop_folder.path in \(file)"
+            case .dropFolderNotAFolder(let path, let file):
+                return "drop_folder.path \(path) is not a folder (\(file))"
+            case .folderWillBeCreated(let folder, let key):
+                return "folder \(folder) (of \(key)) does not exist; seedwatch run will create it (mode 0750)"
+            case .notAFolder(let folder, let key, let file):
+                return "\(folder) (folder of \(key)) is not a folder (\(file))"
+            case .metricsFolderMissing(let folder):
+                return "folder \(folder) (of metrics.textfile) does not exist; metrics are not written until it does"
+            }
+        }
     }
 
     /// The findings for `configuration`, drop folder first.
@@ -20,10 +53,9 @@ public enum FolderCheck {
         case .folder:
             break
         case .missing:
-            findings.append(Finding(isError: true, message: "drop folder \(drop) does not exist; seedwatch run will not create it "
-                + "and refuses to start: create it (mkdir -p \(drop)) or correct drop_folder.path in \(configuration.file)"))
+            findings.append(.dropFolderMissing(path: drop, file: configuration.file))
         case .other:
-            findings.append(Finding(isError: true, message: "drop_folder.path \(drop) is not a folder (\(configuration.file))"))
+            findings.append(.dropFolderNotAFolder(path: drop, file: configuration.file))
         }
         for (key, file) in [("alerts.log", configuration.alertLog), ("state.path", configuration.statePath)] {
             let folder = (file as NSString).deletingLastPathComponent
@@ -31,17 +63,15 @@ public enum FolderCheck {
             case .folder:
                 break
             case .missing:
-                findings.append(Finding(isError: false, message: "folder \(folder) (of \(key)) does not exist; "
-                    + "seedwatch run will create it (mode 0750)"))
+                findings.append(.folderWillBeCreated(folder: folder, key: key))
             case .other:
-                findings.append(Finding(isError: true, message: "\(folder) (folder of \(key)) is not a folder (\(configuration.file))"))
+                findings.append(.notAFolder(folder: folder, key: key, file: configuration.file))
             }
         }
         if let textfile = configuration.metricsTextfile {
             let folder = (textfile as NSString).deletingLastPathComponent
             if kind(of: folder) != .folder {
-                findings.append(Finding(isError: false, message: "folder \(folder) (of metrics.textfile) does not exist; "
-                    + "metrics are not written until it does"))
+                findings.append(.metricsFolderMissing(folder: folder))
             }
         }
         return findings

@@ -23,13 +23,6 @@ public struct SeedwatchDaemon {
         self.notifier = notifier
     }
 
-    /// Why the daemon could not start; each names the file or folder at fault and gives the
-    /// process exit status (sysexits.h) that says what kind of fault it is.
-    public struct StartupError: Error, CustomStringConvertible {
-        public var description: String
-        public var exitStatus: ExitStatus = .ioError
-    }
-
     /// The exit status for a start-up failure: 78 for the configuration or a model
     /// (`YAMLFileError`, a missing drop folder), 75 when another daemon holds the lock, 74 otherwise.
     public static func exitStatus(for error: any Error) -> ExitStatus {
@@ -54,7 +47,7 @@ public struct SeedwatchDaemon {
             signals = try DaemonSignals.install()
             try signals.installStopSignals()
         } catch {
-            throw StartupError(description: "cannot install the signal handlers: \(error)", exitStatus: .software)
+            throw StartupError.signalHandlers(reason: "\(error)")
         }
         logger.info("starting", metadata: ["config": "\(configurationPath)", "pid": "\(getpid())"])
         let configuration = try ConfigurationReader.load(path: configurationPath)
@@ -156,7 +149,7 @@ public struct SeedwatchDaemon {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw StartupError(description: "\(path): cannot create folder: \(error.localizedDescription)")
+            throw StartupError.cannotCreateFolder(path: path, reason: error.localizedDescription)
         }
     }
 
@@ -164,7 +157,7 @@ public struct SeedwatchDaemon {
     /// created as a new, empty folder that nobody drops into. `check-config` says the same.
     static func requireFolders(_ configuration: SeedwatchConfiguration) throws {
         if let problem = FolderCheck.findings(for: configuration).first(where: \.isError) {
-            throw StartupError(description: problem.message, exitStatus: .configuration)
+            throw StartupError.folder(problem)
         }
     }
 
