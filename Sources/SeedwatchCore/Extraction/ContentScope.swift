@@ -58,7 +58,7 @@ struct ContentScope {
     private init(root: Node) { self.root = root }
 
     private static func isFurniture(_ node: Node, name: String) -> Bool {
-        HTMLTextWalker.furnitureElements.contains(name) || BoilerplateClassifier.isFurniture(node)
+        HTMLElements.furniture.contains(name) || BoilerplateClassifier.isFurniture(node)
     }
 
     /// Pass 1: furniture marks, paragraph scores, the best-scoring element.
@@ -139,14 +139,14 @@ struct ContentScope {
     }
 
     private static func visibleCharacters(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + (TextLines.isSpace($1) ? 0 : 1) }
+        text.unicodeScalars.reduce(0) { $0 + (Whitespace.isSpace($1) ? 0 : 1) }
     }
 
-    /// The nearest ancestor that is a block element (the paragraph a text node belongs to).
+    /// The nearest ancestor that is a block element or a table cell (the paragraph a text node belongs to).
     private static func blockAncestor(of node: Node) -> Node? {
         var current = node.pointee.parent
         while let c = current, Tree.isElement(c) {
-            if HTMLTextWalker.blockElements.contains(Tree.name(c)) { return c }
+            if HTMLElements.blocks.contains(Tree.name(c)) || HTMLElements.cells.contains(Tree.name(c)) { return c }
             current = c.pointee.parent
         }
         return nil

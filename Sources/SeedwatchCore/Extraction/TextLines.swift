@@ -2,32 +2,14 @@ import Foundation
 
 /// Line clean-up shared by the extractors: whitespace collapsed inside a line, empty lines dropped.
 enum TextLines {
-    /// Whether a scalar counts as collapsible whitespace: ASCII space, tab, CR, LF, form feed,
-    /// and the Unicode spaces that HTML and editors produce (NBSP stays content only inside words,
-    /// so it too collapses into one space).
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
-            return true
-        default:
-            return false
-        }
-    }
-
-    /// Scalars removed outright: U+FEFF (BOM / zero-width no-break space) and U+00AD (soft hyphen),
-    /// which are invisible and would split words.
-    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value == 0xFEFF || scalar.value == 0xAD
-    }
-
-    /// One line: runs of whitespace become one space; leading and trailing whitespace removed;
-    /// invisible scalars dropped.
+    /// One line: runs of whitespace (``Whitespace/isSpace(_:)``) become one space; leading and
+    /// trailing whitespace removed; invisible scalars (``Whitespace/isInvisible(_:)``) dropped.
     static func collapse<S: StringProtocol>(_ line: S) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in line.unicodeScalars {
-            if isInvisible(scalar) { continue }
-            if isSpace(scalar) {
+            if Whitespace.isInvisible(scalar) { continue }
+            if Whitespace.isSpace(scalar) {
                 pendingSpace = !out.isEmpty
                 continue
             }

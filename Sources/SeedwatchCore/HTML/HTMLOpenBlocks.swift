@@ -114,13 +114,13 @@ extension HTMLText {
         /// Whether the innermost open block has an inline element open inside it.
         private var hasInlineInTopBlock: Bool { inlineKeys.count > inlineOpen[inlineOpen.count - 1] }
 
-        /// Records a tag of an element that is neither block nor cell (`name` its local name,
+        /// Records a tag of an element that is neither block, cell nor void (`name` its local name,
         /// `fullName` as written); `false` when libxml2's recovery must decide: an end tag that
         /// does not close the innermost inline element opened inside the innermost open block
         /// would close that block, or more (`<span><p>a</span>b`).
         mutating func inlineTag(name: UnsafeBufferPointer<UInt8>, fullName: UnsafeBufferPointer<UInt8>, isEnd: Bool,
                                 selfClosed: Bool) -> Bool {
-            if Self.isVoid(name) || (selfClosed && !isEnd) { return true }
+            if selfClosed && !isEnd { return true }
             let key = Self.key(fullName)
             if !isEnd {
                 inlineKeys.append(key)
@@ -131,17 +131,6 @@ extension HTMLText {
                 return true
             }
             return names.isEmpty
-        }
-
-        /// The elements libxml2 2.9's HTML table makes empty (never open), other than `br` and `hr`.
-        private static func isVoid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-            func equals(_ s: StaticString) -> Bool {
-                guard b.count == s.utf8CodeUnitCount else { return false }
-                for k in 0..<b.count where b[k] | 0x20 != s.utf8Start[k] { return false }
-                return true
-            }
-            return equals("img") || equals("input") || equals("meta") || equals("link") || equals("area") || equals("col")
-                || equals("param") || equals("base") || equals("basefont") || equals("isindex")
         }
 
         /// Whether a `name` start tag would end an open `top` (the pops in ``event(name:fullName:kind:isEnd:selfClosed:)``).

@@ -5,9 +5,10 @@ import Glibc
 import Darwin
 #endif
 
-/// Reduces HTML (feed descriptions, `content:encoded`, Atom `html`/`xhtml` content) to text:
-/// entities decoded once, tags removed, `script`/`style` dropped, each block element (`p`, `div`,
-/// `li`, headings, table rows, …) and `<br>` a line break. Within a line, runs of ASCII whitespace
+/// Reduces HTML (feed descriptions, `content:encoded`, Atom `html`/`xhtml` content) to text by the
+/// rules of ``HTMLElements``: entities decoded once, tags removed, the content of
+/// ``HTMLElements/neverText`` dropped, each block element (`p`, `div`, `li`, headings, table rows,
+/// …) and `<br>` a line break, a space after each table cell. Within a line, runs of ASCII whitespace
 /// become one space; lines are trimmed and empty lines dropped. Parsed with libxml2's HTML parser
 /// (`HTML_PARSE_NONET`, recovery on, errors silenced).
 enum HTMLText {
@@ -17,8 +18,8 @@ enum HTMLText {
 
     /// A title declared as HTML (Atom `type="html"`, Atom 0.3 `text/html`) as one line of text: the
     /// HTML parsed once (that parse is the single entity pass: entities decoded exactly once), tags removed, the content
-    /// of `script`/`style` and of embedded, non-text elements (`applet`, `object`, `iframe`,
-    /// `frameset`, …, ``embedded``) dropped, whitespace (line breaks included) collapsed to single
+    /// of ``HTMLElements/neverText`` and of embedded, non-text elements (`applet`, `object`, `iframe`,
+    /// `frameset`, …, ``HTMLElements/embedded``) dropped, whitespace (line breaks included) collapsed to single
     /// spaces and trimmed. `Use of the &lt;b&gt; tag` → `Use of the <b> tag`.
     static func title(fromHTML html: String) -> String {
         text(fromHTML: html, dropsEmbedded: true).collapsingWhitespace()
@@ -129,9 +130,9 @@ enum HTMLText {
         if block { a.lineBreak() }
     }
 
-    /// What an HTML element name means for the text: ``skipped``, ``embedded``, `br`, ``blocks``,
-    /// `td`/`th`, or nothing.
-    enum Kind { case skipped, embedded, lineBreak, block, cell, other }
+    /// What an HTML element name means for the text (``HTMLElements``): dropped with its content,
+    /// embedded, `br`, a block, a table cell, void (never open, no text), or nothing.
+    enum Kind { case skipped, embedded, lineBreak, block, cell, void, other }
 
     /// The kind of an ASCII element name given as bytes (any case); `nil` for a name with a
     /// non-ASCII byte. No name in the tables is longer than 16 bytes, so a longer one is `.other`.
@@ -158,7 +159,8 @@ enum HTMLText {
         if embedded.contains(lowercasedName) { return .embedded }
         if lowercasedName == "br" { return .lineBreak }
         if blocks.contains(lowercasedName) { return .block }
-        if lowercasedName == "td" || lowercasedName == "th" { return .cell }
+        if HTMLElements.cells.contains(lowercasedName) { return .cell }
+        if HTMLElements.voids.contains(lowercasedName) { return .void }
         return .other
     }
 
@@ -183,24 +185,15 @@ enum HTMLText {
 
     private static let kindsByKey: [PackedName: Kind] = {
         var map: [PackedName: Kind] = [:]
-        for name in skipped.union(embedded).union(blocks).union(["br", "td", "th"]) { map[PackedName(name)] = kind(of: name) }
+        for name in skipped.union(embedded).union(blocks).union(HTMLElements.cells).union(HTMLElements.voids) {
+            map[PackedName(name)] = kind(of: name)
+        }
         return map
     }()
 
-    // Elements whose content is never text. (`iframe`, `object` and `embed` are walked: libxml2 puts
-    // the text that follows an unclosed one inside it.)
-    private static let skipped: Set<String> = ["script", "style", "noscript", "template", "head", "title"]
-    /// Embedded, non-text elements whose content is dropped from titles (``title(fromHTML:)``): the
-    /// content is fallback or a nested document, never the headline. `embed` is not here: HTML makes
-    /// it void, and the text libxml2 2.9 nests inside an unclosed one is the text that follows it.
-    private static let embedded: Set<String> = [
-        "applet", "object", "iframe", "frameset", "frame", "noframes", "noembed", "canvas", "audio", "video", "svg", "math",
-    ]
-    private static let blocks: Set<String> = [
-        "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
-        "table", "tr", "thead", "tbody", "tfoot", "caption", "section", "article", "header", "footer", "aside", "nav",
-        "figure", "figcaption", "hr", "address", "main", "form", "fieldset", "details", "summary", "body", "html",
-    ]
+    private static let skipped = HTMLElements.neverText
+    private static let embedded = HTMLElements.embedded
+    private static let blocks = HTMLElements.blocks
 }
 
 /// Collects text runs and line breaks into trimmed, whitespace-collapsed lines joined by `"\n"`.

@@ -118,6 +118,9 @@ extension HTMLText {
                     case .lineBreak: a.lineBreak()
                     case .space: a.append(" ")
                     }
+                case .void:
+                    // Never open, no text: `<img>`, `<input>`, … (``HTMLElements/voids``).
+                    break
                 case .other:
                     guard open.inlineTag(name: UnsafeBufferPointer(rebasing: b[localStart..<nameEnd]),
                                          fullName: UnsafeBufferPointer(rebasing: b[nameStart..<nameEnd]), isEnd: isEnd,

@@ -1,29 +1,14 @@
-/// Renders the visible text of an HTML subtree as lines: block elements and `<br>` end a line,
-/// inline elements add nothing (so `Pyong<span>yang</span>` stays one word), whitespace collapses
-/// inside a line and empty lines are dropped.
+/// Renders the visible text of an HTML subtree as lines by the rules of ``HTMLElements``: block
+/// elements and `<br>` end a line, a table cell is followed by a space (one row, one line), inline
+/// elements add nothing (so `Pyong<span>yang</span>` stays one word), whitespace collapses inside a
+/// line (``Whitespace``) and empty lines are dropped.
 struct HTMLTextWalker {
     typealias Tree = HTMLDocumentTree
     typealias Node = HTMLDocumentTree.Node
 
-    /// Elements whose whole content is dropped: not text a reader sees as the article.
-    static let droppedElements: Set<String> = [
-        "script", "style", "noscript", "template", "svg", "head", "iframe", "button",
-        "select", "textarea", "object", "embed", "canvas", "math", "dialog",
-    ]
-
-    /// Page furniture dropped by `ContentScope` unless the article's paragraphs lie inside it:
-    /// libxml2's HTML 4 parser does not know `nav`, `aside`, `header` and `footer`, cannot close
-    /// them over an unclosed `div`, and then nests the rest of the page in them; ASP.NET pages wrap
-    /// everything in one `form`.
-    static let furnitureElements: Set<String> = ["nav", "aside", "form", "header", "footer"]
-
-    /// Elements that end a line before and after their content.
-    static let blockElements: Set<String> = [
-        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr", "td", "th",
-        "blockquote", "pre", "article", "section", "header", "footer", "main", "figure", "figcaption",
-        "dl", "dt", "dd", "hr", "address", "body", "html", "caption", "thead", "tbody", "tfoot",
-        "details", "summary", "center", "fieldset", "legend", "menu", "video", "audio", "picture", "hgroup",
-    ]
+    /// Elements whose whole content is dropped: not text a reader sees as the article
+    /// (``HTMLElements/neverText`` and ``HTMLElements/embedded``).
+    static let droppedElements: Set<String> = HTMLElements.neverText.union(HTMLElements.embedded)
 
     /// Decides, per element, whether its subtree is skipped (beyond `droppedElements`).
     var skip: (Node) -> Bool = { _ in false }
@@ -37,8 +22,8 @@ struct HTMLTextWalker {
             if !line.isEmpty { lines.append(line) }
             current = ""
         }
-        // Events: enter a node, or leave a block element.
-        enum Step { case enter(Node), leaveBlock }
+        // Events: enter a node, leave a block element, or leave a table cell.
+        enum Step { case enter(Node), leaveBlock, leaveCell }
         var stack: [Step] = [.enter(root)]
         var preDepth = 0
         var preStack: [Bool] = []
@@ -47,6 +32,8 @@ struct HTMLTextWalker {
             case .leaveBlock:
                 endLine()
                 if preStack.popLast() == true { preDepth -= 1 }
+            case .leaveCell:
+                current += " "
             case .enter(let node):
                 if Tree.isText(node) {
                     let text = Tree.text(node)
@@ -65,8 +52,8 @@ struct HTMLTextWalker {
                 let name = Tree.name(node)
                 if Self.droppedElements.contains(name) || skip(node) { continue }
                 if name == "br" { endLine(); continue }
-                if name == "img" || name == "input" { continue }
-                let isBlock = Self.blockElements.contains(name)
+                let isBlock = HTMLElements.blocks.contains(name)
+                if HTMLElements.cells.contains(name) { stack.append(.leaveCell) }
                 if isBlock {
                     endLine()
                     stack.append(.leaveBlock)

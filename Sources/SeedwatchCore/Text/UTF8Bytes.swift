@@ -2,7 +2,8 @@
 /// directly instead of on `Character`s, which is only equivalent where the rule concerns ASCII bytes
 /// (an ASCII byte is never part of a multi-byte UTF-8 sequence).
 enum UTF8Bytes {
-    /// Space, tab, LF, CR and form feed: the whitespace ``Swift/String/collapsingWhitespace()`` folds.
+    /// Space, tab, LF, CR and form feed: the whitespace ``Swift/String/collapsingWhitespace()`` folds,
+    /// HTML's ASCII whitespace. Feed text keeps to it; see ``Whitespace`` for why NBSP is kept there.
     @inline(__always)
     static func isCollapsible(_ c: UInt8) -> Bool {
         c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C
