@@ -34,8 +34,14 @@ struct FeedListLines {
         let inline = String(rest.dropLast(comment.count)).trimmingWhitespace()
         guard inline.isEmpty || inline == "[]" else { throw .notABlockList(line: keyLine + 1) }
         isEmptyFlow = inline == "[]"
-        keyLineWithoutEmptyFlow = "feeds:" + comment
-        keyLineAsEmptyFlow = "feeds: []" + comment
+        if isEmptyFlow {
+            let flow = rest.range(of: " []") ?? rest.range(of: "[]")!
+            keyLineWithoutEmptyFlow = "feeds:" + rest.replacingCharacters(in: flow, with: "")
+            keyLineAsEmptyFlow = lines[keyLine]
+        } else {
+            keyLineWithoutEmptyFlow = lines[keyLine]
+            keyLineAsEmptyFlow = "feeds: []" + rest
+        }
         end = keyLine + 1
         var i = keyLine + 1
         while i < lines.count {

@@ -6,6 +6,11 @@ public struct FeedImportPlan: Sendable, Equatable {
     public struct Refusal: Sendable, Equatable {
         public var url: String
         public var reason: String
+
+        public init(url: String, reason: String) {
+            self.url = url
+            self.reason = reason
+        }
     }
 
     /// The feeds to add, in the file's order, titles kept.
