@@ -46,6 +46,13 @@ struct OPMLTests {
         #expect(plan.invalid == [.init(url: "gopher://example.org/feed", reason: "not an absolute http:// or https:// URL")])
     }
 
+    @Test func aLatin1FileIsDecodedByItsDeclaration() throws {
+        let bytes = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<opml version=\"1.0\"><body>".utf8)
+            + Array("<outline text=\"Le Monde \u{E0} la une\" xmlUrl=\"https://www.lemonde.fr/rss/une.xml\"/>".unicodeScalars.map { UInt8($0.value) })
+            + Array("</body></opml>".utf8)
+        #expect(try OPMLReader.read(bytes).feeds == [OPMLFeed(url: "https://www.lemonde.fr/rss/une.xml", title: "Le Monde \u{E0} la une")])
+    }
+
     @Test func illFormedXMLIsAnErrorWithItsLine() {
         let bad = "<opml version=\"2.0\">\n<body>\n<outline text=\"a\" xmlUrl=\"https://a.example/x\">\n</body></opml>\n"
         #expect(throws: OPMLReader.ReadError.xml(line: 4, message: "Opening and ending tag mismatch: outline line 3 and body")) {

@@ -30,12 +30,13 @@ public enum OPMLReader {
     }
 
     /// The feeds of an OPML document.
-    /// - Parameter bytes: the file's bytes (UTF-8, as OPML files are written).
+    /// - Parameter bytes: the file's bytes, decoded as feeds are (``FeedParser``: byte order mark,
+    ///   then the XML declaration's `encoding=`, then UTF-8).
     /// - Throws: ``ReadError``; ill-formed XML is an error, never partly read.
     public static func read(_ bytes: [UInt8]) throws(ReadError) -> Result {
         let root: XMLElement
         do {
-            root = try XMLTreeReader.read(XMLPreparation.prepare(bytes), baseURL: nil, recover: false)
+            root = try XMLTreeReader.read(XMLPreparation.prepare(utf8(bytes)), baseURL: nil, recover: false)
         } catch {
             if case .xml(let line, let message) = error { throw .xml(line: line, message: message) }
             throw .xml(line: 1, message: error.description)
@@ -45,6 +46,15 @@ public enum OPMLReader {
         var result = Result(feeds: [], skippedOutlines: 0)
         collect(body, into: &result)
         return result
+    }
+
+    /// The document as UTF-8 starting at its first `<` (leading whitespace lines kept out of the count).
+    private static func utf8(_ bytes: [UInt8]) -> [UInt8] {
+        let declared = [FeedParser.xmlDeclarationEncoding(bytes)]
+        if let start = FeedParser.utf8MarkupStart(bytes, declared: declared) { return start == 0 ? bytes : Array(bytes[start...]) }
+        var text = Substring(CharsetDecoder.decode(bytes, declared: declared).text)
+        while let f = text.first, f.isWhitespace || f == "\u{FEFF}" || f == "\0" { text.removeFirst() }
+        return Array(text.utf8)
     }
 
     private static func collect(_ parent: XMLElement, into result: inout Result) {
