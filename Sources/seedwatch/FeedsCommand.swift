@@ -18,8 +18,13 @@ struct FeedsCommand: ParsableCommand {
           seedwatch feeds check https://example.org/world/rss.xml
           seedwatch feeds check --json saved-feed.xml
           seedwatch feeds reset https://example.org/world/rss.xml
+          seedwatch feeds add https://example.org/world/rss.xml --title "Example World"
+          seedwatch feeds remove "Example World"
+          seedwatch feeds import subscriptions.opml
+          seedwatch feeds export --opml
         """,
-        subcommands: [FeedsCheckCommand.self, FeedsResetCommand.self]
+        subcommands: [FeedsCheckCommand.self, FeedsResetCommand.self, FeedsAddCommand.self, FeedsRemoveCommand.self,
+                      FeedsImportCommand.self, FeedsExportCommand.self]
     )
 
     @OptionGroup var options: ConfigOption

@@ -54,7 +54,7 @@ public enum ConfigurationReader {
         if let feedsValue = top["feeds"] {
             var seen: Set<String> = []
             for f in try feedsValue.sequence() {
-                let m = try f.mapping(allowed: ["url", "interval", "full_text", "max_age", "max_bytes"])
+                let m = try f.mapping(allowed: ["url", "title", "interval", "full_text", "max_age", "max_bytes"])
                 guard let urlValue = m["url"] else { throw f.error("feed without 'url'") }
                 let url = try urlValue.nonEmptyString()
                 guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(),
@@ -69,6 +69,7 @@ public enum ConfigurationReader {
                         throw v.error("interval must be at least 60s")
                     }
                 }
+                if let v = m["title"] { feed.title = try v.nonEmptyString() }
                 if let v = m["full_text"] { feed.fullText = try v.bool() }
                 if let v = m["max_age"] { feed.maxAgeSeconds = try v.durationSeconds() }
                 if let v = m["max_bytes"] {

@@ -21,6 +21,8 @@ public struct SeedwatchConfiguration: Sendable, Hashable {
     /// One feed to poll.
     public struct Feed: Sendable, Hashable {
         public var url: String
+        /// The feed's name for people (`feeds export`, `feeds remove TITLE`); `nil` when not set.
+        public var title: String?
         /// Poll interval in seconds (at least 60).
         public var intervalSeconds: Double = 900
         /// Fetch the item's link when an item carries only a short summary.

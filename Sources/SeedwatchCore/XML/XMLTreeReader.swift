@@ -10,8 +10,11 @@ enum XMLTreeReader {
         var message: String?
     }
 
-    static func read(_ utf8: [UInt8], baseURL: String?) throws(FeedParseError) -> XMLElement {
-        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
+    /// - Parameter recover: `true` (feeds) keeps what can be read of an ill-formed document; `false`
+    ///   (an OPML file a user imports) throws at the first well-formedness error instead.
+    /// - Throws: `FeedParseError.xml` with libxml2's 1-based line and message.
+    static func read(_ utf8: [UInt8], baseURL: String?, recover: Bool = true) throws(FeedParseError) -> XMLElement {
+        let options = Int32((recover ? XML_PARSE_RECOVER.rawValue : 0) | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
             | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
         if let tree = XMLSAXTreeBuilder.build(utf8, options: options, baseURL: baseURL) { return tree }
         let sink = ErrorSink()
@@ -67,6 +70,9 @@ enum XMLTreeReader {
             default:
                 break
             }
+        }
+        if status != 0, !recover {
+            throw .xml(line: max(sink.line, 1), message: sink.message ?? "not well-formed XML")
         }
         if status != 0, let recovered = readRecovering(utf8, options: options, baseURL: baseURL) {
             // The streaming reader stops at the first fatal error; libxml2's tree builder in

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import SeedwatchCore
+import SeedwatchRuntime
+
+struct FeedsAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add a feed to the configuration's feeds: list.",
+        discussion: """
+        Appends `- url: URL` (with title: and interval: when given) to feeds:, keeping the file's \
+        comments and layout, checks the result as check-config does, and replaces the file \
+        atomically. A feed already listed (the same URL up to scheme and host case, a default \
+        port, a fragment or tracking parameters such as utm_source) is refused (exit 65). Then \
+        reload the daemon: the new feed is polled at once.
+
+        Example:
+          seedwatch feeds add https://www.nknews.org/feed/ --title "NK News" --interval 30m
+        """
+    )
+
+    @OptionGroup var options: ConfigOption
+
+    @Argument(help: ArgumentHelp("The feed's URL (http:// or https://).", valueName: "url"))
+    var url: String
+
+    @Option(help: ArgumentHelp("A name for the feed (feeds export, feeds remove TITLE).", valueName: "title"))
+    var title: String?
+
+    @Option(help: ArgumentHelp("Poll interval (at least 60s; default 15m).", valueName: "duration"))
+    var interval: String?
+
+    func run() throws {
+        let (path, text, _) = try FeedListUpdate.read(options: options)
+        let edited: String
+        do {
+            edited = try FeedListEditor.adding(FeedListEditor.Entry(url: url, title: title, interval: interval), to: text)
+        } catch {
+            throw FeedListUpdate.fail(path, error)
+        }
+        try FeedListUpdate.write(edited, to: path)
+        print("added \(url)\(title.map { " (\($0))" } ?? "") to 'feeds:' in \(path)")
+        print(FeedListUpdate.reloadHint)
+    }
+}
