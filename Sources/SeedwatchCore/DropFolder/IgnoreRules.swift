@@ -1,5 +1,6 @@
 /// Which paths in the drop folder are never read: the built-in list of temporary and hidden names
-/// plus the user's `drop_folder.ignore` patterns (DESIGN §8; cases 17 and 18).
+/// plus the user's `drop_folder.ignore` patterns (DESIGN §8), for the temporary names of uploads
+/// and editor saves, and for the rescan after an inotify overflow.
 ///
 /// A relative path is ignored when any of its components, or any of its leading sub-paths, is:
 /// - a pattern without `/` is tested against each component's name (so a folder whose name matches
