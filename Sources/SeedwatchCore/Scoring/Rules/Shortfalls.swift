@@ -59,7 +59,7 @@ enum Shortfalls {
         let needed = max(1, Int((rules.subjectShare * Double(body)).rounded(.up)))
         return Shortfall(rule: SubjectRule().names[0].rawValue,
                          detail: "the subject test failed: \(parts.joined(separator: ", ")), none in the title or lead "
-                            + "(needs the title, the lead or \(needed) body sentences: \(Int((rules.subjectShare * 100).rounded())) %)")
+                            + "(needs the title, the lead or \(needed) body sentence\(needed == 1 ? "" : "s"): \(Int((rules.subjectShare * 100).rounded())) %)")
     }
 
     /// A state's name in the model (its id when the model has no actor with that id).
