@@ -31,7 +31,7 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "One JSON object per line instead of the readable view.")
     var json = false
 
-    @Flag(help: "List every score component and the match it traces to (with --json: an \"explanation\" key).")
+    @Flag(help: "List every score component and the match it traces to, and for an article below alert what it lacked (with --json: \"explanation\" and \"missing\" keys).")
     var explain = false
 
     @Flag(help: "Print only the counts per level and the top 20 matches (title, score): a backtest of a watch on a folder of articles.")
@@ -85,10 +85,13 @@ struct ScanCommand: ParsableCommand {
                         tally.add(evaluation, watch: w.name, path: input)
                     } else if json {
                         var line = AlertEncoding.scanLine(evaluation.record, level: evaluation.level, alerted: evaluation.level != nil)
-                        if explain, line.count >= 2, let components = try? JSONEncoder().encode(evaluation.decision.explanation) {
-                            // One more key, "explanation": the score components ({rule, points, detail, sentence}).
+                        if explain, line.count >= 2, let components = try? JSONEncoder().encode(evaluation.decision.explanation),
+                           let shortfalls = try? JSONEncoder().encode(evaluation.decision.shortfalls) {
+                            // Two more keys: "explanation", the score components ({rule, points, detail, sentence}),
+                            // and "missing", what the article lacked for an alert ({rule, detail}; empty for an alert).
                             line.removeLast(2)  // "}\n"
-                            line += Array(#","explanation":"#.utf8) + Array(components) + Array("}\n".utf8)
+                            line += Array(#","explanation":"#.utf8) + Array(components)
+                                + Array(#","missing":"#.utf8) + Array(shortfalls) + Array("}\n".utf8)
                         }
                         FileHandle.standardOutput.write(Data(line))
                     } else {
@@ -96,6 +99,10 @@ struct ScanCommand: ParsableCommand {
                         if explain {
                             for c in evaluation.decision.explanation {
                                 print("    " + c.description)
+                            }
+                            if !evaluation.decision.shortfalls.isEmpty {
+                                print("    missing for an alert:")
+                                for s in evaluation.decision.shortfalls { print("    - " + s.detail) }
                             }
                         }
                     }

@@ -177,6 +177,23 @@ struct CommandLineTests {
         #expect(components.contains { ($0["detail"] as? String)?.contains("north_korea+russia") == true })
     }
 
+    /// A miss says what it lacked, in the readable view and as the JSON key "missing".
+    @Test func scanExplainsWhatAMissLacked() throws {
+        let article = "North Korea holds a volleyball game\nOfficials in Pyongyang watched the game.\n"
+        let text = try Self.run(["scan", "--explain", "--config", Self.shippedConfig, "-"], stdin: article)
+        let lines = text.stdout.split(separator: "\n").map(String.init)
+        let missing = try #require(lines.firstIndex(of: "    missing for an alert:"))
+        #expect(Array(lines[(missing + 1)...]) == [
+            "    - topic evidence 0.0 below the 6.0 an alert needs (no topic term in the article)",
+            "    - score 10.0 below notice 15.0 (alert 18.5)",
+        ])
+        let json = try Self.run(["scan", "--json", "--explain", "--config", Self.shippedConfig, "-"], stdin: article)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let shortfalls = try #require(object["missing"] as? [[String: String]])
+        #expect(shortfalls.map { $0["rule"] } == ["alert_min_topic", "notice_threshold"])
+        #expect(object["alerted"] as? Bool == false)
+    }
+
     /// Evidence puts the headline first when it holds the core pattern (two states and a topic).
     @Test(.enabled(if: Paths.sharedIsAvailable, "../shared is absent"))
     func evidenceLeadsWithTheHeadline() throws {

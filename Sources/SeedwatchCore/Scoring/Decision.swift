@@ -43,9 +43,13 @@ public struct Decision: Sendable, Hashable {
     /// `alert_min_core_states`; `nil` when the story is not its subject): what lets an evaluation
     /// try other thresholds on the same decisions.
     public var ceiling: AlertLevel?
+    /// What the article lacked for an alert, in the order the rules apply (empty for an alert):
+    /// what `scan --explain` prints for a miss.
+    public var shortfalls: [Shortfall]
 
     public init(score: Double, level: AlertLevel?, actors: [ActorSummary], topics: [TopicSummary],
-                evidence: [EvidenceItem], explanation: [ScoreComponent], topicPoints: Double, ceiling: AlertLevel? = .alert) {
+                evidence: [EvidenceItem], explanation: [ScoreComponent], topicPoints: Double, ceiling: AlertLevel? = .alert,
+                shortfalls: [Shortfall] = []) {
         self.score = score
         self.level = level
         self.actors = actors
@@ -54,6 +58,7 @@ public struct Decision: Sendable, Hashable {
         self.explanation = explanation
         self.topicPoints = topicPoints
         self.ceiling = ceiling
+        self.shortfalls = shortfalls
     }
 
     /// `level`, lowered to `ceiling` when above it (`nil` ceiling: no level).

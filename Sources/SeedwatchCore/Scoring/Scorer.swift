@@ -26,12 +26,14 @@ public struct Scorer: Sendable {
         sheet.level = model.rules.level(score: score, topicPoints: sheet.topicPoints)
         for rule in Self.levelRules { rule.limitLevel(article, on: &sheet) }
         let facts = article.sentences
+        let level = Decision.capped(sheet.level, at: sheet.ceiling)
         return Decision(
-            score: score, level: Decision.capped(sheet.level, at: sheet.ceiling),
+            score: score, level: level,
             actors: actorSummaries(result),
             topics: topicSummaries(result, scores: sheet.topicScores),
             evidence: evidence(result, states: facts.states, actors: facts.actors, topics: facts.topics),
-            explanation: sheet.components, topicPoints: sheet.topicPoints, ceiling: sheet.ceiling)
+            explanation: sheet.components, topicPoints: sheet.topicPoints, ceiling: sheet.ceiling,
+            shortfalls: Shortfalls.of(article, sheet, level: level))
     }
 
     static func rounded(_ x: Double) -> Double { (x * 100).rounded() / 100 }
