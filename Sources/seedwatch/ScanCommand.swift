@@ -50,6 +50,7 @@ struct ScanCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.configuration.rawValue)
             }
         }
+        if explain { watches = watches.map { $0.explainingShortfalls() } }
         var failed = false
         var tally = ScanSummary(watches: watches.map(\.name))
         for input in paths.flatMap(expand) {

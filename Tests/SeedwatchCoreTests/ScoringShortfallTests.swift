@@ -8,7 +8,7 @@ import Testing
 @Suite("Scoring: what a miss lacked")
 struct ScoringShortfallTests {
     static func decide(_ title: String, _ body: [String]) throws -> Decision {
-        try ShippedModel.scorer.score(ShippedModel.matcher.match(Article(title: title, body: body.joined(separator: "\n"))))
+        try ShippedModel.explainingScorer().score(ShippedModel.matcher.match(Article(title: title, body: body.joined(separator: "\n"))))
     }
 
     static func shortfalls(_ d: Decision) -> [String] { d.shortfalls.map { "\($0.rule): \($0.detail)" } }
@@ -77,7 +77,7 @@ struct ScoringShortfallTests {
         let name = Self.corpusArticle.lastPathComponent
         let document = Document(bytes: bytes, origin: .file(path: Array(Self.corpusArticle.path.utf8)), nameHint: name)
         let article = try #require(DocumentReader.items(of: document).first).article
-        let d = try ShippedModel.scorer.score(ShippedModel.matcher.match(article, language: article.language))
+        let d = try ShippedModel.explainingScorer().score(ShippedModel.matcher.match(article, language: article.language))
         #expect(article.title == "Zelensky stripped of highest Polish honour over WW2 name of army unit")
         #expect(d.score == 8.5)
         #expect(d.level == nil)

@@ -43,6 +43,13 @@ enum ShippedModel {
     /// A scorer over ``model``. - Throws: ``Unavailable``.
     static var scorer: Scorer { get throws { try loadedScorer.get() } }
 
+    /// The shipped model's scorer that also says what a miss lacked (``Decision/shortfalls``).
+    static func explainingScorer() throws -> Scorer {
+        var scorer = try scorer
+        scorer.explainsShortfalls = true
+        return scorer
+    }
+
     /// Actor ids matched in a plain text (first line a title when `hasTitle`).
     /// - Throws: ``Unavailable``.
     static func actorIDs(_ text: String, hasTitle: Bool = false) throws -> Set<String> {

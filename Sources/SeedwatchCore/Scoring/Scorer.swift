@@ -5,6 +5,10 @@
 /// every rule that withheld points or a level leaves a 0-point component saying why.
 public struct Scorer: Sendable {
     public let model: WatchModel
+    /// Whether ``score(_:)`` fills ``Decision/shortfalls`` (what a miss lacked, for `scan --explain`).
+    /// Off by default: the daemon never shows them, and working them out costs about a tenth of a
+    /// scan's time.
+    public var explainsShortfalls = false
 
     /// The rules that add points, in the order their components appear in a decision's explanation
     /// (after the 0-point notes of ``SentenceFacts``): state centrality, topic evidence, the core
@@ -33,7 +37,7 @@ public struct Scorer: Sendable {
             topics: topicSummaries(result, scores: sheet.topicScores),
             evidence: evidence(result, states: facts.states, actors: facts.actors, topics: facts.topics),
             explanation: sheet.components, topicPoints: sheet.topicPoints, ceiling: sheet.ceiling,
-            shortfalls: Shortfalls.of(article, sheet, level: level))
+            shortfalls: explainsShortfalls ? Shortfalls.of(article, sheet, level: level) : [])
     }
 
     static func rounded(_ x: Double) -> Double { (x * 100).rounded() / 100 }

@@ -2,7 +2,7 @@
 public struct CompiledWatch: Sendable {
     public let model: WatchModel
     public let matcher: Matcher
-    public let scorer: Scorer
+    public private(set) var scorer: Scorer
 
     /// The watch name (the folder of `model.yaml`).
     public var name: String { model.watch }
@@ -12,5 +12,12 @@ public struct CompiledWatch: Sendable {
         self.model = model
         self.matcher = Matcher(model: model)
         self.scorer = Scorer(model: model)
+    }
+
+    /// The same watch, whose decisions also say what a miss lacked (``Decision/shortfalls``).
+    public func explainingShortfalls() -> CompiledWatch {
+        var watch = self
+        watch.scorer.explainsShortfalls = true
+        return watch
     }
 }
