@@ -46,6 +46,9 @@ struct AlertsCommand: ParsableCommand {
     @Flag(help: "Print the JSON lines as they are.")
     var json = false
 
+    @Flag(help: "List every alert line; by default the readable view shows each story once, at its first alert, with the sources that carried it after.")
+    var all = false
+
     @Flag(help: "Keep running and print new alerts as they are written.")
     var follow = false
 
@@ -87,12 +90,15 @@ struct AlertsCommand: ParsableCommand {
         let view = AlertReadableView(rules: AlertsCommand.rules(models), width: terminal ? Self.terminalWidth() : nil,
                                      colour: color.isOn(terminal: terminal, environment: ProcessInfo.processInfo.environment))
         var shown = 0
+        // The readable view groups by story (issue 12): entries are collected and printed at the end.
+        var grouped: [AlertLogEntry] = []
+        defer { printStories(grouped, view: view) }
         // Rotated logs first (oldest first), so that --since reaches across logrotate.
         let rotated = RotatedAlertLogs.oldestFirst(of: logPath).map(\.path)
         var unread: [String] = []
         for file in rotated {
             guard let bytes = RotatedAlertLogs.contents(file) else { unread.append(file); continue }
-            for line in bytes.split(separator: 0x0A) { shown += emit(Array(line), filter: filter, view: view) }
+            for line in bytes.split(separator: 0x0A) { shown += emit(Array(line), filter: filter, view: view, grouped: &grouped) }
         }
         if !unread.isEmpty {
             FileHandleOutput.standardError("not read: \(unread.joined(separator: ", "))")
@@ -103,7 +109,7 @@ struct AlertsCommand: ParsableCommand {
         }
         repeat {
             for line in reader.readNewLines() {
-                shown += emit(line, filter: filter, view: view)
+                shown += emit(line, filter: filter, view: view, grouped: &grouped)
             }
             if follow { usleep(300_000) }
         } while follow
@@ -121,7 +127,7 @@ struct AlertsCommand: ParsableCommand {
     }
 
     /// Prints `line` when it passes `filter`; returns 1 when printed.
-    private func emit(_ line: [UInt8], filter: AlertFilter, view: AlertReadableView) -> Int {
+    private func emit(_ line: [UInt8], filter: AlertFilter, view: AlertReadableView, grouped: inout [AlertLogEntry]) -> Int {
         guard !line.isEmpty else { return 0 }
         guard let entry = try? AlertLogEntry.decode(line: line) else {
             FileHandleOutput.standardError("skipping a line that is not an alert: \(String(decoding: line.prefix(80), as: UTF8.self))")
@@ -130,10 +136,23 @@ struct AlertsCommand: ParsableCommand {
         guard filter.accepts(entry) else { return 0 }
         if json {
             FileHandle.standardOutput.write(Data(line + [0x0A]))
+        } else if !all && !follow {
+            grouped.append(entry)
         } else {
             FileHandle.standardOutput.write(Data((view.render(entry) + "\n\n").utf8))
         }
         return 1
+    }
+
+    /// Prints each story once: its first alert's view, then "+N sources: …" and its updates.
+    private func printStories(_ entries: [AlertLogEntry], view: AlertReadableView) {
+        for group in StoryGroup.group(entries) {
+            var text = view.render(group.first)
+            if let summary = group.summary() {
+                text += "\n" + summary.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+            }
+            FileHandle.standardOutput.write(Data((text + "\n\n").utf8))
+        }
     }
 
     /// Thresholds per watch, for the score's "(alert ≥ 19)".

@@ -3,7 +3,8 @@
 /// A line is UTF-8 JSON, one object, keys in the order of DESIGN §6 — `id`, `time`, `watch`,
 /// `level`, `score`, `source`, `title`, `published`, `actors`, `topics`, `evidence`, then the added
 /// keys `language` (ISO 639-1 or `null`, DESIGN §11) and `updates` on an alert for an edited
-/// article (``AlertRecord/updates``) — and ends with
+/// article (``AlertRecord/updates``), then `story`, `story_size` and `repeat` (DESIGN §11) when the
+/// alert has a story (``AlertRecord/story``) — and ends with
 /// exactly one `"\n"`; string escaping guarantees no other line break inside. Times are RFC 3339 UTC
 /// with second precision (``AlertTimestamp``); scores are rounded to 2 decimals.
 ///
@@ -83,6 +84,11 @@ public enum AlertEncoding {
         json.key("language"); json.optionalString(r.language)
         if let updates = r.updates {
             json.key("updates"); json.string(updates)
+        }
+        if let story = r.story {
+            json.key("story"); json.string(story.story)
+            json.key("story_size"); json.int(story.size)
+            json.key("repeat"); json.bool(story.isRepeat)
         }
         if let alerted {
             json.key("alerted"); json.bool(alerted)

@@ -54,6 +54,11 @@ public struct AlertLogEntry: Sendable, Hashable {
     /// The added key `updates`: the `id` of the earlier alert whose article this line's article
     /// edits of a seen article; `nil` when absent.
     public var updates: String?
+    /// The added keys of stories (issue 12, DESIGN §11): the story's id (its first alert's `id`),
+    /// its size so far, and whether this member adds nothing; `nil`/`false` on lines from before.
+    public var story: String?
+    public var storySize: Int?
+    public var isRepeat = false
 
     public init(id: String, time: Date, watch: String, level: AlertLevel?, score: Double, source: Source,
                 title: String, published: Date?, actors: [Named], topics: [Named], evidence: [String], updates: String? = nil) {
@@ -126,11 +131,15 @@ extension AlertLogEntry {
         }
         let source = Source(type: wire.source.type, path: wire.source.path, feed: wire.source.feed,
                             url: wire.source.url, guid: wire.source.guid)
-        return AlertLogEntry(id: wire.id, time: time, watch: wire.watch, level: level, score: wire.score,
+        var entry = AlertLogEntry(id: wire.id, time: time, watch: wire.watch, level: level, score: wire.score,
                              source: source, title: wire.title, published: published,
                              actors: (wire.actors ?? []).map { Named(id: $0.id, name: $0.name ?? $0.id, mentions: $0.mentions) },
                              topics: (wire.topics ?? []).map { Named(id: $0.id, name: $0.name ?? $0.id, score: $0.score) },
                              evidence: (wire.evidence ?? []).map(\.text), updates: wire.updates)
+        entry.story = wire.story
+        entry.storySize = wire.story_size
+        entry.isRepeat = wire.repeat ?? false
+        return entry
     }
 
     private static func keyPath(_ path: [any CodingKey]) -> String {
@@ -167,5 +176,8 @@ extension AlertLogEntry {
         var topics: [WireNamed]?
         var evidence: [WireEvidence]?
         var updates: String?
+        var story: String?
+        var story_size: Int?
+        var `repeat`: Bool?
     }
 }

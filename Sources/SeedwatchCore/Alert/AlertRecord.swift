@@ -116,6 +116,9 @@ public struct AlertRecord: Sendable, Hashable {
     /// The article's language (ISO 639-1, ``LanguageDetector``), written as the added key
     /// `language` (DESIGN §11), `null` when undetected.
     public var language: String?
+    /// The alert's story (issue 12), written as the added keys `story`, `story_size` and `repeat`
+    /// (DESIGN §11); `nil` where stories are not kept (`scan`), then not written.
+    public var story: StoryKeys?
 
     public init(id: String, time: Date, watch: String, level: AlertLevel, score: Double, source: AlertSource,
                 title: String, published: Date?, actors: [ActorSummary], topics: [TopicSummary], evidence: [EvidenceItem],

@@ -58,8 +58,8 @@ public struct OutputConfiguration: Sendable, Hashable {
         }
     }
 
-    /// Which alerts an output sends: one per alert, or one per story. Stories do not exist yet, so
-    /// `story` sends every alert, as `alert` does, until they land.
+    /// Which alerts an output sends (issue 12): `story` sends a story's first alert and each member
+    /// that adds an actor or a higher level, never a repeat (`"repeat": true`); `alert` sends every alert.
     public enum Mode: String, Sendable, Hashable, CaseIterable {
         case story
         case alert

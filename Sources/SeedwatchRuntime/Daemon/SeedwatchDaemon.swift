@@ -86,6 +86,7 @@ public struct SeedwatchDaemon {
         }
         let processor = ArticleProcessor(watches: watches, store: store, outbox: outbox, logger: logger,
                                          alreadyLogged: alreadyLogged)
+        await processor.setStoriesWindow(configuration.storiesWindowSeconds)
         let dropFolder = DropFolderIntake(pipeline: processor)
         let settings = DropFolderSettings(
             path: configuration.dropFolder.path, settle: configuration.dropFolder.settleSeconds,

@@ -131,10 +131,10 @@ public final class OutboxDelivery: Sendable {
     @discardableResult
     public func decide(articleKey: String, watch: String, contentHash: String,
                        alert: (id: String, line: [UInt8])?, version: ArticleVersion? = nil,
-                       alertedActorIDs: [String]? = nil, at: Date = Date()) throws -> Bool {
+                       alertedActorIDs: [String]? = nil, storyMember: StoryMember? = nil, at: Date = Date()) throws -> Bool {
         let isNew = try store.commitDecision(articleKey: articleKey, watch: watch, contentHash: contentHash,
                                              alertID: alert?.id, alertLine: alert?.line, version: version,
-                                             alertedActorIDs: alertedActorIDs, at: at)
+                                             alertedActorIDs: alertedActorIDs, storyMember: storyMember, at: at)
         guard isNew else { return false }
         // Inside a batch the decision is not durable yet: ``decideBatch(_:)`` delivers after the commit.
         if let alert, !store.isInBatch {

@@ -8,15 +8,18 @@ public struct QueuedAlertSink: Sendable {
     public var minimumLevel: AlertLevel
     /// Back-off and give-up time (`give_up_after`).
     public var retry: DeliveryRetry
+    /// `per`: `story` (the default) sends no repeat of a story (issue 12), `alert` every alert.
+    public var mode: OutputConfiguration.Mode
 
-    public init(sink: any AlertSink, minimumLevel: AlertLevel, retry: DeliveryRetry) {
+    public init(sink: any AlertSink, minimumLevel: AlertLevel, retry: DeliveryRetry, mode: OutputConfiguration.Mode = .story) {
         self.sink = sink
         self.minimumLevel = minimumLevel
         self.retry = retry
+        self.mode = mode
     }
 
     /// The route the state store queues new alerts by: the sink's name and lowest level.
     public var route: OutputRoute {
-        OutputRoute(name: sink.name, minimumLevel: minimumLevel)
+        OutputRoute(name: sink.name, minimumLevel: minimumLevel, skipsRepeats: mode == .story)
     }
 }

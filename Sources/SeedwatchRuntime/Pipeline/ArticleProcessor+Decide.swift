@@ -69,7 +69,14 @@ extension ArticleProcessor {
     /// - Throws: ``StateStoreError`` or the alert log's error, as ``OutboxDelivery/decide(articleKey:watch:contentHash:alert:version:alertedActorIDs:at:)``.
     private func decideNew(_ incoming: IncomingArticle, version: ArticleVersion?, watch: CompiledWatch) throws -> AlertRecord? {
         let article = incoming.article, articleKey = incoming.articleKey, origin = incoming.origin
-        let evaluation = watch.evaluate(article, articleKey: articleKey, source: incoming.source, time: now())
+        var evaluation = watch.evaluate(article, articleKey: articleKey, source: incoming.source, time: now())
+        // Issue 12: an alert joins the story of an earlier one (its member is recorded once committed).
+        var storyMember: StoryMember?
+        if evaluation.level != nil {
+            let (keys, member) = try stories.keys(for: evaluation.record, article: article, in: store, at: evaluation.record.time)
+            evaluation.record.story = keys
+            storyMember = member
+        }
         var alert: (id: String, line: [UInt8])? = evaluation.level.map { _ in
             (evaluation.record.id, AlertEncoding.line(evaluation.record))
         }
@@ -81,8 +88,12 @@ extension ArticleProcessor {
         }
         let alertedActors = version == nil ? nil : (evaluation.level == nil ? [] : evaluation.record.actors.map(\.id))
         let isNew = try outbox.decide(articleKey: articleKey, watch: watch.name, contentHash: incoming.contentHash, alert: alert,
-                                      version: version, alertedActorIDs: alertedActors)
+                                      version: version, alertedActorIDs: alertedActors,
+                                      storyMember: alert == nil ? nil : storyMember)
         guard isNew else { return nil }
+        if storyMember != nil, alert != nil {
+            try stories.pruneIfDue(in: store, now: evaluation.record.time)
+        }
         counters.decisions += 1
         activity.advance(decisions: 1)
         note(Self.historySubject(source: incoming.source, articleKey: articleKey), .decided, watch: watch.name,

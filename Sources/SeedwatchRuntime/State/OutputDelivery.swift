@@ -5,10 +5,14 @@ import SeedwatchCore
 public struct OutputRoute: Sendable, Hashable {
     public var name: String
     public var minimumLevel: AlertLevel
+    /// `per: story`: a line marked `"repeat": true` (a story member that adds no actor and no
+    /// higher level, issue 12) gets no row for this output.
+    public var skipsRepeats: Bool
 
-    public init(name: String, minimumLevel: AlertLevel) {
+    public init(name: String, minimumLevel: AlertLevel, skipsRepeats: Bool = false) {
         self.name = name
         self.minimumLevel = minimumLevel
+        self.skipsRepeats = skipsRepeats
     }
 }
 

@@ -19,12 +19,19 @@ extension StateStore {
     static func insertOutputDeliveries(_ db: Database, alertID: String, line: [UInt8], routes: [OutputRoute], at now: TimeInterval) throws {
         guard !routes.isEmpty else { return }
         let level = alertLevel(of: line)
-        for route in routes where level.map({ $0 >= route.minimumLevel }) ?? true {
+        let isRepeat = routes.contains(where: \.skipsRepeats) && isStoryRepeat(line)
+        for route in routes where (level.map({ $0 >= route.minimumLevel }) ?? true) && !(route.skipsRepeats && isRepeat) {
             try db.cachedStatement(sql: """
                 INSERT INTO outbox_delivery (alert_id, output, state, attempts, started, next_attempt)
                 VALUES (?, ?, 'pending', 0, ?, ?) ON CONFLICT (alert_id, output) DO NOTHING
                 """).execute(arguments: [alertID, route.name, now, now])
         }
+    }
+
+    /// Whether an alert line is marked `"repeat": true` (issue 12).
+    static func isStoryRepeat(_ line: [UInt8]) -> Bool {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { return false }
+        return object["repeat"] as? Bool == true
     }
 
     /// The `level` of an alert line; `nil` when it cannot be read (the alert then goes to every output).

@@ -28,6 +28,7 @@ extension StateStore {
     ///     given (unless the key already has a version row); `nil` records none.
     ///   - alertedActorIDs: the actor ids of the alert line (`[]` without one), stored so that a
     ///     later version alerts only for actors not yet alerted on; `nil` stores none.
+    ///   - storyMember: the alert's story member (issue 12), recorded with the alert; `nil` records none.
     ///   - at: the decision time.
     /// - Returns: `true` when the decision is new and, if a line was given, it is now pending delivery.
     ///   `false` when the pair was already seen — then nothing changes — or when the alert id is already
@@ -35,7 +36,7 @@ extension StateStore {
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``; nothing is committed then.
     public func commitDecision(articleKey: String, watch: String, contentHash: String, alertID: String?,
                                alertLine: [UInt8]?, version: ArticleVersion? = nil, alertedActorIDs: [String]? = nil,
-                               at: Date = Date()) throws -> Bool {
+                               storyMember: StoryMember? = nil, at: Date = Date()) throws -> Bool {
         precondition(alertLine == nil || alertID != nil, "an alert line needs its alert id")
         let now = at.timeIntervalSince1970
         let routes = outputRoutes
@@ -52,8 +53,10 @@ extension StateStore {
                                        version: version, at: now)
             }
             guard let alertID, let alertLine else { return true }
-            return try Self.insertPendingAlert(db, alertID: alertID, watch: watch, key: Self.keyBytes(articleKey), line: alertLine,
-                                               routes: routes, at: now)
+            let queued = try Self.insertPendingAlert(db, alertID: alertID, watch: watch, key: Self.keyBytes(articleKey), line: alertLine,
+                                                     routes: routes, at: now)
+            if queued, let storyMember { try Self.insertStoryMember(db, storyMember, at: now) }
+            return queued
         }
     }
 

@@ -39,10 +39,11 @@ extension StateStore {
     /// those whose time is within `eventWindow` seconds of the fingerprint's: the `limit`/2 latest
     /// at or before it and the `limit`/2 earliest after it. A watch with more alerts than that
     /// within 48 h reaches older reports of an event only through the bands (near-duplicates).
-    /// Each member is returned once, earliest first.
+    /// At most `bandLimit` members are taken from the bands (a burst of copies of one article all
+    /// share its bands; any of them leads to the story). Each member is returned once, earliest first.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     public func storyCandidates(watch: String, fingerprint: StoryFingerprint, eventWindow: TimeInterval,
-                                limit: Int = 200) throws -> [StoryMember] {
+                                limit: Int = 40, bandLimit: Int = 16) throws -> [StoryMember] {
         let bands = LSHBands.keys(fingerprint.signature)
         let instant = fingerprint.time.timeIntervalSince1970
         return try readAccess("find story candidates") { db in
@@ -56,12 +57,12 @@ extension StateStore {
             if !bands.isEmpty {
                 let marks = Array(repeating: "?", count: bands.count).joined(separator: ",")
                 collect(try Row.fetchAll(db, sql: """
-                    SELECT m.* FROM story_member m WHERE m.watch = ? AND m.member IN
-                        (SELECT member FROM story_band WHERE band IN (\(marks)))
-                    """, arguments: StatementArguments([watch] + bands.map { $0 as (any DatabaseValueConvertible) })))
+                    SELECT m.* FROM story_member m WHERE +m.watch = ? AND m.member IN
+                        (SELECT DISTINCT member FROM story_band WHERE band IN (\(marks)) LIMIT ?)
+                    """, arguments: StatementArguments([watch] + bands.map { $0 as (any DatabaseValueConvertible) } + [bandLimit])))
             }
             if let link = fingerprint.link {
-                collect(try Row.fetchAll(db, sql: "SELECT * FROM story_member WHERE link = ? AND watch = ?", arguments: [link, watch]))
+                collect(try Row.fetchAll(db, sql: "SELECT * FROM story_member WHERE link = ? AND +watch = ?", arguments: [link, watch]))
             }
             // Two walks of the (watch, time) index outward from the instant: no sort, at most `limit` rows.
             collect(try Row.fetchAll(db, sql: """
@@ -79,15 +80,15 @@ extension StateStore {
     public func storySummary(story: String) throws -> StorySummary? {
         guard let id = Self.alertNumber(story) else { return nil }
         return try readAccess("read story") { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT level, actor_ids FROM story_member WHERE story = ?", arguments: [id])
-            guard !rows.isEmpty else { return nil }
+            // Aggregated in SQLite: a story of thousands of copies costs no row decoding here.
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*) AS size, MAX(level = 'alert') AS alerted FROM story_member WHERE story = ?
+                """, arguments: [id]), let size = row["size"] as Int?, size > 0 else { return nil }
             var actors: Set<String> = []
-            var highest = AlertLevel.notice
-            for row in rows {
-                actors.formUnion(Self.ids(row["actor_ids"]))
-                if let level = AlertLevel(rawValue: row["level"]), level > highest { highest = level }
+            for text in try String.fetchAll(db, sql: "SELECT DISTINCT actor_ids FROM story_member WHERE story = ?", arguments: [id]) {
+                actors.formUnion(Self.ids(text))
             }
-            return StorySummary(size: rows.count, actors: actors, highest: highest)
+            return StorySummary(size: size, actors: actors, highest: (row["alerted"] as Int?) == 1 ? .alert : .notice)
         }
     }
 
@@ -95,24 +96,28 @@ extension StateStore {
     /// recorded (same alert id) is left as it is.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``; nothing is recorded then.
     public func recordStoryMember(_ member: StoryMember, at: Date = Date()) throws {
-        guard let id = Self.alertNumber(member.alertID), let story = Self.alertNumber(member.story) else {
-            throw StateStoreError.operationFailed(path: path, operation: "record story member",
-                                                  reason: "alert id '\(member.alertID)' or story '\(member.story)' is not 16 hex digits")
+        try writeAccess("record story member") { db in try Self.insertStoryMember(db, member, at: at.timeIntervalSince1970) }
+    }
+
+    /// Inserts `member` and its band keys in the transaction of `db` (the decision's, see
+    /// ``commitDecision(articleKey:watch:contentHash:alertID:alertLine:version:alertedActorIDs:storyMember:at:)``).
+    /// - Parameter at: Unix seconds of the decision (the member's `recorded_at`).
+    static func insertStoryMember(_ db: Database, _ member: StoryMember, at: TimeInterval) throws {
+        guard let id = alertNumber(member.alertID), let story = alertNumber(member.story) else {
+            throw DatabaseError(message: "alert id '\(member.alertID)' or story '\(member.story)' is not 16 hex digits")
         }
         let f = member.fingerprint
-        try writeAccess("record story member") { db in
-            try db.cachedStatement(sql: """
-                INSERT INTO story_member (member, watch, story, time, recorded_at, level, actor_ids, topic_ids, link, title,
-                                          word_count, signature)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (member) DO NOTHING
-                """).execute(arguments: [id, member.watch, story, f.time.timeIntervalSince1970, at.timeIntervalSince1970,
-                                         member.level.rawValue, f.actors.sorted().joined(separator: " "),
-                                         f.topics.sorted().joined(separator: " "), f.link, f.title, f.signature.wordCount,
-                                         Data(f.signature.bytes)])
-            guard db.changesCount == 1 else { return }
-            let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO story_band (band, member) VALUES (?, ?)")
-            for band in LSHBands.keys(f.signature) { try insert.execute(arguments: [band, id]) }
-        }
+        try db.cachedStatement(sql: """
+            INSERT INTO story_member (member, watch, story, time, recorded_at, level, actor_ids, topic_ids, link, title,
+                                      word_count, signature)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (member) DO NOTHING
+            """).execute(arguments: [id, member.watch, story, f.time.timeIntervalSince1970, at,
+                                     member.level.rawValue, f.actors.sorted().joined(separator: " "),
+                                     f.topics.sorted().joined(separator: " "), f.link, f.title, f.signature.wordCount,
+                                     Data(f.signature.bytes)])
+        guard db.changesCount == 1 else { return }
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO story_band (band, member) VALUES (?, ?)")
+        for band in LSHBands.keys(f.signature) { try insert.execute(arguments: [band, id]) }
     }
 
     /// Forgets story members recorded before `cutoff` (now − `stories.window`) and their band keys.
