@@ -21,7 +21,7 @@ struct FeedsCommand: ParsableCommand {
           seedwatch feeds add https://example.org/world/rss.xml --title "Example World"
           seedwatch feeds remove "Example World"
           seedwatch feeds import subscriptions.opml
-          seedwatch feeds export --opml
+          seedwatch feeds export > subscriptions.opml
         """,
         subcommands: [FeedsCheckCommand.self, FeedsResetCommand.self, FeedsAddCommand.self, FeedsRemoveCommand.self,
                       FeedsImportCommand.self, FeedsExportCommand.self]

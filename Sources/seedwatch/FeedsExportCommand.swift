@@ -6,26 +6,25 @@ import SeedwatchRuntime
 struct FeedsExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Print the configured feeds, as URLs or as OPML 2.0.",
+        abstract: "Print the configured feeds as OPML 2.0, or as URLs.",
         discussion: """
-        Without --opml: one feed a line, its URL, then a tab and its title when it has one. With \
-        --opml: an OPML 2.0 subscription list (opml.org) that feed readers import, on standard \
-        output.
+        An OPML 2.0 subscription list (opml.org) that feed readers import, on standard output. \
+        With --urls: one feed a line, its URL, then a tab and its title when it has one.
 
         Examples:
-          seedwatch feeds export
-          seedwatch feeds export --opml > seedwatch-feeds.opml
+          seedwatch feeds export > seedwatch-feeds.opml
+          seedwatch feeds export --urls
         """
     )
 
     @OptionGroup var options: ConfigOption
 
-    @Flag(help: "Write an OPML 2.0 document.")
-    var opml = false
+    @Flag(help: "Print one URL a line (a tab and the title after it) instead of OPML 2.0.")
+    var urls = false
 
     func run() throws {
         let configuration = try options.loadConfiguration()
-        if opml {
+        if !urls {
             let feeds = configuration.feeds.map { OPMLFeed(url: $0.url, title: $0.title) }
             print(OPMLWriter.document(feeds: feeds, title: "seedwatch feeds", created: Date()), terminator: "")
         } else {

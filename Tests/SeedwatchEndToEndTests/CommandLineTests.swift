@@ -194,6 +194,26 @@ struct CommandLineTests {
         #expect(object["alerted"] as? Bool == false)
     }
 
+    /// `feeds add` edits a copy of the shipped configuration; `feeds export` prints OPML 2.0 by
+    /// default and one URL a line with `--urls`.
+    @Test func feedsAddThenExportAsOPMLAndAsURLs() throws {
+        let folder = try TemporaryFolder("seedwatch-cli")
+        let text = try String(contentsOfFile: Self.shippedConfig, encoding: .utf8)
+            .replacingOccurrences(of: "../seeds/", with: Paths.packageRoot.appendingPathComponent("seeds").path + "/")
+            .replacingOccurrences(of: "../var/", with: folder.url.appendingPathComponent("var").path + "/")
+        let config = folder.url.appendingPathComponent("seedwatch.yaml")
+        try text.write(to: config, atomically: true, encoding: .utf8)
+        let add = try Self.run(["feeds", "add", "https://example.org/world/rss.xml", "--title", "World & Co",
+                                "--config", config.path])
+        #expect(add.status == 0, "\(add.stderr)")
+        let opml = try Self.run(["feeds", "export", "--config", config.path])
+        #expect(opml.status == 0, "\(opml.stderr)")
+        #expect(opml.stdout.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">"))
+        #expect(opml.stdout.contains(#"<outline type="rss" text="World &amp; Co" title="World &amp; Co" xmlUrl="https://example.org/world/rss.xml"/>"#))
+        let urls = try Self.run(["feeds", "export", "--urls", "--config", config.path])
+        #expect(urls.stdout == "https://example.org/world/rss.xml\tWorld & Co\n")
+    }
+
     /// Evidence puts the headline first when it holds the core pattern (two states and a topic).
     @Test(.enabled(if: Paths.sharedIsAvailable, "../shared is absent"))
     func evidenceLeadsWithTheHeadline() throws {
