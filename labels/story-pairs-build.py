@@ -1,20 +1,24 @@
 #!/usr/bin/env python3
-"""Builds labels/story-pairs.tsv: pairs of corpus articles labelled 1 (one story) or 0 (separate
-stories), for measuring seedwatch's story rule (labels/README.md, "story-pairs.tsv").
+"""Builds the story pairs file (by default var/story-pairs.tsv, not tracked: it is derived from the
+corpus and is over 6 MB): pairs of corpus articles labelled 1 (one story) or 0 (separate
+stories), for measuring seedwatch's story rule (labels/README.md, "story pairs").
 
 Reads ../shared/corpus (or the folder given as the first argument) where it lies; writes paths
-and labels only, never corpus text. Python 3 standard library. Run from the repository root:
+and labels only, never corpus text, to OUT (default var/story-pairs.tsv). The output is the same
+on every run for the same corpus; StoryPairEvaluationTests builds it this way. Python 3 standard
+library. Run from the repository root:
 
-    python3 labels/story-pairs-build.py [CORPUS]
+    python3 labels/story-pairs-build.py [CORPUS [OUT]]
 
 The split column is fixed here, before any threshold was tuned: a group (an event, a BASIL
 triplet, a BBC title) is held out ("test") when the first byte of SHA-256 of its name is < 86
 (about a third); a pair is "test" when both its groups are, "dev" when neither is, and by the
 same hash of its two paths otherwise.
 """
-import datetime, glob, hashlib, itertools, json, os, re, sys
+import ast, datetime, glob, hashlib, itertools, json, os, sys
 
 corpus = sys.argv[1] if len(sys.argv) > 1 else '../shared/corpus'
+output = sys.argv[2] if len(sys.argv) > 2 else 'var/story-pairs.tsv'
 NC = 'articles/giveme5w1h/Giveme5W1H/examples/datasets/news_cluster/data'
 BBC = 'articles/giveme5w1h/Giveme5W1H/examples/datasets/bbc/data_raw'
 NORTH_KOREA_EVENTS = {19, 34, 70, 71}   # NK oil from Russia, Kim's olive branch, Hokkaido missile, satellite launch
@@ -37,7 +41,7 @@ def date(text):
 articles = []   # (path, group, date, description)
 for f in sorted(glob.glob(os.path.join(corpus, NC, '*.json'))):
     d = json.load(open(f, encoding='utf-8'))
-    c = d['newsCluster'] if isinstance(d['newsCluster'], dict) else eval(d['newsCluster'], {})
+    c = d['newsCluster'] if isinstance(d['newsCluster'], dict) else ast.literal_eval(d['newsCluster'])
     articles.append((os.path.relpath(f, corpus), 'event %d %s' % (c['EventId'], c['Event']), date(d['date_publish']), c['EventId']))
 for f in sorted(glob.glob(os.path.join(corpus, 'articles/basil/articles/*/*.json'))):
     d = json.load(open(f, encoding='utf-8'))
@@ -69,7 +73,8 @@ for title, paths in sorted(bbc.items()):
         group = 'BBC title ' + title
         rows.append((pa, pb, 1, split(group, group, pa, pb), 'BBC versions of one story (same headline)'))
 
-with open('labels/story-pairs.tsv', 'w', encoding='utf-8') as out:
+os.makedirs(os.path.dirname(output) or '.', exist_ok=True)
+with open(output, 'w', encoding='utf-8') as out:
     out.write('# PATH_A\tPATH_B\tLABEL (1 one story, 0 separate)\tSPLIT (dev|test)\treason — built by labels/story-pairs-build.py\n')
     for r in rows:
         out.write('%s\t%s\t%d\t%s\t%s\n' % r)

@@ -1,4 +1,4 @@
-/// One labelled pair of `labels/story-pairs.tsv` (see labels/README.md): two corpus articles and
+/// One labelled story pair, as `labels/story-pairs-build.py` writes them (see labels/README.md): two corpus articles and
 /// whether they are one story.
 public struct StoryPairLabel: Sendable, Hashable {
     /// The part of the labelled set a pair belongs to, fixed before any threshold was tuned.

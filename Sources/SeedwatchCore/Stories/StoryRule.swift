@@ -24,7 +24,7 @@ public enum StoryRelation: String, Sendable, Hashable {
 ///    (``actorsAgree(_:_:)``), topics agree (``topicsAgree(_:_:)``), and the estimated Jaccard
 ///    index of the content words ≥ ``eventJaccard``.
 ///
-/// Thresholds were fitted on the development part of `labels/story-pairs.tsv` only (see
+/// Thresholds were fitted on the development part of the story pairs (`labels/story-pairs-build.py`) only (see
 /// labels/README.md); the held-out part measures them.
 public struct StoryRule: Sendable, Hashable {
     /// Content-word Jaccard at or above which two articles are one text republished.
