@@ -1,4 +1,5 @@
-/// How a string is written as a YAML 1.2 scalar in a line the editors add (``FeedListEditor``).
+/// How a string is written as a YAML 1.2 scalar in a line seedwatch writes (``FeedListEditor``,
+/// ``ModelYAMLWriter``).
 enum YAMLScalarText {
     /// A double-quoted scalar (YAML 1.2 §7.3.1): `\` and `"` escaped, control characters as
     /// `\n`, `\t`, `\r` or `\uXXXX`. Safe for any text: a title with `: `, ` #` or quotes.

@@ -35,22 +35,8 @@ public enum OPMLWriter {
         return out
     }
 
-    /// `text` with the characters that cannot stand in an attribute value or element text escaped.
+    /// `text` escaped for an attribute value or element text (``MarkupEscape``).
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t": out += "&#9;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        MarkupEscape.escape(text, attributeWhitespace: true)
     }
 }

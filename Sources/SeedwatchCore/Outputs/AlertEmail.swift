@@ -80,21 +80,9 @@ public enum AlertEmail {
         return s
     }
 
-    /// `text` with `&`, `<`, `>`, `"` and `'` as character references (HTML 5 §13.1.2.6).
+    /// `text` with `&`, `<`, `>`, `"` and `'` as character references (``MarkupEscape``).
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
+        MarkupEscape.escape(text, apostrophe: true)
     }
 
     /// A header value: as is when printable ASCII, else one RFC 2047 `=?utf-8?B?…?=` word per

@@ -12,22 +12,22 @@ public enum ModelYAMLWriter {
         # says why each actor and term was chosen. Matching rules: README, "The model".
 
         """
-        out += "name: \(quote(watch.name))\n"
-        out += "description: \(quote("Built from the seed \"\(watch.article.title)\". Core states: \(watch.states.core.joined(separator: ", ")).")) \n"
+        out += "name: \(YAMLScalarText.doubleQuoted(watch.name))\n"
+        out += "description: \(YAMLScalarText.doubleQuoted("Built from the seed \"\(watch.article.title)\". Core states: \(watch.states.core.joined(separator: ", ")).")) \n"
         out += "\nactors:\n"
         for choice in watch.actors {
             let a = choice.actor
-            out += "  - id: \(a.id)\n    name: \(quote(a.name))\n    kind: \(a.kind.rawValue)\n"
+            out += "  - id: \(a.id)\n    name: \(YAMLScalarText.doubleQuoted(a.name))\n    kind: \(a.kind.rawValue)\n"
             if let aff = a.affiliation { out += "    affiliation: \(aff)\n" }
             // An actor of the knowledge data names its entry; only the builder's own aliases are listed.
             let own = a.knowledge == nil ? a.aliases : Array(a.aliases.dropFirst(choice.inheritedAliases))
-            if let key = a.knowledge { out += "    knowledge: \(quote(key))\n" }
+            if let key = a.knowledge { out += "    knowledge: \(YAMLScalarText.doubleQuoted(key))\n" }
             if !own.isEmpty { out += "    aliases:\n" }
             for alias in own {
                 if !alias.caseSensitive && !alias.weak {
-                    out += "      - \(quote(alias.text))\n"
+                    out += "      - \(YAMLScalarText.doubleQuoted(alias.text))\n"
                 } else {
-                    var parts = ["text: \(quote(alias.text))"]
+                    var parts = ["text: \(YAMLScalarText.doubleQuoted(alias.text))"]
                     if alias.caseSensitive { parts.append("case_sensitive: true") }
                     if alias.weak { parts.append("weak: true") }
                     out += "      - {\(parts.joined(separator: ", "))}\n"
@@ -36,16 +36,16 @@ public enum ModelYAMLWriter {
             if !choice.exclusions.isEmpty {
                 out += "    exclusions:\n"
                 for e in choice.exclusions {
-                    out += e.caseSensitive ? "      - {text: \(quote(e.text)), case_sensitive: true}\n" : "      - \(quote(e.text))\n"
+                    out += e.caseSensitive ? "      - {text: \(YAMLScalarText.doubleQuoted(e.text)), case_sensitive: true}\n" : "      - \(YAMLScalarText.doubleQuoted(e.text))\n"
                 }
             }
         }
         out += "\ntopics:\n"
         for t in watch.topics {
-            out += "  - id: \(t.id)\n    name: \(quote(t.name))\n    terms:\n"
+            out += "  - id: \(t.id)\n    name: \(YAMLScalarText.doubleQuoted(t.name))\n    terms:\n"
             for term in t.terms {
                 let language = term.languages.isEmpty ? "" : ", language: " + (term.languages.count == 1 ? term.languages[0] : "[\(term.languages.joined(separator: ", "))]")
-                out += "      - {text: \(quote(term.text)), weight: \(number(term.weight))\(language)}\n"
+                out += "      - {text: \(YAMLScalarText.doubleQuoted(term.text)), weight: \(number(term.weight))\(language)}\n"
             }
         }
         let r = watch.rules
@@ -82,22 +82,6 @@ public enum ModelYAMLWriter {
 
         """
         return out
-    }
-
-    /// A YAML double-quoted scalar (YAML 1.2 §7.3.1 escapes).
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\x%02X", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
     }
 
     static func number(_ d: Double) -> String {

@@ -21,7 +21,9 @@ extension ArticleProcessor {
         let articleKey = incoming.articleKey, origin = incoming.origin
         var result = ArticleDecision()
         let lookup = incoming.earlierVersion
-        if let lookup, watches.contains(where: { (try? store.isSeen(articleKey: articleKey, watch: $0.name)) != true }) {
+        // Each watch's seen mark, read once (the edit lookup below only reads the store).
+        let seen = watches.map { watch in Result { try store.isSeen(articleKey: articleKey, watch: watch.name) } }
+        if let lookup, seen.contains(where: { (try? $0.get()) != true }) {
             do {
                 result.originalKey = try lookup.original(of: articleKey, in: store)
             } catch {
@@ -32,9 +34,9 @@ extension ArticleProcessor {
                 return ArticleDecision(failures: watches.count)
             }
         }
-        for watch in watches {
+        for (watch, seen) in zip(watches, seen) {
             do {
-                if try store.isSeen(articleKey: articleKey, watch: watch.name) { continue }
+                if try seen.get() { continue }
                 if let lookup, let originalKey = result.originalKey {
                     if let record = try decideEdit(incoming, originalKey: originalKey, version: lookup.version, watch: watch) {
                         result.alerts.append(record)
