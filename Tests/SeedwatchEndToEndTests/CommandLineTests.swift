@@ -33,6 +33,17 @@ struct CommandLineTests {
 
     static var shippedConfig: String { Paths.packageRoot.appendingPathComponent("config/seedwatch.yaml").path }
 
+    /// The shipped configuration written into `folder`, its relative folders made absolute: the
+    /// seeds of this package, `var/` under `folder`.
+    static func copyOfShippedConfig(in folder: TemporaryFolder) throws -> URL {
+        let text = try String(contentsOfFile: shippedConfig, encoding: .utf8)
+            .replacingOccurrences(of: "../seeds/", with: Paths.packageRoot.appendingPathComponent("seeds").path + "/")
+            .replacingOccurrences(of: "../var/", with: folder.url.appendingPathComponent("var").path + "/")
+        let config = folder.url.appendingPathComponent("seedwatch.yaml")
+        try text.write(to: config, atomically: true, encoding: .utf8)
+        return config
+    }
+
     /// `scan --json` of one text on standard input: the JSON object.
     static func scan(_ text: String) throws -> [String: Any] {
         let output = try run(["scan", "--json", "--config", shippedConfig, "-"], stdin: text)
@@ -49,11 +60,7 @@ struct CommandLineTests {
     @Test func checkConfigAcceptsTheShippedConfiguration() throws {
         // The shipped configuration, with its relative folders under a temporary root whose var/drop exists.
         let folder = try TemporaryFolder("seedwatch-cli")
-        let text = try String(contentsOfFile: Self.shippedConfig, encoding: .utf8)
-            .replacingOccurrences(of: "../seeds/", with: Paths.packageRoot.appendingPathComponent("seeds").path + "/")
-            .replacingOccurrences(of: "../var/", with: folder.url.appendingPathComponent("var").path + "/")
-        let config = folder.url.appendingPathComponent("seedwatch.yaml")
-        try text.write(to: config, atomically: true, encoding: .utf8)
+        let config = try Self.copyOfShippedConfig(in: folder)
         try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("var/drop"), withIntermediateDirectories: true)
         let output = try Self.run(["check-config", "--config", config.path])
         #expect(output.status == 0, "\(output.stderr)")
@@ -198,11 +205,7 @@ struct CommandLineTests {
     /// default and one URL a line with `--urls`.
     @Test func feedsAddThenExportAsOPMLAndAsURLs() throws {
         let folder = try TemporaryFolder("seedwatch-cli")
-        let text = try String(contentsOfFile: Self.shippedConfig, encoding: .utf8)
-            .replacingOccurrences(of: "../seeds/", with: Paths.packageRoot.appendingPathComponent("seeds").path + "/")
-            .replacingOccurrences(of: "../var/", with: folder.url.appendingPathComponent("var").path + "/")
-        let config = folder.url.appendingPathComponent("seedwatch.yaml")
-        try text.write(to: config, atomically: true, encoding: .utf8)
+        let config = try Self.copyOfShippedConfig(in: folder)
         let add = try Self.run(["feeds", "add", "https://example.org/world/rss.xml", "--title", "World & Co",
                                 "--config", config.path])
         #expect(add.status == 0, "\(add.stderr)")

@@ -29,16 +29,23 @@ struct WatchdogEndToEndTests {
         return html + "</body></html>"
     }
 
+    /// A daemon with the watchdog on (``watchdog``), on a drop-folder configuration in `root`,
+    /// started and checked to have sent READY=1.
+    static func startReadyDaemon(in root: URL) throws -> (notify: NotifySocket, daemon: DaemonProcess) {
+        let config = try writeDaemonConfig(in: root, settle: "0.2s")
+        let notify = try NotifySocket(path: root.appendingPathComponent("notify.sock").path)
+        let daemon = try DaemonProcess(config: config, notifySocket: notify.path, stderrURL: root.appendingPathComponent("daemon.log"),
+                                       environment: watchdog)
+        #expect(notify.wait(for: "READY=1", timeout: 30) != nil, "\(daemon.log.suffix(2000))")
+        return (notify, daemon)
+    }
+
     @Test(.timeLimit(.minutes(3)))
     func largeFilesNeverDelayAPing() throws {
         let folder = try TemporaryFolder("seedwatch-e2e-watchdog")
         let root = folder.url
-        let config = try writeDaemonConfig(in: root, settle: "0.2s")
-        let notify = try NotifySocket(path: root.appendingPathComponent("notify.sock").path)
+        let (notify, daemon) = try Self.startReadyDaemon(in: root)
         defer { notify.close() }
-        let daemon = try DaemonProcess(config: config, notifySocket: notify.path, stderrURL: root.appendingPathComponent("daemon.log"),
-                                       environment: Self.watchdog)
-        #expect(notify.wait(for: "READY=1", timeout: 30) != nil, "\(daemon.log.suffix(2000))")
         let staging = root.appendingPathComponent("staging")
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         for i in 0..<2 {
@@ -63,12 +70,8 @@ struct WatchdogEndToEndTests {
     func aPipelineStuckOnTheStateDatabaseStopsPinging() throws {
         let folder = try TemporaryFolder("seedwatch-e2e-wedge")
         let root = folder.url
-        let config = try writeDaemonConfig(in: root, settle: "0.2s")
-        let notify = try NotifySocket(path: root.appendingPathComponent("notify.sock").path)
+        let (notify, daemon) = try Self.startReadyDaemon(in: root)
         defer { notify.close() }
-        let daemon = try DaemonProcess(config: config, notifySocket: notify.path, stderrURL: root.appendingPathComponent("daemon.log"),
-                                       environment: Self.watchdog)
-        #expect(notify.wait(for: "READY=1", timeout: 30) != nil, "\(daemon.log.suffix(2000))")
 
         // Another process holds the state database's write lock for 9 s (the daemon waits up to 10 s).
         let holder = Process()
