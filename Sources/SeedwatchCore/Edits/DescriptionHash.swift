@@ -9,9 +9,15 @@ extension ArticleUpdateMatch {
     /// description has fewer than ``minimumDescriptionWords`` words: an empty or boilerplate
     /// description ("Read more", "Continue reading…") never identifies an article.
     public static func descriptionHash(_ description: String) -> String? {
+        descriptionDigest(description).map { Hex.encode(Array($0)) }
+    }
+
+    /// The SHA-256 digest whose hex is ``descriptionHash(_:)`` (32 bytes, no allocation: a
+    /// document's census of 100,000 descriptions keeps digests, not strings).
+    public static func descriptionDigest(_ description: String) -> SHA256.Digest? {
         let folded = Normalizer.normalize(description).folded
         guard wordCount(folded) >= minimumDescriptionWords else { return nil }
-        return Hex.encode(Array(SHA256.hash(data: folded)))
+        return SHA256.hash(data: folded)
     }
 
     /// The fewest words a description needs to identify an article by its hash (a typical

@@ -32,9 +32,15 @@ extension XMLElement {
     /// prefix), an RSS 0.90/1.0 namespace, or the namespace of its parent (a feed may put a private
     /// default namespace on `<rss>`). An extension module's element with an RSS local name is not RSS.
     func isRSSCore(node child: XMLDocument.Node) -> Bool {
-        guard child.namespace >= 0, let ns = document.string(child.namespace), !ns.isEmpty else { return child.prefix < 0 }
+        Self.isRSSCore(namespace: document.string(child.namespace), hasPrefix: child.prefix >= 0, parentNamespace: namespace)
+    }
+
+    /// ``isRSSCore(node:)`` for an element with `namespace` (`nil`: none) and a prefix or not,
+    /// whose parent has `parentNamespace`.
+    static func isRSSCore(namespace ns: String?, hasPrefix: Bool, parentNamespace: String?) -> Bool {
+        guard let ns, !ns.isEmpty else { return !hasPrefix }
         if ns == FeedNamespace.rss10 || ns == FeedNamespace.rss090 { return true }
-        return ns == namespace && !FeedNamespace.extensions.contains(ns) && ns.lowercased() != FeedNamespace.itunes
+        return ns == parentNamespace && !FeedNamespace.extensions.contains(ns) && ns.lowercased() != FeedNamespace.itunes
     }
 
     /// The first RSS core child named `name`. Names compare ASCII case-insensitively (`<TiTlE>`), as

@@ -23,40 +23,84 @@ public enum FeedParser {
     ///   content is not one of the formats, ``FeedParseError/xml(line:message:)`` when libxml2 finds no
     ///   root element, ``FeedParseError/json(message:)`` for malformed JSON.
     public static func parse(_ bytes: [UInt8], contentType: String? = nil, baseURL: String? = nil) throws(FeedParseError) -> ParsedFeed {
-        _ = libxml2Initialised
-        let declared = [ContentType.charset(contentType), xmlDeclarationEncoding(bytes)]
+        try parse(bytes, contentType: contentType, baseURL: baseURL, streamingXML: true)
+    }
+
+    /// ``parse(_:contentType:baseURL:)``; with `streamingXML` false, XML is read as one tree even
+    /// when well-formed (what the stream must equal: the tests compare the two).
+    static func parse(_ bytes: [UInt8], contentType: String?, baseURL: String?, streamingXML: Bool) throws(FeedParseError) -> ParsedFeed {
+        let (body, encoding) = try sniff(bytes, contentType: contentType)
         var feed: ParsedFeed
-        if let start = utf8MarkupStart(bytes, declared: declared) {
-            // Valid UTF-8 XML: its bytes are already what decoding and re-encoding would give.
-            feed = try readXML(start == 0 ? bytes : Array(bytes[start...]), encoding: label(.utf8), baseURL: baseURL)
-        } else {
-            let decoded = CharsetDecoder.decode(bytes, declared: declared)
-            let encoding = label(decoded.encoding)
-            var text = Substring(decoded.text)
-            while let f = text.first, f.isWhitespace || f == "\u{FEFF}" || f == "\0" { text.removeFirst() }
-            guard let first = text.first else { throw .empty }
-            if first == "{" {
-                feed = try JSONFeedReader.read(String(text), encoding: encoding, baseURL: baseURL)
-            } else if first == "<" {
-                feed = try readXML(text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8), encoding: encoding, baseURL: baseURL)
-            } else {
-                throw .notAFeed(found: "text starting \"\(text.prefix(20))\"")
-            }
+        switch body {
+        case .xml(let utf8):
+            feed = try streamingXML ? readXML(utf8, encoding: encoding, baseURL: baseURL)
+                : readWholeXML(utf8, encoding: encoding, baseURL: baseURL)
+        case .json(let utf8): feed = try JSONFeedReader.read(utf8, encoding: encoding, baseURL: baseURL)
         }
-        // Text that is UTF-8 decoded twice (WordPress-style `&#226;&#128;&#153;`) is read once more as UTF-8.
         DoubleEncodedUTF8.repair(&feed.title)
-        for i in feed.items.indices {
-            DoubleEncodedUTF8.repair(&feed.items[i].title)
-            DoubleEncodedUTF8.repair(&feed.items[i].summary)
-            DoubleEncodedUTF8.repair(&feed.items[i].content)
-        }
+        for i in feed.items.indices { repair(&feed.items[i]) }
         ItemKey.assign(&feed.items)
         return feed
     }
 
-    /// Reads decoded XML (UTF-8 bytes starting at its first `<`).
+    /// Text that is UTF-8 decoded twice (WordPress-style `&#226;&#128;&#153;`) is read once more as UTF-8.
+    static func repair(_ item: inout FeedItem) {
+        DoubleEncodedUTF8.repair(&item.title)
+        DoubleEncodedUTF8.repair(&item.summary)
+        DoubleEncodedUTF8.repair(&item.content)
+    }
+
+    /// A feed body as UTF-8, by syntax.
+    enum Body {
+        /// XML from its first `<`.
+        case xml([UInt8])
+        /// JSON from its `{`.
+        case json([UInt8])
+    }
+
+    /// The body decoded (see the type's notes on encodings) and sniffed, with the encoding's label.
+    /// - Throws: ``FeedParseError/empty``, ``FeedParseError/notAFeed(found:)`` for text that starts with neither `<` nor `{`.
+    static func sniff(_ bytes: [UInt8], contentType: String?) throws(FeedParseError) -> (Body, encoding: String) {
+        _ = libxml2Initialised
+        let declared = [ContentType.charset(contentType), xmlDeclarationEncoding(bytes)]
+        if let start = utf8MarkupStart(bytes, declared: declared) {
+            // Valid UTF-8 XML: its bytes are already what decoding and re-encoding would give.
+            return (.xml(start == 0 ? bytes : Array(bytes[start...])), label(.utf8))
+        }
+        let decoded = CharsetDecoder.decode(bytes, declared: declared)
+        let encoding = label(decoded.encoding)
+        var text = Substring(decoded.text)
+        while let f = text.first, f.isWhitespace || f == "\u{FEFF}" || f == "\0" { text.removeFirst() }
+        guard let first = text.first else { throw .empty }
+        if first == "{" {
+            return (.json(Array(text.utf8)), encoding)
+        } else if first == "<" {
+            return (.xml(text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8)), encoding)
+        }
+        throw .notAFeed(found: "text starting \"\(text.prefix(20))\"")
+    }
+
+    /// Reads decoded XML (UTF-8 bytes starting at its first `<`): streamed item by item
+    /// (``FeedXMLItemStream``) when well-formed, else whole by the recovering readers.
     private static func readXML(_ utf8: [UInt8], encoding: String, baseURL: String?) throws(FeedParseError) -> ParsedFeed {
-        let root = try XMLTreeReader.read(XMLPreparation.prepare(utf8), baseURL: baseURL)
+        if let stream = FeedXMLItemStream(utf8, baseURL: baseURL) {
+            var items: [FeedItem] = []
+            while let item = stream.next() { items.append(item) }
+            switch stream.end(encoding: encoding) {
+            case .feed(let format, let title, let link):
+                return ParsedFeed(format: format, title: title, link: link, encoding: encoding, items: items)
+            case .notAFeed(let error):
+                throw error
+            case .notWellFormed:
+                break
+            }
+        }
+        return try readWholeXML(utf8, encoding: encoding, baseURL: baseURL, knownIllFormed: true)
+    }
+
+    /// Reads decoded XML as one tree (the recovering readers for a document that is not well-formed).
+    static func readWholeXML(_ utf8: [UInt8], encoding: String, baseURL: String?, knownIllFormed: Bool = false) throws(FeedParseError) -> ParsedFeed {
+        let root = try XMLTreeReader.read(XMLPreparation.prepare(utf8), baseURL: baseURL, knownIllFormed: knownIllFormed)
         guard let format = format(of: root) else {
             throw .notAFeed(found: "root element <\(root.prefix.map { $0 + ":" } ?? "")\(root.name)>")
         }
@@ -91,8 +135,21 @@ public enum FeedParser {
         return UTF8Bytes.isValidUTF8(bytes) ? start : nil
     }
 
-    /// The format named by the root element (never by the Content-Type).
-    static func format(of root: XMLElement) -> FeedFormat? {
+    /// What the format sniffing reads of the root's children that a stream detached (RSS 1.0 and
+    /// 0.90 items beside the channel).
+    struct DetachedRootChildren {
+        var anyInRSS090Namespace = false
+        var anyNamedItem = false
+
+        mutating func note(name: String, namespace: String?) {
+            if namespace == FeedNamespace.rss090 { anyInRSS090Namespace = true }
+            if name == "item" { anyNamedItem = true }
+        }
+    }
+
+    /// The format named by the root element (never by the Content-Type); `detachedChildren`: the
+    /// root's children no longer in the tree.
+    static func format(of root: XMLElement, detachedChildren: DetachedRootChildren = DetachedRootChildren()) -> FeedFormat? {
         switch root.name.lowercased() {
         case "rss":
             switch root.attribute("version")?.trimmingWhitespace() {
@@ -103,8 +160,9 @@ public enum FeedParser {
             }
         case "rdf":
             let children = root.elements
-            if root.namespace == FeedNamespace.rss090 || children.contains(where: { $0.namespace == FeedNamespace.rss090 }) { return .rss090 }
-            if children.contains(where: { $0.name == "channel" || $0.name == "item" }) { return .rss10 }
+            if root.namespace == FeedNamespace.rss090 || detachedChildren.anyInRSS090Namespace
+                || children.contains(where: { $0.namespace == FeedNamespace.rss090 }) { return .rss090 }
+            if detachedChildren.anyNamedItem || children.contains(where: { $0.name == "channel" || $0.name == "item" }) { return .rss10 }
             return nil
         case "feed":
             if root.namespace == FeedNamespace.atom03 || root.attribute("version")?.hasPrefix("0.") == true { return .atom03 }

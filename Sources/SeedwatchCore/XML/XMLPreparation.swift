@@ -25,13 +25,30 @@ enum XMLPreparation {
     static func prepare(_ b: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(b.count + 64)
+        var i = contentStart(b)
+        rewrite(b, from: &i, into: &out, until: Int.max)
+        return out
+    }
+
+    /// Where the rewriting of `b` starts: after leading white space and the XML declaration.
+    static func contentStart(_ b: [UInt8]) -> Int {
         let n = b.count
         var i = 0
         while i < n && isSpace(b[i]) { i += 1 }
         if startsWith(b, i, "<?xml") && i + 5 < n && (isSpace(b[i + 5]) || b[i + 5] == UInt8(ascii: "?")) {
             if let end = find(b, i, "?>") { i = end + 2 }
         }
-        while i < n {
+        return i
+    }
+
+    /// Rewrites `b` from byte `i` on, appending to `out`, until `b` ends or `out` holds at least
+    /// `limit` bytes; `i` is left where the next call continues. Each step handles one whole
+    /// construct (a comment, a CDATA section, a DOCTYPE, a reference, a run of plain bytes), so
+    /// pieces written by successive calls are, concatenated, exactly ``prepare(_:)``'s output
+    /// (``XMLPreparation/Pieces``).
+    static func rewrite(_ b: [UInt8], from i: inout Int, into out: inout [UInt8], until limit: Int) {
+        let n = b.count
+        while i < n && out.count < limit {
             let c = b[i]
             if c == UInt8(ascii: "<") {
                 if startsWith(b, i, "<!--") {
@@ -113,7 +130,28 @@ enum XMLPreparation {
             }
             out.append(contentsOf: b[i..<runEnd]); i = runEnd
         }
-        return out
+    }
+
+    /// ``prepare(_:)``'s output a piece at a time, so that a large document is never held twice
+    /// (issue 11: a feed document streamed to the parser).
+    struct Pieces {
+        let bytes: [UInt8]
+        private var next: Int
+
+        /// `bytes`: UTF-8 text, as for ``prepare(_:)``.
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            next = XMLPreparation.contentStart(bytes)
+        }
+
+        var isFinished: Bool { next >= bytes.count }
+
+        /// Replaces `piece` with the next prepared bytes: at least `size` bytes unless the document
+        /// ends first (one construct may make it longer); empty at the end.
+        mutating func fill(_ piece: inout [UInt8], size: Int) {
+            piece.removeAll(keepingCapacity: true)
+            XMLPreparation.rewrite(bytes, from: &next, into: &piece, until: size)
+        }
     }
 
     /// The bytes the copying loop stops at: `<`, `&`, 0xC2 (a possible C1 control) and the C0

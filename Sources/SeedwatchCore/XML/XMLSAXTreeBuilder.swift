@@ -23,68 +23,164 @@ enum XMLSAXTreeBuilder {
             return nil
         }
         defer { xmlFreeParserCtxt(context) }
-        // Only the events the tree needs; everything else (comments, processing instructions,
-        // document start/end) is ignored, and libxml2 builds no tree of its own.
-        sax.pointee = xmlSAXHandler()
-        sax.pointee.initialized = XML_SAX2_MAGIC
-        sax.pointee.startElementNs = { ctx, localname, prefix, uri, _, _, attributeCount, _, attributes in
-            guard let ctx else { return }
-            XMLSAXTreeBuilder.startElement(ctx.assumingMemoryBound(to: XMLTreeBuilder.self), localname: localname, prefix: prefix, uri: uri,
-                         attributeCount: Int(attributeCount), attributes: attributes)
-        }
-        sax.pointee.endElementNs = { ctx, _, _, _ in
-            ctx?.assumingMemoryBound(to: XMLTreeBuilder.self).pointee.endElement()
-        }
-        let characters: charactersSAXFunc = { ctx, bytes, count in
-            guard let ctx, let bytes, count > 0 else { return }
-            ctx.assumingMemoryBound(to: XMLTreeBuilder.self).pointee.appendText(UnsafeBufferPointer(start: bytes, count: Int(count)))
-        }
-        sax.pointee.characters = characters
-        sax.pointee.ignorableWhitespace = characters
-        sax.pointee.cdataBlock = characters
-        sax.pointee.reference = { ctx, name in
-            // Only if an entity reference slipped through the preparation.
-            guard let ctx, let name, let value = HTMLEntities.named(String(cString: name)) else { return }
-            ctx.assumingMemoryBound(to: XMLTreeBuilder.self).pointee.appendText(value)
-        }
-        // Errors only mark the document as not well-formed; they are not printed.
-        sax.pointee.serror = { _, _ in }
-        let builder = UnsafeMutablePointer<XMLTreeBuilder>.allocate(capacity: 1)
-        builder.initialize(to: XMLTreeBuilder(baseURL: baseURL, expectedBytes: utf8.count))
-        defer { builder.deinitialize(count: 1); builder.deallocate() }
-        context.pointee.userData = UnsafeMutableRawPointer(builder)
+        sax.pointee = XMLSAXSession.handler()
+        let session = XMLSAXSession(builder: XMLTreeBuilder(baseURL: baseURL, expectedBytes: utf8.count), selector: nil)
+        context.pointee.userData = Unmanaged.passUnretained(session).toOpaque()
         // The bytes are UTF-8 whatever a leftover declaration says (the caller decoded them).
         xmlCtxtUseOptions(context, options | Int32(XML_PARSE_IGNORE_ENC.rawValue))
         xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
         xmlParseDocument(context)
-        guard context.pointee.wellFormed == 1, context.pointee.nsWellFormed == 1, !builder.pointee.sawContentAfterRoot,
-              !builder.pointee.isInsideRoot else { return nil }
-        return builder.pointee.finish()
+        return withExtendedLifetime(session) { session.finish(context) }
+    }
+}
+
+/// Chooses, as a document streams, the elements whose subtrees are handed out one at a time
+/// (``XMLSAXStream``): a feed's items.
+protocol XMLSubtreeSelector: AnyObject {
+    /// Called when an element has just started (``XMLTreeBuilder/depth`` is its depth, 1 for the
+    /// root element), before its attributes. Returns a tag > 0 to detach the element when it ends, 0 not to.
+    func select(_ builder: borrowing XMLTreeBuilder) -> Int
+}
+
+/// The state of one SAX2 parse: the builder, and for a stream the selector and the subtrees
+/// detached since the caller last took them.
+final class XMLSAXSession {
+    var builder: XMLTreeBuilder
+    let selector: (any XMLSubtreeSelector)?
+    /// Detached subtrees in the order they ended, each with the selector's tag.
+    var detached: [(element: XMLElement, tag: Int)] = []
+    private var tagOfDetaching = 0
+
+    init(builder: XMLTreeBuilder, selector: (any XMLSubtreeSelector)?) {
+        self.builder = builder
+        self.selector = selector
+    }
+
+    /// The tree left when the parse has ended: `nil` when the document is not well-formed or not
+    /// namespace-well-formed, has an element after the root element, or is cut short.
+    func finish(_ context: xmlParserCtxtPtr) -> XMLElement? {
+        guard context.pointee.wellFormed == 1, context.pointee.nsWellFormed == 1, !builder.sawContentAfterRoot,
+              !builder.isInsideRoot else { return nil }
+        return builder.finish()
+    }
+
+    fileprivate func started() {
+        guard let selector else { return }
+        let tag = selector.select(builder)
+        if tag > 0 {
+            builder.beginDetaching()
+            tagOfDetaching = tag
+        }
+    }
+
+    fileprivate func ended() {
+        if let element = builder.endElement() { detached.append((element, tagOfDetaching)) }
+    }
+
+    /// The SAX2 handler: only the events the tree needs; everything else (comments, processing
+    /// instructions, document start/end) is ignored, and libxml2 builds no tree of its own.
+    /// `userData` is an unretained ``XMLSAXSession``.
+    static func handler() -> xmlSAXHandler {
+        var sax = xmlSAXHandler()
+        sax.initialized = XML_SAX2_MAGIC
+        sax.startElementNs = { ctx, localname, prefix, uri, _, _, attributeCount, _, attributes in
+            guard let ctx else { return }
+            let session = Unmanaged<XMLSAXSession>.fromOpaque(ctx).takeUnretainedValue()
+            session.startElement(localname: localname, prefix: prefix, uri: uri, attributeCount: Int(attributeCount), attributes: attributes)
+        }
+        sax.endElementNs = { ctx, _, _, _ in
+            guard let ctx else { return }
+            Unmanaged<XMLSAXSession>.fromOpaque(ctx).takeUnretainedValue().ended()
+        }
+        let characters: charactersSAXFunc = { ctx, bytes, count in
+            guard let ctx, let bytes, count > 0 else { return }
+            Unmanaged<XMLSAXSession>.fromOpaque(ctx).takeUnretainedValue().builder
+                .appendText(UnsafeBufferPointer(start: bytes, count: Int(count)))
+        }
+        sax.characters = characters
+        sax.ignorableWhitespace = characters
+        sax.cdataBlock = characters
+        sax.reference = { ctx, name in
+            // Only if an entity reference slipped through the preparation.
+            guard let ctx, let name, let value = HTMLEntities.named(String(cString: name)) else { return }
+            Unmanaged<XMLSAXSession>.fromOpaque(ctx).takeUnretainedValue().builder.appendText(value)
+        }
+        // Errors only mark the document as not well-formed; they are not printed.
+        sax.serror = { _, _ in }
+        return sax
     }
 
     /// `attributes` holds `attributeCount` runs of five pointers: local name, prefix, namespace URI,
     /// value start, value end (libxml2 SAX2 `startElementNsSAX2Func`).
-    fileprivate static func startElement(_ builder: UnsafeMutablePointer<XMLTreeBuilder>, localname: UnsafePointer<xmlChar>?,
-                                     prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?,
-                                     attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        var name = builder.pointee.name(localname)
-        if name < 0 { name = builder.pointee.intern("") }
-        let prefixIndex = builder.pointee.name(prefix)
-        let namespaceIndex = builder.pointee.name(uri)
-        builder.pointee.startElement(name: name, prefix: prefixIndex, namespace: namespaceIndex)
+    private func startElement(localname: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?,
+                              attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        var name = builder.name(localname)
+        if name < 0 { name = builder.intern("") }
+        let prefixIndex = builder.name(prefix)
+        let namespaceIndex = builder.name(uri)
+        builder.startElement(name: name, prefix: prefixIndex, namespace: namespaceIndex)
+        started()
         guard attributeCount > 0, let attributes else { return }
         for k in 0..<attributeCount {
             let a = attributes + 5 * k
-            var attributeName = builder.pointee.name(a[0])
-            if attributeName < 0 { attributeName = builder.pointee.intern("") }
-            let attributeNamespace = builder.pointee.name(a[2])
+            var attributeName = builder.name(a[0])
+            if attributeName < 0 { attributeName = builder.intern("") }
+            let attributeNamespace = builder.name(a[2])
             var value = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
             if let start = a[3], let end = a[4], end > start { value = UnsafeBufferPointer(start: start, count: end - start) }
             // Without entity substitution SAX2 hands attribute values over with their references
             // as written; after the preparation only the five XML entities and character
             // references are left, decoded by the builder.
-            builder.pointee.addAttribute(name: attributeName,
-                                         namespace: attributeNamespace, value: value, decodingReferences: true)
+            builder.addAttribute(name: attributeName, namespace: attributeNamespace, value: value, decodingReferences: true)
         }
+    }
+}
+
+/// A document parsed piece by piece with libxml2's push parser (`xmlParseChunk`), the same SAX2
+/// events and options as ``XMLSAXTreeBuilder``: the subtrees a selector picks are handed out as
+/// they end (``XMLSAXSession/detached``), so neither the prepared bytes nor the tree of a large
+/// document are ever held whole (issue 11).
+final class XMLSAXStream {
+    let session: XMLSAXSession
+    private let context: xmlParserCtxtPtr
+    private var pieces: XMLPreparation.Pieces
+    private var piece: [UInt8] = []
+    private(set) var isFinished = false
+    /// Prepared bytes handed to libxml2 at a time.
+    static let pieceSize = 64 << 10
+
+    /// `utf8`: the UTF-8 document, unprepared (``XMLPreparation`` runs a piece at a time).
+    /// `nil` when libxml2 cannot make a parser.
+    init?(_ utf8: [UInt8], options: Int32, baseURL: String?, selector: any XMLSubtreeSelector) {
+        session = XMLSAXSession(builder: XMLTreeBuilder(baseURL: baseURL, expectedBytes: 0), selector: selector)
+        var sax = XMLSAXSession.handler()
+        guard let context = xmlCreatePushParserCtxt(&sax, Unmanaged.passUnretained(session).toOpaque(), nil, 0, nil) else { return nil }
+        self.context = context
+        pieces = XMLPreparation.Pieces(utf8)
+        xmlCtxtUseOptions(context, options | Int32(XML_PARSE_IGNORE_ENC.rawValue))
+        xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
+    }
+
+    deinit { xmlFreeParserCtxt(context) }
+
+    /// Parses the next piece (the last call ends the document); `false` once the document has ended.
+    func advance() -> Bool {
+        guard !isFinished else { return false }
+        pieces.fill(&piece, size: Self.pieceSize)
+        let last = pieces.isFinished
+        piece.withUnsafeBufferPointer { buf in
+            buf.baseAddress.map { p in
+                p.withMemoryRebound(to: CChar.self, capacity: buf.count) { _ = xmlParseChunk(context, $0, Int32(buf.count), last ? 1 : 0) }
+            } ?? { _ = xmlParseChunk(context, nil, 0, last ? 1 : 0) }()
+        }
+        if last { isFinished = true }
+        return true
+    }
+
+    /// The tree left after the document has ended (detached subtrees are not part of it), or
+    /// `nil` when it is not well-formed (see ``XMLSAXSession/finish(_:)``).
+    func remainingTree() -> XMLElement? {
+        precondition(isFinished)
+        return session.finish(context)
     }
 }

@@ -45,11 +45,15 @@ final class XMLDocument {
     let bases: [String]
     let text: [UInt8]
 
-    init(nodes: [Node], strings: [String], attributes: [StoredAttribute], attributeBytes: [UInt8], bases: [String], text: [UInt8]) {
+    /// `lowercasedStrings` and `rssNames`, when given, are those of `strings` (a builder that
+    /// detaches many small documents keeps them as it interns names).
+    init(nodes: [Node], strings: [String], lowercasedStrings: [String]? = nil, rssNames: [RSSCoreChildren.Name]? = nil,
+         attributes: [StoredAttribute], attributeBytes: [UInt8], bases: [String], text: [UInt8]) {
         self.nodes = nodes
         self.strings = strings
-        self.lowercasedStrings = strings.map { $0.asciiLowercased() }
-        self.rssNames = lowercasedStrings.map { RSSCoreChildren.names[$0] ?? .other }
+        let lowercased = lowercasedStrings ?? strings.map { $0.asciiLowercased() }
+        self.lowercasedStrings = lowercased
+        self.rssNames = rssNames ?? lowercased.map { RSSCoreChildren.names[$0] ?? .other }
         self.attributes = attributes
         self.attributeBytes = attributeBytes
         self.bases = bases

@@ -11,6 +11,9 @@ import CLibXML2
 struct XMLTreeBuilder {
     private var nodes: [XMLDocument.Node] = []
     private var strings: [String] = []
+    /// ``strings`` with ASCII letters lower-cased, and as RSS core names, kept as names are interned.
+    private var lowercasedStrings: [String] = []
+    private var rssNames: [RSSCoreChildren.Name] = []
     private var attributes: [XMLDocument.StoredAttribute] = []
     private var attributeBytes: [UInt8] = []
     private var bases: [String] = []
@@ -35,6 +38,20 @@ struct XMLTreeBuilder {
     private var xmlNamespaceName: Int32 = -1
     /// True when an element started after the root element had ended.
     private(set) var sawContentAfterRoot = false
+    /// The open element that ``endElement()`` detaches (``beginDetaching()``), if any.
+    private var detaching: Detaching?
+    /// The last child the parent of the element last started had before it (-1 when none).
+    private var previousSiblingOfLastStart: Int32 = -1
+
+    /// Where a detached element starts in each array, and the sibling it follows.
+    private struct Detaching {
+        var node: Int32
+        var text: Int
+        var attributes: Int
+        var attributeBytes: Int
+        var bases: Int
+        var previousSibling: Int32
+    }
 
     static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
@@ -46,8 +63,8 @@ struct XMLTreeBuilder {
         } else {
             documentBase = -1
         }
-        text.reserveCapacity(expectedBytes)
-        nodes.reserveCapacity(expectedBytes / 64)
+        text.reserveCapacity(min(expectedBytes, 1 << 20))
+        nodes.reserveCapacity(min(expectedBytes, 1 << 20) / 64)
         baseName = intern("base")
         xmlNamespaceName = intern(Self.xmlNamespace)
     }
@@ -82,12 +99,27 @@ struct XMLTreeBuilder {
         if let index = stringIndex[s] { return index }
         let index = Int32(strings.count)
         strings.append(s)
+        let lowercased = s.asciiLowercased()
+        lowercasedStrings.append(lowercased)
+        rssNames.append(RSSCoreChildren.names[lowercased] ?? .other)
         stringIndex[s] = index
         return index
     }
 
     func string(_ index: Int32) -> String? {
         index < 0 ? nil : strings[Int(index)]
+    }
+
+    /// The string at `index` with ASCII letters lower-cased (`index` ≥ 0).
+    func lowercasedString(_ index: Int32) -> String { lowercasedStrings[Int(index)] }
+
+    /// How many elements are open (1 inside the root element).
+    var depth: Int { stack.count }
+
+    /// The node of the open element at `depth` (1: the root element).
+    func openNode(atDepth depth: Int) -> (index: Int32, node: XMLDocument.Node) {
+        let index = stack[depth - 1].node
+        return (index, nodes[Int(index)])
     }
 
     private static func equals(_ s: String, _ p: UnsafePointer<xmlChar>) -> Bool {
@@ -107,6 +139,7 @@ struct XMLTreeBuilder {
             return
         }
         let index = Int32(nodes.count)
+        previousSiblingOfLastStart = stack.last?.lastChild ?? -1
         let base = stack.last.map { nodes[Int($0.node)].base } ?? documentBase
         nodes.append(XMLDocument.Node(name: name, prefix: prefix, namespace: namespace,
                                       firstAttribute: Int32(attributes.count), attributeCount: 0, base: base))
@@ -148,10 +181,74 @@ struct XMLTreeBuilder {
         value.withUTF8Bytes { addAttribute(name: name, namespace: namespace, value: $0, decodingReferences: false) }
     }
 
-    mutating func endElement() {
-        if ignoredDepth > 0 { ignoredDepth -= 1; return }
+    /// Ends the innermost open element. Returns it as a document of its own when it was being
+    /// detached (``beginDetaching()``): then it is no longer part of this builder's tree.
+    @discardableResult
+    mutating func endElement() -> XMLElement? {
+        if ignoredDepth > 0 { ignoredDepth -= 1; return nil }
         flushText()
-        _ = stack.popLast()
+        guard let closed = stack.popLast() else { return nil }
+        guard let d = detaching, d.node == closed.node else { return nil }
+        detaching = nil
+        return detach(d)
+    }
+
+    /// Marks the element just started (before its attributes) to be detached when it ends: its
+    /// subtree is handed out as an ``XMLElement`` of its own and dropped from this tree, so a
+    /// document of many items never holds more than one item's nodes and text (issue 11). The
+    /// rest of the tree reads as if the element had never been there. Ignored while another
+    /// element is being detached, and for the root element.
+    mutating func beginDetaching() {
+        guard detaching == nil, ignoredDepth == 0, stack.count >= 2, let top = stack.last else { return }
+        let node = nodes[Int(top.node)]
+        detaching = Detaching(node: top.node, text: text.count, attributes: Int(node.firstAttribute),
+                              attributeBytes: attributeBytes.count, bases: bases.count, previousSibling: previousSiblingOfLastStart)
+    }
+
+    /// The subtree that starts at `d.node` as a document of its own, removed from this builder.
+    private mutating func detach(_ d: Detaching) -> XMLElement {
+        let first = Int(d.node)
+        let parent = stack.count - 1
+        // The only base outside the subtree a node of it can have is the parent's.
+        let parentBase = nodes[Int(stack[parent].node)].base
+        var subBases: [String] = parentBase >= 0 ? [bases[Int(parentBase)]] : []
+        let baseOffset = Int32(subBases.count - d.bases)
+        subBases.append(contentsOf: bases[d.bases...])
+        let shift = d.node, textShift = Int32(d.text), attributeShift = Int32(d.attributes)
+        var subNodes: [XMLDocument.Node] = []
+        subNodes.reserveCapacity(nodes.count - first)
+        for var node in nodes[first...] {
+            if node.firstChild >= 0 { node.firstChild -= shift }
+            if node.firstElementChild >= 0 { node.firstElementChild -= shift }
+            if node.nextSibling >= 0 { node.nextSibling -= shift }
+            if node.name < 0 {
+                node.textStart -= textShift
+                node.textEnd -= textShift
+            } else {
+                node.firstAttribute -= attributeShift
+            }
+            if node.base >= Int32(d.bases) { node.base += baseOffset } else if node.base >= 0 { node.base = 0 }
+            subNodes.append(node)
+        }
+        let byteShift = Int32(d.attributeBytes)
+        let subAttributes = attributes[d.attributes...].map {
+            XMLDocument.StoredAttribute(name: $0.name, namespace: $0.namespace, valueStart: $0.valueStart - byteShift,
+                                        valueEnd: $0.valueEnd - byteShift)
+        }
+        let document = XMLDocument(nodes: subNodes, strings: strings, lowercasedStrings: lowercasedStrings, rssNames: rssNames,
+                                   attributes: subAttributes, attributeBytes: Array(attributeBytes[d.attributeBytes...]),
+                                   bases: subBases, text: Array(text[d.text...]))
+        nodes.removeSubrange(first...)
+        text.removeSubrange(d.text...)
+        pendingTextStart = text.count
+        attributes.removeSubrange(d.attributes...)
+        attributeBytes.removeSubrange(d.attributeBytes...)
+        bases.removeSubrange(d.bases...)
+        let parentNode = stack[parent].node
+        if d.previousSibling < 0 { nodes[Int(parentNode)].firstChild = -1 } else { nodes[Int(d.previousSibling)].nextSibling = -1 }
+        if nodes[Int(parentNode)].firstElementChild == d.node { nodes[Int(parentNode)].firstElementChild = -1 }
+        stack[parent].lastChild = d.previousSibling
+        return XMLElement(document: document, index: 0)
     }
 
     /// Appends character data to the innermost open element (nothing outside the root element).
@@ -168,14 +265,18 @@ struct XMLTreeBuilder {
     mutating func finish() -> XMLElement? {
         while !stack.isEmpty { endElement() }
         guard root >= 0 else { return nil }
-        let document = XMLDocument(nodes: nodes, strings: strings, attributes: attributes, attributeBytes: attributeBytes,
-                                   bases: bases, text: text)
+        let document = XMLDocument(nodes: nodes, strings: strings, lowercasedStrings: lowercasedStrings, rssNames: rssNames,
+                                   attributes: attributes, attributeBytes: attributeBytes, bases: bases, text: text)
         return XMLElement(document: document, index: root)
     }
 
     private mutating func flushText() {
         guard text.count > pendingTextStart else { return }
-        if let parent = stack.last, ignoredDepth == 0 {
+        if let parent = stack.last, ignoredDepth == 0, parent.lastChild >= 0, nodes[Int(parent.lastChild)].name < 0,
+           nodes[Int(parent.lastChild)].textEnd == Int32(pendingTextStart) {
+            // Text that follows a detached element's text sibling: one run, as if the element had never been there.
+            nodes[Int(parent.lastChild)].textEnd = Int32(text.count)
+        } else if let parent = stack.last, ignoredDepth == 0 {
             let index = Int32(nodes.count)
             var node = XMLDocument.Node(name: -1, prefix: -1, namespace: -1, firstAttribute: 0, attributeCount: 0, base: -1)
             node.textStart = Int32(pendingTextStart)

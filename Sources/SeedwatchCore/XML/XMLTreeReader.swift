@@ -13,10 +13,11 @@ enum XMLTreeReader {
     /// - Parameter recover: `true` (feeds) keeps what can be read of an ill-formed document; `false`
     ///   (an OPML file a user imports) throws at the first well-formedness error instead.
     /// - Throws: `FeedParseError.xml` with libxml2's 1-based line and message.
-    static func read(_ utf8: [UInt8], baseURL: String?, recover: Bool = true) throws(FeedParseError) -> XMLElement {
-        let options = Int32((recover ? XML_PARSE_RECOVER.rawValue : 0) | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
-            | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
-        if let tree = XMLSAXTreeBuilder.build(utf8, options: options, baseURL: baseURL) { return tree }
+    /// - Parameter knownIllFormed: the document was already found not well-formed (by an
+    ///   ``XMLSAXStream``): the SAX2 attempt is skipped.
+    static func read(_ utf8: [UInt8], baseURL: String?, recover: Bool = true, knownIllFormed: Bool = false) throws(FeedParseError) -> XMLElement {
+        let options = options(recover: recover)
+        if !knownIllFormed, let tree = XMLSAXTreeBuilder.build(utf8, options: options, baseURL: baseURL) { return tree }
         let sink = ErrorSink()
         let reader: xmlTextReaderPtr? = utf8.withUnsafeBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buf.count, 1)) { ptr in
@@ -83,6 +84,12 @@ enum XMLTreeReader {
             throw .xml(line: max(sink.line, 1), message: sink.message ?? "no root element")
         }
         return root
+    }
+
+    /// The libxml2 options of every XML parse of a feed or OPML document.
+    static func options(recover: Bool) -> Int32 {
+        Int32((recover ? XML_PARSE_RECOVER.rawValue : 0) | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue
+            | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
     }
 
     /// The same tree from `xmlReadMemory` with `XML_PARSE_RECOVER`, for documents the reader gives up on.

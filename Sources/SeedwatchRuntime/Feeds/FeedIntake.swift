@@ -51,6 +51,48 @@ public enum FeedIntake {
         }
     }
 
+    /// One feed document as a ``FeedStream``: its items are handed out one at a time, so the
+    /// daemon never holds every item's text of a large document at once (issue 11).
+    /// Parameters and errors as ``items(body:from:contentType:baseURL:origin:maxBytes:)``.
+    public static func stream(body: [UInt8], from source: String, contentType: String?, baseURL: String?,
+                              maxBytes: Int) throws(Failure) -> FeedStream {
+        let unpacked: [UInt8]
+        do {
+            unpacked = try FeedBody.unpacked(body, from: source, maxBytes: maxBytes)
+        } catch {
+            throw .compressed(error)
+        }
+        do {
+            return try FeedStream(unpacked, contentType: contentType, baseURL: baseURL)
+        } catch {
+            throw .unreadable(error)
+        }
+    }
+
+    /// The versions of a document whose items have `itemKeys` (all of them, in document order),
+    /// for ``articles(_:feedURL:document:sharedDescriptions:source:)``.
+    public static func documentVersions(itemKeys: [String], feedURL: String) -> FeedDocumentVersions {
+        FeedDocumentVersions(scope: ArticleVersion.feedScope(feedURL: feedURL),
+                             present: Set(itemKeys.map { ArticleIdentity.feedKey(feedURL: feedURL, itemKey: $0) }))
+    }
+
+    /// The articles of some of a document's items (a batch of a ``FeedStream``): as
+    /// ``articles(_:feedURL:source:)``, with what the whole document decides given: its versions
+    /// (``documentVersions(itemKeys:feedURL:)``) and the description hashes its items share.
+    public static func articles(_ items: [FeedItem], feedURL: String, document: FeedDocumentVersions, sharedDescriptions: Set<String>,
+                                source: (FeedItem) -> AlertSource) -> [IncomingArticle] {
+        items.map { item in
+            let article = item.article
+            let version = ArticleVersion.feedItem(item, feedURL: feedURL)
+            let descriptionShared = version.descriptionHash.map(sharedDescriptions.contains) ?? false
+            return IncomingArticle(
+                article: article, articleKey: ArticleIdentity.feedKey(feedURL: feedURL, itemKey: item.itemKey),
+                contentHash: ArticleIdentity.sha256Hex(Array((article.title + "\n" + article.body).utf8)),
+                source: source(item), origin: feedURL,
+                earlierVersion: .feedDocumentItem(version, document: document, descriptionShared: descriptionShared))
+        }
+    }
+
     /// The articles of a document's items, to decide (the daemon) or evaluate (`feeds check`).
     ///
     /// Each has the article key ``ArticleIdentity/feedKey(feedURL:itemKey:)``, the content hash of
@@ -62,20 +104,10 @@ public enum FeedIntake {
     ///   - source: each item's alert `source` (by default the feed's, with the item's link and GUID).
     public static func articles(_ items: [FeedItem], feedURL: String,
                                 source: (FeedItem) -> AlertSource) -> [IncomingArticle] {
-        let keys = items.map { ArticleIdentity.feedKey(feedURL: feedURL, itemKey: $0.itemKey) }
-        let document = FeedDocumentVersions(scope: ArticleVersion.feedScope(feedURL: feedURL), present: Set(keys))
+        let document = documentVersions(itemKeys: items.map(\.itemKey), feedURL: feedURL)
         let versions = items.map { ArticleVersion.feedItem($0, feedURL: feedURL) }
         let sharedDescriptions = ArticleUpdateMatch.sharedDescriptionHashes(versions)
-        return items.indices.map { index in
-            let article = items[index].article
-            let version = versions[index]
-            let descriptionShared = version.descriptionHash.map(sharedDescriptions.contains) ?? false
-            return IncomingArticle(
-                article: article, articleKey: keys[index],
-                contentHash: ArticleIdentity.sha256Hex(Array((article.title + "\n" + article.body).utf8)),
-                source: source(items[index]), origin: feedURL,
-                earlierVersion: .feedDocumentItem(version, document: document, descriptionShared: descriptionShared))
-        }
+        return articles(items, feedURL: feedURL, document: document, sharedDescriptions: sharedDescriptions, source: source)
     }
 
     /// The articles of a configured feed's items: ``articles(_:feedURL:source:)`` with the feed's source.

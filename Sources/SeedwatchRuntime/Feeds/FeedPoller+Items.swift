@@ -18,24 +18,31 @@ extension FeedPoller {
         case stopped
     }
 
-    /// Decides the items of one fetched document (``FeedIntake/articles(_:feedURL:)``; see the type's
-    /// notes on `max_age`), in batches of ``itemBatchSize`` items, each batch one state transaction
-    /// (``ArticleProcessor/decideBatch(_:origin:)``); items already decided are skipped,
-    /// so a document interrupted by a stop is completed on its next fetch without deciding an item twice.
-    func decideItems(_ items: [FeedItem], of feed: SeedwatchConfiguration.Feed, firstSuccess: Bool, now: Date,
+    /// Decides the items of one fetched document (``FeedIntake/articles(_:feedURL:document:sharedDescriptions:source:)``;
+    /// see the type's notes on `max_age`), streamed in batches of ``itemBatchSize`` items, each
+    /// batch one state transaction (``ArticleProcessor/decideBatch(_:origin:)``); items already
+    /// decided are skipped, so a document interrupted by a stop is completed on its next fetch
+    /// without deciding an item twice. Only one batch's items are held at a time (issue 11).
+    func decideItems(_ items: FeedStream, of feed: SeedwatchConfiguration.Feed, firstSuccess: Bool, now: Date,
                      report: inout FeedPollReport) async -> ItemsDecided {
         report.items = items.count
-        let articles = FeedIntake.articles(items, feedURL: feed.url)
+        let document = FeedIntake.documentVersions(itemKeys: items.itemKeys, feedURL: feed.url)
+        var stream = items.makeItems()
         var allDecided = true
-        var start = 0
-        while start < items.count {
+        while true {
             if Task.isCancelled { return .stopped }
-            let end = min(start + Self.itemBatchSize, items.count)
+            var batchItems: [FeedItem] = []
+            batchItems.reserveCapacity(Self.itemBatchSize)
+            while batchItems.count < Self.itemBatchSize, let item = stream.next() { batchItems.append(item) }
+            if batchItems.isEmpty { break }
+            let articles = FeedIntake.articles(batchItems, feedURL: feed.url, document: document,
+                                               sharedDescriptions: items.sharedDescriptionHashes) {
+                .feed(feed.url, url: $0.link, guid: $0.guid)
+            }
             var batch: [IncomingArticle] = []
-            batch.reserveCapacity(end - start)
-            for index in start..<end {
-                let item = items[index]
-                var incoming = articles[index]
+            batch.reserveCapacity(batchItems.count)
+            for (item, article) in zip(batchItems, articles) {
+                var incoming = article
                 incoming.recordWithoutAlert = firstSuccess
                     && FeedIntake.isOlderThanMaxAge(incoming.article.published, fetchedAt: now, maxAgeSeconds: feed.maxAgeSeconds)
                 if !incoming.recordWithoutAlert, feed.fullText, item.content.isEmpty, item.summary.count < Self.fullTextSummaryLimit,
@@ -51,9 +58,8 @@ extension FeedPoller {
             report.absorbedAsOld += result.recordedWithoutAlert
             if !result.allDecided { allDecided = false }
             if result.stopped { return .stopped }
-            start = end
         }
-        let keys = articles.map(\.articleKey)
+        let keys = items.itemKeys.map { ArticleIdentity.feedKey(feedURL: feed.url, itemKey: $0) }
         touch(keys, now: now)
         itemsInFeed.set(keys, for: feed.url)
         if report.absorbedAsOld > 0 {

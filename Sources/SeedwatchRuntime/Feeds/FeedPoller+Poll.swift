@@ -41,10 +41,10 @@ extension FeedPoller {
         } else {
             switch response.status {
             case 200:
-                let items: [FeedItem]
+                let items: FeedStream
                 do {
-                    items = try FeedIntake.items(body: response.body, from: response.finalURL, contentType: response.contentType,
-                                                 baseURL: response.finalURL, origin: .feed(feedURL: feed.url), maxBytes: feed.maxBytes)
+                    items = try FeedIntake.stream(body: response.body, from: response.finalURL, contentType: response.contentType,
+                                                  baseURL: response.finalURL, maxBytes: feed.maxBytes)
                 } catch {
                     outcome = .failed
                     switch error {
