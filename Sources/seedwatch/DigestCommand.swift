@@ -52,12 +52,7 @@ struct DigestCommand: ParsableCommand {
                 if let entry = try? AlertLogEntry.decode(line: line) { entries.append(entry) }
             }
         }
-        var core: [(id: String, name: String)] = []
-        for model in watches.map(\.model) {
-            for id in model.rules.coreStates where !core.contains(where: { $0.id == id }) {
-                core.append((id, model.actors.first { $0.id == id }?.name ?? id))
-            }
-        }
+        let core = Digest.coreActors(of: watches.map(\.model)).map { ($0.id, $0.name) }
         let digest = Digest.build(entries, since: start, until: now, coreActors: core)
         if let html {
             do {

@@ -9,7 +9,8 @@ struct OutputsCommand: ParsableCommand {
         abstract: "Show each output's pending, delivered and failed alerts and its last error.",
         discussion: """
         The alert log is listed first as 'log'; then every output of the configuration's \
-        'outputs:'. Failed alerts are dead letters: refused for good by the receiver, or still \
+        'outputs:'. An e-mail digest's pending alerts wait for the end of its period. Failed \
+        alerts are dead letters: refused for good by the receiver, or still \
         undelivered after give_up_after. Reads the state database only.
 
         Examples:
@@ -31,7 +32,10 @@ struct OutputsCommand: ParsableCommand {
             return [name, type, "\(c.pending)", "\(c.delivered)", "\(c.failed)", error]
         }
         rows.append(row(OutputConfiguration.alertLogName, "alert log"))
-        for output in configuration.outputs { rows.append(row(output.name, output.kind.typeName)) }
+        // A digest output's pending alerts wait for the end of the period.
+        for output in configuration.outputs {
+            rows.append(row(output.name, output.kind.typeName + (output.digest.map { " (\($0.name) digest)" } ?? "")))
+        }
         print(OutputsState.table(rows), terminator: "")
     }
 }

@@ -59,4 +59,37 @@ struct AlertEmailTests {
         #expect(text.hasSuffix("--=_seedwatch_part--\r\n"))
         #expect(!text.split(separator: "\r\n").contains { $0.utf8.count > 998 })
     }
+
+    /// An alert that joined an earlier alert's story says so, names the sources that carried the
+    /// story (the grouping of `seedwatch alerts`) and threads under the story's first message.
+    @Test func anUpdateOfAStoryNamesItAndThreadsUnderItsFirstMessage() {
+        var first = Self.entry
+        first.story = first.id
+        var copy = Self.entry
+        copy.id = "00000000000000b2"
+        copy.source = .init(type: "feed", feed: "https://www.yna.co.kr/rss.xml", url: "https://www.yna.co.kr/view/1")
+        copy.story = first.id
+        copy.isRepeat = true
+        var update = Self.entry
+        update.id = "00000000000000c3"
+        update.title = "Putin and Kim add a clause on Ukraine"
+        update.source = .init(type: "feed", feed: "https://nknews.org/feed", url: "https://nknews.org/2026/pact")
+        update.story = first.id
+        let story = StoryGroup(first: first, members: [copy, update])
+        let text = AlertEmail.plainText(update, story: story)
+        #expect(text.contains("\r\nTopics: Russia–North Korea alliance\r\n"
+            + "Story: update to “Putin & Kim sign “pact””, first alerted 2026-11-18T11:06:40Z\r\n"
+            + "+2 sources: yna.co.kr, nknews.org\r\n\r\nEvidence:"))
+        #expect(AlertEmail.html(update, story: story).contains(
+            "<li>Story: update to “Putin &amp; Kim sign “pact””, first alerted 2026-11-18T11:06:40Z</li><li>+2 sources: yna.co.kr, nknews.org</li></ul>"))
+        let message = String(decoding: AlertEmail.message(update, story: story, from: "s@example.org", to: ["a@example.org"],
+                                                          date: Date(timeIntervalSince1970: 1_795_000_000)), as: UTF8.self)
+        #expect(message.contains("\r\nMessage-ID: <00000000000000c3.china-russia-north-korea@seedwatch>\r\n"
+            + "In-Reply-To: <3f7c0a9d2e4b1c58.china-russia-north-korea@seedwatch>\r\n"
+            + "References: <3f7c0a9d2e4b1c58.china-russia-north-korea@seedwatch>\r\nMIME-Version: 1.0\r\n"))
+        // The story's first alert itself has no story lines and no thread headers.
+        let own = String(decoding: AlertEmail.message(first, story: StoryGroup(first: first), from: "s@example.org", to: ["a@example.org"],
+                                                      date: Date(timeIntervalSince1970: 1_795_000_000)), as: UTF8.self)
+        #expect(!own.contains("In-Reply-To:") && !AlertEmail.plainText(first).contains("Story:"))
+    }
 }

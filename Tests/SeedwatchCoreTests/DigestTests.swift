@@ -87,4 +87,47 @@ struct DigestTests {
 
             """)
     }
+
+    /// One entry per story, at its first alert, with "+N sources" and the members that add
+    /// something as updates: the grouping of `seedwatch alerts` (StoryGroup).
+    @Test func storiesAreOneEntryWithTheirSourcesAndUpdates() {
+        var first = Self.entry("s1", "Putin and Kim sign a pact", level: .notice, score: 18, time: "2026-12-05T10:00:00Z",
+                               topic: ("russia_nk_alliance", "Alliance"), actors: ["russia"], url: "https://a.example/pact")
+        first.story = "s1"
+        var copy = Self.entry("s2", "Pact signed", level: .notice, score: 17, time: "2026-12-05T11:00:00Z",
+                              topic: ("russia_nk_alliance", "Alliance"), actors: ["russia"], url: "https://www.b.example/pact")
+        copy.story = "s1"
+        copy.isRepeat = true
+        var update = Self.entry("s3", "Pact <adds> troops", level: .alert, score: 31, time: "2026-12-05T12:00:00Z",
+                                topic: ("russia_nk_alliance", "Alliance"), actors: ["russia", "north_korea"], url: "https://c.example/troops")
+        update.story = "s1"
+        let other = Self.entry("o1", "Xi calls", level: .alert, score: 20, time: "2026-12-05T13:00:00Z",
+                               topic: ("china_leverage", "China's hold"), actors: ["china"])
+        let d = Digest.build([first, copy, update, other], since: Self.at("2026-12-05T00:00:00Z"), until: Self.at("2026-12-06T00:00:00Z"),
+                             coreActors: Self.core)
+        #expect(d.alerts == 2 && d.notices == 2)
+        // The story ranks by its best member (an alert at 31), ahead of the lone alert at 20.
+        #expect(d.topStories.map(\.id) == ["s1", "o1"])
+        #expect(d.topStories[0].sources == "+2 sources: b.example, c.example")
+        #expect(d.topStories[0].updates == [Digest.Update(time: Self.at("2026-12-05T12:00:00Z"), level: .alert,
+                                                          title: "Pact <adds> troops", link: "https://c.example/troops")])
+        #expect(d.topStories[1].sources == nil && d.topStories[1].updates == [])
+        #expect(d.topics.map { $0.items.map(\.id) } == [["s1"], ["o1"]])
+        #expect(d.timeline.series.map(\.counts) == [[3], [1], [1]])
+        let html = DigestRenderer.html(d)
+        #expect(html.contains("<div class=\"meta story\">+2 sources: b.example, c.example</div>"
+            + "<div class=\"meta update\">update: 2026-12-05 12:00:00Z <span class=\"alert\">ALERT</span> "
+            + "<a href=\"https://c.example/troops\">Pact &lt;adds&gt; troops</a></div>"))
+        #expect(!html.contains("Pact signed"))
+        let text = DigestRenderer.text(d)
+        #expect(text.contains("""
+            Alliance (1)
+              NOTICE 18.00  Putin and Kim sign a pact
+                published 2026-12-04 06:00:00Z
+                https://a.example/pact
+                +2 sources: b.example, c.example
+                update: 2026-12-05 12:00:00Z ALERT Pact <adds> troops
+
+            """))
+    }
 }

@@ -75,4 +75,38 @@ struct OutputsConfigurationTests {
         #expect(error("outputs:\n  - {type: webhook, url: http://a.example/1, smtp: smtp://m.example}\n")
             == "/etc/seedwatch/seedwatch.yaml:6: outputs[0].smtp: 'smtp' does not apply to a webhook output")
     }
+
+    @Test func emailDigestDailyAtATimeInAZoneAndHourly() throws {
+        let config = try parse("""
+            outputs:
+              - {type: email, name: morning, smtp: smtps://mail.example.org, from: a@example.org, to: b@example.org, digest: daily, digest_time: "06:30", digest_zone: Asia/Seoul}
+              - {type: email, name: hourly, smtp: smtps://mail.example.org, from: a@example.org, to: b@example.org, digest: hourly, digest_zone: UTC}
+              - {type: email, name: default-time, smtp: smtps://mail.example.org, from: a@example.org, to: b@example.org, digest: daily}
+              - {type: email, name: each, smtp: smtps://mail.example.org, from: a@example.org, to: b@example.org, digest: none}
+            """)
+        #expect(config.outputs.map(\.digest) == [
+            DigestSchedule(period: .daily(hour: 6, minute: 30), timeZone: TimeZone(identifier: "Asia/Seoul")!),
+            DigestSchedule(period: .hourly, timeZone: TimeZone(identifier: "UTC")!),
+            DigestSchedule(period: .daily(hour: 7, minute: 0), timeZone: .current),
+            nil,
+        ])
+    }
+
+    @Test func digestErrorsNameTheLineAndKey() {
+        let mail = "type: email, smtp: smtps://m.example, from: a@example.org, to: b@example.org"
+        #expect(error("outputs:\n  - {\(mail), digest: weekly}\n")
+            == "/etc/seedwatch/seedwatch.yaml:6: outputs[0].digest: digest must be none, hourly or daily, got 'weekly'")
+        #expect(error("outputs:\n  - {\(mail), digest: daily, digest_time: 7am}\n")
+            == "/etc/seedwatch/seedwatch.yaml:6: outputs[0].digest_time: digest_time must be HH:MM (24-hour), got '7am'")
+        #expect(error("outputs:\n  - {\(mail), digest: hourly, digest_time: \"07:00\"}\n")
+            == "/etc/seedwatch/seedwatch.yaml:6: outputs[0].digest_time: 'digest_time' applies to 'digest: daily' only")
+        #expect(error("outputs:\n  - {\(mail), digest_time: \"07:00\"}\n")
+            == "/etc/seedwatch/seedwatch.yaml:6: outputs[0].digest_time: 'digest_time' needs 'digest: daily' or 'digest: hourly'")
+        #expect(error("outputs:\n  - {\(mail), digest: daily, digest_zone: Mars/Olympus}\n")
+            == "/etc/seedwatch/seedwatch.yaml:6: outputs[0].digest_zone: digest_zone 'Mars/Olympus' is not a time zone name (e.g. Europe/Berlin, UTC)")
+        #expect(error("outputs:\n  - {\(mail), digest: daily, per: alert}\n")
+            == "/etc/seedwatch/seedwatch.yaml:6: outputs[0].per: 'per' does not apply to a digest: it lists each story once, its repeats counted under it")
+        #expect(error("outputs:\n  - {type: webhook, url: http://a.example/1, digest: daily}\n")
+            == "/etc/seedwatch/seedwatch.yaml:6: outputs[0].digest: 'digest' does not apply to a webhook output")
+    }
 }

@@ -75,7 +75,7 @@ import Testing
             try queue.close()
         }
         let store = try StateStore(path: path)
-        #expect(try store.appliedMigrations().suffix(2) == ["v6-output-deliveries", "v7-story-members"])
+        #expect(try store.appliedMigrations().suffix(3) == ["v6-output-deliveries", "v7-story-members", "v8-output-digests"])
         #expect(try store.isSeen(articleKey: "file:aa", watch: "w"))
         #expect(try store.outboxState(alertID: "00000000000000a1") == "pending")
         // The alert before the upgrade starts no story; a new one does.

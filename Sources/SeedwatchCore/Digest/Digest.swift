@@ -3,10 +3,27 @@ import Foundation
 /// The alerts of a period for `seedwatch digest` (issue 14, item 2): counts, the top stories, the
 /// alerts grouped by topic, and a timeline of alerts per day and per core actor.
 ///
-/// Until stories exist, a story is one alert, so the top stories are the highest-scoring alerts
-/// (level `alert` before `notice`).
+/// Alerts are grouped by story with ``StoryGroup`` (as `seedwatch alerts` groups them): one entry
+/// per story, at its first alert in the period, with "+N sources: …" and the members that add
+/// something as updates. The top stories are the best-ranked stories (level `alert` before
+/// `notice`, then score, over all their members).
 public struct Digest: Sendable, Hashable {
-    /// One alert as the digest shows it.
+    /// A later member of a story that adds an actor or a higher level.
+    public struct Update: Sendable, Hashable {
+        public var time: Date
+        public var level: AlertLevel?
+        public var title: String
+        public var link: String?
+
+        public init(time: Date, level: AlertLevel?, title: String, link: String?) {
+            self.time = time
+            self.level = level
+            self.title = title
+            self.link = link
+        }
+    }
+
+    /// One story as the digest shows it: its first alert of the period, and what joined it.
     public struct Item: Sendable, Hashable {
         public var id: String
         public var title: String
@@ -17,9 +34,13 @@ public struct Digest: Sendable, Hashable {
         public var published: Date?
         /// The best evidence sentence (the first of the line).
         public var evidence: String?
+        /// "+N sources: host, …" (``StoryGroup/sourcesLine(limit:)``), `nil` for a story of one alert.
+        public var sources: String?
+        /// The members that add something (``StoryGroup/updates``), in log order.
+        public var updates: [Update] = []
     }
 
-    /// The alerts whose strongest topic is `name`, best first.
+    /// The stories whose first alert's strongest topic is `name`, best first.
     public struct TopicGroup: Sendable, Hashable {
         public var name: String
         public var items: [Item]
@@ -50,26 +71,61 @@ public struct Digest: Sendable, Hashable {
     public var topics: [TopicGroup]
     public var timeline: Timeline
 
+    /// An actor of the timeline.
+    public struct TimelineActor: Sendable, Hashable {
+        public var id: String
+        public var name: String
+
+        public init(id: String, name: String) {
+            self.id = id
+            self.name = name
+        }
+    }
+
+    /// The timeline's actors: the core states of the models (`rules.core_states`), each once, by name.
+    public static func coreActors(of models: [WatchModel]) -> [TimelineActor] {
+        var core: [TimelineActor] = []
+        for model in models {
+            for id in model.rules.coreStates where !core.contains(where: { $0.id == id }) {
+                core.append(TimelineActor(id: id, name: model.actors.first { $0.id == id }?.name ?? id))
+            }
+        }
+        return core
+    }
+
     /// The name of the group of alerts that have no topic.
     public static let noTopic = "Other"
 
     /// Builds the digest of the entries decided in `since..<until`.
     /// - Parameters:
+    ///   - entries: alert log entries in log order.
     ///   - coreActors: the actors of the timeline (id and name), e.g. the model's core states.
     ///   - top: how many top stories.
     public static func build(_ entries: [AlertLogEntry], since: Date, until: Date,
                              coreActors: [(id: String, name: String)], top: Int = 5) -> Digest {
-        let inPeriod = entries.filter { $0.time >= since && $0.time < until && $0.level != nil }
-        let ranked = inPeriod.sorted { a, b in
-            if a.level != b.level { return (a.level ?? .notice) > (b.level ?? .notice) }
-            if a.score != b.score { return a.score > b.score }
-            return a.time < b.time
+        make(entries.filter { $0.time >= since && $0.time < until }, since: since, until: until, coreActors: coreActors, top: top)
+    }
+
+    /// Builds the digest of `entries` as chosen by the caller (the e-mail digest: the alerts queued
+    /// for it), shown as the period `since..<until`.
+    /// - Parameter entries: in log order; entries without a level are left out.
+    public static func make(_ entries: [AlertLogEntry], since: Date, until: Date,
+                            coreActors: [(id: String, name: String)], top: Int = 5) -> Digest {
+        let inPeriod = entries.filter { $0.level != nil }
+        func rank(_ group: StoryGroup) -> (level: AlertLevel, score: Double) {
+            let all = [group.first] + group.members
+            return (all.compactMap(\.level).max() ?? .notice, all.map(\.score).max() ?? 0)
         }
-        let items = ranked.map(item)
+        let ranked = StoryGroup.group(inPeriod).map { ($0, rank($0)) }.sorted { a, b in
+            if a.1.level != b.1.level { return a.1.level > b.1.level }
+            if a.1.score != b.1.score { return a.1.score > b.1.score }
+            return a.0.first.time < b.0.first.time
+        }
+        let items = ranked.map { item($0.0) }
         var groups: [String: [Item]] = [:]
         var order: [String] = []
-        for (entry, item) in zip(ranked, items) {
-            let name = entry.topics.first?.name ?? noTopic
+        for ((group, _), item) in zip(ranked, items) {
+            let name = group.first.topics.first?.name ?? noTopic
             if groups[name] == nil { order.append(name) }
             groups[name, default: []].append(item)
         }
@@ -91,9 +147,20 @@ public struct Digest: Sendable, Hashable {
                       topics: topics, timeline: Timeline(days: days, series: series))
     }
 
+    static func item(_ group: StoryGroup) -> Item {
+        var item = item(group.first)
+        item.sources = group.sourcesLine()
+        item.updates = group.updates.map { Update(time: $0.time, level: $0.level, title: $0.title, link: link($0)) }
+        return item
+    }
+
+    static func link(_ entry: AlertLogEntry) -> String? {
+        entry.source.url ?? entry.source.feed ?? entry.source.path
+    }
+
     static func item(_ entry: AlertLogEntry) -> Item {
         Item(id: entry.id, title: entry.title, level: entry.level, score: entry.score,
-             link: entry.source.url ?? entry.source.feed ?? entry.source.path, published: entry.published,
+             link: link(entry), published: entry.published,
              evidence: entry.evidence.first)
     }
 }

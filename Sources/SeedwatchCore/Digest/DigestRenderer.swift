@@ -62,6 +62,15 @@ public enum DigestRenderer {
         if let link = item.link, link.hasPrefix("http://") || link.hasPrefix("https://") { d["link"] = link }
         if let published = item.published { d["published"] = AlertTextFormatter.timestamp(published) }
         if let evidence = item.evidence { d["evidence"] = evidence }
+        if let sources = item.sources { d["sources"] = sources }
+        if !item.updates.isEmpty {
+            d["updates"] = item.updates.map { update -> [String: Any] in
+                var u: [String: Any] = ["time": AlertTextFormatter.timestamp(update.time), "title": update.title.isEmpty ? "(untitled)" : update.title,
+                                        "level": update.level?.rawValue ?? "", "levelText": (update.level?.rawValue ?? "-").uppercased()]
+                if let link = update.link, link.hasPrefix("http://") || link.hasPrefix("https://") { u["link"] = link }
+                return u
+            }
+        }
         return d
     }
 

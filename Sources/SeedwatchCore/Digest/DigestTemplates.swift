@@ -35,7 +35,10 @@ enum DigestTemplates {
     static let item = """
         <span class="{{level}}">{{levelText}}</span> {{score}} {{#link}}<a href="{{link}}">{{title}}</a>{{/link}}{{^link}}{{title}}{{/link}}\
         <div class="meta">{{#published}}published {{published}} · {{/published}}{{source}}</div>\
-        {{#evidence}}<blockquote>{{evidence}}</blockquote>{{/evidence}}
+        {{#evidence}}<blockquote>{{evidence}}</blockquote>{{/evidence}}\
+        {{#sources}}<div class="meta story">{{sources}}</div>{{/sources}}\
+        {{#updates}}<div class="meta update">update: {{time}} <span class="{{level}}">{{levelText}}</span> \
+        {{#link}}<a href="{{link}}">{{title}}</a>{{/link}}{{^link}}{{title}}{{/link}}</div>{{/updates}}
         """
 
     static let text = """
@@ -53,7 +56,9 @@ enum DigestTemplates {
         {{#published}}    published {{published}}
         {{/published}}{{#source}}    {{source}}
         {{/source}}{{#evidence}}    “{{evidence}}”
-        {{/evidence}}{{/items}}{{/topics}}{{^topics}}
+        {{/evidence}}{{#sources}}    {{sources}}
+        {{/sources}}{{#updates}}    update: {{time}} {{levelText}} {{title}}
+        {{/updates}}{{/items}}{{/topics}}{{^topics}}
         No alerts in this period.
         {{/topics}}
         """

@@ -9,27 +9,53 @@ import Foundation
 public enum AlertEmail {
     /// The message bytes for `entry`.
     /// - Parameters:
+    ///   - story: the story of `entry` as far as it goes up to `entry` (its first alert and the
+    ///     members after it, `entry` last), when `entry` joined an earlier alert's story: the
+    ///     message then says so and threads under the first alert's message (`In-Reply-To`,
+    ///     `References`, RFC 5322 §3.6.4).
     ///   - from: the `From:` address as configured.
     ///   - to: the `To:` addresses.
     ///   - date: the `Date:` header's instant.
     ///   - boundary: the MIME boundary (must not occur in base64 text: any string with `=` or `_` is safe).
-    public static func message(_ entry: AlertLogEntry, from: String, to: [String], date: Date,
+    public static func message(_ entry: AlertLogEntry, story: StoryGroup? = nil, from: String, to: [String], date: Date,
                                boundary: String = "=_seedwatch_part") -> [UInt8] {
+        let story = story.flatMap { $0.first.id == entry.id ? nil : $0 }
+        var head = ["Message-ID: <\(entry.id).\(entry.watch)@seedwatch>"]
+        if let story {
+            head.append("In-Reply-To: <\(story.first.id).\(story.first.watch)@seedwatch>")
+            head.append("References: <\(story.first.id).\(story.first.watch)@seedwatch>")
+        }
+        return mime(from: from, to: to, subject: subject(entry), date: date, extraHeaders: head,
+                    text: plainText(entry, story: story), html: html(entry, story: story), boundary: boundary)
+    }
+
+    /// An RFC 5322 message with a `multipart/alternative` body of `text` and `html` (each UTF-8,
+    /// base64), lines ending in CRLF.
+    /// - Parameter extraHeaders: complete header lines (`Message-ID: <…>`), after `Date:`.
+    public static func mime(from: String, to: [String], subject: String, date: Date, extraHeaders: [String],
+                            text plain: String, html: String, boundary: String = "=_seedwatch_part") -> [UInt8] {
         var head: [String] = []
         head.append("From: \(from)")
         head.append("To: \(to.joined(separator: ", "))")
-        head.append("Subject: \(encodedHeader(subject(entry)))")
+        head.append("Subject: \(encodedHeader(subject))")
         head.append("Date: \(rfc5322Date(date))")
-        head.append("Message-ID: <\(entry.id).\(entry.watch)@seedwatch>")
+        head += extraHeaders
         head.append("MIME-Version: 1.0")
         head.append("Content-Type: multipart/alternative; boundary=\"\(boundary)\"")
         var text = head.joined(separator: "\r\n") + "\r\n\r\n"
-        for (type, body) in [("text/plain", plainText(entry)), ("text/html", html(entry))] {
+        for (type, body) in [("text/plain", plain), ("text/html", html)] {
             text += "--\(boundary)\r\nContent-Type: \(type); charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
             text += base64Lines(Array(body.utf8)) + "\r\n"
         }
         text += "--\(boundary)--\r\n"
         return Array(text.utf8)
+    }
+
+    /// The story lines of an update (``StoryGroup``): "Story: update to “first title”, first
+    /// alerted TIME" and "+N sources: host, …".
+    static func storyLines(_ story: StoryGroup) -> [String] {
+        ["Story: update to “\(story.first.title)”, first alerted \(AlertTimestamp.format(story.first.time))"]
+            + (story.sourcesLine().map { [$0] } ?? [])
     }
 
     /// The subject: `[seedwatch] ALERT: <title>`.
@@ -43,13 +69,14 @@ public enum AlertEmail {
     }
 
     /// The plain-text part.
-    public static func plainText(_ entry: AlertLogEntry) -> String {
+    public static func plainText(_ entry: AlertLogEntry, story: StoryGroup? = nil) -> String {
         var lines = [entry.title, ""]
         lines.append("\((entry.level?.rawValue ?? "none").uppercased())  score \(String(format: "%.2f", entry.score))  watch \(entry.watch)")
         if let published = entry.published { lines.append("Published: \(AlertTimestamp.format(published))") }
         if let link = link(entry) { lines.append("Source: \(link)") }
         if !entry.actors.isEmpty { lines.append("Actors: " + entry.actors.map(\.name).joined(separator: ", ")) }
         if !entry.topics.isEmpty { lines.append("Topics: " + entry.topics.map(\.name).joined(separator: ", ")) }
+        if let story { lines += storyLines(story) }
         if !entry.evidence.isEmpty {
             lines.append("")
             lines.append("Evidence:")
@@ -61,7 +88,7 @@ public enum AlertEmail {
     }
 
     /// The HTML part.
-    public static func html(_ entry: AlertLogEntry) -> String {
+    public static func html(_ entry: AlertLogEntry, story: StoryGroup? = nil) -> String {
         let e = escape
         var s = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>\(e(subject(entry)))</title></head><body>"
         if let link = link(entry), link.hasPrefix("http://") || link.hasPrefix("https://") {
@@ -74,6 +101,7 @@ public enum AlertEmail {
         if let link = link(entry) { s += "<li>Source: \(e(link))</li>" }
         if !entry.actors.isEmpty { s += "<li>Actors: \(e(entry.actors.map(\.name).joined(separator: ", ")))</li>" }
         if !entry.topics.isEmpty { s += "<li>Topics: \(e(entry.topics.map(\.name).joined(separator: ", ")))</li>" }
+        for line in story.map(storyLines) ?? [] { s += "<li>\(e(line))</li>" }
         s += "</ul>"
         for sentence in entry.evidence { s += "<blockquote>\(e(sentence))</blockquote>" }
         s += "<p><small>Alert \(e(entry.id)), decided \(e(AlertTimestamp.format(entry.time))).</small></p></body></html>"

@@ -10,8 +10,14 @@ public struct OutputConfiguration: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         /// A JSON POST of the alert line to `url`, signed with the bytes of `secretFile`.
         case webhook(Webhook)
-        /// One e-mail per alert through SMTP.
+        /// One e-mail per alert, or one digest per period, through SMTP.
         case email(Email)
+
+        /// The digest schedule of an e-mail output with `digest: hourly|daily`, else `nil`.
+        public var digest: DigestSchedule? {
+            if case .email(let email) = self { return email.digest }
+            return nil
+        }
 
         /// The `type:` of the configuration: `webhook` or `email`.
         public var typeName: String {
@@ -48,13 +54,18 @@ public struct OutputConfiguration: Sendable, Hashable {
         public var credentialsFile: String?
         /// A PEM file of CA certificates to verify the server with; absolute.
         public var caFile: String?
+        /// `digest: hourly|daily` (with `digest_time`, `digest_zone`): one message per period
+        /// instead of one per alert; `nil` for `digest: none`, the default.
+        public var digest: DigestSchedule?
 
-        public init(smtp: String, from: String, to: [String], credentialsFile: String? = nil, caFile: String? = nil) {
+        public init(smtp: String, from: String, to: [String], credentialsFile: String? = nil, caFile: String? = nil,
+                    digest: DigestSchedule? = nil) {
             self.smtp = smtp
             self.from = from
             self.to = to
             self.credentialsFile = credentialsFile
             self.caFile = caFile
+            self.digest = digest
         }
     }
 
@@ -84,6 +95,11 @@ public struct OutputConfiguration: Sendable, Hashable {
     public init(name: String, kind: Kind) {
         self.name = name
         self.kind = kind
+    }
+
+    /// The digest schedule of an e-mail output with `digest: hourly|daily`, else `nil`.
+    public var digest: DigestSchedule? {
+        kind.digest
     }
 
     /// Whether an alert at `level` goes to this output.

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Alert log entries grouped by story, for `seedwatch alerts` (issue 12): each story once, at its
-/// first alert, with the alerts that joined it after.
+/// Alert log entries grouped by story (issue 12): each story once, at its first alert, with the
+/// alerts that joined it after. The one grouping of `seedwatch alerts`, `seedwatch digest`, the
+/// e-mail digest and the single-alert e-mail.
 public struct StoryGroup: Sendable, Hashable {
     /// The first alert of the story that was read (its own story's first alert, unless that one
     /// was filtered out or is in a log no longer read).
@@ -47,11 +48,14 @@ public struct StoryGroup: Sendable, Hashable {
         return entry.source.path.map { String($0.split(separator: "/").last ?? Substring($0)) } ?? entry.source.type
     }
 
-    /// The line under a story's first alert: "+3 sources: reuters.com, yna.co.kr, …" (distinct
-    /// outlets of the later members, in order, at most `limit` named; "+1 source: …" for one);
-    /// `nil` without later members. Members that add an actor or a higher level are listed after
-    /// it, one line each: "update: TIME LEVEL title".
-    public func summary(limit: Int = 4) -> String? {
+    /// The later members that add an actor or a higher level (not `"repeat": true`), in log order.
+    public var updates: [AlertLogEntry] {
+        members.filter { !$0.isRepeat }
+    }
+
+    /// "+3 sources: reuters.com, yna.co.kr, …": the distinct outlets of the later members, in
+    /// order, at most `limit` named ("+1 source: …" for one); `nil` without later members.
+    public func sourcesLine(limit: Int = 4) -> String? {
         guard !members.isEmpty else { return nil }
         var outlets: [String] = []
         for member in members {
@@ -59,10 +63,18 @@ public struct StoryGroup: Sendable, Hashable {
             if !outlets.contains(name) { outlets.append(name) }
         }
         let named = outlets.prefix(limit).joined(separator: ", ") + (outlets.count > limit ? ", …" : "")
-        var lines = ["+\(members.count) \(members.count == 1 ? "source" : "sources"): \(named)"]
-        for member in members where !member.isRepeat {
-            lines.append("update: \(AlertTimestamp.format(member.time)) \((member.level?.rawValue ?? "-").uppercased()) \(member.title)")
-        }
-        return lines.joined(separator: "\n")
+        return "+\(members.count) \(members.count == 1 ? "source" : "sources"): \(named)"
+    }
+
+    /// One update as the grouped views print it: "TIME LEVEL title".
+    public static func updateText(_ member: AlertLogEntry) -> String {
+        "\(AlertTimestamp.format(member.time)) \((member.level?.rawValue ?? "-").uppercased()) \(member.title)"
+    }
+
+    /// The lines under a story's first alert: ``sourcesLine(limit:)``, then one line
+    /// "update: TIME LEVEL title" per member of ``updates``; `nil` without later members.
+    public func summary(limit: Int = 4) -> String? {
+        guard let sources = sourcesLine(limit: limit) else { return nil }
+        return ([sources] + updates.map { "update: " + Self.updateText($0) }).joined(separator: "\n")
     }
 }

@@ -130,6 +130,8 @@ public struct SeedwatchDaemon {
         }
         services.append(.init(service: FeedPollerService(poller: poller, fetcher: fetcher)))
         services += outbox.outputWorkers(logger: logger).map { .init(service: OutputDeliveryService(worker: $0)) }
+        services += outbox.digestWorkers(coreActors: Digest.coreActors(of: watches.map(\.model)), logger: logger)
+            .map { .init(service: OutputDeliveryService(worker: $0)) }
         services.append(.init(service: StoppingNotifierService(notifier: notifier, logger: logger, activity: processor.activity,
                                                                graceSeconds: stopGraceSeconds)))
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: logger))

@@ -69,9 +69,29 @@ public final class OutboxDelivery: Sendable {
         outputs.map(\.route)
     }
 
-    /// One worker per queued sink, each to run in its own service (``OutputDeliveryService``).
+    /// One worker per queued sink that sends each alert, each to run in its own service
+    /// (``OutputDeliveryService``). An e-mail sink with a story lookup gets the store's
+    /// (``StateStore/storyLines(story:upTo:limit:)``).
     public func outputWorkers(logger: Logger) -> [OutputDeliveryWorker] {
-        outputs.map { OutputDeliveryWorker(sink: $0.sink, store: store, retry: $0.retry, logger: logger) }
+        outputs.filter { $0.digest == nil }.map { OutputDeliveryWorker(sink: withStories($0.sink), store: store, retry: $0.retry, logger: logger) }
+    }
+
+    /// One worker per e-mail sink with `digest: hourly|daily` (``DigestDeliveryWorker``).
+    /// - Parameter coreActors: the digest timeline's actors (``Digest/coreActors(of:)``).
+    public func digestWorkers(coreActors: [Digest.TimelineActor], logger: Logger) -> [DigestDeliveryWorker] {
+        outputs.compactMap { output in
+            guard let schedule = output.digest, let email = output.sink as? EmailSink else { return nil }
+            return DigestDeliveryWorker(sink: email, schedule: schedule, store: store, retry: output.retry,
+                                        coreActors: coreActors, logger: logger)
+        }
+    }
+
+    /// An e-mail sink that reads its alerts' stories from the store; other sinks as they are.
+    func withStories(_ sink: any AlertSink) -> any AlertSink {
+        guard var email = sink as? EmailSink, email.storyLines == nil else { return sink }
+        let store = self.store
+        email.storyLines = { story, alert in (try? store.storyLines(story: story, upTo: alert)) ?? [] }
+        return email
     }
 
     /// Reconciles every pending alert with the log: marks it written when the log already holds

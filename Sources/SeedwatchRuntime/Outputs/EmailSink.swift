@@ -34,17 +34,42 @@ public struct EmailCredentials: Sendable, Hashable {
 ///
 /// Reconciliation: the default of ``AlertSink/reconcile(alertID:)``: an alert that may have
 /// arrived before a crash is sent again, with the same `Message-ID` (built from the alert's `id`).
+///
+/// An alert that joined an earlier alert's story (issue 12) says so ("Story: update to …",
+/// "+N sources: …") and threads under the story's first message, from the story's lines that
+/// ``storyLines`` gives (the state store's ``StateStore/storyLines(story:upTo:limit:)``).
+/// With `digest: hourly|daily` the output sends digests instead (``sendDigest(_:schedule:date:)``).
 public struct EmailSink: AlertSink {
     public let name: String
     public let settings: OutputConfiguration.Email
     let credentials: EmailCredentials?
     /// Seconds one message may take in all.
     public var timeoutSeconds = 30
+    /// The alert lines of a story up to an alert (story id, alert id), oldest first; `nil` shows no story lines.
+    public var storyLines: (@Sendable (String, String) -> [[UInt8]])?
 
-    public init(name: String, settings: OutputConfiguration.Email, credentials: EmailCredentials?) {
+    public init(name: String, settings: OutputConfiguration.Email, credentials: EmailCredentials?,
+                storyLines: (@Sendable (String, String) -> [[UInt8]])? = nil) {
         self.name = name
         self.settings = settings
         self.credentials = credentials
+        self.storyLines = storyLines
+    }
+
+    /// The story `entry` joined, up to `entry`, when it is not the story's first alert.
+    func story(of entry: AlertLogEntry) -> StoryGroup? {
+        guard let story = entry.story, story != entry.id, let storyLines else { return nil }
+        let entries = storyLines(story, entry.id).compactMap { try? AlertLogEntry.decode(line: $0) }
+        return StoryGroup.group(entries).first { $0.first.id != entry.id && ($0.first.id == story || $0.members.contains { $0.id == entry.id }) }
+    }
+
+    /// Sends the digest of `lines` (alert lines) as one message.
+    /// - Parameters:
+    ///   - digest: the digest to send (``Digest/make(_:since:until:coreActors:top:)``).
+    ///   - schedule: `hourly` or `daily`, for the subject.
+    /// - Returns: as ``send(alertID:line:)``.
+    public func sendDigest(_ digest: Digest, schedule: String, date: Date) async -> AlertSendOutcome {
+        await deliver(DigestEmail.message(digest, output: name, schedule: schedule, from: settings.from, to: settings.to, date: date))
     }
 
     /// The address inside `Name <address>`, or the text itself.
@@ -67,7 +92,11 @@ public struct EmailSink: AlertSink {
         } catch {
             return .rejected(error: "the alert line cannot be read: \(error)")
         }
-        let message = AlertEmail.message(entry, from: settings.from, to: settings.to, date: Date())
+        return await deliver(AlertEmail.message(entry, story: story(of: entry), from: settings.from, to: settings.to, date: Date()))
+    }
+
+    /// Sends one message through SMTP.
+    func deliver(_ message: [UInt8]) async -> AlertSendOutcome {
         let request = CurlEasyRequest(upload: message)
         let settings = self.settings, credentials = self.credentials, timeout = timeoutSeconds
         let requireTLS = !Self.isLoopback(settings.smtp)

@@ -11,7 +11,7 @@ import SeedwatchCore
 /// At least once: a row is marked delivered only after the receiver took the alert, so a crash
 /// between the answer and that commit sends the alert again, with the same `id`, unless the
 /// sink's reconciliation finds it there.
-public final class OutputDeliveryWorker: Sendable {
+public final class OutputDeliveryWorker: OutputWorker {
     public let sink: any AlertSink
     public let store: StateStore
     public let retry: DeliveryRetry
@@ -29,6 +29,8 @@ public final class OutputDeliveryWorker: Sendable {
         self.logger = logger
         self.random = random
     }
+
+    public var outputName: String { sink.name }
 
     /// What one round did.
     public struct Round: Sendable, Hashable {

@@ -25,7 +25,7 @@ public enum OutputSinks {
     /// and retry policy.
     /// - Throws: ``SetupError`` when a secret or credentials file cannot be read.
     public static func queued(_ outputs: [OutputConfiguration]) throws -> [QueuedAlertSink] {
-        try outputs.map { QueuedAlertSink(sink: try make($0), minimumLevel: $0.minimumLevel, retry: retry($0), mode: $0.mode) }
+        try outputs.map { QueuedAlertSink(sink: try make($0), minimumLevel: $0.minimumLevel, retry: retry($0), mode: $0.mode, digest: $0.digest) }
     }
 
     /// The retry policy of an output: the default back-off with its `give_up_after`.

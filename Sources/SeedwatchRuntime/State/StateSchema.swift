@@ -138,6 +138,25 @@ enum StateSchema {
             // their alerts start no story, and new alerts start new ones.
             try StateStore.createStoryTables(db)
         }
+        migrator.registerMigration("v8-output-digests") { db in
+            // E-mail digests (issue 14): `output_digest` is one row per digest message (its output,
+            // the period it shows, in Unix seconds), made when a period ends, in the transaction that
+            // ties the output's undigested pending rows of `outbox_delivery` to it (`digest`). The
+            // rows then carry the digest's delivery state together. Databases from before have no
+            // digests; their rows stay NULL here (per-alert outputs never set it).
+            try db.execute(sql: """
+                CREATE TABLE output_digest (
+                    id INTEGER PRIMARY KEY,
+                    output TEXT NOT NULL,
+                    period_start REAL NOT NULL,
+                    period_end REAL NOT NULL,
+                    created REAL NOT NULL,
+                    UNIQUE (output, period_end)
+                );
+                ALTER TABLE outbox_delivery ADD COLUMN digest INTEGER;
+                CREATE INDEX outbox_delivery_digest ON outbox_delivery(digest) WHERE digest IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

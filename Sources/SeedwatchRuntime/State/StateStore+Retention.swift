@@ -31,6 +31,11 @@ extension StateStore {
                 WHERE NOT EXISTS (SELECT 1 FROM seen_article s WHERE s.article_key = article_version.article_key)
                 """)
             try db.execute(sql: "DELETE FROM outbox_delivery WHERE state = 'delivered' AND delivered_at < ?", arguments: [t])
+            // A digest whose rows are all gone (StateStore+OutputDigests).
+            try db.execute(sql: """
+                DELETE FROM output_digest WHERE period_end < ?
+                    AND NOT EXISTS (SELECT 1 FROM outbox_delivery d WHERE d.digest = output_digest.id)
+                """, arguments: [t])
             // An alert some output has not delivered yet (pending or a dead letter) keeps its line.
             try db.execute(sql: """
                 DELETE FROM outbox WHERE state = 'written' AND written_at < ?
