@@ -6,7 +6,7 @@ import SeedwatchRuntime
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Measure a watch's precision and recall on labelled articles.",
+        abstract: "Measure a watch's precision and recall on labelled articles, or the story rule's on labelled pairs.",
         discussion: """
         A labels file has one article per line: PATH<TAB>LABEL<TAB>reason[<TAB>language[<TAB>source]], \
         LABEL 2 (must alert), 1 (either way) or 0 (must not alert); PATH is relative to the corpus \
@@ -21,9 +21,18 @@ struct EvalCommand: ParsableCommand {
         score component). A labels file or corpus folder that is missing is reported and skipped. \
         Exits 0 when some labelled article was read, 1 otherwise, 2 on a bad configuration.
 
+        --story-pairs FILE[=DIR] measures the story rule instead (README "Stories"): FILE has one \
+        pair a line, PATH_A<TAB>PATH_B<TAB>LABEL<TAB>SPLIT<TAB>reason, LABEL 1 (one story) or 0 \
+        (separate), SPLIT dev or test (held out), as labels/story-pairs-build.py writes them. Each \
+        article is read as the drop folder reads it and matched by the watch for its actors and \
+        topics. Prints pairwise precision (joined pairs that are one story) and recall (one-story \
+        pairs joined) per split, over all pairs and over the pairs whose two articles both name \
+        actors of the watch.
+
         Examples:
           seedwatch eval --labels ../shared/labels/dev.tsv=../shared/corpus
           seedwatch eval --corpus ../shared/corpus --labels dev.tsv --labels labels/news-en.tsv=../shared/corpus --verbose
+          seedwatch eval --story-pairs var/story-pairs.tsv=../shared/corpus
         """
     )
 
@@ -31,7 +40,12 @@ struct EvalCommand: ParsableCommand {
 
     @Option(name: .long, parsing: .singleValue,
             help: ArgumentHelp("A labels file, optionally with its corpus folder as FILE=DIR (repeatable).", valueName: "file[=dir]"))
-    var labels: [String]
+    var labels: [String] = []
+
+    @Option(name: .customLong("story-pairs"),
+            help: ArgumentHelp("Labelled story pairs, optionally with their corpus folder as FILE=DIR: measure the story rule.",
+                               valueName: "file[=dir]"))
+    var storyPairs: String?
 
     @Option(help: ArgumentHelp("Corpus folder for labels files given without =DIR (default: each labels file's folder).", valueName: "dir"))
     var corpus: String?
@@ -49,12 +63,18 @@ struct EvalCommand: ParsableCommand {
     var verbose = false
 
     func validate() throws {
-        guard !labels.isEmpty else { throw ValidationError("give at least one --labels FILE") }
+        guard labels.isEmpty != (storyPairs == nil) else {
+            throw ValidationError("give at least one --labels FILE, or --story-pairs FILE (not both)")
+        }
         guard folds >= 2 else { throw ValidationError("--folds must be at least 2") }
     }
 
     func run() throws {
         let (compiled, description) = try loadWatch()
+        if let storyPairs {
+            try Self.evaluateStoryPairs(storyPairs, defaultCorpus: corpus, watch: compiled, verbose: verbose)
+            return
+        }
         let evaluation = RelevanceEvaluation(model: compiled.model)
         var sets: [EvaluationReport.LabelSet] = []
         for argument in labels {

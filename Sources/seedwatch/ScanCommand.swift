@@ -12,6 +12,8 @@ struct ScanCommand: ParsableCommand {
         a folder is read recursively; - reads standard input. Prints one result per article and \
         watch: the readable view, or with --json one line per article per watch holding the alert \
         keys plus "alerted" (true when a line would be written; "level" is null below notice). \
+        Articles that reach a level are grouped into stories as the daemon groups them, in the order \
+        read and within this run only: their --json lines carry "story", "story_size" and "repeat". \
         Exits 0 unless an input could not be read.
 
         Examples:
@@ -53,6 +55,8 @@ struct ScanCommand: ParsableCommand {
         if explain { watches = watches.map { $0.explainingShortfalls() } }
         var failed = false
         var tally = ScanSummary(watches: watches.map(\.name))
+        // Stories of this run, in memory (no state is read or written).
+        var stories = StoryBook()
         for input in paths.flatMap(expand) {
             let bytes: [UInt8]
             let name: String
@@ -81,7 +85,12 @@ struct ScanCommand: ParsableCommand {
                 continue
             }
             for incoming in articles {
-                for (w, evaluation) in incoming.evaluations(by: watches, at: Date()) {
+                for (w, var evaluation) in incoming.evaluations(by: watches, at: Date()) {
+                    if evaluation.level != nil {
+                        let record = evaluation.record
+                        evaluation.record.story = stories.join(alertID: record.id, watch: record.watch, level: record.level,
+                                                               fingerprint: StoryFingerprint(alert: record, article: incoming.article))
+                    }
                     if summary {
                         tally.add(evaluation, watch: w.name, path: input)
                     } else if json {

@@ -121,6 +121,12 @@ struct FeedItemUpdateTests {
                                                    modelVersion: try FeedCorpus.shippedWatch().model.version))
         #expect(thirdID != firstID)
         #expect(alert3["updates"] as? String == firstID)
+        // The edit's alert joins the story of the first alert, and adds an actor (issue 12).
+        #expect(alert1["story"] as? String == firstID)
+        #expect(alert3["story"] as? String == firstID)
+        #expect(alert3["story_size"] as? Int == 2)
+        #expect(alert3["repeat"] as? Bool == false)
+        #expect(try fixture.store.storyMember(alertID: thirdID)?.story == firstID)
         #expect(Self.actorIDs(alert3) == ["kim_jong_un", "china", "north_korea", "vladimir_putin"])
         let source3 = try #require(alert3["source"] as? [String: Any])
         #expect(source3["url"] as? String == "https://news.example.com/world/kim-jong-un-visits-beijing-meets-putin-88121")

@@ -295,14 +295,14 @@ struct FeedPollerTimingTests {
         let task = Task { await poller.run() }
         defer { task.cancel() }
 
-        try await waitUntil { fixture.clock.sleeperCount == 3 }  // two feeds and the pruner
+        try await waitUntil { fixture.clock.sleeperCount == 2 }  // the two feeds
         #expect(Set(server.requests.map(\.target)) == ["/one", "/two"])
         #expect(fixture.clock.earliestDeadline == Self.start.addingTimeInterval(60))
         fixture.clock.advance(to: Self.start.addingTimeInterval(60))
-        try await waitUntil { server.requests.count == 3 && fixture.clock.sleeperCount == 3 }
+        try await waitUntil { server.requests.count == 3 && fixture.clock.sleeperCount == 2 }
         #expect(server.requests.last?.target == "/two")
         fixture.clock.advance(to: Self.start.addingTimeInterval(300))
-        try await waitUntil { server.requests.count == 5 && fixture.clock.sleeperCount == 3 }
+        try await waitUntil { server.requests.count == 5 && fixture.clock.sleeperCount == 2 }
         #expect(server.requests.suffix(2).map(\.target).sorted() == ["/one", "/two"])
         #expect(server.requests.last { $0.target == "/one" }?.header("If-None-Match") == "\"1\"")
         task.cancel()

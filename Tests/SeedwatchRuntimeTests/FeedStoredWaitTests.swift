@@ -49,11 +49,11 @@ struct FeedStoredWaitTests {
         let after = fixture.poller([busy, calm], fetcher: fetcher)
         let task = Task { await after.run() }
         defer { task.cancel() }
-        try await waitUntil { fixture.clock.sleeperCount == 3 }  // two feeds and the pruner
+        try await waitUntil { fixture.clock.sleeperCount == 2 }  // the two feeds
         #expect(server.requests.count == 2)
         // /calm's own next poll has come, but its host asked for 7200 s (restored from /busy's 429).
         fixture.clock.advance(to: Self.start.addingTimeInterval(900))
-        try await waitUntil { fixture.clock.sleeperCount == 3 }
+        try await waitUntil { fixture.clock.sleeperCount == 2 }
         try await Task.sleep(for: .milliseconds(100))
         #expect(server.requests.count == 2)
         fixture.clock.advance(to: Self.start.addingTimeInterval(7200))
@@ -77,11 +77,11 @@ struct FeedStoredWaitTests {
         #expect(await poller.poll(calm).nextPoll == Self.start.addingTimeInterval(300))
         let task = Task { await poller.run() }  // /calm waits for its stored next poll; /busy answers 429
         defer { task.cancel() }
-        try await waitUntil { fixture.clock.sleeperCount == 3 && server.requests.count == 2 }
+        try await waitUntil { fixture.clock.sleeperCount == 2 && server.requests.count == 2 }
         #expect(server.requests.map(\.target) == ["/calm", "/busy"])
         #expect(poller.hosts.notBefore(busy.url) == Self.start.addingTimeInterval(7200))
         fixture.clock.advance(to: Self.start.addingTimeInterval(300))
-        try await waitUntil { fixture.clock.sleeperCount == 3 }
+        try await waitUntil { fixture.clock.sleeperCount == 2 }
         try await Task.sleep(for: .milliseconds(100))
         #expect(server.requests.count == 2)
         fixture.clock.advance(to: Self.start.addingTimeInterval(7200))

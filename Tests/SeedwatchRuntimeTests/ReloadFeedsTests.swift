@@ -29,6 +29,7 @@ struct ReloadFeedsTests {
         let poller: FeedPoller
         let fetcher: CurlFetcher
         let reload: ReloadService
+        let retention: RetentionSettings
 
         init(folder: TemporaryFolder, config: String) throws {
             self.folder = folder
@@ -47,10 +48,12 @@ struct ReloadFeedsTests {
                                              now: { clock.now() })
             fetcher = CurlFetcher(concurrency: configuration.fetchConcurrency)
             poller = FeedPoller(feeds: configuration.feeds, fetcher: fetcher, store: store, processor: processor, clock: clock,
-                                retentionSeconds: configuration.retentionSeconds, logger: recorder.logger(), jitter: { 0 })
+                                logger: recorder.logger(), jitter: { 0 })
+            retention = RetentionSettings(configuration)
             reload = ReloadService(configurationPath: configuration.file, current: configuration, processor: processor,
                                    poller: poller, fetcher: fetcher, writer: writer, notifier: SystemdNotifier(environment: [:]),
-                                   status: DaemonStatus(dropFolder: DropFolderIntake(pipeline: processor), poller: poller), logger: recorder.logger())
+                                   status: DaemonStatus(dropFolder: DropFolderIntake(pipeline: processor), poller: poller),
+                                   retention: retention, logger: recorder.logger())
         }
 
         static func write(_ config: String, to folder: TemporaryFolder) throws {
@@ -94,15 +97,15 @@ struct ReloadFeedsTests {
         let task = Task { await daemon.poller.run() }
         defer { task.cancel() }
 
-        // Start-up: /a polled once; /a and the pruner wait.
-        try await waitUntil { count("/a") == 1 && clock.sleeperCount == 2 }
+        // Start-up: /a polled once, then waits.
+        try await waitUntil { count("/a") == 1 && clock.sleeperCount == 1 }
         #expect(daemon.alertTitles() == [Self.aTitle])
 
         // Reload 1: /b added (polled at once), /a's interval 60s → 300s, fetch.concurrency 2 → 4.
         try Daemon.write(Self.config(feeds: ["{url: \"\(a)\", interval: 300s, max_age: 365d}",
                                              "{url: \"\(b)\", interval: 120s, max_age: 365d}"], concurrency: 4), to: folder)
         await daemon.reload.reload()
-        try await waitUntil { count("/b") == 1 && clock.sleeperCount == 3 }
+        try await waitUntil { count("/b") == 1 && clock.sleeperCount == 2 }
         #expect(daemon.poller.feeds.map(\.url) == [a, b])
         #expect(daemon.poller.feeds.map(\.intervalSeconds) == [300, 120])
         #expect(daemon.alertTitles() == [Self.aTitle, Self.bTitle])
@@ -115,7 +118,7 @@ struct ReloadFeedsTests {
 
         // /a's wait was scheduled with the old interval; the poll after it schedules with the new one.
         clock.advance(to: Self.start.addingTimeInterval(60))
-        try await waitUntil { count("/a") == 2 && clock.sleeperCount == 3 }
+        try await waitUntil { count("/a") == 2 && clock.sleeperCount == 2 }
         #expect(try daemon.store.feedState(url: a)?.nextPoll == Self.start.addingTimeInterval(360))
 
         // Reload 2: /a removed, drop_folder changed (needs a restart: one warning naming it).
@@ -127,9 +130,9 @@ struct ReloadFeedsTests {
                     .map { $0.metadata["keys"] } == ["drop_folder"])
         // Past /a's old deadline (t+360) and two of /b's (t+120, t+240): /b is polled, /a never again.
         clock.advance(to: Self.start.addingTimeInterval(120))
-        try await waitUntil { count("/b") == 2 && clock.sleeperCount == 3 }
+        try await waitUntil { count("/b") == 2 && clock.sleeperCount == 2 }
         clock.advance(to: Self.start.addingTimeInterval(360))
-        try await waitUntil { count("/b") == 3 && clock.sleeperCount == 2 }  // /a's stale wait ended without a poll
+        try await waitUntil { count("/b") == 3 && clock.sleeperCount == 1 }  // /a's stale wait ended without a poll
         #expect(count("/a") == 2)
         let removedState = try #require(try daemon.store.feedState(url: a))
         #expect(removedState.lastStatus == 200)
@@ -139,7 +142,7 @@ struct ReloadFeedsTests {
         try Daemon.write(Self.config(feeds: ["{url: \"\(b)\", interval: 120s, max_age: 365d}",
                                              "{url: \"\(a)\", interval: 300s, max_age: 365d}"], settle: "2s"), to: folder)
         await daemon.reload.reload()
-        try await waitUntil { count("/a") == 3 && clock.sleeperCount == 3 }
+        try await waitUntil { count("/a") == 3 && clock.sleeperCount == 2 }
         #expect(daemon.poller.feeds.map(\.url) == [b, a])
         #expect(daemon.alertTitles() == [Self.aTitle, Self.bTitle])
         #expect(try daemon.store.feedState(url: a)?.nextPoll == Self.start.addingTimeInterval(360 + 300))
@@ -160,7 +163,6 @@ struct ReloadFeedsTests {
         let clock = daemon.clock
         let task = Task { await daemon.poller.run() }
         defer { task.cancel() }
-        try await waitUntil { clock.sleeperCount == 1 }  // the pruner alone
         #expect(server.requests.isEmpty)
 
         try Daemon.write(Self.config(feeds: ["{url: \"\(b)\", interval: 10s}"]), to: folder)  // invalid: interval < 60s
@@ -170,7 +172,7 @@ struct ReloadFeedsTests {
 
         try Daemon.write(Self.config(feeds: ["{url: \"\(b)\", max_age: 365d}"]), to: folder)
         await daemon.reload.reload()
-        try await waitUntil { server.requests.count == 1 && clock.sleeperCount == 2 }
+        try await waitUntil { server.requests.count == 1 && clock.sleeperCount == 1 }
         #expect(server.requests.map(\.target) == ["/b"])
         #expect(daemon.alertTitles() == [Self.bTitle])
         #expect(try daemon.store.feedState(url: b)?.nextPoll == Self.start.addingTimeInterval(900))
@@ -194,7 +196,7 @@ struct ReloadFeedsTests {
         let clock = daemon.clock
         let task = Task { await daemon.poller.run() }
         defer { task.cancel() }
-        try await waitUntil { server.requests.count == 1 && (try? daemon.store.feedState(url: c)?.disabled) == true && clock.sleeperCount == 1 }
+        try await waitUntil { server.requests.count == 1 && (try? daemon.store.feedState(url: c)?.disabled) == true && clock.sleeperCount == 0 }
 
         await daemon.reload.reload()  // still disabled: its loop starts again, and does not fetch
         let notFetched = "feed not fetched: it is gone (HTTP 410) until seedwatch feeds reset URL and a reload"
@@ -207,7 +209,7 @@ struct ReloadFeedsTests {
         fresh.lastStatus = 410
         try daemon.store.saveFeedState(fresh)
         await daemon.reload.reload()
-        try await waitUntil { server.requests.count == 2 && clock.sleeperCount == 2 }
+        try await waitUntil { server.requests.count == 2 && clock.sleeperCount == 1 }
         #expect(daemon.alertTitles() == [Self.aTitle])
         #expect(try daemon.store.feedState(url: c)?.disabled == false)
         task.cancel()

@@ -86,3 +86,42 @@ import Testing
         #expect(try store.storySummary(story: "00000000000000b1")?.size == 1)
     }
 }
+
+/// The state database and the in-memory ``StoryBook`` of `scan` give the same story keys.
+@Suite struct StoryBookAgreementTests {
+    @Test("the same arrivals give the same story keys from the state database as from memory")
+    func stateDatabaseAndMemoryAgree() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try StateStore(path: folder.file("state.sqlite"))
+        var book = StoryBook()
+        var fromStore: [StoryKeys] = []
+        var fromMemory: [StoryKeys] = []
+        for arrival in StoryBookTestArrivals.all {
+            let (keys, member) = try StoryAssignment.assign(alertID: arrival.id, watch: arrival.watch, level: arrival.level,
+                                                            fingerprint: arrival.fingerprint, in: store)
+            try store.recordStoryMember(member, at: StoryStateTests.tuesday)
+            fromStore.append(keys)
+            fromMemory.append(book.join(alertID: arrival.id, watch: arrival.watch, level: arrival.level, fingerprint: arrival.fingerprint))
+        }
+        #expect(fromStore == fromMemory)
+        #expect(fromStore.map(\.story) == ["00000000000000a1", "00000000000000a1", "00000000000000a1", "00000000000000b1"])
+        #expect(fromStore.map(\.size) == [1, 2, 3, 1])
+        #expect(fromStore.map(\.isRepeat) == [false, true, true, false])
+    }
+}
+
+/// Arrivals for ``StoryBookAgreementTests``: one launch from three sources, an unrelated article.
+enum StoryBookTestArrivals {
+    static let body = StoryStateTests.body
+    static var all: [(id: String, watch: String, level: AlertLevel, fingerprint: StoryFingerprint)] {
+        [
+            ("00000000000000a1", "w", .alert, StoryStateTests.fingerprint(body, link: "https://a.example.com/1", hoursLater: 0)),
+            ("00000000000000a2", "w", .alert, StoryStateTests.fingerprint(body, link: "https://b.example.com/9", hoursLater: 2)),
+            ("00000000000000a3", "w", .notice, StoryStateTests.fingerprint("A different text entirely", link: "https://a.example.com/1?utm_source=x",
+                                                                           hoursLater: 4)),
+            ("00000000000000b1", "w", .alert, StoryStateTests.fingerprint("Typhoon closes schools in Okinawa and Kagoshima prefectures",
+                                                                          link: nil, hoursLater: 24 * 6)),
+        ]
+    }
+}

@@ -117,7 +117,7 @@ public struct AlertRecord: Sendable, Hashable {
     /// `language` (DESIGN §11), `null` when undetected.
     public var language: String?
     /// The alert's story (issue 12), written as the added keys `story`, `story_size` and `repeat`
-    /// (DESIGN §11); `nil` where stories are not kept (`scan`), then not written.
+    /// (DESIGN §11); `nil` below a level, then not written (`scan` keeps the stories of its run in a ``StoryBook``).
     public var story: StoryKeys?
 
     public init(id: String, time: Date, watch: String, level: AlertLevel, score: Double, source: AlertSource,

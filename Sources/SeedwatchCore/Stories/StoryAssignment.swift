@@ -98,6 +98,7 @@ public enum StoryAssignment {
 
     private static func rank(_ relation: StoryRelation) -> Int {
         switch relation {
+        case .edit: -1
         case .sameLink: 0
         case .nearDuplicate: 1
         case .sameEvent: 2

@@ -33,4 +33,11 @@ public struct StoryFingerprint: Sendable, Hashable {
         self.init(signature: MinHashSignature(text: title + "\n" + body), link: CanonicalLink.of(url), title: title,
                   time: published ?? seen, actors: actors, topics: topics)
     }
+
+    /// The fingerprint of the article of an alert: its title, body, link and published date, and
+    /// the alert's actor and topic ids; an undated article takes the alert's `time`.
+    public init(alert record: AlertRecord, article: Article) {
+        self.init(title: article.title, body: article.body, url: article.url, published: article.published,
+                  seen: record.time, actors: Set(record.actors.map(\.id)), topics: Set(record.topics.map(\.id)))
+    }
 }

@@ -9,6 +9,9 @@ public enum StoryRelation: String, Sendable, Hashable {
     case nearDuplicate = "near-duplicate"
     /// The same event reported by another outlet, or a wire story's LEAD versions.
     case sameEvent = "same event"
+    /// An edit of a seen article (a new GUID or a rewritten file that the edit rules, DESIGN §7,
+    /// link to its original): it joins the story of the original's alert.
+    case edit = "edit"
 }
 
 /// The rule that joins two alerted articles of one watch into one story. Pure: the caller gives

@@ -4,8 +4,9 @@ import SeedwatchCore
 import ServiceLifecycle
 
 /// SIGHUP: reload configuration and models and reopen the alert log (`RELOADING=1` … `READY=1`).
-/// The watches' models, `feeds:`, `fetch.concurrency` and `state.retention` take effect at once
-/// (see ``FeedPoller/apply(feeds:retentionSeconds:)``); `drop_folder`, `alerts.log`, `state.path` and `outputs`
+/// The watches' models, `feeds:` and `fetch.concurrency` take effect at once (see
+/// ``FeedPoller/apply(feeds:)``), `state.retention` and `stories.window` from the
+/// ``RetentionService``'s next pass; `drop_folder`, `alerts.log`, `state.path` and `outputs`
 /// need a restart, and a reload that changes them says so once per reload.
 struct ReloadService: Service {
     let configurationPath: String
@@ -17,6 +18,8 @@ struct ReloadService: Service {
     let writer: any ReopenableFile
     let notifier: SystemdNotifier
     let status: DaemonStatus
+    /// `state.retention` and `stories.window` as the ``RetentionService`` reads them.
+    let retention: RetentionSettings
     let logger: Logger
     /// Reload requests (SIGHUP) queued since start-up (``DaemonSignals``); nil traps SIGHUP here.
     var requests: AsyncStream<Void>? = nil
@@ -47,6 +50,7 @@ struct ReloadService: Service {
                 logger.info("watch loaded", metadata: ["watch": "\(w.name)", "model_version": "\(w.model.version)"])
             }
             applyFeeds(configuration)
+            retention.apply(configuration)
             let needRestart = Self.restartOnlyChanges(from: current, to: configuration)
             if !needRestart.isEmpty {
                 logger.warning("changes to these keys take effect after a restart (systemctl restart seedwatch)",
@@ -67,7 +71,7 @@ struct ReloadService: Service {
     private func applyFeeds(_ configuration: SeedwatchConfiguration) {
         fetcher.setConcurrency(configuration.fetchConcurrency)
         poller.setStaleAfter(seconds: configuration.fetchStaleAfterSeconds)
-        let change = poller.apply(feeds: configuration.feeds, retentionSeconds: configuration.retentionSeconds)
+        let change = poller.apply(feeds: configuration.feeds)
         for url in change.added { logger.info("feed added; polling it now", metadata: ["feed": "\(url)"]) }
         for url in change.removed { logger.info("feed removed; no longer polled (its state is kept)", metadata: ["feed": "\(url)"]) }
         for url in change.changed { logger.info("feed settings changed; used from its next poll", metadata: ["feed": "\(url)"]) }

@@ -86,7 +86,6 @@ public struct SeedwatchDaemon {
         }
         let processor = ArticleProcessor(watches: watches, store: store, outbox: outbox, logger: logger,
                                          alreadyLogged: alreadyLogged)
-        await processor.setStoriesWindow(configuration.storiesWindowSeconds)
         let dropFolder = DropFolderIntake(pipeline: processor)
         let settings = DropFolderSettings(
             path: configuration.dropFolder.path, settle: configuration.dropFolder.settleSeconds,
@@ -97,9 +96,9 @@ public struct SeedwatchDaemon {
 
         // The poller and its fetcher exist even with no feeds, so a reload can add some.
         let fetcher = CurlFetcher(concurrency: configuration.fetchConcurrency)
-        let poller = FeedPoller(feeds: configuration.feeds, fetcher: fetcher, store: store, processor: processor,
-                                retentionSeconds: configuration.retentionSeconds, logger: logger,
+        let poller = FeedPoller(feeds: configuration.feeds, fetcher: fetcher, store: store, processor: processor, logger: logger,
                                 staleAfterSeconds: configuration.fetchStaleAfterSeconds)
+        let retention = RetentionSettings(configuration)
         let status = DaemonStatus(dropFolder: dropFolder, poller: poller, watcher: watcher)
         // Pings from a thread of their own, only while the pipeline progresses or is idle.
         var pinger: WatchdogPinger?
@@ -118,9 +117,10 @@ public struct SeedwatchDaemon {
                                              maxBytes: configuration.dropFolder.maxBytes)),
             .init(service: ReloadService(configurationPath: configurationPath, current: configuration, processor: processor,
                                          poller: poller, fetcher: fetcher, writer: writer, notifier: notifier, status: status,
-                                         logger: logger, requests: signals.reloads)),
+                                         retention: retention, logger: logger, requests: signals.reloads)),
             .init(service: StatusService(notifier: notifier, status: status, store: store)),
             .init(service: OutboxRetryService(dropFolder: dropFolder, store: store, logger: logger)),
+            .init(service: RetentionService(store: store, settings: retention, logger: logger)),
         ]
         if let textfile = configuration.metricsTextfile {
             let metrics = DaemonMetrics()

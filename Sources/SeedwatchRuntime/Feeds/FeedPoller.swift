@@ -47,14 +47,13 @@ public final class FeedPoller: Sendable {
     ///   - store: feed HTTP state and seen articles.
     ///   - processor: the pipeline that decides items and delivers alerts.
     ///   - clock: the time source and sleeper.
-    ///   - retentionSeconds: how long seen items are remembered after they leave their feed (`state.retention`).
     ///   - jitter: a number in `0..<1` per scheduling decision (random by default).
     ///   - staleAfterSeconds: `fetch.stale_after`: after this long with only 304s, one GET without validators.
     public init(feeds: [SeedwatchConfiguration.Feed], fetcher: any FeedFetching, store: StateStore, processor: ArticleProcessor,
-                clock: any FeedPollClock = SystemFeedPollClock(), retentionSeconds: Double = 90 * 86400, logger: Logger,
+                clock: any FeedPollClock = SystemFeedPollClock(), logger: Logger,
                 jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, staleAfterSeconds: Double = 86_400) {
         self.staleAfter = StaleAfterSetting(staleAfterSeconds)
-        self.registry = FeedRegistry(feeds: feeds, retentionSeconds: retentionSeconds)
+        self.registry = FeedRegistry(feeds: feeds)
         self.fetcher = fetcher
         self.store = store
         self.processor = processor
@@ -74,24 +73,21 @@ public final class FeedPoller: Sendable {
     /// - a feed whose `interval`, `max_age`, `max_bytes` or `full_text` changed uses the new values
     ///   from its next poll (the wait already scheduled is kept);
     /// - a feed whose polling had stopped (after 410, then `seedwatch feeds reset URL`) is started again.
-    /// - Parameters:
-    ///   - feeds: the new list.
-    ///   - retentionSeconds: the new `state.retention`, in seconds, used from the next hourly prune.
+    /// - Parameter feeds: the new list.
     /// - Returns: the configured URLs added, removed and changed.
     @discardableResult
-    public func apply(feeds: [SeedwatchConfiguration.Feed], retentionSeconds: Double) -> FeedListChange {
-        registry.apply(feeds, retentionSeconds: retentionSeconds)
+    public func apply(feeds: [SeedwatchConfiguration.Feed]) -> FeedListChange {
+        registry.apply(feeds)
     }
 
     /// Polls every feed at once, then each again whenever it is due, until the task is cancelled;
-    /// feeds added by ``apply(feeds:retentionSeconds:)`` join, removed ones leave.
-    /// Seen items past retention are pruned at start and hourly.
+    /// feeds added by ``apply(feeds:)`` join, removed ones leave. (Seen items past retention are
+    /// pruned by the daemon's ``RetentionService``, with or without feeds.)
     public func run() async {
         restoreHostWaits()
         let (starts, continuation) = AsyncStream.makeStream(of: FeedRegistry.Start.self)
         registry.attach(continuation)
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await self.pruneForever() }
             for await start in starts {
                 group.addTask { await self.pollWhileConfigured(start) }
             }
@@ -121,23 +117,6 @@ public final class FeedPoller: Sendable {
             guard !Task.isCancelled, let next = report.nextPoll else { return }
             do {
                 try await wakeups.sleep(feed: feed.url, until: next, clock: clock)
-            } catch {
-                return
-            }
-        }
-    }
-
-    private func pruneForever() async {
-        while !Task.isCancelled {
-            let now = clock.now()
-            do {
-                let removed = try store.pruneSeen(olderThan: now.addingTimeInterval(-registry.retentionSeconds))
-                if removed > 0 { logger.info("pruned seen articles past retention", metadata: ["removed": "\(removed)"]) }
-            } catch {
-                logger.error("cannot prune seen articles", metadata: ["error": "\(error)"])
-            }
-            do {
-                try await clock.sleep(until: now.addingTimeInterval(3600))
             } catch {
                 return
             }

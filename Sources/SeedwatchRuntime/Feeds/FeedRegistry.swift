@@ -1,7 +1,7 @@
 import Foundation
 import SeedwatchCore
 
-/// What ``FeedPoller/apply(feeds:retentionSeconds:)`` changed, by configured URL, in configured order.
+/// What ``FeedPoller/apply(feeds:)`` changed, by configured URL, in configured order.
 public struct FeedListChange: Sendable, Hashable {
     /// Feeds that were not polled before.
     public var added: [String] = []
@@ -37,19 +37,13 @@ final class FeedRegistry: @unchecked Sendable {
     private var loops: [String: Int] = [:]
     private var nextGeneration = 0
     private var starter: AsyncStream<Start>.Continuation?
-    private var retention: Double
 
-    init(feeds: [SeedwatchConfiguration.Feed], retentionSeconds: Double) {
-        retention = retentionSeconds
+    init(feeds: [SeedwatchConfiguration.Feed]) {
         (order, byURL) = Self.index(feeds)
     }
 
     var feeds: [SeedwatchConfiguration.Feed] {
         lock.withLock { order.compactMap { byURL[$0] } }
-    }
-
-    var retentionSeconds: Double {
-        lock.withLock { retention }
     }
 
     /// The feed's settings when `start` is still its current loop; `nil` tells the loop to end.
@@ -81,7 +75,7 @@ final class FeedRegistry: @unchecked Sendable {
         }
     }
 
-    func apply(_ feeds: [SeedwatchConfiguration.Feed], retentionSeconds: Double) -> FeedListChange {
+    func apply(_ feeds: [SeedwatchConfiguration.Feed]) -> FeedListChange {
         let (newOrder, newByURL) = Self.index(feeds)
         return lock.withLock {
             var change = FeedListChange()
@@ -96,7 +90,6 @@ final class FeedRegistry: @unchecked Sendable {
             for url in change.removed { loops[url] = nil }
             order = newOrder
             byURL = newByURL
-            retention = retentionSeconds
             startMissingLoops()
             return change
         }

@@ -17,7 +17,7 @@ extension OutboxDelivery {
 
     /// Runs `body` in one state transaction (``StateStore/batch(_:_:)``): every
     /// ``decide(articleKey:watch:contentHash:alert:version:alertedActorIDs:at:)`` and
-    /// ``decideEdit(articleKey:originalKey:watch:contentHash:version:originalAlertID:alertedActorIDs:alert:at:)``
+    /// ``decideEdit(articleKey:originalKey:watch:contentHash:version:originalAlertID:alertedActorIDs:alert:storyMember:at:)``
     /// made by `body` commits with the others, and their alerts are appended to the sink only once
     /// the transaction has committed (DESIGN §7: step 1 is durable before step 2), with one sync for
     /// the batch when the sink supports it (``DurableAlertSink/appendLines(_:)``), then marked written in

@@ -75,7 +75,7 @@ extension ArticleProcessor {
         // Issue 12: an alert joins the story of an earlier one (its member is recorded once committed).
         var storyMember: StoryMember?
         if evaluation.level != nil {
-            let (keys, member) = try stories.keys(for: evaluation.record, article: article, in: store, at: evaluation.record.time)
+            let (keys, member) = try stories.keys(for: evaluation.record, article: article, in: store)
             evaluation.record.story = keys
             storyMember = member
         }
@@ -93,9 +93,6 @@ extension ArticleProcessor {
                                       version: version, alertedActorIDs: alertedActors,
                                       storyMember: alert == nil ? nil : storyMember)
         guard isNew else { return nil }
-        if storyMember != nil, alert != nil {
-            try stories.pruneIfDue(in: store, now: evaluation.record.time)
-        }
         counters.decisions += 1
         activity.advance(decisions: 1)
         note(Self.historySubject(source: incoming.source, articleKey: articleKey), .decided, watch: watch.name,

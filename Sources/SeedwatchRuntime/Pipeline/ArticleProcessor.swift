@@ -34,8 +34,8 @@ public actor ArticleProcessor {
     let logger: Logger
     let now: @Sendable () -> Date
     public internal(set) var counters = Counters()
-    /// Stories of alerts (issue 12); its window is `stories.window` (``setStoriesWindow(_:)``).
-    var stories = StoryKeeper()
+    /// Stories of alerts (issue 12); members past `stories.window` are pruned by the ``RetentionService``.
+    let stories = StoryKeeper()
     /// Events noted for `seedwatch why`, written at the end of each file or item (ArticleProcessor+History).
     var history: [ArticleEvent] = []
     /// The article in hand, progress for the watchdog, and the stop request (read without the actor).
@@ -66,11 +66,6 @@ public actor ArticleProcessor {
         self.outbox = outbox
         self.logger = logger
         self.now = now
-    }
-
-    /// Sets `stories.window`, in seconds: how long an alert can be joined into its story.
-    public func setStoriesWindow(_ seconds: Double) {
-        stories.windowSeconds = seconds
     }
 
     /// Delivers alerts left pending by a failed append (a full disk, a vanished log folder): the

@@ -79,13 +79,14 @@ extension StateStore {
     /// - the original's stored title and link replaced by the version's;
     /// - the original's alerted actor ids for `watch` set to `alertedActorIDs`, and its alert id set
     ///   to `alertID` when it had none;
-    /// - when `alertLine` is given, the update's alert as `pending` in the outbox.
+    /// - when `alertLine` is given, the update's alert as `pending` in the outbox, and `storyMember` (issue 12) with it.
     /// - Returns: `true` when the decision is new (and its alert, if any, pending); `false` when
     ///   (`articleKey`, `watch`) was already seen (nothing changes) or the alert id is already in the outbox.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``; nothing is committed then.
     public func commitUpdateDecision(articleKey: String, originalKey: String, watch: String, contentHash: String,
                                      version: ArticleVersion, originalAlertID: String?, alertedActorIDs: [String],
-                                     alertID: String?, alertLine: [UInt8]?, at: Date = Date()) throws -> Bool {
+                                     alertID: String?, alertLine: [UInt8]?, storyMember: StoryMember? = nil,
+                                     at: Date = Date()) throws -> Bool {
         precondition(alertLine == nil || alertID != nil, "an alert line needs its alert id")
         let now = at.timeIntervalSince1970
         let key = Self.keyBytes(articleKey), original = Self.keyBytes(originalKey)
@@ -105,7 +106,9 @@ extension StateStore {
                 WHERE article_key = ? AND watch = ?
                 """, arguments: [Self.actorIDsText(alertedActorIDs), alertID, now, original, watch])
             guard let alertID, let alertLine else { return true }
-            return try Self.insertPendingAlert(db, alertID: alertID, watch: watch, key: key, line: alertLine, routes: routes, at: now)
+            let queued = try Self.insertPendingAlert(db, alertID: alertID, watch: watch, key: key, line: alertLine, routes: routes, at: now)
+            if queued, let storyMember { try Self.insertStoryMember(db, storyMember, at: now) }
+            return queued
         }
     }
 

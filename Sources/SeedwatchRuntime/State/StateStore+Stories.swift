@@ -43,7 +43,7 @@ extension StateStore {
     /// share its bands; any of them leads to the story). Each member is returned once, earliest first.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     public func storyCandidates(watch: String, fingerprint: StoryFingerprint, eventWindow: TimeInterval,
-                                limit: Int = 40, bandLimit: Int = 16) throws -> [StoryMember] {
+                                limit: Int, bandLimit: Int) throws -> [StoryMember] {
         let bands = LSHBands.keys(fingerprint.signature)
         let instant = fingerprint.time.timeIntervalSince1970
         return try readAccess("find story candidates") { db in
@@ -72,6 +72,16 @@ extension StateStore {
                 SELECT * FROM story_member WHERE watch = ? AND time > ? AND time <= ? ORDER BY time LIMIT ?
                 """, arguments: [watch, instant, instant + eventWindow, limit / 2]))
             return members.values.sorted { ($0.fingerprint.time, $0.alertID) < ($1.fingerprint.time, $1.alertID) }
+        }
+    }
+
+    /// The recorded member of alert `alertID`, or `nil` when it has none (below the window, or an
+    /// alert from before stories).
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    public func storyMember(alertID: String) throws -> StoryMember? {
+        guard let id = Self.alertNumber(alertID) else { return nil }
+        return try readAccess("read story member") { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM story_member WHERE member = ?", arguments: [id]).flatMap(Self.storyMember)
         }
     }
 
@@ -159,5 +169,12 @@ extension StateStore {
                                            actors: ids(row["actor_ids"]), topics: ids(row["topic_ids"]))
         return StoryMember(alertID: alertID(row["member"]), watch: row["watch"], story: alertID(row["story"]),
                            level: level, fingerprint: fingerprint)
+    }
+}
+
+extension StateStore: StoryMemberSource {
+    /// ``storyCandidates(watch:fingerprint:eventWindow:limit:bandLimit:)`` with 40 members by time and 16 by band keys.
+    public func storyCandidates(watch: String, fingerprint: StoryFingerprint, eventWindow: TimeInterval) throws -> [StoryMember] {
+        try storyCandidates(watch: watch, fingerprint: fingerprint, eventWindow: eventWindow, limit: 40, bandLimit: 16)
     }
 }

@@ -7,10 +7,10 @@ import SeedwatchCore
 extension ArticleProcessor {
     /// Decides an edit of a seen article for one watch: its key is recorded as seen and linked to
     /// the original, the original takes its title and link and keeps its alert id, and an alert is
-    /// written only as ``EditAlertRule`` says; that alert has its own id and names the original
-    /// alert's id in `updates`.
+    /// written only as ``EditAlertRule`` says; that alert has its own id, names the original
+    /// alert's id in `updates`, and joins the story of the original's alert (``StoryKeeper/editKeys(for:article:originalAlertID:in:)``).
     /// - Returns: the alert written, if any.
-    /// - Throws: ``StateStoreError`` or the alert log's error, as ``OutboxDelivery/decideEdit(articleKey:originalKey:watch:contentHash:version:originalAlertID:alertedActorIDs:alert:at:)``.
+    /// - Throws: ``StateStoreError`` or the alert log's error, as ``OutboxDelivery/decideEdit(articleKey:originalKey:watch:contentHash:version:originalAlertID:alertedActorIDs:alert:storyMember:at:)``.
     func decideEdit(_ incoming: IncomingArticle, originalKey: String, version: ArticleVersion,
                     watch: CompiledWatch) throws -> AlertRecord? {
         let article = incoming.article, articleKey = incoming.articleKey, origin = incoming.origin
@@ -20,8 +20,13 @@ extension ArticleProcessor {
                                  alertedBefore: original?.alertedActorIDs)
         var record = evaluation.record
         var alert: (id: String, line: [UInt8])?
+        var storyMember: StoryMember?
         if rule.alerts {
             record.updates = original?.alertID
+            // Issue 12: the edit's alert joins the story of the original's alert.
+            let (keys, member) = try stories.editKeys(for: record, article: article, originalAlertID: original?.alertID, in: store)
+            record.story = keys
+            storyMember = member
             alert = (record.id, AlertEncoding.line(record))
             if alreadyLogged.contains(record.id) {
                 alert = nil
@@ -32,7 +37,8 @@ extension ArticleProcessor {
         }
         let isNew = try outbox.decideEdit(articleKey: articleKey, originalKey: originalKey, watch: watch.name,
                                           contentHash: incoming.contentHash, version: version, originalAlertID: original?.alertID,
-                                          alertedActorIDs: rule.alertedActorIDs, alert: alert)
+                                          alertedActorIDs: rule.alertedActorIDs, alert: alert,
+                                          storyMember: alert == nil ? nil : storyMember)
         guard isNew else { return nil }
         counters.decisions += 1
         counters.updates += 1

@@ -1,0 +1,81 @@
+import Foundation
+
+/// The stories of one run kept in memory (``StoryMemberSource``): `seedwatch scan` groups the
+/// articles it reads into stories the way the daemon does, without a state database. Candidates
+/// are chosen as the state database chooses them (band keys, canonical link, the nearest members
+/// in time); nothing is pruned (one run is shorter than `stories.window`).
+public struct StoryBook: StoryMemberSource, Sendable {
+    private var members: [StoryMember] = []
+    private var alertIDs: Set<String> = []
+    private var byBand: [Int64: [Int]] = [:]
+    private var byLink: [String: [Int]] = [:]
+    private var byStory: [String: [Int]] = [:]
+    /// At most this many candidates from the band keys, as in the state database.
+    static let bandLimit = 16
+    /// At most half this many candidates before, and half after, in time.
+    static let timeLimit = 40
+
+    public init() {}
+
+    /// Number of members recorded.
+    public var count: Int { members.count }
+
+    /// Records `member` (a member with an alert id already recorded is ignored).
+    public mutating func record(_ member: StoryMember) {
+        guard alertIDs.insert(member.alertID).inserted else { return }
+        let index = members.count
+        members.append(member)
+        for band in LSHBands.keys(member.fingerprint.signature) { byBand[band, default: []].append(index) }
+        if let link = member.fingerprint.link { byLink[link, default: []].append(index) }
+        byStory[member.story, default: []].append(index)
+    }
+
+    /// Gives an alert its story keys and records it (``StoryAssignment/assign(alertID:watch:level:fingerprint:in:rule:)``).
+    /// - Returns: the alert's story keys.
+    public mutating func join(alertID: String, watch: String, level: AlertLevel, fingerprint: StoryFingerprint,
+                              rule: StoryRule = .standard) -> StoryKeys {
+        // Reading memory cannot fail.
+        guard let (keys, member) = try? StoryAssignment.assign(alertID: alertID, watch: watch, level: level,
+                                                               fingerprint: fingerprint, in: self, rule: rule) else {
+            return StoryKeys(story: alertID, size: 1, isRepeat: false, relation: nil)
+        }
+        record(member)
+        return keys
+    }
+
+    public func storyCandidates(watch: String, fingerprint: StoryFingerprint, eventWindow: TimeInterval) -> [StoryMember] {
+        var chosen: Set<Int> = []
+        var fromBands = 0
+        for band in LSHBands.keys(fingerprint.signature) {
+            for i in byBand[band] ?? [] where members[i].watch == watch && fromBands < Self.bandLimit && chosen.insert(i).inserted {
+                fromBands += 1
+            }
+        }
+        if let link = fingerprint.link {
+            for i in byLink[link] ?? [] where members[i].watch == watch { chosen.insert(i) }
+        }
+        let instant = fingerprint.time
+        let near = members.indices.filter {
+            members[$0].watch == watch && abs(members[$0].fingerprint.time.timeIntervalSince(instant)) <= eventWindow
+        }
+        let before = near.filter { members[$0].fingerprint.time <= instant }
+            .sorted { members[$0].fingerprint.time > members[$1].fingerprint.time }.prefix((Self.timeLimit + 1) / 2)
+        let after = near.filter { members[$0].fingerprint.time > instant }
+            .sorted { members[$0].fingerprint.time < members[$1].fingerprint.time }.prefix(Self.timeLimit / 2)
+        chosen.formUnion(before)
+        chosen.formUnion(after)
+        return chosen.map { members[$0] }
+            .sorted { ($0.fingerprint.time, $0.alertID) < ($1.fingerprint.time, $1.alertID) }
+    }
+
+    public func storySummary(story: String) -> StorySummary? {
+        guard let indices = byStory[story], !indices.isEmpty else { return nil }
+        var actors: Set<String> = []
+        var highest = AlertLevel.notice
+        for i in indices {
+            actors.formUnion(members[i].fingerprint.actors)
+            highest = max(highest, members[i].level)
+        }
+        return StorySummary(size: indices.count, actors: actors, highest: highest)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import SeedwatchCore
+import Testing
+
+/// The stories of one `seedwatch scan` run, kept in memory (``StoryBook``).
+@Suite struct StoryBookTests {
+    typealias T = StoryTexts
+
+    /// The stories texts in arrival order: wire, LEAD, 2nd LD, syndicated copy, another outlet,
+    /// a launch a week later, and the wire's copy in another watch.
+    static func arrivals() -> [(id: String, watch: String, level: AlertLevel, fingerprint: StoryFingerprint)] {
+        [
+            ("00000000000000a1", "w", .notice, T.fingerprint(T.wireTitle, T.wireBody, url: "https://wire.example.com/1")),
+            ("00000000000000a2", "w", .notice, T.fingerprint("(LEAD) " + T.wireTitle, T.wireBody + "\n" + T.leadParagraph,
+                                                              url: "https://wire.example.com/2", hoursLater: 1)),
+            ("00000000000000a3", "w", .alert, T.fingerprint("(2nd LD) N. Korea fires missile over Japan; U.S. condemns launch",
+                                                             T.leadParagraph + "\n" + T.wireBody + "\n" + T.secondLeadParagraph,
+                                                             url: "https://wire.example.com/3", hoursLater: 2)),
+            ("00000000000000a4", "w", .alert, T.fingerprint(T.syndicatedTitle, T.wireBody + "\n" + T.boilerplate,
+                                                             url: "https://bugle.example.net/2?utm_source=rss", hoursLater: 3)),
+            ("00000000000000a5", "w", .alert, T.fingerprint(T.otherOutletTitle, T.otherOutletBody,
+                                                             url: "https://paper.example.org/hokkaido", hoursLater: 5,
+                                                             actors: ["north-korea", "japan", "china", "russia", "united-states"])),
+            ("00000000000000b1", "w", .alert, T.fingerprint(T.laterTitle, T.laterBody, hoursLater: 7 * 24)),
+            ("00000000000000c1", "v", .alert, T.fingerprint(T.wireTitle, T.wireBody, url: "https://wire.example.com/1")),
+        ]
+    }
+
+    static let expected = [
+        StoryKeys(story: "00000000000000a1", size: 1, isRepeat: false, relation: nil),
+        StoryKeys(story: "00000000000000a1", size: 2, isRepeat: true, relation: .nearDuplicate),
+        StoryKeys(story: "00000000000000a1", size: 3, isRepeat: false, relation: .nearDuplicate),   // alert after notices
+        StoryKeys(story: "00000000000000a1", size: 4, isRepeat: true, relation: .nearDuplicate),
+        StoryKeys(story: "00000000000000a1", size: 5, isRepeat: false, relation: .sameEvent),       // names the United States
+        StoryKeys(story: "00000000000000b1", size: 1, isRepeat: false, relation: nil),
+        StoryKeys(story: "00000000000000c1", size: 1, isRepeat: false, relation: nil),              // stories are per watch
+    ]
+
+    @Test("a LEAD chain, a syndicated copy and another outlet join the wire's story; a launch a week later and another watch do not")
+    func groupsOneRunLikeTheDaemon() {
+        var book = StoryBook()
+        let keys = Self.arrivals().map { book.join(alertID: $0.id, watch: $0.watch, level: $0.level, fingerprint: $0.fingerprint) }
+        #expect(keys == Self.expected)
+        #expect(book.count == 7)
+        #expect(book.storySummary(story: "00000000000000a1")
+                == StorySummary(size: 5, actors: ["north-korea", "japan", "china", "russia", "united-states"], highest: .alert))
+        #expect(book.storySummary(story: "00000000000000ff") == nil)
+    }
+
+    @Test("candidates: by band keys and link at any time, by time within the event window; another watch's never")
+    func candidatesAreChosenAsInTheStateDatabase() {
+        var book = StoryBook()
+        for arrival in Self.arrivals() {
+            _ = book.join(alertID: arrival.id, watch: arrival.watch, level: arrival.level, fingerprint: arrival.fingerprint)
+        }
+        // The wire's text ten days later: its bands find the wire and its near-copies, no time neighbour is left.
+        let late = T.fingerprint(T.wireTitle, T.wireBody, hoursLater: 240)
+        #expect(book.storyCandidates(watch: "w", fingerprint: late, eventWindow: 48 * 3600).map(\.alertID)
+                == ["00000000000000a1", "00000000000000a2", "00000000000000a3", "00000000000000a4"])
+        // Another text at the syndicated copy's link (tracking parameter dropped), a month later.
+        let sameLink = T.fingerprint("Corrected", "Typhoon closes schools in Okinawa", url: "https://www.bugle.example.net/2/",
+                                     hoursLater: 720)
+        #expect(book.storyCandidates(watch: "w", fingerprint: sameLink, eventWindow: 48 * 3600).map(\.alertID) == ["00000000000000a4"])
+        // An unrelated text six days later: only the week-later launch is within 48 h.
+        let unrelated = T.fingerprint("Typhoon closes schools", "Typhoon closes schools in Okinawa and Kagoshima", hoursLater: 6 * 24)
+        #expect(book.storyCandidates(watch: "w", fingerprint: unrelated, eventWindow: 48 * 3600).map(\.alertID) == ["00000000000000b1"])
+        #expect(book.storyCandidates(watch: "x", fingerprint: late, eventWindow: 48 * 3600).isEmpty)
+    }
+}
