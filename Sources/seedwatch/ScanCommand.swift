@@ -57,12 +57,12 @@ struct ScanCommand: ParsableCommand {
         var tally = ScanSummary(watches: watches.map(\.name))
         // Stories of this run, in memory (no state is read or written).
         var stories = StoryBook()
-        for input in paths.flatMap(expand) {
+        for input in paths.flatMap(InputFiles.expand) {
             let bytes: [UInt8]
             let name: String
             if input == "-" {
                 bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
-                name = Self.nameForStandardInput(bytes)
+                name = InputFiles.nameForStandardInput(bytes)
             } else {
                 switch FileReader.read(path: Array(input.utf8), maxBytes: configuration.dropFolder.maxBytes) {
                 case .success(let b): bytes = b
@@ -121,27 +121,5 @@ struct ScanCommand: ParsableCommand {
         }
         if summary { print(tally.report(top: 20)) }
         if failed { throw ExitCode(ExitStatus.noInput.rawValue) }
-    }
-
-    /// Files under a folder (sorted, dotfiles skipped), or the path itself.
-    private func expand(_ path: String) -> [String] {
-        var isFolder: ObjCBool = false
-        guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
-            return [path]
-        }
-        let files = (FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
-            .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
-            .map { (path as NSString).appendingPathComponent($0) }
-            .filter { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue }
-        return files.sorted()
-    }
-
-    /// Standard input has no name: pick the format from its first bytes.
-    static func nameForStandardInput(_ bytes: [UInt8]) -> String {
-        let head = String(decoding: bytes.prefix(512), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        if head.hasPrefix("{") { return "stdin.json" }
-        if head.hasPrefix("<?xml") || head.hasPrefix("<rss") || head.hasPrefix("<feed") || head.hasPrefix("<rdf") { return "stdin.xml" }
-        if head.hasPrefix("<") { return "stdin.html" }
-        return "stdin.txt"
     }
 }

@@ -13,7 +13,7 @@ struct SeedwatchCommand: AsyncParsableCommand {
         else ./config/seedwatch.yaml.
         """,
         version: SeedwatchVersion.string,
-        subcommands: [RunCommand.self, ScanCommand.self, FeedsCommand.self, AlertsCommand.self, DigestCommand.self, OutputsCommand.self,
+        subcommands: [RunCommand.self, ScanCommand.self, ExtractCommand.self, FeedsCommand.self, AlertsCommand.self, DigestCommand.self, OutputsCommand.self,
                       CheckConfigCommand.self, StatusCommand.self, WhyCommand.self, EvalCommand.self, WatchCommand.self]
     )
 }

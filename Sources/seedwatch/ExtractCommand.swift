@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import SeedwatchCore
+import SeedwatchRuntime
+
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Print the text the matcher reads from files: title, body, date, link, language.",
+        discussion: """
+        Reads every format the drop folder accepts (.txt, .md, .html, .htm, .json, feed files, and \
+        any of them as NAME.gz) the way the daemon does; a folder is read recursively; - reads \
+        standard input. Without --json, each article is its title on the first line (empty when \
+        it has none), then its body, one paragraph a line; with several articles, each starts with \
+        a line "==> PATH <==" (PATH#N for item N of a feed, from 0). With --json, one object per \
+        line per article: path, title, text (the body), published (RFC 3339 UTC or null), url, \
+        language (ISO 639-1 or null). A file the drop folder would not read is reported on \
+        standard error with its path and the reason, and the others are still printed. Files \
+        larger than drop_folder.max_bytes of the configuration (64 MiB without one) are refused. \
+        Exit status: 0, or 66 when an input cannot be read, else 65 when an input holds no \
+        readable article.
+
+        Examples:
+          seedwatch extract ~/Downloads/putin-visit.html
+          seedwatch extract --json var/drop | jq -r .language
+          curl -s https://example.org/article | seedwatch extract -
+        """
+    )
+
+    @OptionGroup var options: ConfigOption
+
+    @Flag(help: "One JSON object per line and article: path, title, text, published, url, language.")
+    var json = false
+
+    @Argument(help: ArgumentHelp("Files or folders to read, or - for standard input.", valueName: "path"))
+    var paths: [String]
+
+    func run() throws {
+        let maxBytes = try maxBytes()
+        let inputs = paths.flatMap(InputFiles.expand)
+        var unreadable = false
+        var noArticle = false
+        var printed = 0
+        let output = FileHandle.standardOutput
+        for input in inputs {
+            let bytes: [UInt8]
+            let name: String
+            if input == "-" {
+                bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+                name = InputFiles.nameForStandardInput(bytes)
+            } else {
+                switch FileReader.read(path: Array(input.utf8), maxBytes: maxBytes) {
+                case .success(let b): bytes = b
+                case .failure(let error):
+                    FileHandleOutput.standardError("\(input): \(error)")
+                    unreadable = true
+                    continue
+                }
+                name = (input as NSString).lastPathComponent
+            }
+            let path = Array(input.utf8)
+            let articles: [IncomingArticle]
+            do {
+                articles = try DroppedFile.articles(bytes: bytes, contentHash: DroppedFile.contentHash(bytes), path: path,
+                                                    name: name, maxBytes: maxBytes)
+            } catch {
+                FileHandleOutput.standardError("\(input): \(error)")
+                noArticle = true
+                continue
+            }
+            // A feed file or a JSON array: several articles, each named PATH#N.
+            let isFeed = articles.count > 1 || articles.contains { $0.articleKey.hasPrefix("feed:") }
+            for (index, incoming) in articles.enumerated() {
+                if json {
+                    output.write(Data(ExtractionOutput.jsonLine(path: path, article: incoming.article)))
+                    continue
+                }
+                var text = ""
+                if inputs.count > 1 || isFeed {
+                    if printed > 0 { text += "\n" }
+                    text += "==> " + input + (isFeed ? "#\(index)" : "") + " <==\n"
+                }
+                text += ExtractionOutput.text(incoming.article)
+                output.write(Data(text.utf8))
+                printed += 1
+            }
+        }
+        if unreadable { throw ExitCode(ExitStatus.noInput.rawValue) }
+        if noArticle { throw ExitCode(ExitStatus.dataError.rawValue) }
+    }
+
+    /// `drop_folder.max_bytes` of the configuration given or found (DESIGN §9), or its default when
+    /// no configuration is given and none is found; a configuration that does not load exits 78.
+    private func maxBytes() throws -> Int {
+        let path = ConfigurationLocator.locate(explicit: options.config)
+        let named = options.config != nil || ProcessInfo.processInfo.environment["SEEDWATCH_CONFIG"].map { !$0.isEmpty } == true
+        if !named && !FileManager.default.fileExists(atPath: path) {
+            return SeedwatchConfiguration.DropFolder(path: "").maxBytes
+        }
+        return try options.loadConfiguration().dropFolder.maxBytes
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// The inputs of `scan` and `extract`: paths given on the command line, folders read recursively,
+/// `-` for standard input.
+enum InputFiles {
+    /// Files under a folder (sorted, dotfiles and dot-folders skipped), or the path itself.
+    static func expand(_ path: String) -> [String] {
+        var isFolder: ObjCBool = false
+        guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+            return [path]
+        }
+        let files = (FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
+            .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+            .map { (path as NSString).appendingPathComponent($0) }
+            .filter { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue }
+        return files.sorted()
+    }
+
+    /// Standard input has no name: a name whose extension picks the format from the first bytes
+    /// (`{` JSON, `<?xml`/`<rss`/`<feed`/`<rdf` a feed, other `<` HTML, else plain text).
+    static func nameForStandardInput(_ bytes: [UInt8]) -> String {
+        let head = String(decoding: bytes.prefix(512), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        if head.hasPrefix("{") || head.hasPrefix("[") { return "stdin.json" }
+        if head.hasPrefix("<?xml") || head.hasPrefix("<rss") || head.hasPrefix("<feed") || head.hasPrefix("<rdf") { return "stdin.xml" }
+        if head.hasPrefix("<") { return "stdin.html" }
+        return "stdin.txt"
+    }
+}
