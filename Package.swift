@@ -52,13 +52,13 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            // Read through Bundle.module at run time: the knowledge data (state names, supplement) and
-            // the data of `watch new` (background frequencies, event lexicon, state demonyms and capitals).
+            // Read through Bundle.module at run time: the knowledge data (state names; the supplement of
+            // demonyms, capitals, organisations and people) and the data of `watch new` (background
+            // frequencies, event lexicon).
             resources: [
                 .copy("Resources/Knowledge"),
                 .copy("WatchBuilder/Data/background-df.tsv"),
                 .copy("WatchBuilder/Data/event-lexicon.tsv"),
-                .copy("WatchBuilder/Data/knowledge-supplement.tsv"),
             ],
             swiftSettings: swiftSettings
         ),

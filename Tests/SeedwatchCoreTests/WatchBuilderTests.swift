@@ -54,7 +54,8 @@ struct WatchBuilderTests {
         // Aliases come from the knowledge data in other scripts and languages, with the seed's forms.
         let kim = try #require(w.actors.first { $0.actor.id == "kim_jong_un" }).actor
         #expect(kim.aliases.map(\.text).contains("김정은"))
-        #expect(kim.aliases.contains(Alias("Kim", caseSensitive: true, weak: true)))
+        // The weak surname of the knowledge data, written so in the six Latin-script languages.
+        #expect(kim.aliases.contains(Alias("Kim", caseSensitive: true, weak: true, languages: LanguageSet(codes: EventLexicon.languages)!)))
         let north = try #require(w.actors.first { $0.actor.id == "north_korea" }).actor
         for alias in ["Pyongyang", "North Korean", "Nordkorea", "Coreia do Norte", "nord-coréenne", "Corea del Nord"] {
             #expect(north.aliases.map(\.text).contains(alias), "missing \(alias)")
@@ -74,6 +75,34 @@ struct WatchBuilderTests {
         #expect(watch.scorer.score(watch.matcher.match(seed)).level == .alert)
         #expect(w.articleText == seed.title + "\n" + seed.body + "\n")
         #expect(try Self.builder.build(name: "crnk", seed: seed).modelYAML == w.modelYAML)
+    }
+
+    static let canadaSeed = Article(
+        title: "Canada hits back with tariffs after Trump doubles duties",
+        body: """
+        Canadian Prime Minister Mark Carney said Canada would impose counter-tariffs on US steel and aluminium.
+        US President Donald Trump doubled tariffs on Canadian goods on Monday, saying Canada treated US dairy unfairly.
+        Carney said trade talks with Washington would continue, but Canada's tariffs would stay until the US lifted its levies.
+        Ontario's premier urged Canadians to buy Canadian goods as the trade war between Canada and the US deepened.
+        Economists said the tariffs would raise prices on both sides of the border and hurt Canada's economy.
+        """)
+
+    /// A watch built from an English seed follows the story in the six languages: the state's names,
+    /// adjectives, capital and leader come from the knowledge data, the topics from the event lexicon.
+    @Test(arguments: [
+        ("es", "Canadá responde con aranceles a Trump", "El primer ministro canadiense, Mark Carney, anunció aranceles de represalia contra el acero estadounidense. Ottawa mantendrá los aranceles mientras Washington no retire los suyos. Los productores canadienses temen una guerra comercial."),
+        ("pt", "Canadá responde com tarifas a Trump", "O primeiro-ministro canadense, Mark Carney, anunciou tarifas de retaliação contra o aço americano. Ottawa manterá as tarifas enquanto Washington não retirar as suas. Os produtores canadenses temem uma guerra comercial."),
+        ("fr", "Le Canada riposte par des droits de douane contre Trump", "Le premier ministre canadien, Mark Carney, a annoncé des droits de douane de représailles sur l'acier américain. Ottawa maintiendra ses tarifs douaniers tant que Washington ne retirera pas les siens. Les producteurs canadiens craignent une guerre commerciale."),
+        ("de", "Kanada antwortet Trump mit Zöllen", "Der kanadische Premierminister Mark Carney kündigte Gegenzölle auf amerikanischen Stahl an. Ottawa werde die Zölle beibehalten, solange Washington seine nicht zurücknehme. Kanadische Hersteller fürchten einen Handelskrieg."),
+        ("it", "Il Canada risponde a Trump con i dazi", "Il primo ministro canadese Mark Carney ha annunciato dazi di ritorsione sull'acciaio americano. Ottawa manterrà i dazi finché Washington non ritirerà i suoi. I produttori canadesi temono una guerra commerciale."),
+    ])
+    func builtWatchFollowsTheStoryInSixLanguages(language: String, title: String, body: String) throws {
+        let w = try Self.builder.build(name: "canada-trade", seed: Self.canadaSeed)
+        let model = try ModelLoader.load(bytes: Array(w.modelYAML.utf8), file: "model.yaml", watch: "canada-trade")
+        let watch = CompiledWatch(model: model)
+        let result = watch.matcher.match(Article(title: title, body: body), language: language)
+        #expect(result.actorIDs(in: model) == ["canada", "mark_carney", "donald_trump", "united_states"])
+        #expect(watch.scorer.score(result).level == .alert)
     }
 
     @Test func ceutaSeed() throws {

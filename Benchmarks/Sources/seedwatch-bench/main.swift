@@ -35,6 +35,12 @@ if let items = option("--feed-items").flatMap({ Int($0) }) {
     exit(0)
 }
 
+// `watch new` from a seed needs no corpus: `--watch-new SEED [--repeat N]` runs just that (issue 10).
+if let seedPath = option("--watch-new") {
+    runWatchNewBenchmark(seedPath: seedPath, repeats: Int(option("--repeat") ?? "5") ?? 5)
+    exit(0)
+}
+
 // Stories at Europe Media Monitor's scale need no corpus: `--stories [--per-day N] [--days N] [--lookups N]`.
 if arguments.contains("--stories") {
     runStoriesBenchmark(perDay: Int(option("--per-day") ?? "300000") ?? 300_000, days: Int(option("--days") ?? "7") ?? 7,

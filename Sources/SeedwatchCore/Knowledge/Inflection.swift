@@ -9,7 +9,8 @@ public enum Inflection {
     /// The forms of an adjective of nationality given in its masculine singular:
     /// - `en`: `-an` → also `-ans` (North Korean, North Koreans); others unchanged (Chinese);
     /// - `es`/`pt`: `-o` → `-o -a -os -as`; `-és`/`-ês` → `-esa -eses -esas`; `-e` → `-es`;
-    /// - `it`: `-o` → `-o -a -i -e`; `-e` → `-i`;
+    /// - `it`: `-o` → `-o -a -i -e`, with `-co`/`-go` → `-chi -che`/`-ghi -ghe` (`-ico`, `-aco` → `-ici -iche`,
+    ///   `-aci -ache`); `-e` → `-i`;
     /// - `fr`: `-en` → `-enne -ens -ennes`; `-e` → `-es`; `-s`/`-x` → `-e -es`; else `-e -s -es`;
     /// - `de`: the endings of strong and weak declension `-e -en -er -es -em`.
     /// Other languages: the form itself.
@@ -23,7 +24,15 @@ public enum Inflection {
             if base.hasSuffix("e") { return [base, base + "s"] }
             return [base]
         case "it":
-            if let stem = base.dropSuffix("o") { return [base, stem + "a", stem + "i", stem + "e"] }
+            if let stem = base.dropSuffix("o") {
+                // -co/-go keep their hard sound with an h (tedesco → tedeschi, tedesche), save the
+                // masculine plural of -ico and -aco (britannico → britannici, austriaco → austriaci).
+                if stem.hasSuffix("c") || stem.hasSuffix("g") {
+                    let masculine = stem.hasSuffix("ic") || stem.hasSuffix("ac") ? stem + "i" : stem + "hi"
+                    return [base, stem + "a", masculine, stem + "he"]
+                }
+                return [base, stem + "a", stem + "i", stem + "e"]
+            }
             if let stem = base.dropSuffix("e") { return [base, stem + "i"] }
             return [base]
         case "fr":

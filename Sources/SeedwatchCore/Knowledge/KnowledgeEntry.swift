@@ -28,12 +28,16 @@ public struct KnowledgeEntry: Sendable, Hashable {
         public var language: String
         public var caseSensitive: Bool
         public var role: Role
+        /// A weak form (a bare surname such as "Xi" or "Sánchez", "Mr Kim") counts only when the entry
+        /// or its state is also named strongly in the same article (see ``Alias/weak``).
+        public var weak: Bool
 
-        public init(text: String, language: String, caseSensitive: Bool, role: Role) {
+        public init(text: String, language: String, caseSensitive: Bool, role: Role, weak: Bool = false) {
             self.text = text
             self.language = language
             self.caseSensitive = caseSensitive
             self.role = role
+            self.weak = weak
         }
     }
 
@@ -50,9 +54,13 @@ public struct KnowledgeEntry: Sendable, Hashable {
     public var state: String?
     public var role: String?
     public var asOf: String?
+    /// Phrases that contain one of the entry's names but do not mean it ("Xi'an", "Kim Kardashian",
+    /// "trump card"). `seedwatch watch new` writes them into the models it builds; a model's
+    /// `knowledge:` key takes the forms only (its exclusions stay the model's own).
+    public var exclusions: [Exclusion]
 
     public init(key: String, kind: Kind, name: String, forms: [Form], source: String? = nil,
-                state: String? = nil, role: String? = nil, asOf: String? = nil) {
+                state: String? = nil, role: String? = nil, asOf: String? = nil, exclusions: [Exclusion] = []) {
         self.key = key
         self.kind = kind
         self.name = name
@@ -61,24 +69,27 @@ public struct KnowledgeEntry: Sendable, Hashable {
         self.state = state
         self.role = role
         self.asOf = asOf
+        self.exclusions = exclusions
     }
 
     /// The entry's forms as model aliases: one alias per distinct written form (compared as the
-    /// matcher compares them, after DESIGN §5 normalisation and case folding), tagged with every
-    /// language that writes it. All are strong.
+    /// matcher compares them: after DESIGN §5 normalisation and, unless case-sensitive, case folding), tagged with every
+    /// language that writes it; weak only when every form written so is weak.
     public var aliases: [Alias] {
         var order: [String] = []
         var byKey: [String: Alias] = [:]
         for form in forms {
+            // Case-sensitive forms are alike only when written alike: "NATO" and "Nato" are two aliases.
             let folded = String(decoding: Normalizer.normalizeAlias(form.text).folded, as: UTF8.self)
-            let key = (form.caseSensitive ? "1" : "0") + folded
+            let key = form.caseSensitive ? "1" + form.text : "0" + folded
             let bit = LanguageSet(mask: LanguageSet.bit(form.language) ?? 0)
             if var alias = byKey[key] {
                 alias.languages = alias.languages.union(bit)
+                alias.weak = alias.weak && form.weak
                 byKey[key] = alias
             } else {
                 order.append(key)
-                byKey[key] = Alias(form.text, caseSensitive: form.caseSensitive, weak: false, languages: bit)
+                byKey[key] = Alias(form.text, caseSensitive: form.caseSensitive, weak: form.weak, languages: bit)
             }
         }
         return order.map { byKey[$0]! }

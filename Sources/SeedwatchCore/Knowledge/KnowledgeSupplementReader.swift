@@ -6,8 +6,11 @@ enum KnowledgeSupplementReader {
         let top = try root.mapping(allowed: ["states", "organizations", "people"])
         for (code, value) in try top["states"]?.entries() ?? [] {
             guard var entry = entries[code] else { throw value.error("'\(code)' is not an ISO 3166-1 alpha-2 code of states.json") }
-            let m = try value.mapping(allowed: ["source", "adjectives", "demonyms", "capital", "metonyms", "note"])
+            let m = try value.mapping(allowed: ["source", "names", "adjectives", "demonyms", "capital", "metonyms", "exclusions", "note"])
             entry.source = try source(m, value)
+            for (language, name) in try forms(m["names"]) {
+                entry.forms.append(.init(text: name.text, language: language, caseSensitive: name.caseSensitive, role: .name, weak: name.weak))
+            }
             for (language, base) in try forms(m["adjectives"]) {
                 for text in Inflection.adjectiveForms(base.text, language: language) {
                     entry.forms.append(.init(text: text, language: language, caseSensitive: base.caseSensitive, role: .adjective))
@@ -20,21 +23,25 @@ enum KnowledgeSupplementReader {
             }
             entry.forms += try places(m["capital"], role: .capital)
             entry.forms += try places(m["metonyms"], role: .metonym)
+            entry.exclusions = try exclusions(m["exclusions"])
             entries[code] = entry
         }
         for (key, value) in try top["organizations"]?.entries() ?? [] {
-            let m = try value.mapping(allowed: ["source", "names", "note"])
-            let names = try forms(m["names"]).map { KnowledgeEntry.Form(text: $0.1.text, language: $0.0, caseSensitive: $0.1.caseSensitive, role: .name) }
+            let m = try value.mapping(allowed: ["source", "names", "exclusions", "note"])
+            let names = try forms(m["names"]).map {
+                KnowledgeEntry.Form(text: $0.1.text, language: $0.0, caseSensitive: $0.1.caseSensitive, role: .name, weak: $0.1.weak)
+            }
             let organizationKey = try newKey(key, value, entries)
             entries[organizationKey] = KnowledgeEntry(
-                key: key, kind: .organization, name: names.first?.text ?? key, forms: names, source: try source(m, value))
+                key: key, kind: .organization, name: names.first?.text ?? key, forms: names, source: try source(m, value),
+                exclusions: try exclusions(m["exclusions"]))
         }
         for (key, value) in try top["people"]?.entries() ?? [] {
-            let m = try value.mapping(allowed: ["source", "names", "state", "role", "as_of", "note"])
+            let m = try value.mapping(allowed: ["source", "names", "state", "role", "as_of", "exclusions", "note"])
             var personForms: [KnowledgeEntry.Form] = []
             for (language, name) in try forms(m["names"]) {
-                personForms.append(.init(text: name.text, language: language, caseSensitive: name.caseSensitive, role: .name))
-                if language == "de", !name.caseSensitive, let genitive = Inflection.germanGenitive(name.text, kind: .person) {
+                personForms.append(.init(text: name.text, language: language, caseSensitive: name.caseSensitive, role: .name, weak: name.weak))
+                if language == "de", !name.caseSensitive, !name.weak, let genitive = Inflection.germanGenitive(name.text, kind: .person) {
                     personForms.append(.init(text: genitive, language: language, caseSensitive: false, role: .genitive))
                 }
             }
@@ -43,7 +50,8 @@ enum KnowledgeSupplementReader {
             let personKey = try newKey(key, value, entries)
             entries[personKey] = KnowledgeEntry(
                 key: key, kind: .person, name: personForms.first?.text ?? key, forms: personForms, source: try source(m, value),
-                state: state, role: try m["role"].map { try $0.nonEmptyString() }, asOf: try m["as_of"].map { try $0.nonEmptyString() })
+                state: state, role: try m["role"].map { try $0.nonEmptyString() }, asOf: try m["as_of"].map { try $0.nonEmptyString() },
+                exclusions: try exclusions(m["exclusions"]))
         }
     }
 
@@ -63,10 +71,22 @@ enum KnowledgeSupplementReader {
     struct Written {
         var text: String
         var caseSensitive: Bool
+        var weak = false
+    }
+
+    /// An entry's `exclusions:` list: strings (case-insensitive) or `{text, case_sensitive}`.
+    private static func exclusions(_ value: YAMLValue?) throws -> [Exclusion] {
+        guard let value else { return [] }
+        return try value.sequence().map { item in
+            if item.isScalar { return Exclusion(try item.nonEmptyString()) }
+            let m = try item.mapping(allowed: ["text", "case_sensitive", "note"])
+            guard let text = m["text"] else { throw item.error("exclusion without 'text'") }
+            return Exclusion(try text.nonEmptyString(), caseSensitive: try m["case_sensitive"]?.bool() ?? false)
+        }
     }
 
     /// A `{language: [form, …]}` mapping, in the file's order; a form is a string (case-sensitive
-    /// when it is an acronym) or `{text, case_sensitive}`.
+    /// when it is an acronym) or `{text, case_sensitive, weak}`.
     private static func forms(_ value: YAMLValue?) throws -> [(String, Written)] {
         guard let value else { return [] }
         var result: [(String, Written)] = []
@@ -79,9 +99,10 @@ enum KnowledgeSupplementReader {
                     let text = try item.nonEmptyString()
                     result.append((language, Written(text: text, caseSensitive: KnowledgeBase.isAcronym(text))))
                 } else {
-                    let m = try item.mapping(allowed: ["text", "case_sensitive", "note"])
+                    let m = try item.mapping(allowed: ["text", "case_sensitive", "weak", "note"])
                     guard let text = m["text"] else { throw item.error("form without 'text'") }
-                    result.append((language, Written(text: try text.nonEmptyString(), caseSensitive: try m["case_sensitive"]?.bool() ?? false)))
+                    result.append((language, Written(text: try text.nonEmptyString(), caseSensitive: try m["case_sensitive"]?.bool() ?? false,
+                                                     weak: try m["weak"]?.bool() ?? false)))
                 }
             }
         }

@@ -1,7 +1,7 @@
 /// What the watch builder knows about a state, an international organisation or a person: the
 /// actor it becomes, with every name it goes by (other languages and scripts, demonyms, capitals
 /// and government metonyms for a state) and where that comes from. Built from the shipped
-/// ``KnowledgeBase`` and the builder's own data (``BundledKnowledge``).
+/// ``KnowledgeBase`` (``BundledKnowledge``).
 public struct ActorKnowledge: Sendable, Hashable {
     /// Stable snake_case id, used as the actor id (`north_korea`, `vladimir_putin`, `united_nations`).
     public var id: String
@@ -36,6 +36,13 @@ public struct ActorKnowledge: Sendable, Hashable {
         self.inheritedAliases = inheritedAliases
     }
 
+    /// `exclusions` without those that `actors` name as an alias (compared as the matcher reads
+    /// them): an exclusion claims its span before any alias, so it would silence that actor.
+    public static func exclusions(_ exclusions: [Exclusion], besides actors: [Actor]) -> [Exclusion] {
+        let names = Set(actors.flatMap { $0.aliases.map { Normalizer.normalizeAliasKey($0.text) } })
+        return exclusions.filter { !names.contains(Normalizer.normalizeAliasKey($0.text)) }
+    }
+
     /// The entry as a model actor.
     public var actor: Actor { Actor(id: id, name: name, kind: kind, affiliation: affiliation, aliases: aliases, knowledge: knowledgeKey) }
 }
@@ -45,11 +52,13 @@ public struct KnowledgeIndex: Sendable {
     public let entries: [ActorKnowledge]
     let matcher: Matcher
 
-    /// Compiles every entry's aliases and exclusions once.
+    /// Compiles every entry's aliases and exclusions once. An exclusion written as another entry's
+    /// alias ("Kim Yo Jong" beside Kim Jong Un's weak "Kim") is left out: that entry claims the span.
     public init(entries: [ActorKnowledge]) {
         self.entries = entries
         let model = WatchModel(watch: "knowledge", version: "", actors: entries.map(\.actor),
-                               exclusions: entries.flatMap(\.exclusions), topics: [], rules: ScoringRules())
+                               exclusions: ActorKnowledge.exclusions(entries.flatMap(\.exclusions), besides: entries.map(\.actor)),
+                               topics: [], rules: ScoringRules())
         matcher = Matcher(model: model)
     }
 

@@ -129,6 +129,9 @@ public enum ActorSelection {
                                       ?? "; no state found in the seed: set `affiliation` if the person speaks for one"),
                                   fromKnowledge: false))
         }
+        // An exclusion that is another chosen actor's name would silence it ("Kim Yo Jong").
+        let chosen = choices.map(\.actor)
+        for i in choices.indices { choices[i].exclusions = ActorKnowledge.exclusions(choices[i].exclusions, besides: chosen) }
         let kindOrder: [Actor.Kind: Int] = [.state: 0, .organization: 1, .person: 2]
         return choices.enumerated().sorted { a, b in
             let ka = kindOrder[a.element.actor.kind]!, kb = kindOrder[b.element.actor.kind]!

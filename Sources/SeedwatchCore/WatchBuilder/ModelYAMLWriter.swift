@@ -76,9 +76,13 @@ public enum ModelYAMLWriter {
           relation_factor: \(number(r.relationFactor))
           title_relation_points: \(number(r.titleRelationPoints))
           pair_cap: \(number(r.pairCap))
+          title_key_points: \(number(r.titleKeyPoints))
+          partner_pair_factor: \(number(r.partnerPairFactor))
           length_window: \(r.lengthWindow)
           require_subject: \(r.requireSubject)
           subject_share: \(number(r.subjectShare))
+          subject_paragraph: \(r.subjectParagraph)
+          subject_paragraph_window: \(r.subjectParagraphWindow)
 
         """
         return out
