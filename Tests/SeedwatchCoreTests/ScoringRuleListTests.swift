@@ -9,7 +9,7 @@ struct ScoringRuleListTests {
             + Scorer.pointRules.map { ("\(type(of: $0))", $0.names) }
             + Scorer.levelRules.map { ("\(type(of: $0))", $0.names) }
         #expect(writers.map(\.0) == ["SentenceFacts", "StateCentralityRule", "TopicEvidenceRule", "CorePatternRule", "HeadlineRule",
-                                     "KeyStatesRule", "SubjectRule"])
+                                     "KeyRelationRule", "KeyStatesRule", "SubjectRule", "ShortItemTitleRule"])
         let written = writers.flatMap(\.1)
         #expect(written.count == ScoreRule.allCases.count)
         #expect(Set(written) == Set(ScoreRule.allCases))
@@ -18,7 +18,8 @@ struct ScoringRuleListTests {
     @Test func ruleNamesKeepTheirExplainSpelling() {
         #expect(ScoreRule.allCases.map(\.rawValue) == [
             "title_points", "lead_points", "sentence_points", "topic", "pair_points", "relation_factor",
-            "partner_pair_factor", "title_key_points", "listed_states", "requires", "market_topics", "alert_min_core_states", "require_subject",
+            "partner_pair_factor", "title_key_points", "title_key_relation_points", "listed_states", "states_as_objects",
+            "alliance_states", "requires", "market_topics", "alert_min_core_states", "require_subject", "short_item_sentences",
         ])
     }
 

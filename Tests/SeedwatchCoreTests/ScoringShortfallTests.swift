@@ -37,6 +37,7 @@ struct ScoringShortfallTests {
             "alert_min_core_states: no key state named (North Korea), and 0 of the core states (none) where an alert needs 2",
             "require_subject: the subject test failed: North Korea in 0 of 2 body sentences, two core states together in 0, "
                 + "none in the title or lead (needs the title, the lead or 1 body sentence: 20 %)",
+            "short_item_sentences: a short item (2 body sentences) whose title names no actor and no topic term",
             "alert_min_topic: topic evidence 0.0 below the 6.0 an alert needs (no topic term in the article)",
             "notice_threshold: score 0.0 below notice 15.0 (alert 18.5)",
         ])

@@ -116,9 +116,10 @@ struct ScoringSubjectTests {
         ])
         // Earlier rules: a notice at 18.75 (South Korea and Japan topics at half, no pair).
         #expect(d.level == .alert)
-        #expect(d.score == 28.75)
+        // 28.75 before "meet" counted as a meeting word.
+        #expect(d.score == 29.25)
         #expect(d.explanation.filter { $0.rule == .partnerPairPoints }.map(\.detail) == [
-            "title: japan+south_korea with regional_security",
+            "title: japan+south_korea with russia_nk_alliance,regional_security",
             "sentence 1: japan+south_korea with russia_nk_alliance,regional_security",
             "sentence 2: japan+south_korea with regional_security",
         ])
@@ -134,9 +135,10 @@ struct ScoringSubjectTests {
             "Some residents near training grounds complained about noise.",
             "North Korea has long condemned the joint drills.",
         ])
-        // Earlier rules: a notice at 18 (drill terms at half beside South Korea alone, alert at 19).
+        // Earlier rules: a notice at 18 (drill terms at half beside South Korea alone, alert at 19);
+        // then 18.5, before the United States paired with South Korea as an alliance (`alliance_states`).
         #expect(d.level == .alert)
-        #expect(d.score == 18.5)
+        #expect(d.score == 22.5)
         #expect(d.explanation.map(\.description) == [
             "state north_korea in sentence 6 +1.0",
             "state south_korea in title +3.0",
@@ -144,6 +146,8 @@ struct ScoringSubjectTests {
             "state south_korea in sentence 4 +0.5",
             "title: regional_security \"Freedom Shield\" (partner state, security response) +8.0",
             "sentence 1: regional_security \"Freedom Shield\" (partner state, security response) +4.0",
+            "title: south_korea+united_states with regional_security +2.0",
+            "sentence 1: south_korea+united_states with regional_security +2.0",
         ])
     }
 

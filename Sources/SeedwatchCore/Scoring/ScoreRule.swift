@@ -18,8 +18,16 @@ public enum ScoreRule: String, Sendable, Hashable, Codable, CaseIterable {
     case partnerPairPoints = "partner_pair_factor"
     /// A title naming a key state with a topic term (``HeadlineRule``).
     case titleKeyPoints = "title_key_points"
+    /// A title naming a key state and a state outside the core acting together (``KeyRelationRule``).
+    case titleKeyRelation = "title_key_relation_points"
     /// 0 points: core states named only as items of a list ("ties with China, the West and Russia") get no pair points.
     case listedStates = "listed_states"
+    /// 0 points: two states named as alternatives ("Russia or China") or together as the object of
+    /// another actor ("blocking Russia and China's ambitions") get no pair points (``CoordinatedStates``).
+    case statesAsObjects = "states_as_objects"
+    /// 0 points: a security response of `alliance_states` with a partner state in the title lets the
+    /// article reach `alert` without a key state.
+    case allianceResponse = "alliance_states"
     /// 0 points: an ambiguous term without any of its companion words nearby did not count.
     case requires = "requires"
     /// 0 points: a `market_topics` topic did not count, because no core state is in the title and no key state in the title or lead.
@@ -28,4 +36,6 @@ public enum ScoreRule: String, Sendable, Hashable, Codable, CaseIterable {
     case alertMinCoreStates = "alert_min_core_states"
     /// 0 points: no level, because neither a key state nor the core relation is a subject of the article.
     case subject = "require_subject"
+    /// 0 points: no level, because the title of a short item names no actor and no topic term.
+    case shortItemTitle = "short_item_sentences"
 }

@@ -12,10 +12,10 @@ public struct Scorer: Sendable {
 
     /// The rules that add points, in the order their components appear in a decision's explanation
     /// (after the 0-point notes of ``SentenceFacts``): state centrality, topic evidence, the core
-    /// pattern, the headline about a key state.
-    static let pointRules: [any PointRule] = [StateCentralityRule(), TopicEvidenceRule(), CorePatternRule(), HeadlineRule()]
-    /// The rules that limit the level, in order: the key states, then the subject test.
-    static let levelRules: [any LevelRule] = [KeyStatesRule(), SubjectRule()]
+    /// pattern, the headline about a key state, the headline on the key state's relations.
+    static let pointRules: [any PointRule] = [StateCentralityRule(), TopicEvidenceRule(), CorePatternRule(), HeadlineRule(), KeyRelationRule()]
+    /// The rules that limit the level, in order: the key states, the subject test, a short item's title.
+    static let levelRules: [any LevelRule] = [KeyStatesRule(), SubjectRule(), ShortItemTitleRule()]
 
     public init(model: WatchModel) {
         self.model = model

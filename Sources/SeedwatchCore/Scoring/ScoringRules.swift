@@ -102,6 +102,22 @@ public struct ScoringRules: Sendable, Hashable {
     public var partnerPairFactor: Double = 0
     /// Topic ids whose terms count in a sentence that names partner states only; empty: every topic.
     public var partnerTopics: [String] = []
+    /// States that weigh nothing alone but pair with a partner state (weighted, not core) in a
+    /// sentence with a `subject_topics` term: the alliance of a security response (US–South Korea
+    /// drills, rubric (c)). Such a pair counts `pair_points × partner_pair_factor`, its
+    /// `subject_topics` terms count in full, and in the title it lets the article reach `alert`
+    /// without a key state (``KeyStatesRule``).
+    public var allianceStates: [String] = []
+    /// Points for a title naming a key state and a state outside the core acting together ("South
+    /// Korea to revive rail link to North Korea", "Trump meets Kim Jong Un"): the key state's relations
+    /// with another state (rubric (d)). They count as topic points (0: off).
+    public var titleKeyRelationPoints: Double = 0
+    /// An article of at most this many body sentences is a short item (a feed item: a headline and a
+    /// description). In a short item a title that names no state has its topic terms anchored by the
+    /// states of the lead, and, with `require_subject`, the title must name an actor of the model or a counted topic
+    /// term: an item headed by another story is not about this one because its description names
+    /// the states (0: off).
+    public var shortItemSentences: Int = 0
     /// Topic ids of markets and trade (energy, commerce) whose terms count only when a core state is
     /// named in the title, or a key state in the title or lead: in business and commodity news about
     /// other countries the core states are only buyers and sellers.
@@ -169,6 +185,7 @@ public struct ScoringRules: Sendable, Hashable {
             "pair_points", "partner_factor", "relation_factor", "title_relation_points", "pair_cap", "note", "alert_key_states", "alert_min_core_states",
             "partner_pair_factor", "partner_topics", "market_topics", "length_window", "require_subject", "subject_share", "subject_topics",
             "title_key_points", "subject_paragraph", "subject_paragraph_window",
+            "alliance_states", "title_key_relation_points", "short_item_sentences",
         ])
         var r = ScoringRules(states: states)
         func number(_ key: String, _ target: inout Double) throws {
@@ -203,6 +220,8 @@ public struct ScoringRules: Sendable, Hashable {
         try number("title_relation_points", &r.titleRelationPoints)
         try number("pair_cap", &r.pairCap)
         try number("title_key_points", &r.titleKeyPoints)
+        try number("title_key_relation_points", &r.titleKeyRelationPoints)
+        try count("short_item_sentences", &r.shortItemSentences)
         try count("subject_paragraph", &r.subjectParagraph)
         try count("subject_paragraph_window", &r.subjectParagraphWindow)
         guard r.subjectParagraph <= r.subjectParagraphWindow else {
@@ -217,6 +236,7 @@ public struct ScoringRules: Sendable, Hashable {
         r.partnerTopics = try ids("partner_topics") ?? []
         r.marketTopics = try ids("market_topics") ?? []
         r.subjectTopics = try ids("subject_topics") ?? []
+        r.allianceStates = try ids("alliance_states") ?? []
         if let v = m["state_weights"] {
             var weights: [String: Double] = [:]
             guard case .mapping(let pairs) = v.node else { throw v.error("expected a mapping of state ids to weights") }

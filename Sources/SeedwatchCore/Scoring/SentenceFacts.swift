@@ -4,8 +4,9 @@
 /// once per article (``ArticleFacts``) and shared by every rule of `Rules/`.
 struct SentenceFacts {
     /// The names of the 0-point notes the facts write: an ambiguous term without a companion
-    /// (``CompanionWords``), core states named only as list items (``ListedStates``).
-    static let noteNames: [ScoreRule] = [.requires, .listedStates]
+    /// (``CompanionWords``), states named only as list items (``ListedStates``), as alternatives or
+    /// as shared objects (``CoordinatedStates``).
+    static let noteNames: [ScoreRule] = [.requires, .listedStates, .statesAsObjects]
 
     let result: MatchResult
     let rules: ScoringRules
@@ -15,9 +16,11 @@ struct SentenceFacts {
     var actors: [[Int]]
     /// Per sentence: topic index → the strongest counted term and its weight.
     var topics: [[Int: (term: Int, weight: Double)]]
-    /// Per sentence: true when it names two or more core states, but only as items of lists
-    /// (``ListedStates``): no pair of them acts together.
+    /// Per sentence: true when it names two or more core states, but only as items of lists,
+    /// alternatives or shared objects (``StatePairs``): no pair of them acts together.
     var coreListed: [Bool]
+    /// Per sentence: the pairs of its states that do not act together there, and why (``StatePairs``).
+    var apart: [[StatePair: PairApartness]]
     /// 0-point components: ambiguous terms without a companion, listed states.
     var notes: [ScoreComponent] = []
     /// Number of body sentences (the title excluded).
@@ -64,34 +67,37 @@ struct SentenceFacts {
             topics[h.sentence][h.topic] = (h.term, term.weight)
         }
         let core = model.rules.coreStates
-        for s in 0..<n {
+        let relevant = { (state: String) in model.rules.weight(of: state) > 0 || model.rules.allianceStates.contains(state) }
+        apart = Array(repeating: [:], count: n)
+        let coreSet = Set(core)
+        for s in 0..<n where mentionRanges[s].count >= 2 {
+            apart[s] = StatePairs.apart(mentionRanges[s], core: coreSet, utf8: utf8())
+            guard !apart[s].isEmpty else { continue }
             let named = core.filter { states[s].contains($0) }
-            guard named.count >= 2 else { continue }
-            var together = false
-            for (i, a) in named.enumerated() where !together {
-                for b in named[(i + 1)...] where Self.actTogether(mentionRanges[s][a] ?? [], mentionRanges[s][b] ?? [], utf8: utf8()) {
-                    together = true
-                    break
+            var corePairs: [StatePair] = []
+            for (i, a) in named.enumerated() { for b in named[(i + 1)...] { corePairs.append(StatePair(a, b)) } }
+            var noted: Set<StatePair> = []
+            if named.count >= 2 && corePairs.allSatisfy({ apart[s][$0] != nil }) {
+                coreListed[s] = true
+                if corePairs.allSatisfy({ apart[s][$0] == .listItems }) {
+                    noted = Set(corePairs)
+                    notes.append(ScoreComponent(rule: .listedStates, points: 0,
+                                                detail: "\(place(s)): \(named.sorted().joined(separator: ", ")) named as items of a list: no pair",
+                                                sentence: s))
                 }
             }
-            if !together {
-                coreListed[s] = true
-                notes.append(ScoreComponent(rule: .listedStates, points: 0,
-                                            detail: "\(place(s)): \(named.sorted().joined(separator: ", ")) named as items of a list: no pair",
-                                            sentence: s))
+            for (pair, reason) in apart[s].sorted(by: { $0.key.description < $1.key.description })
+            where !noted.contains(pair) && relevant(pair.first) && relevant(pair.second) {
+                notes.append(ScoreComponent(rule: reason.rule, points: 0,
+                                            detail: "\(place(s)): \(pair) named as \(reason.phrase): no pair", sentence: s))
             }
         }
     }
 
-    /// Whether some mention of one state and some mention of the other are not items of one list.
-    static func actTogether(_ a: [Range<Int>], _ b: [Range<Int>], utf8: [UInt8]) -> Bool {
-        for x in a {
-            for y in b {
-                let (first, second) = x.lowerBound < y.lowerBound ? (x, y) : (y, x)
-                if first.upperBound > second.lowerBound || !ListedStates.areListItems(utf8: utf8, first, second) { return true }
-            }
-        }
-        return false
+    /// Whether states `a` and `b`, both named in sentence `s`, act together there (not only as list
+    /// items, alternatives or shared objects: ``StatePairs``).
+    func actTogether(_ s: Int, _ a: String, _ b: String) -> Bool {
+        apart[s][StatePair(a, b)] == nil
     }
 
     func isLead(_ s: Int) -> Bool {

@@ -20,6 +20,14 @@ struct ArticleFacts {
     /// A security response: a partner state's defence news (a `subject_topics` term beside a partner
     /// state) in the title or lead, in an article that names a key state.
     let isSecurityResponse: Bool
+    /// Per sentence: a pair of states acting together that are both partner states (weighted, not
+    /// core) or one a partner and one of `alliance_states`, with a `subject_topics` term in the
+    /// sentence ("US and South Korea hold drills"), or nil.
+    let responsePairs: [StatePair?]
+    /// Whether the article is a short item: at most `short_item_sentences` body sentences.
+    let isShortItem: Bool
+    /// The title's sentence index, if the article has a title.
+    let title: Int?
 
     var rules: ScoringRules { model.rules }
     var sentenceCount: Int { result.sentences.count }
@@ -42,6 +50,20 @@ struct ArticleFacts {
                 || (facts.isHeadOrLead(s) && !facts.states[s].isDisjoint(with: keys))
         }
         isSecurityResponse = !namedStates.isDisjoint(with: keys) && facts.partnerSubjectInHeadOrLead
+        isShortItem = rules.shortItemSentences > 0 && facts.bodyCount <= rules.shortItemSentences
+        title = result.sentences.indices.first { result.sentences[$0].isTitle }
+        let subjectTopics = Set(rules.subjectTopics)
+        let alliance = Set(rules.allianceStates)
+        responsePairs = (0..<result.sentences.count).map { s in
+            guard facts.states[s].count >= 2,
+                  facts.topics[s].keys.contains(where: { subjectTopics.contains(facts.topicIDs[$0]) }) else { return nil }
+            let partners = facts.states[s].filter { rules.weight(of: $0) > 0 && !core.contains($0) }.sorted()
+            let others = partners + facts.states[s].filter(alliance.contains).sorted()
+            for a in partners {
+                for b in others where b != a && facts.actTogether(s, a, b) { return StatePair(a, b) }
+            }
+            return nil
+        }
     }
 
     /// The length factor of sentence `s`: 1 in the title and lead, else ``lengthFactor``.

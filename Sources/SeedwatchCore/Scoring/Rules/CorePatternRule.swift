@@ -8,8 +8,9 @@
 ///   (`relation_factor`);
 /// - `pair_points × partner_pair_factor` for two partner states and no core state, with a term of a
 ///   `partner_topics` topic (`partner_pair_factor`).
-/// Core states that the sentence names only as items of one list (``SentenceFacts/coreListed``)
-/// are no pair of core states: the first of them may still pair with a partner state.
+/// Two states that the sentence names only as items of one list, as alternatives or as shared
+/// objects (``SentenceFacts/apart``) are no pair; another pair of the sentence may still count. A
+/// partner state also pairs with a state of `alliance_states` (``ArticleFacts/responsePairs``).
 struct CorePatternRule: PointRule {
     var names: [ScoreRule] { [.pairPoints, .relationFactor, .partnerPairPoints] }
 
@@ -27,28 +28,44 @@ struct CorePatternRule: PointRule {
                                                    detail: "\(article.place(s)): \(detail)\(article.lengthDetail(s))", sentence: s))
         }
         for s in 0..<article.sentenceCount {
-            let weighted = article.sentences.states[s].filter { rules.weight(of: $0) > 0 }.sorted()
-            guard weighted.count >= 2 else { continue }
+            let facts = article.sentences
+            let weighted = facts.states[s].filter { rules.weight(of: $0) > 0 }.sorted()
+            let topics = facts.topics[s].keys.filter(article.counts).sorted()
             let coreNamed = weighted.filter(coreStates.contains)
-            let core = article.sentences.coreListed[s] ? Array(coreNamed.prefix(1)) : coreNamed
-            let topics = article.sentences.topics[s].keys.filter(article.counts).sorted()
-            if core.isEmpty {
-                let partners = weighted.filter { !coreStates.contains($0) }
+            let partnersNamed = weighted.filter { !coreStates.contains($0) }
+            // Two core states acting together, else a core state with a partner state.
+            var corePair: (String, String)?
+            for (i, a) in coreNamed.enumerated() where corePair == nil {
+                corePair = coreNamed[(i + 1)...].first { facts.actTogether(s, a, $0) }.map { (a, $0) }
+            }
+            var partnerPair: (String, String)?
+            if corePair == nil {
+                for a in coreNamed where partnerPair == nil {
+                    partnerPair = partnersNamed.first { facts.actTogether(s, a, $0) }.map { (a, $0) }
+                }
+            }
+            if corePair == nil && partnerPair == nil {
+                // No core state acting: two partner states, or a partner with an alliance state
+                // (``ArticleFacts/responsePairs``), with a term of `partner_topics`.
                 let partnerTopics = topics.filter { rules.partnerTopics.isEmpty || rules.partnerTopics.contains(topicIDs[$0]) }
-                guard rules.partnerPairFactor > 0, partners.count >= 2, !partnerTopics.isEmpty else { continue }
+                guard rules.partnerPairFactor > 0, !partnerTopics.isEmpty else { continue }
+                var pair: StatePair?
+                for (i, a) in partnersNamed.enumerated() where pair == nil {
+                    pair = partnersNamed[(i + 1)...].first { facts.actTogether(s, a, $0) }.map { StatePair(a, $0) }
+                }
+                guard let found = pair ?? article.responsePairs[s] else { continue }
                 addPair(s, rules.pairPoints * rules.partnerPairFactor, .partnerPairPoints,
-                        "\(partners.prefix(2).joined(separator: "+")) with \(partnerTopics.map { topicIDs[$0] }.joined(separator: ","))")
+                        "\(found) with \(partnerTopics.map { topicIDs[$0] }.joined(separator: ","))")
                 continue
             }
-            let bothCore = core.count >= 2
+            let bothCore = corePair != nil
             let hasTopic = !topics.isEmpty
             guard hasTopic || bothCore else { continue }
-            if !bothCore && !weighted.contains(where: { !coreStates.contains($0) }) { continue }
             var raw = rules.pairPoints * (bothCore ? 1 : rules.partnerFactor) * (hasTopic ? 1 : rules.relationFactor)
             if bothCore && !hasTopic && article.result.sentences[s].isTitle && rules.titleRelationPoints > 0 { raw = rules.titleRelationPoints }
-            let pair = bothCore ? core.prefix(2).joined(separator: "+") : [core[0], weighted.first { !coreStates.contains($0) }!].joined(separator: "+")
+            let (a, b) = corePair ?? partnerPair!
             let topicList = topics.map { topicIDs[$0] }.joined(separator: ",")
-            addPair(s, raw, hasTopic ? .pairPoints : .relationFactor, "\(pair) with \(hasTopic ? topicList : "no topic term")")
+            addPair(s, raw, hasTopic ? .pairPoints : .relationFactor, "\(a)+\(b) with \(hasTopic ? topicList : "no topic term")")
         }
     }
 }

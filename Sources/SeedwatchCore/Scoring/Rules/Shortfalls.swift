@@ -10,6 +10,10 @@ enum Shortfalls {
         var found: [Shortfall] = []
         if let keys = keyStates(article) { found.append(keys) }
         if let subject = subject(article) { found.append(subject) }
+        if article.rules.requireSubject && !ShortItemTitleRule.titleNamesTheStory(article) {
+            found.append(Shortfall(rule: ShortItemTitleRule().names[0].rawValue,
+                                   detail: "a short item (\(article.sentences.bodyCount) body sentences) whose title names no actor and no topic term"))
+        }
         if sheet.topicPoints < rules.alertMinTopic {
             let none = article.sentences.topics.allSatisfy(\.isEmpty) ? " (no topic term in the article)" : ""
             found.append(Shortfall(rule: "alert_min_topic",
@@ -31,6 +35,7 @@ enum Shortfalls {
         guard rules.alertMinCoreStates > 0 else { return nil }
         let named = article.namedStates
         guard !rules.alertKeyStates.contains(where: named.contains) else { return nil }
+        if let title = article.title, article.responsePairs[title] != nil { return nil }
         let core = rules.coreStates.filter(named.contains)
         guard core.count < rules.alertMinCoreStates else { return nil }
         let coreNamed = core.isEmpty ? "none" : core.map { name(article, $0) }.joined(separator: ", ")

@@ -1,0 +1,86 @@
+/// Tells two state mentions that are joined by a conjunction but do not act together: states named
+/// as alternatives ("to prevent Russia or China from occupying …") and states that are together the
+/// object of another actor ("while blocking Russia and China's ambitions", "compared it to North
+/// Korea and Russia", "disrupted in China and Japan"). Neither says anything about relations between
+/// the two states, so the core pattern and the subject test do not count them as a pair
+/// (``ScoreRule/statesAsObjects``); two states that are the subject of a clause ("Russia and China
+/// vetoed …", "… that Russia and China never gain …") or joined by a relation word ("between Russia
+/// and China") still act together.
+///
+/// The rule, on the text between the two mentions (the gap) and the word before the first:
+/// - the gap is a coordination: at most 3 words, each a conjunction or an article ("and", "or",
+///   "and the", "et la", "und", "e a"), at least one of them a conjunction, no line break;
+/// - with an alternative conjunction ("or", "nor", "ou", "oder", "ni", "né") the two are alternatives;
+/// - with "and" (in any of the six languages), they are objects when the word before the first
+///   mention (articles and "both" skipped) is a preposition or a verb acting on them
+///   (``objectWords``); a comma, a clause word ("that", "que", "dass") or the start of the
+///   sentence before them keeps them a subject.
+public enum CoordinatedStates {
+    /// How two coordinated mentions are read.
+    public enum Reading: Sendable, Hashable {
+        /// Joined by an alternative conjunction (the word, lowercased).
+        case alternatives(String)
+        /// Both the object of the word before them (lowercased).
+        case objects(of: String)
+    }
+
+    /// The reading of the mentions at `first` and `second` (UTF-8 byte ranges into `text`, `first`
+    /// before `second`, not overlapping), or nil when they may act together.
+    public static func reading(_ text: String, _ first: Range<Int>, _ second: Range<Int>) -> Reading? {
+        reading(utf8: Array(text.utf8), first, second)
+    }
+
+    /// The same on the text's UTF-8 bytes (what the scorer passes, read once per article).
+    static func reading(utf8: [UInt8], _ first: Range<Int>, _ second: Range<Int>) -> Reading? {
+        // Three short words fit in 40 bytes; a longer gap is no coordination.
+        guard first.upperBound <= second.lowerBound, second.upperBound <= utf8.count,
+              second.lowerBound - first.upperBound <= 40 else { return nil }
+        let gap = String(decoding: utf8[first.upperBound..<second.lowerBound], as: UTF8.self)
+        guard !gap.contains("\n") else { return nil }
+        let words = ListedStates.words(gap).map { $0.lowercased() }.filter { !possessives.contains($0) }
+        guard !words.isEmpty, words.count <= 3,
+              words.allSatisfy({ conjunctions.contains($0) || articles.contains($0) }),
+              let conjunction = words.first(where: conjunctions.contains) else { return nil }
+        if alternatives.contains(conjunction) { return .alternatives(conjunction) }
+        // The word before the first mention, articles and "both" skipped.
+        let before = ListedStates.tokens(String(decoding: utf8[max(0, first.lowerBound - 80)..<first.lowerBound], as: UTF8.self))
+        for token in before.reversed() {
+            let word = token.lowercased()
+            if articles.contains(word) || word == "both" { continue }
+            return objectWords.contains(word) ? .objects(of: word) : nil
+        }
+        return nil
+    }
+
+    /// "and" and "or" in en, fr, es, pt, de, it ("o" and "e" only where they are no article: es/it "o"
+    /// is left out, since Portuguese "o" is "the").
+    static let conjunctions: Set<String> = ["and", "or", "nor", "et", "ou", "y", "e", "und", "oder", "ni", "né", "sowie"]
+    /// The alternative conjunctions among ``conjunctions``.
+    static let alternatives: Set<String> = ["or", "nor", "ou", "oder", "ni", "né"]
+    /// Articles of the six languages that may stand before the second name ("Russia and the US").
+    static let articles: Set<String> = ["the", "la", "le", "les", "l'", "l’", "el", "los", "las", "a", "as", "o", "os",
+                                        "die", "der", "den", "dem", "des", "il", "lo", "gli"]
+    /// The possessive ending that the tokenizer may leave as a word of its own ("Russia 's and China").
+    static let possessives: Set<String> = ["'s", "’s", "s"]
+    /// Words that make two coordinated states their object: prepositions of direction, place,
+    /// opposition and comparison, and verbs of acting on others (block, counter, deter, contain,
+    /// confront, join, compare, rescue), in the six languages. "between", "entre", "zwischen", "of"
+    /// and "by" are not among them: the relation between two states, and two states as agents
+    /// (German "von" is, for "Doppelgänger von Selenskyj und Kim Jong-un").
+    static let objectWords: Set<String> = [
+        // English
+        "against", "from", "to", "toward", "towards", "on", "over", "about", "like", "unlike", "than", "with",
+        "in", "into", "across", "at", "for", "including", "versus", "vs", "beyond",
+        "block", "blocks", "blocking", "blocked", "counter", "counters", "countering", "deter", "deters", "deterring",
+        "contain", "containing", "confront", "confronting", "join", "joins", "joined", "joining",
+        "compare", "compared", "comparing", "rescue", "rescued", "rescues", "rescuing",
+        // French
+        "contre", "à", "au", "aux", "avec", "en", "vers", "dans", "comme",
+        // Spanish and Portuguese
+        "contra", "con", "hacia", "desde", "com", "em", "no", "na", "nos", "nas", "para", "ao", "como",
+        // German
+        "gegen", "mit", "nach", "gegenüber", "im", "wie", "von",
+        // Italian
+        "contro", "verso", "nel", "nella", "come",
+    ]
+}
