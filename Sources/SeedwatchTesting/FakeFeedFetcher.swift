@@ -4,24 +4,24 @@ import SeedwatchRuntime
 
 /// A scripted ``FeedFetching`` for tests and benchmarks: answers each URL from a queue of
 /// responses (the last one repeats) and records every request it was given.
-public final class FakeFeedFetcher: FeedFetching, @unchecked Sendable {
+package final class FakeFeedFetcher: FeedFetching, @unchecked Sendable {
     private let lock = NSLock()
     private var scripts: [String: [FeedResponse]] = [:]
     private var received: [FeedRequest] = []
 
-    public init() {}
+    package init() {}
 
     /// Queues `responses` for `url`; once one is left it answers every later request.
-    public func script(_ url: String, _ responses: [FeedResponse]) {
+    package func script(_ url: String, _ responses: [FeedResponse]) {
         lock.withLock { scripts[url, default: []].append(contentsOf: responses) }
     }
 
     /// The requests received so far, in order.
-    public var requests: [FeedRequest] {
+    package var requests: [FeedRequest] {
         lock.withLock { received }
     }
 
-    public func fetch(_ request: FeedRequest) async -> FeedResponse {
+    package func fetch(_ request: FeedRequest) async -> FeedResponse {
         lock.withLock {
             received.append(request)
             guard var queue = scripts[request.url], let first = queue.first else {

@@ -5,7 +5,7 @@ import Synchronization
 /// A ``FileEventSource`` for tests: watches are bookkeeping only, and events are whatever the test
 /// pushes with ``emit(in:mask:name:cookie:)`` or ``emitOverflow()``. The watcher still reads the
 /// real file system for scans and `stat(2)`, so a test lays out real files and scripts the events.
-public final class ScriptedFileEventSource: FileEventSource, Sendable {
+package final class ScriptedFileEventSource: FileEventSource, Sendable {
     private struct State {
         var nextWatch: WatchDescriptor = 1
         var watchByPath: [[UInt8]: WatchDescriptor] = [:]
@@ -16,22 +16,22 @@ public final class ScriptedFileEventSource: FileEventSource, Sendable {
 
     private let state = Mutex(State())
 
-    public init() {}
+    package init() {}
 
     /// Makes ``addWatch(path:mask:)`` fail with `error` for `path` (absolute path bytes).
-    public func failWatch(path: [UInt8], with error: WatchError) {
+    package func failWatch(path: [UInt8], with error: WatchError) {
         state.withLock { $0.failures[path] = error }
     }
 
     /// The folders currently watched (absolute path bytes), sorted.
-    public var watchedPaths: [[UInt8]] {
+    package var watchedPaths: [[UInt8]] {
         state.withLock { Array($0.watchByPath.keys) }.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
     /// Queues an event about entry `name` of the watched folder `folder` (absolute path bytes).
     /// - Returns: false when `folder` is not watched (the event is then not queued).
     @discardableResult
-    public func emit(in folder: [UInt8], mask: FileEventMask, name: [UInt8], cookie: UInt32 = 0) -> Bool {
+    package func emit(in folder: [UInt8], mask: FileEventMask, name: [UInt8], cookie: UInt32 = 0) -> Bool {
         state.withLock { state in
             guard let wd = state.watchByPath[folder] else { return false }
             state.pending.append(FileEvent(watch: wd, mask: mask, cookie: cookie, name: name))
@@ -40,11 +40,11 @@ public final class ScriptedFileEventSource: FileEventSource, Sendable {
     }
 
     /// Queues an `IN_Q_OVERFLOW` event (watch -1).
-    public func emitOverflow() {
+    package func emitOverflow() {
         state.withLock { $0.pending.append(.queueOverflow) }
     }
 
-    public func addWatch(path: [UInt8], mask: FileEventMask) throws(WatchError) -> WatchDescriptor {
+    package func addWatch(path: [UInt8], mask: FileEventMask) throws(WatchError) -> WatchDescriptor {
         let result: Result<WatchDescriptor, WatchError> = state.withLock { state in
             if let failure = state.failures[path] { return .failure(failure) }
             if let wd = state.watchByPath[path] { return .success(wd) }
@@ -56,7 +56,7 @@ public final class ScriptedFileEventSource: FileEventSource, Sendable {
         return try result.get()
     }
 
-    public func removeWatch(_ watch: WatchDescriptor) {
+    package func removeWatch(_ watch: WatchDescriptor) {
         state.withLock { state in
             guard let path = state.watchByPath.first(where: { $0.value == watch })?.key else { return }
             state.watchByPath[path] = nil
@@ -64,7 +64,7 @@ public final class ScriptedFileEventSource: FileEventSource, Sendable {
         }
     }
 
-    public func nextEvents(timeout: Double?) -> [FileEvent] {
+    package func nextEvents(timeout: Double?) -> [FileEvent] {
         // Polls every 5 ms: simple, and precise enough for tests.
         let limit = timeout ?? .infinity
         var waited = 0.0
@@ -85,9 +85,9 @@ public final class ScriptedFileEventSource: FileEventSource, Sendable {
         }
     }
 
-    public func wake() {
+    package func wake() {
         state.withLock { $0.woken = true }
     }
 
-    public func close() {}
+    package func close() {}
 }

@@ -150,6 +150,18 @@ import Testing
         #expect(edited.items.map(\.itemKey)[0] == keys[0])
     }
 
+    /// Feed text keeps U+00A0 as published (feedparser's entities/nbsp.xml expects it), while page
+    /// text collapses it: the item key hashes the normalised title, so it is the same either way.
+    @Test func noBreakSpaceInATitleKeepsTheItemKey() throws {
+        let published = FeedDate.parse("2026-11-28T08:00:00Z")
+        let withNoBreak = ItemKey.hashKey(link: nil, title: "Kim\u{00A0}Jong Un visits\u{00A0} Moscow", published: published)
+        #expect(withNoBreak == ItemKey.hashKey(link: nil, title: "Kim Jong Un visits Moscow", published: published))
+        let feed = try FeedParser.parse(bytes("<rss><channel><title>t</title><item><title>Kim&#160;Jong Un visits Moscow</title>"
+            + "<pubDate>Sat, 28 Nov 2026 08:00:00 GMT</pubDate></item></channel></rss>"))
+        #expect(feed.items.first?.title == "Kim\u{00A0}Jong Un visits Moscow")
+        #expect(feed.items.first?.itemKey == ItemKey.hashKey(link: nil, title: "Kim Jong Un visits Moscow", published: published))
+    }
+
     @Test func itemKeyLinkNormalisation() {
         #expect(URIReference.normalizedLink("HTTPS://News.Example.COM/World/A?x=1#top") == "https://news.example.com/World/A?x=1")
     }

@@ -32,7 +32,7 @@ enum FeedItemsBenchmark {
             usleep(250_000)
             peak = max(peak, status(process.processIdentifier, "VmHWM"))
             cpu = cpuSeconds(process.processIdentifier)
-            decided = count(database, "SELECT COUNT(*) FROM seen_article;")
+            decided = Self.count(database, "SELECT COUNT(*) FROM seen_article;")
             if decided >= count { break }
         }
         let wall = Date().timeIntervalSince(started)

@@ -22,48 +22,26 @@ func feedPollingBenchmark(feeds count: Int = 1000, concurrency: Int = 16) async 
     }
     defer { server.stop() }
     let urls = (0..<count).map { server.baseURL + "/feed/\($0)" }
-    let fetcher = CurlFetcher(concurrency: concurrency)
-    defer { fetcher.shutdown() }
+    let folder = NSTemporaryDirectory() + "seedwatch-bench-feeds-\(UUID().uuidString.prefix(8))"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    // The fetcher and, over a state database (WAL, synchronous=FULL: one transaction per feed), the poller.
+    let probe = try FeedPollingProbe(urls: urls, concurrency: concurrency, folder: folder)
+    defer { probe.shutdown() }
 
     // Warm-up: one full fetch per feed, so every later request carries a validator.
-    await fetchAll(urls.map { FeedRequest(url: $0) }, fetcher)
-    let conditional = urls.map { FeedRequest(url: $0, etag: "\"\(URL(string: $0)!.path)\"") }
+    await probe.fetchAll(urls.map { (url: $0, etag: nil) })
+    let conditional = urls.map { (url: $0, etag: Optional("\"\(URL(string: $0)!.path)\"")) }
     var statuses: [Int] = []
-    let (wall, cpu) = try await measure { statuses = await fetchAll(conditional, fetcher) }
+    let (wall, cpu) = try await measure { statuses = await probe.fetchAll(conditional) }
     let notModified = statuses.filter { $0 == 304 }.count
     print(String(format: "feed polling, fetcher only: %d conditional GETs (%d answered 304) at concurrency %d: wall %.3f s, CPU %.3f s",
                  count, notModified, concurrency, wall, cpu))
 
-    // Through the poller, with the state database (WAL, synchronous=FULL: one transaction per feed).
-    let folder = NSTemporaryDirectory() + "seedwatch-bench-feeds-\(UUID().uuidString.prefix(8))"
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let store = try StateStore(path: folder + "/state.sqlite")
-    let writer = try AlertLogWriter(path: folder + "/alerts.jsonl")
-    let logger = Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() }
-    let processor = ArticleProcessor(watches: [], store: store, outbox: OutboxDelivery(store: store, sink: writer), logger: logger)
-    let configs = urls.map { url -> SeedwatchConfiguration.Feed in SeedwatchConfiguration.Feed(url: url) }
-    let poller = FeedPoller(feeds: configs, fetcher: fetcher, store: store, processor: processor, logger: logger)
-    await pollAll(configs, poller)  // first fetch: 200, validators stored
+    await probe.pollAll()  // first fetch: 200, validators stored
     var polled: [Int?] = []
-    let (pollWall, pollCPU) = try await measure { polled = await pollAll(configs, poller) }
+    let (pollWall, pollCPU) = try await measure { polled = await probe.pollAll() }
     print(String(format: "feed polling, FeedPoller: %d feeds (%d answered 304) at concurrency %d: wall %.3f s, CPU %.3f s",
                  count, polled.filter { $0 == 304 }.count, concurrency, pollWall, pollCPU))
-}
-
-@discardableResult
-private func fetchAll(_ requests: [FeedRequest], _ fetcher: CurlFetcher) async -> [Int] {
-    await withTaskGroup(of: Int.self) { group in
-        for request in requests { group.addTask { await fetcher.fetch(request).status } }
-        return await group.reduce(into: []) { $0.append($1) }
-    }
-}
-
-@discardableResult
-private func pollAll(_ feeds: [SeedwatchConfiguration.Feed], _ poller: FeedPoller) async -> [Int?] {
-    await withTaskGroup(of: Int?.self) { group in
-        for feed in feeds { group.addTask { await poller.poll(feed).status } }
-        return await group.reduce(into: []) { $0.append($1) }
-    }
 }
 
 private func measure(_ body: () async throws -> Void) async throws -> (wall: Double, cpu: Double) {

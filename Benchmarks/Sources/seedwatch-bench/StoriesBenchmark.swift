@@ -29,33 +29,31 @@ func runStoriesBenchmark(perDay: Int, days: Int, lookups: Int) {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
     do {
-        let store = try StateStore(path: path)
+        let store = try StoryStateProbe(path: path)
         let step = Double(days) * 86400 / Double(total)
         let fill = try storySeconds {
             var i = 0
             while i < total {
                 let end = min(total, i + 50_000)
-                _ = try store.batch("fill stories") {
-                    for j in i..<end {
-                        let time = start.addingTimeInterval(Double(j) * step)
-                        let id = alertID(j)
-                        try store.recordStoryMember(StoryMember(alertID: id, watch: "china-russia-north-korea", story: id,
-                                                                level: .alert, fingerprint: synthetic(j, at: time)), at: time)
-                    }
-                }
+                try store.record((i..<end).map { j in
+                    let time = start.addingTimeInterval(Double(j) * step)
+                    let id = alertID(j)
+                    return (member: StoryMember(alertID: id, watch: "china-russia-north-korea", story: id,
+                                                level: .alert, fingerprint: synthetic(j, at: time)), at: time)
+                })
                 i = end
             }
         }
         try store.close()
         let fileBytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        let reopened = try StateStore(path: path)
+        let reopened = try StoryStateProbe(path: path)
         let now = start.addingTimeInterval(Double(days) * 86400)
         var candidates = 0
         var joined = 0
         let lookup = try storySeconds {
             for k in 0..<lookups {
                 let fingerprint = synthetic(total + k, at: now)
-                let found = try reopened.storyCandidates(watch: "china-russia-north-korea", fingerprint: fingerprint,
+                let found = try reopened.candidates(watch: "china-russia-north-korea", fingerprint: fingerprint,
                                                          eventWindow: StoryRule.standard.eventWindow)
                 candidates += found.count
                 if StoryAssignment.story(of: fingerprint, among: found) != nil { joined += 1 }

@@ -138,27 +138,19 @@ print(String(format: "match + score: %d articles in %.3f s = %.0f articles/s (%d
 let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("seedwatch-bench-\(getpid())")
 try FileManager.default.createDirectory(at: work.appendingPathComponent("drop"), withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: work) }
-let store = try StateStore(path: work.appendingPathComponent("state.sqlite").path)
-let writer = try AlertLogWriter(path: work.appendingPathComponent("alerts.jsonl").path)
-let processor = ArticleProcessor(watches: [watch], store: store, outbox: OutboxDelivery(store: store, sink: writer),
-                                 logger: Logger(label: "bench") { _ in SwiftLogNoOpLogHandler() })
-var ready: [ReadyFile] = []
+let dropFolder = try DropFolderProbe(watches: [watch], folder: work.path)
+var fileCount = 0
 for (i, d) in htmlDocuments.prefix(2000).enumerated() {
     let path = work.appendingPathComponent("drop/\(i).html").path
     FileManager.default.createFile(atPath: path, contents: Data(d.bytes))
-    var st = stat()
-    stat(path, &st)
-    ready.append(ReadyFile(absolutePath: Array(path.utf8), relativePath: Array("\(i).html".utf8), snapshot: FileSnapshot(
-        device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
-        modificationTimeNanoseconds: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))))
+    try dropFolder.add(absolutePath: path, relativePath: "\(i).html")
+    fileCount += 1
 }
-let dropFolder = DropFolderIntake(pipeline: processor)
 let pipelineStart = DispatchTime.now().uptimeNanoseconds
-for f in ready { await dropFolder.process(f, maxBytes: 64 << 20) }
+let alertsWritten = await dropFolder.processAll(maxBytes: 64 << 20)
 let pipelineTime = Double(DispatchTime.now().uptimeNanoseconds - pipelineStart) / 1e9
-let counters = await processor.counters
 print(String(format: "file -> decision: %d files in %.3f s = %.0f articles/s (%d alert lines, each fdatasync'd)",
-             ready.count, pipelineTime, Double(ready.count) / pipelineTime, counters.alertsWritten))
+             fileCount, pipelineTime, Double(fileCount) / pipelineTime, alertsWritten))
 
 runFeedParsingBenchmark(corpus: corpus, repeat: 1)
 

@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// Why the alert log could not be opened, written or read. `errno` values are the C `errno` at failure.
-public enum AlertLogError: Error, CustomStringConvertible, Sendable, Equatable {
+package enum AlertLogError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The log's folder did not exist and could not be created.
     case cannotCreateFolder(path: String, reason: String)
     /// `open(2)` failed.
@@ -23,7 +23,7 @@ public enum AlertLogError: Error, CustomStringConvertible, Sendable, Equatable {
     /// `stat(2)`/`fstat(2)`/`read(2)` failed on the log or a rotated file.
     case readFailed(path: String, errno: Int32)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .cannotCreateFolder(let path, let reason): return "cannot create the alert log's folder for \(path): \(reason)"
         case .cannotOpen(let path, let e): return "cannot open alert log \(path): \(AlertLogError.text(e))"

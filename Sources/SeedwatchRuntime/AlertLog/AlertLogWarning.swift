@@ -1,5 +1,5 @@
 /// Something about the alert log that an operator should hear of; the write itself succeeded.
-public enum AlertLogWarning: Sendable, Hashable, CustomStringConvertible {
+package enum AlertLogWarning: Sendable, Hashable, CustomStringConvertible {
     /// The path names another file than the one open (a rename, e.g. logrotate's `create`): reopened.
     case rotated(path: String)
     /// The path was gone (renamed or deleted without a replacement): created anew and reopened.
@@ -8,7 +8,7 @@ public enum AlertLogWarning: Sendable, Hashable, CustomStringConvertible {
     /// the copy and the truncation may be lost.
     case truncated(path: String, size: Int64, lastEnd: Int64)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .rotated(let path):
             return "alert log \(path) was rotated (another file at the path); reopened"

@@ -17,7 +17,7 @@ extension AlertLogWriter {
     /// Used at start-up to reconcile pending alerts (DESIGN §7).
     /// - Throws: ``AlertLogError/readFailed(path:errno:)`` when a file exists but cannot be read;
     ///   a missing file counts as not holding the id.
-    public func containsAlertID(_ id: String) throws -> Bool {
+    package func containsAlertID(_ id: String) throws -> Bool {
         let needle = Array("{\"id\":\"\(id)\"".utf8)
         if try Self.tail(of: path, bytes: tailBytes, contains: needle) { return true }
         if let rotated = newestRotatedFile(), try Self.tail(of: rotated, bytes: tailBytes, contains: needle) {
@@ -29,7 +29,7 @@ extension AlertLogWriter {
     /// The ids of every alert line in the log and in all its uncompressed rotated files (see
     /// ``newestRotatedFile()`` for which names count). Reads the files whole, in chunks: meant for
     /// start-up with an empty state database, not for each alert.
-    public func loggedAlertIDs() -> Set<String> {
+    package func loggedAlertIDs() -> Set<String> {
         var ids = AlertLogIDs.read(path: path)
         for rotated in rotatedFiles() { ids.formUnion(AlertLogIDs.read(path: rotated.path)) }
         return ids
@@ -38,7 +38,7 @@ extension AlertLogWriter {
     /// The newest (by modification time) rotated sibling of the log: a file in the same folder whose
     /// name is the log's name followed by `.` or `-` (e.g. `alerts.jsonl.1`, `alerts.jsonl-20240101`),
     /// not compressed (`.gz`, `.xz`, `.bz2`, `.zst`, `.lz4`, `.Z`). `nil` when there is none.
-    public func newestRotatedFile() -> String? {
+    package func newestRotatedFile() -> String? {
         var best: (path: String, mtime: Int64)?
         for (full, mtime) in rotatedFiles() {
             if best == nil || mtime > best!.mtime || (mtime == best!.mtime && full < best!.path) {

@@ -22,11 +22,11 @@ import Synchronization
 ///   The check is made on the offset `write(2)` leaves, so a truncation racing the append is caught too.
 ///
 /// Thread-safe: appends are serialised by a lock.
-public final class AlertLogWriter: DurableAlertSink {
+package final class AlertLogWriter: DurableAlertSink {
     /// The log's path.
-    public let path: String
+    package let path: String
     /// How many bytes at the end of the log and of the newest rotated file ``containsAlertID(_:)`` reads.
-    public let tailBytes: Int
+    package let tailBytes: Int
     private let logger: Logger
     private let state: Mutex<OpenLog>
 
@@ -47,7 +47,7 @@ public final class AlertLogWriter: DurableAlertSink {
     ///   - tailBytes: bytes read from each file's end by ``containsAlertID(_:)``; default 4 MiB.
     ///   - logger: receives a warning for each ``AlertLogWarning``.
     /// - Throws: ``AlertLogError/cannotCreateFolder(path:reason:)``, ``AlertLogError/cannotOpen(path:errno:)``.
-    public init(path: String, tailBytes: Int = 4 << 20, logger: Logger = Logger(label: "seedwatch.alertlog")) throws {
+    package init(path: String, tailBytes: Int = 4 << 20, logger: Logger = Logger(label: "seedwatch.alertlog")) throws {
         self.path = path
         self.tailBytes = tailBytes
         self.logger = logger
@@ -76,7 +76,7 @@ public final class AlertLogWriter: DurableAlertSink {
     ///   ``AlertLogError/writeFailed(path:errno:)``, ``AlertLogError/shortWrite(path:written:expected:)``
     ///   or ``AlertLogError/syncFailed(path:errno:)`` when the line may not be durable — the caller keeps it pending.
     @discardableResult
-    public func append(_ line: [UInt8]) throws -> [AlertLogWarning] {
+    package func append(_ line: [UInt8]) throws -> [AlertLogWarning] {
         try Self.checkLine(line)
         let warnings = try state.withLock { log in try writeLine(line, to: &log, sync: true) }
         for warning in warnings {
@@ -91,7 +91,7 @@ public final class AlertLogWriter: DurableAlertSink {
     /// line of the batch pending.
     /// - Throws: as ``append(_:)``; every line is checked before anything is written.
     @discardableResult
-    public func appendLines(_ lines: [[UInt8]]) throws -> [AlertLogWarning] {
+    package func appendLines(_ lines: [[UInt8]]) throws -> [AlertLogWarning] {
         for line in lines { try Self.checkLine(line) }
         let warnings = try state.withLock { log -> [AlertLogWarning] in
             var warnings: [AlertLogWarning] = []
@@ -155,7 +155,7 @@ public final class AlertLogWriter: DurableAlertSink {
     /// Closes the log and opens the file now at ``path`` (SIGHUP, DESIGN §10). The new file is
     /// opened before the old descriptor is closed, so a failure leaves the old one in use.
     /// - Throws: ``AlertLogError/cannotOpen(path:errno:)``.
-    public func reopen() throws {
+    package func reopen() throws {
         try state.withLock { log in
             let fresh = try Self.openLog(path)
             _ = close(log.fd)

@@ -11,31 +11,31 @@ import Foundation
 /// followed by `.` or `-` (logrotate's `alerts.jsonl.1`, `alerts.jsonl-20240101`, and with
 /// `compress`, `alerts.jsonl.2.gz`). Reconciliation searches the newest uncompressed one
 /// (``AlertLogWriter/newestRotatedFile()``); `seedwatch alerts` reads them all, oldest first.
-public enum RotatedAlertLogs {
+package enum RotatedAlertLogs {
     /// One rotated sibling.
-    public struct File: Sendable, Hashable {
+    package struct File: Sendable, Hashable {
         /// The path: the log's folder joined with the sibling's name.
-        public var path: String
+        package var path: String
         /// Modification time in nanoseconds since 1970; `Int64.min` when `stat(2)` failed.
-        public var modified: Int64
+        package var modified: Int64
         /// Whether it is a regular file (not a folder, a FIFO, …).
-        public var isRegularFile: Bool
+        package var isRegularFile: Bool
 
         /// Whether its name ends in a compression suffix (``compressedSuffixes``).
-        public var isCompressed: Bool {
+        package var isCompressed: Bool {
             RotatedAlertLogs.compressedSuffixes.contains { path.hasSuffix($0) }
         }
     }
 
     /// The name suffixes of compressed rotations: gzip, xz, bzip2, zstd, lz4, compress(1).
-    public static let compressedSuffixes = [".gz", ".xz", ".bz2", ".zst", ".lz4", ".Z"]
+    package static let compressedSuffixes = [".gz", ".xz", ".bz2", ".zst", ".lz4", ".Z"]
 
     /// The most bytes a compressed rotation may inflate to, in bytes (1 GiB): a larger one is not read.
-    public static let maxInflatedBytes = 1 << 30
+    package static let maxInflatedBytes = 1 << 30
 
     /// Every rotated sibling of the log at `logPath`, in the folder's listing order; none when the
     /// folder cannot be listed.
-    public static func siblings(of logPath: String) -> [File] {
+    package static func siblings(of logPath: String) -> [File] {
         let folder = (logPath as NSString).deletingLastPathComponent
         let name = (logPath as NSString).lastPathComponent
         let directory = folder.isEmpty ? "." : folder
@@ -50,14 +50,14 @@ public enum RotatedAlertLogs {
     }
 
     /// Every rotated sibling, oldest first by modification time (then by path).
-    public static func oldestFirst(of logPath: String) -> [File] {
+    package static func oldestFirst(of logPath: String) -> [File] {
         siblings(of: logPath).sorted { ($0.modified, $0.path) < ($1.modified, $1.path) }
     }
 
     /// A rotated log's bytes: a `.gz` one inflated (RFC 1952, ``Gzip``, at most
     /// ``maxInflatedBytes``), any other as it is.
     /// - Returns: `nil` when the file cannot be read, or its gzip data is corrupt, truncated or too large.
-    public static func contents(_ path: String) -> [UInt8]? {
+    package static func contents(_ path: String) -> [UInt8]? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         guard path.hasSuffix(".gz") else { return [UInt8](data) }
         return try? Gzip.inflate([UInt8](data), maxBytes: maxInflatedBytes)

@@ -1,7 +1,7 @@
 import CZlib
 
 /// Why a gzip stream (RFC 1952) could not be inflated.
-public enum GzipError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum GzipError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The inflated bytes would exceed the cap (`maxBytes`, in bytes); inflation stopped there.
     case tooLarge(maxBytes: Int)
     /// zlib refused the data: a bad header, an invalid deflate block, or a CRC-32 or ISIZE
@@ -13,7 +13,7 @@ public enum GzipError: Error, Sendable, Hashable, CustomStringConvertible {
     /// no other member and are not zero padding.
     case trailingData(offset: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .tooLarge(let maxBytes): return "gzip data inflates past \(maxBytes) bytes"
         case .corrupt(let detail): return "corrupt gzip data: \(detail)"
@@ -25,12 +25,12 @@ public enum GzipError: Error, Sendable, Hashable, CustomStringConvertible {
 
 /// gzip (RFC 1952) inflation with the system zlib, bounded by a cap on the inflated bytes, so a
 /// "gzip bomb" (a small file that inflates to gigabytes) stops at the cap.
-public enum Gzip {
+package enum Gzip {
     /// The first two bytes of every gzip member, ID1 and ID2 (RFC 1952 §2.3.1).
-    public static let magic: [UInt8] = [0x1F, 0x8B]
+    package static let magic: [UInt8] = [0x1F, 0x8B]
 
     /// Whether `bytes` start with the gzip magic `1F 8B`.
-    public static func hasMagic(_ bytes: [UInt8]) -> Bool {
+    package static func hasMagic(_ bytes: [UInt8]) -> Bool {
         bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
     }
 
@@ -45,7 +45,7 @@ public enum Gzip {
     /// - Throws: ``GzipError/tooLarge(maxBytes:)`` as soon as the output would pass `maxBytes`
     ///   (at most `maxBytes` are ever held); ``GzipError/corrupt(detail:)``,
     ///   ``GzipError/truncated(inputBytes:)`` or ``GzipError/trailingData(offset:)`` for bad input.
-    public static func inflate(_ compressed: [UInt8], maxBytes: Int) throws(GzipError) -> [UInt8] {
+    package static func inflate(_ compressed: [UInt8], maxBytes: Int) throws(GzipError) -> [UInt8] {
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
         defer {

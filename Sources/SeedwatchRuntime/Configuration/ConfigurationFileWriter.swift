@@ -8,20 +8,20 @@ import Glibc
 /// `fsync`ed, then renamed over the file (POSIX `rename(2)`: readers — the daemon's reload — see
 /// the old text or the new, never half), and the folder is `fsync`ed. A symbolic link is followed:
 /// its target is replaced, the link stays.
-public enum ConfigurationFileWriter {
+package enum ConfigurationFileWriter {
     /// Why the file could not be replaced; `path` is the file or the temporary file.
-    public struct WriteError: Error, CustomStringConvertible {
-        public var path: String
-        public var operation: String
-        public var errno: Int32
-        public var description: String { "cannot \(operation) \(path): \(String(cString: strerror(errno)))" }
+    package struct WriteError: Error, CustomStringConvertible {
+        package var path: String
+        package var operation: String
+        package var errno: Int32
+        package var description: String { "cannot \(operation) \(path): \(String(cString: strerror(errno)))" }
     }
 
     /// - Parameters:
     ///   - text: the new content (written as UTF-8).
     ///   - path: the configuration file; it must exist (its mode and owner are kept).
     /// - Throws: ``WriteError``; the file is then unchanged and no temporary file is left.
-    public static func replace(_ text: String, at path: String) throws(WriteError) {
+    package static func replace(_ text: String, at path: String) throws(WriteError) {
         var target = path
         if let resolved = realpath(path, nil) {
             target = String(cString: resolved)

@@ -2,11 +2,11 @@ import Foundation
 import SeedwatchCore
 
 /// Reads the seed watches named by a configuration from disk.
-public enum WatchLoader {
+package enum WatchLoader {
     /// Loads and compiles `model.yaml` of every watch folder.
     /// - Returns: the compiled watches, in configuration order.
     /// - Throws: `YAMLFileError` naming the model file, line and key of the first problem.
-    public static func load(_ configuration: SeedwatchConfiguration) throws -> [CompiledWatch] {
+    package static func load(_ configuration: SeedwatchConfiguration) throws -> [CompiledWatch] {
         try configuration.watches.map { folder in
             let file = (folder as NSString).appendingPathComponent("model.yaml")
             guard let data = FileManager.default.contents(atPath: file) else {

@@ -17,14 +17,14 @@ private let signalPipeWriteEnd = Atomic<Int32>(-1)
 /// yields into ``reloads`` or ``stops``, which buffer the newest request until someone iterates
 /// them. Several SIGHUPs that arrive before a reload starts are one reload: it reads the newest
 /// configuration. The default actions are replaced at install and never restored.
-public final class DaemonSignals: Sendable {
+package final class DaemonSignals: Sendable {
     /// The process-wide instance, created by the first ``install()``.
     private static let shared = Mutex<DaemonSignals?>(nil)
 
     /// One element per reload request (SIGHUP; coalesced while none is being taken).
-    public let reloads: AsyncStream<Void>
+    package let reloads: AsyncStream<Void>
     /// The stop signal (SIGTERM or SIGINT), once ``installStopSignals()`` was called.
-    public let stops: AsyncStream<Int32>
+    package let stops: AsyncStream<Int32>
     private let reloadContinuation: AsyncStream<Void>.Continuation
     private let stopContinuation: AsyncStream<Int32>.Continuation
     private let hangups = Atomic<Int>(0)
@@ -35,11 +35,11 @@ public final class DaemonSignals: Sendable {
     }
 
     /// SIGHUPs received so far.
-    public var hangupCount: Int { hangups.load(ordering: .relaxed) }
+    package var hangupCount: Int { hangups.load(ordering: .relaxed) }
 
     /// Installs the SIGHUP handler (once per process) and returns the instance.
     /// - Throws: `POSIXError` when the pipe or the handler cannot be set up.
-    public static func install() throws -> DaemonSignals {
+    package static func install() throws -> DaemonSignals {
         try shared.withLock { (current) throws -> DaemonSignals in
             if let current { return current }
             var fds: [Int32] = [-1, -1]
@@ -80,7 +80,7 @@ public final class DaemonSignals: Sendable {
 
     /// Also queues SIGTERM and SIGINT on ``stops`` (the daemon only: a test process keeps its own).
     /// - Throws: `POSIXError` when a handler cannot be set.
-    public func installStopSignals() throws {
+    package func installStopSignals() throws {
         try Self.trap(SIGTERM)
         try Self.trap(SIGINT)
     }

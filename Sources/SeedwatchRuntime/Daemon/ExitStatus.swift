@@ -1,6 +1,6 @@
 /// Process exit statuses of every command, from sysexits.h (DESIGN §11), so that systemd
 /// (`RestartPreventExitStatus=78`) and scripts can tell the causes apart.
-public enum ExitStatus: Int32, Sendable {
+package enum ExitStatus: Int32, Sendable {
     /// Success.
     case ok = 0
     /// `EX_USAGE`: the command line was wrong (swift-argument-parser's own status for a bad option).

@@ -4,9 +4,9 @@ import SeedwatchCore
 /// What `seedwatch check-config` says about the folders a configuration names, matching what
 /// `seedwatch run` does with them: the drop folder must exist (a typo is refused, not created);
 /// the folders of the alert log and the state database are created when missing.
-public enum FolderCheck {
+package enum FolderCheck {
     /// One problem or warning about a folder, with what to do about it.
-    public enum Finding: Sendable, Equatable {
+    package enum Finding: Sendable, Equatable {
         /// `drop_folder.path` does not exist (`file`: the configuration file). An error: a typo
         /// is refused rather than created as a folder nobody drops into.
         case dropFolderMissing(path: String, file: String)
@@ -20,7 +20,7 @@ public enum FolderCheck {
         case metricsFolderMissing(folder: String)
 
         /// True when `seedwatch run` would refuse to start.
-        public var isError: Bool {
+        package var isError: Bool {
             switch self {
             case .dropFolderMissing, .dropFolderNotAFolder, .notAFolder: return true
             case .folderWillBeCreated, .metricsFolderMissing: return false
@@ -28,7 +28,7 @@ public enum FolderCheck {
         }
 
         /// The finding in words for a user, with what to do.
-        public var message: String {
+        package var message: String {
             switch self {
             case .dropFolderMissing(let path, let file):
                 return "drop folder \(path) does not exist; seedwatch run will not create it "
@@ -46,7 +46,7 @@ public enum FolderCheck {
     }
 
     /// The findings for `configuration`, drop folder first.
-    public static func findings(for configuration: SeedwatchConfiguration) -> [Finding] {
+    package static func findings(for configuration: SeedwatchConfiguration) -> [Finding] {
         var findings: [Finding] = []
         let drop = configuration.dropFolder.path
         switch kind(of: drop) {

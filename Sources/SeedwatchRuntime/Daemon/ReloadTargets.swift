@@ -4,7 +4,7 @@
 
 /// A file the daemon appends to and reopens on every reload, so that logrotate's `create` (a new
 /// file at the path) takes effect at once: the alert log (``AlertLogWriter``).
-public protocol ReopenableFile: Sendable {
+package protocol ReopenableFile: Sendable {
     /// The file's path, as configured.
     var path: String { get }
 
@@ -15,7 +15,7 @@ public protocol ReopenableFile: Sendable {
 
 /// A client whose number of parallel transfers follows `fetch.concurrency` on reload: the feeds'
 /// HTTP client (``CurlFetcher``).
-public protocol FetchConcurrencyControl: Sendable {
+package protocol FetchConcurrencyControl: Sendable {
     /// Sets the most transfers run at once (values below 1 count as 1); transfers in flight finish.
     func setConcurrency(_ concurrency: Int)
 }

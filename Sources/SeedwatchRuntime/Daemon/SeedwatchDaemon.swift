@@ -9,15 +9,15 @@ import Glibc
 /// The daemon behind `seedwatch run`: opens the state and the alert log, reconciles the outbox,
 /// puts the drop-folder watches in place, tells systemd `READY=1`, then runs its services until
 /// SIGTERM or SIGINT (DESIGN §10).
-public struct SeedwatchDaemon {
-    public let configurationPath: String
-    public let logger: Logger
-    public let notifier: SystemdNotifier
+package struct SeedwatchDaemon {
+    package let configurationPath: String
+    package let logger: Logger
+    package let notifier: SystemdNotifier
 
     /// How long, in seconds, a stop waits for the article in hand before abandoning it (see ``StopDeadline``).
-    public var stopGraceSeconds: Double = 1.5
+    package var stopGraceSeconds: Double = 1.5
 
-    public init(configurationPath: String, logger: Logger, notifier: SystemdNotifier = SystemdNotifier()) {
+    package init(configurationPath: String, logger: Logger, notifier: SystemdNotifier = SystemdNotifier()) {
         self.configurationPath = configurationPath
         self.logger = logger
         self.notifier = notifier
@@ -25,7 +25,7 @@ public struct SeedwatchDaemon {
 
     /// The exit status for a start-up failure: 78 for the configuration or a model
     /// (`YAMLFileError`, a missing drop folder), 75 when another daemon holds the lock, 74 otherwise.
-    public static func exitStatus(for error: any Error) -> ExitStatus {
+    package static func exitStatus(for error: any Error) -> ExitStatus {
         switch error {
         case let error as StartupError: return error.exitStatus
         case is YAMLFileError: return .configuration
@@ -38,7 +38,7 @@ public struct SeedwatchDaemon {
 
     /// Runs until a graceful shutdown completes.
     /// - Throws: ``StartupError`` (or a `YAMLFileError`) when start-up fails; nothing is processed then.
-    public func run() async throws {
+    package func run() async throws {
         // SIGHUP's default action ends the process (and systemd counts that as clean, so
         // `Restart=on-failure` would not bring the daemon back). From here on a SIGHUP is queued and
         // applied once the reload service runs: `systemctl start` then `reload` loses nothing.

@@ -3,7 +3,7 @@ import Foundation
 extension SeedwatchDaemon {
     /// Why the daemon could not start. Each case names the file or folder at fault and what to do,
     /// and gives the process exit status (sysexits.h) that says what kind of fault it is.
-    public enum StartupError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum StartupError: Error, Sendable, Equatable, CustomStringConvertible {
         /// The signal handlers (SIGHUP, SIGTERM, SIGINT) could not be installed; `reason` is the
         /// system's error. Exit 70 (`EX_SOFTWARE`): nothing the user can fix in the configuration.
         case signalHandlers(reason: String)
@@ -15,7 +15,7 @@ extension SeedwatchDaemon {
         case folder(FolderCheck.Finding)
 
         /// The process exit status for this failure.
-        public var exitStatus: ExitStatus {
+        package var exitStatus: ExitStatus {
             switch self {
             case .signalHandlers: return .software
             case .cannotCreateFolder: return .ioError
@@ -23,7 +23,7 @@ extension SeedwatchDaemon {
             }
         }
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .signalHandlers(let reason): return "cannot install the signal handlers: \(reason)"
             case .cannotCreateFolder(let path, let reason): return "\(path): cannot create folder: \(reason)"

@@ -4,12 +4,12 @@ import SeedwatchCore
 extension StatusReport {
     /// A feed failing this long (seconds since its last success, or since the daemon started when it
     /// never succeeded) makes the daemon degraded.
-    public static let failingFeedLimit: Double = 3600
+    package static let failingFeedLimit: Double = 3600
 
     /// Reads the report for `configuration` at `now`.
     /// - Parameter store: the state database, or nil when it does not exist yet.
     /// - Throws: ``StateStoreError`` when the database cannot be read.
-    public static func build(configuration: SeedwatchConfiguration, store: StateStore?, now: Date = Date()) throws -> StatusReport {
+    package static func build(configuration: SeedwatchConfiguration, store: StateStore?, now: Date = Date()) throws -> StatusReport {
         let holder = StateLock.probe(statePath: configuration.statePath)
         let daemon = Daemon(running: holder != nil, since: holder?.since.map(AlertTimestamp.format), pid: holder?.pid)
         var reasons: [String] = []
@@ -82,7 +82,7 @@ extension StatusReport {
     }
 
     /// The readable view, one line per part, then the reasons.
-    public func text() -> String {
+    package func text() -> String {
         var lines: [String] = []
         lines.append("health:        \(health.rawValue)")
         if daemon.running {

@@ -1,6 +1,6 @@
 /// A dropped or scanned file named `NAME.gz` that holds gzip data (RFC 1952), read as the file
 /// `NAME` with the inflated bytes: `world.xml.gz` is a feed file, `note.txt.gz` a text file.
-public enum CompressedFile {
+package enum CompressedFile {
     /// The name and bytes to read.
     ///
     /// - Parameters:
@@ -10,7 +10,7 @@ public enum CompressedFile {
     /// - Returns: `name` without `.gz` and the inflated bytes when `name` ends in `.gz` (any case)
     ///   and `bytes` start with the gzip magic `1F 8B`; `nil` otherwise (the file is read as it is).
     /// - Throws: ``GzipError`` when the data does not inflate or inflates past `maxBytes`.
-    public static func unpack(name: String, bytes: [UInt8], maxBytes: Int) throws(GzipError) -> (name: String, bytes: [UInt8])? {
+    package static func unpack(name: String, bytes: [UInt8], maxBytes: Int) throws(GzipError) -> (name: String, bytes: [UInt8])? {
         guard name.count > 3, name.lowercased().hasSuffix(".gz"), Gzip.hasMagic(bytes) else { return nil }
         return (String(name.dropLast(3)), try Gzip.inflate(bytes, maxBytes: maxBytes))
     }

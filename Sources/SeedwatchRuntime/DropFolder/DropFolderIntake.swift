@@ -10,16 +10,16 @@ import Synchronization
 ///
 /// Its work runs isolated to the ``ArticleProcessor`` (on the pipeline's own thread): a file's
 /// articles are decided one after another with nothing in between, and nothing is decided twice.
-public final class DropFolderIntake: Sendable {
+package final class DropFolderIntake: Sendable {
     /// The pipeline that decides the files' articles.
-    public let pipeline: ArticleProcessor
+    package let pipeline: ArticleProcessor
     /// Files whose processing failed on a state database error (locked, read-only, I/O error) or
     /// an alert log error, by absolute path: ``retryDeferredFiles()`` processes them again. The
     /// watcher emits a file once while it is unchanged, so without this list such a file would
     /// wait for a restart.
     let deferred = Mutex<[[UInt8]: (file: ReadyFile, maxBytes: Int)]>([:])
 
-    public init(pipeline: ArticleProcessor) {
+    package init(pipeline: ArticleProcessor) {
         self.pipeline = pipeline
     }
 
@@ -35,18 +35,18 @@ public final class DropFolderIntake: Sendable {
     /// After ``PipelineActivity/requestStop()`` a file not yet begun is left alone, and a feed file
     /// stops between its items; either way the file is not recorded as processed, so the next start
     /// reads it again (items already decided stay decided).
-    public func process(_ file: ReadyFile, maxBytes: Int) async {
+    package func process(_ file: ReadyFile, maxBytes: Int) async {
         await process(file, maxBytes: maxBytes, in: pipeline)
     }
 
     /// Files waiting for ``retryDeferredFiles()`` after a state database error.
-    public var deferredFileCount: Int { deferred.withLock { $0.count } }
+    package var deferredFileCount: Int { deferred.withLock { $0.count } }
 
     /// Processes again every file deferred by a state database error (see ``process(_:maxBytes:)``);
     /// a file that fails again stays deferred. Called periodically by the daemon.
     /// - Returns: how many deferred files were completed now.
     @discardableResult
-    public func retryDeferredFiles() async -> Int {
+    package func retryDeferredFiles() async -> Int {
         await retryDeferredFiles(in: pipeline)
     }
 

@@ -1,26 +1,26 @@
 import SeedwatchCore
 
 /// The drop-folder settings the watcher needs (DESIGN §8 `drop_folder.*`), in plain units.
-public struct DropFolderSettings: Sendable, Hashable {
+package struct DropFolderSettings: Sendable, Hashable {
     /// `drop_folder.path`: the folder watched recursively, raw path bytes (relative paths resolve
     /// against the current directory; the watcher works on its canonical path, see `realpath(3)`).
-    public var path: [UInt8]
+    package var path: [UInt8]
     /// `drop_folder.settle`: seconds a file must stay quiet, with inode, size and mtime unchanged,
     /// before it is ready. Default 1 s.
-    public var settle: Double
+    package var settle: Double
     /// `drop_folder.max_bytes`: larger files are refused by the watcher with one WARN line (path
     /// and size) and never emitted. Bytes; default 64 MiB.
-    public var maxBytes: Int64
+    package var maxBytes: Int64
     /// Seconds between safety rescans of the whole tree (which also poll folders that could not
     /// be watched). Default 600 s.
-    public var rescanInterval: Double
+    package var rescanInterval: Double
     /// The built-in ignore list plus `drop_folder.ignore`.
-    public var ignore: IgnoreRules
+    package var ignore: IgnoreRules
 
     /// The default of `drop_folder.max_bytes`: 64 MiB.
-    public static let defaultMaxBytes: Int64 = 64 * 1024 * 1024
+    package static let defaultMaxBytes: Int64 = 64 * 1024 * 1024
 
-    public init(
+    package init(
         path: [UInt8], settle: Double = 1.0, maxBytes: Int64 = DropFolderSettings.defaultMaxBytes,
         rescanInterval: Double = 600, ignore: IgnoreRules = IgnoreRules()
     ) {
@@ -32,7 +32,7 @@ public struct DropFolderSettings: Sendable, Hashable {
     }
 
     /// Convenience for a path given as a string (its UTF-8 bytes).
-    public init(
+    package init(
         path: String, settle: Double = 1.0, maxBytes: Int64 = DropFolderSettings.defaultMaxBytes,
         rescanInterval: Double = 600, ignore: IgnoreRules = IgnoreRules()
     ) {
@@ -41,7 +41,7 @@ public struct DropFolderSettings: Sendable, Hashable {
 }
 
 /// Why the drop-folder watcher could not start.
-public enum DropFolderError: Error, Sendable, Hashable {
+package enum DropFolderError: Error, Sendable, Hashable {
     /// The drop folder does not exist or cannot be resolved (`realpath(3)` failed with `errno`).
     case folderUnavailable(path: String, errno: Int32)
     /// The drop folder's path is not a folder.

@@ -22,7 +22,7 @@ import Synchronization
 /// moves or deletes a file.
 ///
 /// Events are read on a dedicated thread with `poll(2)`, never on Swift's cooperative pool.
-public final class DropFolderWatcher: Sendable {
+package final class DropFolderWatcher: Sendable {
     private struct State {
         var started = false
         var source: (any FileEventSource)?
@@ -37,16 +37,16 @@ public final class DropFolderWatcher: Sendable {
 
     /// Ready files emitted on the stream and not yet taken (see ``fileTaken()``): the backlog
     /// `STATUS=` and `seedwatch status` show.
-    public var queuedFiles: Int { max(0, queued.load(ordering: .relaxed)) }
+    package var queuedFiles: Int { max(0, queued.load(ordering: .relaxed)) }
 
     /// The consumer took one file off the stream.
-    public func fileTaken() { queued.subtract(1, ordering: .relaxed) }
+    package func fileTaken() { queued.subtract(1, ordering: .relaxed) }
 
     /// - Parameters:
     ///   - settings: the drop folder and its settings.
     ///   - logger: where WARN/ERROR/INFO/DEBUG lines go (each carries a `path` metadata value).
     ///   - source: the event source; nil opens a real ``InotifyEventSource`` at ``start()``.
-    public init(settings: DropFolderSettings, logger: Logger, source: (any FileEventSource)? = nil) {
+    package init(settings: DropFolderSettings, logger: Logger, source: (any FileEventSource)? = nil) {
         self.settings = settings
         self.logger = logger
         self.state = Mutex(State(source: source))
@@ -59,7 +59,7 @@ public final class DropFolderWatcher: Sendable {
     /// watcher.
     /// - Throws: ``DropFolderError`` when the folder is missing or not a folder, the event source
     ///   cannot be opened, or the watcher was already started.
-    public func start() async throws(DropFolderError) -> AsyncStream<ReadyFile> {
+    package func start() async throws(DropFolderError) -> AsyncStream<ReadyFile> {
         let displayPath = String(decoding: settings.path, as: UTF8.self)
         let root: [UInt8]
         switch FileSystemCalls.canonicalPath(settings.path) {
@@ -99,7 +99,7 @@ public final class DropFolderWatcher: Sendable {
 
     /// Stops the watcher: the thread leaves its loop, the event source is closed, and the stream
     /// finishes. Files still settling are not emitted. Safe to call more than once, from any task.
-    public func stop() {
+    package func stop() {
         stopFlag.set()
         let source = state.withLock { $0.source }
         source?.wake()

@@ -8,15 +8,15 @@ import SeedwatchCore
 /// A file named `NAME.gz` holding gzip data is read as `NAME` (``CompressedFile``). A single-article
 /// file rewritten at the same path may be an edit of the article read there before
 /// (``VersionLookup/file(path:article:)``); the items of a feed file have their own item keys.
-public enum DroppedFile {
+package enum DroppedFile {
     /// Why a file's bytes hold no article.
-    public enum Failure: Error, Sendable, CustomStringConvertible {
+    package enum Failure: Error, Sendable, CustomStringConvertible {
         /// A `.gz` file that does not inflate, or inflates past `max_bytes`.
         case compressed(GzipError)
         /// The content is not an article or feed the drop folder reads (``DocumentReader``).
         case extraction(ExtractionError)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .compressed(let error): return error.description
             case .extraction(let error): return error.description
@@ -26,7 +26,7 @@ public enum DroppedFile {
 
     /// The content hash of a file: hex SHA-256 of its bytes as read (before any gzip), the
     /// processed-file record's hash and a single-article file's article key.
-    public static func contentHash(_ bytes: [UInt8]) -> String {
+    package static func contentHash(_ bytes: [UInt8]) -> String {
         ArticleIdentity.sha256Hex(bytes)
     }
 
@@ -38,7 +38,7 @@ public enum DroppedFile {
     ///   - name: its name (last path component), which picks the format by extension.
     ///   - maxBytes: the cap on inflated gzip data, in bytes (`drop_folder.max_bytes`).
     /// - Throws: ``Failure``.
-    public static func articles(bytes: [UInt8], contentHash: String, path: [UInt8], name: String,
+    package static func articles(bytes: [UInt8], contentHash: String, path: [UInt8], name: String,
                                 maxBytes: Int) throws(Failure) -> [IncomingArticle] {
         let unpacked: (name: String, bytes: [UInt8])
         do {

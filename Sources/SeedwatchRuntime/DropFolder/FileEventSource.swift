@@ -1,5 +1,5 @@
 /// Why a folder could not be watched.
-public enum WatchError: Error, Sendable, Hashable {
+package enum WatchError: Error, Sendable, Hashable {
     /// `ENOSPC`: the user's inotify watch limit (`fs.inotify.max_user_watches`) is exhausted.
     case watchLimitReached
     /// `EACCES`: no permission to read the folder.
@@ -15,7 +15,7 @@ public enum WatchError: Error, Sendable, Hashable {
 /// ``ScriptedFileEventSource`` replays events for tests.
 ///
 /// All methods but ``wake()`` are called from one thread, the watcher's.
-public protocol FileEventSource: AnyObject, Sendable {
+package protocol FileEventSource: AnyObject, Sendable {
     /// Starts watching one folder (not recursively) with `mask`.
     /// - Parameter path: the folder's absolute path, raw bytes without a NUL.
     /// - Returns: the watch; adding the same folder (same inode) twice returns the same watch.

@@ -5,15 +5,15 @@ import Glibc
 
 /// Reads a whole file by raw path bytes, refusing anything that is not a regular file or is
 /// larger than a cap. Never modifies the file.
-public enum FileReader {
+package enum FileReader {
     /// Why a file could not be read.
-    public enum Failure: Error, Sendable, CustomStringConvertible {
+    package enum Failure: Error, Sendable, CustomStringConvertible {
         case open(errno: Int32)
         case notRegular
         case tooLarge(size: Int, limit: Int)
         case read(errno: Int32)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .open(let e): return "cannot open: \(String(cString: strerror(e)))"
             case .notRegular: return "not a regular file"
@@ -27,7 +27,7 @@ public enum FileReader {
     ///   - path: the path as raw bytes (need not be UTF-8).
     ///   - maxBytes: the largest size accepted, in bytes.
     /// - Returns: the file's bytes, or why they could not be read.
-    public static func read(path: [UInt8], maxBytes: Int) -> Result<[UInt8], Failure> {
+    package static func read(path: [UInt8], maxBytes: Int) -> Result<[UInt8], Failure> {
         var cPath = path.map { CChar(bitPattern: $0) }
         cPath.append(0)
         let fd = open(cPath, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)

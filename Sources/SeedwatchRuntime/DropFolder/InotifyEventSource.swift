@@ -3,7 +3,7 @@ import Glibc
 import Synchronization
 
 /// Why the kernel's file-event facility could not be opened.
-public enum FileEventSourceError: Error, Sendable, Hashable {
+package enum FileEventSourceError: Error, Sendable, Hashable {
     /// `inotify_init1(2)` failed, e.g. `EMFILE` when `fs.inotify.max_user_instances` is reached.
     case inotifyUnavailable(errno: Int32)
     /// The wake-up pipe could not be created.
@@ -13,7 +13,7 @@ public enum FileEventSourceError: Error, Sendable, Hashable {
 /// The real ``FileEventSource``: one Linux inotify instance (inotify(7)), opened with
 /// `IN_NONBLOCK | IN_CLOEXEC`, read with `poll(2)` on the calling thread (never on Swift's
 /// cooperative pool). A self-pipe lets ``wake()`` interrupt a wait.
-public final class InotifyEventSource: FileEventSource, @unchecked Sendable {
+package final class InotifyEventSource: FileEventSource, @unchecked Sendable {
     // `inotifyDescriptor` and `wakeRead` are touched only by the owning thread; `wakeWrite` is
     // guarded by `closed` so that `wake()` never writes to a closed (or reused) descriptor.
     private let inotifyDescriptor: Int32
@@ -24,7 +24,7 @@ public final class InotifyEventSource: FileEventSource, @unchecked Sendable {
 
     /// Opens an inotify instance and the wake-up pipe.
     /// - Throws: ``FileEventSourceError``.
-    public init() throws(FileEventSourceError) {
+    package init() throws(FileEventSourceError) {
         let fd = inotify_init1(Int32(IN_NONBLOCK) | Int32(IN_CLOEXEC))
         guard fd >= 0 else { throw .inotifyUnavailable(errno: errno) }
         var fds: [Int32] = [0, 0]
@@ -42,7 +42,7 @@ public final class InotifyEventSource: FileEventSource, @unchecked Sendable {
         wakeWrite = fds[1]
     }
 
-    public func addWatch(path: [UInt8], mask: FileEventMask) throws(WatchError) -> WatchDescriptor {
+    package func addWatch(path: [UInt8], mask: FileEventMask) throws(WatchError) -> WatchDescriptor {
         let wd = (path + [0]).withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { inotify_add_watch(inotifyDescriptor, $0.baseAddress!, mask.rawValue) }
         }
@@ -55,11 +55,11 @@ public final class InotifyEventSource: FileEventSource, @unchecked Sendable {
         }
     }
 
-    public func removeWatch(_ watch: WatchDescriptor) {
+    package func removeWatch(_ watch: WatchDescriptor) {
         _ = inotify_rm_watch(inotifyDescriptor, watch)
     }
 
-    public func nextEvents(timeout: Double?) -> [FileEvent] {
+    package func nextEvents(timeout: Double?) -> [FileEvent] {
         var events = readAvailable()
         guard events.isEmpty else { return events }
         var fds = [
@@ -78,7 +78,7 @@ public final class InotifyEventSource: FileEventSource, @unchecked Sendable {
         return events
     }
 
-    public func wake() {
+    package func wake() {
         closed.withLock { isClosed in
             guard !isClosed else { return }
             var byte: UInt8 = 1
@@ -86,7 +86,7 @@ public final class InotifyEventSource: FileEventSource, @unchecked Sendable {
         }
     }
 
-    public func close() {
+    package func close() {
         closed.withLock { isClosed in
             guard !isClosed else { return }
             isClosed = true

@@ -6,21 +6,21 @@ import SeedwatchCore
 /// For a symbolic link to a file inside the drop folder, the paths are the link's and the
 /// identity (device, inode, size, mtime) is its target's, so the link and its target share one
 /// processed-files key.
-public struct ReadyFile: Sendable, Hashable {
+package struct ReadyFile: Sendable, Hashable {
     /// The absolute path, raw bytes (need not be UTF-8), under the drop folder's canonical path.
-    public var absolutePath: [UInt8]
+    package var absolutePath: [UInt8]
     /// The path relative to the drop folder, raw bytes, components separated by `/`.
-    public var relativePath: [UInt8]
+    package var relativePath: [UInt8]
     /// `st_dev`.
-    public var device: UInt64
+    package var device: UInt64
     /// `st_ino`.
-    public var inode: UInt64
+    package var inode: UInt64
     /// `st_size`, in bytes.
-    public var size: Int64
+    package var size: Int64
     /// `st_mtim`, in nanoseconds since the Unix epoch.
-    public var modificationTimeNanoseconds: Int64
+    package var modificationTimeNanoseconds: Int64
 
-    public init(absolutePath: [UInt8], relativePath: [UInt8], snapshot: FileSnapshot) {
+    package init(absolutePath: [UInt8], relativePath: [UInt8], snapshot: FileSnapshot) {
         self.absolutePath = absolutePath
         self.relativePath = relativePath
         self.device = snapshot.device
@@ -30,10 +30,10 @@ public struct ReadyFile: Sendable, Hashable {
     }
 
     /// Device, inode, size and mtime: the processed-files key (DESIGN §7).
-    public var snapshot: FileSnapshot {
+    package var snapshot: FileSnapshot {
         FileSnapshot(device: device, inode: inode, size: size, modificationTimeNanoseconds: modificationTimeNanoseconds)
     }
 
     /// The relative path as text, invalid UTF-8 repaired with U+FFFD (for logs only).
-    public var relativePathDescription: String { String(decoding: relativePath, as: UTF8.self) }
+    package var relativePathDescription: String { String(decoding: relativePath, as: UTF8.self) }
 }

@@ -12,25 +12,25 @@ import SeedwatchCore
 /// request's `maxBytes` in the write callback (so a gzip bomb stops at the cap); `CURLOPT_NOSIGNAL`;
 /// the conditional GET headers `If-None-Match` and `If-Modified-Since` (RFC 9110 §13.1). The
 /// transfers run on one thread (``CurlMultiLoop``).
-public final class CurlFetcher: FeedFetching, Sendable {
+package final class CurlFetcher: FeedFetching, Sendable {
     /// Per-transfer limits.
-    public struct Limits: Sendable, Hashable {
+    package struct Limits: Sendable, Hashable {
         /// Seconds allowed to connect (CURLOPT_CONNECTTIMEOUT).
-        public var connectTimeout: Int = 10
+        package var connectTimeout: Int = 10
         /// Seconds allowed for the whole transfer (CURLOPT_TIMEOUT).
-        public var totalTimeout: Int = 30
+        package var totalTimeout: Int = 30
         /// The transfer aborts when slower than this many bytes per second …
-        public var lowSpeedBytesPerSecond: Int = 100
+        package var lowSpeedBytesPerSecond: Int = 100
         /// … for this many seconds (CURLOPT_LOW_SPEED_LIMIT / _TIME).
-        public var lowSpeedSeconds: Int = 15
+        package var lowSpeedSeconds: Int = 15
         /// Redirects followed at most (CURLOPT_MAXREDIRS; libcurl's own default was unlimited before 8.3.0).
-        public var maxRedirects: Int = 5
+        package var maxRedirects: Int = 5
 
-        public init() {}
+        package init() {}
     }
 
     /// The `User-Agent` sent with every request.
-    public static let userAgent = "seedwatch/\(SeedwatchVersion.string) (+https://github.com/seedwatch/seedwatch)"
+    package static let userAgent = "seedwatch/\(SeedwatchVersion.string) (+https://github.com/seedwatch/seedwatch)"
 
     private let loop: CurlMultiLoop
 
@@ -38,7 +38,7 @@ public final class CurlFetcher: FeedFetching, Sendable {
     /// - Parameters:
     ///   - concurrency: transfers in flight at once (`fetch.concurrency`, at least 1).
     ///   - limits: per-transfer time and redirect limits.
-    public init(concurrency: Int = 8, limits: Limits = Limits()) {
+    package init(concurrency: Int = 8, limits: Limits = Limits()) {
         loop = CurlMultiLoop(concurrency: max(1, concurrency), limits: limits)
     }
 
@@ -46,19 +46,19 @@ public final class CurlFetcher: FeedFetching, Sendable {
         loop.stop()
     }
 
-    public func fetch(_ request: FeedRequest) async -> FeedResponse {
+    package func fetch(_ request: FeedRequest) async -> FeedResponse {
         await loop.fetch(request)
     }
 
     /// Changes how many transfers run at once (`fetch.concurrency` after a reload, at least 1).
     /// Transfers already running go on; queued ones start as slots free up under the new limit.
-    public func setConcurrency(_ concurrency: Int) {
+    package func setConcurrency(_ concurrency: Int) {
         loop.setConcurrency(max(1, concurrency))
     }
 
     /// Stops the thread; transfers still queued or running end with ``FeedFetchError/cancelled``.
     /// Blocks until the thread has finished (at most about a second).
-    public func shutdown() {
+    package func shutdown() {
         loop.stop()
     }
 }

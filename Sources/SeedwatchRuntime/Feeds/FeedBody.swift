@@ -3,7 +3,7 @@
 /// A server may send a feed that is itself a gzip file — `Content-Type: application/x-gzip` for a
 /// `feed.xml.gz` URL — with no `Content-Encoding`, so libcurl hands over the compressed bytes
 /// (gzip bodies without Content-Encoding). Such a body is inflated here, before the parser sniffs it.
-public enum FeedBody {
+package enum FeedBody {
     /// The body to parse: `body` inflated when it starts with the gzip magic `1F 8B`
     /// (RFC 1952 §2.3.1; concatenated members allowed), else `body` unchanged.
     ///
@@ -16,7 +16,7 @@ public enum FeedBody {
     /// - Throws: ``FeedFetchError/bodyTooLarge(maxBytes:)`` when the inflated body would pass
     ///   `maxBytes` (the fetcher's own error, so a gzip bomb reads the same with or without
     ///   `Content-Encoding`); ``FeedFetchError/corruptGzip(url:detail:)`` when it does not inflate.
-    public static func unpacked(_ body: [UInt8], from source: String, maxBytes: Int) throws(FeedFetchError) -> [UInt8] {
+    package static func unpacked(_ body: [UInt8], from source: String, maxBytes: Int) throws(FeedFetchError) -> [UInt8] {
         guard Gzip.hasMagic(body) else { return body }
         do {
             return try Gzip.inflate(body, maxBytes: maxBytes)

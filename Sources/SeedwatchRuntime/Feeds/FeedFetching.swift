@@ -2,17 +2,17 @@ import Foundation
 import SeedwatchCore
 
 /// One conditional GET of a feed (RFC 9110 §13.1).
-public struct FeedRequest: Sendable, Hashable {
+package struct FeedRequest: Sendable, Hashable {
     /// The URL to fetch (http or https).
-    public var url: String
+    package var url: String
     /// The stored `ETag`, sent as `If-None-Match`.
-    public var etag: String?
+    package var etag: String?
     /// The stored `Last-Modified`, sent as `If-Modified-Since`.
-    public var lastModified: String?
+    package var lastModified: String?
     /// The cap on the decoded body, in bytes (`feeds[].max_bytes`).
-    public var maxBytes: Int
+    package var maxBytes: Int
 
-    public init(url: String, etag: String? = nil, lastModified: String? = nil, maxBytes: Int = 32 * 1024 * 1024) {
+    package init(url: String, etag: String? = nil, lastModified: String? = nil, maxBytes: Int = 32 * 1024 * 1024) {
         self.url = url
         self.etag = etag
         self.lastModified = lastModified
@@ -21,7 +21,7 @@ public struct FeedRequest: Sendable, Hashable {
 }
 
 /// Why a fetch produced no HTTP response worth reading.
-public enum FeedFetchError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum FeedFetchError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The decoded body grew past the request's `maxBytes` (a gzip bomb stops here); the transfer was aborted.
     case bodyTooLarge(maxBytes: Int)
     /// More than the allowed number of redirects (5 by default).
@@ -41,7 +41,7 @@ public enum FeedFetchError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The fetcher was shut down or the request cancelled before it finished.
     case cancelled
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .bodyTooLarge(let maxBytes): return "body too large: exceeds max_bytes (\(maxBytes) bytes)"
         case .tooManyRedirects(let limit): return "too many redirects (more than \(limit))"
@@ -56,27 +56,27 @@ public enum FeedFetchError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 /// What a fetch returned: the final response after redirects, or an error.
-public struct FeedResponse: Sendable, Hashable {
+package struct FeedResponse: Sendable, Hashable {
     /// The final HTTP status; 0 when no response arrived.
-    public var status: Int
+    package var status: Int
     /// The URL the final response came from (after redirects); relative links resolve against it.
-    public var finalURL: String
+    package var finalURL: String
     /// Each redirect followed, in order, with its status.
-    public var redirects: [RedirectHop]
+    package var redirects: [RedirectHop]
     /// The final response's `ETag`.
-    public var etag: String?
+    package var etag: String?
     /// The final response's `Last-Modified`, as sent.
-    public var lastModified: String?
+    package var lastModified: String?
     /// The final response's `Content-Type`.
-    public var contentType: String?
+    package var contentType: String?
     /// The final response's `Retry-After`, as sent (seconds or an HTTP date).
-    public var retryAfter: String?
+    package var retryAfter: String?
     /// The body after content decoding (gzip, deflate, br, zstd), at most the request's `maxBytes`.
-    public var body: [UInt8]
+    package var body: [UInt8]
     /// Set when the transfer failed; the other fields then hold whatever arrived before it.
-    public var error: FeedFetchError?
+    package var error: FeedFetchError?
 
-    public init(status: Int, finalURL: String, redirects: [RedirectHop] = [], etag: String? = nil, lastModified: String? = nil,
+    package init(status: Int, finalURL: String, redirects: [RedirectHop] = [], etag: String? = nil, lastModified: String? = nil,
                 contentType: String? = nil, retryAfter: String? = nil, body: [UInt8] = [], error: FeedFetchError? = nil) {
         self.status = status
         self.finalURL = finalURL
@@ -91,7 +91,7 @@ public struct FeedResponse: Sendable, Hashable {
 }
 
 /// The seam between polling and HTTP: ``CurlFetcher`` in the daemon, ``FakeFeedFetcher`` in tests.
-public protocol FeedFetching: Sendable {
+package protocol FeedFetching: Sendable {
     /// Performs one GET. Never throws: failures come back in ``FeedResponse/error``.
     func fetch(_ request: FeedRequest) async -> FeedResponse
 }

@@ -9,15 +9,15 @@ import SeedwatchCore
 /// Content-Encoding) is inflated first (``FeedBody``). Each item's article key uses the feed's
 /// first configured URL, so a feed that moves re-alerts nothing, and each item may be an edit of
 /// a seen item of the same feed (``VersionLookup/feedDocumentItem(_:document:descriptionShared:)``).
-public enum FeedIntake {
+package enum FeedIntake {
     /// Why a feed body holds no items.
-    public enum Failure: Error, Sendable, CustomStringConvertible {
+    package enum Failure: Error, Sendable, CustomStringConvertible {
         /// The body is gzip that does not inflate, or inflates past `max_bytes` (the fetcher's errors).
         case compressed(FeedFetchError)
         /// The body is not a readable feed (``FeedParseError``).
         case unreadable(FeedParseError)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .compressed(let error): return error.description
             case .unreadable(let error): return error.description
@@ -35,7 +35,7 @@ public enum FeedIntake {
     ///   - origin: the document's origin.
     ///   - maxBytes: the cap on inflated gzip data, in bytes (`feeds[].max_bytes`).
     /// - Throws: ``Failure``.
-    public static func items(body: [UInt8], from source: String, contentType: String?, baseURL: String?, origin: Document.Origin,
+    package static func items(body: [UInt8], from source: String, contentType: String?, baseURL: String?, origin: Document.Origin,
                              maxBytes: Int) throws(Failure) -> [FeedItem] {
         let unpacked: [UInt8]
         do {
@@ -54,7 +54,7 @@ public enum FeedIntake {
     /// One feed document as a ``FeedStream``: its items are handed out one at a time, so the
     /// daemon never holds every item's text of a large document at once (issue 11).
     /// Parameters and errors as ``items(body:from:contentType:baseURL:origin:maxBytes:)``.
-    public static func stream(body: [UInt8], from source: String, contentType: String?, baseURL: String?,
+    package static func stream(body: [UInt8], from source: String, contentType: String?, baseURL: String?,
                               maxBytes: Int) throws(Failure) -> FeedStream {
         let unpacked: [UInt8]
         do {
@@ -71,7 +71,7 @@ public enum FeedIntake {
 
     /// The versions of a document whose items have `itemKeys` (all of them, in document order),
     /// for ``articles(_:feedURL:document:sharedDescriptions:source:)``.
-    public static func documentVersions(itemKeys: [String], feedURL: String) -> FeedDocumentVersions {
+    package static func documentVersions(itemKeys: [String], feedURL: String) -> FeedDocumentVersions {
         FeedDocumentVersions(scope: ArticleVersion.feedScope(feedURL: feedURL),
                              present: Set(itemKeys.map { ArticleIdentity.feedKey(feedURL: feedURL, itemKey: $0) }))
     }
@@ -79,7 +79,7 @@ public enum FeedIntake {
     /// The articles of some of a document's items (a batch of a ``FeedStream``): as
     /// ``articles(_:feedURL:source:)``, with what the whole document decides given: its versions
     /// (``documentVersions(itemKeys:feedURL:)``) and the description hashes its items share.
-    public static func articles(_ items: [FeedItem], feedURL: String, document: FeedDocumentVersions, sharedDescriptions: Set<String>,
+    package static func articles(_ items: [FeedItem], feedURL: String, document: FeedDocumentVersions, sharedDescriptions: Set<String>,
                                 source: (FeedItem) -> AlertSource) -> [IncomingArticle] {
         items.map { item in
             let article = item.article
@@ -102,7 +102,7 @@ public enum FeedIntake {
     ///   - items: the document's items, in document order.
     ///   - feedURL: the feed's first configured URL (for `feeds check` of a file: the path).
     ///   - source: each item's alert `source` (by default the feed's, with the item's link and GUID).
-    public static func articles(_ items: [FeedItem], feedURL: String,
+    package static func articles(_ items: [FeedItem], feedURL: String,
                                 source: (FeedItem) -> AlertSource) -> [IncomingArticle] {
         let document = documentVersions(itemKeys: items.map(\.itemKey), feedURL: feedURL)
         let versions = items.map { ArticleVersion.feedItem($0, feedURL: feedURL) }
@@ -111,14 +111,14 @@ public enum FeedIntake {
     }
 
     /// The articles of a configured feed's items: ``articles(_:feedURL:source:)`` with the feed's source.
-    public static func articles(_ items: [FeedItem], feedURL: String) -> [IncomingArticle] {
+    package static func articles(_ items: [FeedItem], feedURL: String) -> [IncomingArticle] {
         articles(items, feedURL: feedURL) { .feed(feedURL, url: $0.link, guid: $0.guid) }
     }
 
     /// Whether an item published at `published` is older than `max_age` at `fetchedAt`: on a feed's
     /// first fetch such an item is recorded as seen without alerting. A date more than a day in
     /// the future says nothing of the item's age: the fetch time stands in (``FutureItemDate``).
-    public static func isOlderThanMaxAge(_ published: Date?, fetchedAt: Date, maxAgeSeconds: Double) -> Bool {
+    package static func isOlderThanMaxAge(_ published: Date?, fetchedAt: Date, maxAgeSeconds: Double) -> Bool {
         FutureItemDate.forMaxAge(published, fetchedAt: fetchedAt).map { $0 < fetchedAt.addingTimeInterval(-maxAgeSeconds) } ?? false
     }
 }

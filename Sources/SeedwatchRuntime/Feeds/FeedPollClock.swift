@@ -2,7 +2,7 @@ import Foundation
 
 /// The poller's clock: what time it is, and waiting until a given instant. Injected so that tests
 /// drive retry and back-off timing without waiting (``ManualFeedPollClock``).
-public protocol FeedPollClock: Sendable {
+package protocol FeedPollClock: Sendable {
     /// The current time.
     func now() -> Date
     /// Suspends until `deadline` (returns at once when it has passed).
@@ -11,44 +11,44 @@ public protocol FeedPollClock: Sendable {
 }
 
 /// Wall-clock time and `Task.sleep`.
-public struct SystemFeedPollClock: FeedPollClock {
-    public init() {}
+package struct SystemFeedPollClock: FeedPollClock {
+    package init() {}
 
-    public func now() -> Date { Date() }
+    package func now() -> Date { Date() }
 
-    public func sleep(until deadline: Date) async throws {
+    package func sleep(until deadline: Date) async throws {
         let seconds = deadline.timeIntervalSinceNow
         if seconds > 0 { try await Task.sleep(for: .seconds(seconds)) }
     }
 }
 
 /// A clock that moves only when told (tests): sleepers wake when ``advance(to:)`` passes their deadline.
-public final class ManualFeedPollClock: FeedPollClock, @unchecked Sendable {
+package final class ManualFeedPollClock: FeedPollClock, @unchecked Sendable {
     private let lock = NSLock()
     private var current: Date
     private var sleepers: [(id: Int, deadline: Date, continuation: CheckedContinuation<Void, any Error>)] = []
     private var nextID = 0
 
-    public init(start: Date) {
+    package init(start: Date) {
         current = start
     }
 
-    public func now() -> Date {
+    package func now() -> Date {
         lock.withLock { current }
     }
 
     /// How many tasks are waiting on this clock.
-    public var sleeperCount: Int {
+    package var sleeperCount: Int {
         lock.withLock { sleepers.count }
     }
 
     /// The earliest deadline anyone waits for.
-    public var earliestDeadline: Date? {
+    package var earliestDeadline: Date? {
         lock.withLock { sleepers.map(\.deadline).min() }
     }
 
     /// Sets the time to `date` (never backwards) and wakes every sleeper whose deadline has come.
-    public func advance(to date: Date) {
+    package func advance(to date: Date) {
         let woken: [CheckedContinuation<Void, any Error>] = lock.withLock {
             current = max(current, date)
             let due = sleepers.filter { $0.deadline <= current }
@@ -58,7 +58,7 @@ public final class ManualFeedPollClock: FeedPollClock, @unchecked Sendable {
         for continuation in woken { continuation.resume() }
     }
 
-    public func sleep(until deadline: Date) async throws {
+    package func sleep(until deadline: Date) async throws {
         let id: Int = lock.withLock { nextID += 1; return nextID }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in

@@ -2,30 +2,30 @@ import Foundation
 import SeedwatchCore
 
 /// What one poll of one feed did.
-public struct FeedPollReport: Sendable {
+package struct FeedPollReport: Sendable {
     /// The feed's configured URL.
-    public var feedURL: String
+    package var feedURL: String
     /// The URL fetched (the stored current URL after a permanent move, else the configured one).
-    public var requestedURL: String
+    package var requestedURL: String
     /// The final HTTP status; 0 when no response arrived, `nil` when the feed was not fetched (disabled).
-    public var status: Int?
+    package var status: Int?
     /// How the poll ended for scheduling; `nil` when the feed was not fetched or the fetch was cancelled.
-    public var outcome: PollOutcome?
+    package var outcome: PollOutcome?
     /// Items in the fetched document (0 for 304 and failures).
-    public var items: Int
+    package var items: Int
     /// Items recorded as seen without alerting because they were older than `max_age` on the first fetch.
-    public var absorbedAsOld: Int
+    package var absorbedAsOld: Int
     /// Alerts written by this poll.
-    public var alerts: [AlertRecord]
+    package var alerts: [AlertRecord]
     /// The error recorded, if the poll failed.
-    public var error: String?
+    package var error: String?
     /// When the feed is due next; `nil` when disabled.
-    public var nextPoll: Date?
+    package var nextPoll: Date?
     /// The task was cancelled (SIGTERM) while the document's items were decided: the items decided
     /// so far stand, the rest are decided after the next start; the feed's state was not saved.
-    public var stopped = false
+    package var stopped = false
 
-    public init(feedURL: String, requestedURL: String, status: Int? = nil, outcome: PollOutcome? = nil, items: Int = 0,
+    package init(feedURL: String, requestedURL: String, status: Int? = nil, outcome: PollOutcome? = nil, items: Int = 0,
                 absorbedAsOld: Int = 0, alerts: [AlertRecord] = [], error: String? = nil, nextPoll: Date? = nil) {
         self.feedURL = feedURL
         self.requestedURL = requestedURL

@@ -6,7 +6,7 @@ import SeedwatchCore
 extension FeedPoller {
     /// How many items one state transaction decides at most: bounds the time a stop waits for
     /// (the cancellation is also checked before every item) and the memory of one batch's articles.
-    public static let itemBatchSize = 256
+    package static let itemBatchSize = 256
 
     /// How deciding a document's items ended.
     enum ItemsDecided: Equatable {

@@ -7,7 +7,7 @@ import SeedwatchCore
 extension FeedPoller {
     /// Polls one feed once, now: fetch, decide new items, update and save its HTTP state.
     /// A disabled feed (after 410) is not fetched.
-    public func poll(_ feed: SeedwatchConfiguration.Feed) async -> FeedPollReport {
+    package func poll(_ feed: SeedwatchConfiguration.Feed) async -> FeedPollReport {
         var state: FeedHTTPState
         do {
             state = try store.feedState(url: feed.url) ?? FeedHTTPState(url: feed.url)

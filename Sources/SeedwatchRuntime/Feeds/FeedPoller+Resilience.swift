@@ -9,7 +9,7 @@ extension FeedPoller {
     var staleAfterSeconds: Double { staleAfter.seconds }
 
     /// Applies a reloaded `fetch.stale_after` (seconds), used from each feed's next poll.
-    public func setStaleAfter(seconds: Double) { staleAfter.seconds = seconds }
+    package func setStaleAfter(seconds: Double) { staleAfter.seconds = seconds }
 
     /// The GET for `feed`'s next poll: the stored validators that ``ConditionalRequest`` lets
     /// through. Logs (info) when validators are withheld because the feed answered only 304 for

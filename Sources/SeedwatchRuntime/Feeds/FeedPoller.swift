@@ -21,7 +21,7 @@ import SeedwatchCore
 ///   validators are saved, so a crash between the two re-reads the items instead of losing them.
 /// - On a feed's first successful fetch, items published before `max_age` are recorded as seen
 ///   without alerting; items without a date count as new.
-public final class FeedPoller: Sendable {
+package final class FeedPoller: Sendable {
     let fetcher: any FeedFetching
     let store: StateStore
     let processor: ArticleProcessor
@@ -30,7 +30,7 @@ public final class FeedPoller: Sendable {
     let jitter: @Sendable () -> Double
     let itemsInFeed = ItemKeyMemory()
     /// Hosts that answered 429 or 503, and until when all their feeds wait.
-    public let hosts = HostPoliteness()
+    package let hosts = HostPoliteness()
     let registry: FeedRegistry
     /// `fetch.stale_after`, in seconds (see ``ConditionalRequest``); changed by a reload.
     let staleAfter: StaleAfterSetting
@@ -39,7 +39,7 @@ public final class FeedPoller: Sendable {
 
     /// Items whose summary is shorter than this many characters are fetched in full when the feed
     /// has `full_text: true` and the item carries no content.
-    public static let fullTextSummaryLimit = 500
+    package static let fullTextSummaryLimit = 500
 
     /// - Parameters:
     ///   - feeds: the configured feeds (a URL listed twice is polled once, with its first settings).
@@ -49,7 +49,7 @@ public final class FeedPoller: Sendable {
     ///   - clock: the time source and sleeper.
     ///   - jitter: a number in `0..<1` per scheduling decision (random by default).
     ///   - staleAfterSeconds: `fetch.stale_after`: after this long with only 304s, one GET without validators.
-    public init(feeds: [SeedwatchConfiguration.Feed], fetcher: any FeedFetching, store: StateStore, processor: ArticleProcessor,
+    package init(feeds: [SeedwatchConfiguration.Feed], fetcher: any FeedFetching, store: StateStore, processor: ArticleProcessor,
                 clock: any FeedPollClock = SystemFeedPollClock(), logger: Logger,
                 jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, staleAfterSeconds: Double = 86_400) {
         self.staleAfter = StaleAfterSetting(staleAfterSeconds)
@@ -63,7 +63,7 @@ public final class FeedPoller: Sendable {
     }
 
     /// The feeds polled now, in configured order.
-    public var feeds: [SeedwatchConfiguration.Feed] { registry.feeds }
+    package var feeds: [SeedwatchConfiguration.Feed] { registry.feeds }
 
     /// Applies a reloaded `feeds:` list (SIGHUP) while ``run()`` goes on. Feeds are known by their
     /// configured URL:
@@ -76,14 +76,14 @@ public final class FeedPoller: Sendable {
     /// - Parameter feeds: the new list.
     /// - Returns: the configured URLs added, removed and changed.
     @discardableResult
-    public func apply(feeds: [SeedwatchConfiguration.Feed]) -> FeedListChange {
+    package func apply(feeds: [SeedwatchConfiguration.Feed]) -> FeedListChange {
         registry.apply(feeds)
     }
 
     /// Polls every feed at once, then each again whenever it is due, until the task is cancelled;
     /// feeds added by ``apply(feeds:)`` join, removed ones leave. (Seen items past retention are
     /// pruned by the daemon's ``RetentionService``, with or without feeds.)
-    public func run() async {
+    package func run() async {
         restoreHostWaits()
         let (starts, continuation) = AsyncStream.makeStream(of: FeedRegistry.Start.self)
         registry.attach(continuation)

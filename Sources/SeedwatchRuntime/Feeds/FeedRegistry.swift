@@ -2,22 +2,22 @@ import Foundation
 import SeedwatchCore
 
 /// What ``FeedPoller/apply(feeds:)`` changed, by configured URL, in configured order.
-public struct FeedListChange: Sendable, Hashable {
+package struct FeedListChange: Sendable, Hashable {
     /// Feeds that were not polled before.
-    public var added: [String] = []
+    package var added: [String] = []
     /// Feeds no longer polled.
-    public var removed: [String] = []
+    package var removed: [String] = []
     /// Feeds kept with new `interval`, `max_age`, `max_bytes` or `full_text`.
-    public var changed: [String] = []
+    package var changed: [String] = []
 
-    public init(added: [String] = [], removed: [String] = [], changed: [String] = []) {
+    package init(added: [String] = [], removed: [String] = [], changed: [String] = []) {
         self.added = added
         self.removed = removed
         self.changed = changed
     }
 
     /// Whether nothing changed.
-    public var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty }
+    package var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty }
 }
 
 /// The poller's feed list, changeable while it runs (SIGHUP), and which poll loop is each feed's

@@ -6,13 +6,13 @@ import Synchronization
 /// the time it asked for, not only the feed that was answered. Hosts are compared case-insensitively,
 /// with the scheme's default port when none is written (`https://a.example/x` and
 /// `https://A.example:443/y` are one host).
-public final class HostPoliteness: Sendable {
+package final class HostPoliteness: Sendable {
     private let notBefore = Mutex<[String: Date]>([:])
 
-    public init() {}
+    package init() {}
 
     /// `host:port` of an http(s) URL, lower-cased; `nil` when the URL has no host.
-    public static func hostKey(of url: String) -> String? {
+    package static func hostKey(of url: String) -> String? {
         guard let components = URLComponents(string: url), let host = components.host?.lowercased(), !host.isEmpty else {
             return nil
         }
@@ -21,13 +21,13 @@ public final class HostPoliteness: Sendable {
     }
 
     /// No request to `url`'s host before `until` (a later time already set stays).
-    public func throttle(_ url: String, until: Date) {
+    package func throttle(_ url: String, until: Date) {
         guard let key = Self.hostKey(of: url) else { return }
         notBefore.withLock { $0[key] = max($0[key] ?? until, until) }
     }
 
     /// The time before which `url`'s host must not be asked, if one was set.
-    public func notBefore(_ url: String) -> Date? {
+    package func notBefore(_ url: String) -> Date? {
         guard let key = Self.hostKey(of: url) else { return nil }
         return notBefore.withLock { $0[key] }
     }

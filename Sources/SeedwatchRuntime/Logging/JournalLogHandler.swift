@@ -7,27 +7,27 @@ import Glibc
 /// A `LogHandler` that writes one event per line to stderr, with the `<N>` priority prefix of
 /// sd-daemon(3) so that journald records each line at its level. Metadata follows the message
 /// as `key=value` pairs (values with spaces are quoted).
-public struct JournalLogHandler: LogHandler {
-    public var logLevel: Logger.Level = .info
-    public var metadata: Logger.Metadata = [:]
-    public var metadataProvider: Logger.MetadataProvider?
+package struct JournalLogHandler: LogHandler {
+    package var logLevel: Logger.Level = .info
+    package var metadata: Logger.Metadata = [:]
+    package var metadataProvider: Logger.MetadataProvider?
     private let label: String
     private let prefixPriority: Bool
 
     /// - Parameters:
     ///   - label: the logger's label (shown in brackets unless it is `seedwatch`).
     ///   - prefixPriority: write the `<N>` prefix (true under systemd, where `$JOURNAL_STREAM` is set).
-    public init(label: String, prefixPriority: Bool = ProcessInfo.processInfo.environment["JOURNAL_STREAM"] != nil) {
+    package init(label: String, prefixPriority: Bool = ProcessInfo.processInfo.environment["JOURNAL_STREAM"] != nil) {
         self.label = label
         self.prefixPriority = prefixPriority
     }
 
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         var merged = metadata
         if let provided = metadataProvider?.get() { merged.merge(provided) { $1 } }
         if let extra = event.metadata { merged.merge(extra) { $1 } }

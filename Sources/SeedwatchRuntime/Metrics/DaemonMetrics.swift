@@ -21,17 +21,17 @@ import Prometheus
 /// | `seedwatch_start_time_seconds` | gauge | when the daemon started, Unix seconds |
 ///
 /// Counters follow ``ArticleProcessor/Counters`` by difference at each ``update(_:)``.
-public final class DaemonMetrics: @unchecked Sendable {
+package final class DaemonMetrics: @unchecked Sendable {
     /// What the metrics are read from at each update.
-    public struct Snapshot: Sendable {
-        public var counters: ArticleProcessor.Counters
-        public var bytesRead: Int
-        public var queuedFiles: Int
-        public var deferredFiles: Int
+    package struct Snapshot: Sendable {
+        package var counters: ArticleProcessor.Counters
+        package var bytesRead: Int
+        package var queuedFiles: Int
+        package var deferredFiles: Int
         /// Configured feeds and their consecutive failures and stopped flag.
-        public var feeds: [(url: String, failures: Int, stopped: Bool)]
+        package var feeds: [(url: String, failures: Int, stopped: Bool)]
 
-        public init(counters: ArticleProcessor.Counters, bytesRead: Int, queuedFiles: Int, deferredFiles: Int,
+        package init(counters: ArticleProcessor.Counters, bytesRead: Int, queuedFiles: Int, deferredFiles: Int,
                     feeds: [(url: String, failures: Int, stopped: Bool)]) {
             self.counters = counters
             self.bytesRead = bytesRead
@@ -42,7 +42,7 @@ public final class DaemonMetrics: @unchecked Sendable {
     }
 
     /// The Prometheus registry behind the metrics (its text format is what ``TextfileWriter`` writes).
-    public let registry = PrometheusCollectorRegistry()
+    package let registry = PrometheusCollectorRegistry()
     private let factory: PrometheusMetricsFactory
     private let filesProcessed, filesSkipped, decisions, alertsWritten, errors, bytesRead: CoreMetrics.Counter
     private let queued, deferred, stoppedFeeds, started: CoreMetrics.Gauge
@@ -52,7 +52,7 @@ public final class DaemonMetrics: @unchecked Sendable {
     private var feedGauges: [String: CoreMetrics.Gauge] = [:]
 
     /// - Parameter startTime: when the daemon started.
-    public init(startTime: Date = Date()) {
+    package init(startTime: Date = Date()) {
         var factory = PrometheusMetricsFactory(registry: registry)
         // Seconds, from 5 ms (a small text file) to 5 min (64 MiB in a slow build).
         factory.defaultDurationHistogramBuckets = [
@@ -75,12 +75,12 @@ public final class DaemonMetrics: @unchecked Sendable {
     }
 
     /// Records one article's duration, in seconds (``PipelineActivity/attachDurationObserver(_:)``).
-    public func recordDecisionDuration(seconds: Double) {
+    package func recordDecisionDuration(seconds: Double) {
         decisionDuration.recordNanoseconds(Int64(max(0, seconds) * 1e9))
     }
 
     /// Brings the counters and gauges up to `snapshot`.
-    public func update(_ snapshot: Snapshot) {
+    package func update(_ snapshot: Snapshot) {
         lock.lock()
         defer { lock.unlock() }
         func add(_ counter: CoreMetrics.Counter, _ now: Int, _ before: Int) { if now > before { counter.increment(by: now - before) } }
@@ -120,7 +120,7 @@ public final class DaemonMetrics: @unchecked Sendable {
     ]
 
     /// The metrics in the Prometheus text exposition format, with a `# HELP` line per metric.
-    public func exposition() -> [UInt8] {
+    package func exposition() -> [UInt8] {
         let text = String(decoding: registry.emitToBuffer(), as: UTF8.self)
         var out = ""
         out.reserveCapacity(text.utf8.count + 1024)

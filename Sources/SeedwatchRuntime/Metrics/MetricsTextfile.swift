@@ -6,9 +6,9 @@ import Glibc
 /// Writes the metrics for node_exporter's textfile collector (`metrics.textfile`) atomically: to a
 /// temporary file in the same folder, `fsync`ed, then renamed over the target, so the collector
 /// never reads half a file (node_exporter textfile collector documentation).
-public enum MetricsTextfile {
+package enum MetricsTextfile {
     /// - Throws: `POSIXError` naming what failed.
-    public static func write(_ bytes: [UInt8], to path: String) throws {
+    package static func write(_ bytes: [UInt8], to path: String) throws {
         let temporary = (path as NSString).deletingLastPathComponent + "/." + (path as NSString).lastPathComponent + ".\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }

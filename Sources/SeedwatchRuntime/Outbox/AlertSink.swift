@@ -12,7 +12,7 @@ import Foundation
 /// Reconciliation is the sink's own business (``reconcile(alertID:)``): after a crash an alert can
 /// be pending although it reached the sink. The alert log searches its tail for the alert's `id`;
 /// a webhook cannot ask its receiver, so it sends again with the same `id` as `Idempotency-Key`.
-public protocol AlertSink: Sendable {
+package protocol AlertSink: Sendable {
     /// The sink's name, unique among the sinks: the key of its delivery state in the outbox, and
     /// what `seedwatch outputs` shows (``OutputConfiguration/alertLogName`` for the alert log).
     var name: String { get }
@@ -36,13 +36,13 @@ public protocol AlertSink: Sendable {
 
 extension AlertSink {
     /// Sends again: at least once, the receiver deduplicating on the alert's `id`.
-    public func reconcile(alertID: String) throws -> AlertReconciliation {
+    package func reconcile(alertID: String) throws -> AlertReconciliation {
         .send
     }
 }
 
 /// What a sink's ``AlertSink/reconcile(alertID:)`` found about a pending alert.
-public enum AlertReconciliation: Sendable, Hashable {
+package enum AlertReconciliation: Sendable, Hashable {
     /// The sink already holds the alert: record it as delivered without sending.
     case alreadyDelivered
     /// Send the alert (again, with the same `id`).
@@ -50,7 +50,7 @@ public enum AlertReconciliation: Sendable, Hashable {
 }
 
 /// The result of one attempt to send an alert to a sink.
-public enum AlertSendOutcome: Sendable, Hashable {
+package enum AlertSendOutcome: Sendable, Hashable {
     /// The sink took the alert.
     case delivered
     /// A failure worth retrying (a timeout, a 5xx, 408, 429, a full disk); `retryAfter` is the

@@ -4,7 +4,7 @@ import SeedwatchCore
 /// (DESIGN §7, step 2), and the sink can be searched for an alert's `id`, which is how it
 /// reconciles (step 3 lost to a crash). The alert log (``AlertLogWriter``) in production, memory
 /// in tests; ``OutboxDelivery`` writes it in the same call as the decision.
-public protocol DurableAlertSink: AlertSink {
+package protocol DurableAlertSink: AlertSink {
     /// Appends one complete line (ending in `"\n"`) durably: when this returns, the line is on disk.
     /// - Returns: warnings about the destination (rotation, truncation); the line was written.
     /// - Throws: when the line may not have been written durably; the caller keeps the alert pending.
@@ -23,20 +23,20 @@ public protocol DurableAlertSink: AlertSink {
 
 extension DurableAlertSink {
     /// The alert log's name in the outbox and in `seedwatch outputs`: `log`.
-    public var name: String { OutputConfiguration.alertLogName }
+    package var name: String { OutputConfiguration.alertLogName }
 
     /// Appends several complete lines, in order, durably: by default one ``append(_:)`` each.
     /// A sink may sync once for all of them (``AlertLogWriter``).
     /// - Throws: as ``append(_:)``; lines before the failing one may have been written.
     @discardableResult
-    public func appendLines(_ lines: [[UInt8]]) throws -> [AlertLogWarning] {
+    package func appendLines(_ lines: [[UInt8]]) throws -> [AlertLogWarning] {
         var warnings: [AlertLogWarning] = []
         for line in lines { warnings += try append(line) }
         return warnings
     }
 
     /// ``append(_:)`` as an outcome: a thrown error is a failure worth retrying.
-    public func send(alertID: String, line: [UInt8]) async -> AlertSendOutcome {
+    package func send(alertID: String, line: [UInt8]) async -> AlertSendOutcome {
         do {
             try append(line)
             return .delivered
@@ -46,7 +46,7 @@ extension DurableAlertSink {
     }
 
     /// Searches the sink for a complete line with the alert's `id` (``containsAlertID(_:)``).
-    public func reconcile(alertID: String) throws -> AlertReconciliation {
+    package func reconcile(alertID: String) throws -> AlertReconciliation {
         try containsAlertID(alertID) ? .alreadyDelivered : .send
     }
 }

@@ -5,14 +5,14 @@ import Synchronization
 /// Many decisions in one state transaction, their alerts delivered after it commits (issue 11).
 extension OutboxDelivery {
     /// What ``decideBatch(_:)`` did.
-    public struct BatchOutcome<Value> {
+    package struct BatchOutcome<Value> {
         /// The body's value.
-        public var value: Value
+        package var value: Value
         /// Alerts committed in the batch and now in the alert log, in commit order.
-        public var delivered: [String]
+        package var delivered: [String]
         /// Why the alerts of the batch could not all be delivered (they stay `pending`, and
         /// ``reconcile()`` delivers them later), or `nil`.
-        public var deliveryError: (any Error)?
+        package var deliveryError: (any Error)?
     }
 
     /// Runs `body` in one state transaction (``StateStore/batch(_:_:)``): every
@@ -24,7 +24,7 @@ extension OutboxDelivery {
     /// one transaction.
     /// - Throws: `body`'s error or ``StateStoreError`` when the transaction fails: nothing of the
     ///   batch is committed or delivered then.
-    public func decideBatch<Value>(_ body: () throws -> Value) throws -> BatchOutcome<Value> {
+    package func decideBatch<Value>(_ body: () throws -> Value) throws -> BatchOutcome<Value> {
         let (value, alerts) = try store.batch("commit decisions", body)
         guard !alerts.isEmpty else { return BatchOutcome(value: value, delivered: [], deliveryError: nil) }
         let (delivered, deliveryError): ([String], (any Error)?) = lock.withLock { _ in

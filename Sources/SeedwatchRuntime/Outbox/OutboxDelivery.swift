@@ -25,25 +25,25 @@ import Synchronization
 /// so an output that is down holds up neither the log nor another output.
 ///
 /// Deliveries to the log and its reconciliation are serialised by a lock, so a retry never races a delivery.
-public final class OutboxDelivery: Sendable {
+package final class OutboxDelivery: Sendable {
     /// What ``reconcile()`` did.
-    public struct ReconcileReport: Sendable, Hashable {
+    package struct ReconcileReport: Sendable, Hashable {
         /// Pending alerts whose line was already in the log: only marked written.
-        public var alreadyInLog: Int
+        package var alreadyInLog: Int
         /// Pending alerts appended now, then marked written.
-        public var appended: Int
+        package var appended: Int
 
-        public init(alreadyInLog: Int, appended: Int) {
+        package init(alreadyInLog: Int, appended: Int) {
             self.alreadyInLog = alreadyInLog
             self.appended = appended
         }
     }
 
-    public let store: StateStore
+    package let store: StateStore
     /// The first sink, written in line with each decision: the alert log.
-    public let sink: any DurableAlertSink
+    package let sink: any DurableAlertSink
     /// The queued sinks (`outputs:`), in configuration order.
-    public let outputs: [QueuedAlertSink]
+    package let outputs: [QueuedAlertSink]
     private let logger: Logger
     let lock = Mutex(0)
 
@@ -51,7 +51,7 @@ public final class OutboxDelivery: Sendable {
     ///   - sink: the alert log (memory in tests).
     ///   - outputs: the queued sinks; alerts are queued for them once the store has their routes
     ///     (``StateStore/setOutputRoutes(_:)`` with ``outputRoutes``).
-    public init(store: StateStore, sink: any DurableAlertSink, outputs: [QueuedAlertSink] = [],
+    package init(store: StateStore, sink: any DurableAlertSink, outputs: [QueuedAlertSink] = [],
                 logger: Logger = Logger(label: "seedwatch.outbox")) {
         self.store = store
         self.sink = sink
@@ -60,25 +60,25 @@ public final class OutboxDelivery: Sendable {
     }
 
     /// Every sink's name, the alert log first.
-    public var sinkNames: [String] {
+    package var sinkNames: [String] {
         [sink.name] + outputs.map(\.sink.name)
     }
 
     /// The routes the store queues new alerts for: one per queued sink.
-    public var outputRoutes: [OutputRoute] {
+    package var outputRoutes: [OutputRoute] {
         outputs.map(\.route)
     }
 
     /// One worker per queued sink that sends each alert, each to run in its own service
     /// (``OutputDeliveryService``). An e-mail sink with a story lookup gets the store's
     /// (``StateStore/storyLines(story:upTo:limit:)``).
-    public func outputWorkers(logger: Logger) -> [OutputDeliveryWorker] {
+    package func outputWorkers(logger: Logger) -> [OutputDeliveryWorker] {
         outputs.filter { $0.digest == nil }.map { OutputDeliveryWorker(sink: withStories($0.sink), store: store, retry: $0.retry, logger: logger) }
     }
 
     /// One worker per e-mail sink with `digest: hourly|daily` (``DigestDeliveryWorker``).
     /// - Parameter coreActors: the digest timeline's actors (``Digest/coreActors(of:)``).
-    public func digestWorkers(coreActors: [Digest.TimelineActor], logger: Logger) -> [DigestDeliveryWorker] {
+    package func digestWorkers(coreActors: [Digest.TimelineActor], logger: Logger) -> [DigestDeliveryWorker] {
         outputs.compactMap { output in
             guard let schedule = output.digest, let email = output.sink as? EmailSink else { return nil }
             return DigestDeliveryWorker(sink: email, schedule: schedule, store: store, retry: output.retry,
@@ -100,7 +100,7 @@ public final class OutboxDelivery: Sendable {
     /// (DESIGN §7, §10: before `READY=1`), and to retry deliveries that failed.
     /// - Throws: ``StateStoreError`` or the sink's error; alerts not yet handled stay pending.
     @discardableResult
-    public func reconcile() throws -> ReconcileReport {
+    package func reconcile() throws -> ReconcileReport {
         try lock.withLock { _ in
             var report = ReconcileReport(alreadyInLog: 0, appended: 0)
             for pending in try store.pendingAlerts() {
@@ -121,7 +121,7 @@ public final class OutboxDelivery: Sendable {
     /// The start-up form: ``reconcile()`` with a throwaway ``OutboxDelivery``.
     /// - Throws: as ``reconcile()``.
     @discardableResult
-    public static func reconcile(store: StateStore, writer: any DurableAlertSink,
+    package static func reconcile(store: StateStore, writer: any DurableAlertSink,
                                  logger: Logger = Logger(label: "seedwatch.outbox")) throws -> ReconcileReport {
         try OutboxDelivery(store: store, sink: writer, logger: logger).reconcile()
     }
@@ -130,7 +130,7 @@ public final class OutboxDelivery: Sendable {
     /// mark written (DESIGN §7, steps 2–3).
     /// - Throws: the sink's error (the alert stays pending and ``reconcile()`` retries it), or
     ///   ``StateStoreError`` when marking fails (the line is in the log; ``reconcile()`` will find it).
-    public func deliver(alertID: String, line: [UInt8]) throws {
+    package func deliver(alertID: String, line: [UInt8]) throws {
         try lock.withLock { _ in
             try sink.append(line)
             try store.markWritten(alertID: alertID)
@@ -149,7 +149,7 @@ public final class OutboxDelivery: Sendable {
     /// - Throws: ``StateStoreError`` when the decision could not commit (nothing happened), or the
     ///   delivery's error (the decision stands and the alert stays pending for ``reconcile()``).
     @discardableResult
-    public func decide(articleKey: String, watch: String, contentHash: String,
+    package func decide(articleKey: String, watch: String, contentHash: String,
                        alert: (id: String, line: [UInt8])?, version: ArticleVersion? = nil,
                        alertedActorIDs: [String]? = nil, storyMember: StoryMember? = nil, at: Date = Date()) throws -> Bool {
         let isNew = try store.commitDecision(articleKey: articleKey, watch: watch, contentHash: contentHash,

@@ -2,19 +2,19 @@ import SeedwatchCore
 
 /// A sink the outbox queues alerts for and its own service delivers (DESIGN §11 `outputs:`): the
 /// sink, the lowest level it takes, and its retry policy.
-public struct QueuedAlertSink: Sendable {
-    public var sink: any AlertSink
+package struct QueuedAlertSink: Sendable {
+    package var sink: any AlertSink
     /// The lowest level the sink takes (`min_level`); alerts below it get no row for this sink.
-    public var minimumLevel: AlertLevel
+    package var minimumLevel: AlertLevel
     /// Back-off and give-up time (`give_up_after`).
-    public var retry: DeliveryRetry
+    package var retry: DeliveryRetry
     /// `per`: `story` (the default) sends no repeat of a story (issue 12), `alert` every alert.
-    public var mode: OutputConfiguration.Mode
+    package var mode: OutputConfiguration.Mode
     /// `digest: hourly|daily` of an e-mail output: its alerts wait for the period's digest
     /// (``DigestDeliveryWorker``); `nil` sends each alert.
-    public var digest: DigestSchedule?
+    package var digest: DigestSchedule?
 
-    public init(sink: any AlertSink, minimumLevel: AlertLevel, retry: DeliveryRetry, mode: OutputConfiguration.Mode = .story,
+    package init(sink: any AlertSink, minimumLevel: AlertLevel, retry: DeliveryRetry, mode: OutputConfiguration.Mode = .story,
                 digest: DigestSchedule? = nil) {
         self.sink = sink
         self.minimumLevel = minimumLevel
@@ -25,7 +25,7 @@ public struct QueuedAlertSink: Sendable {
 
     /// The route the state store queues new alerts by: the sink's name and lowest level. A digest
     /// takes a story's repeats too: they are counted in its "+N sources" line, never sent alone.
-    public var route: OutputRoute {
+    package var route: OutputRoute {
         OutputRoute(name: sink.name, minimumLevel: minimumLevel, skipsRepeats: mode == .story && digest == nil)
     }
 }

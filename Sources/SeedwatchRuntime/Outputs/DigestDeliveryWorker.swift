@@ -14,19 +14,19 @@ import Synchronization
 /// `Message-ID` (``DigestEmail/messageID(output:periodEnd:)``). A period without alerts sends
 /// nothing. Failed digests are retried with ``DeliveryRetry`` (the give-up clock starts when the
 /// digest is made) and become dead letters together (`seedwatch outputs retry NAME`).
-public final class DigestDeliveryWorker: OutputWorker {
-    public let sink: EmailSink
-    public let schedule: DigestSchedule
-    public let store: StateStore
-    public let retry: DeliveryRetry
+package final class DigestDeliveryWorker: OutputWorker {
+    package let sink: EmailSink
+    package let schedule: DigestSchedule
+    package let store: StateStore
+    package let retry: DeliveryRetry
     /// The timeline's actors (``Digest/coreActors(of:)``).
-    public let coreActors: [Digest.TimelineActor]
+    package let coreActors: [Digest.TimelineActor]
     private let logger: Logger
     private let random: @Sendable () -> Double
     /// The last period end a digest was made (or found unneeded) for.
     private let closed = Mutex<Date?>(nil)
 
-    public init(sink: EmailSink, schedule: DigestSchedule, store: StateStore, retry: DeliveryRetry, coreActors: [Digest.TimelineActor],
+    package init(sink: EmailSink, schedule: DigestSchedule, store: StateStore, retry: DeliveryRetry, coreActors: [Digest.TimelineActor],
                 logger: Logger = Logger(label: "seedwatch.digest"), random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }) {
         self.sink = sink
         self.schedule = schedule
@@ -37,12 +37,12 @@ public final class DigestDeliveryWorker: OutputWorker {
         self.random = random
     }
 
-    public var outputName: String { sink.name }
+    package var outputName: String { sink.name }
 
     /// Makes the digest of the period that ended last before `now()` (once), then sends every
     /// digest that is due. Counts are of alerts (rows), not messages.
     @discardableResult
-    public func deliverDue(now: @escaping @Sendable () -> Date = { Date() },
+    package func deliverDue(now: @escaping @Sendable () -> Date = { Date() },
                            shouldStop: @Sendable () -> Bool = { false }) async -> OutputDeliveryWorker.Round {
         var round = OutputDeliveryWorker.Round()
         let start = now()
@@ -114,7 +114,7 @@ public final class DigestDeliveryWorker: OutputWorker {
 
     /// Seconds to wait: until the next period ends or a made digest is due again, at most `poll`
     /// (dead letters may be retried any time), at least 0.05.
-    public func idleSeconds(poll: Double, now: Date = Date()) -> Double {
+    package func idleSeconds(poll: Double, now: Date = Date()) -> Double {
         var next = schedule.boundary(after: now)
         if let due = try? store.nextDigestDue(output: sink.name) { next = min(next, due) }
         return min(poll, max(0.05, next.timeIntervalSince(now)))
@@ -123,7 +123,7 @@ public final class DigestDeliveryWorker: OutputWorker {
 
 /// A service's view of one output's deliveries: per alert (``OutputDeliveryWorker``) or per digest
 /// (``DigestDeliveryWorker``).
-public protocol OutputWorker: Sendable {
+package protocol OutputWorker: Sendable {
     /// The output's name.
     var outputName: String { get }
     /// Sends what is due at `now()`, stopping early when `shouldStop` says so.

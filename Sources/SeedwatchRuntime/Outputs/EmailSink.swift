@@ -4,17 +4,17 @@ import SeedwatchCore
 
 /// `user:password` from an e-mail output's `credentials_file` (one line; a trailing newline is
 /// ignored; the password may contain `:`).
-public struct EmailCredentials: Sendable, Hashable {
-    public var user: String
-    public var password: String
+package struct EmailCredentials: Sendable, Hashable {
+    package var user: String
+    package var password: String
 
-    public init(user: String, password: String) {
+    package init(user: String, password: String) {
         self.user = user
         self.password = password
     }
 
     /// - Throws: ``OutputSinks/SetupError`` when the file has no `:` or is not UTF-8.
-    public static func parse(_ bytes: [UInt8], file: String, output: String) throws -> EmailCredentials {
+    package static func parse(_ bytes: [UInt8], file: String, output: String) throws -> EmailCredentials {
         guard var text = String(validating: bytes, as: UTF8.self) else {
             throw OutputSinks.SetupError(description: "outputs: \(output): credentials_file \(file): not UTF-8")
         }
@@ -39,16 +39,16 @@ public struct EmailCredentials: Sendable, Hashable {
 /// "+N sources: …") and threads under the story's first message, from the story's lines that
 /// ``storyLines`` gives (the state store's ``StateStore/storyLines(story:upTo:limit:)``).
 /// With `digest: hourly|daily` the output sends digests instead (``sendDigest(_:schedule:date:)``).
-public struct EmailSink: AlertSink {
-    public let name: String
-    public let settings: OutputConfiguration.Email
+package struct EmailSink: AlertSink {
+    package let name: String
+    package let settings: OutputConfiguration.Email
     let credentials: EmailCredentials?
     /// Seconds one message may take in all.
-    public var timeoutSeconds = 30
+    package var timeoutSeconds = 30
     /// The alert lines of a story up to an alert (story id, alert id), oldest first; `nil` shows no story lines.
-    public var storyLines: (@Sendable (String, String) -> [[UInt8]])?
+    package var storyLines: (@Sendable (String, String) -> [[UInt8]])?
 
-    public init(name: String, settings: OutputConfiguration.Email, credentials: EmailCredentials?,
+    package init(name: String, settings: OutputConfiguration.Email, credentials: EmailCredentials?,
                 storyLines: (@Sendable (String, String) -> [[UInt8]])? = nil) {
         self.name = name
         self.settings = settings
@@ -68,7 +68,7 @@ public struct EmailSink: AlertSink {
     ///   - digest: the digest to send (``Digest/make(_:since:until:coreActors:top:)``).
     ///   - schedule: `hourly` or `daily`, for the subject.
     /// - Returns: as ``send(alertID:line:)``.
-    public func sendDigest(_ digest: Digest, schedule: String, date: Date) async -> AlertSendOutcome {
+    package func sendDigest(_ digest: Digest, schedule: String, date: Date) async -> AlertSendOutcome {
         await deliver(DigestEmail.message(digest, output: name, schedule: schedule, from: settings.from, to: settings.to, date: date))
     }
 
@@ -85,7 +85,7 @@ public struct EmailSink: AlertSink {
         return host == "127.0.0.1" || host == "::1" || host == "[::1]" || host == "localhost"
     }
 
-    public func send(alertID: String, line: [UInt8]) async -> AlertSendOutcome {
+    package func send(alertID: String, line: [UInt8]) async -> AlertSendOutcome {
         let entry: AlertLogEntry
         do {
             entry = try AlertLogEntry.decode(line: line)

@@ -11,17 +11,17 @@ import SeedwatchCore
 /// At least once: a row is marked delivered only after the receiver took the alert, so a crash
 /// between the answer and that commit sends the alert again, with the same `id`, unless the
 /// sink's reconciliation finds it there.
-public final class OutputDeliveryWorker: OutputWorker {
-    public let sink: any AlertSink
-    public let store: StateStore
-    public let retry: DeliveryRetry
+package final class OutputDeliveryWorker: OutputWorker {
+    package let sink: any AlertSink
+    package let store: StateStore
+    package let retry: DeliveryRetry
     private let logger: Logger
     private let random: @Sendable () -> Double
 
     /// - Parameters:
     ///   - retry: back-off and give-up time (`give_up_after`).
     ///   - random: numbers in 0…1 for the back-off jitter.
-    public init(sink: any AlertSink, store: StateStore, retry: DeliveryRetry, logger: Logger,
+    package init(sink: any AlertSink, store: StateStore, retry: DeliveryRetry, logger: Logger,
                 random: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }) {
         self.sink = sink
         self.store = store
@@ -30,20 +30,20 @@ public final class OutputDeliveryWorker: OutputWorker {
         self.random = random
     }
 
-    public var outputName: String { sink.name }
+    package var outputName: String { sink.name }
 
     /// What one round did.
-    public struct Round: Sendable, Hashable {
-        public var delivered = 0
-        public var retried = 0
-        public var dead = 0
-        public var total: Int { delivered + retried + dead }
+    package struct Round: Sendable, Hashable {
+        package var delivered = 0
+        package var retried = 0
+        package var dead = 0
+        package var total: Int { delivered + retried + dead }
     }
 
     /// Sends every delivery due at `now` (in batches), stopping early when `shouldStop` says so.
     /// - Returns: the counts; a state database error ends the round (the rows stay pending).
     @discardableResult
-    public func deliverDue(now: @escaping @Sendable () -> Date = { Date() },
+    package func deliverDue(now: @escaping @Sendable () -> Date = { Date() },
                            shouldStop: @Sendable () -> Bool = { false }) async -> Round {
         var round = Round()
         var tried: Set<String> = []
@@ -115,7 +115,7 @@ public final class OutputDeliveryWorker: OutputWorker {
 
     /// Seconds to wait before the next round: until the earliest pending delivery is due, at most
     /// `poll` (new alerts arrive any time), at least 0.05.
-    public func idleSeconds(poll: Double, now: Date = Date()) -> Double {
+    package func idleSeconds(poll: Double, now: Date = Date()) -> Double {
         guard let next = try? store.nextDeliveryDue(output: sink.name) else { return poll }
         return min(poll, max(0.05, next.timeIntervalSince(now)))
     }

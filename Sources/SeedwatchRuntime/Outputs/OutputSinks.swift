@@ -2,15 +2,15 @@ import Foundation
 import SeedwatchCore
 
 /// Builds the sinks of the `outputs:` configuration (DESIGN §11).
-public enum OutputSinks {
+package enum OutputSinks {
     /// An output could not be set up; names the output and the file or value at fault.
-    public struct SetupError: Error, CustomStringConvertible {
-        public var description: String
+    package struct SetupError: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// The sink of one configured output.
     /// - Throws: ``SetupError`` when a secret or credentials file cannot be read.
-    public static func make(_ output: OutputConfiguration) throws -> any AlertSink {
+    package static func make(_ output: OutputConfiguration) throws -> any AlertSink {
         switch output.kind {
         case .webhook(let webhook):
             let key = try webhook.secretFile.map { WebhookSignature.key(fromSecretFile: try read($0, output: output.name, key: "secret_file")) }
@@ -24,12 +24,12 @@ public enum OutputSinks {
     /// The queued sinks of the `outputs:` configuration, in its order, each with its `min_level`
     /// and retry policy.
     /// - Throws: ``SetupError`` when a secret or credentials file cannot be read.
-    public static func queued(_ outputs: [OutputConfiguration]) throws -> [QueuedAlertSink] {
+    package static func queued(_ outputs: [OutputConfiguration]) throws -> [QueuedAlertSink] {
         try outputs.map { QueuedAlertSink(sink: try make($0), minimumLevel: $0.minimumLevel, retry: retry($0), mode: $0.mode, digest: $0.digest) }
     }
 
     /// The retry policy of an output: the default back-off with its `give_up_after`.
-    public static func retry(_ output: OutputConfiguration) -> DeliveryRetry {
+    package static func retry(_ output: OutputConfiguration) -> DeliveryRetry {
         DeliveryRetry(giveUpAfterSeconds: output.giveUpAfterSeconds)
     }
 

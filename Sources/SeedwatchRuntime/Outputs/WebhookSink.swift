@@ -14,15 +14,15 @@ import SeedwatchCore
 ///
 /// Reconciliation: the default of ``AlertSink/reconcile(alertID:)``: an alert that may have
 /// arrived before a crash is sent again with the same `Idempotency-Key`, for the receiver to deduplicate.
-public struct WebhookSink: AlertSink {
-    public let name: String
-    public let url: String
+package struct WebhookSink: AlertSink {
+    package let name: String
+    package let url: String
     /// The HMAC key (the secret file's bytes without one trailing newline), or `nil` to send no signature.
     let key: [UInt8]?
     /// Seconds a request may take in all, connection included.
-    public let timeoutSeconds: Int
+    package let timeoutSeconds: Int
 
-    public init(name: String, url: String, key: [UInt8]?, timeoutSeconds: Int = 10) {
+    package init(name: String, url: String, key: [UInt8]?, timeoutSeconds: Int = 10) {
         self.name = name
         self.url = url
         self.key = key
@@ -30,11 +30,11 @@ public struct WebhookSink: AlertSink {
     }
 
     /// The body sent for an alert line: the line without its trailing `"\n"`.
-    public static func body(ofLine line: [UInt8]) -> [UInt8] {
+    package static func body(ofLine line: [UInt8]) -> [UInt8] {
         line.last == 0x0A ? Array(line.dropLast()) : line
     }
 
-    public func send(alertID: String, line: [UInt8]) async -> AlertSendOutcome {
+    package func send(alertID: String, line: [UInt8]) async -> AlertSendOutcome {
         let body = Self.body(ofLine: line)
         var headers = ["Content-Type: application/json", "Idempotency-Key: \(alertID)", "Expect:"]
         if let key { headers.append("\(WebhookSignature.headerName): \(WebhookSignature.value(body: body, key: key))") }

@@ -3,18 +3,18 @@ import Logging
 import SeedwatchCore
 
 /// What ``ArticleProcessor/decideBatch(_:origin:)`` did with a batch.
-public struct BatchDecision: Sendable {
+package struct BatchDecision: Sendable {
     /// How many articles, from the batch's start, were looked at (all unless ``stopped``).
-    public var handled = 0
+    package var handled = 0
     /// The alert records written.
-    public var alerts: [AlertRecord] = []
+    package var alerts: [AlertRecord] = []
     /// Articles recorded as seen without alerting (``IncomingArticle/recordWithoutAlert``).
-    public var recordedWithoutAlert = 0
+    package var recordedWithoutAlert = 0
     /// Every handled article is decided for every watch (false after a failure: the source
     /// retries it, a feed on its next full fetch).
-    public var allDecided = true
+    package var allDecided = true
     /// The task was cancelled (SIGTERM): the articles after ``handled`` were not looked at.
-    public var stopped = false
+    package var stopped = false
 }
 
 extension ArticleProcessor {
@@ -28,7 +28,7 @@ extension ArticleProcessor {
     /// - Parameters:
     ///   - articles: the batch, in the source's order (a feed document's items).
     ///   - origin: where the batch came from (a feed's URL), for log lines.
-    public func decideBatch(_ articles: [IncomingArticle], origin: String) -> BatchDecision {
+    package func decideBatch(_ articles: [IncomingArticle], origin: String) -> BatchDecision {
         let countersBefore = counters
         var result = BatchDecision()
         activity.begin(origin)

@@ -9,23 +9,23 @@ import SeedwatchCore
 /// An actor, so that decisions and deliveries happen one at a time, in arrival order: the
 /// exactly-once protocol (DESIGN §7) needs no further locking. Bad input is logged with its path
 /// and reason and never stops the pipeline.
-public actor ArticleProcessor {
+package actor ArticleProcessor {
     /// Running totals, shown in systemd's `STATUS=` and the logs.
-    public struct Counters: Sendable, Hashable {
+    package struct Counters: Sendable, Hashable {
         /// Drop-folder files read and decided (including those that held no article).
-        public var filesProcessed = 0
+        package var filesProcessed = 0
         /// Files skipped: already processed, unreadable, binary, unknown type.
-        public var filesSkipped = 0
+        package var filesSkipped = 0
         /// Article × watch decisions made (new ones only).
-        public var decisions = 0
+        package var decisions = 0
         /// Alert lines written.
-        public var alertsWritten = 0
+        package var alertsWritten = 0
         /// Article × watch decisions on an edit of a seen article (one already seen under another key).
-        public var updates = 0
+        package var updates = 0
         /// Errors (state or log failures) — each was logged.
-        public var errors = 0
+        package var errors = 0
 
-        public init() {}
+        package init() {}
     }
 
     var watches: [CompiledWatch]
@@ -33,16 +33,16 @@ public actor ArticleProcessor {
     let outbox: OutboxDelivery
     let logger: Logger
     let now: @Sendable () -> Date
-    public internal(set) var counters = Counters()
+    package internal(set) var counters = Counters()
     /// Stories of alerts (issue 12); members past `stories.window` are pruned by the ``RetentionService``.
     let stories = StoryKeeper()
     /// Events noted for `seedwatch why`, written at the end of each file or item (ArticleProcessor+History).
     var history: [ArticleEvent] = []
     /// The article in hand, progress for the watchdog, and the stop request (read without the actor).
-    public nonisolated let activity: PipelineActivity
+    package nonisolated let activity: PipelineActivity
     /// The processor's own thread: extraction, matching and scoring stay off the cooperative pool.
     private nonisolated let executor = DedicatedThreadExecutor(name: "seedwatch-pipeline")
-    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+    package nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
     /// Alert ids already in the alert log although the state database did not know them (it was
     /// deleted or replaced): a decision with such an id is recorded without writing the line again.
     let alreadyLogged: Set<String>
@@ -55,7 +55,7 @@ public actor ArticleProcessor {
     ///   - alreadyLogged: alert ids found in the alert log at start-up when the state database was
     ///     empty (``AlertLogWriter/loggedAlertIDs()``); their decisions are recorded, their lines not
     ///     written again.
-    public init(watches: [CompiledWatch], store: StateStore, outbox: OutboxDelivery, logger: Logger,
+    package init(watches: [CompiledWatch], store: StateStore, outbox: OutboxDelivery, logger: Logger,
                 now: @escaping @Sendable () -> Date = { Date() }, alreadyLogged: Set<String> = [],
                 activity: PipelineActivity = PipelineActivity()) {
         self.activity = activity
@@ -72,7 +72,7 @@ public actor ArticleProcessor {
     /// same reconciliation as at start-up, run while the daemon keeps going.
     /// - Returns: how many pending alerts were delivered or found already in the log.
     @discardableResult
-    public func retryPendingAlerts() -> Int {
+    package func retryPendingAlerts() -> Int {
         do {
             guard try !store.pendingAlerts().isEmpty else { return 0 }
             let report = try outbox.reconcile()
@@ -90,13 +90,13 @@ public actor ArticleProcessor {
     }
 
     /// Swaps in reloaded watches (SIGHUP); articles already decided stay decided.
-    public func replaceWatches(_ watches: [CompiledWatch]) {
+    package func replaceWatches(_ watches: [CompiledWatch]) {
         self.watches = watches
     }
 
     /// Whether `articleKey` has been decided for every watch (a feed poller skips fetching the full
     /// text of such items). Errors count as "not decided", so the item is looked at again.
-    public func isDecided(articleKey: String) -> Bool {
+    package func isDecided(articleKey: String) -> Bool {
         watches.allSatisfy { (try? store.isSeen(articleKey: articleKey, watch: $0.name)) == true }
     }
 
@@ -104,7 +104,7 @@ public actor ArticleProcessor {
     /// one decide path, whatever the source.
     /// - Returns: the alerts written and the watches whose decision failed (retried by the source).
     @discardableResult
-    public func decide(_ incoming: IncomingArticle) -> ArticleDecision {
+    package func decide(_ incoming: IncomingArticle) -> ArticleDecision {
         activity.begin(incoming.origin)
         defer {
             activity.end()

@@ -11,13 +11,13 @@ import Glibc
 /// ``ArticleProcessor`` runs on one: extraction, matching and scoring of an article, and the state
 /// database's synchronous calls, happen on this thread; other tasks (the feed poller, reloads,
 /// status) keep the pool. The thread ends when the executor is released.
-public final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable {
+package final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable {
     private let queue = JobQueue()
     /// The thread's CPU-time clock (pthread_getcpuclockid(3)), readable from any thread.
     private let cpuClock = Mutex<clockid_t?>(nil)
 
     /// - Parameter name: the thread's name (seen in `top -H`, gdb).
-    public init(name: String) {
+    package init(name: String) {
         let queue = self.queue
         let ready = DispatchSemaphore(value: 0)
         let clockBox = ClockBox()
@@ -38,7 +38,7 @@ public final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable 
 
     /// CPU time the thread has used, in seconds (0 when the clock is unavailable). It advances
     /// while the thread computes and stands still while it waits (a lock, I/O, an empty queue).
-    public func cpuSeconds() -> Double {
+    package func cpuSeconds() -> Double {
         guard let clock = cpuClock.withLock({ $0 }) else { return 0 }
         var ts = timespec()
         guard clock_gettime(clock, &ts) == 0 else { return 0 }
@@ -47,11 +47,11 @@ public final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable 
 
     deinit { queue.close() }
 
-    public func enqueue(_ job: consuming ExecutorJob) {
+    package func enqueue(_ job: consuming ExecutorJob) {
         queue.push(UnownedJob(job))
     }
 
-    public func asUnownedSerialExecutor() -> UnownedSerialExecutor {
+    package func asUnownedSerialExecutor() -> UnownedSerialExecutor {
         UnownedSerialExecutor(ordinary: self)
     }
 }

@@ -7,26 +7,26 @@ import SeedwatchCore
 /// hands each article to ``ArticleProcessor/decide(_:)`` as an `IncomingArticle`: the drop folder
 /// (``DroppedFile``), feeds (``FeedIntake``). A new kind of source (an IMAP mailbox, a sitemap) is
 /// one folder that builds these, plus one ``Document/Origin`` case; nothing after it changes.
-public struct IncomingArticle: Sendable {
+package struct IncomingArticle: Sendable {
     /// The article to match.
-    public var article: Article
+    package var article: Article
     /// Its article key (DESIGN §7): what makes it seen.
-    public var articleKey: String
+    package var articleKey: String
     /// Hex SHA-256 of what arrived (a file's bytes; a feed item's title, newline and description),
     /// stored with the seen mark.
-    public var contentHash: String
+    package var contentHash: String
     /// The alert's `source` (DESIGN §6).
-    public var source: AlertSource
+    package var source: AlertSource
     /// Where it came from, for log lines: the path or the feed's URL.
-    public var origin: String
+    package var origin: String
     /// How to find the seen article this one may be an edit of; `nil` when the source has no
     /// earlier versions to look at.
-    public var earlierVersion: VersionLookup?
+    package var earlierVersion: VersionLookup?
     /// Record it as seen for every watch without matching it and without an alert: how a feed's
     /// first fetch absorbs items older than `max_age` (no backlog flood).
-    public var recordWithoutAlert: Bool
+    package var recordWithoutAlert: Bool
 
-    public init(article: Article, articleKey: String, contentHash: String, source: AlertSource, origin: String,
+    package init(article: Article, articleKey: String, contentHash: String, source: AlertSource, origin: String,
                 earlierVersion: VersionLookup? = nil, recordWithoutAlert: Bool = false) {
         self.article = article
         self.articleKey = articleKey
@@ -39,7 +39,7 @@ public struct IncomingArticle: Sendable {
 
     /// The article evaluated by each of `watches` at `time`, touching no state: what `seedwatch
     /// scan` and `seedwatch feeds check` print for the articles the daemon's intakes would decide.
-    public func evaluations(by watches: [CompiledWatch], at time: Date) -> [(watch: CompiledWatch, evaluation: ArticleEvaluation)] {
+    package func evaluations(by watches: [CompiledWatch], at time: Date) -> [(watch: CompiledWatch, evaluation: ArticleEvaluation)] {
         watches.map { ($0, $0.evaluate(article, articleKey: articleKey, source: source, time: time)) }
     }
 }

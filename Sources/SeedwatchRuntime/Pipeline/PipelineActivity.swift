@@ -13,17 +13,17 @@ import Glibc
 /// many seconds without a counter moving. The budget is ``baseBudgetSeconds`` (5 s) while the
 /// pipeline's thread is not computing (waiting on a lock or I/O: a wedge), and
 /// ``computeBudgetSeconds(forBytes:)`` (5 s + 10 s per MiB of the article) while it is.
-public final class PipelineActivity: Sendable {
+package final class PipelineActivity: Sendable {
     /// The article in hand: what is being read or decided, its size and when work on it last progressed.
-    public struct InHand: Sendable, Equatable {
+    package struct InHand: Sendable, Equatable {
         /// The path (as written in logs) or feed item being processed.
-        public var subject: String
+        package var subject: String
         /// Its size in bytes (0 when unknown, as for a feed item).
-        public var bytes: Int
+        package var bytes: Int
         /// When it was taken or last progressed (CLOCK_MONOTONIC seconds).
-        public var lastProgress: Double
+        package var lastProgress: Double
         /// When it was taken (CLOCK_MONOTONIC seconds).
-        public var started: Double = 0
+        package var started: Double = 0
     }
 
     private let inHand = Mutex<InHand?>(nil)
@@ -35,10 +35,10 @@ public final class PipelineActivity: Sendable {
     /// Told how long each article took, from ``begin(_:bytes:)`` to ``end()`` (see ``attachDurationObserver(_:)``).
     private let durationObserver = Mutex<(@Sendable (Double) -> Void)?>(nil)
     /// The budget's fixed part, in seconds (see ``budgetSeconds(forBytes:)``).
-    public let baseBudgetSeconds: Double
+    package let baseBudgetSeconds: Double
 
     /// - Parameter baseBudgetSeconds: the fixed part of an article's time budget (5 s; tests use less).
-    public init(baseBudgetSeconds: Double = 5) {
+    package init(baseBudgetSeconds: Double = 5) {
         self.baseBudgetSeconds = baseBudgetSeconds
     }
 
@@ -46,29 +46,29 @@ public final class PipelineActivity: Sendable {
     /// counter moving: ``baseBudgetSeconds`` plus 10 s per MiB, a rate far below every stage's
     /// throughput (a debug build extracts and matches at about 0.3 MiB/s, a release build at
     /// several MiB/s), so that only a loop that never ends runs out of it.
-    public func computeBudgetSeconds(forBytes bytes: Int) -> Double {
+    package func computeBudgetSeconds(forBytes bytes: Int) -> Double {
         baseBudgetSeconds + 10 * Double(bytes) / 1_048_576
     }
 
     /// Lets the watchdog tell computing from waiting: `clock` returns the pipeline thread's CPU
     /// time in seconds (``DedicatedThreadExecutor/cpuSeconds()``).
-    public func attachCPUClock(_ clock: @escaping @Sendable () -> Double) {
+    package func attachCPUClock(_ clock: @escaping @Sendable () -> Double) {
         cpuClock.withLock { $0 = clock }
     }
 
     /// The pipeline thread's CPU time in seconds (0 without a clock).
-    public var cpuSeconds: Double { cpuClock.withLock { $0 }?() ?? 0 }
+    package var cpuSeconds: Double { cpuClock.withLock { $0 }?() ?? 0 }
 
     // MARK: - Reported by the pipeline
 
     /// Work on `subject` begins.
-    public func begin(_ subject: String, bytes: Int = 0) {
+    package func begin(_ subject: String, bytes: Int = 0) {
         let now = Self.monotonicSeconds()
         inHand.withLock { $0 = InHand(subject: subject, bytes: bytes, lastProgress: now, started: now) }
     }
 
     /// Work progressed: `bytes` more bytes read, `decisions` more decisions made.
-    public func advance(bytes: Int = 0, decisions: Int = 0) {
+    package func advance(bytes: Int = 0, decisions: Int = 0) {
         if bytes > 0 { bytesRead.add(bytes, ordering: .relaxed) }
         if decisions > 0 { decisionCount.add(decisions, ordering: .relaxed) }
         let now = Self.monotonicSeconds()
@@ -76,7 +76,7 @@ public final class PipelineActivity: Sendable {
     }
 
     /// Work on the article in hand ended (finished, skipped, deferred or abandoned).
-    public func end() {
+    package func end() {
         let finished = inHand.withLock { hand -> InHand? in
             defer { hand = nil }
             return hand
@@ -88,31 +88,31 @@ public final class PipelineActivity: Sendable {
 
     /// `observer` is told, in seconds, how long each article (a file, a feed item or batch) took
     /// from being taken to its end: the metrics' decision-duration histogram.
-    public func attachDurationObserver(_ observer: @escaping @Sendable (Double) -> Void) {
+    package func attachDurationObserver(_ observer: @escaping @Sendable (Double) -> Void) {
         durationObserver.withLock { $0 = observer }
     }
 
     // MARK: - Read by the watchdog and the shutdown path
 
     /// The article in hand, if any.
-    public var current: InHand? { inHand.withLock { $0 } }
+    package var current: InHand? { inHand.withLock { $0 } }
 
     /// Bytes read plus decisions made since start: any change is progress.
-    public var progressMark: Int {
+    package var progressMark: Int {
         bytesRead.load(ordering: .relaxed) &+ decisionCount.load(ordering: .relaxed)
     }
 
     /// Bytes read since start.
-    public var totalBytesRead: Int { bytesRead.load(ordering: .relaxed) }
+    package var totalBytesRead: Int { bytesRead.load(ordering: .relaxed) }
     /// Decisions made since start.
-    public var totalDecisions: Int { decisionCount.load(ordering: .relaxed) }
+    package var totalDecisions: Int { decisionCount.load(ordering: .relaxed) }
 
     /// Whether the pipeline counts as making progress at `now` (CLOCK_MONOTONIC seconds), given the
     /// ``progressMark`` seen at the previous ping and whether its thread used CPU since
     /// (`computing`): idle; progressed since; or, with the article in hand, within
     /// ``computeBudgetSeconds(forBytes:)`` of its last progress while computing, within
     /// ``baseBudgetSeconds`` while waiting.
-    public func isHealthy(now: Double, markAtLastPing: Int, computing: Bool = false) -> Bool {
+    package func isHealthy(now: Double, markAtLastPing: Int, computing: Bool = false) -> Bool {
         guard let hand = current else { return true }
         if progressMark != markAtLastPing { return true }
         let budget = computing ? computeBudgetSeconds(forBytes: hand.bytes) : baseBudgetSeconds
@@ -123,13 +123,13 @@ public final class PipelineActivity: Sendable {
 
     /// Asks the pipeline to stop: the article in hand finishes at its next checkpoint (between
     /// the items of a feed file, before reading) or is abandoned, unrecorded.
-    public func requestStop() { stop.store(true, ordering: .sequentiallyConsistent) }
+    package func requestStop() { stop.store(true, ordering: .sequentiallyConsistent) }
 
     /// Whether a stop was requested.
-    public var isStopRequested: Bool { stop.load(ordering: .sequentiallyConsistent) }
+    package var isStopRequested: Bool { stop.load(ordering: .sequentiallyConsistent) }
 
     /// CLOCK_MONOTONIC in seconds.
-    public static func monotonicSeconds() -> Double {
+    package static func monotonicSeconds() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9

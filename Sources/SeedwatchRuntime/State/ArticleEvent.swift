@@ -2,9 +2,9 @@ import Foundation
 
 /// One step in the history of a dropped file or a feed item, as `seedwatch why` shows it
 /// (kept in the table `article_event`, pruned after `state.retention`).
-public struct ArticleEvent: Sendable, Hashable, Codable {
+package struct ArticleEvent: Sendable, Hashable, Codable {
     /// What happened.
-    public enum Kind: String, Sendable, Hashable, Codable {
+    package enum Kind: String, Sendable, Hashable, Codable {
         /// The pipeline took the file (it had settled in the drop folder).
         case seen
         /// The file's bytes were read (`detail`: how many).
@@ -26,24 +26,24 @@ public struct ArticleEvent: Sendable, Hashable, Codable {
     }
 
     /// A dropped file's absolute path bytes, or a feed item's link (else its article key).
-    public var subject: [UInt8]
+    package var subject: [UInt8]
     /// When, UTC.
-    public var at: Date
-    public var kind: Kind
+    package var at: Date
+    package var kind: Kind
     /// The watch, for `decided`.
-    public var watch: String?
+    package var watch: String?
     /// `alert` or `notice`, for a decision that alerted.
-    public var level: String?
+    package var level: String?
     /// The decision's score (points).
-    public var score: Double?
+    package var score: Double?
     /// The alert line's `id`.
-    public var alertID: String?
+    package var alertID: String?
     /// The article key decided (DESIGN §7).
-    public var articleKey: String?
+    package var articleKey: String?
     /// Free text: a reason, a size, a title.
-    public var detail: String?
+    package var detail: String?
 
-    public init(subject: [UInt8], at: Date, kind: Kind, watch: String? = nil, level: String? = nil, score: Double? = nil,
+    package init(subject: [UInt8], at: Date, kind: Kind, watch: String? = nil, level: String? = nil, score: Double? = nil,
                 alertID: String? = nil, articleKey: String? = nil, detail: String? = nil) {
         self.subject = subject
         self.at = at

@@ -1,13 +1,13 @@
 /// The decision recorded for one article and watch.
-public struct SeenDecision: Sendable, Hashable {
+package struct SeenDecision: Sendable, Hashable {
     /// The alert id recorded with the seen mark: the article's (original) alert, or `nil` when it
     /// never reached `notice`.
-    public var alertID: String?
+    package var alertID: String?
     /// On an original: the actor ids of the alert lines written for the article so far, sorted;
     /// `nil` when unknown (a version linked to an original, or a database from before v3).
-    public var alertedActorIDs: [String]?
+    package var alertedActorIDs: [String]?
 
-    public init(alertID: String?, alertedActorIDs: [String]?) {
+    package init(alertID: String?, alertedActorIDs: [String]?) {
         self.alertID = alertID
         self.alertedActorIDs = alertedActorIDs
     }

@@ -1,19 +1,19 @@
 import GRDB
 
 /// Row counts of the state database, for `STATUS=` and logs.
-public struct StateCounts: Sendable, Hashable {
+package struct StateCounts: Sendable, Hashable {
     /// (article, watch) pairs remembered as seen.
-    public var seenArticles: Int
+    package var seenArticles: Int
     /// Outbox alerts committed but not yet confirmed in the alert log.
-    public var pendingAlerts: Int
+    package var pendingAlerts: Int
     /// Outbox alerts written to the alert log.
-    public var writtenAlerts: Int
+    package var writtenAlerts: Int
     /// Feeds with stored HTTP state.
-    public var feeds: Int
+    package var feeds: Int
     /// Dropped files recorded as processed.
-    public var processedFiles: Int
+    package var processedFiles: Int
 
-    public init(seenArticles: Int, pendingAlerts: Int, writtenAlerts: Int, feeds: Int, processedFiles: Int) {
+    package init(seenArticles: Int, pendingAlerts: Int, writtenAlerts: Int, feeds: Int, processedFiles: Int) {
         self.seenArticles = seenArticles
         self.pendingAlerts = pendingAlerts
         self.writtenAlerts = writtenAlerts
@@ -25,7 +25,7 @@ public struct StateCounts: Sendable, Hashable {
 extension StateStore {
     /// Row counts for status reports.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func counts() throws -> StateCounts {
+    package func counts() throws -> StateCounts {
         try readAccess("count rows") { db in
             func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
             return StateCounts(

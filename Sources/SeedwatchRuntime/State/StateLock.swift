@@ -9,28 +9,28 @@ import Glibc
 ///
 /// The file holds one line, `pid=<pid> since=<RFC 3339 UTC> since_unix=<seconds>`, so that `seedwatch status` can say
 /// since when the daemon runs. Readers (`scan`, `alerts`, `feeds`, `status`) never take the lock.
-public final class StateLock: Sendable {
+package final class StateLock: Sendable {
     /// Who holds the lock, as written in the lock file.
-    public struct Holder: Sendable, Equatable {
+    package struct Holder: Sendable, Equatable {
         /// The daemon's process id, when the file says.
-        public var pid: Int32?
+        package var pid: Int32?
         /// When the daemon took the lock, when the file says.
-        public var since: Date?
+        package var since: Date?
 
-        public init(pid: Int32? = nil, since: Date? = nil) {
+        package init(pid: Int32? = nil, since: Date? = nil) {
             self.pid = pid
             self.since = since
         }
     }
 
     /// Why the lock could not be taken.
-    public enum Failure: Error, Sendable, CustomStringConvertible {
+    package enum Failure: Error, Sendable, CustomStringConvertible {
         /// Another process holds it (EWOULDBLOCK): a daemon already runs on this state.
         case held(path: String, holder: Holder)
         /// The lock file cannot be opened or locked.
         case unavailable(path: String, reason: String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .held(let path, let holder):
                 let who = holder.pid.map { "process \($0)" } ?? "another process"
@@ -44,7 +44,7 @@ public final class StateLock: Sendable {
     }
 
     /// The lock file.
-    public let path: String
+    package let path: String
     private let fd: Int32
 
     private init(path: String, fd: Int32) {
@@ -55,12 +55,12 @@ public final class StateLock: Sendable {
     deinit { close(fd) }
 
     /// The lock file beside a state database.
-    public static func lockPath(statePath: String) -> String { statePath + ".lock" }
+    package static func lockPath(statePath: String) -> String { statePath + ".lock" }
 
     /// Takes the lock for the daemon, retrying for up to `waitSeconds` (a `seedwatch status` probe
     /// holds it shared for microseconds), then writes the holder line.
     /// - Throws: ``Failure/held(path:holder:)`` when another process keeps it, ``Failure/unavailable(path:reason:)`` otherwise.
-    public static func acquire(statePath: String, waitSeconds: Double = 1, now: Date = Date()) throws(Failure) -> StateLock {
+    package static func acquire(statePath: String, waitSeconds: Double = 1, now: Date = Date()) throws(Failure) -> StateLock {
         let path = lockPath(statePath: statePath)
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw .unavailable(path: path, reason: String(cString: strerror(errno))) }
@@ -86,7 +86,7 @@ public final class StateLock: Sendable {
 
     /// Whether a daemon holds the lock of `statePath`, without disturbing it: `nil` when none does
     /// (or the file is absent), else the holder read from the file.
-    public static func probe(statePath: String) -> Holder? {
+    package static func probe(statePath: String) -> Holder? {
         let path = lockPath(statePath: statePath)
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {

@@ -8,7 +8,7 @@ extension StateStore {
     /// The original article key a version was linked to (its own key for an original), or `nil`
     /// when `articleKey` was never recorded with secondary keys.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func originalKey(ofVersion articleKey: String) throws -> String? {
+    package func originalKey(ofVersion articleKey: String) throws -> String? {
         try readAccess("look up article version") { db in
             try Data.fetchOne(db.cachedStatement(sql: "SELECT original_key FROM article_version WHERE article_key = ?"),
                               arguments: [Self.keyBytes(articleKey)]).map { String(decoding: $0, as: UTF8.self) }
@@ -17,7 +17,7 @@ extension StateStore {
 
     /// The stored version of `articleKey`, or `nil`.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func articleVersion(articleKey: String) throws -> StoredArticleVersion? {
+    package func articleVersion(articleKey: String) throws -> StoredArticleVersion? {
         try readAccess("read article version") { db in
             try Row.fetchOne(db, sql: "SELECT * FROM article_version WHERE article_key = ?",
                              arguments: [Self.keyBytes(articleKey)]).map { row in
@@ -34,7 +34,7 @@ extension StateStore {
     /// `published`, or — when `published` is `nil` — no published instant either (`everyVersion`:
     /// every version in the scope), oldest first.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func storedVersions(scope: [UInt8], published: Date?, descriptionHash: String?,
+    package func storedVersions(scope: [UInt8], published: Date?, descriptionHash: String?,
                                everyVersion: Bool = false) throws -> [ArticleUpdateMatch.StoredVersion] {
         try readAccess("find article versions") { db in
             let rows: [Row]
@@ -62,7 +62,7 @@ extension StateStore {
 
     /// The decision recorded for (`articleKey`, `watch`), or `nil` when it is not seen.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func seenDecision(articleKey: String, watch: String) throws -> SeenDecision? {
+    package func seenDecision(articleKey: String, watch: String) throws -> SeenDecision? {
         try readAccess("read seen decision") { db in
             try Row.fetchOne(db, sql: "SELECT alert_id, actor_ids FROM seen_article WHERE article_key = ? AND watch = ?",
                              arguments: [Self.keyBytes(articleKey), watch]).map { row in
@@ -83,7 +83,7 @@ extension StateStore {
     /// - Returns: `true` when the decision is new (and its alert, if any, pending); `false` when
     ///   (`articleKey`, `watch`) was already seen (nothing changes) or the alert id is already in the outbox.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``; nothing is committed then.
-    public func commitUpdateDecision(articleKey: String, originalKey: String, watch: String, contentHash: String,
+    package func commitUpdateDecision(articleKey: String, originalKey: String, watch: String, contentHash: String,
                                      version: ArticleVersion, originalAlertID: String?, alertedActorIDs: [String],
                                      alertID: String?, alertLine: [UInt8]?, storyMember: StoryMember? = nil,
                                      at: Date = Date()) throws -> Bool {

@@ -8,9 +8,9 @@ import Glibc
 /// of one each (issue 11: 100,000 new items of one feed cost 100,000 `fsync`s).
 extension StateStore {
     /// An alert committed `pending` inside a batch, to deliver once the batch has committed.
-    public struct BatchedAlert: Sendable, Hashable {
-        public var id: String
-        public var line: [UInt8]
+    package struct BatchedAlert: Sendable, Hashable {
+        package var id: String
+        package var line: [UInt8]
     }
 
     /// Runs `body` inside one write transaction of this store. Every read and write of this store
@@ -24,7 +24,7 @@ extension StateStore {
     /// - Returns: `body`'s value and the alerts committed `pending` in the batch, in commit order.
     /// - Throws: `body`'s error, or ``StateStoreError/operationFailed(path:operation:reason:)``
     ///   when the transaction cannot begin or commit; nothing of the batch is committed then.
-    public func batch<T>(_ operation: String, _ body: () throws -> T) throws -> (value: T, alerts: [BatchedAlert]) {
+    package func batch<T>(_ operation: String, _ body: () throws -> T) throws -> (value: T, alerts: [BatchedAlert]) {
         precondition(currentBatch == nil, "batches of one store do not nest")
         var outcome: Result<T, any Error>?
         var alerts: [BatchedAlert] = []
@@ -48,7 +48,7 @@ extension StateStore {
     }
 
     /// Whether this thread is inside a ``batch(_:_:)`` of this store.
-    public var isInBatch: Bool { currentBatch != nil }
+    package var isInBatch: Bool { currentBatch != nil }
 
     /// This store's batch on this thread, if any.
     var currentBatch: BatchContext? {
@@ -58,7 +58,7 @@ extension StateStore {
 
     /// Marks many outbox alerts `written` in one transaction (DESIGN §7, step 3). Unknown ids are ignored.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func markWritten(alertIDs: [String], at: Date = Date()) throws {
+    package func markWritten(alertIDs: [String], at: Date = Date()) throws {
         guard !alertIDs.isEmpty else { return }
         try writeAccess("mark alerts written") { db in
             let statement = try db.cachedStatement(sql: "UPDATE outbox SET state = 'written', written_at = ? WHERE alert_id = ? AND state = 'pending'")

@@ -8,7 +8,7 @@ extension StateStore {
     /// `first_seen` over watches), one instant per article key, in no order. Seen marks pruned
     /// after `state.retention` are gone, so the history covers about that long.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func firstSeenInstants(articleKeyPrefix: String) throws -> [Date] {
+    package func firstSeenInstants(articleKeyPrefix: String) throws -> [Date] {
         try readAccess("read feed history") { db in
             let prefix = Self.keyBytes(articleKeyPrefix)
             return try Double.fetchAll(db, sql: """
@@ -20,7 +20,7 @@ extension StateStore {
     /// How many distinct articles whose key starts with `articleKeyPrefix` are remembered as seen
     /// (for a feed: `feed:` + its first configured URL + NUL; see ``ArticleIdentity/feedKey(feedURL:itemKey:)``).
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func seenArticleCount(articleKeyPrefix: String) throws -> Int {
+    package func seenArticleCount(articleKeyPrefix: String) throws -> Int {
         try readAccess("count seen articles") { db in
             let prefix = Self.keyBytes(articleKeyPrefix)
             return try Int.fetchOne(db, sql: """
@@ -33,7 +33,7 @@ extension StateStore {
     /// `since`, in key order: after a restart, the items of a feed's last document (they were all
     /// marked seen at the poll that read it, which is the feed's `lastSuccess`).
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func seenArticleKeys(articleKeyPrefix: String, seenSince since: Date) throws -> [String] {
+    package func seenArticleKeys(articleKeyPrefix: String, seenSince since: Date) throws -> [String] {
         try readAccess("list seen articles") { db in
             let prefix = Self.keyBytes(articleKeyPrefix)
             return try Data.fetchAll(db, sql: """

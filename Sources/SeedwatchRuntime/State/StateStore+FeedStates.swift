@@ -5,7 +5,7 @@ import GRDB
 extension StateStore {
     /// The stored state of a feed, by its configured URL.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func feedState(url: String) throws -> FeedHTTPState? {
+    package func feedState(url: String) throws -> FeedHTTPState? {
         try readAccess("read feed state") { db in
             try Row.fetchOne(db, sql: "SELECT * FROM feed_state WHERE url = ?", arguments: [url]).map(Self.feedState(row:))
         }
@@ -13,7 +13,7 @@ extension StateStore {
 
     /// All stored feed states, by URL.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func allFeedStates() throws -> [FeedHTTPState] {
+    package func allFeedStates() throws -> [FeedHTTPState] {
         try readAccess("read feed states") { db in
             try Row.fetchAll(db, sql: "SELECT * FROM feed_state ORDER BY url").map(Self.feedState(row:))
         }
@@ -21,7 +21,7 @@ extension StateStore {
 
     /// Inserts or replaces the state of `state.url`.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func saveFeedState(_ state: FeedHTTPState) throws {
+    package func saveFeedState(_ state: FeedHTTPState) throws {
         // A feed's HTTP state is a cache: losing the newest validators to a power cut only costs a
         // full fetch (items already decided stay decided). So this write skips the WAL sync that
         // decisions need (synchronous=NORMAL for this one statement); the next decision's commit

@@ -8,7 +8,7 @@ extension StateStore {
     /// Appends events in one transaction. History is a record for people, not part of exactly-once:
     /// like the feed cache it skips the WAL sync (synchronous=NORMAL; the next decision syncs it).
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func recordEvents(_ events: [ArticleEvent]) throws {
+    package func recordEvents(_ events: [ArticleEvent]) throws {
         guard !events.isEmpty else { return }
         try writeAccess("record history", transaction: false) { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -29,7 +29,7 @@ extension StateStore {
 
     /// The history of `subject` (path bytes or a feed item's link), oldest first.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func events(subject: [UInt8]) throws -> [ArticleEvent] {
+    package func events(subject: [UInt8]) throws -> [ArticleEvent] {
         try readAccess("read history") { db in
             try Row.fetchAll(db, sql: "SELECT * FROM article_event WHERE subject = ? ORDER BY at, rowid",
                              arguments: [Data(subject)]).map(Self.event(row:))
@@ -38,7 +38,7 @@ extension StateStore {
 
     /// The newest `decided` event, if any.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func lastDecision() throws -> ArticleEvent? {
+    package func lastDecision() throws -> ArticleEvent? {
         try readAccess("read last decision") { db in
             try Row.fetchOne(db, sql: "SELECT * FROM article_event WHERE kind = 'decided' ORDER BY at DESC, rowid DESC LIMIT 1")
                 .map(Self.event(row:))
@@ -49,7 +49,7 @@ extension StateStore {
     /// - Returns: the number of events removed.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     @discardableResult
-    public func pruneHistory(olderThan cutoff: Date) throws -> Int {
+    package func pruneHistory(olderThan cutoff: Date) throws -> Int {
         try writeAccess("prune history") { db in
             try db.execute(sql: "DELETE FROM article_event WHERE at < ?", arguments: [cutoff.timeIntervalSince1970])
             return db.changesCount
@@ -66,18 +66,18 @@ extension StateStore {
     // MARK: - Daemon status
 
     /// The running daemon's backlog as last saved.
-    public struct DaemonBacklog: Sendable, Hashable {
+    package struct DaemonBacklog: Sendable, Hashable {
         /// Ready files not yet taken.
-        public var queued: Int
+        package var queued: Int
         /// Files waiting for a retry after a state or alert-log error.
-        public var deferred: Int
+        package var deferred: Int
         /// When the daemon saved it.
-        public var updatedAt: Date
+        package var updatedAt: Date
     }
 
     /// Saves the daemon's backlog (one row; no WAL sync, as ``recordEvents(_:)``).
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func saveBacklog(queued: Int, deferred: Int, at: Date = Date()) throws {
+    package func saveBacklog(queued: Int, deferred: Int, at: Date = Date()) throws {
         try writeAccess("save backlog", transaction: false) { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
@@ -88,7 +88,7 @@ extension StateStore {
 
     /// The backlog the daemon last saved, or nil when no daemon ever ran on this database.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func backlog() throws -> DaemonBacklog? {
+    package func backlog() throws -> DaemonBacklog? {
         try readAccess("read backlog") { db in
             try Row.fetchOne(db, sql: "SELECT * FROM daemon_status WHERE id = 1").map {
                 DaemonBacklog(queued: $0["queued"], deferred: $0["deferred"], updatedAt: Date(timeIntervalSince1970: $0["updated_at"]))
@@ -98,7 +98,7 @@ extension StateStore {
 
     /// Alerts written to the log at or after `since`, by level (`alert`, `notice`), from the outbox.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func alertCounts(since: Date) throws -> [String: Int] {
+    package func alertCounts(since: Date) throws -> [String: Int] {
         try readAccess("count alerts") { db in
             var counts: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: """

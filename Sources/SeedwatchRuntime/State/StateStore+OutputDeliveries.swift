@@ -7,7 +7,7 @@ import Synchronization
 /// `v6-output-deliveries`); the alert log's row per alert is `outbox.state` (``StateStore/markWritten(alertID:at:)``).
 extension StateStore {
     /// The outputs that alerts committed from now on are queued for; set at start-up from `outputs:`.
-    public func setOutputRoutes(_ routes: [OutputRoute]) {
+    package func setOutputRoutes(_ routes: [OutputRoute]) {
         self.routes.withLock { $0 = routes }
     }
 
@@ -43,7 +43,7 @@ extension StateStore {
 
     /// Pending deliveries of `output` due at `now`, oldest first, at most `limit`.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func dueDeliveries(output: String, at now: Date = Date(), limit: Int = 100) throws -> [OutputDelivery] {
+    package func dueDeliveries(output: String, at now: Date = Date(), limit: Int = 100) throws -> [OutputDelivery] {
         try readAccess("list due deliveries") { db in
             try Row.fetchAll(db, sql: """
                 SELECT d.alert_id, o.line, d.attempts, d.started FROM outbox_delivery d JOIN outbox o ON o.alert_id = d.alert_id
@@ -58,7 +58,7 @@ extension StateStore {
 
     /// When the earliest pending delivery of `output` is due, or `nil` when none is pending.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func nextDeliveryDue(output: String) throws -> Date? {
+    package func nextDeliveryDue(output: String) throws -> Date? {
         try readAccess("find next delivery") { db in
             try Double.fetchOne(db, sql: "SELECT MIN(next_attempt) FROM outbox_delivery WHERE output = ? AND state = 'pending'",
                                 arguments: [output]).map(Date.init(timeIntervalSince1970:))
@@ -67,7 +67,7 @@ extension StateStore {
 
     /// Marks a delivery done.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func markDelivered(alertID: String, output: String, at: Date = Date()) throws {
+    package func markDelivered(alertID: String, output: String, at: Date = Date()) throws {
         try writeAccess("mark delivery done") { db in
             try db.execute(sql: """
                 UPDATE outbox_delivery SET state = 'delivered', delivered_at = ?1
@@ -79,7 +79,7 @@ extension StateStore {
     /// Records a failed attempt: the delivery stays pending until `nextAttempt`, or becomes a dead
     /// letter when `nextAttempt` is `nil`.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func recordFailedDelivery(alertID: String, output: String, error: String, nextAttempt: Date?, at: Date = Date()) throws {
+    package func recordFailedDelivery(alertID: String, output: String, error: String, nextAttempt: Date?, at: Date = Date()) throws {
         try writeAccess("record failed delivery") { db in
             try db.execute(sql: """
                 UPDATE outbox_delivery SET attempts = attempts + 1, last_error_at = ?1, last_error = ?2,
@@ -94,7 +94,7 @@ extension StateStore {
     /// - Returns: how many deliveries were queued again.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     @discardableResult
-    public func retryDeadLetters(output: String, at: Date = Date()) throws -> Int {
+    package func retryDeadLetters(output: String, at: Date = Date()) throws -> Int {
         try writeAccess("retry dead letters") { db in
             try db.execute(sql: """
                 UPDATE outbox_delivery SET state = 'pending', attempts = 0, started = ?1, next_attempt = ?1
@@ -106,7 +106,7 @@ extension StateStore {
 
     /// The state of one delivery: `"pending"`, `"delivered"`, `"dead"`, or `nil` when there is no row.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func deliveryState(alertID: String, output: String) throws -> String? {
+    package func deliveryState(alertID: String, output: String) throws -> String? {
         try readAccess("look up delivery") { db in
             try String.fetchOne(db, sql: "SELECT state FROM outbox_delivery WHERE alert_id = ? AND output = ?",
                                 arguments: [alertID, output])
@@ -116,7 +116,7 @@ extension StateStore {
     /// Counts per output name (only outputs with rows appear), and the alert log's counts under
     /// ``OutputConfiguration/alertLogName`` from the outbox's own state.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func outputDeliveryCounts() throws -> [String: OutputDeliveryCounts] {
+    package func outputDeliveryCounts() throws -> [String: OutputDeliveryCounts] {
         try readAccess("count deliveries") { db in
             var result: [String: OutputDeliveryCounts] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT output, state, COUNT(*) AS n FROM outbox_delivery GROUP BY output, state") {

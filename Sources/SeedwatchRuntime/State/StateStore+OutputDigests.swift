@@ -3,18 +3,18 @@ import GRDB
 import SeedwatchCore
 
 /// One e-mail digest (`output_digest`, migration `v8-output-digests`) with the alert lines tied to it.
-public struct OutputDigest: Sendable, Hashable {
-    public var id: Int64
-    public var output: String
+package struct OutputDigest: Sendable, Hashable {
+    package var id: Int64
+    package var output: String
     /// The period the message shows.
-    public var periodStart: Date
-    public var periodEnd: Date
+    package var periodStart: Date
+    package var periodEnd: Date
     /// The alert lines of its pending rows, each ending in `"\n"`, in decision order.
-    public var lines: [[UInt8]]
+    package var lines: [[UInt8]]
     /// Failed attempts so far (the most of its rows).
-    public var attempts: Int
+    package var attempts: Int
     /// When its give-up clock started: when the digest was made (or its dead letters retried).
-    public var started: Date
+    package var started: Date
 }
 
 /// E-mail digests (issue 14): an output with `digest: hourly|daily` keeps its alerts as pending rows
@@ -32,7 +32,7 @@ extension StateStore {
     /// - Returns: the new digest's id, or `nil` when there is nothing to make.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     @discardableResult
-    public func closeDigest(output: String, periodEnd: Date, nominalStart: Date, periodStart: (Date) -> Date,
+    package func closeDigest(output: String, periodEnd: Date, nominalStart: Date, periodStart: (Date) -> Date,
                             at now: Date = Date()) throws -> Int64? {
         let end = periodEnd.timeIntervalSince1970
         return try writeAccess("make digest") { db -> Int64? in
@@ -56,7 +56,7 @@ extension StateStore {
 
     /// The digests of `output` with pending rows due at `now`, oldest period first.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func dueDigests(output: String, at now: Date = Date()) throws -> [OutputDigest] {
+    package func dueDigests(output: String, at now: Date = Date()) throws -> [OutputDigest] {
         try readAccess("list due digests") { db in
             let heads = try Row.fetchAll(db, sql: """
                 SELECT g.id, g.period_start, g.period_end, MAX(d.attempts) AS attempts, MIN(d.started) AS started
@@ -79,7 +79,7 @@ extension StateStore {
 
     /// Marks every pending row of a digest delivered.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func markDigestDelivered(_ digest: Int64, output: String, at: Date = Date()) throws {
+    package func markDigestDelivered(_ digest: Int64, output: String, at: Date = Date()) throws {
         try writeAccess("mark digest sent") { db in
             try db.execute(sql: """
                 UPDATE outbox_delivery SET state = 'delivered', delivered_at = ?1
@@ -91,7 +91,7 @@ extension StateStore {
     /// Records a failed attempt on every pending row of a digest: pending until `nextAttempt`, or
     /// dead letters when `nextAttempt` is `nil`.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func recordFailedDigest(_ digest: Int64, output: String, error: String, nextAttempt: Date?, at: Date = Date()) throws {
+    package func recordFailedDigest(_ digest: Int64, output: String, error: String, nextAttempt: Date?, at: Date = Date()) throws {
         try writeAccess("record failed digest") { db in
             try db.execute(sql: """
                 UPDATE outbox_delivery SET attempts = attempts + 1, last_error_at = ?1, last_error = ?2,
@@ -103,7 +103,7 @@ extension StateStore {
 
     /// When the earliest made digest of `output` is due again, or `nil` when none waits.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func nextDigestDue(output: String) throws -> Date? {
+    package func nextDigestDue(output: String) throws -> Date? {
         try readAccess("find next digest") { db in
             try Double.fetchOne(db, sql: """
                 SELECT MIN(next_attempt) FROM outbox_delivery WHERE output = ? AND state = 'pending' AND digest IS NOT NULL

@@ -7,7 +7,7 @@ extension StateStore {
     /// The content hash recorded for a file with exactly this identity, or `nil` when the file is new
     /// or changed. Identity: device, inode, size (bytes) and modification time (nanoseconds since 1970).
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func processedFileHash(device: UInt64, inode: UInt64, size: Int64, mtimeNanoseconds: Int64) throws -> String? {
+    package func processedFileHash(device: UInt64, inode: UInt64, size: Int64, mtimeNanoseconds: Int64) throws -> String? {
         try readAccess("look up processed file") { db in
             try String.fetchOne(db, sql: """
                 SELECT content_hash FROM processed_file
@@ -19,7 +19,7 @@ extension StateStore {
     /// Records a processed file; a later file with the same device and inode replaces the record.
     /// - Parameter path: the path as raw bytes (need not be UTF-8).
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func recordProcessedFile(path filePath: [UInt8], device: UInt64, inode: UInt64, size: Int64,
+    package func recordProcessedFile(path filePath: [UInt8], device: UInt64, inode: UInt64, size: Int64,
                                     mtimeNanoseconds: Int64, contentHash: String, at: Date = Date()) throws {
         try writeAccess("record processed file") { db in
             try db.execute(sql: """
@@ -38,7 +38,7 @@ extension StateStore {
     /// - Returns: the number of records removed.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     @discardableResult
-    public func pruneProcessedFiles(olderThan cutoff: Date) throws -> Int {
+    package func pruneProcessedFiles(olderThan cutoff: Date) throws -> Int {
         try writeAccess("prune processed files") { db in
             try db.execute(sql: "DELETE FROM processed_file WHERE processed_at < ?", arguments: [cutoff.timeIntervalSince1970])
             return db.changesCount
@@ -47,7 +47,7 @@ extension StateStore {
 
     /// The path bytes recorded for a device and inode, if any.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func processedFilePath(device: UInt64, inode: UInt64) throws -> [UInt8]? {
+    package func processedFilePath(device: UInt64, inode: UInt64) throws -> [UInt8]? {
         try readAccess("look up processed file path") { db in
             try Data.fetchOne(db, sql: "SELECT path FROM processed_file WHERE device = ? AND inode = ?",
                               arguments: [Int64(bitPattern: device), Int64(bitPattern: inode)]).map { [UInt8]($0) }

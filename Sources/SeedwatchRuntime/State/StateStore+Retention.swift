@@ -16,7 +16,7 @@ extension StateStore {
     /// - Returns: the number of seen marks removed.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     @discardableResult
-    public func pruneSeen(olderThan cutoff: Date) throws -> Int {
+    package func pruneSeen(olderThan cutoff: Date) throws -> Int {
         try writeAccess("prune seen articles") { db in
             let t = cutoff.timeIntervalSince1970
             let feedPrefix = Data("feed:".utf8)

@@ -7,7 +7,7 @@ import SeedwatchCore
 extension StateStore {
     /// Whether `articleKey` has been decided for `watch`.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func isSeen(articleKey: String, watch: String) throws -> Bool {
+    package func isSeen(articleKey: String, watch: String) throws -> Bool {
         try readAccess("look up seen article") { db in
             // A cached statement: a feed document asks this for every item (issue 11).
             try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM seen_article WHERE article_key = ? AND watch = ?"),
@@ -34,7 +34,7 @@ extension StateStore {
     ///   `false` when the pair was already seen — then nothing changes — or when the alert id is already
     ///   in the outbox (a pruned seen mark is restored; the alert is not queued again).
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``; nothing is committed then.
-    public func commitDecision(articleKey: String, watch: String, contentHash: String, alertID: String?,
+    package func commitDecision(articleKey: String, watch: String, contentHash: String, alertID: String?,
                                alertLine: [UInt8]?, version: ArticleVersion? = nil, alertedActorIDs: [String]? = nil,
                                storyMember: StoryMember? = nil, at: Date = Date()) throws -> Bool {
         precondition(alertLine == nil || alertID != nil, "an alert line needs its alert id")
@@ -65,7 +65,7 @@ extension StateStore {
     /// too, so the original's alert id and actors outlive the versions that link to it.
     /// Keys never decided are ignored.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func touchSeen(articleKeys: [String], at: Date = Date()) throws {
+    package func touchSeen(articleKeys: [String], at: Date = Date()) throws {
         guard !articleKeys.isEmpty else { return }
         try writeAccess("touch seen articles") { db in
             let statement = try db.cachedStatement(sql: "UPDATE seen_article SET last_seen = ? WHERE article_key = ?")

@@ -42,7 +42,7 @@ extension StateStore {
     /// At most `bandLimit` members are taken from the bands (a burst of copies of one article all
     /// share its bands; any of them leads to the story). Each member is returned once, earliest first.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func storyCandidates(watch: String, fingerprint: StoryFingerprint, eventWindow: TimeInterval,
+    package func storyCandidates(watch: String, fingerprint: StoryFingerprint, eventWindow: TimeInterval,
                                 limit: Int, bandLimit: Int) throws -> [StoryMember] {
         let bands = LSHBands.keys(fingerprint.signature)
         let instant = fingerprint.time.timeIntervalSince1970
@@ -78,7 +78,7 @@ extension StateStore {
     /// The recorded member of alert `alertID`, or `nil` when it has none (below the window, or an
     /// alert from before stories).
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func storyMember(alertID: String) throws -> StoryMember? {
+    package func storyMember(alertID: String) throws -> StoryMember? {
         guard let id = Self.alertNumber(alertID) else { return nil }
         return try readAccess("read story member") { db in
             try Row.fetchOne(db, sql: "SELECT * FROM story_member WHERE member = ?", arguments: [id]).flatMap(Self.storyMember)
@@ -87,7 +87,7 @@ extension StateStore {
 
     /// What `story` holds so far (members still in the window), or `nil` when none is left.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func storySummary(story: String) throws -> StorySummary? {
+    package func storySummary(story: String) throws -> StorySummary? {
         guard let id = Self.alertNumber(story) else { return nil }
         return try readAccess("read story") { db in
             // Aggregated in SQLite: a story of thousands of copies costs no row decoding here.
@@ -105,7 +105,7 @@ extension StateStore {
     /// Records an alerted article as a member of its story, with its band keys. A member already
     /// recorded (same alert id) is left as it is.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``; nothing is recorded then.
-    public func recordStoryMember(_ member: StoryMember, at: Date = Date()) throws {
+    package func recordStoryMember(_ member: StoryMember, at: Date = Date()) throws {
         try writeAccess("record story member") { db in try Self.insertStoryMember(db, member, at: at.timeIntervalSince1970) }
     }
 
@@ -134,7 +134,7 @@ extension StateStore {
     /// - Returns: the number of members forgotten.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     @discardableResult
-    public func pruneStories(olderThan cutoff: Date) throws -> Int {
+    package func pruneStories(olderThan cutoff: Date) throws -> Int {
         try writeAccess("prune stories") { db in
             let at = cutoff.timeIntervalSince1970
             try db.execute(sql: """
@@ -174,7 +174,7 @@ extension StateStore {
 
 extension StateStore: StoryMemberSource {
     /// ``storyCandidates(watch:fingerprint:eventWindow:limit:bandLimit:)`` with 40 members by time and 16 by band keys.
-    public func storyCandidates(watch: String, fingerprint: StoryFingerprint, eventWindow: TimeInterval) throws -> [StoryMember] {
+    package func storyCandidates(watch: String, fingerprint: StoryFingerprint, eventWindow: TimeInterval) throws -> [StoryMember] {
         try storyCandidates(watch: watch, fingerprint: fingerprint, eventWindow: eventWindow, limit: 40, bandLimit: 16)
     }
 }

@@ -10,7 +10,7 @@ extension StateStore {
     /// they were committed (the outbox's), at most the first `limit`.
     /// - Returns: `[]` when the story or the alert is unknown.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func storyLines(story: String, upTo alertID: String, limit: Int = 200) throws -> [[UInt8]] {
+    package func storyLines(story: String, upTo alertID: String, limit: Int = 200) throws -> [[UInt8]] {
         guard let storyNumber = Self.alertNumber(story) else { return [] }
         return try readAccess("read story lines") { db in
             guard let until = try Int64.fetchOne(db, sql: "SELECT rowid FROM outbox WHERE alert_id = ?", arguments: [alertID]) else { return [] }

@@ -23,9 +23,9 @@ import Glibc
 /// sinks), processed files (`+ProcessedFiles`), feed HTTP state (`+FeedStates`), a feed's seen
 /// items (`+FeedHistory`), article versions (`+ArticleVersions`), history and daemon status
 /// (`+Operations`), retention (`+Retention`), batches (`+Batch`) and row counts (``StateCounts``).
-public final class StateStore: Sendable {
+package final class StateStore: Sendable {
     /// The database file.
-    public let path: String
+    package let path: String
     private let pool: DatabasePool
     /// Device and inode of the database file once opened, to notice it being deleted or replaced.
     private let fileIdentity: (device: UInt64, inode: UInt64)?
@@ -42,7 +42,7 @@ public final class StateStore: Sendable {
     ///     folder, the database and its `-wal`/`-shm` files can read while the daemon runs (SQLite
     ///     reads a WAL database read-only when those files exist, "WAL mode: read-only databases").
     /// - Throws: ``StateStoreError/cannotOpen(path:reason:)`` or ``StateStoreError/migrationFailed(path:reason:)``.
-    public init(path: String, busyTimeout: TimeInterval = 10, readOnly: Bool = false) throws {
+    package init(path: String, busyTimeout: TimeInterval = 10, readOnly: Bool = false) throws {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty && !readOnly {
@@ -88,7 +88,7 @@ public final class StateStore: Sendable {
     /// Whether the database file was deleted, or another file put at ``path``, since it was opened.
     /// The store then keeps working on the old file, which nobody will see again: what is decided
     /// from now on is lost at the next restart. The daemon logs this as an error.
-    public var fileWasReplaced: Bool {
+    package var fileWasReplaced: Bool {
         guard let fileIdentity else { return false }
         guard let now = Self.identity(of: path) else { return true }
         return now != fileIdentity
@@ -102,7 +102,7 @@ public final class StateStore: Sendable {
 
     /// Closes the database's connections (at shutdown). Later calls on this store throw.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)`` when a connection is still in use.
-    public func close() throws {
+    package func close() throws {
         do {
             try pool.close()
         } catch {
@@ -113,7 +113,7 @@ public final class StateStore: Sendable {
     /// The writer connection's `journal_mode` (expected `wal`) and `synchronous` level
     /// (0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA; expected 2).
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func durability() throws -> (journalMode: String, synchronous: Int) {
+    package func durability() throws -> (journalMode: String, synchronous: Int) {
         try writeAccess("read durability settings", transaction: false) { db in
             let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
             let level = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
@@ -123,7 +123,7 @@ public final class StateStore: Sendable {
 
     /// The names of the migrations applied, oldest first.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    public func appliedMigrations() throws -> [String] {
+    package func appliedMigrations() throws -> [String] {
         try readAccess("list migrations") { db in
             try StateSchema.migrator.appliedMigrations(db)
         }

@@ -1,5 +1,5 @@
 /// A failure of the state database; every case names the database file so the operator knows which.
-public enum StateStoreError: Error, CustomStringConvertible, Sendable {
+package enum StateStoreError: Error, CustomStringConvertible, Sendable {
     /// The database could not be opened or created (missing folder, permissions, not a database).
     case cannotOpen(path: String, reason: String)
     /// Bringing the schema up to date failed; the database is left as it was.
@@ -7,7 +7,7 @@ public enum StateStoreError: Error, CustomStringConvertible, Sendable {
     /// A query failed; `operation` says what the store was doing.
     case operationFailed(path: String, operation: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .cannotOpen(let path, let reason):
             return "cannot open state database \(path): \(reason) (check state.path, its folder and permissions)"

@@ -5,11 +5,11 @@ import SeedwatchCore
 /// members in the state store, applies ``StoryRule`` (``StoryAssignment``), and gives the alert its
 /// story keys and the member to record with its decision. Members past `stories.window` are pruned
 /// by the ``RetentionService``.
-public struct StoryKeeper: Sendable {
+package struct StoryKeeper: Sendable {
     /// The rule (``StoryRule/standard``).
-    public var rule: StoryRule
+    package var rule: StoryRule
 
-    public init(rule: StoryRule = .standard) {
+    package init(rule: StoryRule = .standard) {
         self.rule = rule
     }
 
@@ -18,7 +18,7 @@ public struct StoryKeeper: Sendable {
     ///   - record: the alert (its id, time, watch, level, actors and topics are used).
     ///   - article: the article (title, body, link, published date).
     /// - Throws: ``StateStoreError`` when the candidates cannot be read.
-    public func keys(for record: AlertRecord, article: Article, in store: StateStore) throws -> (keys: StoryKeys, member: StoryMember) {
+    package func keys(for record: AlertRecord, article: Article, in store: StateStore) throws -> (keys: StoryKeys, member: StoryMember) {
         try StoryAssignment.assign(alertID: record.id, watch: record.watch, level: record.level,
                                    fingerprint: StoryFingerprint(alert: record, article: article), in: store, rule: rule)
     }
@@ -27,7 +27,7 @@ public struct StoryKeeper: Sendable {
     /// `originalAlertID` while its member is in the window; otherwise (no original alert, or it
     /// was pruned) as any alert (``keys(for:article:in:)``).
     /// - Throws: ``StateStoreError`` when the members cannot be read.
-    public func editKeys(for record: AlertRecord, article: Article, originalAlertID: String?,
+    package func editKeys(for record: AlertRecord, article: Article, originalAlertID: String?,
                          in store: StateStore) throws -> (keys: StoryKeys, member: StoryMember) {
         if let originalAlertID, let original = try store.storyMember(alertID: originalAlertID),
            let summary = try store.storySummary(story: original.story) {

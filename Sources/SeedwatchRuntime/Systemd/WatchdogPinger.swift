@@ -8,7 +8,7 @@ import Synchronization
 /// read or decisions made) since the last ping, or within the time budget of the article in hand
 /// (short while its thread waits, long while it computes). A wedged pipeline stops pinging, and
 /// systemd restarts the daemon after `WatchdogSec`.
-public final class WatchdogPinger: Sendable {
+package final class WatchdogPinger: Sendable {
     private let stopped = Atomic<Bool>(false)
 
     /// Starts pinging every `interval` seconds (systemd asks for `WatchdogSec/2`).
@@ -17,7 +17,7 @@ public final class WatchdogPinger: Sendable {
     ///   - activity: the pipeline's progress.
     ///   - logger: one WARNING when pings stop, one NOTICE when they resume.
     ///   - ping: sends `WATCHDOG=1` (``SystemdNotifier/watchdog()`` in the daemon).
-    public init(interval: Double, activity: PipelineActivity, logger: Logger, ping: @escaping @Sendable () -> Void) {
+    package init(interval: Double, activity: PipelineActivity, logger: Logger, ping: @escaping @Sendable () -> Void) {
         let thread = Thread { [weak self] in
             var mark = activity.progressMark
             var cpu = activity.cpuSeconds
@@ -51,5 +51,5 @@ public final class WatchdogPinger: Sendable {
     }
 
     /// Stops pinging (at shutdown); the thread ends at its next wake-up.
-    public func stop() { stopped.store(true, ordering: .relaxed) }
+    package func stop() { stopped.store(true, ordering: .relaxed) }
 }

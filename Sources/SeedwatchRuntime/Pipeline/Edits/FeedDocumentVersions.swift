@@ -11,14 +11,14 @@ import Synchronization
 /// The result equals a per-item query of the store: the document's own items are never candidates
 /// (they are in `present`), so the versions they add while the document is decided change nothing,
 /// except that an edit replaces its original's stored title, which ``refresh(original:in:)`` mirrors.
-public final class FeedDocumentVersions: Sendable, Hashable {
+package final class FeedDocumentVersions: Sendable, Hashable {
     /// `feed:` + the feed's first configured URL (``ArticleVersion/feedScope(feedURL:)``).
-    public let scope: [UInt8]
+    package let scope: [UInt8]
     /// The article keys of every item of the document.
-    public let present: Set<String>
+    package let present: Set<String>
     private let index = Mutex<ArticleVersionIndex?>(nil)
 
-    public init(scope: [UInt8], present: Set<String>) {
+    package init(scope: [UInt8], present: Set<String>) {
         self.scope = scope
         self.present = present
     }
@@ -47,6 +47,6 @@ public final class FeedDocumentVersions: Sendable, Hashable {
         index.withLock { $0?.setTitle(stored.title, ofVersion: original) }
     }
 
-    public static func == (a: FeedDocumentVersions, b: FeedDocumentVersions) -> Bool { a === b }
-    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
+    package static func == (a: FeedDocumentVersions, b: FeedDocumentVersions) -> Bool { a === b }
+    package func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 }

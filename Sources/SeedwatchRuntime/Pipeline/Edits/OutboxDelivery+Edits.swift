@@ -11,7 +11,7 @@ extension OutboxDelivery {
     /// - Returns: as ``decide(articleKey:watch:contentHash:alert:version:alertedActorIDs:at:)``.
     /// - Throws: as ``decide(articleKey:watch:contentHash:alert:version:alertedActorIDs:at:)``.
     @discardableResult
-    public func decideEdit(articleKey: String, originalKey: String, watch: String, contentHash: String,
+    package func decideEdit(articleKey: String, originalKey: String, watch: String, contentHash: String,
                            version: ArticleVersion, originalAlertID: String?, alertedActorIDs: [String],
                            alert: (id: String, line: [UInt8])?, storyMember: StoryMember? = nil, at: Date = Date()) throws -> Bool {
         let isNew = try store.commitUpdateDecision(articleKey: articleKey, originalKey: originalKey, watch: watch,

@@ -4,14 +4,14 @@ import SeedwatchCore
 /// How an article under a key not yet seen looks for the seen article it may be an edit of: the
 /// state store's stored versions of the same feed or path, judged by ``ArticleUpdateMatch``.
 /// Each source states its rule when it builds an ``IncomingArticle``.
-public struct VersionLookup: Sendable, Hashable {
+package struct VersionLookup: Sendable, Hashable {
     enum Rule: Sendable, Hashable {
         case feedDocumentItem(FeedDocumentVersions, descriptionShared: Bool)
         case file
     }
 
     /// The article's secondary keys, recorded with its decision.
-    public var version: ArticleVersion
+    package var version: ArticleVersion
     let rule: Rule
 
     /// A feed item of a fetched document: an edit of a stored item of the same feed, not in the
@@ -20,7 +20,7 @@ public struct VersionLookup: Sendable, Hashable {
     /// The candidates come from the document's index of stored versions (read once per document,
     /// not once per item).
     /// - Parameter descriptionShared: whether another item of the document has the same description hash.
-    public static func feedDocumentItem(_ version: ArticleVersion, document: FeedDocumentVersions,
+    package static func feedDocumentItem(_ version: ArticleVersion, document: FeedDocumentVersions,
                                         descriptionShared: Bool) -> VersionLookup {
         VersionLookup(version: version, rule: .feedDocumentItem(document, descriptionShared: descriptionShared))
     }
@@ -33,7 +33,7 @@ public struct VersionLookup: Sendable, Hashable {
 
     /// A dropped file's article: an edit of an article read earlier from the same path with a
     /// similar title (``ArticleUpdateMatch/fileOriginal(title:stored:)``).
-    public static func file(path: [UInt8], article: Article) -> VersionLookup {
+    package static func file(path: [UInt8], article: Article) -> VersionLookup {
         VersionLookup(version: ArticleVersion(scope: ArticleVersion.fileScope(path: path), title: article.title, link: nil,
                                               published: article.published, descriptionHash: nil),
                       rule: .file)
