@@ -45,3 +45,47 @@ struct EmailEndToEndTests {
         }
     }
 }
+
+/// The built daemon with a daily e-mail digest whose `digest_time` is a minute or two ahead (UTC),
+/// killed with SIGKILL while the alerts arrive and again just after the period ends: one digest
+/// arrives with every alert; a repeat is the same message (same Message-ID).
+@Suite("Daemon end to end: e-mail digest", .serialized)
+struct EmailDigestEndToEndTests {
+    @Test(.timeLimit(.minutes(6)))
+    func oneDigestWithEveryAlertAcrossKills() throws {
+        let articles = KilledDaemonRun.environment("SEEDWATCH_DIGEST_ARTICLES", default: 12)
+        let kills = KilledDaemonRun.environment("SEEDWATCH_DIGEST_KILLS", default: 2)
+        var random = SplitMix64(state: 20_261_207)
+        let server = try LoopbackSMTPServer()
+        defer { server.stop() }
+        server.script(["451 try again later"])
+        // The period ends at the first whole minute at least 75 s from now.
+        let boundary = Date(timeIntervalSince1970: ((Date().timeIntervalSince1970 + 75) / 60).rounded(.up) * 60)
+        let time = String(AlertTimestamp.format(boundary).dropFirst(11).prefix(5))
+        var run = try KilledDaemonRun("seedwatch-e2e-digest", outputs: """
+              - {type: email, name: desk, smtp: "\(server.url)", from: seedwatch@example.org, to: [analyst@example.org], digest: daily, digest_time: "\(time)", digest_zone: UTC}
+
+            """)
+        try run.dropArticles(articles, kills: kills, random: &random)
+        #expect(waitUntil(60) { Set(AlertLine.read(run.alertLog).map(\.id)).count >= articles })
+        #expect(server.messages.isEmpty)
+        // Kill the daemon once more just after the period's end: making the digest, sending it, or recording it.
+        Thread.sleep(forTimeInterval: max(0, boundary.timeIntervalSinceNow) + Double.random(in: 0.5...1.5, using: &random))
+        try run.killAndRestart()
+        let arrived = waitUntil(90) { !server.messages.isEmpty }
+        Thread.sleep(forTimeInterval: 3)
+        #expect(run.stop() == 0)
+        #expect(arrived, "log:\n\(run.daemon.log.suffix(3000))")
+        let start = AlertTimestamp.format(boundary.addingTimeInterval(-86_400))
+        func minute(_ rfc3339: String) -> String { rfc3339.prefix(10) + " " + rfc3339.dropFirst(11).prefix(5) }
+        let stamp = AlertTimestamp.format(boundary).filter { $0 != "-" && $0 != ":" }
+        print("e-mail digest end to end: \(articles) articles, \(kills + 1) kills, \(server.messages.count) messages")
+        #expect((1...2).contains(server.messages.count))
+        for message in server.messages {
+            let headers = message.data.components(separatedBy: "\r\n")
+            #expect(headers.contains("Subject: [seedwatch] daily digest \(minute(start)) - \(minute(AlertTimestamp.format(boundary))) UTC: \(articles) alerts"))
+            #expect(headers.contains("Message-ID: <digest.desk.\(stamp)@seedwatch>"))
+        }
+        #expect(AlertLine.read(run.alertLog).count == articles)
+    }
+}

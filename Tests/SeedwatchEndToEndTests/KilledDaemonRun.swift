@@ -56,12 +56,17 @@ struct KilledDaemonRun {
             }
             guard k < kills else { break }
             usleep(UInt32.random(in: 300_000...1_500_000, using: &random))
-            daemon.signal(SIGKILL)
-            _ = daemon.waitForExit(timeout: 10)
-            let before = notify.received.count
-            daemon = try DaemonProcess(config: config, notifySocket: notify.path, stderrURL: folder.url.appendingPathComponent("daemon.log"))
-            #expect(notify.wait(for: "READY=1", from: before, timeout: 60) != nil, "no READY=1 after kill \(k + 1)")
+            try killAndRestart()
         }
+    }
+
+    /// SIGKILL, then a new daemon on the same folder, ready.
+    mutating func killAndRestart() throws {
+        daemon.signal(SIGKILL)
+        _ = daemon.waitForExit(timeout: 10)
+        let before = notify.received.count
+        daemon = try DaemonProcess(config: config, notifySocket: notify.path, stderrURL: folder.url.appendingPathComponent("daemon.log"))
+        #expect(notify.wait(for: "READY=1", from: before, timeout: 60) != nil, "no READY=1 after a kill")
     }
 
     /// SIGTERM, then the exit status.
