@@ -56,6 +56,10 @@ struct WatchBuilderTests {
         #expect(kim.aliases.map(\.text).contains("김정은"))
         // The weak surname of the knowledge data, written so in the six Latin-script languages.
         #expect(kim.aliases.contains(Alias("Kim", caseSensitive: true, weak: true, languages: LanguageSet(codes: EventLexicon.languages)!)))
+        // A seed-only Korean name: the family name comes first ("President Moon", weak "Moon").
+        #expect(try #require(w.actors.first { $0.actor.id == "moon_jae_in" }).actor.aliases == [
+            Alias("Moon Jae-in"), Alias("President Moon"), Alias("Moon", caseSensitive: true, weak: true),
+            Alias("Moon Jae-ins", languages: LanguageSet(codes: ["de"])!)])
         let north = try #require(w.actors.first { $0.actor.id == "north_korea" }).actor
         for alias in ["Pyongyang", "North Korean", "Nordkorea", "Coreia do Norte", "nord-coréenne", "Corea del Nord"] {
             #expect(north.aliases.map(\.text).contains(alias), "missing \(alias)")
