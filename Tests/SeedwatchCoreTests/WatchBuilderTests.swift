@@ -56,6 +56,10 @@ struct WatchBuilderTests {
         #expect(kim.aliases.map(\.text).contains("김정은"))
         // The weak surname of the knowledge data, written so in the six Latin-script languages.
         #expect(kim.aliases.contains(Alias("Kim", caseSensitive: true, weak: true, languages: LanguageSet(codes: EventLexicon.languages)!)))
+        // A seed-only Korean name: the family name comes first ("President Moon", weak "Moon").
+        #expect(try #require(w.actors.first { $0.actor.id == "moon_jae_in" }).actor.aliases == [
+            Alias("Moon Jae-in"), Alias("President Moon"), Alias("Moon", caseSensitive: true, weak: true),
+            Alias("Moon Jae-ins", languages: LanguageSet(codes: ["de"])!)])
         let north = try #require(w.actors.first { $0.actor.id == "north_korea" }).actor
         for alias in ["Pyongyang", "North Korean", "Nordkorea", "Coreia do Norte", "nord-coréenne", "Corea del Nord"] {
             #expect(north.aliases.map(\.text).contains(alias), "missing \(alias)")
@@ -103,6 +107,31 @@ struct WatchBuilderTests {
         let result = watch.matcher.match(Article(title: title, body: body), language: language)
         #expect(result.actorIDs(in: model) == ["canada", "mark_carney", "donald_trump", "united_states"])
         #expect(watch.scorer.score(result).level == .alert)
+    }
+
+    /// The summary names the core states with their centrality, the actors by kind, the topics with
+    /// their strongest terms and what to review; `--explain` adds why: counts and positions in the
+    /// seed, the knowledge entry and its source, the background frequency.
+    @Test func summaryAndExplanation() throws {
+        let w = try Self.builder.build(name: "canada-trade", seed: Self.canadaSeed)
+        let plain = w.summary(explain: false).split(separator: "\n").map(String.init)
+        #expect(Array(plain.prefix(4)) == [
+            "core states: canada; named in most news, so not weighted: united_states",
+            "  centrality: canada 16 (core, title, lead, 6 sentences); united_states 15 (weight 0, title, lead, 5 sentences)",
+            "persons (2): donald_trump [united_states], mark_carney [canada]",
+            "states (2): canada, united_states",
+        ])
+        #expect(plain.contains("  trade_deal: trade deal 3, trade agreement 3, free trade 3, trade talks 3, trade war 3 … (78 terms)"))
+        #expect(Array(plain.suffix(3)) == [
+            "review:",
+            "  - one core state (canada): the pair pattern never fires; add the other side of the story to `core_states` if there is one",
+            "  - states named but not weighted: united_states; give one a weight in `state_weights` if it is part of the story",
+        ])
+        let explained = w.summary(explain: true).split(separator: "\n").map(String.init)
+        #expect(explained.contains("    mark_carney: knowledge entry mark_carney (Prime Minister of Canada, pm.gc.ca; Wikipedia article titles (Mark Carney in every Latin-script language, ru Карни, zh 卡尼); as of 2025-11): 2 mentions as \"Carney\", \"Mark Carney\"; sentence 1, sentence 3"))
+        #expect(explained.contains("    \"tariffs\" 2: in 5 sentences (title, sentence 1, sentence 2, sentence 3, sentence 5); in 13 of 10376 background articles; score 39.6"))
+        #expect(explained.contains("    event lexicon concept tariff (27 forms in en/es/pt/fr/de/it): the seed uses \"levies\", \"tariffs\" in title, sentence 1, sentence 2, sentence 3, sentence 5"))
+        #expect(explained.contains("    event lexicon concept sanctions, related to the concepts the seed uses (border, tariff, trade_deal): half weight"))
     }
 
     @Test func ceutaSeed() throws {

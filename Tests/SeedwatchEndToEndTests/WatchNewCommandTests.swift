@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `seedwatch watch new` from a seed file to a watch that `check-config` and `scan` take unedited.
 @Suite("watch new command")
@@ -64,6 +67,12 @@ struct WatchNewCommandTests {
         let again = try CommandLineTests.run(["watch", "new", "canada-trade", "--seed", seed.path, "--config", config])
         #expect(again.status == 73)   // EX_CANTCREAT
         #expect(again.stderr == "error: \(folder.path)/seeds/canada-trade already holds a watch; --force overwrites its article.txt and model.yaml\n")
+        let modelURL = folder.appendingPathComponent("seeds/canada-trade/model.yaml")
+        let built1 = try Data(contentsOf: modelURL)
+        try Data("edited".utf8).write(to: modelURL)
+        let forced = try CommandLineTests.run(["watch", "new", "canada-trade", "--seed", seed.path, "--config", config, "--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try Data(contentsOf: modelURL) == built1)   // rewritten, the same bytes for the same seed
 
         let check = try CommandLineTests.run(["check-config", "--config", config])
         #expect(check.status == 0, "\(check.stderr)")
@@ -76,6 +85,45 @@ struct WatchNewCommandTests {
         #expect(out.first == "watch canada-trade: 1 articles: alert 1, notice 0, below 0")
         #expect(out.count == 2)
         #expect(out.last?.hasSuffix("  alert   Canada hits back with tariffs after Trump doubles duties  (\(seed.path))") == true)
+    }
+
+    /// The built watch runs in the daemon unedited: an article dropped in German about the story is
+    /// alerted for it (and the shipped watch stays silent).
+    @Test func theBuiltWatchAlertsInTheDaemonUnedited() throws {
+        let folder = try Self.tempFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = try Self.writeConfig(in: folder)
+        let seed = folder.appendingPathComponent("seed.txt")
+        try Data("""
+        Canada hits back with tariffs after Trump doubles duties
+        Canadian Prime Minister Mark Carney said Canada would impose counter-tariffs on US steel and aluminium.
+        US President Donald Trump doubled tariffs on Canadian goods on Monday, saying Canada treated US dairy unfairly.
+        Carney said trade talks with Washington would continue, but Canada's tariffs would stay until the US lifted its levies.
+
+        """.utf8).write(to: seed)
+        let built = try CommandLineTests.run(["watch", "new", "canada-trade", "--seed", seed.path, "--config", config, "--add-to-config"])
+        #expect(built.status == 0, "\(built.stderr)")
+
+        let notify = try NotifySocket(path: folder.appendingPathComponent("notify.sock").path)
+        defer { notify.close() }
+        let daemon = try DaemonProcess(config: URL(fileURLWithPath: config), notifySocket: notify.path,
+                                       stderrURL: folder.appendingPathComponent("daemon.log"))
+        defer { daemon.signal(SIGTERM); _ = daemon.waitForExit(timeout: 30) }
+        #expect(notify.wait(for: "READY=1", timeout: 60) != nil, "no READY=1; log:\n\(daemon.log)")
+        try Data("""
+        Kanada antwortet Trump mit Zöllen
+        Der kanadische Premierminister Mark Carney kündigte Gegenzölle auf amerikanischen Stahl an. Ottawa werde die Zölle beibehalten, solange Washington seine nicht zurücknehme. Kanadische Hersteller fürchten einen Handelskrieg.
+
+        """.utf8).write(to: folder.appendingPathComponent("drop/kanada.txt"))
+        let log = folder.appendingPathComponent("alerts.jsonl")
+        let alerted = waitUntil(60) { !AlertLine.read(log).isEmpty }
+        #expect(alerted, "no alert; log:\n\(daemon.log.suffix(3000))")
+        let lines = (try? String(contentsOf: log, encoding: .utf8))?.split(separator: "\n") ?? []
+        #expect(lines.count == 1)
+        let object = try #require(lines.first.flatMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] })
+        #expect(object["watch"] as? String == "canada-trade")
+        #expect(object["level"] as? String == "alert")
+        #expect(AlertLine.read(log).first?.actors.contains("canada") == true)
     }
 
     @Test func aSeedThatCannotBeReadExits66() throws {

@@ -123,7 +123,8 @@ public enum ActorSelection {
             let id = Identifier.unique(Identifier.snakeCase(draft.words.joined(separator: " ")), in: taken)
             taken.insert(id)
             choices.append(Choice(actor: Actor(id: id, name: draft.words.joined(separator: " "), kind: .person,
-                                               affiliation: state, aliases: draft.aliases()),
+                                               affiliation: state,
+                                               aliases: draft.aliases(familyNameFirst: state.map { familyNameFirst(state: $0, knowledge) } ?? false)),
                                   exclusions: [],
                                   reason: draft.reason(seed) + (state.map { "; belongs to \($0) (\(draft.belongsTo.joined(separator: ", ")))" }
                                       ?? "; no state found in the seed: set `affiliation` if the person speaks for one"),
@@ -138,6 +139,14 @@ public enum ActorSelection {
             return ka != kb ? ka < kb : a.offset < b.offset
         }.map(\.element)
     }
+}
+
+/// Whether people of the state with actor id `state` write the family name first: China, Taiwan,
+/// Hong Kong, Macao, North and South Korea (AP Stylebook, "Chinese names" and "Korean names";
+/// Chicago Manual of Style 8.14), so that "President Moon Jae-in" is "President Moon".
+func familyNameFirst(state: String, _ knowledge: KnowledgeIndex) -> Bool {
+    guard let code = knowledge.entries.first(where: { $0.id == state && $0.kind == .state })?.knowledgeKey else { return false }
+    return ["CN", "TW", "HK", "MO", "KP", "KR"].contains(code)
 }
 
 /// A person found in the seed's phrases, gathered over its mentions.
@@ -162,13 +171,20 @@ struct PersonDraft {
     }
 
     /// Full name and its spellings (strong), title forms (strong for formal titles such as
-    /// "President", weak for "Mr"), and the surname alone (weak, case-sensitive).
-    func aliases() -> [Alias] {
+    /// "President", weak for "Mr"), the surname alone (weak, case-sensitive: the first word when
+    /// `familyNameFirst` or when the given name is hyphenated as in Korean romanisation, "Moon
+    /// Jae-in"; else the last), and the German genitive of the full name (Duden: proper names without
+    /// article take -s; "Moon Jae-ins"), tagged `de`.
+    func aliases(familyNameFirst: Bool = false) -> [Alias] {
         let full = words.joined(separator: " ")
         var result = [Alias(full)]
         var seen: Set<String> = [Identifier.nameKey(words)]
         for s in spellings where seen.insert(Identifier.nameKey([s])).inserted { result.append(Alias(s)) }
-        let family = surname ?? words.last!
+        // A Korean given name: "Jae-in", "Jong-un" (capital, then lower-case syllables; not "al-Sharaa").
+        let parts = words.last!.split(separator: "-")
+        let hyphenatedGivenName = words.count >= 2 && parts.count == 2 && parts[0].first!.isUppercase
+            && parts[0].dropFirst().allSatisfy(\.isLowercase) && parts[1].allSatisfy(\.isLowercase)
+        let family = surname ?? (familyNameFirst || hyphenatedGivenName ? words.first! : words.last!)
         for t in titles {
             let written = t == "pm" ? "PM" : t.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
             let formal = NamePhrases.formalTitles.contains(t)
@@ -176,6 +192,9 @@ struct PersonDraft {
             if ["mr", "mrs", "ms", "dr"].contains(t) { result.append(Alias("\(written). \(family)", weak: true)) }
         }
         result.append(Alias(family, caseSensitive: true, weak: true))
+        if let genitive = Inflection.germanGenitive(full, kind: .person) {
+            result.append(Alias(genitive, languages: LanguageSet(codes: ["de"])!))
+        }
         return result
     }
 
