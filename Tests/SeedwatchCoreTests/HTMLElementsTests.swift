@@ -41,11 +41,13 @@ struct HTMLElementsTests {
     }
 
     /// `form`, `nav` and `aside` are blocks for pages too when the article lies inside them (an
-    /// ASP.NET page wraps everything in one `form`): the words on both sides no longer fuse.
+    /// ASP.NET page wraps everything in one `form`): the words on both sides no longer fuse. Stray
+    /// text beside the form ("Menu") is outside the article's region since the sibling rule of
+    /// ``ContentScope`` (issue 15) and is dropped; "Lead" still starts its own line.
     @Test("a form holding the article ends a line in a page")
     func pageFormIsBlock() {
         let article = page("Menu<form>Lead<p>\(Self.paragraph)</p></form>")
-        #expect(article.body == "Menu\nLead\n\(Self.paragraph)")
+        #expect(article.body == "Lead\n\(Self.paragraph)")
     }
 
     /// Blocks that feeds did not know (`center`, `legend`, `menu`, `hgroup`, `picture`) now end a

@@ -10,10 +10,15 @@ import Foundation
 ///    readability tools do); text inside furniture scores a fifth. The best-scoring element is where
 ///    the article's paragraphs live, and furniture around it is kept: libxml2's HTML 4 parser nests
 ///    whole pages inside an unclosed `aside`, and ASP.NET wraps pages in one `form`.
-/// 3. The scope is the innermost `article` or `main` element holding that element; without one, the
-///    whole page (without `header`). When no paragraph scores, the `article`/`main` with most text.
+/// 3. The scope is the innermost `article` or `main` element holding that element. Without one, it is
+///    that element and its siblings that score at least `siblingScoreShare` of it with at most
+///    `maximumSiblingLinkDensity` link text, and everything between them (readability's sibling
+///    rule: article text split by an advertisement or a pull quote), so that teaser lists, comments
+///    and footers around the article are left out. When no paragraph scores, the `article`/`main`
+///    with most text.
 /// 4. Inside the scope, furniture is dropped (a `header` inside an `article`/`main` is kept: it holds
-///    headline and lead), and so are blocks whose text is mostly link text (lists of related links,
+///    headline and lead), and so are figures with their captions and credits (unless the article's
+///    paragraphs are inside one), and blocks whose text is mostly link text (lists of related links,
 ///    "Read more:" lines).
 struct ContentScope {
     typealias Tree = HTMLDocumentTree
@@ -32,6 +37,13 @@ struct ContentScope {
     static let furnitureParagraphWeight = 0.2
     /// Blocks whose link characters exceed this share of their characters are link lists.
     static let maximumLinkDensity = 0.5
+    /// Share of the best element's score a sibling needs to count as more of the article
+    /// (readability's sibling rule: a fifth of the top candidate's score).
+    static let siblingScoreShare = 0.2
+    /// Siblings whose link characters exceed this share of their characters are not article text.
+    static let maximumSiblingLinkDensity = 0.25
+    /// Figures and their captions: photo credits, gallery counters and captions, not the article's text.
+    static let figures: Set<String> = ["figure", "figcaption"]
     /// Blocks that may be dropped as link lists.
     static let linkListCandidates: Set<String> = [
         "div", "section", "ul", "ol", "dl", "table", "p", "li", "span", "h2", "h3", "h4", "h5", "h6",
@@ -154,19 +166,41 @@ struct ContentScope {
 
     private static func isSemantic(_ node: Node) -> Bool { ["article", "main"].contains(Tree.name(node)) }
 
+    /// The best-scoring element and those of its siblings that hold the article's paragraphs too,
+    /// with everything between them, in document order.
+    private func region(of best: Node) -> [Node] {
+        guard let parent = best.pointee.parent, Tree.isElement(parent) else { return [best] }
+        let siblings = Tree.children(parent)
+        let threshold = (scores[best] ?? 0) * Self.siblingScoreShare
+        let kept = siblings.indices.filter { i in
+            let sibling = siblings[i]
+            if sibling == best { return true }
+            guard Tree.isElement(sibling), !furniture.contains(sibling) else { return false }
+            let density = statistics[sibling]?.linkDensity ?? 0
+            return (scores[sibling] ?? 0) >= threshold && density <= Self.maximumSiblingLinkDensity
+        }
+        guard let first = kept.first, let last = kept.last else { return [best] }
+        return Array(siblings[first...last])
+    }
+
     /// Pass 3: the scope's text, furniture and link lists dropped.
     private func render() -> [String] {
         var scope = root
+        var roots: [Node] = [root]
         var insideSemanticScope = false
-        if best != nil {
+        if let best {
             if let semantic = Tree.elements(under: root).filter(Self.isSemantic).last(where: holdsArticle.contains) {
                 scope = semantic
+                roots = [semantic]
                 insideSemanticScope = true
+            } else {
+                roots = region(of: best)
             }
         } else if let largest = Tree.elements(under: root).filter(Self.isSemantic)
             .max(by: { (statistics[$0]?.characters ?? 0) < (statistics[$1]?.characters ?? 0) }) {
             // No paragraph long enough to score: the `article`/`main` with the most text.
             scope = largest
+            roots = [largest]
             insideSemanticScope = true
         }
         var walker = HTMLTextWalker()
@@ -174,12 +208,13 @@ struct ContentScope {
             if node == scope { return false }
             if isDroppedFurniture(node, insideSemanticScope: insideSemanticScope) { return true }
             if !insideSemanticScope, Tree.name(node) == "header", !holdsArticle.contains(node) { return true }
+            if Self.figures.contains(Tree.name(node)), !holdsArticle.contains(node) { return true }
             if Self.linkListCandidates.contains(Tree.name(node)), let s = statistics[node], s.characters > 0,
                s.linkDensity > Self.maximumLinkDensity {
                 return true
             }
             return false
         }
-        return walker.lines(of: scope)
+        return walker.lines(of: roots)
     }
 }

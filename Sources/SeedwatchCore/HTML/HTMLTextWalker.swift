@@ -15,6 +15,11 @@ struct HTMLTextWalker {
 
     /// The lines of visible text under `root`.
     func lines(of root: Node) -> [String] {
+        lines(of: [root])
+    }
+
+    /// The lines of visible text under each of `roots`, in that order (siblings, in document order).
+    func lines(of roots: [Node]) -> [String] {
         var lines: [String] = []
         var current = ""
         func endLine() {
@@ -24,7 +29,7 @@ struct HTMLTextWalker {
         }
         // Events: enter a node, leave a block element, or leave a table cell.
         enum Step { case enter(Node), leaveBlock, leaveCell }
-        var stack: [Step] = [.enter(root)]
+        var stack: [Step] = roots.reversed().map { .enter($0) }
         var preDepth = 0
         var preStack: [Bool] = []
         while let step = stack.popLast() {
