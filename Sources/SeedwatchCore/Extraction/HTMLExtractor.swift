@@ -4,8 +4,9 @@
 /// `<meta http-equiv="Content-Type">`, then UTF-8 with invalid bytes read as Windows-1252
 /// (`CharsetDecoder`); libxml2 is then given UTF-8.
 ///
-/// Body: when the page has an `article` or `main` element, only text inside it (the one with the
-/// most text) is read; otherwise `header` and `footer` elements are dropped. See `HTMLTextWalker`
+/// Body: the part of the page where the article's paragraphs are (``ContentScope``): the `article`
+/// or `main` element holding them, else the best-scoring element and its scoring siblings; furniture,
+/// figures and link lists inside it are dropped. See `HTMLTextWalker`
 /// for line breaking and `HTMLMetadata` for title, date and URL. A first body line equal to the
 /// title is dropped.
 enum HTMLExtractor {
