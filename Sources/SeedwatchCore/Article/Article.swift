@@ -15,6 +15,9 @@ public struct Article: Sendable, Hashable {
     public var url: String?
     /// The feed item's GUID (RSS `guid`, Atom `id`, JSON Feed `id`), when the article came from a feed.
     public var guid: String?
+    /// What extraction had to drop, when it dropped text (a page nested deeper than the HTML
+    /// parser reads, issue 11), for one warning naming the file; `nil` otherwise.
+    public var extractionWarning: String?
 
     public init(title: String, body: String, published: Date? = nil, url: String? = nil, guid: String? = nil) {
         self.title = title

@@ -12,14 +12,22 @@
 enum HTMLExtractor {
     typealias Tree = HTMLDocumentTree
 
-    static func extract(_ bytes: [UInt8], headerCharset: String?) -> Article {
+    /// `liftsDepthLimit` and `flattenedDepth`: as ``HTMLDocumentTree/init(utf8:liftsDepthLimit:flattenedDepth:)`` (tests only).
+    static func extract(_ bytes: [UInt8], headerCharset: String?, liftsDepthLimit: Bool = true,
+                        flattenedDepth: Int = HTMLDocumentTree.flattenedDepth) -> Article {
         let declared = [headerCharset, HTMLCharset.metaCharset(bytes)]
         let text = CharsetDecoder.decodeText(bytes, declared: declared)
-        guard let tree = Tree(utf8: text), let root = tree.root else { return Article(title: "", body: "") }
+        guard let tree = Tree(utf8: text, liftsDepthLimit: liftsDepthLimit, flattenedDepth: flattenedDepth), let root = tree.root
+        else { return Article(title: "", body: "") }
         let metadata = HTMLMetadata(root: root)
         let lines = ContentScope.lines(root: root)
-        return withExtendedLifetime(tree) {
+        var article = withExtendedLifetime(tree) {
             TextLines.article(title: metadata.title, lines: lines, published: metadata.published, url: metadata.url)
         }
+        if tree.droppedText {
+            article.extractionWarning = "the page nests elements deeper than the HTML parser reads even when flattened: "
+                + "its text after that depth is dropped"
+        }
+        return article
     }
 }

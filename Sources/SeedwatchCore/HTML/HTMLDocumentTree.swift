@@ -16,23 +16,51 @@ final class HTMLDocumentTree {
         return true
     }()
 
+    /// True when libxml2 stopped before the end of the page even after ``HTMLNestingFlattener``
+    /// (a nesting limit, or memory): text after that point is missing from the tree.
+    let droppedText: Bool
+
+    /// The nesting ``HTMLNestingFlattener`` keeps when libxml2 stopped at its limit: below 256
+    /// (libxml2 without `XML_PARSE_HUGE`) and 2,048 (libxml2 2.12 and later with it).
+    static let flattenedDepth = 200
+
     /// Parses UTF-8 HTML. Returns `nil` only when libxml2 cannot produce a document at all.
-    init?(utf8 text: String) {
+    /// - Parameter liftsDepthLimit: `XML_PARSE_HUGE` (always, but in the tests of the flattening,
+    ///   which need libxml2's limit of 256 to be reached).
+    ///   `flattenedDepth`: ``HTMLNestingFlattener``'s limit (the tests raise it past libxml2's to
+    ///   reach the text that is dropped).
+    init?(utf8 text: String, liftsDepthLimit: Bool = true, flattenedDepth: Int = HTMLDocumentTree.flattenedDepth) {
         _ = Self.libraryInitialised
         // XML_PARSE_HUGE lifts libxml2's nesting limit of 256 elements, beyond which it drops the
         // rest of the body without a word (issue 11: old pages with hundreds of unclosed `<font>`).
         // The input is already bounded by `max_bytes`, and every walk over the tree is iterative.
+        // libxml2 2.12 and later keep a limit of 2,048 even then: a page that reaches it is
+        // flattened (``HTMLNestingFlattener``) and read again.
         let options = Int32(bitPattern: HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_RECOVER.rawValue | XML_PARSE_HUGE.rawValue)
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_RECOVER.rawValue | (liftsDepthLimit ? XML_PARSE_HUGE.rawValue : 0))
         var bytes = Array(text.utf8)
         if bytes.isEmpty { bytes = Array("<html></html>".utf8) }
+        guard var (parsed, stopped) = Self.parse(bytes, options: options) else { return nil }
+        if stopped, let flat = Self.parse(HTMLNestingFlattener.flattened(bytes, limit: flattenedDepth), options: options) {
+            xmlFreeDoc(parsed)
+            (parsed, stopped) = flat
+        }
+        document = parsed
+        droppedText = stopped
+    }
+
+    /// The document libxml2 makes of `bytes`, and whether it stopped before their end (it halts
+    /// the parser, `disableSAX`, at its nesting limit or when memory runs out).
+    private static func parse(_ bytes: [UInt8], options: Int32) -> (htmlDocPtr, stopped: Bool)? {
+        guard let context = htmlNewParserCtxt() else { return nil }
+        defer { htmlFreeParserCtxt(context) }
         let parsed = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                htmlReadMemory(pointer, Int32(clamping: buffer.count), nil, "UTF-8", options)
+                htmlCtxtReadMemory(context, pointer, Int32(clamping: buffer.count), nil, "UTF-8", options)
             }
         }
         guard let parsed else { return nil }
-        document = parsed
+        return (parsed, context.pointee.disableSAX != 0)
     }
 
     deinit { xmlFreeDoc(document) }

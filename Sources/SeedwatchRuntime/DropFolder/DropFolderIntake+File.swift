@@ -47,6 +47,9 @@ extension DropFolderIntake {
                                                     name: storedName, maxBytes: maxBytes)
             var failures = 0
             var alerts = 0
+            if let warning = articles.lazy.compactMap(\.article.extractionWarning).first {
+                pipeline.logger.warning("text dropped from file", metadata: ["path": "\(pathText)", "reason": "\(warning)"])
+            }
             for incoming in articles {
                 if pipeline.activity.isStopRequested {
                     pipeline.logger.info("stopping: file left for the next start", metadata: ["path": "\(pathText)"])
