@@ -31,14 +31,13 @@ struct FeedsAddCommand: ParsableCommand {
     var interval: String?
 
     func run() throws {
-        let (path, text, _) = try FeedListUpdate.read(options: options)
-        let edited: String
-        do {
-            edited = try FeedListEditor.adding(FeedListEditor.Entry(url: url, title: title, interval: interval), to: text)
-        } catch {
-            throw FeedListUpdate.fail(path, error)
+        let path = try FeedListUpdate.edit(options: options) { path, text, _ in
+            do throws(FeedListEditor.EditError) {
+                return try FeedListEditor.adding(FeedListEditor.Entry(url: url, title: title, interval: interval), to: text)
+            } catch {
+                throw FeedListUpdate.fail(path, error)
+            }
         }
-        try FeedListUpdate.write(edited, to: path)
         print("added \(url)\(title.map { " (\($0))" } ?? "") to 'feeds:' in \(path)")
         print(FeedListUpdate.reloadHint)
     }

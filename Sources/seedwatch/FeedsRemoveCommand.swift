@@ -27,26 +27,29 @@ struct FeedsRemoveCommand: ParsableCommand {
     var feed: String
 
     func run() throws {
-        let (path, text, configuration) = try FeedListUpdate.read(options: options)
-        let key = FeedURLIdentity.key(feed)
-        let byURL = configuration.feeds.first { FeedURLIdentity.key($0.url) == key }
-        let byTitle = configuration.feeds.filter { $0.title == feed }
-        if byURL == nil, byTitle.count > 1 {
-            FileHandleOutput.standardError("error: \(path): \(byTitle.count) feeds have the title '\(feed)'; name one by its URL: "
-                + byTitle.map(\.url).joined(separator: ", "))
-            throw ExitCode(ExitStatus.dataError.rawValue)
+        var removed: SeedwatchConfiguration.Feed?
+        let path = try FeedListUpdate.edit(options: options) { path, text, configuration in
+            let key = FeedURLIdentity.key(feed)
+            let byURL = configuration.feeds.first { FeedURLIdentity.key($0.url) == key }
+            let byTitle = configuration.feeds.filter { $0.title == feed }
+            if byURL == nil, byTitle.count > 1 {
+                FileHandleOutput.standardError("error: \(path): \(byTitle.count) feeds have the title '\(feed)'; name one by its URL: "
+                    + byTitle.map(\.url).joined(separator: ", "))
+                throw ExitCode(ExitStatus.dataError.rawValue)
+            }
+            guard let target = byURL ?? byTitle.first else {
+                throw FeedListUpdate.fail(path, .unknownFeed(feed))
+            }
+            removed = target
+            do throws(FeedListEditor.EditError) {
+                return try FeedListEditor.removing(url: target.url, from: text)
+            } catch {
+                throw FeedListUpdate.fail(path, error)
+            }
         }
-        guard let target = byURL ?? byTitle.first else {
-            throw FeedListUpdate.fail(path, .unknownFeed(feed))
+        if let target = removed {
+            print("removed \(target.url)\(target.title.map { " (\($0))" } ?? "") from 'feeds:' in \(path)")
+            print(FeedListUpdate.reloadHint)
         }
-        let edited: String
-        do {
-            edited = try FeedListEditor.removing(url: target.url, from: text)
-        } catch {
-            throw FeedListUpdate.fail(path, error)
-        }
-        try FeedListUpdate.write(edited, to: path)
-        print("removed \(target.url)\(target.title.map { " (\($0))" } ?? "") from 'feeds:' in \(path)")
-        print(FeedListUpdate.reloadHint)
     }
 }
