@@ -126,4 +126,29 @@ struct MetricsEndpointTests {
         let seconds = try #require(response.transferSeconds)
         #expect(seconds >= 0.3 && seconds < 30, "transfer took \(seconds) s")
     }
+
+    /// The poller tells its observer each fetch's transfer time and outcome; a cancelled fetch is not told.
+    @Test func thePollerReportsEachFetchToItsObserver() async throws {
+        let fixture = try FeedPollerFixture()
+        defer { fixture.folder.remove() }
+        let fetcher = FakeFeedFetcher()
+        let url = "https://feeds.example.org/world.xml"
+        fetcher.script(url, [
+            FeedResponse(status: 304, finalURL: url, transferSeconds: 0.12),
+            FeedResponse(status: 503, finalURL: url, transferSeconds: 2.5),
+            FeedResponse(status: 0, finalURL: url, error: .cancelled),
+        ])
+        let poller = fixture.poller([feedConfig(url)], fetcher: fetcher)
+        let seen = Timings()
+        poller.attachFetchObserver { seen.append($0) }
+        for _ in 0..<3 { _ = await poller.poll(feedConfig(url)) }
+        #expect(seen.all == [FeedFetchTiming(seconds: 0.12, outcome: .notModified), FeedFetchTiming(seconds: 2.5, outcome: .error)])
+    }
+}
+
+private final class Timings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [FeedFetchTiming] = []
+    func append(_ item: FeedFetchTiming) { lock.withLock { items.append(item) } }
+    var all: [FeedFetchTiming] { lock.withLock { items } }
 }
