@@ -2,6 +2,9 @@ import ArgumentParser
 import Foundation
 import SeedwatchCore
 import SeedwatchRuntime
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The edit of `feeds:` shared by `feeds add`, `remove` and `import`: under the configuration
 /// file's lock (``ConfigurationEditLock``, so that two edits at once lose neither), read the file,
@@ -66,4 +69,28 @@ enum FeedListUpdate {
     }
 
     static let reloadHint = "reload the daemon to apply it: systemctl reload seedwatch (or send it SIGHUP)"
+
+    /// Tells the daemon of this configuration to reload: SIGHUP to the process that holds the
+    /// state database's lock (as `systemctl reload` does after `check-config`, which the edit has
+    /// just passed). Prints what happened; never fails the command.
+    /// - Parameters:
+    ///   - path: the configuration file.
+    ///   - reload: false only prints how to reload (`--no-reload`).
+    static func tellDaemon(path: String, reload: Bool) {
+        guard reload else {
+            print(reloadHint)
+            return
+        }
+        guard let configuration = try? ConfigurationReader.load(path: path),
+              let holder = StateLock.probe(statePath: configuration.statePath), let pid = holder.pid else {
+            print("the daemon is not running: the change applies when it starts")
+            return
+        }
+        if kill(pid, SIGHUP) == 0 {
+            print("told the daemon (pid \(pid)) to reload")
+        } else {
+            let reason = String(cString: strerror(errno))
+            print("cannot tell the daemon (pid \(pid)) to reload: \(reason); \(reloadHint)")
+        }
+    }
 }

@@ -13,8 +13,8 @@ struct FeedsImportCommand: ParsableCommand {
         their titles, keeping the file's comments and layout; the result is checked as \
         check-config does and written atomically. Outlines without xmlUrl are counted and \
         skipped; feeds already configured (or listed twice) are reported and skipped. Ill-formed \
-        XML is an error naming the file and line (exit 65), and nothing is changed. Then reload \
-        the daemon. With --dry-run, prints what would be added and skipped and changes nothing.
+        XML is an error naming the file and line (exit 65), and nothing is changed. Then tells \
+        the running daemon to reload (--no-reload skips it). With --dry-run, prints what would be added and skipped and changes nothing.
 
         Examples:
           seedwatch feeds import --dry-run subscriptions.opml
@@ -23,6 +23,9 @@ struct FeedsImportCommand: ParsableCommand {
     )
 
     @OptionGroup var options: ConfigOption
+
+    @Flag(help: "Edit the file only; do not tell the running daemon to reload.")
+    var noReload = false
 
     @Argument(help: ArgumentHelp("The OPML file.", valueName: "file"))
     var file: String
@@ -70,7 +73,7 @@ struct FeedsImportCommand: ParsableCommand {
         if dryRun {
             print("dry run: \(path) is unchanged")
         } else if !plan.added.isEmpty {
-            print(FeedListUpdate.reloadHint)
+            FeedListUpdate.tellDaemon(path: path, reload: !noReload)
         }
     }
 }

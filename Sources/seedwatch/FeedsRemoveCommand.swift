@@ -12,7 +12,8 @@ struct FeedsRemoveCommand: ParsableCommand {
         the file as written, checks the result as check-config does, and replaces the file \
         atomically. The feed is named by its URL (as in feeds add, scheme and host case, default \
         port and tracking parameters do not matter) or by its title. A feed not listed is an error \
-        (exit 65). Then reload the daemon. Its seen items stay in the state database until \
+        (exit 65). Then tells the running daemon to \
+        reload (--no-reload skips it). Its seen items stay in the state database until \
         state.retention passes, so adding it back alerts nothing twice.
 
         Example:
@@ -22,6 +23,9 @@ struct FeedsRemoveCommand: ParsableCommand {
     )
 
     @OptionGroup var options: ConfigOption
+
+    @Flag(help: "Edit the file only; do not tell the running daemon to reload.")
+    var noReload = false
 
     @Argument(help: ArgumentHelp("The feed's URL or title.", valueName: "url-or-title"))
     var feed: String
@@ -49,7 +53,7 @@ struct FeedsRemoveCommand: ParsableCommand {
         }
         if let target = removed {
             print("removed \(target.url)\(target.title.map { " (\($0))" } ?? "") from 'feeds:' in \(path)")
-            print(FeedListUpdate.reloadHint)
+            FeedListUpdate.tellDaemon(path: path, reload: !noReload)
         }
     }
 }

@@ -2,6 +2,9 @@ import Foundation
 import SeedwatchCore
 import SeedwatchRuntime
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `feeds import --dry-run`, and `feeds add` waiting for another edit's lock on the configuration
 /// (issue 13, Build 8).
@@ -94,5 +97,34 @@ struct FeedsEditCommandTests {
         #expect(output.hasPrefix("added https://second.example/rss to 'feeds:' in \(config.path)\n"))
         let urls = try ConfigurationReader.load(path: config.path).feeds.map(\.url)
         #expect(urls == configured + ["https://first.example/rss", "https://second.example/rss"])
+    }
+
+    /// With the daemon running, `feeds add` tells it to reload (SIGHUP to the lock's holder) and the
+    /// daemon polls the new feed; without a daemon it says the change applies at the next start.
+    @Test(.timeLimit(.minutes(2)))
+    func feedsAddTellsTheRunningDaemonToReload() throws {
+        let folder = try TemporaryFolder("seedwatch-e2e-feeds-reload")
+        let root = folder.url
+        let config = try writeDaemonConfig(in: root, settle: "0.2s")
+        let feed = "http://127.0.0.1:9/world.xml"  // loopback, refused: the poll is logged as failed
+        let idle = try CommandLineTests.run(["feeds", "add", "http://127.0.0.1:9/idle.xml", "--config", config.path])
+        #expect(idle.status == 0, "\(idle.stderr)")
+        #expect(idle.stdout.hasSuffix("the daemon is not running: the change applies when it starts\n"), "\(idle.stdout)")
+
+        let notify = try NotifySocket(path: root.appendingPathComponent("notify.sock").path)
+        defer { notify.close() }
+        let daemon = try DaemonProcess(config: config, notifySocket: notify.path, stderrURL: root.appendingPathComponent("daemon.log"))
+        #expect(notify.wait(for: "READY=1", timeout: 30) != nil, "\(daemon.log.suffix(2000))")
+        let add = try CommandLineTests.run(["feeds", "add", feed, "--config", config.path])
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(add.stdout == "added \(feed) to 'feeds:' in \(config.path)\ntold the daemon (pid \(daemon.process.processIdentifier)) to reload\n")
+        #expect(waitUntil(30) { daemon.log.contains("feed added; polling it now feed=\(feed)") }, "\(daemon.log.suffix(2000))")
+
+        let quiet = try CommandLineTests.run(["feeds", "remove", feed, "--no-reload", "--config", config.path])
+        #expect(quiet.status == 0, "\(quiet.stderr)")
+        #expect(quiet.stdout.hasSuffix("reload the daemon to apply it: systemctl reload seedwatch (or send it SIGHUP)\n"))
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(timeout: 30) == 0)
+        #expect(!daemon.log.contains("feed removed; no longer polled"))
     }
 }
