@@ -12,7 +12,8 @@ struct FeedsAddCommand: ParsableCommand {
         comments and layout, checks the result as check-config does, and replaces the file \
         atomically. A feed already listed (the same URL up to scheme and host case, a default \
         port, a fragment or tracking parameters such as utm_source) is refused (exit 65). Then \
-        reload the daemon: the new feed is polled at once.
+        tells the running daemon to reload (SIGHUP to the process holding the state's lock; \
+        --no-reload skips it): the new feed is polled at once.
 
         Example:
           seedwatch feeds add https://www.nknews.org/feed/ --title "NK News" --interval 30m
@@ -20,6 +21,9 @@ struct FeedsAddCommand: ParsableCommand {
     )
 
     @OptionGroup var options: ConfigOption
+
+    @Flag(help: "Edit the file only; do not tell the running daemon to reload.")
+    var noReload = false
 
     @Argument(help: ArgumentHelp("The feed's URL (http:// or https://).", valueName: "url"))
     var url: String
@@ -31,15 +35,14 @@ struct FeedsAddCommand: ParsableCommand {
     var interval: String?
 
     func run() throws {
-        let (path, text, _) = try FeedListUpdate.read(options: options)
-        let edited: String
-        do {
-            edited = try FeedListEditor.adding(FeedListEditor.Entry(url: url, title: title, interval: interval), to: text)
-        } catch {
-            throw FeedListUpdate.fail(path, error)
+        let path = try FeedListUpdate.edit(options: options) { path, text, _ in
+            do throws(FeedListEditor.EditError) {
+                return try FeedListEditor.adding(FeedListEditor.Entry(url: url, title: title, interval: interval), to: text)
+            } catch {
+                throw FeedListUpdate.fail(path, error)
+            }
         }
-        try FeedListUpdate.write(edited, to: path)
         print("added \(url)\(title.map { " (\($0))" } ?? "") to 'feeds:' in \(path)")
-        print(FeedListUpdate.reloadHint)
+        FeedListUpdate.tellDaemon(path: path, reload: !noReload)
     }
 }

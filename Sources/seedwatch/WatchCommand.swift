@@ -145,9 +145,11 @@ struct WatchNewCommand: ParsableCommand {
             : (fm.currentDirectoryPath as NSString).appendingPathComponent(folder) as String)
         let entry = Self.relativePath(from: base, to: (absolute as NSString).standardizingPath)
         do {
-            let text = try String(contentsOfFile: file, encoding: .utf8)
-            let edited = try WatchListEditor.adding(entry, to: text)
-            if edited != text { try Data(edited.utf8).write(to: URL(fileURLWithPath: file), options: .atomic) }
+            // Under the configuration's lock, as feeds add|remove|import: concurrent edits lose nothing.
+            try ConfigurationEditLock.editing(file) { text in
+                let edited = try WatchListEditor.adding(entry, to: text)
+                return edited != text ? edited : nil
+            }
             print("added \(entry) to 'watches:' in \(file); run `seedwatch check-config`, then reload the daemon")
         } catch {
             FileHandleOutput.standardError("error: \(file): \(error)")

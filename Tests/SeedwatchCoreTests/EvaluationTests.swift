@@ -17,6 +17,7 @@ struct EvaluationTests {
             try RelevanceLabel.parse("a.txt\t2\tok\nb.txt\tmaybe\tbad\n")
         }
         #expect(error?.description == "labels line 2: expected PATH<TAB>0|1|2<TAB>reason[<TAB>language[<TAB>source]]")
+        #expect(error == RelevanceLabelError(line: 2, problem: .malformedLine))
     }
 
     static func outcome(_ index: Int, _ grade: RelevanceLabel.Grade, score: Double, topic: Double = 10, ceiling: AlertLevel? = .alert) -> RelevanceEvaluation.Outcome {

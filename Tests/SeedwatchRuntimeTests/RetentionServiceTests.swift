@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import SeedwatchCore
 @testable import SeedwatchRuntime
+import SeedwatchTesting
 import Testing
 
 /// The daemon's one retention service: seen feed items past `state.retention`, story members past

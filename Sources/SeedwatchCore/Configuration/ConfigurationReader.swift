@@ -91,8 +91,16 @@ public enum ConfigurationReader {
             }
         }
         if let metricsValue = top["metrics"] {
-            let metrics = try metricsValue.mapping(allowed: ["textfile"])
+            let metrics = try metricsValue.mapping(allowed: ["textfile", "listen"])
             if let v = metrics["textfile"] { config.metricsTextfile = absolute(try v.nonEmptyString(), relativeTo: base) }
+            if let v = metrics["listen"] {
+                let text = try v.nonEmptyString()
+                do {
+                    config.metricsListen = try MetricsListenAddress.parse(text)
+                } catch {
+                    throw v.error(error == .notLoopback ? .notLoopbackAddress(got: text) : .expectedListenAddress(got: text))
+                }
+            }
         }
         if let outputsValue = top["outputs"] { config.outputs = try OutputsReader.read(outputsValue, base: base) }
         if let storiesValue = top["stories"] {

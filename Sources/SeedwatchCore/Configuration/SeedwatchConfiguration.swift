@@ -55,6 +55,9 @@ public struct SeedwatchConfiguration: Sendable, Hashable {
     /// `metrics.textfile`: where the daemon writes its metrics in the Prometheus text format for
     /// node_exporter's textfile collector (atomically, every 10 s); nil writes none.
     public var metricsTextfile: String?
+    /// `metrics.listen`: the loopback address and port of the HTTP metrics endpoint (`GET /metrics`);
+    /// nil serves none.
+    public var metricsListen: MetricsListenAddress?
     /// Sinks besides the alert log (`outputs:`, DESIGN §11), in configuration order.
     public var outputs: [OutputConfiguration] = []
     /// `stories.window` (DESIGN §11), in seconds: how long an alerted article can be joined by later

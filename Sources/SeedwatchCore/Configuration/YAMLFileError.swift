@@ -76,6 +76,12 @@ public struct YAMLFileError: Error, Sendable, Equatable, CustomStringConvertible
         case expectedDuration(got: String)
         /// A size in bytes was expected (``ByteCountParser``); `got` is what was written.
         case expectedSize(got: String)
+        /// A listen address (`metrics.listen`) was expected; `got` is what was written.
+        case expectedListenAddress(got: String)
+        /// A listen address outside the loopback addresses (`metrics.listen`); `got` is what was written.
+        case notLoopbackAddress(got: String)
+        /// A problem of a model or of the knowledge supplement.
+        case model(ModelProblem)
         /// A rule of one reader was broken; the text names the rule and what is expected.
         case invalid(String)
 
@@ -105,6 +111,12 @@ public struct YAMLFileError: Error, Sendable, Equatable, CustomStringConvertible
             case .expectedWholeNumber(let got): return "expected a whole number, got '\(got)'"
             case .expectedDuration(let got): return "expected a duration such as 90, 90s, 15m, 1h or 7d, got '\(got)'"
             case .expectedSize(let got): return "expected a size such as 1048576, 512KiB or 64MiB, got '\(got)'"
+            case .expectedListenAddress(let got):
+                return "expected a loopback address and port such as 127.0.0.1:9464, [::1]:9464 or 9464, got '\(got)'"
+            case .notLoopbackAddress(let got):
+                return "'\(got)' is not a loopback address: the metrics endpoint listens on 127.0.0.0/8 or ::1 only "
+                    + "(scrape it through a local proxy, or use metrics.textfile)"
+            case .model(let problem): return problem.description
             case .invalid(let message): return message
             }
         }

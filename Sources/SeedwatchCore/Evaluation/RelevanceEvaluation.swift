@@ -50,7 +50,7 @@ public struct RelevanceEvaluation: Sendable {
                 let all = items[label.file]!
                 let item = label.item ?? 0
                 guard item < all.count else {
-                    throw RelevanceLabelError(line: index + 1, message: "\(label.file) has no article \(item) (it holds \(all.count))")
+                    throw RelevanceLabelError(line: index + 1, problem: .noSuchArticle(file: label.file, item: item, count: all.count))
                 }
                 let article = all[item]
                 let decision = scorer.score(matcher.match(article))

@@ -43,7 +43,7 @@ public struct RelevanceLabel: Sendable, Hashable {
             let fields = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             guard fields.count >= 2, let g = Int(fields[1]), let grade = Grade(rawValue: g) else {
-                throw RelevanceLabelError(line: n + 1, message: "expected PATH<TAB>0|1|2<TAB>reason[<TAB>language[<TAB>source]]")
+                throw RelevanceLabelError(line: n + 1, problem: .malformedLine)
             }
             func optional(_ i: Int) -> String? { fields.count > i && !fields[i].isEmpty ? fields[i] : nil }
             var file = String(fields[0])
@@ -59,10 +59,33 @@ public struct RelevanceLabel: Sendable, Hashable {
     }
 }
 
-/// A malformed line of a labels file.
+/// A line of a labels file that cannot be used.
 public struct RelevanceLabelError: Error, Sendable, Equatable, CustomStringConvertible {
     /// 1-based line number.
     public var line: Int
-    public var message: String
+    public var problem: Problem
+
+    /// What is wrong with the line.
+    public enum Problem: Sendable, Equatable, CustomStringConvertible {
+        /// Not `PATH<TAB>0|1|2<TAB>reason[<TAB>language[<TAB>source]]`.
+        case malformedLine
+        /// `PATH#ITEM` names an item past the end of the file's `count` articles.
+        case noSuchArticle(file: String, item: Int, count: Int)
+
+        public var description: String {
+            switch self {
+            case .malformedLine: return "expected PATH<TAB>0|1|2<TAB>reason[<TAB>language[<TAB>source]]"
+            case .noSuchArticle(let file, let item, let count): return "\(file) has no article \(item) (it holds \(count))"
+            }
+        }
+    }
+
+    public init(line: Int, problem: Problem) {
+        self.line = line
+        self.problem = problem
+    }
+
+    /// What is wrong.
+    public var message: String { problem.description }
     public var description: String { "labels line \(line): \(message)" }
 }

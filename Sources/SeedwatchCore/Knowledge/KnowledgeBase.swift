@@ -22,15 +22,15 @@ public struct KnowledgeBase: Sendable {
 
     private static let shippedResult: Result<KnowledgeBase, KnowledgeError> = {
         guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Knowledge") else {
-            return .failure(KnowledgeError(file: "Knowledge", message: "the resource bundle of SeedwatchCore has no folder"))
+            return .failure(KnowledgeError(file: "Knowledge", problem: .noResourceFolder))
         }
         let statesURL = folder.appendingPathComponent("states.json")
         let supplementURL = folder.appendingPathComponent("supplement.yaml")
         guard let states = FileManager.default.contents(atPath: statesURL.path) else {
-            return .failure(KnowledgeError(file: statesURL.path, message: "cannot read the file (is seedwatch installed with its resources?)"))
+            return .failure(KnowledgeError(file: statesURL.path, problem: .unreadable))
         }
         guard let supplement = FileManager.default.contents(atPath: supplementURL.path) else {
-            return .failure(KnowledgeError(file: supplementURL.path, message: "cannot read the file (is seedwatch installed with its resources?)"))
+            return .failure(KnowledgeError(file: supplementURL.path, problem: .unreadable))
         }
         do {
             return .success(try load(statesJSON: states, statesFile: statesURL.path,
@@ -38,7 +38,7 @@ public struct KnowledgeBase: Sendable {
         } catch let error as KnowledgeError {
             return .failure(error)
         } catch {
-            return .failure(KnowledgeError(file: supplementURL.path, message: "\(error)"))
+            return .failure(KnowledgeError(file: supplementURL.path, problem: .invalidSupplement(detail: "\(error)")))
         }
     }()
 
@@ -55,12 +55,12 @@ public struct KnowledgeBase: Sendable {
         // JSONSerialization: several times faster than JSONDecoder here, and this runs at every start.
         guard let root = try? JSONSerialization.jsonObject(with: statesJSON) as? [String: Any],
               let states = root["states"] as? [String: [String: Any]] else {
-            throw KnowledgeError(file: statesFile, message: "not the generated states file (a JSON object with \"states\")")
+            throw KnowledgeError(file: statesFile, problem: .notStatesFile)
         }
         var entries: [String: KnowledgeEntry] = [:]
         for (code, state) in states {
             guard let names = state["names"] as? [String: [String]] else {
-                throw KnowledgeError(file: statesFile, message: "state \(code) has no \"names\" by language")
+                throw KnowledgeError(file: statesFile, problem: .stateWithoutNames(code: code))
             }
             var forms: [KnowledgeEntry.Form] = []
             for language in LanguageSet.codes {
@@ -96,14 +96,42 @@ public struct KnowledgeBase: Sendable {
 }
 
 /// A knowledge resource that cannot be read: names the file and what is wrong.
-public struct KnowledgeError: Error, Sendable, CustomStringConvertible {
+public struct KnowledgeError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The resource's path (`Knowledge` for the folder itself).
     public var file: String
-    public var message: String
+    public var problem: Problem
 
-    public init(file: String, message: String) {
-        self.file = file
-        self.message = message
+    /// What is wrong with a knowledge resource; each is an installation fault.
+    public enum Problem: Sendable, Equatable, CustomStringConvertible {
+        /// The resource bundle of SeedwatchCore has no folder (the binary was copied without it).
+        case noResourceFolder
+        /// The file cannot be read.
+        case unreadable
+        /// `states.json` is not the generated file (a JSON object with `states`).
+        case notStatesFile
+        /// A state of `states.json` has no names by language.
+        case stateWithoutNames(code: String)
+        /// The supplement does not load; `detail` is its reader's error (file, line, key).
+        case invalidSupplement(detail: String)
+
+        public var description: String {
+            switch self {
+            case .noResourceFolder: return "the resource bundle of SeedwatchCore has no folder"
+            case .unreadable: return "cannot read the file (is seedwatch installed with its resources?)"
+            case .notStatesFile: return "not the generated states file (a JSON object with \"states\")"
+            case .stateWithoutNames(let code): return "state \(code) has no \"names\" by language"
+            case .invalidSupplement(let detail): return detail
+            }
+        }
     }
+
+    public init(file: String, problem: Problem) {
+        self.file = file
+        self.problem = problem
+    }
+
+    /// What is wrong.
+    public var message: String { problem.description }
 
     public var description: String { "\(file): \(message)" }
 }

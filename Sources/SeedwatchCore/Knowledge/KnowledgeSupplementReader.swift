@@ -5,7 +5,7 @@ enum KnowledgeSupplementReader {
         let root = try YAMLValue.parse(text, file: file)
         let top = try root.mapping(allowed: ["states", "organizations", "people"])
         for (code, value) in try top["states"]?.entries() ?? [] {
-            guard var entry = entries[code] else { throw value.error("'\(code)' is not an ISO 3166-1 alpha-2 code of states.json") }
+            guard var entry = entries[code] else { throw value.error(.notAStateCode(code)) }
             let m = try value.mapping(allowed: ["source", "names", "adjectives", "demonyms", "capital", "metonyms", "exclusions", "note"])
             entry.source = try source(m, value)
             for (language, name) in try forms(m["names"]) {
@@ -46,7 +46,7 @@ enum KnowledgeSupplementReader {
                 }
             }
             let state = try m["state"].map { try $0.nonEmptyString() }
-            if let state, entries[state]?.kind != .state { throw m["state"]!.error("'\(state)' is not a state of the knowledge data") }
+            if let state, entries[state]?.kind != .state { throw m["state"]!.error(.notAKnowledgeState(state)) }
             let personKey = try newKey(key, value, entries)
             entries[personKey] = KnowledgeEntry(
                 key: key, kind: .person, name: personForms.first?.text ?? key, forms: personForms, source: try source(m, value),
@@ -57,14 +57,14 @@ enum KnowledgeSupplementReader {
 
     private static func newKey(_ key: String, _ value: YAMLValue, _ entries: [String: KnowledgeEntry]) throws -> String {
         guard key.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else {
-            throw value.error("'\(key)' must be snake_case (a-z, 0-9, _)")
+            throw value.error(.knowledgeKeyNotSnakeCase(key: key))
         }
-        guard entries[key] == nil else { throw value.error("duplicate knowledge key '\(key)'") }
+        guard entries[key] == nil else { throw value.error(.duplicate(what: "knowledge key", id: key)) }
         return key
     }
 
     private static func source(_ m: [String: YAMLValue], _ value: YAMLValue) throws -> String {
-        guard let s = m["source"] else { throw value.error("entry without 'source'") }
+        guard let s = m["source"] else { throw value.error(.entryWithout(entry: "entry", key: "source")) }
         return try s.nonEmptyString()
     }
 
@@ -80,7 +80,7 @@ enum KnowledgeSupplementReader {
         return try value.sequence().map { item in
             if item.isScalar { return Exclusion(try item.nonEmptyString()) }
             let m = try item.mapping(allowed: ["text", "case_sensitive", "note"])
-            guard let text = m["text"] else { throw item.error("exclusion without 'text'") }
+            guard let text = m["text"] else { throw item.error(.entryWithout(entry: "exclusion", key: "text")) }
             return Exclusion(try text.nonEmptyString(), caseSensitive: try m["case_sensitive"]?.bool() ?? false)
         }
     }
@@ -92,7 +92,7 @@ enum KnowledgeSupplementReader {
         var result: [(String, Written)] = []
         for (language, list) in try value.entries() {
             guard LanguageSet.bit(language) != nil else {
-                throw list.error("unknown language '\(language)' (known: \(LanguageSet.codes.joined(separator: " ")))")
+                throw list.error(.unknownLanguage(language))
             }
             for item in try list.sequence() {
                 if item.isScalar {
@@ -100,7 +100,7 @@ enum KnowledgeSupplementReader {
                     result.append((language, Written(text: text, caseSensitive: KnowledgeBase.isAcronym(text))))
                 } else {
                     let m = try item.mapping(allowed: ["text", "case_sensitive", "weak", "note"])
-                    guard let text = m["text"] else { throw item.error("form without 'text'") }
+                    guard let text = m["text"] else { throw item.error(.entryWithout(entry: "form", key: "text")) }
                     result.append((language, Written(text: try text.nonEmptyString(), caseSensitive: try m["case_sensitive"]?.bool() ?? false,
                                                      weak: try m["weak"]?.bool() ?? false)))
                 }

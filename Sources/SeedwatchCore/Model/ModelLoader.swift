@@ -24,7 +24,7 @@ public enum ModelLoader {
     ///   - knowledge: the knowledge that `knowledge:` keys name; the shipped one when `nil`.
     public static func load(bytes: [UInt8], file: String, watch: String, knowledge: KnowledgeBase? = nil) throws -> WatchModel {
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw YAMLFileError(file: file, line: nil, key: "", message: "model is not valid UTF-8")
+            throw YAMLFileError(file: file, line: nil, key: "", problem: .model(.notUTF8))
         }
         let root = try YAMLValue.parse(text, file: file)
         let top = try root.mapping(allowed: ["name", "description", "actors", "exclusions", "topics", "rules"])
@@ -33,20 +33,20 @@ public enum ModelLoader {
         var exclusions: [Exclusion] = []
         var seenIDs: [String: YAMLValue] = [:]
         var knowledgeValues: [YAMLValue?] = []
-        guard let actorList = top["actors"] else { throw root.error("missing required key 'actors'") }
+        guard let actorList = top["actors"] else { throw root.error(.missingKey("actors")) }
         for entry in try actorList.sequence() {
             let m = try entry.mapping(allowed: ["id", "name", "kind", "affiliation", "aliases", "exclusions", "knowledge", "note"])
-            guard let idValue = m["id"] else { throw entry.error("actor without 'id'") }
+            guard let idValue = m["id"] else { throw entry.error(.entryWithout(entry: "actor", key: "id")) }
             let id = try idValue.nonEmptyString()
             guard id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else {
-                throw idValue.error("actor id '\(id)' must be snake_case (a-z, 0-9, _)")
+                throw idValue.error(.actorIDNotSnakeCase(id: id))
             }
-            if seenIDs[id] != nil { throw idValue.error("duplicate actor id '\(id)'") }
+            if seenIDs[id] != nil { throw idValue.error(.duplicate(what: "actor id", id: id)) }
             seenIDs[id] = idValue
             let name = try m["name"]?.nonEmptyString() ?? id
-            guard let kindValue = m["kind"] else { throw entry.error("actor '\(id)' without 'kind'") }
+            guard let kindValue = m["kind"] else { throw entry.error(.actorWithoutKind(id: id)) }
             guard let kind = Actor.Kind(rawValue: try kindValue.string()) else {
-                throw kindValue.error("kind must be person, state or organization")
+                throw kindValue.error(.unknownActorKind)
             }
             let affiliation = try m["affiliation"].map { try $0.nonEmptyString() }
             var aliases: [Alias] = []
@@ -54,7 +54,7 @@ public enum ModelLoader {
                 aliases.append(try readAlias(a))
             }
             let knowledgeKey = try m["knowledge"].map { try $0.nonEmptyString() }
-            guard !aliases.isEmpty || knowledgeKey != nil else { throw entry.error("actor '\(id)' has no aliases") }
+            guard !aliases.isEmpty || knowledgeKey != nil else { throw entry.error(.actorWithoutAliases(id: id)) }
             for e in try m["exclusions"]?.sequence() ?? [] {
                 exclusions.append(try readExclusion(e))
             }
@@ -65,7 +65,7 @@ public enum ModelLoader {
         for (index, actor) in actors.enumerated() {
             if let aff = actor.affiliation, !stateIDs.contains(aff) {
                 throw YAMLFileError(file: file, line: nil, key: "actors[\(index)].affiliation",
-                                    message: "affiliation '\(aff)' of '\(actor.id)' is not the id of a state actor")
+                                    problem: .model(.affiliationNotAState(affiliation: aff, actor: actor.id)))
             }
         }
         for e in try top["exclusions"]?.sequence() ?? [] {
@@ -77,15 +77,15 @@ public enum ModelLoader {
         var topicIDs: Set<String> = []
         for entry in try top["topics"]?.sequence() ?? [] {
             let m = try entry.mapping(allowed: ["id", "name", "terms", "note"])
-            guard let idValue = m["id"] else { throw entry.error("topic without 'id'") }
+            guard let idValue = m["id"] else { throw entry.error(.entryWithout(entry: "topic", key: "id")) }
             let id = try idValue.nonEmptyString()
-            guard topicIDs.insert(id).inserted else { throw idValue.error("duplicate topic id '\(id)'") }
+            guard topicIDs.insert(id).inserted else { throw idValue.error(.duplicate(what: "topic id", id: id)) }
             let name = try m["name"]?.nonEmptyString() ?? id
             var terms: [TopicTerm] = []
             for t in try m["terms"]?.sequence() ?? [] {
                 terms.append(try readTerm(t))
             }
-            guard !terms.isEmpty else { throw entry.error("topic '\(id)' has no terms") }
+            guard !terms.isEmpty else { throw entry.error(.topicWithoutTerms(id: id)) }
             topics.append(Topic(id: id, name: name, terms: terms))
         }
 
@@ -110,10 +110,10 @@ public enum ModelLoader {
             guard let value, let key = actors[index].knowledge else { continue }
             let base: KnowledgeBase
             do { base = try knowledge ?? KnowledgeBase.shipped() } catch {
-                throw value.error("the knowledge data cannot be read: \(error)")
+                throw value.error(.knowledgeUnreadable(detail: "\(error)"))
             }
             guard let entry = base.entry(key) else {
-                throw value.error("no knowledge entry '\(key)' (a state is its ISO 3166-1 alpha-2 code, e.g. KP; organisations and people are snake_case ids of Knowledge/supplement.yaml)")
+                throw value.error(.noKnowledgeEntry(key: key))
             }
             for alias in entry.aliases where taken.insert(folded(alias.text)).inserted {
                 actors[index].aliases.append(alias)
@@ -124,7 +124,7 @@ public enum ModelLoader {
     private static func readAlias(_ v: YAMLValue) throws -> Alias {
         if v.isScalar { return Alias(try v.nonEmptyString()) }
         let m = try v.mapping(allowed: ["text", "case_sensitive", "weak", "language", "note"])
-        guard let text = m["text"] else { throw v.error("alias without 'text'") }
+        guard let text = m["text"] else { throw v.error(.entryWithout(entry: "alias", key: "text")) }
         return Alias(try text.nonEmptyString(),
                      caseSensitive: try m["case_sensitive"]?.bool() ?? false,
                      weak: try m["weak"]?.bool() ?? false,
@@ -136,7 +136,7 @@ public enum ModelLoader {
         guard let v else { return LanguageSet() }
         let codes = v.isScalar ? [try v.nonEmptyString()] : try v.sequence().map { try $0.nonEmptyString() }
         guard !codes.isEmpty, let set = LanguageSet(codes: codes) else {
-            throw v.error("language must be one or more of \(LanguageSet.codes.joined(separator: ", "))")
+            throw v.error(.unknownLanguageInModel)
         }
         return set
     }
@@ -144,20 +144,20 @@ public enum ModelLoader {
     private static func readExclusion(_ v: YAMLValue) throws -> Exclusion {
         if v.isScalar { return Exclusion(try v.nonEmptyString()) }
         let m = try v.mapping(allowed: ["text", "case_sensitive", "note"])
-        guard let text = m["text"] else { throw v.error("exclusion without 'text'") }
+        guard let text = m["text"] else { throw v.error(.entryWithout(entry: "exclusion", key: "text")) }
         return Exclusion(try text.nonEmptyString(), caseSensitive: try m["case_sensitive"]?.bool() ?? false)
     }
 
     private static func readTerm(_ v: YAMLValue) throws -> TopicTerm {
         if v.isScalar { return TopicTerm(try v.nonEmptyString()) }
         let m = try v.mapping(allowed: ["text", "weight", "case_sensitive", "language", "requires", "within", "note"])
-        guard let text = m["text"] else { throw v.error("term without 'text'") }
+        guard let text = m["text"] else { throw v.error(.entryWithout(entry: "term", key: "text")) }
         let weight = try m["weight"]?.double() ?? 1
-        guard weight > 0 else { throw m["weight"]!.error("weight must be above 0") }
+        guard weight > 0 else { throw m["weight"]!.error(.weightNotPositive) }
         let requires = try m["requires"]?.sequence().map { try $0.nonEmptyString() } ?? []
         let within = try m["within"]?.int() ?? 8
-        guard within > 0 else { throw m["within"]!.error("within must be at least 1 word") }
-        if m["within"] != nil && requires.isEmpty { throw m["within"]!.error("within needs requires (the companion words)") }
+        guard within > 0 else { throw m["within"]!.error(.withinBelowOneWord) }
+        if m["within"] != nil && requires.isEmpty { throw m["within"]!.error(.withinWithoutRequires) }
         return TopicTerm(try text.nonEmptyString(), weight: weight, caseSensitive: try m["case_sensitive"]?.bool() ?? false,
                          languages: try readLanguages(m["language"]), requires: requires, within: within)
     }

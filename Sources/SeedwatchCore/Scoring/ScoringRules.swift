@@ -191,13 +191,13 @@ public struct ScoringRules: Sendable, Hashable {
         func number(_ key: String, _ target: inout Double) throws {
             guard let v = m[key] else { return }
             let d = try v.double()
-            guard d >= 0 else { throw v.error("\(key) must not be negative") }
+            guard d >= 0 else { throw v.error(.negative(key: key)) }
             target = d
         }
         func count(_ key: String, _ target: inout Int) throws {
             guard let v = m[key] else { return }
             let i = try v.int()
-            guard i >= 0 else { throw v.error("\(key) must not be negative") }
+            guard i >= 0 else { throw v.error(.negative(key: key)) }
             target = i
         }
         try number("alert_threshold", &r.alertThreshold)
@@ -225,12 +225,12 @@ public struct ScoringRules: Sendable, Hashable {
         try count("subject_paragraph", &r.subjectParagraph)
         try count("subject_paragraph_window", &r.subjectParagraphWindow)
         guard r.subjectParagraph <= r.subjectParagraphWindow else {
-            throw m["subject_paragraph"]!.error("subject_paragraph must not exceed subject_paragraph_window")
+            throw m["subject_paragraph"]!.error(.subjectParagraphPastWindow)
         }
         try number("partner_pair_factor", &r.partnerPairFactor)
         try count("length_window", &r.lengthWindow)
         try number("subject_share", &r.subjectShare)
-        guard r.subjectShare <= 1 else { throw m["subject_share"]!.error("subject_share is a fraction from 0 to 1") }
+        guard r.subjectShare <= 1 else { throw m["subject_share"]!.error(.subjectShareNotFraction) }
         if let v = m["require_subject"] { r.requireSubject = try v.bool() }
         func ids(_ key: String) throws -> [String]? { try m[key].map { try $0.sequence().map { try $0.nonEmptyString() } } }
         r.partnerTopics = try ids("partner_topics") ?? []
@@ -239,11 +239,11 @@ public struct ScoringRules: Sendable, Hashable {
         r.allianceStates = try ids("alliance_states") ?? []
         if let v = m["state_weights"] {
             var weights: [String: Double] = [:]
-            guard case .mapping(let pairs) = v.node else { throw v.error("expected a mapping of state ids to weights") }
+            guard case .mapping(let pairs) = v.node else { throw v.error(.expectedStateWeights) }
             let keys = Set(pairs.keys.compactMap(\.string))
             for (key, w) in try v.mapping(allowed: keys) {
                 let d = try w.double()
-                guard d >= 0 else { throw w.error("state weight must not be negative") }
+                guard d >= 0 else { throw w.error(.negativeStateWeight) }
                 weights[key] = d
             }
             r.stateWeights = weights
@@ -257,7 +257,7 @@ public struct ScoringRules: Sendable, Hashable {
             r.coreStates = try v.sequence().map { try $0.nonEmptyString() }
         }
         guard r.noticeThreshold <= r.alertThreshold else {
-            throw value.error("notice_threshold must not exceed alert_threshold")
+            throw value.error(.noticeAboveAlert)
         }
         return r
     }

@@ -5,13 +5,8 @@ import ServiceLifecycle
 
 /// Writes `metrics.textfile` every `interval` seconds and once more at shutdown.
 struct MetricsService: Service {
-    let metrics: DaemonMetrics
+    let sampler: MetricsSampler
     let path: String
-    let dropFolder: DropFolderIntake
-    var processor: ArticleProcessor { dropFolder.pipeline }
-    let watcher: DropFolderWatcher
-    let store: StateStore
-    let feeds: @Sendable () -> [String]
     let logger: Logger
     var interval: Double = 10
 
@@ -30,15 +25,9 @@ struct MetricsService: Service {
     }
 
     private func write(reported: inout Bool) async {
-        let states = (try? store.allFeedStates()) ?? []
-        let byURL = Dictionary(states.map { ($0.url, $0) }, uniquingKeysWith: { a, _ in a })
-        let snapshot = DaemonMetrics.Snapshot(
-            counters: await processor.counters, bytesRead: processor.activity.totalBytesRead,
-            queuedFiles: watcher.queuedFiles, deferredFiles: dropFolder.deferredFileCount,
-            feeds: feeds().map { ($0, byURL[$0]?.consecutiveFailures ?? 0, byURL[$0]?.disabled ?? false) })
-        metrics.update(snapshot)
+        let bytes = await sampler.sample()
         do {
-            try MetricsTextfile.write(metrics.exposition(), to: path)
+            try MetricsTextfile.write(bytes, to: path)
             reported = false
         } catch {
             if !reported {

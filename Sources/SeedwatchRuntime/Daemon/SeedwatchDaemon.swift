@@ -100,6 +100,8 @@ package struct SeedwatchDaemon {
                                 staleAfterSeconds: configuration.fetchStaleAfterSeconds)
         let retention = RetentionSettings(configuration)
         let status = DaemonStatus(dropFolder: dropFolder, poller: poller, watcher: watcher)
+        let (sampler, endpoint) = try await Self.startMetrics(configuration, processor: processor, poller: poller,
+                                                              dropFolder: dropFolder, watcher: watcher, store: store, logger: logger)
         // Pings from a thread of their own, only while the pipeline progresses or is idle.
         var pinger: WatchdogPinger?
         if notifier.isEnabled, let interval = SystemdNotifier.watchdogInterval() {
@@ -122,12 +124,10 @@ package struct SeedwatchDaemon {
             .init(service: OutboxRetryService(dropFolder: dropFolder, store: store, logger: logger)),
             .init(service: RetentionService(store: store, settings: retention, logger: logger)),
         ]
-        if let textfile = configuration.metricsTextfile {
-            let metrics = DaemonMetrics()
-            processor.activity.attachDurationObserver { metrics.recordDecisionDuration(seconds: $0) }
-            services.append(.init(service: MetricsService(metrics: metrics, path: textfile, dropFolder: dropFolder, watcher: watcher,
-                                                          store: store, feeds: { poller.feeds.map(\.url) }, logger: logger)))
+        if let textfile = configuration.metricsTextfile, let sampler {
+            services.append(.init(service: MetricsService(sampler: sampler, path: textfile, logger: logger)))
         }
+        if let endpoint { services.append(.init(service: MetricsEndpointService(endpoint: endpoint))) }
         services.append(.init(service: FeedPollerService(poller: poller, fetcher: fetcher)))
         services += outbox.outputWorkers(logger: logger).map { .init(service: OutputDeliveryService(worker: $0)) }
         services += outbox.digestWorkers(coreActors: Digest.coreActors(of: watches.map(\.model)), logger: logger)

@@ -13,13 +13,17 @@ extension SeedwatchDaemon {
         /// The configuration names folders the daemon refuses (a missing drop folder, a path that
         /// is not a folder), as `seedwatch check-config` reports them. Exit 78 (`EX_CONFIG`).
         case folder(FolderCheck.Finding)
+        /// The `metrics.listen` endpoint cannot listen (another program holds the port). Exit 78
+        /// (`EX_CONFIG`): the state lock rules out an earlier seedwatch, so restarting cannot help;
+        /// choose another port in `metrics.listen`.
+        case metricsEndpoint(MetricsEndpoint.StartError)
 
         /// The process exit status for this failure.
         package var exitStatus: ExitStatus {
             switch self {
             case .signalHandlers: return .software
             case .cannotCreateFolder: return .ioError
-            case .folder: return .configuration
+            case .folder, .metricsEndpoint: return .configuration
             }
         }
 
@@ -28,6 +32,7 @@ extension SeedwatchDaemon {
             case .signalHandlers(let reason): return "cannot install the signal handlers: \(reason)"
             case .cannotCreateFolder(let path, let reason): return "\(path): cannot create folder: \(reason)"
             case .folder(let finding): return finding.message
+            case .metricsEndpoint(let error): return error.description
             }
         }
     }

@@ -48,6 +48,10 @@ extension CurlTransfer {
             etag: finalHeader("etag"), lastModified: finalHeader("last-modified"),
             contentType: finalHeader("content-type"), retryAfter: finalHeader("retry-after"),
             body: body)
+        var microseconds: curl_off_t = 0
+        if sw_easy_getinfo_off_t(easy, CURLINFO_TOTAL_TIME_T, &microseconds) == CURLE_OK {
+            response.transferSeconds = Double(microseconds) / 1_000_000
+        }
         if code != CURLE_OK {
             response.error = error(code, limits: limits)
             response.body = []  // nothing is parsed from a partial body

@@ -75,9 +75,14 @@ package struct FeedResponse: Sendable, Hashable {
     package var body: [UInt8]
     /// Set when the transfer failed; the other fields then hold whatever arrived before it.
     package var error: FeedFetchError?
+    /// How long the transfer took, in seconds, from its start to its end, redirects included, not
+    /// counting the wait for a free transfer slot (libcurl's `CURLINFO_TOTAL_TIME_T`); nil when no
+    /// transfer ran (a fetcher shut down) or the fetcher does not measure it.
+    package var transferSeconds: Double?
 
     package init(status: Int, finalURL: String, redirects: [RedirectHop] = [], etag: String? = nil, lastModified: String? = nil,
-                contentType: String? = nil, retryAfter: String? = nil, body: [UInt8] = [], error: FeedFetchError? = nil) {
+                contentType: String? = nil, retryAfter: String? = nil, body: [UInt8] = [], error: FeedFetchError? = nil,
+                transferSeconds: Double? = nil) {
         self.status = status
         self.finalURL = finalURL
         self.redirects = redirects
@@ -87,6 +92,7 @@ package struct FeedResponse: Sendable, Hashable {
         self.retryAfter = retryAfter
         self.body = body
         self.error = error
+        self.transferSeconds = transferSeconds
     }
 }
 

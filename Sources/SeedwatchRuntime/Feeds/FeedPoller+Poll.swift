@@ -24,6 +24,7 @@ extension FeedPoller {
         }
         let request = conditionalRequest(feed, state: state, url: requestedURL)
         let response = await fetcher.fetch(request)
+        fetchObserver.observe(response)
         if response.error == .cancelled {
             return FeedPollReport(feedURL: feed.url, requestedURL: requestedURL, status: 0)
         }

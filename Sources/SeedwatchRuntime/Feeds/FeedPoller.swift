@@ -36,6 +36,7 @@ package final class FeedPoller: Sendable {
     let staleAfter: StaleAfterSetting
     let outage = NetworkOutage()
     let wakeups = FeedWakeups()
+    let fetchObserver = FeedFetchObserver()
 
     /// Items whose summary is shorter than this many characters are fetched in full when the feed
     /// has `full_text: true` and the item carries no content.
@@ -60,6 +61,12 @@ package final class FeedPoller: Sendable {
         self.clock = clock
         self.logger = logger
         self.jitter = jitter
+    }
+
+    /// Tells `observer` the duration and outcome of every fetch that ran a transfer (the daemon's
+    /// `seedwatch_feed_fetch_duration_seconds`); called on the polling task, so it must be quick.
+    package func attachFetchObserver(_ observer: @escaping @Sendable (FeedFetchTiming) -> Void) {
+        fetchObserver.attach(observer)
     }
 
     /// The feeds polled now, in configured order.

@@ -14,6 +14,7 @@ import Prometheus
 /// | `seedwatch_errors_total` | counter | state or alert-log errors |
 /// | `seedwatch_read_bytes_total` | counter | bytes of dropped files read |
 /// | `seedwatch_decision_duration_seconds` | histogram | from taking a file (or feed item batch) to its decision |
+/// | `seedwatch_feed_fetch_duration_seconds{outcome}` | histogram | one feed transfer (libcurl's total time); `outcome` is `ok`, `not_modified` or `error` |
 /// | `seedwatch_drop_queue_files` | gauge | ready files not yet taken |
 /// | `seedwatch_deferred_files` | gauge | files waiting for a retry after a state error |
 /// | `seedwatch_feed_consecutive_failures{feed}` | gauge | per configured feed: failures in a row |
@@ -21,6 +22,11 @@ import Prometheus
 /// | `seedwatch_start_time_seconds` | gauge | when the daemon started, Unix seconds |
 ///
 /// Counters follow ``ArticleProcessor/Counters`` by difference at each ``update(_:)``.
+///
+/// Cardinality: the fetch-time histogram is labelled by outcome only (3 × 13 series), not by feed:
+/// feed lists grow with `feeds import` to hundreds of URLs, and a per-feed histogram would cost 13
+/// series per feed. What is per feed is one gauge (`seedwatch_feed_consecutive_failures`); the slow
+/// feed itself is named by `seedwatch status` and the "feed polled" log lines.
 package final class DaemonMetrics: @unchecked Sendable {
     /// What the metrics are read from at each update.
     package struct Snapshot: Sendable {
@@ -47,6 +53,7 @@ package final class DaemonMetrics: @unchecked Sendable {
     private let filesProcessed, filesSkipped, decisions, alertsWritten, errors, bytesRead: CoreMetrics.Counter
     private let queued, deferred, stoppedFeeds, started: CoreMetrics.Gauge
     private let decisionDuration: CoreMetrics.Timer
+    private let feedFetchDuration: [FeedFetchTiming.Outcome: CoreMetrics.Timer]
     private let lock = NSLock()
     private var last = Snapshot(counters: .init(), bytesRead: 0, queuedFiles: 0, deferredFiles: 0, feeds: [])
     private var feedGauges: [String: CoreMetrics.Gauge] = [:]
@@ -58,6 +65,11 @@ package final class DaemonMetrics: @unchecked Sendable {
         factory.defaultDurationHistogramBuckets = [
             .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
             .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10), .seconds(30), .seconds(60), .seconds(300),
+        ]
+        // Seconds, from 50 ms (a 304 on a near host) to the fetcher's 30 s total timeout.
+        factory.durationHistogramBuckets["seedwatch_feed_fetch_duration_seconds"] = [
+            .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2),
+            .seconds(5), .seconds(10), .seconds(20), .seconds(30),
         ]
         self.factory = factory
         filesProcessed = Counter(label: "seedwatch_files_processed_total", factory: factory)
@@ -71,12 +83,20 @@ package final class DaemonMetrics: @unchecked Sendable {
         stoppedFeeds = CoreMetrics.Gauge(label: "seedwatch_feeds_stopped", factory: factory)
         started = CoreMetrics.Gauge(label: "seedwatch_start_time_seconds", factory: factory)
         decisionDuration = Timer(label: "seedwatch_decision_duration_seconds", factory: factory)
+        feedFetchDuration = Dictionary(uniqueKeysWithValues: FeedFetchTiming.Outcome.allCases.map {
+            ($0, Timer(label: "seedwatch_feed_fetch_duration_seconds", dimensions: [("outcome", $0.rawValue)], factory: factory))
+        })
         started.record(startTime.timeIntervalSince1970.rounded(.down))
     }
 
     /// Records one article's duration, in seconds (``PipelineActivity/attachDurationObserver(_:)``).
     package func recordDecisionDuration(seconds: Double) {
         decisionDuration.recordNanoseconds(Int64(max(0, seconds) * 1e9))
+    }
+
+    /// Records one feed fetch's transfer time (``FeedPoller/attachFetchObserver(_:)``).
+    package func recordFeedFetch(_ timing: FeedFetchTiming) {
+        feedFetchDuration[timing.outcome]?.recordNanoseconds(Int64(max(0, timing.seconds) * 1e9))
     }
 
     /// Brings the counters and gauges up to `snapshot`.
@@ -112,6 +132,7 @@ package final class DaemonMetrics: @unchecked Sendable {
         "seedwatch_errors_total": "State database or alert log errors.",
         "seedwatch_read_bytes_total": "Bytes of drop-folder files read.",
         "seedwatch_decision_duration_seconds": "Time from taking a file or feed item batch to its decision.",
+        "seedwatch_feed_fetch_duration_seconds": "Duration of one feed transfer, redirects included, by outcome (ok, not_modified, error).",
         "seedwatch_drop_queue_files": "Ready drop-folder files not yet taken.",
         "seedwatch_deferred_files": "Files waiting for a retry after a state or alert log error.",
         "seedwatch_feed_consecutive_failures": "Consecutive failed fetches of a configured feed.",

@@ -16,11 +16,11 @@ package struct EmailCredentials: Sendable, Hashable {
     /// - Throws: ``OutputSinks/SetupError`` when the file has no `:` or is not UTF-8.
     package static func parse(_ bytes: [UInt8], file: String, output: String) throws -> EmailCredentials {
         guard var text = String(validating: bytes, as: UTF8.self) else {
-            throw OutputSinks.SetupError(description: "outputs: \(output): credentials_file \(file): not UTF-8")
+            throw OutputSinks.SetupError(output: output, key: "credentials_file", file: file, problem: .notUTF8)
         }
         while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
         guard !text.contains("\n"), let colon = text.firstIndex(of: ":") else {
-            throw OutputSinks.SetupError(description: "outputs: \(output): credentials_file \(file): expected one line user:password")
+            throw OutputSinks.SetupError(output: output, key: "credentials_file", file: file, problem: .notUserPassword)
         }
         return EmailCredentials(user: String(text[..<colon]), password: String(text[text.index(after: colon)...]))
     }

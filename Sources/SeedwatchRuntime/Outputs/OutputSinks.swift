@@ -3,9 +3,43 @@ import SeedwatchCore
 
 /// Builds the sinks of the `outputs:` configuration (DESIGN §11).
 package enum OutputSinks {
-    /// An output could not be set up; names the output and the file or value at fault.
-    package struct SetupError: Error, CustomStringConvertible {
-        package var description: String
+    /// An output could not be set up: names the output, the key and the file at fault, and what is wrong.
+    package struct SetupError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The output's name (`outputs[].name`).
+        package var output: String
+        /// The key that names the file: `secret_file` or `credentials_file`.
+        package var key: String
+        /// The file, as configured.
+        package var file: String
+        package var problem: Problem
+
+        /// What is wrong with the file.
+        package enum Problem: Sendable, Equatable, CustomStringConvertible {
+            /// The file cannot be read: `missing` when nothing is there, else permission denied or
+            /// not a regular file.
+            case unreadable(missing: Bool)
+            /// The credentials are not UTF-8.
+            case notUTF8
+            /// The credentials are not one line `user:password`.
+            case notUserPassword
+
+            package var description: String {
+                switch self {
+                case .unreadable(let missing): return "cannot read (" + (missing ? "no such file" : "permission denied or not a regular file") + ")"
+                case .notUTF8: return "not UTF-8"
+                case .notUserPassword: return "expected one line user:password"
+                }
+            }
+        }
+
+        package init(output: String, key: String, file: String, problem: Problem) {
+            self.output = output
+            self.key = key
+            self.file = file
+            self.problem = problem
+        }
+
+        package var description: String { "outputs: \(output): \(key) \(file): \(problem)" }
     }
 
     /// The sink of one configured output.
@@ -35,8 +69,7 @@ package enum OutputSinks {
 
     static func read(_ path: String, output: String, key: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied or not a regular file" : "no such file"
-            throw SetupError(description: "outputs: \(output): \(key) \(path): cannot read (\(reason))")
+            throw SetupError(output: output, key: key, file: path, problem: .unreadable(missing: !FileManager.default.fileExists(atPath: path)))
         }
         return [UInt8](data)
     }
