@@ -57,6 +57,8 @@ struct ScoringRelationTests {
             "sentence 2: china+russia named as alternatives (\"or\"): no pair +0.0",
             "state russia in lead (sentence 1) +4.0", "state china in lead (sentence 1) +4.0",
             "sentence 1: russia_nk_alliance \"allies\" +2.25", "sentence 1: regional_security \"missile defence\" +4.5",
+            "no level: neither north_korea nor two core states together in the title, the lead or 20 % of the body sentences, "
+                + "nor regional_security with a partner state in the title or lead, nor in 3 of 6 consecutive sentences +0.0",
         ])
         #expect(d.score == 14.75)
         #expect(d.level == nil)
@@ -162,6 +164,22 @@ struct ScoringRelationTests {
             "title: north_korea+russia with russia_nk_alliance +4.0", "title: north_korea with russia_nk_alliance +4.0",
         ])
         #expect(d.score == 21)
+        #expect(d.level == .alert)
+    }
+
+    /// A state energy company acts for its state in energy news: "Sinopec steps up Russian oil
+    /// imports" is China buying Russian oil (rubric (a), (e)).
+    @Test func aStateEnergyCompanyActsForItsState() throws {
+        let d = try Self.decide("Sinopec steps up Russian oil imports to offset supply cuts", [
+            "The refiner bought more crude from Russia in March, traders said.",
+        ])
+        #expect(d.actors.map(\.id) == ["russia", "china_state_energy"])
+        #expect(d.explanation.filter { $0.points > 0 }.map(\.description) == [
+            "state russia in title +6.0", "state russia in lead (sentence 1) +4.0", "state china in title +6.0",
+            "title: china_leverage \"imports\" +2.0", "title: energy_trade \"oil\" +4.0",
+            "title: china+russia with china_leverage,energy_trade +4.0",
+        ])
+        #expect(d.score == 26)
         #expect(d.level == .alert)
     }
 }

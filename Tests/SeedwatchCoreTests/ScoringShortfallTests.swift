@@ -25,7 +25,7 @@ struct ScoringShortfallTests {
         #expect(d.level == nil)
         #expect(Self.shortfalls(d) == [
             "alert_min_topic: topic evidence 0.0 below the 6.0 an alert needs (no topic term in the article)",
-            "notice_threshold: score 10.0 below notice 15.0 (alert 18.5)",
+            "notice_threshold: score 10.0 below notice 14.0 (alert 17.5)",
         ])
     }
 
@@ -39,12 +39,12 @@ struct ScoringShortfallTests {
                 + "none in the title or lead (needs the title, the lead or 1 body sentence: 20 %)",
             "short_item_sentences: a short item (2 body sentences) whose title names no actor and no topic term",
             "alert_min_topic: topic evidence 0.0 below the 6.0 an alert needs (no topic term in the article)",
-            "notice_threshold: score 0.0 below notice 15.0 (alert 18.5)",
+            "notice_threshold: score 0.0 below notice 14.0 (alert 17.5)",
         ])
     }
 
     /// One core state with topic terms in the title: the score (20.0) passes the alert threshold
-    /// (18.5), but no key state and one core state cap it, and the story is no subject.
+    /// (17.5), but no key state and one core state cap it, and the story is no subject.
     @Test func aScoreAboveTheThresholdWithOneCoreStateLacksTheKeyStateAndSubject() throws {
         let d = try Self.decide("Russia weighs new sanctions on gas exports", ["Officials in Moscow discussed the plan.", "No decision was taken."])
         #expect(d.score == 20)
@@ -87,7 +87,7 @@ struct ScoringShortfallTests {
             "require_subject: the subject test failed: North Korea in 0 of 28 body sentences, two core states together in 0, "
                 + "none in the title or lead (needs the title, the lead or 6 body sentences: 20 %)",
             "alert_min_topic: topic evidence 1.5 below the 6.0 an alert needs",
-            "notice_threshold: score 8.5 below notice 15.0 (alert 18.5)",
+            "notice_threshold: score 8.5 below notice 14.0 (alert 17.5)",
         ])
     }
 }

@@ -79,9 +79,9 @@ struct ScoringTests {
 
     /// A headline pairing two core states is the core relation itself (`title_relation_points`):
     /// title-only feed items (CDATA and entity-escaped titles, a headline with nothing but two leaders)
-    /// are notices with exactly their two actors; with a meeting word ("Putin meets Kim Jong Un") the
-    /// headline has a topic term and alerts.
-    @Test func headlinePairingTwoCoreStatesIsANotice() throws {
+    /// alert at 18 with exactly their two actors (a notice before the alert threshold went from 18.5 to
+    /// 17.5); with a meeting word ("Putin meets Kim Jong Un") the headline has a topic term too.
+    @Test func headlinePairingTwoCoreStatesAlerts() throws {
         let feed = """
             <rss version="2.0"><channel><title>Desk</title>
             <item><guid>c-1</guid><title><![CDATA[Kim Jong Un&#8217;s letter to Xi Jinping]]></title></item>
@@ -94,7 +94,7 @@ struct ScoringTests {
         let decisions = try items.map { try Self.decide($0.article).1 }
         #expect(items.map(\.title) == ["Kim Jong Un’s letter to Xi Jinping", "Putin & Xi Jinping sign deal", "Putin meets Kim Jong Un",
                                       "Mr Kim & <i>the press</i>"])
-        #expect(decisions.map(\.level) == [.notice, .notice, .alert, nil])
+        #expect(decisions.map(\.level) == [.alert, .alert, .alert, nil])
         #expect(decisions.map(\.score) == [18, 18, 21, 0])
         #expect(decisions.map { Set($0.actors.map(\.id)) } == [["kim_jong_un", "xi_jinping"], ["vladimir_putin", "xi_jinping"],
                                                                ["vladimir_putin", "kim_jong_un"], []])
@@ -160,9 +160,9 @@ struct ScoringTests {
         }
         #expect(outcomes.allSatisfy { $0.error == nil })
         let all = RelevanceEvaluation.metrics(outcomes)
-        #expect(all.hits == 130 && all.misses == 4 && all.falseAlarms == 2, "\(all)")
+        #expect(all.hits == 131 && all.misses == 3 && all.falseAlarms == 2, "\(all)")
         let cv = CrossValidation.run(outcomes, rules: try ShippedModel.model.rules, folds: 5)
-        #expect(cv.pooled.hits == 130 && cv.pooled.misses == 4 && cv.pooled.falseAlarms == 2, "\(cv.pooled)")
+        #expect(cv.pooled.hits == 131 && cv.pooled.misses == 3 && cv.pooled.falseAlarms == 2, "\(cv.pooled)")
         #expect(cv.pooled.precision >= 0.97, "cross-validated precision \(cv.pooled.precision)")
         #expect(cv.pooled.recall >= 0.93, "cross-validated recall \(cv.pooled.recall)")
     }

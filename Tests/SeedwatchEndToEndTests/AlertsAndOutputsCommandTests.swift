@@ -70,7 +70,7 @@ struct AlertsAndOutputsCommandTests {
         let plain = try CommandLineTests.run(["alerts", "--config", config.path])
         #expect(!plain.stdout.contains("\u{1B}["))
         #expect(plain.stdout.hasPrefix(AlertTextFormatter.timestamp(Calendar.utc.startOfDay(for: Date()).addingTimeInterval(-3600))
-            + "  ALERT  20.00 (alert ≥ 18.50)  Putin in Pyongyang\n    actors:    Vladimir Putin (1)\n"
+            + "  ALERT  20.00 (alert ≥ 17.50)  Putin in Pyongyang\n    actors:    Vladimir Putin (1)\n"
             + "    topics:    Sanctions and their evasion 6.00\n    source:    https://news.example/00000000000000c1\n\n"))
         let coloured = try CommandLineTests.run(["alerts", "--config", config.path, "--color", "always"])
         #expect(coloured.stdout.contains("\u{1B}[1;31mALERT\u{1B}[0m"))

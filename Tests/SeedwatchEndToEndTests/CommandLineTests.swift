@@ -192,7 +192,7 @@ struct CommandLineTests {
         let missing = try #require(lines.firstIndex(of: "    missing for an alert:"))
         #expect(Array(lines[(missing + 1)...]) == [
             "    - topic evidence 0.0 below the 6.0 an alert needs (no topic term in the article)",
-            "    - score 10.0 below notice 15.0 (alert 18.5)",
+            "    - score 10.0 below notice 14.0 (alert 17.5)",
         ])
         let json = try Self.run(["scan", "--json", "--explain", "--config", Self.shippedConfig, "-"], stdin: article)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])

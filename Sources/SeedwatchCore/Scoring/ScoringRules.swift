@@ -26,7 +26,13 @@ import Yams
 ///    states with a term of `partner_topics`; at most `pair_cap` points in all. Core states named only as
 ///    items of one list ("ties with China, the West and Russia") are no pair of core states.
 /// 4. **The headline** (``HeadlineRule``): `title_key_points` once for a title naming a key state
-///    with a counted topic term.
+///    with a counted topic term; (``KeyRelationRule``) `title_key_relation_points` once for a title
+///    naming a key state and a state outside the core acting together.
+///
+/// Pairs: two states named only as list items, alternatives or shared objects (``StatePairs``) are
+/// no pair anywhere. `alliance_states` pair with partner states in `subject_topics` sentences. A
+/// short item (`short_item_sentences`) anchors a state-less title by its lead and needs a title
+/// naming an actor or a topic term (``ShortItemTitleRule``).
 ///
 /// Length: in an article of more than `length_window` body sentences, every point from a sentence
 /// after the lead is multiplied by √(`length_window` / body sentences) (0.67 for a piece of 66
