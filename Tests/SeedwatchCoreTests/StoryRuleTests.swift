@@ -152,6 +152,27 @@ enum StoryTexts {
         #expect(StoryRule.standard.relation(wire, otherActors) == nil)
     }
 
+    @Test func twoReportsAgreeingInTitleAndLeadAreOneEventThoughTheirWholeTextsDiffer() {
+        let lead = """
+            North Korea fired a ballistic missile over Hokkaido early on Tuesday, and residents of the northern \
+            island were told to take shelter. The missile came down in the Pacific east of Cape Erimo after a \
+            flight of about fifteen minutes, the defence ministry in Tokyo said.
+            """
+        // Each outlet's own background after the lead: 300 words the other never uses.
+        let a = T.fingerprint(T.wireTitle, lead + " " + (1...300).map { "alpha\($0)" }.joined(separator: " "))
+        let b = T.fingerprint("Hokkaido residents shelter as North Korean missile flies over Japan",
+                              lead + " " + (1...300).map { "beta\($0)" }.joined(separator: " "), hoursLater: 6)
+        #expect(a.signature.jaccard(b.signature) < StoryRule.standard.eventJaccard)
+        #expect(a.lead.jaccard(b.lead) >= StoryRule.standard.leadJaccard)
+        #expect(StoryRule.standard.relation(a, b) == .sameEvent)
+        var wholeTextOnly = StoryRule.standard
+        wholeTextOnly.leadJaccard = 1.01
+        #expect(wholeTextOnly.relation(a, b) == nil)
+        // Three days apart they are separate, whatever the lead.
+        let late = T.fingerprint(T.wireTitle, lead, hoursLater: 72)
+        #expect(StoryRule.standard.relation(b, late) == nil)
+    }
+
     @Test func differentLaunchesWithTheSameActorsAWeekApartStaySeparate() {
         let first = T.fingerprint(T.wireTitle, T.wireBody)
         let later = T.fingerprint(T.laterTitle, T.laterBody, hoursLater: 7 * 24)

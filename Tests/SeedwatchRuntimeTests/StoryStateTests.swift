@@ -69,13 +69,13 @@ import Testing
             try queue.write { db in
                 try db.execute(sql: """
                     DROP TABLE story_band; DROP TABLE story_member;
-                    DELETE FROM grdb_migrations WHERE identifier = 'v7-story-members';
+                    DELETE FROM grdb_migrations WHERE identifier IN ('v7-story-members', 'v9-story-lead');
                     """)
             }
             try queue.close()
         }
         let store = try StateStore(path: path)
-        #expect(try store.appliedMigrations().suffix(3) == ["v6-output-deliveries", "v7-story-members", "v8-output-digests"])
+        #expect(try store.appliedMigrations().suffix(4) == ["v6-output-deliveries", "v7-story-members", "v8-output-digests", "v9-story-lead"])
         #expect(try store.isSeen(articleKey: "file:aa", watch: "w"))
         #expect(try store.outboxState(alertID: "00000000000000a1") == "pending")
         // The alert before the upgrade starts no story; a new one does.
@@ -84,6 +84,36 @@ import Testing
                                  fingerprint: Self.fingerprint(Self.body, link: nil, hoursLater: 0))
         try store.recordStoryMember(member, at: Self.tuesday)
         #expect(try store.storySummary(story: "00000000000000b1")?.size == 1)
+    }
+
+    @Test func membersRecordedBeforeTheLeadSignatureAreReadWithAnEmptyOneAndStillJoinedByText() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("state.sqlite")
+        let first = StoryMember(alertID: "00000000000000a1", watch: "w", story: "00000000000000a1", level: .alert,
+                                fingerprint: Self.fingerprint(Self.body, link: nil, hoursLater: 0))
+        do {
+            let store = try StateStore(path: path)
+            try store.recordStoryMember(first, at: Self.tuesday)
+            try store.close()
+            // As migration v7 left it: no lead columns filled.
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { db in try db.execute(sql: "UPDATE story_member SET lead_signature = NULL, lead_word_count = NULL") }
+            try queue.close()
+        }
+        let store = try StateStore(path: path)
+        let read = try #require(try store.storyMember(alertID: "00000000000000a1"))
+        #expect(read.fingerprint.lead == MinHashSignature.empty)
+        #expect(read.fingerprint.signature == first.fingerprint.signature)
+        let copy = Self.fingerprint(Self.body, link: nil, hoursLater: 3)
+        #expect(copy.lead.jaccard(read.fingerprint.lead) == 0)
+        #expect(StoryRule.standard.relation(copy, read.fingerprint) == .nearDuplicate)
+        // A member recorded now keeps its lead signature.
+        let second = StoryMember(alertID: "00000000000000a2", watch: "w", story: "00000000000000a1", level: .alert, fingerprint: copy)
+        try store.recordStoryMember(second, at: Self.tuesday)
+        #expect(try store.storyMember(alertID: "00000000000000a2")?.fingerprint.lead == copy.lead)
+        // The body is shorter than the lead (80 words): the lead signature is the whole text's.
+        #expect(copy.lead == copy.signature)
     }
 }
 

@@ -19,7 +19,9 @@ func runStoriesBenchmark(perDay: Int, days: Int, lookups: Int) {
     let actors: [Set<String>] = [["north-korea", "russia"], ["china", "russia"], ["north-korea", "china", "japan"], ["russia"]]
     func synthetic(_ i: Int, at time: Date) -> StoryFingerprint {
         let values = (0..<MinHashSignature.count).map { _ in UInt16.random(in: 0...UInt16.max, using: &generator) }
+        let lead = (0..<MinHashSignature.count).map { _ in UInt16.random(in: 0...UInt16.max, using: &generator) }
         return StoryFingerprint(signature: MinHashSignature(values: values, wordCount: 300)!,
+                                lead: MinHashSignature(values: lead, wordCount: 60)!,
                                 link: "https://news\(i % 500).example.com/world/2026/article-\(i)",
                                 title: "Synthetic headline number \(i) about the summit and the sanctions",
                                 time: time, actors: actors[i % actors.count], topics: ["sanctions"])
@@ -56,14 +58,18 @@ func runStoriesBenchmark(perDay: Int, days: Int, lookups: Int) {
                 let found = try reopened.candidates(watch: "china-russia-north-korea", fingerprint: fingerprint,
                                                          eventWindow: StoryRule.standard.eventWindow)
                 candidates += found.count
-                if StoryAssignment.story(of: fingerprint, among: found) != nil { joined += 1 }
+                // As the decide path: the story's summary is read when the article joins one.
+                if let (member, _) = StoryAssignment.story(of: fingerprint, among: found) {
+                    _ = try reopened.storySummary(story: member.story)
+                    joined += 1
+                }
             }
         }
-        let payload = MinHashSignature.count * 2 + LSHBands.bands * 8
+        let payload = 2 * MinHashSignature.count * 2 + LSHBands.bands * 8   // signature, lead signature, band keys
         print(String(format: "stories: %d articles in the window (%d/day × %d days), filled in %.1f s", total, perDay, days, fill))
         print(String(format: "stories: lookup + rule %.3f ms per article (%d lookups, %.1f candidates each, %d joined)",
                      lookup * 1000 / Double(lookups), lookups, Double(candidates) / Double(lookups), joined))
-        print(String(format: "stories: %d bytes of signature and band keys per article; state database %.0f bytes per article (%.1f MiB, with indexes and the title, link, actors)",
+        print(String(format: "stories: %d bytes of signatures and band keys per article; state database %.0f bytes per article (%.1f MiB, with indexes and the title, link, actors)",
                      payload, Double(fileBytes) / Double(total), Double(fileBytes) / 1_048_576))
         try reopened.close()
     } catch {

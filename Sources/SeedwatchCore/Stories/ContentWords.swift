@@ -52,6 +52,18 @@ public enum ContentWords {
         return result
     }
 
+    /// The distinct content words of a title and the lead of a body — the first `leadWords` words
+    /// of `body` (counted before common words are dropped) — as FNV-1a hashes: what an outlet says
+    /// first about an event, where two reports of it agree most.
+    public static func leadHashes(title: String, body: String, leadWords: Int,
+                                  dropping common: Set<String> = commonWords) -> Set<UInt64> {
+        var result: Set<UInt64> = []
+        for word in words(of: title) + words(of: body).prefix(leadWords) where !common.contains(word) {
+            result.insert(fnv1a(word))
+        }
+        return result
+    }
+
     /// The words of `text` in order (see the type's description), before common words are dropped.
     public static func words(of text: String) -> [String] {
         let folded = String(decoding: Normalizer.normalize(text).folded, as: UTF8.self).lowercased()

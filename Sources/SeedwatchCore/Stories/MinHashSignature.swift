@@ -40,6 +40,9 @@ public struct MinHashSignature: Sendable, Hashable {
         self.wordCount = min(hashes.count, Int(UInt16.max))
     }
 
+    /// The signature of the empty set (``isEmpty``): resembles nothing.
+    public static let empty = MinHashSignature(hashes: [])
+
     /// The signature of the content words of `text` (``ContentWords/hashes(of:dropping:)``).
     public init(text: String) {
         self.init(hashes: ContentWords.hashes(of: text))

@@ -1,10 +1,15 @@
 import Foundation
 
 /// What the story rules (``StoryRule``) know about one alerted article of one watch: its content
-/// signature, canonical link, title, time, and the actors and topics its alert names.
+/// signature, the signature of its title and lead, canonical link, title, time, and the actors and
+/// topics its alert names.
 public struct StoryFingerprint: Sendable, Hashable {
     /// MinHash of the content words of the title and body (``MinHashSignature``).
     public var signature: MinHashSignature
+    /// MinHash of the content words of the title and the first ``leadWords`` words of the body
+    /// (``ContentWords/leadHashes(title:body:leadWords:dropping:)``); ``MinHashSignature/empty``
+    /// for a member recorded before it was kept.
+    public var lead: MinHashSignature
     /// ``CanonicalLink/of(_:)`` of the article's link, `nil` when it has none.
     public var link: String?
     /// The title as written.
@@ -16,9 +21,13 @@ public struct StoryFingerprint: Sendable, Hashable {
     /// Topic ids of the alert (DESIGN §6 `topics[].id`).
     public var topics: Set<String>
 
-    public init(signature: MinHashSignature, link: String?, title: String, time: Date,
+    /// Words of the body in the lead (``lead``): 80, fitted on the development story pairs.
+    public static let leadWords = 80
+
+    public init(signature: MinHashSignature, lead: MinHashSignature = .empty, link: String?, title: String, time: Date,
                 actors: Set<String>, topics: Set<String>) {
         self.signature = signature
+        self.lead = lead
         self.link = link
         self.title = title
         self.time = time
@@ -27,10 +36,13 @@ public struct StoryFingerprint: Sendable, Hashable {
     }
 
     /// The fingerprint of an article: signature over `title` and `body` joined by a line break,
-    /// canonical link of `url`, time `published ?? seen`.
+    /// lead signature over `title` and the first ``leadWords`` words of `body`, canonical link of
+    /// `url`, time `published ?? seen`.
     public init(title: String, body: String, url: String?, published: Date?, seen: Date,
                 actors: Set<String>, topics: Set<String>) {
-        self.init(signature: MinHashSignature(text: title + "\n" + body), link: CanonicalLink.of(url), title: title,
+        self.init(signature: MinHashSignature(text: title + "\n" + body),
+                  lead: MinHashSignature(hashes: ContentWords.leadHashes(title: title, body: body, leadWords: Self.leadWords)),
+                  link: CanonicalLink.of(url), title: title,
                   time: published ?? seen, actors: actors, topics: topics)
     }
 

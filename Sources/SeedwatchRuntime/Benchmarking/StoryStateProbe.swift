@@ -28,6 +28,12 @@ public final class StoryStateProbe {
         try store.storyCandidates(watch: watch, fingerprint: fingerprint, eventWindow: eventWindow)
     }
 
+    /// What `story` holds so far, as the decide path reads it when an article joins a story.
+    /// - Throws: ``StateStoreError`` when the query fails.
+    public func storySummary(story: String) throws -> StorySummary? {
+        try store.storySummary(story: story)
+    }
+
     /// Closes the database (checkpointing its WAL).
     /// - Throws: ``StateStoreError`` when the close fails.
     public func close() throws {

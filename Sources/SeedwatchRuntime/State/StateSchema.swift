@@ -157,6 +157,12 @@ enum StateSchema {
                 CREATE INDEX outbox_delivery_digest ON outbox_delivery(digest) WHERE digest IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v9-story-lead") { db in
+            // The MinHash of each member's title and lead (StoryFingerprint.lead, 256 bytes) and its
+            // word count, for the same-event rule. Members recorded before have NULL: only their
+            // whole-text signature is compared.
+            try StateStore.addStoryLeadColumns(db)
+        }
         return migrator
     }
 }

@@ -34,6 +34,14 @@ extension StateStore {
             """)
     }
 
+    /// The columns of migration `v9-story-lead` (``StateSchema``). Never edit: add a migration.
+    static func addStoryLeadColumns(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE story_member ADD COLUMN lead_word_count INTEGER;
+            ALTER TABLE story_member ADD COLUMN lead_signature BLOB;
+            """)
+    }
+
     /// The members of `watch`'s stories that a new alert with `fingerprint` could join: those
     /// sharing an LSH band key (``LSHBands/keys(_:)``) or the canonical link (all of them), and
     /// those whose time is within `eventWindow` seconds of the fingerprint's: the `limit`/2 latest
@@ -119,12 +127,12 @@ extension StateStore {
         let f = member.fingerprint
         try db.cachedStatement(sql: """
             INSERT INTO story_member (member, watch, story, time, recorded_at, level, actor_ids, topic_ids, link, title,
-                                      word_count, signature)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (member) DO NOTHING
+                                      word_count, signature, lead_word_count, lead_signature)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (member) DO NOTHING
             """).execute(arguments: [id, member.watch, story, f.time.timeIntervalSince1970, at,
                                      member.level.rawValue, f.actors.sorted().joined(separator: " "),
                                      f.topics.sorted().joined(separator: " "), f.link, f.title, f.signature.wordCount,
-                                     Data(f.signature.bytes)])
+                                     Data(f.signature.bytes), f.lead.wordCount, Data(f.lead.bytes)])
         guard db.changesCount == 1 else { return }
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO story_band (band, member) VALUES (?, ?)")
         for band in LSHBands.keys(f.signature) { try insert.execute(arguments: [band, id]) }
@@ -164,7 +172,12 @@ extension StateStore {
     private static func storyMember(_ row: Row) -> StoryMember? {
         guard let signature = MinHashSignature(bytes: Array(row["signature"] as Data), wordCount: row["word_count"]),
               let level = AlertLevel(rawValue: row["level"]) else { return nil }
-        let fingerprint = StoryFingerprint(signature: signature, link: row["link"], title: row["title"],
+        var lead = MinHashSignature.empty
+        if let bytes = row["lead_signature"] as Data?, let count = row["lead_word_count"] as Int?,
+           let stored = MinHashSignature(bytes: Array(bytes), wordCount: count) {
+            lead = stored
+        }
+        let fingerprint = StoryFingerprint(signature: signature, lead: lead, link: row["link"], title: row["title"],
                                            time: Date(timeIntervalSince1970: row["time"]),
                                            actors: ids(row["actor_ids"]), topics: ids(row["topic_ids"]))
         return StoryMember(alertID: alertID(row["member"]), watch: row["watch"], story: alertID(row["story"]),
