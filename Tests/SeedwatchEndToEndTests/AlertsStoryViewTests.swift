@@ -36,7 +36,7 @@ struct AlertsStoryViewTests {
                              story: StoryKeys(story: first, size: 4, isRepeat: true, relation: .sameLink)))
             .write(to: folder.url.appendingPathComponent("alerts.jsonl"))
         func entry(_ minutes: Double, _ title: String, _ host: String, _ id: String) -> String {
-            AlertTextFormatter.timestamp(Self.t0.addingTimeInterval(minutes * 60)) + "  ALERT  20.00 (alert ≥ 18.50)  \(title)\n"
+            AlertTextFormatter.timestamp(Self.t0.addingTimeInterval(minutes * 60)) + "  ALERT  20.00 (alert ≥ 17.50)  \(title)\n"
                 + "    actors:    Vladimir Putin (1)\n    topics:    Sanctions and their evasion 6.00\n"
                 + "    source:    https://\(host)/\(id)\n"
         }
