@@ -47,10 +47,29 @@ public enum CoordinatedStates {
         for token in before.reversed() {
             let word = token.lowercased()
             if articles.contains(word) || word == "both" { continue }
-            return objectWords.contains(word) ? .objects(of: word) : nil
+            guard objectWords.contains(word) else { return nil }
+            return actTogether(after: utf8, second, object: word) ? nil : .objects(of: word)
         }
         return nil
     }
+
+    /// Whether the words after the second mention make the two the actors after all: the subject of
+    /// an infinitive ("an opportunity for Russia and North Korea to show off …") or the owners of a
+    /// relation between them ("the true power in Putin and Kim's budding friendship").
+    static func actTogether(after utf8: [UInt8], _ second: Range<Int>, object word: String) -> Bool {
+        let following = ListedStates.tokens(String(decoding: utf8[second.upperBound..<min(utf8.count, second.upperBound + 60)],
+                                                   as: UTF8.self)).map { $0.lowercased() }
+        guard let next = following.first else { return false }
+        if word == "for" && next == "to" { return true }
+        guard possessives.contains(next) else { return false }
+        return following.dropFirst().prefix(3).contains(where: relationNouns.contains)
+    }
+
+    /// Nouns of a relation between two parties, after a possessive ("Russia and China's alliance").
+    static let relationNouns: Set<String> = [
+        "friendship", "alliance", "ties", "relations", "relationship", "partnership", "cooperation", "pact", "treaty",
+        "bond", "bonds", "axis", "rapprochement", "summit", "talks", "deal", "agreement", "entente",
+    ]
 
     /// "and" and "or" in en, fr, es, pt, de, it ("o" and "e" only where they are no article: es/it "o"
     /// is left out, since Portuguese "o" is "the").
