@@ -47,6 +47,19 @@ import Testing
         #expect(book.storySummary(story: "00000000000000ff") == nil)
     }
 
+    @Test("the same alert id read again (an identical copy of a file) gets the keys it was given first, after later members too")
+    func sameAlertReadAgainKeepsItsKeys() {
+        var book = StoryBook()
+        let arrivals = Self.arrivals()
+        var keys: [StoryKeys] = []
+        for arrival in arrivals.prefix(2) + [arrivals[0], arrivals[1]] {
+            keys.append(book.join(alertID: arrival.id, watch: arrival.watch, level: arrival.level, fingerprint: arrival.fingerprint))
+        }
+        #expect(keys == [Self.expected[0], Self.expected[1], Self.expected[0], Self.expected[1]])
+        #expect(book.count == 2)
+        #expect(book.storySummary(story: "00000000000000a1")?.size == 2)
+    }
+
     @Test("candidates: by band keys and link at any time, by time within the event window; another watch's never")
     func candidatesAreChosenAsInTheStateDatabase() {
         var book = StoryBook()

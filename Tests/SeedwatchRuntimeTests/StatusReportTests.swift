@@ -33,6 +33,25 @@ struct StatusReportTests {
             """)
     }
 
+    @Test func theConfiguredOutputsAreNamed() throws {
+        let folder = try WatchedTemporaryFolder()
+        let file = folder.url("c.yaml")
+        try """
+            watches: [w]
+            drop_folder: {path: drop}
+            alerts: {log: alerts.jsonl}
+            state: {path: state.sqlite}
+            outputs:
+              - {name: desk, type: email, smtp: "smtp://127.0.0.1:9", from: a@example.org, to: [b@example.org], digest: hourly}
+              - {name: hook, type: webhook, url: "http://127.0.0.1:9/hook"}
+
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let report = try StatusReport.build(configuration: try ConfigurationReader.load(path: file.path), store: nil, now: Self.now)
+        #expect(report.outputs == ["desk", "hook"])
+        #expect(report.json().contains(#""outputs":["desk","hook"]"#))
+        #expect(report.text().split(separator: "\n").contains("outputs:       desk, hook"))
+    }
+
     @Test func aRunningDaemonWithAFailingAndAStoppedFeedAndADeferredFileIsDegraded() throws {
         let folder = try WatchedTemporaryFolder()
         let failing = "http://127.0.0.1:9/failing.xml", stopped = "http://127.0.0.1:9/gone.xml"

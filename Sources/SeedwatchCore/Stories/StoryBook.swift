@@ -10,6 +10,9 @@ public struct StoryBook: StoryMemberSource, Sendable {
     private var byBand: [Int64: [Int]] = [:]
     private var byLink: [String: [Int]] = [:]
     private var byStory: [String: [Int]] = [:]
+    /// The keys given to each alert id, so that the same alert read again (two copies of one file)
+    /// gets the same keys, as the daemon writes one line per alert id.
+    private var keysByAlertID: [String: StoryKeys] = [:]
     /// At most this many candidates from the band keys, as in the state database.
     static let bandLimit = 16
     /// At most half this many candidates before, and half after, in time.
@@ -31,15 +34,19 @@ public struct StoryBook: StoryMemberSource, Sendable {
     }
 
     /// Gives an alert its story keys and records it (``StoryAssignment/assign(alertID:watch:level:fingerprint:in:rule:)``).
+    /// An alert id already joined (the same article read again, e.g. an identical copy of a file)
+    /// gets the keys it was given the first time and changes nothing.
     /// - Returns: the alert's story keys.
     public mutating func join(alertID: String, watch: String, level: AlertLevel, fingerprint: StoryFingerprint,
                               rule: StoryRule = .standard) -> StoryKeys {
+        if let given = keysByAlertID[alertID] { return given }
         // Reading memory cannot fail.
         guard let (keys, member) = try? StoryAssignment.assign(alertID: alertID, watch: watch, level: level,
                                                                fingerprint: fingerprint, in: self, rule: rule) else {
             return StoryKeys(story: alertID, size: 1, isRepeat: false, relation: nil)
         }
         record(member)
+        keysByAlertID[alertID] = keys
         return keys
     }
 

@@ -71,7 +71,7 @@ extension StatusReport {
             health = reasons.isEmpty ? .healthy : .degraded
         }
         return StatusReport(health: health, reasons: reasons, daemon: daemon, backlog: backlog, lastDecision: lastDecision,
-                            alerts: alerts, feeds: feeds, outputs: [])
+                            alerts: alerts, feeds: feeds, outputs: configuration.outputs.map(\.name))
     }
 
     /// Stopped beats failing; then more failures in a row; then the URL, for a stable choice.

@@ -155,7 +155,8 @@ package struct StatusReport: Sendable, Equatable, Codable {
     package var lastDecision: Decision?
     package var alerts: Alerts
     package var feeds: Feeds
-    /// Alert sinks (DESIGN §11 `outputs:`); none until delivery to sinks exists.
+    /// The names of the configured outputs (DESIGN §11 `outputs:`), in configuration order;
+    /// `seedwatch outputs` gives their deliveries.
     package var outputs: [String]
 
     enum CodingKeys: String, CodingKey {
