@@ -39,6 +39,38 @@ struct PatternAutomatonTests {
         }
     }
 
+    @Test("word-start patterns: only where the text starts or a byte other than an ASCII letter or digit precedes")
+    func wordStartPatternsFollowNoLetterOrDigit() {
+        let patterns: [[UInt8]] = ["un", "kim", "kim jong un", "xi", "x", "'s", "n.", "\u{00E9}t\u{00E9}", "jong", "a-b"].map { Array($0.utf8) }
+        let wordStart = [true, true, true, true, false, true, true, true, false, true]
+        let automaton = PatternAutomaton(patterns: patterns, wordStart: wordStart)
+        let seed = ProcessInfo.processInfo.environment["SEEDWATCH_TEST_SEED"].flatMap { UInt64($0) } ?? 20_261_215
+        var generator = SplitMix64(state: seed)
+        let pieces = ["un", "kim", " ", "jong", "xi", "x", "'s", "n.", "\u{00E9}t\u{00E9}", "a", "b", "-", "9", "\u{00E9}", "Q"]
+        for length in [0, 1, 5, 100, 256, 257, 300, 511, 1000, 4097] {
+            for _ in 0..<5 {
+                var text: [UInt8] = []
+                while text.count < length { text += Array(pieces[Int.random(in: 0..<pieces.count, using: &generator)].utf8) }
+                var reported: [[Int]] = []
+                text.withUnsafeBufferPointer { buffer in
+                    automaton.scan(buffer) { reported.append([$0, $1]) }
+                }
+                let expected = Self.naive(patterns, text).filter { hit in
+                    let start = hit[1] - patterns[hit[0]].count
+                    return !wordStart[hit[0]] || start == 0 || !PatternAutomaton.isWordByte(text[start - 1])
+                }
+                #expect(reported.count == Set(reported).count, "an occurrence was reported twice (seed \(seed), length \(text.count))")
+                #expect(Set(reported) == expected, "seed \(seed), length \(text.count)")
+            }
+        }
+        let text = Array("kimchi, Kim un; fund kim jong un unkim".utf8)
+        var ends: [[Int]] = []
+        text.withUnsafeBufferPointer { automaton.scan($0) { ends.append([$0, $1]) } }
+        // "kim" at 0 (the text's start) and 21, not inside "unkim"; "un" at 12, 30 and 33, not inside "fund";
+        // "kim jong un" at 21; "jong", not word-start, anywhere.
+        #expect(Set(ends) == [[1, 3], [0, 14], [1, 24], [8, 29], [2, 32], [0, 32], [0, 35]])
+    }
+
     @Test func countsOverlappingOccurrences() {
         let automaton = PatternAutomaton(patterns: [Array("aa".utf8)])
         let text = Array(String(repeating: "a", count: 600).utf8)

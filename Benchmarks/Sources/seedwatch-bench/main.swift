@@ -59,6 +59,19 @@ guard FileManager.default.fileExists(atPath: corpus.path) else {
     exit(2)
 }
 
+// The whole text path beside ripgrep and Hyperscan, and the peak memory of one 10 MB article (issue 15):
+// `--text-path --binary PATH-TO-RELEASE-BINARY [--rounds N] [--python PATH-WITH-HYPERSCAN]`.
+if arguments.contains("--text-path") {
+    guard let binary = option("--binary") else {
+        print("--text-path needs --binary PATH (a release build of seedwatch)")
+        exit(2)
+    }
+    try TextPathBenchmark.run(binary: binary, corpus: corpus, modelPath: modelPath,
+                              configPath: benchFolder.appendingPathComponent("../config/seedwatch.yaml").standardized.path,
+                              rounds: Int(option("--rounds") ?? "5") ?? 5, python: option("--python") ?? "/usr/bin/python3")
+    exit(0)
+}
+
 // `--feed-parsing-only [--repeat N]`: just the feed parsing throughput (for profiling).
 if let path = option("--dump-parsed-feeds") {
     dumpParsedFeeds(corpus: corpus, to: path)

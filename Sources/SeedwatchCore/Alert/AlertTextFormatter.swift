@@ -28,8 +28,44 @@ public enum AlertTextFormatter {
         return lines.joined(separator: "\n")
     }
 
-    /// `YYYY-MM-DD HH:MM:SSZ` in UTC.
+    /// `YYYY-MM-DD HH:MM:SSZ` in UTC (fractions of a second dropped, toward the past). For the
+    /// years 1600–9999 the digits are written straight from ``CivilCalendar``, without `Calendar`
+    /// or `String(format:)`, which cost a whole `scan` several per cent; other years go through
+    /// Foundation's Gregorian calendar (Julian before its 1582 cut-over).
     public static func timestamp(_ date: Date) -> String {
+        let interval = date.timeIntervalSince1970.rounded(.down)
+        guard interval.magnitude < 1e15 else { return timestampWithFoundation(date) }
+        let seconds = Int(interval)
+        let days = CivilCalendar.floorDiv(seconds, 86_400)
+        let (year, month, day) = CivilCalendar.civilFromDays(days)
+        guard (1600...9999).contains(year) else { return timestampWithFoundation(date) }
+        let time = seconds - days * 86_400
+        return String(unsafeUninitializedCapacity: 20) { out in
+            func put(_ value: Int, _ width: Int, at offset: Int) {
+                var v = value
+                for k in stride(from: width - 1, through: 0, by: -1) {
+                    out[offset + k] = UInt8(0x30 + v % 10)
+                    v /= 10
+                }
+            }
+            put(year, 4, at: 0)
+            out[4] = 0x2D
+            put(month, 2, at: 5)
+            out[7] = 0x2D
+            put(day, 2, at: 8)
+            out[10] = 0x20
+            put(time / 3600, 2, at: 11)
+            out[13] = 0x3A
+            put(time / 60 % 60, 2, at: 14)
+            out[16] = 0x3A
+            put(time % 60, 2, at: 17)
+            out[19] = 0x5A
+            return 20
+        }
+    }
+
+    /// ``timestamp(_:)`` through Foundation, for years outside 1600–9999.
+    static func timestampWithFoundation(_ date: Date) -> String {
         let c = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         return String(format: "%04d-%02d-%02d %02d:%02d:%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
     }

@@ -27,7 +27,9 @@ public enum ArticleExtractor {
     static func extract(_ document: Document, as format: DocumentFormat) throws(ExtractionError) -> [Article] {
         switch format {
         case .plainText:
-            return [PlainTextExtractor.extract(try text(of: document))]
+            // Read straight from the bytes (valid UTF-8 is not copied into a String first).
+            let bytes = CharsetDecoder.decodeTextUTF8(try readableBytes(of: document), declared: [headerCharset(of: document)])
+            return [bytes.withUnsafeBufferPointer { PlainTextExtractor.extract(utf8: $0) }]
         case .markdown:
             return [MarkdownExtractor.extract(try text(of: document))]
         case .html:

@@ -96,10 +96,13 @@ public struct AliasTable: Sendable {
             }
         }
         self.patterns = patterns
-        self.automaton = PatternAutomaton(patterns: folded)
+        // A pattern whose first scalar is of a script written with spaces (``WordBoundary/ScriptClass/other``)
+        // never follows an ASCII letter or digit: the automaton drops those raw hits itself.
+        let wordStart = patterns.map { WordBoundary.scriptClass($0.firstScalar) == .other }
+        self.automaton = PatternAutomaton(patterns: folded, wordStart: wordStart)
         let english = LanguageSet.bit("en")!
         let englishIndices = patterns.indices.filter { patterns[$0].languages == 0 || patterns[$0].languages & english != 0 }
-        self.englishAutomaton = PatternAutomaton(patterns: englishIndices.map { folded[$0] })
+        self.englishAutomaton = PatternAutomaton(patterns: englishIndices.map { folded[$0] }, wordStart: englishIndices.map { wordStart[$0] })
         self.englishIndices = englishIndices.map { Int32($0) }
         var hot: [HotPattern] = []
         var exactBytes: [UInt8] = []

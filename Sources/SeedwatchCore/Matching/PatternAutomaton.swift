@@ -2,9 +2,18 @@
 /// byte equivalence classes, so that scanning costs one table load per input byte.
 ///
 /// Patterns are byte strings (here: normalised, case-folded UTF-8). The scan reports every
-/// occurrence of every pattern, overlapping ones included, as (pattern index, end offset).
+/// occurrence of every pattern, overlapping ones included, as (pattern index, end offset); a
+/// pattern compiled as *word-start* is reported only where it starts the text or follows a byte
+/// that is not an ASCII letter or digit.
+///
+/// The word-start test costs the scan nothing: the automaton reads the text as if a virtual
+/// symbol *gate* followed every byte that is not an ASCII letter or digit (and stood before the
+/// first byte), and a word-start pattern begins with the gate. Patterns are rewritten the same way
+/// (a gate after each of their own such bytes), so every other occurrence is found as before, and
+/// each transition on such a byte is composed with the gate's transition at compile time: one
+/// table load per byte still.
 public struct PatternAutomaton: Sendable {
-    /// Number of byte equivalence classes; class 0 holds every byte that occurs in no pattern.
+    /// Number of byte equivalence classes (and the gate's column, when there is one).
     let classCount: Int
     /// Byte → equivalence class.
     let byteClass: [UInt8]
@@ -12,6 +21,8 @@ public struct PatternAutomaton: Sendable {
     /// (premultiplied, so the scan needs no multiplication); negative (bitwise NOT of the row) when
     /// that state has outputs.
     let transitions: [Int32]
+    /// The row the scan starts in: the root, after the gate that stands before the text.
+    let startRow: Int
     /// Pattern indices reported on reaching each state (own pattern and those of its suffix links),
     /// as a flat list with per-state start offsets.
     let outputStart: [Int32]
@@ -24,27 +35,56 @@ public struct PatternAutomaton: Sendable {
     /// Number of DFA states.
     public var stateCount: Int { outputStart.count - 1 }
 
+    /// Whether `b` is an ASCII letter or digit: the bytes after which no word starts.
+    @inline(__always)
+    static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
+    }
+
     /// Compiles `patterns` (byte strings, each non-empty).
-    public init(patterns: [[UInt8]]) {
-        // Byte classes: every byte used in a pattern gets its own class.
+    /// - Parameter wordStart: for each pattern, whether it counts only at a word start (see the
+    ///   type's description); `nil` or all false: anywhere.
+    public init(patterns: [[UInt8]], wordStart: [Bool]? = nil) {
+        let gated = wordStart?.contains(true) ?? false
+        // Byte classes: every byte used in a pattern gets its own class; unused bytes share class 0,
+        // and, when gated, unused letters and digits share a class of their own (no gate after them).
         var used = [Bool](repeating: false, count: 256)
         for p in patterns { for b in p { used[Int(b)] = true } }
         var byteClass = [UInt8](repeating: 0, count: 256)
+        var gatedClass = [true]
         var next = 1
-        for b in 0..<256 where used[b] {
-            byteClass[b] = UInt8(truncatingIfNeeded: next)
-            next += 1
+        var unusedWordClass = -1
+        for b in 0..<256 {
+            if used[b] {
+                byteClass[b] = UInt8(truncatingIfNeeded: next)
+                gatedClass.append(!Self.isWordByte(UInt8(b)))
+                next += 1
+            } else if gated && Self.isWordByte(UInt8(b)) {
+                if unusedWordClass < 0 {
+                    unusedWordClass = next
+                    gatedClass.append(false)
+                    next += 1
+                }
+                byteClass[b] = UInt8(truncatingIfNeeded: unusedWordClass)
+            }
         }
         precondition(next <= 256, "too many distinct bytes in patterns")
-        let classCount = next
+        let gate = next
+        let classCount = gated ? next + 1 : next
 
-        // Trie.
+        // Trie over the rewritten patterns.
         var goto: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
         var own: [[Int32]] = [[]]
         for (index, p) in patterns.enumerated() where !p.isEmpty {
-            var s = 0
+            var symbols: [Int] = []
+            if gated && wordStart![index] { symbols.append(gate) }
             for b in p {
                 let c = Int(byteClass[Int(b)])
+                symbols.append(c)
+                if gated && gatedClass[c] { symbols.append(gate) }
+            }
+            var s = 0
+            for c in symbols {
                 if goto[s][c] < 0 {
                     goto.append([Int32](repeating: -1, count: classCount))
                     own.append([])
@@ -88,22 +128,36 @@ public struct PatternAutomaton: Sendable {
                 }
             }
         }
+        // Compose each byte that a gate follows with the gate's transition. The state between the
+        // two never has outputs: a rewritten pattern that ends with such a byte ends with its gate.
+        var start = 0
+        if gated {
+            let plain = delta
+            for s in 0..<n {
+                for c in 0..<gate where gatedClass[c] {
+                    let middle = Int(plain[s * classCount + c])
+                    delta[s * classCount + c] = plain[middle * classCount + gate]
+                }
+            }
+            start = Int(plain[gate])
+        }
         // Premultiply by the row width and mark output states with the sign bit.
         for i in 0..<delta.count {
             let t = Int(delta[i])
             let row = Int32(t * classCount)
             delta[i] = outputs[t].isEmpty ? row : ~row
         }
-        var start: [Int32] = [0]
+        var starts: [Int32] = [0]
         var list: [Int32] = []
         for s in 0..<n {
             list.append(contentsOf: outputs[s])
-            start.append(Int32(list.count))
+            starts.append(Int32(list.count))
         }
         self.classCount = classCount
         self.byteClass = byteClass
         self.transitions = delta
-        self.outputStart = start
+        self.startRow = start * classCount
+        self.outputStart = starts
         self.outputList = list
         self.patternLengths = patterns.map(\.count)
         self.maxPatternLength = patterns.map(\.count).max() ?? 0
@@ -118,9 +172,10 @@ public struct PatternAutomaton: Sendable {
     ///
     /// A DFA scan is bound by the latency of one table load per byte, each depending on the last.
     /// Longer inputs are therefore cut in two and both halves run through the automaton in the same
-    /// loop, so that the two chains of loads overlap. The second half starts `maxPatternLength - 1`
-    /// bytes early, in the start state: past that run-in its state equals that of a scan from the
-    /// beginning (no trie path is longer), and it reports only occurrences ending after the middle.
+    /// loop, so that the two chains of loads overlap. The second half starts `maxPatternLength`
+    /// bytes early, at the root: past that run-in its state equals that of a scan from the
+    /// beginning (no occurrence, with the byte before it that decides a word start, is longer), and
+    /// it reports only occurrences ending after the middle.
     public func scan(_ text: UnsafeBufferPointer<UInt8>, report: (Int, Int) -> Void) {
         let n = text.count
         let mid = n / 2
@@ -131,9 +186,9 @@ public struct PatternAutomaton: Sendable {
         transitions.withUnsafeBufferPointer { delta in
             byteClass.withUnsafeBufferPointer { classes in
                 let k = classCount
-                var rowA = 0, rowB = 0
+                var rowA = startRow, rowB = 0
                 var a = 0
-                var b = mid - (maxPatternLength - 1)
+                var b = mid - maxPatternLength
                 let lengthA = mid
                 var steps = 0
                 while steps < lengthA {
@@ -175,7 +230,7 @@ public struct PatternAutomaton: Sendable {
         transitions.withUnsafeBufferPointer { delta in
             byteClass.withUnsafeBufferPointer { classes in
                 let k = classCount
-                var row = 0
+                var row = startRow
                 var i = start
                 while i < end {
                     let t = Int(delta[row &+ Int(classes[Int(text[i])])])

@@ -8,7 +8,11 @@ public enum SentenceSplitter {
     /// Sentence ranges as UTF-8 byte offsets into `text`, trimmed of surrounding white space;
     /// empty sentences are dropped.
     public static func split(_ text: String) -> [Range<Int>] {
-        let bytes = Array(text.utf8)
+        text.withUTF8Bytes { split(bytes: $0) }
+    }
+
+    /// ``split(_:)`` over UTF-8 bytes in memory.
+    static func split(bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
         let n = bytes.count
@@ -66,7 +70,7 @@ public enum SentenceSplitter {
     @inline(__always)
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
-    static func startsSentence(_ bytes: [UInt8], _ k: Int) -> Bool {
+    static func startsSentence(_ bytes: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
         let c = bytes[k]
         if c >= 0x41 && c <= 0x5A { return true }       // A–Z
         if c >= 0x30 && c <= 0x39 { return true }       // 0–9
@@ -83,7 +87,7 @@ public enum SentenceSplitter {
     ]
 
     /// Whether the word ending at the `.` at `dot` is an abbreviation or an initial.
-    static func isAbbreviation(_ bytes: [UInt8], before dot: Int) -> Bool {
+    static func isAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, before dot: Int) -> Bool {
         var a = dot
         while a > 0 {
             let c = bytes[a - 1]
@@ -92,7 +96,7 @@ public enum SentenceSplitter {
             a -= 1
         }
         guard a < dot else { return false }
-        let word = String(decoding: bytes[a..<dot], as: UTF8.self)
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<dot]), as: UTF8.self)
         if word.count == 1, let c = word.first, c.isUppercase { return true }  // an initial: "J. Smith"
         return abbreviations.contains(word.lowercased())
     }

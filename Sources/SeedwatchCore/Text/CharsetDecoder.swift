@@ -66,22 +66,8 @@ public enum CharsetDecoder {
     ///     the first one recognised wins. A BOM overrides them all.
     /// - Returns: the text without the BOM.
     public static func decode(_ bytes: [UInt8], declared: [String?] = []) -> Decoded {
-        if let (enc, length) = byteOrderMark(bytes) {
-            return decode(Array(bytes[length...]), as: enc)
-        }
-        // UTF-16 without a BOM: "<?" as 3C 00 3F 00 or 00 3C 00 3F (XML 1.0 Appendix F).
-        if bytes.count >= 4 {
-            if bytes[0] == 0x3C && bytes[1] == 0 && bytes[2] == 0x3F && bytes[3] == 0 { return decode(bytes, as: .utf16LE) }
-            if bytes[0] == 0 && bytes[1] == 0x3C && bytes[2] == 0 && bytes[3] == 0x3F { return decode(bytes, as: .utf16BE) }
-        }
-        for label in declared {
-            guard let label, let enc = encoding(forLabel: label) else { continue }
-            // A document that declares UTF-16 but reached us as 8-bit text (no BOM, no NULs) is not UTF-16.
-            if case .utf16LE = enc, !bytes.contains(0) { continue }
-            if case .utf16BE = enc, !bytes.contains(0) { continue }
-            return decode(bytes, as: enc)
-        }
-        return decode(bytes, as: .utf8)
+        let (encoding, mark) = encodingAndMark(bytes, declared: declared)
+        return decode(mark == 0 ? bytes : Array(bytes[mark...]), as: encoding)
     }
 
     /// ``decode(_:declared:)``'s text without the U+FEFF characters it starts with: after the byte
@@ -91,6 +77,45 @@ public enum CharsetDecoder {
         var text = decode(bytes, declared: declared).text
         while text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         return text
+    }
+
+    /// ``decodeText(_:declared:)`` as UTF-8 bytes, without making a `String`: valid UTF-8 (the
+    /// usual case) is returned as a slice of `bytes` itself, without its byte order mark and the
+    /// U+FEFF characters that follow; anything else is decoded as ``decode(_:declared:)`` does.
+    public static func decodeTextUTF8(_ bytes: [UInt8], declared: [String?] = []) -> ArraySlice<UInt8> {
+        var text: ArraySlice<UInt8>
+        switch encodingAndMark(bytes, declared: declared) {
+        case (.utf8, let mark):
+            text = bytes[mark...]
+            if !text.withUnsafeBufferPointer({ UTF8Bytes.isValidUTF8($0) }) {
+                text = ArraySlice(decodeUTF8(Array(text)).text.utf8)
+            }
+        case (let encoding, let mark):
+            text = ArraySlice(decode(mark == 0 ? bytes : Array(bytes[mark...]), as: encoding).text.utf8)
+        }
+        while text.count >= 3, text[text.startIndex] == 0xEF, text[text.startIndex + 1] == 0xBB, text[text.startIndex + 2] == 0xBF {
+            text = text.dropFirst(3)
+        }
+        return text
+    }
+
+    /// The encoding ``decode(_:declared:)`` reads `bytes` in, and the length of the byte order mark
+    /// it skips first.
+    static func encodingAndMark(_ bytes: [UInt8], declared: [String?]) -> (Encoding, Int) {
+        if let (enc, length) = byteOrderMark(bytes) { return (enc, length) }
+        // UTF-16 without a BOM: "<?" as 3C 00 3F 00 or 00 3C 00 3F (XML 1.0 Appendix F).
+        if bytes.count >= 4 {
+            if bytes[0] == 0x3C && bytes[1] == 0 && bytes[2] == 0x3F && bytes[3] == 0 { return (.utf16LE, 0) }
+            if bytes[0] == 0 && bytes[1] == 0x3C && bytes[2] == 0 && bytes[3] == 0x3F { return (.utf16BE, 0) }
+        }
+        for label in declared {
+            guard let label, let enc = encoding(forLabel: label) else { continue }
+            // A document that declares UTF-16 but reached us as 8-bit text (no BOM, no NULs) is not UTF-16.
+            if case .utf16LE = enc, !bytes.contains(0) { continue }
+            if case .utf16BE = enc, !bytes.contains(0) { continue }
+            return (enc, 0)
+        }
+        return (.utf8, 0)
     }
 
     /// Decodes `bytes` in the given encoding, without BOM detection.

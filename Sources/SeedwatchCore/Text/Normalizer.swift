@@ -12,17 +12,44 @@ public struct NormalizedText: Sendable {
     /// `bytes` with letters lower-cased (only where the lower-case form has the same UTF-8 length)
     /// and `-` replaced by a space, so that "Kim Jong-un" and "kim jong un" compare equal.
     public var folded: [UInt8]
-    /// For each byte of `bytes`, the UTF-8 byte offset in the original text of the character that
-    /// produced it; one extra final entry holds the original text's length in bytes.
-    public var originalOffsets: [Int32]
+    /// The offset map, kept only where it changes: entry `k` says that the scalar starting at
+    /// normalised byte `mapNormalized[k]` came from the character at original byte
+    /// `mapOriginal[k]`, and each later scalar up to the next entry lies as far after it in the
+    /// original as in the normalised text. Every byte of a scalar maps to the scalar's start.
+    var mapNormalized: [Int32]
+    var mapOriginal: [Int32]
+    /// The original text's length in UTF-8 bytes.
+    public var originalLength: Int
+
+    /// The UTF-8 byte offset, in the original text, of the character that produced normalised byte
+    /// `index` (`0 ≤ index ≤ bytes.count`; `bytes.count` gives ``originalLength``).
+    public func originalOffset(_ index: Int) -> Int {
+        guard index < bytes.count else { return originalLength }
+        var s = index
+        while s > 0 && bytes[s] & 0xC0 == 0x80 { s -= 1 }
+        // The last entry at or before s (the first entry is at 0 whenever bytes is not empty).
+        var lo = 0, hi = mapNormalized.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(mapNormalized[mid]) <= s { lo = mid + 1 } else { hi = mid }
+        }
+        let k = lo - 1
+        return Int(mapOriginal[k]) + (s - Int(mapNormalized[k]))
+    }
+
+    /// For each byte of `bytes`, ``originalOffset(_:)``, and one extra final entry holding the
+    /// original text's length in bytes: the whole map spelt out (O(n); for tests and tools).
+    public var originalOffsets: [Int32] {
+        (0...bytes.count).map { Int32(originalOffset($0)) }
+    }
 
     /// The original UTF-8 byte range covered by the normalised byte range `start..<end`.
     public func originalRange(_ start: Int, _ end: Int) -> Range<Int> {
-        let lo = Int(originalOffsets[start])
-        let last = Int(originalOffsets[end - 1])
+        let lo = originalOffset(start)
+        let last = originalOffset(end - 1)
         var k = end
-        while k < originalOffsets.count - 1 && Int(originalOffsets[k]) == last { k += 1 }
-        return lo..<Int(originalOffsets[k])
+        while k < bytes.count && originalOffset(k) == last { k += 1 }
+        return lo..<originalOffset(k)
     }
 }
 
@@ -31,105 +58,22 @@ public struct NormalizedText: Sendable {
 /// soft hyphen (U+00AD), U+2060, U+FEFF and U+200B–U+200D removed; NBSP, U+202F and every other
 /// white space → one space (runs collapse, leading and trailing space dropped); hyphens and dashes
 /// (U+2010–U+2015, U+2212) → `-`. Case folding is applied only to ``NormalizedText/folded``.
+///
+/// Reads the UTF-8 bytes once. An ASCII byte that no combining mark follows is a whole character
+/// and is written as it is (white space collapsed, `` ` `` as `'`); any other character is
+/// normalised once per distinct grapheme cluster and then copied from a cache
+/// (``NormalizerCache``).
 public enum Normalizer {
     /// Normalises `text`.
-    /// - Parameter text: any string; its UTF-8 offsets are what ``NormalizedText/originalOffsets`` refers to.
+    /// - Parameter text: any string; its UTF-8 offsets are what ``NormalizedText/originalOffset(_:)`` refers to.
     /// - Returns: the normalised bytes, their folded twin and the offset map.
     public static func normalize(_ text: String) -> NormalizedText {
-        let bytes = Array(text.utf8)
-        let n = bytes.count
-        var out = Output(capacity: n)
-        var cache: [String: [Unicode.Scalar]] = [:]
-        // Walk the UTF-8 bytes: an ASCII byte that no combining mark follows is a whole character
-        // and takes the fast path; anything else is read as a grapheme cluster (Character).
-        var i = 0
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 && !(i + 1 < n && bytes[i + 1] >= 0x80 && Self.extendsPrevious(bytes, at: i + 1)) {
-                out.emitASCII(b, at: Int32(i))
-                i += 1
-                continue
-            }
-            let character = text[text.utf8.index(text.utf8.startIndex, offsetBy: i)]
-            let length = character.utf8.count
-            let at = Int32(i)
-            i += max(1, length)
-            let key = String(character)
-            let mapped: [Unicode.Scalar]
-            if let hit = cache[key] {
-                mapped = hit
-            } else {
-                mapped = normalizeCharacter(character)
-                cache[key] = mapped
-            }
-            for s in mapped { out.emit(s, at: at) }
-        }
-        out.result.originalOffsets.append(Int32(n))
-        return out.result
-    }
-
-    /// The normalised output under construction: runs of spaces are held back and written as one
-    /// space before the next non-space (never at the start or the end).
-    struct Output {
-        var result: NormalizedText
-        var pendingSpace = false
-        var pendingSpaceOffset: Int32 = 0
-
-        init(capacity: Int) {
-            result = NormalizedText(bytes: [], folded: [], originalOffsets: [])
-            result.bytes.reserveCapacity(capacity)
-            result.folded.reserveCapacity(capacity)
-            result.originalOffsets.reserveCapacity(capacity + 1)
-        }
-
-        @inline(__always)
-        mutating func flushSpace() {
-            guard pendingSpace else { return }
-            if !result.bytes.isEmpty {
-                result.bytes.append(0x20)
-                result.folded.append(0x20)
-                result.originalOffsets.append(pendingSpaceOffset)
-            }
-            pendingSpace = false
-        }
-
-        @inline(__always)
-        mutating func space(at offset: Int32) {
-            if !pendingSpace { pendingSpaceOffset = offset }
-            pendingSpace = true
-        }
-
-        /// One ASCII character: white space becomes a (pending) space, the backtick an apostrophe.
-        @inline(__always)
-        mutating func emitASCII(_ b: UInt8, at offset: Int32) {
-            switch b {
-            case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20:
-                space(at: offset)
-            default:
-                flushSpace()
-                let c: UInt8 = b == 0x60 ? 0x27 : b
-                result.bytes.append(c)
-                result.folded.append(Normalizer.foldASCII(c))
-                result.originalOffsets.append(offset)
-            }
-        }
-
-        /// One already-normalised scalar.
-        mutating func emit(_ scalar: Unicode.Scalar, at offset: Int32) {
-            if scalar.value < 0x80 {
-                emitASCII(UInt8(scalar.value), at: offset)
-                return
-            }
-            flushSpace()
-            let encoded = Array(String(scalar).utf8)
-            var foldedEncoded = encoded
-            if scalar.properties.changesWhenLowercased {
-                let lowerBytes = Array(scalar.properties.lowercaseMapping.utf8)
-                if lowerBytes.count == encoded.count { foldedEncoded = lowerBytes }
-            }
-            result.bytes.append(contentsOf: encoded)
-            result.folded.append(contentsOf: foldedEncoded)
-            for _ in 0..<encoded.count { result.originalOffsets.append(offset) }
+        var utf8 = text
+        return utf8.withUTF8 { source in
+            // NFKC may lengthen a character (U+FDFA: 3 bytes → 33); the rare text that outgrows
+            // its own length is written again with room for the worst case.
+            if let result = normalize(text, source, capacity: source.count + 16) { return result }
+            return normalize(text, source, capacity: source.count * 11 + 16)!
         }
     }
 
@@ -138,16 +82,150 @@ public enum Normalizer {
         normalize(alias)
     }
 
+    /// One pass over `source` (the UTF-8 of `text`), writing at most `capacity` bytes; `nil` when
+    /// the output would be longer.
+    private static func normalize(_ text: String, _ source: UnsafeBufferPointer<UInt8>, capacity: Int) -> NormalizedText? {
+        var writer = Writer()
+        var fits = true
+        let folded = [UInt8](unsafeUninitializedCapacity: capacity) { foldedBuffer, foldedCount in
+            writer.bytes = [UInt8](unsafeUninitializedCapacity: capacity) { bytesBuffer, bytesCount in
+                writer.out = bytesBuffer.baseAddress!
+                writer.foldedOut = foldedBuffer.baseAddress!
+                writer.capacity = capacity
+                fits = run(text, source, &writer)
+                bytesCount = fits ? writer.count : 0
+            }
+            foldedCount = fits ? writer.count : 0
+        }
+        guard fits else { return nil }
+        return NormalizedText(bytes: writer.bytes, folded: folded, mapNormalized: writer.mapNormalized,
+                              mapOriginal: writer.mapOriginal, originalLength: source.count)
+    }
+
+    /// The output under construction: runs of spaces are held back and written as one space
+    /// before the next non-space (never at the start or the end); a map entry is added wherever a
+    /// scalar's original offset does not follow from the previous entry.
+    struct Writer {
+        var bytes: [UInt8] = []
+        var out: UnsafeMutablePointer<UInt8> = UnsafeMutablePointer(bitPattern: 1)!
+        var foldedOut: UnsafeMutablePointer<UInt8> = UnsafeMutablePointer(bitPattern: 1)!
+        var capacity = 0
+        var count = 0
+        var pendingSpace = false
+        var pendingSpaceOffset = 0
+        /// `original offset − normalised offset` that the last map entry implies.
+        var shift = Int.min
+        var mapNormalized: [Int32] = []
+        var mapOriginal: [Int32] = []
+
+        @inline(__always)
+        mutating func mark(_ offset: Int) {
+            if offset - count != shift {
+                shift = offset - count
+                mapNormalized.append(Int32(truncatingIfNeeded: count))
+                mapOriginal.append(Int32(truncatingIfNeeded: offset))
+            }
+        }
+
+        @inline(__always)
+        mutating func flushSpace() {
+            guard pendingSpace else { return }
+            pendingSpace = false
+            guard count > 0 else { return }
+            mark(pendingSpaceOffset)
+            out[count] = 0x20
+            foldedOut[count] = 0x20
+            count += 1
+        }
+
+        /// One ASCII character at original `offset`: white space becomes a (pending) space, the
+        /// backtick an apostrophe. Returns false when the output is full.
+        @inline(__always)
+        mutating func ascii(_ b: UInt8, at offset: Int) -> Bool {
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                if !pendingSpace { pendingSpaceOffset = offset; pendingSpace = true }
+                return true
+            }
+            guard count + 2 <= capacity else { return false }
+            flushSpace()
+            mark(offset)
+            let c: UInt8 = b == 0x60 ? 0x27 : b
+            out[count] = c
+            foldedOut[count] = Normalizer.foldASCII(c)
+            count += 1
+            return true
+        }
+
+        /// One cached character (its normalised scalars) at original `offset`.
+        mutating func character(_ mapped: NormalizerCache.Entry, at offset: Int) -> Bool {
+            var k = 0
+            for scalar in mapped.scalars {
+                if scalar.value < 0x80 {
+                    guard ascii(UInt8(scalar.value), at: offset) else { return false }
+                    continue
+                }
+                let length = scalar.utf8.count
+                guard count + length + 1 <= capacity else { return false }
+                flushSpace()
+                mark(offset)
+                for j in 0..<length {
+                    out[count + j] = mapped.encoded[k + j]
+                    foldedOut[count + j] = mapped.folded[k + j]
+                }
+                count += length
+                k += length
+            }
+            return true
+        }
+    }
+
+    /// The pass itself; false when the output outgrew the writer's capacity.
+    private static func run(_ text: String, _ source: UnsafeBufferPointer<UInt8>, _ w: inout Writer) -> Bool {
+        guard let p = source.baseAddress else { return true }
+        let n = source.count
+        var cache = NormalizerCache()
+        var i = 0
+        while i < n {
+            let b = p[i]
+            if b < 0x80 {
+                if i + 1 < n && p[i + 1] >= 0x80 && extendsPrevious(p, n, at: i + 1) {
+                    // An ASCII letter with a combining mark: a cluster of its own.
+                    let (entry, length) = cache.cluster(text, at: i)
+                    guard w.character(entry, at: i) else { return false }
+                    i += max(1, length)
+                    continue
+                }
+                guard w.ascii(b, at: i) else { return false }
+                i += 1
+                continue
+            }
+            let scalarLength = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            let value = UTF8Lines.scalar(at: i, in: p).value
+            let next = i + scalarLength
+            if SimpleScalars.contains(value) && (next >= n || p[next] < 0x80 || SimpleScalars.contains(UTF8Lines.scalar(at: next, in: p).value)) {
+                // A cluster of this one scalar (no grapheme rule joins it to the next).
+                guard w.character(cache.scalar(value), at: i) else { return false }
+                i = next
+                continue
+            }
+            let (entry, length) = cache.cluster(text, at: i)
+            guard w.character(entry, at: i) else { return false }
+            i += max(1, length)
+        }
+        w.pendingSpace = false
+        return true
+    }
+
     /// Whether the scalar starting at byte `i` extends the character before it (a combining mark,
     /// a variation selector or a zero-width joiner), so that the two must be read as one cluster.
-    static func extendsPrevious(_ bytes: [UInt8], at i: Int) -> Bool {
+    static func extendsPrevious(_ bytes: UnsafePointer<UInt8>, _ count: Int, at i: Int) -> Bool {
         let b0 = bytes[i]
         var v: UInt32
-        if b0 & 0xE0 == 0xC0, i + 1 < bytes.count {
+        if b0 & 0xE0 == 0xC0, i + 1 < count {
             v = UInt32(b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-        } else if b0 & 0xF0 == 0xE0, i + 2 < bytes.count {
+        } else if b0 & 0xF0 == 0xE0, i + 2 < count {
             v = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-        } else if b0 & 0xF8 == 0xF0, i + 3 < bytes.count {
+        } else if b0 & 0xF8 == 0xF0, i + 3 < count {
             v = UInt32(b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
         } else {
             return false

@@ -51,7 +51,12 @@ extension UTF8Bytes {
     /// True when `bytes` is well-formed UTF-8 (Unicode §3.9, Table 3-7: no overlong forms, no
     /// surrogates, nothing above U+10FFFF): exactly the bytes `String(validating:as:)` accepts.
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { p in
+        bytes.withUnsafeBufferPointer { isValidUTF8($0) }
+    }
+
+    /// ``isValidUTF8(_:)-([UInt8])`` of bytes in memory.
+    static func isValidUTF8(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        do {
             let n = p.count
             var i = 0
             while i < n {
