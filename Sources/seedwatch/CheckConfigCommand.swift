@@ -39,7 +39,8 @@ struct CheckConfigCommand: ParsableCommand {
             }
             for output in configuration.outputs {
                 _ = try OutputSinks.make(output)  // reads the secret and credentials files
-                print("output \(output.name): \(output.kind.typeName), min_level \(output.minimumLevel.rawValue)")
+                print("output \(output.name): \(output.kind.typeName), min_level \(output.minimumLevel.rawValue)"
+                      + (output.digest.map { ", " + Self.describe($0) } ?? ""))
             }
         } catch let error as YAMLFileError {
             FileHandleOutput.standardError("error: \(error)")
@@ -57,6 +58,19 @@ struct CheckConfigCommand: ParsableCommand {
             FileHandleOutput.standardError("\(finding.isError ? "error" : "warning"): \(finding.message)")
         }
         if findings.contains(where: \.isError) { throw ExitCode(ExitStatus.configuration.rawValue) }
+    }
+
+    /// A digest schedule as `check-config` prints it: "hourly digest (UTC)",
+    /// "daily digest at 07:30 (Europe/Berlin)" (the zone as configured, or the machine's).
+    static func describe(_ schedule: DigestSchedule) -> String {
+        // Foundation names UTC "GMT".
+        let zone = schedule.timeZone.identifier == "GMT" ? "UTC" : schedule.timeZone.identifier
+        switch schedule.period {
+        case .hourly:
+            return "hourly digest (\(zone))"
+        case .daily(let hour, let minute):
+            return "daily digest at " + String(format: "%02d:%02d", hour, minute) + " (\(zone))"
+        }
     }
 }
 

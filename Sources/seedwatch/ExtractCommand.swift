@@ -37,8 +37,9 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let maxBytes = try maxBytes()
-        let inputs = paths.flatMap(InputFiles.expand)
-        var unreadable = false
+        let (inputs, emptyFolders) = InputFiles.expandAll(paths)
+        var unreadable = !emptyFolders.isEmpty
+        for folder in emptyFolders { FileHandleOutput.standardError("\(folder): no file in this folder") }
         var noArticle = false
         var printed = 0
         let output = FileHandle.standardOutput

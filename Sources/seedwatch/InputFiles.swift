@@ -16,6 +16,23 @@ enum InputFiles {
         return files.sorted()
     }
 
+    /// Every file that `paths` name (folders expanded as ``expand(_:)`` does, in order), and each named
+    /// folder that holds no file: a folder given on the command line that yields nothing is reported,
+    /// not passed over in silence.
+    static func expandAll(_ paths: [String]) -> (files: [String], emptyFolders: [String]) {
+        var files: [String] = []
+        var emptyFolders: [String] = []
+        for path in paths {
+            let expanded = expand(path)
+            var isFolder: ObjCBool = false
+            if expanded.isEmpty, FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                emptyFolders.append(path)
+            }
+            files += expanded
+        }
+        return (files, emptyFolders)
+    }
+
     /// Standard input has no name: a name whose extension picks the format from the first bytes
     /// (`{` JSON, `<?xml`/`<rss`/`<feed`/`<rdf` a feed, other `<` HTML, else plain text).
     static func nameForStandardInput(_ bytes: [UInt8]) -> String {

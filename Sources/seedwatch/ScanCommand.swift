@@ -57,7 +57,12 @@ struct ScanCommand: ParsableCommand {
         var tally = ScanSummary(watches: watches.map(\.name))
         // Stories of this run, in memory (no state is read or written).
         var stories = StoryBook()
-        for input in paths.flatMap(InputFiles.expand) {
+        let (inputs, emptyFolders) = InputFiles.expandAll(paths)
+        for folder in emptyFolders {
+            FileHandleOutput.standardError("\(folder): no file in this folder")
+            failed = true
+        }
+        for input in inputs {
             let bytes: [UInt8]
             let name: String
             if input == "-" {

@@ -71,6 +71,25 @@ struct CommandLineTests {
             + "warning: folder \(state) (of state.path) does not exist; seedwatch run will create it (mode 0750)\n")
     }
 
+    @Test func checkConfigShowsAnEmailDigestsSchedule() throws {
+        let folder = try TemporaryFolder("seedwatch-cli")
+        let config = try Self.copyOfShippedConfig(in: folder)
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("var/drop"), withIntermediateDirectories: true)
+        let outputs = """
+
+            outputs:
+              - {type: email, name: morning, smtp: "smtp://127.0.0.1:2525", from: seedwatch@example.org, to: [desk@example.org], digest: daily, digest_time: "07:30", digest_zone: Europe/Berlin}
+              - {type: email, name: hourly, smtp: "smtp://127.0.0.1:2525", from: seedwatch@example.org, to: [desk@example.org], digest: hourly, digest_zone: UTC, min_level: alert}
+
+            """
+        try (try String(contentsOf: config, encoding: .utf8) + outputs).write(to: config, atomically: true, encoding: .utf8)
+        let output = try Self.run(["check-config", "--config", config.path])
+        #expect(output.status == 0, "\(output.stderr)")
+        let lines = output.stdout.split(separator: "\n").map(String.init).filter { $0.hasPrefix("output ") }
+        #expect(lines == ["output morning: email, min_level alert, daily digest at 07:30 (Europe/Berlin)",
+                          "output hourly: email, min_level alert, hourly digest (UTC)"])
+    }
+
     @Test func aMissingDropFolderIsAConfigurationErrorForCheckConfigAndRun() throws {
         let folder = try TemporaryFolder("seedwatch-cli")
         let config = try writeCommandConfig(in: folder.url)

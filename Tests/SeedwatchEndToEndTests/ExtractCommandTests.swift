@@ -118,6 +118,19 @@ struct ExtractCommandTests {
         #expect(unreadable.stdout.hasSuffix("Seoul protests\nThousands marched in Seoul.\n"))
     }
 
+    @Test func anEmptyFolderIsReportedNotPassedOverInSilence() throws {
+        let folder = try TemporaryFolder("extract-empty")
+        let empty = folder.url.appendingPathComponent("drop")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let extract = try Self.run([empty.path])
+        #expect(extract.status == 66)
+        #expect(extract.stderr == "\(empty.path): no file in this folder\n")
+        #expect(extract.stdout == "")
+        let scan = try CommandLineTests.run(["scan", "--config", CommandLineTests.shippedConfig, empty.path])
+        #expect(scan.status == 66)
+        #expect(scan.stderr.contains("\(empty.path): no file in this folder\n"))
+    }
+
     /// A real page of the shared corpus: BBC World, June 2026.
     @Test(.enabled(if: Paths.sharedIsAvailable, "../shared is absent: the corpus page is not there"))
     func aBBCPageOfTheCorpus() throws {
