@@ -46,18 +46,12 @@ struct ExtractCommand: ParsableCommand {
         for input in inputs {
             let bytes: [UInt8]
             let name: String
-            if input == "-" {
-                bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
-                name = InputFiles.nameForStandardInput(bytes)
-            } else {
-                switch FileReader.read(path: Array(input.utf8), maxBytes: maxBytes) {
-                case .success(let b): bytes = b
-                case .failure(let error):
-                    FileHandleOutput.standardError("\(input): \(error)")
-                    unreadable = true
-                    continue
-                }
-                name = (input as NSString).lastPathComponent
+            switch InputFiles.read(input, maxBytes: maxBytes) {
+            case .success(let read): (bytes, name) = read
+            case .failure(let error):
+                FileHandleOutput.standardError("\(input): \(error)")
+                unreadable = true
+                continue
             }
             let path = Array(input.utf8)
             let articles: [IncomingArticle]

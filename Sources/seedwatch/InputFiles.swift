@@ -1,4 +1,5 @@
 import Foundation
+import SeedwatchRuntime
 
 /// The inputs of `scan` and `extract`: paths given on the command line, folders read recursively,
 /// `-` for standard input.
@@ -31,6 +32,17 @@ enum InputFiles {
             files += expanded
         }
         return (files, emptyFolders)
+    }
+
+    /// Reads one input of `scan` or `extract`: standard input for `-` (named by
+    /// ``nameForStandardInput(_:)``), else the file, at most `maxBytes` bytes, named by its last path
+    /// component (the name picks the format, as in the drop folder).
+    static func read(_ input: String, maxBytes: Int) -> Result<(bytes: [UInt8], name: String), FileReader.Failure> {
+        if input == "-" {
+            let bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+            return .success((bytes, nameForStandardInput(bytes)))
+        }
+        return FileReader.read(path: Array(input.utf8), maxBytes: maxBytes).map { ($0, (input as NSString).lastPathComponent) }
     }
 
     /// Standard input has no name: a name whose extension picks the format from the first bytes

@@ -65,18 +65,12 @@ struct ScanCommand: ParsableCommand {
         for input in inputs {
             let bytes: [UInt8]
             let name: String
-            if input == "-" {
-                bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
-                name = InputFiles.nameForStandardInput(bytes)
-            } else {
-                switch FileReader.read(path: Array(input.utf8), maxBytes: configuration.dropFolder.maxBytes) {
-                case .success(let b): bytes = b
-                case .failure(let error):
-                    FileHandleOutput.standardError("\(input): \(error)")
-                    failed = true
-                    continue
-                }
-                name = (input as NSString).lastPathComponent
+            switch InputFiles.read(input, maxBytes: configuration.dropFolder.maxBytes) {
+            case .success(let read): (bytes, name) = read
+            case .failure(let error):
+                FileHandleOutput.standardError("\(input): \(error)")
+                failed = true
+                continue
             }
             let pathBytes = Array((input == "-" ? "-" : input).utf8)
             // The drop folder's own intake, without state: the same articles, keys and sources as the daemon.

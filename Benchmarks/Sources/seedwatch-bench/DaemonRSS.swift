@@ -29,15 +29,6 @@ enum DaemonRSS {
 
     /// Number of processed files recorded (via the sqlite3 shell when present).
     static func countProcessed(_ database: String) -> Int {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        p.arguments = [database, "SELECT count(*) FROM processed_file;"]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return 0 }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        FeedItemsBenchmark.count(database, "SELECT count(*) FROM processed_file;")
     }
 }
