@@ -29,7 +29,9 @@ struct ArticleFacts {
     /// The title's sentence index, if the article has a title.
     let title: Int?
 
-    var rules: ScoringRules { model.rules }
+    /// The model's rules, held once per article: a computed `model.rules` copied the whole struct
+    /// (and retained each of its fields) at every rule's every read.
+    let rules: ScoringRules
     var sentenceCount: Int { result.sentences.count }
 
     init(_ result: MatchResult, model: WatchModel) {
@@ -38,6 +40,7 @@ struct ArticleFacts {
         let facts = SentenceFacts(result, model: model)
         sentences = facts
         let rules = model.rules
+        self.rules = rules
         let core = Set(rules.coreStates)
         coreStates = core
         let keys = rules.alertKeyStates.isEmpty ? core : Set(rules.alertKeyStates)
