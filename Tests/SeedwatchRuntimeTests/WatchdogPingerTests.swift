@@ -53,6 +53,15 @@ struct WatchdogPingerTests {
         #expect(activity.isHealthy(now: start + 1000, markAtLastPing: mark))
     }
 
+    @Test func aThreadStarvedByAnOverloadedMachineStillCountsAsComputing() {
+        // Load 20 on 2 cores: the pipeline's thread got 40 ms of CPU in a 1 s interval.
+        #expect(WatchdogPinger.isComputing(cpuSeconds: 0.04, interval: 1))
+        #expect(WatchdogPinger.isComputing(cpuSeconds: 0.001, interval: 1))
+        // Blocked on a lock or on I/O: no CPU at all, or a few microseconds of wake-ups.
+        #expect(!WatchdogPinger.isComputing(cpuSeconds: 0, interval: 1))
+        #expect(!WatchdogPinger.isComputing(cpuSeconds: 0.000_05, interval: 1))
+    }
+
     @Test func aPipelineThreadThatComputesKeepsThePingsGoingWithoutCounterProgress() async throws {
         let activity = PipelineActivity(baseBudgetSeconds: 0.2)
         let cpu = Mutex<Double>(0)

@@ -27,8 +27,7 @@ package final class WatchdogPinger: Sendable {
                 guard let self, !self.stopped.load(ordering: .relaxed) else { return }
                 let now = PipelineActivity.monotonicSeconds()
                 let cpuNow = activity.cpuSeconds
-                // Computing: the pipeline's thread used at least a tenth of the interval on a core.
-                let computing = cpuNow - cpu >= interval / 10
+                let computing = WatchdogPinger.isComputing(cpuSeconds: cpuNow - cpu, interval: interval)
                 cpu = cpuNow
                 if activity.isHealthy(now: now, markAtLastPing: mark, computing: computing) {
                     mark = activity.progressMark
@@ -48,6 +47,15 @@ package final class WatchdogPinger: Sendable {
         }
         thread.name = "seedwatch-watchdog"
         thread.start()
+    }
+
+    /// Whether the pipeline's thread counts as computing over one check `interval` (seconds), given
+    /// the CPU time it used meanwhile (`cpuSeconds`): at least a thousandth of the interval (1 ms
+    /// per second). A thread blocked on a lock or on I/O uses none; a thread that computes while
+    /// the machine is overloaded may get only a few percent of a core (at a load of 20 on 2 cores,
+    /// a tenth or less), and is still computing, not wedged.
+    package static func isComputing(cpuSeconds: Double, interval: Double) -> Bool {
+        cpuSeconds >= interval / 1000
     }
 
     /// Stops pinging (at shutdown); the thread ends at its next wake-up.
