@@ -11,12 +11,15 @@ struct WhyCommand: ParsableCommand {
         Lists, oldest first, each step the daemon recorded: seen (taken from the drop folder), \
         read, skipped (with the reason), deferred (with the reason), decided (per watch: level, \
         score, alert id), recorded (seen without matching), abandoned (at a stop; read again at the \
-        next start). A feed item is named by its link. History is kept for state.retention. \
+        next start). A feed item is named by its link — exactly as the feed gave it, or by its \
+        canonical form (tracking parameters such as utm_source and fbclid, the fragment, http/https, \
+        www. and a trailing / do not matter) — or by its GUID. History is kept for state.retention. \
         Exit status 66 when nothing is recorded for PATH or URL.
 
         Examples:
           seedwatch why /srv/seedwatch/drop/putin-visit.html
           seedwatch why https://example.org/world/2026/putin-visit
+          seedwatch why tag:example.org,2026:putin-visit
         """
     )
 
@@ -25,7 +28,7 @@ struct WhyCommand: ParsableCommand {
     @Flag(help: "One JSON object per event: time, event, watch, level, score, alert_id, article_key, detail.")
     var json = false
 
-    @Argument(help: ArgumentHelp("A file in the drop folder, or a feed item's link.", valueName: "path-or-url"))
+    @Argument(help: ArgumentHelp("A file in the drop folder, or a feed item's link or GUID.", valueName: "path-url-or-guid"))
     var subject: String
 
     func run() throws {
@@ -40,6 +43,7 @@ struct WhyCommand: ParsableCommand {
             for candidate in Self.candidates(subject) where events.isEmpty {
                 events = try store.events(subject: Array(candidate.utf8))
             }
+            if events.isEmpty { events = try store.events(feedItem: FeedItemReference(subject)) }
         } catch {
             FileHandleOutput.standardError("\(error); run as the daemon's user or a member of its group")
             throw ExitCode(ExitStatus.noInput.rawValue)
@@ -52,6 +56,8 @@ struct WhyCommand: ParsableCommand {
             for e in events { print(Self.json(e)) }
         } else {
             print(subject)
+            // Found by its canonical link or GUID: say which item's history this is.
+            for filed in Self.subjects(of: events) where filed != subject { print("  feed item \(filed)") }
             for e in events { print("  " + Self.line(e)) }
         }
     }
@@ -65,6 +71,16 @@ struct WhyCommand: ParsableCommand {
         let resolved = (standardized as NSString).resolvingSymlinksInPath
         var result: [String] = []
         for c in [standardized, resolved, subject] where !result.contains(c) { result.append(c) }
+        return result
+    }
+
+    /// The subjects `events` are filed under, each once, in order of first appearance.
+    static func subjects(of events: [ArticleEvent]) -> [String] {
+        var result: [String] = []
+        for e in events {
+            let text = String(decoding: e.subject, as: UTF8.self)
+            if !result.contains(text) { result.append(text) }
+        }
         return result
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SeedwatchCore
 
 /// History (`seedwatch why`) and the daemon's backlog (`seedwatch status`), migration v4.
 extension StateStore {
@@ -33,6 +34,33 @@ extension StateStore {
         try readAccess("read history") { db in
             try Row.fetchAll(db, sql: "SELECT * FROM article_event WHERE subject = ? ORDER BY at, rowid",
                              arguments: [Data(subject)]).map(Self.event(row:))
+        }
+    }
+
+    /// The history of the feed item `reference` names by its canonical link or its GUID
+    /// (``FeedItemReference``), when no history is filed under the text itself: the events of every
+    /// subject that matches, oldest first. History filed under a dropped file's path never matches.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    package func events(feedItem reference: FeedItemReference) throws -> [ArticleEvent] {
+        try readAccess("read history") { db in
+            // Feed items are filed under a link or an article key; dropped files under an absolute path.
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT DISTINCT subject, article_key FROM article_event
+                WHERE substr(subject, 1, 1) != x'2f'
+                """)
+            var subjects: [Data] = []
+            for row in rows {
+                let subject: Data = row["subject"]
+                guard !subjects.contains(subject) else { continue }
+                let articleKey = (row["article_key"] as Data?).map { String(decoding: $0, as: UTF8.self) }
+                if reference.matches(subject: String(decoding: subject, as: UTF8.self), articleKey: articleKey) {
+                    subjects.append(subject)
+                }
+            }
+            guard !subjects.isEmpty else { return [] }
+            let marks = Array(repeating: "?", count: subjects.count).joined(separator: ", ")
+            return try Row.fetchAll(db, sql: "SELECT * FROM article_event WHERE subject IN (\(marks)) ORDER BY at, rowid",
+                                    arguments: StatementArguments(subjects)).map(Self.event(row:))
         }
     }
 

@@ -1,0 +1,70 @@
+import Foundation
+import SeedwatchCore
+import SeedwatchRuntime
+import Testing
+
+/// `seedwatch why` names a feed item by its link as the feed gave it, by that link's canonical
+/// form (tracking parameters, fragment, `www.`, trailing `/` left out), or by its GUID.
+@Suite("Command line: why for a feed item")
+struct WhyFeedItemCommandTests {
+    static let time = Date(timeIntervalSince1970: 1_790_000_000)  // 2026-09-21T14:13:20Z
+    static let link = "https://www.example.org/world/kim-replies/?utm_source=rss&fbclid=IwAR1#top"
+    static let guid = "tag:example.org,2026:kim-replies"
+
+    /// A configuration whose state database holds the history of two feed items.
+    static func configWithHistory(in folder: URL) throws -> URL {
+        let config = try writeCommandConfig(in: folder)
+        let store = try StateStore(path: folder.appendingPathComponent("state.sqlite").path)
+        let key = ArticleIdentity.feedKey(feedURL: "https://example.org/rss", itemKey: guid)
+        let other = "https://example.org/world/other-story"
+        try store.recordEvents([
+            ArticleEvent(subject: Array(link.utf8), at: time, kind: .fullTextNotUsed,
+                         detail: "not used, the summary is matched: HTTP 403"),
+            ArticleEvent(subject: Array(link.utf8), at: time.addingTimeInterval(60), kind: .decided,
+                         watch: "china-russia-north-korea", level: "alert", score: 41.5, alertID: "3f7c0a9d2e4b1c58",
+                         articleKey: key, detail: "Kim Jong Un replies"),
+            ArticleEvent(subject: Array(other.utf8), at: time, kind: .decided, watch: "china-russia-north-korea",
+                         score: 3, articleKey: ArticleIdentity.feedKey(feedURL: "https://example.org/rss", itemKey: other),
+                         detail: "Another story"),
+        ])
+        return config
+    }
+
+    static let expected = """
+          feed item \(link)
+          2026-09-21T14:13:20Z  full_text not used, the summary is matched: HTTP 403
+          2026-09-21T14:14:20Z  decided   china-russia-north-korea: alert, score 41.50, alert 3f7c0a9d2e4b1c58 — Kim Jong Un replies
+
+        """
+
+    @Test func aFeedItemIsFoundByItsLinkWithoutTrackingParameters() throws {
+        let folder = try TemporaryFolder("seedwatch-why-canonical")
+        let config = try Self.configWithHistory(in: folder.url)
+        for given in ["https://example.org/world/kim-replies", "http://example.org/world/kim-replies/?utm_campaign=b2"] {
+            let why = try CommandLineTests.run(["why", "--config", config.path, given])
+            #expect(why.status == 0, "\(why.stderr)")
+            #expect(why.stdout == given + "\n" + Self.expected)
+        }
+    }
+
+    @Test func aFeedItemIsFoundByItsGUID() throws {
+        let folder = try TemporaryFolder("seedwatch-why-guid")
+        let config = try Self.configWithHistory(in: folder.url)
+        let why = try CommandLineTests.run(["why", "--config", config.path, Self.guid])
+        #expect(why.status == 0, "\(why.stderr)")
+        #expect(why.stdout == Self.guid + "\n" + Self.expected)
+    }
+
+    @Test func theExactLinkNeedsNoFeedItemLineAndAnotherPageIsNotFound() throws {
+        let folder = try TemporaryFolder("seedwatch-why-exact")
+        let config = try Self.configWithHistory(in: folder.url)
+        let exact = try CommandLineTests.run(["why", "--config", config.path, Self.link])
+        #expect(exact.status == 0, "\(exact.stderr)")
+        #expect(exact.stdout == Self.link + "\n" + Self.expected.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+            .joined(separator: "\n"))
+        let unknown = try CommandLineTests.run(["why", "--config", config.path, "https://example.org/world/kim-replies-2"])
+        #expect(unknown.status == 66)
+        #expect(unknown.stdout == "")
+        #expect(unknown.stderr == "https://example.org/world/kim-replies-2: nothing recorded (not seen by the daemon, or older than state.retention)\n")
+    }
+}
