@@ -13,7 +13,8 @@ struct ExtractCommand: ParsableCommand {
         standard input. Without --json, each article is its title on the first line (empty when \
         it has none), then its body, one paragraph a line; with several articles, each starts with \
         a line "==> PATH <==" (PATH#N for item N of a feed, from 0). With --json, one object per \
-        line per article: path, title, text (the body), published (RFC 3339 UTC or null), url, \
+        line per article: path (PATH#N for item N of a feed or JSON array), title, text (the body), \
+        published (RFC 3339 UTC or null), url (a feed item's link), \
         language (ISO 639-1 or null). A file the drop folder would not read is reported on \
         standard error with its path and the reason, and the others are still printed. Files \
         larger than drop_folder.max_bytes of the configuration (64 MiB without one) are refused. \
@@ -63,11 +64,14 @@ struct ExtractCommand: ParsableCommand {
                 noArticle = true
                 continue
             }
-            // A feed file or a JSON array: several articles, each named PATH#N.
+            // A feed file or a JSON array: several articles, each named PATH#N (the labels' item notation).
             let isFeed = articles.count > 1 || articles.contains { $0.articleKey.hasPrefix("feed:") }
             for (index, incoming) in articles.enumerated() {
                 if json {
-                    output.write(Data(ExtractionOutput.jsonLine(path: path, article: incoming.article)))
+                    let itemPath = isFeed ? path + Array("#\(index)".utf8) : path
+                    var article = incoming.article
+                    if article.url == nil { article.url = incoming.source.url }
+                    output.write(Data(ExtractionOutput.jsonLine(path: itemPath, article: article)))
                     continue
                 }
                 var text = ""

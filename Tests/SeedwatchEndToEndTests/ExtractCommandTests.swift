@@ -46,6 +46,37 @@ struct ExtractCommandTests {
         #expect(output.stdout == #"{"path":""# + file.path + #"","title":"Kim visits Moscow","text":"North Korea's leader arrived in Moscow on Wednesday for talks with the Russian president.\nThe two sides are expected to sign a treaty on mutual defence, officials said.","published":"2024-06-19T03:12:05Z","url":"https://example.org/world/kim-moscow","language":"en"}"# + "\n")
     }
 
+    /// Each item of an Atom feed or a JSON Feed is `PATH#N`, with its link in `url` (the link
+    /// rel="alternate", the JSON Feed `url`, else a permalink GUID).
+    @Test func feedItemsAreNamedPathHashNWithTheirLinks() throws {
+        let folder = try TemporaryFolder("extract-feed-items")
+        let atom = folder.url.appendingPathComponent("world.atom")
+        try """
+        <?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>World</title>
+        <entry><id>tag:example.org,2026:1</id><title>Kim visits Moscow</title><link rel="alternate" href="https://example.org/kim"/>
+        <updated>2026-12-05T08:00:00Z</updated><summary>Kim arrived.</summary></entry>
+        <entry><id>tag:example.org,2026:2</id><title>Xi meets Lula</title><link href="https://example.org/xi"/>
+        <updated>2026-12-05T09:00:00Z</updated><summary>Talks.</summary></entry>
+        </feed>
+        """.write(to: atom, atomically: true, encoding: .utf8)
+        let jsonFeed = folder.url.appendingPathComponent("world.json")
+        try """
+        {"version":"https://jsonfeed.org/version/1.1","title":"World","items":[
+         {"id":"1","url":"https://example.org/putin","title":"Putin in Pyongyang","content_text":"Putin arrived."}]}
+        """.write(to: jsonFeed, atomically: true, encoding: .utf8)
+        let rss = folder.url.appendingPathComponent("world.rss")
+        try """
+        <?xml version="1.0"?><rss version="2.0"><channel><title>World</title>
+        <item><title>Kim replies</title><guid>https://example.org/kim-replies</guid><description>Kim spoke.</description></item>
+        </channel></rss>
+        """.write(to: rss, atomically: true, encoding: .utf8)
+        let json = try Self.objects(try Self.run(["--json", atom.path, jsonFeed.path, rss.path]))
+        #expect(json.map { $0["path"] as? String } == [atom.path + "#0", atom.path + "#1", jsonFeed.path + "#0", rss.path + "#0"])
+        #expect(json.map { $0["url"] as? String } == ["https://example.org/kim", "https://example.org/xi", "https://example.org/putin",
+                                                      "https://example.org/kim-replies"])
+        #expect(json.map { $0["title"] as? String } == ["Kim visits Moscow", "Xi meets Lula", "Putin in Pyongyang", "Kim replies"])
+    }
+
     @Test func aFeedFileGivesOneObjectPerItem() throws {
         let folder = try TemporaryFolder("extract-feed")
         let feed = folder.url.appendingPathComponent("world.xml")
@@ -59,7 +90,7 @@ struct ExtractCommandTests {
         """.write(to: feed, atomically: true, encoding: .utf8)
         let json = try Self.objects(try Self.run(["--json", feed.path]))
         #expect(json.count == 2)
-        #expect(json.map { $0["path"] as? String } == [feed.path, feed.path])
+        #expect(json.map { $0["path"] as? String } == [feed.path + "#0", feed.path + "#1"])
         #expect(json.map { $0["title"] as? String } == ["Putin arrives in Pyongyang", "Xi meets Lula"])
         #expect(json.map { $0["text"] as? String } == ["The Russian president landed overnight.", "Talks in Beijing."])
         #expect(json.map { $0["url"] as? String } == ["https://example.org/a", "https://example.org/b"])

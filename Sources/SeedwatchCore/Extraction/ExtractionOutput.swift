@@ -9,13 +9,14 @@ public enum ExtractionOutput {
     }
 
     /// One JSON object (RFC 8259) and `"\n"`, keys in this order: `path` (the input's path as
-    /// given, ``PathText`` for bytes that are not UTF-8; `-` for standard input), `title`, `text`
+    /// given, ``PathText`` for bytes that are not UTF-8; `-` for standard input; `PATH#N` for item N
+    /// of a feed or JSON array, as the labels name items), `title`, `text`
     /// (the body, blocks separated by `"\n"`), `published` (RFC 3339 UTC, second precision, or
     /// `null`), `url` (or `null`), `language` (ISO 639-1 code from ``Article/language`` or `null`).
     /// Strings are escaped so that the line holds no raw line break (``JSONLineBuilder``).
     ///
     /// - Parameters:
-    ///   - path: the input's path, raw bytes.
+    ///   - path: the input's path (with `#N` for an item), raw bytes.
     ///   - article: one article of that input (a feed file gives one per item).
     public static func jsonLine(path: [UInt8], article: Article) -> [UInt8] {
         var json = JSONLineBuilder()
