@@ -106,4 +106,37 @@ struct StatusReportTests {
               - 1 file deferred by a state or alert-log error
             """)
     }
+
+    /// DESIGN §11: an output with dead letters makes the daemon degraded, and says how to resend them.
+    @Test func anOutputWithDeadLettersIsDegraded() throws {
+        let folder = try WatchedTemporaryFolder()
+        let file = folder.url("c.yaml")
+        try """
+            watches: [w]
+            drop_folder: {path: drop}
+            alerts: {log: alerts.jsonl}
+            state: {path: state.sqlite}
+            outputs:
+              - {name: desk, type: email, smtp: "smtp://127.0.0.1:9", from: a@example.org, to: [b@example.org]}
+              - {name: hook, type: webhook, url: "http://127.0.0.1:9/hook"}
+
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let configuration = try ConfigurationReader.load(path: file.path)
+        let store = try StateStore(path: configuration.statePath)
+        store.setOutputRoutes([OutputRoute(name: "desk", minimumLevel: .alert), OutputRoute(name: "hook", minimumLevel: .alert)])
+        let lock = try StateLock.acquire(statePath: configuration.statePath, now: Self.now.addingTimeInterval(-86_400))
+        defer { withExtendedLifetime(lock) {} }
+        for id in ["a1", "a2"] {
+            _ = try store.commitDecision(articleKey: "file:\(id)", watch: "w", contentHash: "h", alertID: id,
+                                         alertLine: Array("{\"id\":\"\(id)\",\"level\":\"alert\"}\n".utf8), at: Self.now.addingTimeInterval(-600))
+            try store.markWritten(alertID: id)
+            try store.markDelivered(alertID: id, output: "hook", at: Self.now)
+        }
+        #expect(try StatusReport.build(configuration: configuration, store: store, now: Self.now).health == .healthy)
+        try store.recordFailedDelivery(alertID: "a1", output: "desk", error: "SMTP 550 (permanent): no such user", nextAttempt: nil, at: Self.now)
+        let report = try StatusReport.build(configuration: configuration, store: store, now: Self.now)
+        #expect(report.health == .degraded)
+        #expect(report.reasons == ["output desk has 1 dead letter (last error: SMTP 550 (permanent): no such user); "
+            + "seedwatch outputs retry desk sends it again"])
+    }
 }

@@ -62,6 +62,14 @@ extension StatusReport {
             if pending > 0 {
                 reasons.append("\(pending) alert\(pending == 1 ? "" : "s") not yet written to the alert log")
             }
+            // DESIGN §11: a sink with dead letters (given up, or refused for good) is degraded.
+            let deliveries = try store.outputDeliveryCounts()
+            for output in configuration.outputs.map(\.name) {
+                guard let counts = deliveries[output], counts.failed > 0 else { continue }
+                let error = counts.lastError.map { " (last error: \($0))" } ?? ""
+                reasons.append("output \(output) has \(counts.failed) dead letter\(counts.failed == 1 ? "" : "s")\(error); "
+                    + "seedwatch outputs retry \(output) sends \(counts.failed == 1 ? "it" : "them") again")
+            }
         }
         let health: Health
         if !daemon.running {
