@@ -15,6 +15,9 @@ static inline CURLcode sw_easy_getinfo_long(CURL *h, CURLINFO i, long *v) { retu
 static inline CURLcode sw_easy_getinfo_string(CURL *h, CURLINFO i, char **v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode sw_easy_getinfo_pointer(CURL *h, CURLINFO i, void **v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode sw_easy_getinfo_off_t(CURL *h, CURLINFO i, curl_off_t *v) { return curl_easy_getinfo(h, i, v); }
+// CURLOPT_DEBUGFUNCTION (with CURLOPT_VERBOSE): the protocol lines sent and received.
+typedef int (*sw_debug_callback)(CURL *handle, curl_infotype type, char *data, size_t size, void *userptr);
+static inline CURLcode sw_easy_setopt_debug_callback(CURL *h, sw_debug_callback v) { return curl_easy_setopt(h, CURLOPT_DEBUGFUNCTION, v); }
 static inline CURLcode sw_easy_setopt_header_callback(CURL *h, sw_write_callback v) { return curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, v); }
 static inline CURLMcode sw_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
 // The result of a finished transfer (CURLMSG_DONE); the union member is awkward to read from Swift.

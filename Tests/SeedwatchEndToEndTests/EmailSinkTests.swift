@@ -63,13 +63,13 @@ struct EmailSinkTests {
             Issue.record("expected a retryable failure, got \(first)")
             return
         }
-        #expect(error.hasPrefix("SMTP 451: "))
+        #expect(error == "SMTP 451: \(server.url) replied \"451 try again later\" to the message (after DATA) (sending alert \(id))")
         let second = await sink(server).send(alertID: id, line: line)
         guard case .rejected(let reason) = second else {
             Issue.record("expected a permanent failure, got \(second)")
             return
         }
-        #expect(reason.hasPrefix("SMTP 554 (permanent): "))
+        #expect(reason == "SMTP 554 (permanent): \(server.url) replied \"554 rejected for policy reasons\" to the message (after DATA) (sending alert \(id))")
         #expect(await sink(server).send(alertID: id, line: line) == .delivered)
         #expect(server.messages.count == 1)
     }
@@ -84,5 +84,40 @@ struct EmailSinkTests {
             Issue.record("expected a retryable failure, got \(outcome)")
             return
         }
+    }
+
+    /// The error of a failed delivery gives the server's reply code and text, its URL and the
+    /// command it answered, never libcurl's bare "Weird server reply".
+    @Test func aRefusedRecipientIsToldInTheServersWords() async throws {
+        let server = try LoopbackSMTPServer(commandReplies: [("RCPT TO:<DESK@", "550 5.1.1 <desk@example.org>: no such user")])
+        defer { server.stop() }
+        let outcome = await sink(server).send(alertID: id, line: line)
+        #expect(outcome == .rejected(error: "SMTP 550 (permanent): \(server.url) replied \"550 5.1.1 <desk@example.org>: no such user\" "
+            + "to RCPT TO:<desk@example.org> (sending alert \(id))"))
+        #expect(server.messages.isEmpty)
+    }
+
+    @Test func aGreetingThatRefusesServiceIsRetriedWithItsReply() async throws {
+        let server = try LoopbackSMTPServer(greeting: "421 4.3.2 mail.example.org busy, try again later")
+        defer { server.stop() }
+        let outcome = await sink(server).send(alertID: id, line: line)
+        #expect(outcome == .failed(error: "SMTP 421: \(server.url) replied \"421 4.3.2 mail.example.org busy, try again later\" "
+            + "to the connection (greeting) (sending alert \(id))", retryAfter: nil))
+    }
+
+    @Test func aRefusedLoginNamesTheMechanismAndNotThePassword() async throws {
+        let server = try LoopbackSMTPServer(commandReplies: [("AUTH", "535 5.7.8 authentication credentials invalid")])
+        defer { server.stop() }
+        let outcome = await sink(server, credentials: EmailCredentials(user: "analyst", password: "s3cret")).send(alertID: id, line: line)
+        #expect(outcome == .rejected(error: "SMTP 535 (permanent): \(server.url) replied \"535 5.7.8 authentication credentials invalid\" "
+            + "to AUTH PLAIN (sending alert \(id))"))
+    }
+
+    @Test func aServerThatDoesNotSpeakSMTPIsQuoted() async throws {
+        let server = try LoopbackSMTPServer(greeting: "HTTP/1.1 400 Bad Request")
+        defer { server.stop() }
+        let outcome = await sink(server).send(alertID: id, line: line)
+        #expect(outcome == .failed(error: "\(server.url) sent no SMTP reply to the connection (greeting), but \"HTTP/1.1 400 Bad Request\" "
+            + "(sending alert \(id))", retryAfter: nil))
     }
 }

@@ -18,6 +18,11 @@ final class LoopbackSMTPServer: Sendable {
     }
 
     let port: Int
+    /// The first line the server sends (RFC 5321 §4.3.1: `220` when it serves).
+    let greeting: String
+    /// Replies to commands instead of the usual ones: the command's upper-cased prefix (`"RCPT TO:"`,
+    /// `"AUTH"`) and the reply line. With a greeting that is not `220`, the server closes after it.
+    let commandReplies: [(prefix: String, reply: String)]
     private let listener: Int32
     private let state = Mutex<(messages: [Message], refusals: [String?], stopping: Bool)>(([], [], false))
     private let acceptDone = DispatchSemaphore(value: 0)
@@ -29,7 +34,9 @@ final class LoopbackSMTPServer: Sendable {
     /// that message, `nil` accepts it with `250`; after the script every message is accepted.
     func script(_ replies: [String?]) { state.withLock { $0.refusals = replies } }
 
-    init() throws {
+    init(greeting: String = "220 loopback ESMTP", commandReplies: [(prefix: String, reply: String)] = []) throws {
+        self.greeting = greeting
+        self.commandReplies = commandReplies
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var yes: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
@@ -71,11 +78,14 @@ final class LoopbackSMTPServer: Sendable {
         defer { close(fd) }
         var reader = LineReader(fd: fd)
         func reply(_ text: String) { _ = Array((text + "\r\n").utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } }
-        reply("220 loopback ESMTP")
+        reply(greeting)
+        guard greeting.hasPrefix("220") else { return }
         var from = "", recipients: [String] = [], login: String?
         while let line = reader.next() {
             let upper = line.uppercased()
-            if upper.hasPrefix("EHLO") || upper.hasPrefix("HELO") {
+            if let scripted = commandReplies.first(where: { upper.hasPrefix($0.prefix) }) {
+                reply(scripted.reply)
+            } else if upper.hasPrefix("EHLO") || upper.hasPrefix("HELO") {
                 reply("250-loopback\r\n250-AUTH PLAIN\r\n250 8BITMIME")
             } else if upper.hasPrefix("AUTH PLAIN") {
                 var encoded = line.split(separator: " ").dropFirst(2).first.map(String.init) ?? ""

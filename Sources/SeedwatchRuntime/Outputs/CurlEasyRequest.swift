@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import SeedwatchCore
 
 /// One blocking libcurl easy transfer for the outputs (a webhook POST, an SMTP message), run on a
 /// Dispatch thread so the cooperative pool never blocks. The feeds keep their multi-handle fetcher;
@@ -15,6 +16,8 @@ final class CurlEasyRequest: @unchecked Sendable {
         var error: String?
         /// Whether libcurl gave up on a time limit.
         var timedOut: Bool
+        /// The SMTP commands and replies, when the request was made with `recordsDialogue`.
+        var dialogue = SMTPDialogue()
 
         func header(_ name: String) -> String? { headers.last { $0.name == name }?.value }
     }
@@ -27,10 +30,16 @@ final class CurlEasyRequest: @unchecked Sendable {
     var headers: [(name: String, value: String)] = []
     let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
     private var lists: [UnsafeMutablePointer<curl_slist>?] = []
+    /// Whether protocol lines are recorded in ``dialogue`` (libcurl's debug callback).
+    let recordsDialogue: Bool
+    var dialogue = SMTPDialogue()
 
-    init(upload: [UInt8]) {
+    /// - Parameter recordsDialogue: record the protocol lines sent and received (an SMTP
+    ///   dialogue), to explain a failure in the server's words.
+    init(upload: [UInt8], recordsDialogue: Bool = false) {
         _ = Self.globalInit
         self.upload = upload
+        self.recordsDialogue = recordsDialogue
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
     }
 
@@ -70,6 +79,11 @@ final class CurlEasyRequest: @unchecked Sendable {
         _ = sw_easy_setopt_pointer(easy, CURLOPT_READDATA, context)
         _ = sw_easy_setopt_header_callback(easy, curlEasyHeaderCallback)
         _ = sw_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, context)
+        if recordsDialogue {
+            _ = sw_easy_setopt_debug_callback(easy, curlDebugCallback)
+            _ = sw_easy_setopt_pointer(easy, CURLOPT_DEBUGDATA, context)
+            _ = sw_easy_setopt_long(easy, CURLOPT_VERBOSE, 1)
+        }
         configure(easy, self)
         let code = curl_easy_perform(easy)
         var status = 0
@@ -79,7 +93,7 @@ final class CurlEasyRequest: @unchecked Sendable {
             let text = String(cString: errorBuffer)
             error = text.isEmpty ? String(cString: curl_easy_strerror(code)) : text
         }
-        return Result(status: status, headers: headers, error: error, timedOut: code == CURLE_OPERATION_TIMEDOUT)
+        return Result(status: status, headers: headers, error: error, timedOut: code == CURLE_OPERATION_TIMEDOUT, dialogue: dialogue)
     }
 
     func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) {
@@ -117,4 +131,16 @@ private let curlEasyHeaderCallback: sw_write_callback = { data, size, count, use
     let request = Unmanaged<CurlEasyRequest>.fromOpaque(userdata).takeUnretainedValue()
     request.receiveHeaderLine(UnsafeRawBufferPointer(start: data, count: size * count))
     return size * count
+}
+
+/// CURLOPT_DEBUGFUNCTION: the protocol's lines (commands out, replies in), one or more per call;
+/// the message body (data out) and libcurl's own text are not recorded.
+private let curlDebugCallback: sw_debug_callback = { _, type, data, size, userdata in
+    guard let data, let userdata, type == CURLINFO_HEADER_IN || type == CURLINFO_HEADER_OUT else { return 0 }
+    let request = Unmanaged<CurlEasyRequest>.fromOpaque(userdata).takeUnretainedValue()
+    let text = String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self)
+    for line in text.split(separator: "\n") where !line.allSatisfy({ $0 == "\r" }) {
+        if type == CURLINFO_HEADER_OUT { request.dialogue.sent(String(line)) } else { request.dialogue.received(String(line)) }
+    }
+    return 0
 }

@@ -69,7 +69,8 @@ package struct EmailSink: AlertSink {
     ///   - schedule: `hourly` or `daily`, for the subject.
     /// - Returns: as ``send(alertID:line:)``.
     package func sendDigest(_ digest: Digest, schedule: String, date: Date) async -> AlertSendOutcome {
-        await deliver(DigestEmail.message(digest, output: name, schedule: schedule, from: settings.from, to: settings.to, date: date))
+        await deliver(DigestEmail.message(digest, output: name, schedule: schedule, from: settings.from, to: settings.to, date: date),
+                      subject: "the \(schedule) digest")
     }
 
     /// The address inside `Name <address>`, or the text itself.
@@ -92,12 +93,15 @@ package struct EmailSink: AlertSink {
         } catch {
             return .rejected(error: "the alert line cannot be read: \(error)")
         }
-        return await deliver(AlertEmail.message(entry, story: story(of: entry), from: settings.from, to: settings.to, date: Date()))
+        return await deliver(AlertEmail.message(entry, story: story(of: entry), from: settings.from, to: settings.to, date: Date()),
+                             subject: "alert \(alertID)")
     }
 
-    /// Sends one message through SMTP.
-    func deliver(_ message: [UInt8]) async -> AlertSendOutcome {
-        let request = CurlEasyRequest(upload: message)
+    /// Sends one message through SMTP. A failure is told in the server's words (``SMTPDialogue``):
+    /// `SMTP 550 (permanent): smtp://host:port replied "550 5.1.1 no such user" to RCPT TO:<a@b> (sending alert ID)`.
+    /// - Parameter subject: what the message is, for the error: `alert ID`, `the daily digest`.
+    func deliver(_ message: [UInt8], subject: String) async -> AlertSendOutcome {
+        let request = CurlEasyRequest(upload: message, recordsDialogue: true)
         let settings = self.settings, credentials = self.credentials, timeout = timeoutSeconds
         let requireTLS = !Self.isLoopback(settings.smtp)
         let result = await request.perform { easy, request in
@@ -116,10 +120,21 @@ package struct EmailSink: AlertSink {
             }
             if let ca = settings.caFile { _ = sw_easy_setopt_string(easy, CURLOPT_CAINFO, ca) }
         }
-        guard let error = result.error else { return .delivered }
+        guard let curlError = result.error else { return .delivered }
+        let error = result.dialogue.failure(url: Self.serverURL(settings.smtp), subject: subject, curlError: curlError)
         if (500..<600).contains(result.status) {
             return .rejected(error: "SMTP \(result.status) (permanent): \(error)")
         }
         return .failed(error: result.status > 0 ? "SMTP \(result.status): \(error)" : error, retryAfter: nil)
+    }
+
+    /// `scheme://host:port` of the output's `smtp` URL, with the default port (25 for smtp, 465 for
+    /// smtps; RFC 5321 §4.5.4.1, RFC 8314 §7.3) when it names none; the URL itself when it does not parse.
+    static func serverURL(_ smtp: String) -> String {
+        guard let components = URLComponents(string: smtp), let scheme = components.scheme?.lowercased(),
+              let host = components.host else { return smtp }
+        let port = components.port ?? (scheme == "smtps" ? 465 : 25)
+        let shownHost = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        return "\(scheme)://\(shownHost):\(port)"
     }
 }
