@@ -7,8 +7,8 @@ struct DigestTests {
     static func at(_ text: String) -> Date { AlertTimestamp.parse(text)! }
 
     static func entry(_ id: String, _ title: String, level: AlertLevel, score: Double, time: String, topic: (String, String)?,
-                      actors: [String], url: String? = nil, evidence: [String] = []) -> AlertLogEntry {
-        AlertLogEntry(id: id, time: at(time), watch: "w", level: level, score: score,
+                      actors: [String], url: String? = nil, evidence: [String] = [], watch: String = "w") -> AlertLogEntry {
+        AlertLogEntry(id: id, time: at(time), watch: watch, level: level, score: score,
                       source: .init(type: "file", path: "/drop/\(id).txt", url: url), title: title,
                       published: at("2026-12-04T06:00:00Z"), actors: actors.map { .init(id: $0, name: $0, mentions: 1) },
                       topics: topic.map { [.init(id: $0.0, name: $0.1, score: 6)] } ?? [], evidence: evidence)
@@ -67,22 +67,22 @@ struct DigestTests {
               2026-12-06  0 1 1
 
             Top stories:
-              ALERT 30.00  Putin <b>bold</b> & Kim
-              ALERT 25.00  Kim tests
-              NOTICE 17.00  Xi calls
+              ALERT 30.00  Putin <b>bold</b> & Kim  [w]
+              ALERT 25.00  Kim tests  [w]
+              NOTICE 17.00  Xi calls  [w]
 
             Sanctions (2)
               ALERT 30.00  Putin <b>bold</b> & Kim
-                published 2026-12-04 06:00:00Z
+                watch w · published 2026-12-04 06:00:00Z
                 https://a.example/1?x=1&y=2
                 “Russia and North Korea <agreed>.”
               ALERT 25.00  Kim tests
-                published 2026-12-04 06:00:00Z
+                watch w · published 2026-12-04 06:00:00Z
                 /drop/e3.txt
 
             China's hold (1)
               NOTICE 17.00  Xi calls
-                published 2026-12-04 06:00:00Z
+                watch w · published 2026-12-04 06:00:00Z
                 /drop/e2.txt
 
             """)
@@ -123,11 +123,47 @@ struct DigestTests {
         #expect(text.contains("""
             Alliance (1)
               NOTICE 18.00  Putin and Kim sign a pact
-                published 2026-12-04 06:00:00Z
+                watch w · published 2026-12-04 06:00:00Z
                 https://a.example/pact
                 +2 sources: b.example, c.example
                 update: 2026-12-05 12:00:00Z ALERT Pact <adds> troops
 
             """))
+    }
+
+    /// A digest of two watches names the watch of each story, in the text and the HTML page.
+    @Test func eachStoryNamesItsWatch() {
+        let entries = [
+            Self.entry("a1", "Kim tests a missile", level: .alert, score: 30, time: "2026-12-05T10:00:00Z",
+                       topic: ("sanctions", "Sanctions"), actors: ["north_korea"], watch: "china-russia-north-korea"),
+            Self.entry("b1", "Drought hits the Sahel", level: .notice, score: 12, time: "2026-12-05T11:00:00Z",
+                       topic: nil, actors: [], url: "https://b.example/sahel", watch: "sahel-drought"),
+        ]
+        let d = Digest.build(entries, since: Self.at("2026-12-05T00:00:00Z"), until: Self.at("2026-12-06T00:00:00Z"), coreActors: Self.core)
+        #expect(d.topStories.map(\.watch) == ["china-russia-north-korea", "sahel-drought"])
+        #expect(DigestRenderer.text(d) == """
+            seedwatch digest 2026-12-05 00:00:00Z – 2026-12-06 00:00:00Z: 1 alerts, 1 notices
+
+            Alerts per day (Russia; China; North Korea; counts in that order):
+              2026-12-05  0 0 1
+
+            Top stories:
+              ALERT 30.00  Kim tests a missile  [china-russia-north-korea]
+              NOTICE 12.00  Drought hits the Sahel  [sahel-drought]
+
+            Other (1)
+              NOTICE 12.00  Drought hits the Sahel
+                watch sahel-drought · published 2026-12-04 06:00:00Z
+                https://b.example/sahel
+
+            Sanctions (1)
+              ALERT 30.00  Kim tests a missile
+                watch china-russia-north-korea · published 2026-12-04 06:00:00Z
+                /drop/a1.txt
+
+            """)
+        let html = DigestRenderer.html(d)
+        #expect(html.contains("<div class=\"meta\">watch sahel-drought · published 2026-12-04 06:00:00Z · https://b.example/sahel</div>"))
+        #expect(html.contains("<div class=\"meta\">watch china-russia-north-korea · published 2026-12-04 06:00:00Z · /drop/a1.txt</div>"))
     }
 }

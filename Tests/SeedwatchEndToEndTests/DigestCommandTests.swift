@@ -40,7 +40,7 @@ struct DigestCommandTests {
         #expect(output.stdout.contains(": 3 alerts, 0 notices\n"))
         #expect(output.stdout.contains("Alerts per day (Russia; China; North Korea; counts in that order):\n"))
         #expect(output.stdout.contains("\nSanctions and their evasion (2)\n  ALERT 25.00  Kim <visits> Moscow & Beijing\n"
-            + "    https://news.example/00000000000000e1\n    “Evidence for Kim <visits> Moscow & Beijing.”\n"
+            + "    watch china-russia-north-korea\n    https://news.example/00000000000000e1\n    “Evidence for Kim <visits> Moscow & Beijing.”\n"
             + "    +1 source: other.example\n    update: "))
         #expect(output.stdout.contains(" ALERT Kim meets Putin\n  ALERT 25.00  Russia ships oil\n"))
         #expect(!output.stdout.contains("Old news"))

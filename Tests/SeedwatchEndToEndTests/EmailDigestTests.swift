@@ -97,7 +97,8 @@ struct EmailDigestTests {
         let text = try #require(EmailSinkTests().part(first.data, "text/plain"))
         #expect(text.hasPrefix("seedwatch digest 2026-12-05 07:00:00Z – 2026-12-06 07:00:00Z: 3 alerts, 0 notices\r\n"))
         // One entry per story: the repeat from b.example is counted under the pact, not listed.
-        #expect(Self.topStories(text) == ["  ALERT 30.00  Putin and Kim sign mutual defence pact", "  ALERT 25.00  North Korea tests a missile"])
+        #expect(Self.topStories(text) == ["  ALERT 30.00  Putin and Kim sign mutual defence pact  [china-russia-north-korea]",
+                                          "  ALERT 25.00  North Korea tests a missile  [china-russia-north-korea]"])
         #expect(text.contains("\r\n    https://a.example/pact\r\n    “Putin and Kim sign mutual defence pact.”\r\n    +1 source: b.example\r\n"))
         #expect(!text.contains("Kim visits Moscow") && !text.contains("Xi calls for calm"))
         let html = try #require(EmailSinkTests().part(first.data, "text/html"))
@@ -118,7 +119,7 @@ struct EmailDigestTests {
         #expect(setup.server.messages.count == 2)
         let second = setup.server.messages[1].data
         #expect(Self.header(second, "Subject") == "[seedwatch] daily digest 2026-12-06 07:00 - 2026-12-07 07:00 UTC: 1 alert")
-        #expect(Self.topStories(try #require(EmailSinkTests().part(second, "text/plain"))) == ["  ALERT 22.00  Kim visits Moscow"])
+        #expect(Self.topStories(try #require(EmailSinkTests().part(second, "text/plain"))) == ["  ALERT 22.00  Kim visits Moscow  [china-russia-north-korea]"])
 
         // An empty period sends nothing.
         await setup.worker(restarted).deliverDue(now: { Self.at("2026-12-08T07:00:01Z") })

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The alerts of a period for `seedwatch digest` (issue 14, item 2): counts, the top stories, the
-/// alerts grouped by topic, and a timeline of alerts per day and per core actor.
+/// alerts grouped by topic, and a timeline of alerts per day and per core actor. Each story names
+/// its watch, so a digest of several watches says which watch each story is for.
 ///
 /// Alerts are grouped by story with ``StoryGroup`` (as `seedwatch alerts` groups them): one entry
 /// per story, at its first alert in the period, with "+N sources: …" and the members that add
@@ -26,6 +27,8 @@ public struct Digest: Sendable, Hashable {
     /// One story as the digest shows it: its first alert of the period, and what joined it.
     public struct Item: Sendable, Hashable {
         public var id: String
+        /// The watch that decided the alert (a story belongs to one watch).
+        public var watch: String
         public var title: String
         public var level: AlertLevel?
         public var score: Double
@@ -159,7 +162,7 @@ public struct Digest: Sendable, Hashable {
     }
 
     static func item(_ entry: AlertLogEntry) -> Item {
-        Item(id: entry.id, title: entry.title, level: entry.level, score: entry.score,
+        Item(id: entry.id, watch: entry.watch, title: entry.title, level: entry.level, score: entry.score,
              link: link(entry), published: entry.published,
              evidence: entry.evidence.first)
     }

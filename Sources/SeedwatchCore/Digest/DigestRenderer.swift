@@ -55,7 +55,7 @@ public enum DigestRenderer {
 
     static func item(_ item: Digest.Item) -> [String: Any] {
         var d: [String: Any] = [
-            "title": item.title.isEmpty ? "(untitled)" : item.title, "score": String(format: "%.2f", item.score),
+            "title": item.title.isEmpty ? "(untitled)" : item.title, "watch": item.watch, "score": String(format: "%.2f", item.score),
             "level": item.level?.rawValue ?? "", "levelText": (item.level?.rawValue ?? "-").uppercased(),
             "source": item.link ?? "",
         ]

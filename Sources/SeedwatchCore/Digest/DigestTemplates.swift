@@ -34,7 +34,7 @@ enum DigestTemplates {
 
     static let item = """
         <span class="{{level}}">{{levelText}}</span> {{score}} {{#link}}<a href="{{link}}">{{title}}</a>{{/link}}{{^link}}{{title}}{{/link}}\
-        <div class="meta">{{#published}}published {{published}} · {{/published}}{{source}}</div>\
+        <div class="meta">watch {{watch}} · {{#published}}published {{published}} · {{/published}}{{source}}</div>\
         {{#evidence}}<blockquote>{{evidence}}</blockquote>{{/evidence}}\
         {{#sources}}<div class="meta story">{{sources}}</div>{{/sources}}\
         {{#updates}}<div class="meta update">update: {{time}} <span class="{{level}}">{{levelText}}</span> \
@@ -49,12 +49,12 @@ enum DigestTemplates {
         {{/timelineRows}}
 
         Top stories:
-        {{#top}}  {{levelText}} {{score}}  {{title}}
+        {{#top}}  {{levelText}} {{score}}  {{title}}  [{{watch}}]
         {{/top}}{{#topics}}
         {{name}} ({{count}})
         {{#items}}  {{levelText}} {{score}}  {{title}}
-        {{#published}}    published {{published}}
-        {{/published}}{{#source}}    {{source}}
+            watch {{watch}}{{#published}} · published {{published}}{{/published}}
+        {{#source}}    {{source}}
         {{/source}}{{#evidence}}    “{{evidence}}”
         {{/evidence}}{{#sources}}    {{sources}}
         {{/sources}}{{#updates}}    update: {{time}} {{levelText}} {{title}}
