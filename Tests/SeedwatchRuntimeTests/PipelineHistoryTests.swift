@@ -53,4 +53,24 @@ struct PipelineHistoryTests {
         try f.store.pruneSeen(olderThan: Self.time.addingTimeInterval(1))
         #expect(try f.store.events(subject: Array(link.utf8)).isEmpty)
     }
+
+    /// An item absorbed at a feed's first fetch (older than max_age) says so under its link.
+    @Test func anItemRecordedWithoutMatchingSaysWhy() async throws {
+        let f = try PipelineFixture()
+        let link = "https://example.org/world/old-news"
+        let key = ArticleIdentity.feedKey(feedURL: "https://example.org/rss", itemKey: "k-old")
+        let decided = await f.processor.decide(IncomingArticle(article: Article(title: "Old news", body: "Putin spoke."), articleKey: key,
+                                                               contentHash: "h", source: .feed("https://example.org/rss", url: link, guid: "k-old"),
+                                                               origin: "test", recordWithoutAlert: true))
+        #expect(decided.alerts.isEmpty)
+        #expect(try f.store.events(subject: Array(link.utf8)) == [
+            ArticleEvent(subject: Array(link.utf8), at: Self.time, kind: .recorded, articleKey: key,
+                         detail: "older than max_age at the feed's first fetch: seen, not matched — Old news"),
+        ])
+        // Recorded once: the next poll's copy adds nothing.
+        _ = await f.processor.decide(IncomingArticle(article: Article(title: "Old news", body: "Putin spoke."), articleKey: key,
+                                                     contentHash: "h", source: .feed("https://example.org/rss", url: link, guid: "k-old"),
+                                                     origin: "test", recordWithoutAlert: true))
+        #expect(try f.store.events(subject: Array(link.utf8)).count == 1)
+    }
 }

@@ -116,15 +116,20 @@ extension ArticleProcessor {
     private func recordWithoutAlert(_ incoming: IncomingArticle) -> ArticleDecision {
         var result = ArticleDecision()
         let version = incoming.earlierVersion?.version
+        var recorded = false
         for watch in watches {
             do {
-                try outbox.decide(articleKey: incoming.articleKey, watch: watch.name, contentHash: incoming.contentHash, alert: nil,
-                                  version: version, alertedActorIDs: version == nil ? nil : [])
+                recorded = try outbox.decide(articleKey: incoming.articleKey, watch: watch.name, contentHash: incoming.contentHash,
+                                             alert: nil, version: version, alertedActorIDs: version == nil ? nil : []) || recorded
             } catch {
                 counters.errors += 1
                 result.failures += 1
                 logger.error("cannot record seen article", metadata: ["source": "\(incoming.origin)", "watch": "\(watch.name)", "error": "\(error)"])
             }
+        }
+        if recorded {
+            note(Self.historySubject(source: incoming.source, articleKey: incoming.articleKey), .recorded,
+                 articleKey: incoming.articleKey, detail: "older than max_age at the feed's first fetch: seen, not matched — \(incoming.article.title)")
         }
         return result
     }
