@@ -38,12 +38,16 @@ struct WhyCommand: ParsableCommand {
             throw ExitCode(ExitStatus.noInput.rawValue)
         }
         var events: [ArticleEvent] = []
+        var foundByReference = false
         do {
             let store = try StateStore(path: configuration.statePath, readOnly: true)
             for candidate in Self.candidates(subject) where events.isEmpty {
                 events = try store.events(subject: Array(candidate.utf8))
             }
-            if events.isEmpty { events = try store.events(feedItem: FeedItemReference(subject)) }
+            if events.isEmpty {
+                events = try store.events(feedItem: FeedItemReference(subject))
+                foundByReference = !events.isEmpty
+            }
         } catch {
             FileHandleOutput.standardError("\(error); run as the daemon's user or a member of its group")
             throw ExitCode(ExitStatus.noInput.rawValue)
@@ -57,7 +61,9 @@ struct WhyCommand: ParsableCommand {
         } else {
             print(subject)
             // Found by its canonical link or GUID: say which item's history this is.
-            for filed in Self.subjects(of: events) where filed != subject { print("  feed item \(filed)") }
+            if foundByReference {
+                for filed in Self.subjects(of: events) where filed != subject { print("  feed item \(filed)") }
+            }
             for e in events { print("  " + Self.line(e)) }
         }
     }

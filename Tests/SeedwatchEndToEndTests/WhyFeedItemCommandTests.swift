@@ -67,4 +67,18 @@ struct WhyFeedItemCommandTests {
         #expect(unknown.stdout == "")
         #expect(unknown.stderr == "https://example.org/world/kim-replies-2: nothing recorded (not seen by the daemon, or older than state.retention)\n")
     }
+
+    /// A dropped file named by another spelling of its path is not shown as a feed item.
+    @Test func aFileNamedByAnotherSpellingOfItsPathIsNoFeedItem() throws {
+        let folder = try TemporaryFolder("seedwatch-why-path")
+        let config = try Self.configWithHistory(in: folder.url)
+        let path = folder.url.appendingPathComponent("drop/a.txt").path
+        try StateStore(path: folder.url.appendingPathComponent("state.sqlite").path).recordEvents([
+            ArticleEvent(subject: Array(path.utf8), at: Self.time, kind: .seen, detail: "101 bytes"),
+        ])
+        let given = folder.url.path + "/./drop/a.txt"
+        let why = try CommandLineTests.run(["why", "--config", config.path, given])
+        #expect(why.status == 0, "\(why.stderr)")
+        #expect(why.stdout == given + "\n  2026-09-21T14:13:20Z  seen      101 bytes\n")
+    }
 }
