@@ -61,7 +61,7 @@ struct DigestCommand: ParsableCommand {
                 FileHandleOutput.standardError("error: cannot write \(html): \(error.localizedDescription)")
                 throw ExitCode(73)
             }
-            print("digest of \(digest.alerts) alerts and \(digest.notices) notices written to \(html)")
+            print("digest of \(DigestRenderer.counts(digest)) written to \(html)")
         } else {
             FileHandle.standardOutput.write(Data(DigestRenderer.text(digest).utf8))
         }

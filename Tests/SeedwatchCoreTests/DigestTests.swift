@@ -60,7 +60,7 @@ struct DigestTests {
 
     @Test func textIsPlain() {
         #expect(DigestRenderer.text(Self.digest) == """
-            seedwatch digest 2026-12-05 00:00:00Z – 2026-12-06 12:00:00Z: 2 alerts, 1 notices
+            seedwatch digest 2026-12-05 00:00:00Z – 2026-12-06 12:00:00Z: 2 alerts, 1 notice
 
             Alerts per day (Russia; China; North Korea; counts in that order):
               2026-12-05  1 0 1
@@ -142,7 +142,7 @@ struct DigestTests {
         let d = Digest.build(entries, since: Self.at("2026-12-05T00:00:00Z"), until: Self.at("2026-12-06T00:00:00Z"), coreActors: Self.core)
         #expect(d.topStories.map(\.watch) == ["china-russia-north-korea", "sahel-drought"])
         #expect(DigestRenderer.text(d) == """
-            seedwatch digest 2026-12-05 00:00:00Z – 2026-12-06 00:00:00Z: 1 alerts, 1 notices
+            seedwatch digest 2026-12-05 00:00:00Z – 2026-12-06 00:00:00Z: 1 alert, 1 notice
 
             Alerts per day (Russia; China; North Korea; counts in that order):
               2026-12-05  0 0 1

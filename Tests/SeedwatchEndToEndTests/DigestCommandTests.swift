@@ -53,7 +53,7 @@ struct DigestCommandTests {
         let page = folder.url.appendingPathComponent("digest.html")
         let output = try CommandLineTests.run(["digest", "--config", config.path, "--since", "24h", "--html", page.path])
         #expect(output.status == 0, "\(output.stderr)")
-        #expect(output.stdout == "digest of 3 alerts and 0 notices written to \(page.path)\n")
+        #expect(output.stdout == "digest of 3 alerts, 0 notices written to \(page.path)\n")
         let browser = Process()
         browser.executableURL = URL(fileURLWithPath: Self.chromium!)
         browser.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", page.absoluteString]

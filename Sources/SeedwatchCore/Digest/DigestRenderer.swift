@@ -32,7 +32,7 @@ public enum DigestRenderer {
 
     static func context(_ digest: Digest, chart: TimelineChart?) -> [String: Any] {
         var c: [String: Any] = [
-            "period": period(digest), "alerts": digest.alerts, "notices": digest.notices,
+            "period": period(digest), "counts": counts(digest),
             "top": digest.topStories.map(item),
             "topics": digest.topics.map { ["name": $0.name, "count": $0.items.count, "items": $0.items.map(item)] as [String: Any] },
             "timelineNames": digest.timeline.series.map(\.name),
@@ -72,6 +72,11 @@ public enum DigestRenderer {
             }
         }
         return d
+    }
+
+    /// `1 alert, 2 notices`: the period's counts, singular for one.
+    public static func counts(_ digest: Digest) -> String {
+        "\(digest.alerts) alert\(digest.alerts == 1 ? "" : "s"), \(digest.notices) notice\(digest.notices == 1 ? "" : "s")"
     }
 
     /// A coordinate without a trailing `.0`, at most two decimals.

@@ -14,7 +14,7 @@ enum DigestTemplates {
         svg text{font-size:11px;fill:#444}
         </style></head><body>
         <h1>seedwatch digest</h1>
-        <p class="meta">{{period}} · {{alerts}} alerts, {{notices}} notices</p>
+        <p class="meta">{{period}} · {{counts}}</p>
         <h2>Timeline</h2>
         <svg xmlns="http://www.w3.org/2000/svg" id="timeline" role="img" width="{{chart.width}}" height="{{chart.height}}" viewBox="0 0 {{chart.width}} {{chart.height}}">
         <title>Alerts per day and per core actor (most {{chart.maximum}})</title>
@@ -42,7 +42,7 @@ enum DigestTemplates {
         """
 
     static let text = """
-        {{% CONTENT_TYPE: TEXT}}seedwatch digest {{period}}: {{alerts}} alerts, {{notices}} notices
+        {{% CONTENT_TYPE: TEXT}}seedwatch digest {{period}}: {{counts}}
 
         Alerts per day ({{#timelineNames}}{{.}}; {{/timelineNames}}counts in that order):
         {{#timelineRows}}  {{.}}
