@@ -104,8 +104,8 @@ struct MetricsTextfileEndToEndTests {
 }
 
 /// An analyst who may read the state folder but not write it (the unit's UMask=0027 leaves the
-/// database, its -wal/-shm and the lock file group-readable only) runs `status` and `why` while
-/// the daemon runs.
+/// database, its -wal/-shm and the lock file group-readable only) runs `status`, `why` and
+/// `alerts` while the daemon runs.
 @Suite("Command line: status and why without write access", .serialized)
 struct ReadOnlyReaderEndToEndTests {
     static let runuser = ["/usr/sbin/runuser", "/sbin/runuser"].first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -148,6 +148,16 @@ struct ReadOnlyReaderEndToEndTests {
         let why = try Self.runAsNobody(["why", "--config", config.path, article.path])
         #expect(why.status == 0)
         #expect(why.stdout.split(separator: "\n").count == 4, "\(why.stdout)")
+        // alerts reads the log, which the unit leaves group-readable (LogsDirectoryMode=0750, UMask=0027).
+        chmod(root.appendingPathComponent("log").path, 0o755)
+        chmod(root.appendingPathComponent("log/alerts.jsonl").path, 0o644)
+        let alerts = try Self.runAsNobody(["alerts", "--json", "--config", config.path])
+        #expect(alerts.status == 0)
+        let ids = alerts.stdout.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? String
+        }
+        #expect(ids.count == 1)
+        #expect(ids == AlertLine.read(root.appendingPathComponent("log/alerts.jsonl")).map(\.id), "\(alerts.stdout)")
         daemon.signal(SIGTERM)
         #expect(daemon.waitForExit(timeout: 30) == 0)
     }
