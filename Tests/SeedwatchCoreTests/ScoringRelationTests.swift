@@ -81,11 +81,11 @@ struct ScoringRelationTests {
         #expect(d.explanation.map(\.description) == [
             "state north_korea in title +6.0", "state north_korea in lead (sentence 1) +4.0",
             "state south_korea in title +3.0", "state south_korea in lead (sentence 1) +2.0",
-            "title: north_korea with south_korea +6.0",
+            "title: north_korea with south_korea +7.5",
         ])
         #expect(d.explanation.last?.rule == .titleKeyRelation)
-        #expect(d.score == 21)
-        #expect(d.topicPoints == 6)
+        #expect(d.score == 22.5)
+        #expect(d.topicPoints == 7.5)
         #expect(d.level == .alert)
         // A headline naming North Korea alone gets no relation points.
         let alone = try Self.decide("North Korea holds a volleyball game", ["Officials in Pyongyang watched the game."])

@@ -28,6 +28,9 @@ public enum ScoreRule: String, Sendable, Hashable, Codable, CaseIterable {
     /// 0 points: a security response of `alliance_states` with a partner state in the title lets the
     /// article reach `alert` without a key state.
     case allianceResponse = "alliance_states"
+    /// 0 points: a title on an incident or a contest (`incident_title_terms`: "snow", "qualifier") got
+    /// no relation points for the states it names.
+    case incidentTitle = "incident_title_terms"
     /// 0 points: an ambiguous term without any of its companion words nearby did not count.
     case requires = "requires"
     /// 0 points: a `market_topics` topic did not count, because no core state is in the title and no key state in the title or lead.

@@ -30,7 +30,7 @@ import Yams
 ///    naming a key state and a state outside the core acting together.
 ///
 /// Pairs: two states named only as list items, alternatives or shared objects (``StatePairs``) are
-/// no pair anywhere. `alliance_states` pair with partner states in `subject_topics` sentences. A
+/// no pair anywhere, and a title on an incident or a contest (`incident_title_terms`) gets no relation points. `alliance_states` pair with partner states in `subject_topics` sentences. A
 /// short item (`short_item_sentences`) anchors a state-less title by its lead and needs a title
 /// naming an actor or a topic term (``ShortItemTitleRule``).
 ///
@@ -124,6 +124,12 @@ public struct ScoringRules: Sendable, Hashable {
     /// term: an item headed by another story is not about this one because its description names
     /// the states (0: off).
     public var shortItemSentences: Int = 0
+    /// Words of a headline that reports an incident or a contest (weather, disaster, sport: "snow",
+    /// "typhoon", "qualifier"), in any language of the model, matched as whole words regardless of
+    /// case. States named together in such a title are where it happened or who played, not two
+    /// states acting together: the title gets no `title_relation_points` (two core states without a
+    /// topic term) and no `title_key_relation_points` (empty: off).
+    public var incidentTitleTerms: [String] = []
     /// Topic ids of markets and trade (energy, commerce) whose terms count only when a core state is
     /// named in the title, or a key state in the title or lead: in business and commodity news about
     /// other countries the core states are only buyers and sellers.
@@ -191,7 +197,7 @@ public struct ScoringRules: Sendable, Hashable {
             "pair_points", "partner_factor", "relation_factor", "title_relation_points", "pair_cap", "note", "alert_key_states", "alert_min_core_states",
             "partner_pair_factor", "partner_topics", "market_topics", "length_window", "require_subject", "subject_share", "subject_topics",
             "title_key_points", "subject_paragraph", "subject_paragraph_window",
-            "alliance_states", "title_key_relation_points", "short_item_sentences",
+            "alliance_states", "title_key_relation_points", "short_item_sentences", "incident_title_terms",
         ])
         var r = ScoringRules(states: states)
         func number(_ key: String, _ target: inout Double) throws {
@@ -243,6 +249,7 @@ public struct ScoringRules: Sendable, Hashable {
         r.marketTopics = try ids("market_topics") ?? []
         r.subjectTopics = try ids("subject_topics") ?? []
         r.allianceStates = try ids("alliance_states") ?? []
+        r.incidentTitleTerms = try ids("incident_title_terms") ?? []
         if let v = m["state_weights"] {
             var weights: [String: Double] = [:]
             guard case .mapping(let pairs) = v.node else { throw v.error(.expectedStateWeights) }

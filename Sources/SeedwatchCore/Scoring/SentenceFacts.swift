@@ -6,7 +6,7 @@ struct SentenceFacts {
     /// The names of the 0-point notes the facts write: an ambiguous term without a companion
     /// (``CompanionWords``), states named only as list items (``ListedStates``), as alternatives or
     /// as shared objects (``CoordinatedStates``).
-    static let noteNames: [ScoreRule] = [.requires, .listedStates, .statesAsObjects]
+    static let noteNames: [ScoreRule] = [.requires, .listedStates, .statesAsObjects, .incidentTitle]
 
     let result: MatchResult
     let rules: ScoringRules
@@ -23,6 +23,10 @@ struct SentenceFacts {
     var apart: [[StatePair: PairApartness]]
     /// 0-point components: ambiguous terms without a companion, listed states.
     var notes: [ScoreComponent] = []
+    /// The `incident_title_terms` word of a title that names two or more states ("snow" in "Russia's
+    /// Far East buried in snow, transport disrupted in China and Japan"), or nil: such a title gets no
+    /// relation points (``CorePatternRule``, ``KeyRelationRule``).
+    var incidentWord: String?
     /// Number of body sentences (the title excluded).
     let bodyCount: Int
     /// The model's topic ids, by index.
@@ -61,7 +65,7 @@ struct SentenceFacts {
             guard term.requires.isEmpty || CompanionWords.present(for: term, at: h.range, utf8: utf8()) else {
                 notes.append(ScoreComponent(rule: .requires, points: 0,
                                             detail: "\(place(h.sentence)): \(model.topics[h.topic].id) \"\(term.text)\" not counted: none of "
-                                                + "\(term.requires.joined(separator: ", ")) within \(term.within) words", sentence: h.sentence))
+                                                + "\(Self.companionList(term.requires)) within \(term.within) words", sentence: h.sentence))
                 continue
             }
             topics[h.sentence][h.topic] = (h.term, term.weight)
@@ -92,6 +96,24 @@ struct SentenceFacts {
                                             detail: "\(place(s)): \(pair) named as \(reason.phrase): no pair", sentence: s))
             }
         }
+        if !model.rules.incidentTitleTerms.isEmpty, let t = result.sentences.indices.first(where: { result.sentences[$0].isTitle }),
+           states[t].count >= 2 {
+            let range = result.sentences[t].range
+            let bytes = utf8()
+            let title = CompanionWords.lowercasedWords(String(decoding: bytes[range.clamped(to: 0..<bytes.count)], as: UTF8.self))
+            incidentWord = model.rules.incidentTitleTerms.first { CompanionWords.contains(title, CompanionWords.lowercasedWords($0)) }
+            if let word = incidentWord {
+                notes.append(ScoreComponent(rule: .incidentTitle, points: 0,
+                                            detail: "title: a headline on an incident or a contest (\"\(word)\"): "
+                                                + "\(states[t].sorted().joined(separator: ", ")) get no relation points there", sentence: t))
+            }
+        }
+    }
+
+    /// Companion words as a note writes them: all of them up to 15, else the first 10 and how many
+    /// there are ("North Korea, North Korean, …, sanctioned, … (39 in all)").
+    static func companionList(_ words: [String]) -> String {
+        words.count <= 15 ? words.joined(separator: ", ") : words.prefix(10).joined(separator: ", ") + ", … (\(words.count) in all)"
     }
 
     /// Whether states `a` and `b`, both named in sentence `s`, act together there (not only as list

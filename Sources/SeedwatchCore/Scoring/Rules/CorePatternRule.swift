@@ -10,7 +10,9 @@
 ///   `partner_topics` topic (`partner_pair_factor`).
 /// Two states that the sentence names only as items of one list, as alternatives or as shared
 /// objects (``SentenceFacts/apart``) are no pair; another pair of the sentence may still count. A
-/// partner state also pairs with a state of `alliance_states` (``ArticleFacts/responsePairs``).
+/// partner state also pairs with a state of `alliance_states` (``ArticleFacts/responsePairs``). Two
+/// core states in a title on an incident or a contest (`incident_title_terms`) without a topic term
+/// are no relation.
 struct CorePatternRule: PointRule {
     var names: [ScoreRule] { [.pairPoints, .relationFactor, .partnerPairPoints] }
 
@@ -61,6 +63,9 @@ struct CorePatternRule: PointRule {
             let bothCore = corePair != nil
             let hasTopic = !topics.isEmpty
             guard hasTopic || bothCore else { continue }
+            // Two core states in the title of an incident or a contest, without a topic term: where it
+            // happened, not a relation (``SentenceFacts/incidentWord``, whose note says so).
+            if bothCore && !hasTopic && article.result.sentences[s].isTitle && facts.incidentWord != nil { continue }
             var raw = rules.pairPoints * (bothCore ? 1 : rules.partnerFactor) * (hasTopic ? 1 : rules.relationFactor)
             if bothCore && !hasTopic && article.result.sentences[s].isTitle && rules.titleRelationPoints > 0 { raw = rules.titleRelationPoints }
             let (a, b) = corePair ?? partnerPair!

@@ -6,14 +6,16 @@
 /// weighted or not (the United States weighs 0 for centrality, but a headline on it and North Korea
 /// is diplomacy), named by a state or person actor (an organisation in a title is most often the
 /// source: "KCNA Commentary …"); two states named only as list items, alternatives or shared
-/// objects do not. Two
+/// objects do not, nor do states in a title on an incident or a contest (`incident_title_terms`:
+/// "Japan beat North Korea in World Cup qualifier"). Two
 /// core states in a title are the core pattern's (``CorePatternRule``), not this rule's. 0 turns it off.
 struct KeyRelationRule: PointRule {
     var names: [ScoreRule] { [.titleKeyRelation] }
 
     func addPoints(_ article: ArticleFacts, to sheet: inout ScoreSheet) {
         let rules = article.rules
-        guard rules.titleKeyRelationPoints > 0, !rules.alertKeyStates.isEmpty, let title = article.title else { return }
+        guard rules.titleKeyRelationPoints > 0, !rules.alertKeyStates.isEmpty, let title = article.title,
+              article.sentences.incidentWord == nil else { return }
         // States named in the title by a state or a person: an organisation there is most often the
         // source ("KCNA Commentary Censures U.S. Power Politics"), not a party to the relation.
         let states = Set(article.sentences.actors[title].map { article.model.actors[$0] }
