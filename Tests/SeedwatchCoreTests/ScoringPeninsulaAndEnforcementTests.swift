@@ -38,6 +38,26 @@ struct ScoringPeninsulaAndEnforcementTests {
         #expect(!other.explanation.contains { $0.rule == .titleKeyRelation })
     }
 
+    /// An envoy's trip to Pyongyang is diplomacy: travel words ("travel", "trip", "arrives") are weak
+    /// meeting words like "visit", so a headline naming North Korea with one is the story's headline
+    /// (`title_key_points`). Without a state in the sentence they count nothing.
+    @Test func anEnvoysTripToPyongyangAlerts() throws {
+        let d = try Self.decide("Pompeo to travel to Pyongyang next week", [
+            "U.S. Secretary of State Mike Pompeo will travel to Pyongyang next week to prepare for a second summit between President Donald Trump and Kim Jong Un.",
+        ])
+        #expect(d.explanation.map(\.description) == [
+            "state north_korea in title +6.0", "state north_korea in lead (sentence 1) +4.0",
+            "title: russia_nk_alliance \"travel\" +1.0", "sentence 1: russia_nk_alliance \"summit\" +3.0",
+            "title: north_korea with russia_nk_alliance +4.0",
+        ])
+        #expect(d.score == 18)
+        #expect(d.topicPoints == 8)
+        #expect(d.level == .alert)
+        let holiday = try Self.decide("Families travel home for the holidays", ["Trains were full on Friday, the rail operator said."])
+        #expect(holiday.explanation.isEmpty)
+        #expect(holiday.level == nil)
+    }
+
     /// "The two Koreas", "inter-Korean" and their forms in the six languages name North and South
     /// Korea together.
     @Test func theTwoKoreasNameBothStatesInSixLanguages() throws {
