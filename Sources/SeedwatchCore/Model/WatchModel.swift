@@ -116,7 +116,10 @@ public struct TopicTerm: Sendable, Hashable {
     /// Companion words of an ambiguous term: when not empty, an occurrence counts only when one of
     /// these words or phrases (case-insensitive, whole words) stands within ``within`` words before
     /// or after it ("pipeline" counts for energy trade only near "oil", "gas" or "energy").
-    public var requires: [String]
+    public var requires: [String] { didSet { requiredPhrases = requires.map(CompanionWords.lowercasedWords) } }
+    /// ``requires`` as lowercased words, split once here: the companion test compares them with the
+    /// words near every occurrence of the term.
+    public private(set) var requiredPhrases: [[String]]
     /// How many words either side of the term are searched for a companion (default 8).
     public var within: Int
 
@@ -127,6 +130,7 @@ public struct TopicTerm: Sendable, Hashable {
         self.caseSensitive = caseSensitive
         self.languages = languages
         self.requires = requires
+        self.requiredPhrases = requires.map(CompanionWords.lowercasedWords)
         self.within = within
     }
 }

@@ -17,19 +17,21 @@ public enum CompanionWords {
         guard range.upperBound <= utf8.count else { return false }
         // Bytes enough for `within` words either side (words rarely pass 24 bytes).
         let reach = term.within * 24 + 24
-        let before = lowercasedWords(String(decoding: utf8[max(0, range.lowerBound - reach)..<range.lowerBound], as: UTF8.self)).suffix(term.within)
-        let after = lowercasedWords(String(decoding: utf8[range.upperBound..<min(utf8.count, range.upperBound + reach)], as: UTF8.self)).prefix(term.within)
-        for companion in term.requires {
-            let phrase = lowercasedWords(companion)
-            guard !phrase.isEmpty else { continue }
-            if contains(Array(before), phrase) || contains(Array(after), phrase) { return true }
+        let before = Array(lowercasedWords(String(decoding: utf8[max(0, range.lowerBound - reach)..<range.lowerBound], as: UTF8.self)).suffix(term.within))
+        let after = Array(lowercasedWords(String(decoding: utf8[range.upperBound..<min(utf8.count, range.upperBound + reach)], as: UTF8.self)).prefix(term.within))
+        for phrase in term.requiredPhrases where !phrase.isEmpty {
+            if contains(before, phrase) || contains(after, phrase) { return true }
         }
         return false
     }
 
     static func contains(_ words: [String], _ phrase: [String]) -> Bool {
-        guard words.count >= phrase.count else { return false }
-        for i in 0...(words.count - phrase.count) where Array(words[i..<(i + phrase.count)]) == phrase { return true }
+        guard !phrase.isEmpty, words.count >= phrase.count else { return false }
+        for i in 0...(words.count - phrase.count) where words[i] == phrase[0] {
+            var j = 1
+            while j < phrase.count && words[i + j] == phrase[j] { j += 1 }
+            if j == phrase.count { return true }
+        }
         return false
     }
 
