@@ -10,7 +10,11 @@ extension ScoringRules {
     ///   name two core states (the story is their relation: news about one of them alone is a notice
     ///   at most); with three or more core states, naming the most central one (the first of `core`)
     ///   is enough. A title naming a key (or core) state with a topic term earns 4 points (a headline
-    ///   item is the story however short). Points after the lead of an article longer than 30 body
+    ///   item is the story however short); a title naming the key state (with three or more core
+    ///   states) acting together with a state outside the core earns 6 (its relations with that
+    ///   state: "South Korea to revive rail link to North Korea"). A feed item of at most 3 body
+    ///   sentences has its title's topic terms anchored by the states of its description, and needs a
+    ///   title that names an actor or a topic term. Points after the lead of an article longer than 30 body
     ///   sentences are scaled to 30 sentences, and either level needs the story to be the article's
     ///   subject (`require_subject`): in the title or lead, in a fifth of the sentences, or in 3 of any
     ///   6 consecutive body sentences (a paragraph on the story inside a longer piece).
@@ -40,6 +44,8 @@ extension ScoringRules {
         r.titleRelationPoints = 6
         r.pairCap = 16
         r.titleKeyPoints = 4
+        r.titleKeyRelationPoints = 6
+        r.shortItemSentences = 3
         r.lengthWindow = 30
         r.requireSubject = true
         r.subjectShare = 0.2

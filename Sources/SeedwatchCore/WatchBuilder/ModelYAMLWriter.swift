@@ -77,6 +77,8 @@ public enum ModelYAMLWriter {
           title_relation_points: \(number(r.titleRelationPoints))
           pair_cap: \(number(r.pairCap))
           title_key_points: \(number(r.titleKeyPoints))
+          title_key_relation_points: \(number(r.titleKeyRelationPoints))
+          short_item_sentences: \(r.shortItemSentences)
           partner_pair_factor: \(number(r.partnerPairFactor))
           length_window: \(r.lengthWindow)
           require_subject: \(r.requireSubject)
