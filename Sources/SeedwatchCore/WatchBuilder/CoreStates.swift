@@ -26,14 +26,18 @@ public struct CoreStates: Sendable {
     /// Ranks the states of `actors` in `seed`.
     /// - Parameters:
     ///   - coreShare: a state is core when its centrality is at least this share of the top state's
-    ///     (at most `maxCore` states); `partnerShare` likewise for partners (at most `maxPartners`).
+    ///     (at most `maxCore` states); `partnerShare` likewise for partners (at most `maxPartners`,
+    ///     most central first), and a state named in at least `partnerSentences` sentences of the
+    ///     seed is a partner whatever its share (Japan in 3 sentences of a 50-sentence seed on North
+    ///     Korea, Russia and China: a party the seed returns to, not a passing name).
     ///   - background: when given, a state whose English name or demonym (`name` and the
     ///     aliases written as capitalised words of 4 letters or more) is in at least
     ///     `ubiquitousShare` of background articles is ubiquitous: never weighted. In the shipped
     ///     table that is the United States ("American", 4.2 %) and the United Kingdom ("British",
     ///     5.0 %); China ("China", 3.1 %) and Japan (2.6 %) stay below.
     public init(seed: SeedText, actors: [Actor], background: BackgroundFrequency? = nil, ubiquitousShare: Double = 0.04,
-                coreShare: Double = 0.4, maxCore: Int = 3, partnerShare: Double = 0.1, maxPartners: Int = 2) {
+                coreShare: Double = 0.4, maxCore: Int = 3, partnerShare: Double = 0.1, partnerSentences: Int = 3,
+                maxPartners: Int = 2) {
         let model = WatchModel(watch: "", version: "", actors: actors, exclusions: [], topics: [], rules: ScoringRules())
         let result = Matcher(model: model).match(text: seed.article.extractedText, hasTitle: !seed.article.title.isEmpty)
         var sentencesOf: [String: Set<Int>] = [:]
@@ -68,6 +72,8 @@ public struct CoreStates: Sendable {
         let top = ranking.first?.score ?? 0
         let core = Array(ranking.filter { $0.score >= coreShare * top && !ubiquitous.contains($0.state) }.prefix(maxCore).map(\.state))
         self.core = core
-        partners = Array(ranking.filter { !core.contains($0.state) && !ubiquitous.contains($0.state) && $0.score >= partnerShare * top }.prefix(maxPartners).map(\.state))
+        partners = Array(ranking.filter {
+            !core.contains($0.state) && !ubiquitous.contains($0.state) && ($0.score >= partnerShare * top || $0.sentences >= partnerSentences)
+        }.prefix(maxPartners).map(\.state))
     }
 }

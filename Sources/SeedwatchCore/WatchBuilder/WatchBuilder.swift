@@ -1,8 +1,9 @@
 /// Builds a watch from a seed article (`seedwatch watch new`): a pure function of the seed and the
 /// shipped data (knowledge, background frequencies, event lexicon), no I/O.
 ///
-/// Actors come from ``ActorSelection``, core states from ``CoreStates``, topics from
-/// ``TopicSelection`` and rules from ``ScoringRules/generic(core:partners:)``.
+/// Actors come from ``ActorSelection`` (the seed's, then the knowledge people of the core states),
+/// core states from ``CoreStates``, topics from ``TopicSelection`` and rules from
+/// ``ScoringRules/generic(core:partners:)``.
 public struct WatchBuilder: Sendable {
     public let knowledge: KnowledgeIndex
     public let background: BackgroundFrequency
@@ -20,9 +21,10 @@ public struct WatchBuilder: Sendable {
     public func build(name: String, seed article: Article) throws(WatchBuilderError) -> BuiltWatch {
         guard !article.extractedText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .emptySeed }
         let seed = SeedText(article: article)
-        let actors = ActorSelection.choose(seed: seed, knowledge: knowledge, background: background)
-        let states = CoreStates(seed: seed, actors: actors.map(\.actor), background: background)
+        let fromSeed = ActorSelection.choose(seed: seed, knowledge: knowledge, background: background)
+        let states = CoreStates(seed: seed, actors: fromSeed.map(\.actor), background: background)
         guard !states.core.isEmpty else { throw .noState }
+        let actors = ActorSelection.addingPeople(of: states.core, knowledge: knowledge, to: fromSeed)
         var actorWords: Set<String> = []
         for a in actors.map(\.actor) {
             for text in [a.name] + a.aliases.map(\.text) { actorWords.formUnion(SeedTerms.clauses(text).flatMap { $0 }) }
