@@ -78,4 +78,46 @@ struct WatchBuilderRecallTests {
         #expect(visit.level == .alert)
         #expect(Self.details(visit).contains("relation_factor: title: north_korea+russia with no topic term 6"))
     }
+
+    /// The seed's "nuclear" and "military" bring the lexicon's broad concepts `atomic` and `military`
+    /// at weight 1 in the six languages: a headline that says "nucléaire" where the article would
+    /// say "armes nucléaires" counts.
+    @Test func broadWordsOfTheSeedsSubjects() throws {
+        let atomic = try #require(Self.built.topics.first { $0.id == "atomic" })
+        #expect(atomic.terms.map(\.text).prefix(4) == ["nuclear", "atomic", "nucleares", "atómico"])
+        #expect(atomic.terms.allSatisfy { $0.weight == 1 })
+        let military = try #require(Self.built.topics.first { $0.id == "military" })
+        #expect(military.terms.map(\.text).contains("Streitkräfte"))
+        let d = Self.decide("La Corée du Nord poursuit le renforcement de son arsenal balistique et nucléaire",
+                            "La Corée du Nord a annoncé de nouveaux essais nucléaires.", language: "fr")
+        #expect(d.score == 17.5)
+        #expect(d.level == .alert)
+        #expect(Self.details(d) == [
+            "title_points: state north_korea in title 6", "lead_points: state north_korea in lead (sentence 1) 4",
+            "topic: title: atomic \"nucléaire\" 2", "topic: sentence 1: atomic \"nucléaires\" 1.5",
+            "title_key_points: title: north_korea with atomic 4",
+        ])
+    }
+
+    /// A broad concept joins only when the seed uses it in 2 sentences, and never as a relative: one
+    /// "military" in a seed on migrants does not make every army headline the story.
+    @Test func broadConceptNeedsTwoSentencesOfTheSeed() throws {
+        let body = """
+        Thousands of migrants crossed the border fence from Morocco into the Spanish enclave overnight.
+        Spain sent military police to the border and asked Morocco to stop the crossings.
+        Morocco said it was patrolling its side of the border and would take back migrants who crossed.
+        """
+        let once = try WatchBuilderTests.builder.build(name: "enclave", seed: Article(title: "Spain and Morocco clash over migrant crossings", body: body))
+        #expect(once.states.core == ["morocco", "spain"])
+        #expect(!WatchBuilderTests.terms(once).contains("military"))
+        #expect(!WatchBuilderTests.terms(once).contains("army"))
+        let twice = try WatchBuilderTests.builder.build(
+            name: "enclave", seed: Article(title: "Spain and Morocco clash over migrant crossings", body: body + "\nThe military said the fence would be rebuilt."))
+        // The concept joins the seed's own topic it shares most sentences with, or is a topic of its own.
+        let first = try #require(twice.topics.flatMap(\.terms).first { $0.text == "military" })
+        #expect(first.text == "military")
+        #expect(first.weight == 1)
+        #expect(first.languages == ["en"])
+        #expect(first.reason == "event lexicon concept military (33 forms in en/es/pt/fr/de/it): the seed uses \"military\" in sentence 2, sentence 4")
+    }
 }

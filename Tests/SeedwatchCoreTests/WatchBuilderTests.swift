@@ -144,6 +144,11 @@ struct WatchBuilderTests {
         #expect(Self.actors(w, .person) == ["donald_trump:united_states", "friedrich_merz:germany", "giorgia_meloni:italy",
                                             "pedro_sanchez:spain", "juan_jesus_vivas:-", "mari_rantanen:-"])
         #expect(w.topics.first?.id == "migrant")
+        // "military" and "armed forces" in 2 sentences bring the broad concept, but not its family:
+        // a migration story gets no missile or nuclear terms.
+        #expect(Self.terms(w).contains("military"))
+        #expect(!Self.terms(w).contains("missile"))
+        #expect(!Self.terms(w).contains("nuclear weapons"))
         for phrase in ["migrants", "Ceuta", "schengen", "border", "migrantes", "Migranten"] {
             #expect(Self.terms(w).contains(phrase) || Self.terms(w).contains(phrase.lowercased()), "missing \(phrase)")
         }

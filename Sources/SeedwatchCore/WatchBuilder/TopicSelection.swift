@@ -32,6 +32,11 @@ public enum TopicSelection {
         public var maxWordShare = 0.005
         /// Each word of a phrase must be in at most this share ("paid their", "time since" are not phrases).
         public var maxPhraseWordShare = 0.03
+        /// A broad lexicon concept (weight 1 or less: "military", "nuclear") joins only when the seed
+        /// uses it in at least this many sentences, never as a relative of the concepts the seed uses,
+        /// and it does not bring its family's concepts: one "military" in a seed on migrants does not
+        /// make every army headline the story, nor "military" and "troops" every missile test.
+        public var broadConceptSentences = 2
         public init() {}
     }
 
@@ -101,12 +106,20 @@ public enum TopicSelection {
                 return words.count <= 2 ? seedTerms.contains(words.joined(separator: " ")) : lowered.contains(form.lowercased())
             }
         }
-        let usedIDs = Set(lexicon.concepts.filter { !uses($0).isEmpty }.map(\.id))
-        for concept in lexicon.concepts {
-            let used = uses(concept)
-            guard !used.isEmpty else { continue }
+        func sentences(_ forms: [String]) -> Set<Int> {
             var set = Set<Int>()
-            for form in used { set.formUnion(sentencesOf[SeedTerms.clauses(form).flatMap { $0 }.joined(separator: " ")] ?? []) }
+            for form in forms { set.formUnion(sentencesOf[SeedTerms.clauses(form).flatMap { $0 }.joined(separator: " ")] ?? []) }
+            return set
+        }
+        func joins(_ concept: EventLexicon.Concept) -> Bool {
+            let used = uses(concept)
+            guard !used.isEmpty else { return false }
+            return concept.weight > 1 || sentences(used).count >= limits.broadConceptSentences
+        }
+        let usedIDs = Set(lexicon.concepts.filter(joins).map(\.id))
+        for concept in lexicon.concepts where usedIDs.contains(concept.id) {
+            let used = uses(concept)
+            let set = sentences(used)
             let places = set.sorted().prefix(5).map { seed.place($0) }.joined(separator: ", ")
             let usedOnce = Array(Set(used.map { $0.lowercased() })).sorted()
             let reason = "event lexicon concept \(concept.id) (\(concept.forms.count) forms in \(EventLexicon.languages.joined(separator: "/"))): the seed uses \(usedOnce.map { "\"\($0)\"" }.joined(separator: ", ")) in \(places.isEmpty ? "the text" : places)"
@@ -123,9 +136,11 @@ public enum TopicSelection {
         }
 
         // The families of the concepts used: their other concepts at half weight, each a topic.
-        for concept in lexicon.relatives(of: usedIDs) {
+        // Broad concepts neither bring their family nor come with it.
+        let specific = Set(lexicon.concepts.filter { usedIDs.contains($0.id) && $0.weight > 1 }.map(\.id))
+        for concept in lexicon.relatives(of: specific) where concept.weight > 1 {
             let weight = max(0.5, (concept.weight / 2 * 2).rounded() / 2)
-            let reason = "event lexicon concept \(concept.id), related to the concepts the seed uses (\(usedIDs.sorted().joined(separator: ", "))): half weight"
+            let reason = "event lexicon concept \(concept.id), related to the concepts the seed uses (\(specific.sorted().joined(separator: ", "))): half weight"
             let terms = lexiconTerms(concept, weight: weight, reason: reason)
             groups.append((terms, [], true, concept.id))
         }
