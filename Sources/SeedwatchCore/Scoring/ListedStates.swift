@@ -12,11 +12,12 @@ public enum ListedStates {
     /// Whether the mentions at `first` and `second` (UTF-8 byte ranges into `text`, `first` before
     /// `second`, not overlapping) are items of one list of three or more.
     public static func areListItems(_ text: String, _ first: Range<Int>, _ second: Range<Int>) -> Bool {
-        areListItems(utf8: Array(text.utf8), first, second)
+        var text = text
+        return text.withUTF8 { areListItems(utf8: $0, first, second) }
     }
 
-    /// The same on the text's UTF-8 bytes (what the scorer passes, read once per article).
-    static func areListItems(utf8: [UInt8], _ first: Range<Int>, _ second: Range<Int>) -> Bool {
+    /// The same on the text's UTF-8 bytes (what the scorer passes: the article's text in place).
+    static func areListItems(utf8: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>) -> Bool {
         // Six short words and their commas fit in 120 bytes; a longer gap is no list.
         guard first.upperBound <= second.lowerBound, second.upperBound <= utf8.count,
               second.lowerBound - first.upperBound <= 120 else { return false }

@@ -1,8 +1,9 @@
 /// What the scorer needs to know per sentence of one ``MatchResult``: the states named (persons and
 /// organizations count for their affiliation), the actors, the strongest counted term of each topic
 /// (ambiguous terms without a companion dropped), and whether its core states are only listed. Built
-/// once per article (``ArticleFacts``) and shared by every rule of `Rules/`.
-struct SentenceFacts {
+/// once per article (``ArticleFacts``) and shared by every rule of `Rules/`: a class, so that
+/// the rules read it by reference (a struct of this many arrays costs a retain per field at every copy).
+final class SentenceFacts {
     /// The names of the 0-point notes the facts write: an ambiguous term without a companion
     /// (``CompanionWords``), states named only as list items (``ListedStates``), as alternatives or
     /// as shared objects (``CoordinatedStates``).
@@ -11,22 +12,22 @@ struct SentenceFacts {
     let result: MatchResult
     let rules: ScoringRules
     /// States named per sentence.
-    var states: [Set<String>]
+    let states: [Set<String>]
     /// Actor indices per sentence, in order of first mention.
-    var actors: [[Int]]
+    let actors: [[Int]]
     /// Per sentence: topic index → the strongest counted term and its weight.
-    var topics: [[Int: (term: Int, weight: Double)]]
+    let topics: [[Int: (term: Int, weight: Double)]]
     /// Per sentence: true when it names two or more core states, but only as items of lists,
     /// alternatives or shared objects (``StatePairs``): no pair of them acts together.
-    var coreListed: [Bool]
+    let coreListed: [Bool]
     /// Per sentence: the pairs of its states that do not act together there, and why (``StatePairs``).
-    var apart: [[StatePair: PairApartness]]
+    let apart: [[StatePair: PairApartness]]
     /// 0-point components: ambiguous terms without a companion, listed states.
-    var notes: [ScoreComponent] = []
+    let notes: [ScoreComponent]
     /// The `incident_title_terms` word of a title that names two or more states ("snow" in "Russia's
     /// Far East buried in snow, transport disrupted in China and Japan"), or nil: such a title gets no
     /// relation points (``CorePatternRule``, ``KeyRelationRule``).
-    var incidentWord: String?
+    let incidentWord: String?
     /// Number of body sentences (the title excluded).
     let bodyCount: Int
     /// The model's topic ids, by index.
@@ -38,8 +39,8 @@ struct SentenceFacts {
         topicIDs = model.topics.map(\.id)
         let n = result.sentences.count
         bodyCount = result.sentences.filter { !$0.isTitle }.count
-        states = Array(repeating: [], count: n)
-        actors = Array(repeating: [], count: n)
+        var states = Array(repeating: Set<String>(), count: n)
+        var actors = Array(repeating: [Int](), count: n)
         var mentionRanges = Array(repeating: [String: [Range<Int>]](), count: n)
         for m in result.mentions {
             let actor = model.actors[m.actor]
@@ -49,65 +50,70 @@ struct SentenceFacts {
                 mentionRanges[m.sentence][state, default: []].append(m.range)
             }
         }
-        topics = Array(repeating: [:], count: n)
-        coreListed = Array(repeating: false, count: n)
-        // The text's bytes, copied only when an ambiguous term or two core states in a sentence need them.
-        var bytes: [UInt8]?
-        func utf8() -> [UInt8] {
-            if let bytes { return bytes }
-            bytes = Array(result.text.utf8)
-            return bytes!
-        }
+        var topics = Array(repeating: [Int: (term: Int, weight: Double)](), count: n)
+        var coreListed = Array(repeating: false, count: n)
+        var apart = Array(repeating: [StatePair: PairApartness](), count: n)
+        var notes: [ScoreComponent] = []
+        var incidentWord: String?
         let place = { (s: Int) in result.sentences[s].isTitle ? "title" : "sentence \(result.sentences[s].bodyIndex + 1)" }
-        for h in result.termHits {
-            let term = model.topics[h.topic].terms[h.term]
-            if let best = topics[h.sentence][h.topic], best.weight >= term.weight { continue }
-            guard term.requires.isEmpty || CompanionWords.present(for: term, at: h.range, utf8: utf8()) else {
-                notes.append(ScoreComponent(rule: .requires, points: 0,
-                                            detail: "\(place(h.sentence)): \(model.topics[h.topic].id) \"\(term.text)\" not counted: none of "
-                                                + "\(Self.companionList(term.requires)) within \(term.within) words", sentence: h.sentence))
-                continue
+        // The text's bytes, read in place (a copy of a 10 MB article's text would be 10 MB more at the peak).
+        var text = result.text
+        text.withUTF8 { utf8 in
+            for h in result.termHits {
+                let term = model.topics[h.topic].terms[h.term]
+                if let best = topics[h.sentence][h.topic], best.weight >= term.weight { continue }
+                guard term.requires.isEmpty || CompanionWords.present(for: term, at: h.range, utf8: utf8) else {
+                    notes.append(ScoreComponent(rule: .requires, points: 0,
+                                                detail: "\(place(h.sentence)): \(model.topics[h.topic].id) \"\(term.text)\" not counted: none of "
+                                                    + "\(Self.companionList(term.requires)) within \(term.within) words", sentence: h.sentence))
+                    continue
+                }
+                topics[h.sentence][h.topic] = (h.term, term.weight)
             }
-            topics[h.sentence][h.topic] = (h.term, term.weight)
-        }
-        let core = model.rules.coreStates
-        let relevant = { (state: String) in model.rules.weight(of: state) > 0 || model.rules.allianceStates.contains(state) }
-        apart = Array(repeating: [:], count: n)
-        let coreSet = Set(core)
-        for s in 0..<n where mentionRanges[s].count >= 2 {
-            apart[s] = StatePairs.apart(mentionRanges[s], core: coreSet, utf8: utf8())
-            guard !apart[s].isEmpty else { continue }
-            let named = core.filter { states[s].contains($0) }
-            var corePairs: [StatePair] = []
-            for (i, a) in named.enumerated() { for b in named[(i + 1)...] { corePairs.append(StatePair(a, b)) } }
-            var noted: Set<StatePair> = []
-            if named.count >= 2 && corePairs.allSatisfy({ apart[s][$0] != nil }) {
-                coreListed[s] = true
-                if corePairs.allSatisfy({ apart[s][$0] == .listItems }) {
-                    noted = Set(corePairs)
-                    notes.append(ScoreComponent(rule: .listedStates, points: 0,
-                                                detail: "\(place(s)): \(named.sorted().joined(separator: ", ")) named as items of a list: no pair",
-                                                sentence: s))
+            let core = model.rules.coreStates
+            let relevant = { (state: String) in model.rules.weight(of: state) > 0 || model.rules.allianceStates.contains(state) }
+            let coreSet = Set(core)
+            for s in 0..<n where mentionRanges[s].count >= 2 {
+                apart[s] = StatePairs.apart(mentionRanges[s], core: coreSet, utf8: utf8)
+                guard !apart[s].isEmpty else { continue }
+                let named = core.filter { states[s].contains($0) }
+                var corePairs: [StatePair] = []
+                for (i, a) in named.enumerated() { for b in named[(i + 1)...] { corePairs.append(StatePair(a, b)) } }
+                var noted: Set<StatePair> = []
+                if named.count >= 2 && corePairs.allSatisfy({ apart[s][$0] != nil }) {
+                    coreListed[s] = true
+                    if corePairs.allSatisfy({ apart[s][$0] == .listItems }) {
+                        noted = Set(corePairs)
+                        notes.append(ScoreComponent(rule: .listedStates, points: 0,
+                                                    detail: "\(place(s)): \(named.sorted().joined(separator: ", ")) named as items of a list: no pair",
+                                                    sentence: s))
+                    }
+                }
+                for (pair, reason) in apart[s].sorted(by: { $0.key.description < $1.key.description })
+                where !noted.contains(pair) && relevant(pair.first) && relevant(pair.second) {
+                    notes.append(ScoreComponent(rule: reason.rule, points: 0,
+                                                detail: "\(place(s)): \(pair) named as \(reason.phrase): no pair", sentence: s))
                 }
             }
-            for (pair, reason) in apart[s].sorted(by: { $0.key.description < $1.key.description })
-            where !noted.contains(pair) && relevant(pair.first) && relevant(pair.second) {
-                notes.append(ScoreComponent(rule: reason.rule, points: 0,
-                                            detail: "\(place(s)): \(pair) named as \(reason.phrase): no pair", sentence: s))
+            if !model.rules.incidentTitleTerms.isEmpty, let t = result.sentences.indices.first(where: { result.sentences[$0].isTitle }),
+               states[t].count >= 2 {
+                let range = result.sentences[t].range
+                let title = CompanionWords.lowercasedWords(String(decoding: utf8[range.clamped(to: 0..<utf8.count)], as: UTF8.self))
+                incidentWord = model.rules.incidentTitleTerms.first { CompanionWords.contains(title, CompanionWords.lowercasedWords($0)) }
+                if let word = incidentWord {
+                    notes.append(ScoreComponent(rule: .incidentTitle, points: 0,
+                                                detail: "title: a headline on an incident or a contest (\"\(word)\"): "
+                                                    + "\(states[t].sorted().joined(separator: ", ")) get no relation points there", sentence: t))
+                }
             }
         }
-        if !model.rules.incidentTitleTerms.isEmpty, let t = result.sentences.indices.first(where: { result.sentences[$0].isTitle }),
-           states[t].count >= 2 {
-            let range = result.sentences[t].range
-            let bytes = utf8()
-            let title = CompanionWords.lowercasedWords(String(decoding: bytes[range.clamped(to: 0..<bytes.count)], as: UTF8.self))
-            incidentWord = model.rules.incidentTitleTerms.first { CompanionWords.contains(title, CompanionWords.lowercasedWords($0)) }
-            if let word = incidentWord {
-                notes.append(ScoreComponent(rule: .incidentTitle, points: 0,
-                                            detail: "title: a headline on an incident or a contest (\"\(word)\"): "
-                                                + "\(states[t].sorted().joined(separator: ", ")) get no relation points there", sentence: t))
-            }
-        }
+        self.states = states
+        self.actors = actors
+        self.topics = topics
+        self.coreListed = coreListed
+        self.apart = apart
+        self.notes = notes
+        self.incidentWord = incidentWord
     }
 
     /// Companion words as a note writes them: all of them up to 15, else the first 10 and how many

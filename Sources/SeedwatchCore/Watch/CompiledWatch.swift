@@ -1,8 +1,11 @@
 /// A seed watch ready to evaluate articles: its model, compiled matcher and scorer.
-public struct CompiledWatch: Sendable {
+///
+/// A class: every article's evaluation reads it, and a struct holding the model three times (its
+/// own, the matcher's, the scorer's) cost a retain and a release per field at every copy.
+public final class CompiledWatch: Sendable {
     public let model: WatchModel
     public let matcher: Matcher
-    public private(set) var scorer: Scorer
+    public let scorer: Scorer
 
     /// The watch name (the folder of `model.yaml`).
     public var name: String { model.watch }
@@ -14,10 +17,17 @@ public struct CompiledWatch: Sendable {
         self.scorer = Scorer(model: model)
     }
 
-    /// The same watch, whose decisions also say what a miss lacked (``Decision/shortfalls``).
+    private init(model: WatchModel, matcher: Matcher, scorer: Scorer) {
+        self.model = model
+        self.matcher = matcher
+        self.scorer = scorer
+    }
+
+    /// The same watch (the same compiled matcher), whose decisions also say what a miss lacked
+    /// (``Decision/shortfalls``).
     public func explainingShortfalls() -> CompiledWatch {
-        var watch = self
-        watch.scorer.explainsShortfalls = true
-        return watch
+        var scorer = scorer
+        scorer.explainsShortfalls = true
+        return CompiledWatch(model: model, matcher: matcher, scorer: scorer)
     }
 }

@@ -1,7 +1,8 @@
 /// What every rule of the score may ask about one article, built once per article by ``Scorer``:
 /// the per-sentence facts (``SentenceFacts``) and the article-wide facts derived from them (the
-/// length factor, the states named anywhere, whether market topics count).
-struct ArticleFacts {
+/// length factor, the states named anywhere, whether market topics count). A class: every rule
+/// reads it, and closures capture it, by reference (a copy of this many fields cost a retain each).
+final class ArticleFacts {
     let model: WatchModel
     let result: MatchResult
     /// States, actors and counted topic terms per sentence, and the 0-point notes of the terms and
@@ -45,14 +46,15 @@ struct ArticleFacts {
         coreStates = core
         let keys = rules.alertKeyStates.isEmpty ? core : Set(rules.alertKeyStates)
         keyStates = keys
-        namedStates = facts.states.reduce(into: Set<String>()) { $0.formUnion($1) }
+        let named = facts.states.reduce(into: Set<String>()) { $0.formUnion($1) }
+        namedStates = named
         lengthFactor = rules.lengthWindow > 0 && facts.bodyCount > rules.lengthWindow
             ? (Double(rules.lengthWindow) / Double(facts.bodyCount)).squareRoot() : 1
         marketsOpen = (0..<result.sentences.count).contains { s in
             (result.sentences[s].isTitle && !facts.states[s].isDisjoint(with: core))
                 || (facts.isHeadOrLead(s) && !facts.states[s].isDisjoint(with: keys))
         }
-        isSecurityResponse = !namedStates.isDisjoint(with: keys) && facts.partnerSubjectInHeadOrLead
+        isSecurityResponse = !named.isDisjoint(with: keys) && facts.partnerSubjectInHeadOrLead
         isShortItem = rules.shortItemSentences > 0 && facts.bodyCount <= rules.shortItemSentences
         title = result.sentences.indices.first { result.sentences[$0].isTitle }
         let subjectTopics = Set(rules.subjectTopics)
