@@ -45,22 +45,16 @@ struct ExtractCommand: ParsableCommand {
         var printed = 0
         let output = FileHandle.standardOutput
         for input in inputs {
-            let bytes: [UInt8]
-            let name: String
-            switch InputFiles.read(input, maxBytes: maxBytes) {
-            case .success(let read): (bytes, name) = read
-            case .failure(let error):
-                FileHandleOutput.standardError("\(input): \(error)")
-                unreadable = true
-                continue
-            }
             let path = Array(input.utf8)
             let articles: [IncomingArticle]
-            do {
-                articles = try DroppedFile.articles(bytes: bytes, contentHash: DroppedFile.contentHash(bytes), path: path,
-                                                    name: name, maxBytes: maxBytes)
-            } catch {
-                FileHandleOutput.standardError("\(input): \(error)")
+            switch InputFiles.articles(input, maxBytes: maxBytes) {
+            case .read(let read): articles = read
+            case .unreadable(let reason):
+                FileHandleOutput.standardError("\(input): \(reason)")
+                unreadable = true
+                continue
+            case .noArticle(let reason):
+                FileHandleOutput.standardError("\(input): \(reason)")
                 noArticle = true
                 continue
             }

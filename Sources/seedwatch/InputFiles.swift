@@ -45,6 +45,32 @@ enum InputFiles {
         return FileReader.read(path: Array(input.utf8), maxBytes: maxBytes).map { ($0, (input as NSString).lastPathComponent) }
     }
 
+    /// What one input of `scan` or `extract` holds.
+    enum Articles {
+        /// The articles the drop folder reads from it (``DroppedFile/articles(bytes:contentHash:path:name:maxBytes:)``).
+        case read([IncomingArticle])
+        /// The input could not be read (missing, a folder, too large): the reason.
+        case unreadable(String)
+        /// Its bytes hold no article: the reason.
+        case noArticle(String)
+    }
+
+    /// The articles of one input, read as the drop folder reads a dropped file. The input's bytes are
+    /// released when this returns, before the caller matches the articles: a 10 MB file is not held
+    /// beside its article's text while the article is matched.
+    static func articles(_ input: String, maxBytes: Int) -> Articles {
+        switch read(input, maxBytes: maxBytes) {
+        case .failure(let error): return .unreadable("\(error)")
+        case .success(let (bytes, name)):
+            do {
+                return .read(try DroppedFile.articles(bytes: bytes, contentHash: DroppedFile.contentHash(bytes), path: Array(input.utf8),
+                                                      name: name, maxBytes: maxBytes))
+            } catch {
+                return .noArticle("\(error)")
+            }
+        }
+    }
+
     /// Standard input has no name: a name whose extension picks the format from the first bytes
     /// (`{` JSON, `<?xml`/`<rss`/`<feed`/`<rdf` a feed, other `<` HTML, else plain text).
     static func nameForStandardInput(_ bytes: [UInt8]) -> String {

@@ -63,23 +63,11 @@ struct ScanCommand: ParsableCommand {
             failed = true
         }
         for input in inputs {
-            let bytes: [UInt8]
-            let name: String
-            switch InputFiles.read(input, maxBytes: configuration.dropFolder.maxBytes) {
-            case .success(let read): (bytes, name) = read
-            case .failure(let error):
-                FileHandleOutput.standardError("\(input): \(error)")
-                failed = true
-                continue
-            }
-            let pathBytes = Array((input == "-" ? "-" : input).utf8)
-            // The drop folder's own intake, without state: the same articles, keys and sources as the daemon.
             let articles: [IncomingArticle]
-            do {
-                articles = try DroppedFile.articles(bytes: bytes, contentHash: DroppedFile.contentHash(bytes), path: pathBytes,
-                                                    name: name, maxBytes: configuration.dropFolder.maxBytes)
-            } catch {
-                FileHandleOutput.standardError("\(input): \(error)")
+            switch InputFiles.articles(input, maxBytes: configuration.dropFolder.maxBytes) {
+            case .read(let read): articles = read
+            case .unreadable(let reason), .noArticle(let reason):
+                FileHandleOutput.standardError("\(input): \(reason)")
                 failed = true
                 continue
             }

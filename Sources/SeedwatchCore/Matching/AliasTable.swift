@@ -151,33 +151,34 @@ public struct AliasTable: Sendable {
         var found: [Occurrence] = []
         let languageBit = language.flatMap(LanguageSet.bit) ?? 0
         text.folded.withUnsafeBufferPointer { folded in
-            text.bytes.withUnsafeBufferPointer { exact in
-                hot.withUnsafeBufferPointer { hot in
-                    exactBytes.withUnsafeBufferPointer { patternBytes in
-                      targets.withUnsafeBufferPointer { targets in
+            hot.withUnsafeBufferPointer { hot in
+                exactBytes.withUnsafeBufferPointer { patternBytes in
+                    targets.withUnsafeBufferPointer { targets in
                         let isEnglish = language == "en"
                         let scanned = isEnglish ? englishAutomaton : automaton
                         englishIndices.withUnsafeBufferPointer { englishIndices in
-                        scanned.scan(folded) { scannedIndex, end in
-                            let index = isEnglish ? Int(englishIndices[scannedIndex]) : scannedIndex
-                            let p = hot[index]
-                            let length = Int(p.length)
-                            let start = end - length
-                            if languageBit != 0 && p.languages != 0 && p.languages & languageBit == 0 { return }
-                            // Boundaries first: they reject most raw hits (short aliases inside longer words).
-                            if p.checkLeft && !WordBoundary.separates(WordBoundary.scalar(before: start, in: exact), from: p.firstScalar) { return }
-                            if p.checkRight && !WordBoundary.separates(WordBoundary.decode(at: end, in: exact), from: p.lastScalar) { return }
-                            if p.caseSensitive {
-                                let base = Int(p.exactOffset)
-                                for k in 0..<length {
-                                    let a = exact[start + k], b = patternBytes[base + k]
-                                    if a != b && !((a == 0x2D || a == 0x20) && (b == 0x2D || b == 0x20)) { return }
+                            scanned.scan(folded) { scannedIndex, end in
+                                let index = isEnglish ? Int(englishIndices[scannedIndex]) : scannedIndex
+                                let p = hot[index]
+                                let length = Int(p.length)
+                                let start = end - length
+                                if languageBit != 0 && p.languages != 0 && p.languages & languageBit == 0 { return }
+                                // Boundaries first: they reject most raw hits (short aliases inside longer
+                                // words). Read in the folded text: folding keeps a scalar a letter, digit
+                                // or neither, and its script class (FoldingKeepsBoundariesTests).
+                                if p.checkLeft && !WordBoundary.separates(WordBoundary.scalar(before: start, in: folded), from: p.firstScalar) { return }
+                                if p.checkRight && !WordBoundary.separates(WordBoundary.decode(at: end, in: folded), from: p.lastScalar) { return }
+                                if p.caseSensitive {
+                                    let base = Int(p.exactOffset)
+                                    var exception = text.firstException(atOrAfter: start)
+                                    for k in 0..<length {
+                                        let a = text.exactByte(at: start + k, from: &exception), b = patternBytes[base + k]
+                                        if a != b && !((a == 0x2D || a == 0x20) && (b == 0x2D || b == 0x20)) { return }
+                                    }
                                 }
+                                found.append(Occurrence(target: targets[index], start: start, end: end))
                             }
-                            found.append(Occurrence(target: targets[index], start: start, end: end))
                         }
-                        }
-                      }
                     }
                 }
             }

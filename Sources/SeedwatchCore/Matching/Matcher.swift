@@ -23,14 +23,32 @@ public struct Matcher: Sendable {
     }
 
     /// Matches one article whose language (ISO 639-1 code, `nil` when undetected) is already known.
+    ///
+    /// The title, a newline and the body are normalised in place (``Normalizer/normalize(concatenationOf:)``),
+    /// and ``Article/extractedText`` is built only once the normalised copies are gone: an article of
+    /// 10 MB holds its body, the normalised text and its folded twin at the peak, not a fourth copy.
     public func match(_ article: Article, language: String?) -> MatchResult {
-        match(text: article.extractedText, hasTitle: !article.title.isEmpty, language: language)
+        let hasTitle = !article.title.isEmpty
+        let found = hits(in: hasTitle ? Normalizer.normalize(concatenationOf: [article.title, "\n", article.body])
+                                      : Normalizer.normalize(article.body), language: language)
+        return result(found, text: article.extractedText, hasTitle: hasTitle)
     }
 
     /// Matches a text whose first line is a title when `hasTitle` is true, written in `language`
     /// (an ISO 639-1 code; `nil`, undetected, lets every alias and term count).
     public func match(text: String, hasTitle: Bool, language: String? = nil) -> MatchResult {
-        let normalized = Normalizer.normalize(text)
+        result(hits(in: Normalizer.normalize(text), language: language), text: text, hasTitle: hasTitle)
+    }
+
+    /// The kept mentions and term hits of a normalised text, at original UTF-8 ranges, before their
+    /// sentences are known (``MatchResult/Mention/sentence`` and ``MatchResult/TermHit/sentence`` are 0).
+    struct Hits {
+        var mentions: [MatchResult.Mention] = []
+        var termHits: [MatchResult.TermHit] = []
+        var unconfirmedWeakMentions = 0
+    }
+
+    func hits(in normalized: NormalizedText, language: String?) -> Hits {
         let occurrences = table.occurrences(in: normalized, language: language)
 
         // Overlap resolution, separately for actors (aliases + exclusions) and for topic terms:
@@ -43,7 +61,34 @@ public struct Matcher: Sendable {
         let actorKept = Self.resolveOverlaps(actorSide)
         let termKept = Self.resolveOverlaps(termSide)
 
-        // Sentences.
+        // Weak alias confirmation.
+        var strong: Set<Int> = []
+        for o in actorKept {
+            if case .alias(let a, let i) = o.target, !model.actors[a].aliases[i].weak { strong.insert(a) }
+        }
+        let strongIDs = Set(strong.map { model.actors[$0].id })
+        var found = Hits()
+        for o in actorKept {
+            guard case .alias(let a, let i) = o.target else { continue }
+            let actor = model.actors[a]
+            let weak = actor.aliases[i].weak
+            if weak {
+                let confirmed = strong.contains(a) || (actor.affiliation.map { strongIDs.contains($0) } ?? false)
+                if !confirmed { found.unconfirmedWeakMentions += 1; continue }
+            }
+            let range = normalized.originalRange(o.start, o.end)
+            found.mentions.append(MatchResult.Mention(actor: a, alias: i, weak: weak, range: range, sentence: 0))
+        }
+        for o in termKept {
+            guard case .term(let t, let i) = o.target else { continue }
+            let range = normalized.originalRange(o.start, o.end)
+            found.termHits.append(MatchResult.TermHit(topic: t, term: i, range: range, sentence: 0))
+        }
+        return found
+    }
+
+    /// The match result of `found` in `text`: its sentences, and each hit's sentence.
+    func result(_ found: Hits, text: String, hasTitle: Bool) -> MatchResult {
         var sentences: [MatchResult.Sentence] = []
         let ranges = SentenceSplitter.split(text)
         var titleEnd = -1
@@ -53,47 +98,26 @@ public struct Matcher: Sendable {
             titleEnd = text.utf8.count
         }
         var bodyIndex = 0
+        sentences.reserveCapacity(ranges.count)
         for r in ranges {
             let isTitle = r.upperBound <= titleEnd
             sentences.append(MatchResult.Sentence(range: r, isTitle: isTitle, bodyIndex: isTitle ? -1 : bodyIndex))
             if !isTitle { bodyIndex += 1 }
         }
-        let starts = sentences.map(\.range.lowerBound)
         func sentenceIndex(_ offset: Int) -> Int {
-            var lo = 0, hi = starts.count
+            var lo = 0, hi = ranges.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if starts[mid] <= offset { lo = mid + 1 } else { hi = mid }
+                if ranges[mid].lowerBound <= offset { lo = mid + 1 } else { hi = mid }
             }
             return max(0, lo - 1)
         }
-
-        // Weak alias confirmation.
-        var strong: Set<Int> = []
-        for o in actorKept {
-            if case .alias(let a, let i) = o.target, !model.actors[a].aliases[i].weak { strong.insert(a) }
-        }
-        let strongIDs = Set(strong.map { model.actors[$0].id })
-        var mentions: [MatchResult.Mention] = []
-        var unconfirmed = 0
-        for o in actorKept {
-            guard case .alias(let a, let i) = o.target else { continue }
-            let actor = model.actors[a]
-            let weak = actor.aliases[i].weak
-            if weak {
-                let confirmed = strong.contains(a) || (actor.affiliation.map { strongIDs.contains($0) } ?? false)
-                if !confirmed { unconfirmed += 1; continue }
-            }
-            let range = normalized.originalRange(o.start, o.end)
-            mentions.append(MatchResult.Mention(actor: a, alias: i, weak: weak, range: range, sentence: sentenceIndex(range.lowerBound)))
-        }
-        var hits: [MatchResult.TermHit] = []
-        for o in termKept {
-            guard case .term(let t, let i) = o.target else { continue }
-            let range = normalized.originalRange(o.start, o.end)
-            hits.append(MatchResult.TermHit(topic: t, term: i, range: range, sentence: sentenceIndex(range.lowerBound)))
-        }
-        return MatchResult(text: text, sentences: sentences, mentions: mentions, termHits: hits, unconfirmedWeakMentions: unconfirmed)
+        var mentions = found.mentions
+        for k in mentions.indices { mentions[k].sentence = sentenceIndex(mentions[k].range.lowerBound) }
+        var termHits = found.termHits
+        for k in termHits.indices { termHits[k].sentence = sentenceIndex(termHits[k].range.lowerBound) }
+        return MatchResult(text: text, sentences: sentences, mentions: mentions, termHits: termHits,
+                           unconfirmedWeakMentions: found.unconfirmedWeakMentions)
     }
 
     /// Leftmost-longest selection of non-overlapping occurrences.

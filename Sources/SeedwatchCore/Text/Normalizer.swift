@@ -1,58 +1,5 @@
 import Foundation
 
-/// Text after the normaliser of DESIGN §5, with a map back to the original UTF-8 byte offsets.
-///
-/// `bytes` and `folded` have the same length, byte for byte: `folded` differs only in letter case
-/// and in `-` being a space, so a match found in `folded` can be checked against `bytes` for
-/// case-sensitive aliases at the same offsets.
-public struct NormalizedText: Sendable {
-    /// The normalised text, UTF-8: apostrophes unified, NFKC, invisible characters removed, runs of
-    /// spaces collapsed to one space, dashes as `-`.
-    public var bytes: [UInt8]
-    /// `bytes` with letters lower-cased (only where the lower-case form has the same UTF-8 length)
-    /// and `-` replaced by a space, so that "Kim Jong-un" and "kim jong un" compare equal.
-    public var folded: [UInt8]
-    /// The offset map, kept only where it changes: entry `k` says that the scalar starting at
-    /// normalised byte `mapNormalized[k]` came from the character at original byte
-    /// `mapOriginal[k]`, and each later scalar up to the next entry lies as far after it in the
-    /// original as in the normalised text. Every byte of a scalar maps to the scalar's start.
-    var mapNormalized: [Int32]
-    var mapOriginal: [Int32]
-    /// The original text's length in UTF-8 bytes.
-    public var originalLength: Int
-
-    /// The UTF-8 byte offset, in the original text, of the character that produced normalised byte
-    /// `index` (`0 ≤ index ≤ bytes.count`; `bytes.count` gives ``originalLength``).
-    public func originalOffset(_ index: Int) -> Int {
-        guard index < bytes.count else { return originalLength }
-        var s = index
-        while s > 0 && bytes[s] & 0xC0 == 0x80 { s -= 1 }
-        // The last entry at or before s (the first entry is at 0 whenever bytes is not empty).
-        var lo = 0, hi = mapNormalized.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if Int(mapNormalized[mid]) <= s { lo = mid + 1 } else { hi = mid }
-        }
-        let k = lo - 1
-        return Int(mapOriginal[k]) + (s - Int(mapNormalized[k]))
-    }
-
-    /// For each byte of `bytes`, ``originalOffset(_:)``, and one extra final entry holding the
-    /// original text's length in bytes: the whole map spelt out (O(n); for tests and tools).
-    public var originalOffsets: [Int32] {
-        (0...bytes.count).map { Int32(originalOffset($0)) }
-    }
-
-    /// The original UTF-8 byte range covered by the normalised byte range `start..<end`.
-    public func originalRange(_ start: Int, _ end: Int) -> Range<Int> {
-        let lo = originalOffset(start)
-        let last = originalOffset(end - 1)
-        var k = end
-        while k < bytes.count && originalOffset(k) == last { k += 1 }
-        return lo..<originalOffset(k)
-    }
-}
-
 /// The one normaliser that both text and aliases pass through (DESIGN §5), in this order:
 /// apostrophes (U+2019, U+2018, U+02BC, U+02BB, U+FF07, U+00B4, U+0060) → `'`; Unicode NFKC;
 /// soft hyphen (U+00AD), U+2060, U+FEFF and U+200B–U+200D removed; NBSP, U+202F and every other
@@ -68,13 +15,18 @@ public enum Normalizer {
     /// - Parameter text: any string; its UTF-8 offsets are what ``NormalizedText/originalOffset(_:)`` refers to.
     /// - Returns: the normalised bytes, their folded twin and the offset map.
     public static func normalize(_ text: String) -> NormalizedText {
-        var utf8 = text
-        return utf8.withUTF8 { source in
-            // NFKC may lengthen a character (U+FDFA: 3 bytes → 33); the rare text that outgrows
-            // its own length is written again with room for the worst case.
-            if let result = normalize(text, source, capacity: source.count + 16) { return result }
-            return normalize(text, source, capacity: source.count * 11 + 16)!
-        }
+        normalize(concatenationOf: [text])
+    }
+
+    /// Normalises the concatenation of `pieces` without building it: the same result as
+    /// `normalize(pieces.joined())`, whose UTF-8 offsets ``NormalizedText/originalOffset(_:)``
+    /// refers to. The matcher reads an article's title, `"\n"` and body so (no joined copy).
+    public static func normalize(concatenationOf pieces: [String]) -> NormalizedText {
+        let total = pieces.reduce(0) { $0 + $1.utf8.count }
+        // NFKC may lengthen a character (U+FDFA: 3 bytes → 33); the rare text that outgrows
+        // its own length is written again with room for the worst case.
+        if let result = normalize(pieces, total: total, capacity: total + 16) { return result }
+        return normalize(pieces, total: total, capacity: total * 11 + 16)!
     }
 
     /// Normalises an alias, exclusion or topic term: the same rules as text (DESIGN §5).
@@ -82,32 +34,36 @@ public enum Normalizer {
         normalize(alias)
     }
 
-    /// One pass over `source` (the UTF-8 of `text`), writing at most `capacity` bytes; `nil` when
-    /// the output would be longer.
-    private static func normalize(_ text: String, _ source: UnsafeBufferPointer<UInt8>, capacity: Int) -> NormalizedText? {
+    /// One pass over the UTF-8 of `pieces` (`total` bytes in all), writing at most `capacity`
+    /// bytes; `nil` when the output would be longer.
+    private static func normalize(_ pieces: [String], total: Int, capacity: Int) -> NormalizedText? {
         var writer = Writer()
+        // One cache for every piece: canonically equivalent clusters share the entry of the first one
+        // met (its `String` keys), so a cache per piece could write a later one differently.
+        var cache = NormalizerCache()
         var fits = true
         let folded = [UInt8](unsafeUninitializedCapacity: capacity) { foldedBuffer, foldedCount in
-            writer.bytes = [UInt8](unsafeUninitializedCapacity: capacity) { bytesBuffer, bytesCount in
-                writer.out = bytesBuffer.baseAddress!
-                writer.foldedOut = foldedBuffer.baseAddress!
-                writer.capacity = capacity
-                fits = run(text, source, &writer)
-                bytesCount = fits ? writer.count : 0
+            writer.foldedOut = foldedBuffer.baseAddress!
+            writer.capacity = capacity
+            var base = 0
+            for piece in pieces where fits {
+                var utf8 = piece
+                fits = utf8.withUTF8 { run(piece, $0, base: base, &writer, &cache) }
+                base += piece.utf8.count
             }
+            // A space is written only before a later non-space: none at the end.
+            writer.pendingSpace = false
             foldedCount = fits ? writer.count : 0
         }
         guard fits else { return nil }
-        return NormalizedText(bytes: writer.bytes, folded: folded, mapNormalized: writer.mapNormalized,
-                              mapOriginal: writer.mapOriginal, originalLength: source.count)
+        return NormalizedText(folded: folded, exceptionOffsets: writer.exceptionOffsets, exceptionBytes: writer.exceptionBytes,
+                              mapNormalized: writer.mapNormalized, mapOriginal: writer.mapOriginal, originalLength: total)
     }
 
     /// The output under construction: runs of spaces are held back and written as one space
     /// before the next non-space (never at the start or the end); a map entry is added wherever a
     /// scalar's original offset does not follow from the previous entry.
     struct Writer {
-        var bytes: [UInt8] = []
-        var out: UnsafeMutablePointer<UInt8> = UnsafeMutablePointer(bitPattern: 1)!
         var foldedOut: UnsafeMutablePointer<UInt8> = UnsafeMutablePointer(bitPattern: 1)!
         var capacity = 0
         var count = 0
@@ -117,6 +73,19 @@ public enum Normalizer {
         var shift = Int.min
         var mapNormalized: [Int32] = []
         var mapOriginal: [Int32] = []
+        /// Where the normalised byte differs from the folded one: offsets and normalised bytes.
+        var exceptionOffsets: [Int32] = []
+        var exceptionBytes: [UInt8] = []
+
+        /// Writes normalised byte `b` as its folded twin `f` at ``count`` + `k`.
+        @inline(__always)
+        mutating func put(_ b: UInt8, folded f: UInt8, at k: Int) {
+            foldedOut[k] = f
+            if b != f {
+                exceptionOffsets.append(Int32(truncatingIfNeeded: k))
+                exceptionBytes.append(b)
+            }
+        }
 
         @inline(__always)
         mutating func mark(_ offset: Int) {
@@ -133,7 +102,6 @@ public enum Normalizer {
             pendingSpace = false
             guard count > 0 else { return }
             mark(pendingSpaceOffset)
-            out[count] = 0x20
             foldedOut[count] = 0x20
             count += 1
         }
@@ -150,8 +118,7 @@ public enum Normalizer {
             flushSpace()
             mark(offset)
             let c: UInt8 = b == 0x60 ? 0x27 : b
-            out[count] = c
-            foldedOut[count] = Normalizer.foldASCII(c)
+            put(c, folded: Normalizer.foldASCII(c), at: count)
             count += 1
             return true
         }
@@ -169,8 +136,7 @@ public enum Normalizer {
                 flushSpace()
                 mark(offset)
                 for j in 0..<length {
-                    out[count + j] = mapped.encoded[k + j]
-                    foldedOut[count + j] = mapped.folded[k + j]
+                    put(mapped.encoded[k + j], folded: mapped.folded[k + j], at: count + j)
                 }
                 count += length
                 k += length
@@ -179,11 +145,13 @@ public enum Normalizer {
         }
     }
 
-    /// The pass itself; false when the output outgrew the writer's capacity.
-    private static func run(_ text: String, _ source: UnsafeBufferPointer<UInt8>, _ w: inout Writer) -> Bool {
+    /// The pass over one piece, `source` (the UTF-8 of `text`), whose first byte is at original
+    /// offset `base`; false when the output outgrew the writer's capacity. A grapheme cluster never
+    /// spans two pieces here: the matcher's pieces meet at a line break (UAX #29 GB4, GB5).
+    private static func run(_ text: String, _ source: UnsafeBufferPointer<UInt8>, base: Int, _ w: inout Writer,
+                            _ cache: inout NormalizerCache) -> Bool {
         guard let p = source.baseAddress else { return true }
         let n = source.count
-        var cache = NormalizerCache()
         var i = 0
         while i < n {
             let b = p[i]
@@ -191,11 +159,11 @@ public enum Normalizer {
                 if i + 1 < n && p[i + 1] >= 0x80 && extendsPrevious(p, n, at: i + 1) {
                     // An ASCII letter with a combining mark: a cluster of its own.
                     let (entry, length) = cache.cluster(text, at: i)
-                    guard w.character(entry, at: i) else { return false }
+                    guard w.character(entry, at: base + i) else { return false }
                     i += max(1, length)
                     continue
                 }
-                guard w.ascii(b, at: i) else { return false }
+                guard w.ascii(b, at: base + i) else { return false }
                 i += 1
                 continue
             }
@@ -204,15 +172,14 @@ public enum Normalizer {
             let next = i + scalarLength
             if SimpleScalars.contains(value) && (next >= n || p[next] < 0x80 || SimpleScalars.contains(UTF8Lines.scalar(at: next, in: p).value)) {
                 // A cluster of this one scalar (no grapheme rule joins it to the next).
-                guard w.character(cache.scalar(value), at: i) else { return false }
+                guard w.character(cache.scalar(value), at: base + i) else { return false }
                 i = next
                 continue
             }
             let (entry, length) = cache.cluster(text, at: i)
-            guard w.character(entry, at: i) else { return false }
+            guard w.character(entry, at: base + i) else { return false }
             i += max(1, length)
         }
-        w.pendingSpace = false
         return true
     }
 
