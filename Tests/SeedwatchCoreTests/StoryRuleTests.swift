@@ -182,6 +182,28 @@ enum StoryTexts {
         ]) == nil)
     }
 
+    @Test("an undated article joins only as the same page or a copy: its arrival time says nothing of when its event happened")
+    func undatedArticlesJoinOnlyThroughLinkOrText() {
+        func undated(_ title: String, _ body: String, url: String? = nil) -> StoryFingerprint {
+            StoryFingerprint(title: title, body: body, url: url, published: nil, seen: T.tuesday,
+                             actors: ["north-korea", "japan", "china", "russia"], topics: ["missile-test"])
+        }
+        let wire = undated(T.wireTitle, T.wireBody, url: "https://wire.example.com/1")
+        // The launch a week later, dropped undated beside the wire: it arrived at the same instant.
+        #expect(StoryRule.standard.relation(wire, undated(T.laterTitle, T.laterBody)) == nil)
+        // Another outlet's report of the same launch joins when both are dated (above), not when one is undated.
+        #expect(StoryRule.standard.relation(wire, undated(T.otherOutletTitle, T.otherOutletBody)) == nil)
+        #expect(StoryRule.standard.relation(wire, T.fingerprint(T.otherOutletTitle, T.otherOutletBody)) == nil)
+        #expect(StoryRule.standard.relation(T.fingerprint(T.wireTitle, T.wireBody), T.fingerprint(T.otherOutletTitle, T.otherOutletBody))
+                == .sameEvent)
+        // Copies and the same page still join.
+        #expect(StoryRule.standard.relation(wire, undated(T.syndicatedTitle, T.wireBody + "\n" + T.boilerplate)) == .nearDuplicate)
+        #expect(StoryRule.standard.relation(wire, undated("Corrected", "Typhoon", url: "https://wire.example.com/1?utm_source=x"))
+                == .sameLink)
+        #expect(wire.isDated == false)
+        #expect(T.fingerprint(T.wireTitle, T.wireBody).isDated)
+    }
+
     @Test func actorsAgreeWhenHalfOfTheFewerAreShared() {
         #expect(StoryRule.actorsAgree(["north-korea", "japan", "united-states"], ["north-korea", "japan", "china", "russia"]))
         #expect(StoryRule.actorsAgree(["north-korea"], ["north-korea", "japan", "china"]))

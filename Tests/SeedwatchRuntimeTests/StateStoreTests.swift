@@ -13,7 +13,8 @@ import Testing
         #expect(try store.appliedMigrations() == ["v1-state", "v2-feed-last-success", "v3-article-versions",
                                                  "v4-item-keys-without-tracking", "v4-feed-last-full-fetch",
                                                  "v5-history-and-daemon-status", "v6-output-deliveries",
-                                                 "v7-story-members", "v8-output-digests", "v9-story-lead"])
+                                                 "v7-story-members", "v8-output-digests", "v9-story-lead",
+                                                 "v10-story-undated"])
         let queue = try DatabaseQueue(path: path)
         let tables = try queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
@@ -29,7 +30,8 @@ import Testing
         #expect(try reopened.appliedMigrations() == ["v1-state", "v2-feed-last-success", "v3-article-versions",
                                                  "v4-item-keys-without-tracking", "v4-feed-last-full-fetch",
                                                  "v5-history-and-daemon-status", "v6-output-deliveries",
-                                                 "v7-story-members", "v8-output-digests", "v9-story-lead"])
+                                                 "v7-story-members", "v8-output-digests", "v9-story-lead",
+                                                 "v10-story-undated"])
         #expect(try reopened.isSeen(articleKey: "file:aa", watch: "w"))
     }
 

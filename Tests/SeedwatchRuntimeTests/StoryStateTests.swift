@@ -69,13 +69,14 @@ import Testing
             try queue.write { db in
                 try db.execute(sql: """
                     DROP TABLE story_band; DROP TABLE story_member;
-                    DELETE FROM grdb_migrations WHERE identifier IN ('v7-story-members', 'v9-story-lead');
+                    DELETE FROM grdb_migrations WHERE identifier IN ('v7-story-members', 'v9-story-lead', 'v10-story-undated');
                     """)
             }
             try queue.close()
         }
         let store = try StateStore(path: path)
-        #expect(try store.appliedMigrations().suffix(4) == ["v6-output-deliveries", "v7-story-members", "v8-output-digests", "v9-story-lead"])
+        #expect(try store.appliedMigrations().suffix(5)
+                == ["v6-output-deliveries", "v7-story-members", "v8-output-digests", "v9-story-lead", "v10-story-undated"])
         #expect(try store.isSeen(articleKey: "file:aa", watch: "w"))
         #expect(try store.outboxState(alertID: "00000000000000a1") == "pending")
         // The alert before the upgrade starts no story; a new one does.
@@ -114,6 +115,37 @@ import Testing
         #expect(try store.storyMember(alertID: "00000000000000a2")?.fingerprint.lead == copy.lead)
         // The body is shorter than the lead (80 words): the lead signature is the whole text's.
         #expect(copy.lead == copy.signature)
+    }
+}
+
+extension StoryStateTests {
+    @Test("a member without a published date is stored as undated and read back so; the arrivals agree with memory")
+    func undatedMembersAreStoredAsUndated() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try StateStore(path: folder.file("state.sqlite"))
+        func undated(_ body: String) -> StoryFingerprint {
+            StoryFingerprint(title: "North Korea fires missile", body: body, url: nil, published: nil, seen: Self.tuesday,
+                             actors: ["north-korea", "japan"], topics: ["missile-test"])
+        }
+        let first = StoryMember(alertID: "00000000000000a1", watch: "w", story: "00000000000000a1", level: .alert,
+                                fingerprint: undated(Self.body))
+        try store.recordStoryMember(first, at: Self.tuesday)
+        let read = try #require(try store.storyMember(alertID: "00000000000000a1"))
+        #expect(read == first)
+        #expect(read.fingerprint.isDated == false)
+        // Another launch's report, also undated and seen at the same instant: a candidate by time, but no story.
+        let other = undated("""
+            North Korea fired two short-range ballistic missiles into the sea off its east coast, Japan's coast guard \
+            said, warning ships near Hokkaido. The missiles flew for about 15 minutes from Sunan.
+            """)
+        let (keys, _) = try StoryAssignment.assign(alertID: "00000000000000b1", watch: "w", level: .alert, fingerprint: other, in: store)
+        #expect(keys == StoryKeys(story: "00000000000000b1", size: 1, isRepeat: false, relation: nil))
+        var dated = other
+        dated.isDated = true
+        var datedFirst = first
+        datedFirst.fingerprint.isDated = true
+        #expect(StoryRule.standard.relation(dated, datedFirst.fingerprint) == .sameEvent)
     }
 }
 

@@ -163,6 +163,12 @@ enum StateSchema {
             // whole-text signature is compared.
             try StateStore.addStoryLeadColumns(db)
         }
+        migrator.registerMigration("v10-story-undated") { db in
+            // 1 for a member whose article gave no published date (StoryFingerprint.isDated): its
+            // `time` is when it was seen, and it joins stories only as the same link or a copy.
+            // Members recorded before are taken as dated (0), as they were compared then.
+            try StateStore.addStoryUndatedColumn(db)
+        }
         return migrator
     }
 }

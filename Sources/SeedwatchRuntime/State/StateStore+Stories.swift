@@ -42,6 +42,11 @@ extension StateStore {
             """)
     }
 
+    /// The column of migration `v10-story-undated` (``StateSchema``). Never edit: add a migration.
+    static func addStoryUndatedColumn(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE story_member ADD COLUMN undated INTEGER NOT NULL DEFAULT 0")
+    }
+
     /// The members of `watch`'s stories that a new alert with `fingerprint` could join: those
     /// sharing an LSH band key (``LSHBands/keys(_:)``) or the canonical link (all of them), and
     /// those whose time is within `eventWindow` seconds of the fingerprint's: the `limit`/2 latest
@@ -127,12 +132,13 @@ extension StateStore {
         let f = member.fingerprint
         try db.cachedStatement(sql: """
             INSERT INTO story_member (member, watch, story, time, recorded_at, level, actor_ids, topic_ids, link, title,
-                                      word_count, signature, lead_word_count, lead_signature)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (member) DO NOTHING
+                                      word_count, signature, lead_word_count, lead_signature, undated)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (member) DO NOTHING
             """).execute(arguments: [id, member.watch, story, f.time.timeIntervalSince1970, at,
                                      member.level.rawValue, f.actors.sorted().joined(separator: " "),
                                      f.topics.sorted().joined(separator: " "), f.link, f.title, f.signature.wordCount,
-                                     Data(f.signature.bytes), f.lead.wordCount, Data(f.lead.bytes)])
+                                     Data(f.signature.bytes), f.lead.wordCount, Data(f.lead.bytes),
+                                     f.isDated ? 0 : 1])
         guard db.changesCount == 1 else { return }
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO story_band (band, member) VALUES (?, ?)")
         for band in LSHBands.keys(f.signature) { try insert.execute(arguments: [band, id]) }
@@ -179,7 +185,7 @@ extension StateStore {
         }
         let fingerprint = StoryFingerprint(signature: signature, lead: lead, link: row["link"], title: row["title"],
                                            time: Date(timeIntervalSince1970: row["time"]),
-                                           actors: ids(row["actor_ids"]), topics: ids(row["topic_ids"]))
+                                           isDated: (row["undated"] as Int?) != 1, actors: ids(row["actor_ids"]), topics: ids(row["topic_ids"]))
         return StoryMember(alertID: alertID(row["member"]), watch: row["watch"], story: alertID(row["story"]),
                            level: level, fingerprint: fingerprint)
     }
