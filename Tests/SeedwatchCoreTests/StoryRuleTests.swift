@@ -66,13 +66,18 @@ enum StoryTexts {
         #expect(ContentWords.fnv1a("a") == 0xAF63_DC4C_8601_EC8C)
     }
 
-    @Test func signatureIs256BytesAndRoundTrips() throws {
+    @Test func signatureIs192BytesAndRoundTrips() throws {
         let signature = MinHashSignature(text: StoryTexts.wireBody)
-        #expect(signature.bytes.count == 256)
+        #expect(signature.bytes.count == 192)
         let back = try #require(MinHashSignature(bytes: signature.bytes, wordCount: signature.wordCount))
         #expect(back == signature)
         #expect(MinHashSignature(bytes: [1, 2, 3], wordCount: 1) == nil)
         #expect(signature.jaccard(signature) == 1)
+        #expect(signature.values.allSatisfy { $0 < 4096 })
+        // A signature stored with 16 bits per minimum (before migration v11-story-compact) keeps its low 12 bits.
+        let stored = signature.values.flatMap { [UInt8(truncatingIfNeeded: $0), UInt8($0 >> 8) | 0x50] }
+        #expect(MinHashSignature(sixteenBitBytes: stored, wordCount: signature.wordCount) == signature)
+        #expect(MinHashSignature(sixteenBitBytes: signature.bytes, wordCount: 1) == nil)
     }
 
     @Test func emptyTextHasNoBandsAndResemblesNothing() {

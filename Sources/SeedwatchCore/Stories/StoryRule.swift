@@ -65,7 +65,7 @@ public struct StoryRule: Sendable, Hashable {
 
     /// The relation between `a` and `b`, or `nil` when they are separate stories.
     public func relation(_ a: StoryFingerprint, _ b: StoryFingerprint) -> StoryRelation? {
-        if let link = a.link, link == b.link { return .sameLink }
+        if let link = a.linkKey, link == b.linkKey { return .sameLink }
         let jaccard = a.signature.jaccard(b.signature)
         if jaccard >= duplicateJaccard { return .nearDuplicate }
         if jaccard >= editedJaccard && TitleSimilarity.isUpdate(a.title, b.title) { return .nearDuplicate }

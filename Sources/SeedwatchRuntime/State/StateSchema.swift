@@ -169,6 +169,13 @@ enum StateSchema {
             // Members recorded before are taken as dated (0), as they were compared then.
             try StateStore.addStoryUndatedColumn(db)
         }
+        migrator.registerMigration("v11-story-compact") { db in
+            // The story tables again, under 1 KB per member (issue 12): members get a row number
+            // that their 32-bit band keys refer to, watches a number (`story_watch`), links their
+            // 8-byte key, levels 0/1, signatures 8 bits per minimum (128 bytes). Members recorded
+            // before are copied (their signatures keep their low bytes; band keys made again).
+            try StateStore.compactStoryTables(db)
+        }
         return migrator
     }
 }
