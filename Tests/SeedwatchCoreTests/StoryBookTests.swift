@@ -47,6 +47,28 @@ import Testing
         #expect(book.storySummary(story: "00000000000000ff") == nil)
     }
 
+    @Test("undated articles of different events read together stay separate stories; an undated copy joins its original")
+    func undatedArticlesJoinOnlyAsCopies() {
+        func undated(_ title: String, _ body: String) -> StoryFingerprint {
+            // As scan gives them: no published date, all read at the same instant.
+            StoryFingerprint(title: title, body: body, url: nil, published: nil, seen: T.tuesday,
+                             actors: ["north-korea", "japan", "china", "russia"], topics: ["missile-test"])
+        }
+        var book = StoryBook()
+        let keys = [
+            ("00000000000000a1", undated(T.wireTitle, T.wireBody)),
+            ("00000000000000b1", undated(T.laterTitle, T.laterBody)),
+            ("00000000000000c1", undated(T.otherOutletTitle, T.otherOutletBody)),
+            ("00000000000000a2", undated(T.syndicatedTitle, T.wireBody + "\n" + T.boilerplate)),
+        ].map { book.join(alertID: $0.0, watch: "w", level: .alert, fingerprint: $0.1) }
+        #expect(keys == [
+            StoryKeys(story: "00000000000000a1", size: 1, isRepeat: false, relation: nil),
+            StoryKeys(story: "00000000000000b1", size: 1, isRepeat: false, relation: nil),
+            StoryKeys(story: "00000000000000c1", size: 1, isRepeat: false, relation: nil),
+            StoryKeys(story: "00000000000000a1", size: 2, isRepeat: true, relation: .nearDuplicate),
+        ])
+    }
+
     @Test("the same alert id read again (an identical copy of a file) gets the keys it was given first, after later members too")
     func sameAlertReadAgainKeepsItsKeys() {
         var book = StoryBook()

@@ -66,13 +66,18 @@ enum StoryTexts {
         #expect(ContentWords.fnv1a("a") == 0xAF63_DC4C_8601_EC8C)
     }
 
-    @Test func signatureIs256BytesAndRoundTrips() throws {
+    @Test func signatureIs192BytesAndRoundTrips() throws {
         let signature = MinHashSignature(text: StoryTexts.wireBody)
-        #expect(signature.bytes.count == 256)
+        #expect(signature.bytes.count == 192)
         let back = try #require(MinHashSignature(bytes: signature.bytes, wordCount: signature.wordCount))
         #expect(back == signature)
         #expect(MinHashSignature(bytes: [1, 2, 3], wordCount: 1) == nil)
         #expect(signature.jaccard(signature) == 1)
+        #expect(signature.values.allSatisfy { $0 < 4096 })
+        // A signature stored with 16 bits per minimum (before migration v11-story-compact) keeps its low 12 bits.
+        let stored = signature.values.flatMap { [UInt8(truncatingIfNeeded: $0), UInt8($0 >> 8) | 0x50] }
+        #expect(MinHashSignature(sixteenBitBytes: stored, wordCount: signature.wordCount) == signature)
+        #expect(MinHashSignature(sixteenBitBytes: signature.bytes, wordCount: 1) == nil)
     }
 
     @Test func emptyTextHasNoBandsAndResemblesNothing() {
@@ -180,6 +185,28 @@ enum StoryTexts {
         #expect(StoryAssignment.story(of: later, among: [
             StoryMember(alertID: "00000000000000a1", watch: "w", story: "00000000000000a1", level: .alert, fingerprint: first),
         ]) == nil)
+    }
+
+    @Test("an undated article joins only as the same page or a copy: its arrival time says nothing of when its event happened")
+    func undatedArticlesJoinOnlyThroughLinkOrText() {
+        func undated(_ title: String, _ body: String, url: String? = nil) -> StoryFingerprint {
+            StoryFingerprint(title: title, body: body, url: url, published: nil, seen: T.tuesday,
+                             actors: ["north-korea", "japan", "china", "russia"], topics: ["missile-test"])
+        }
+        let wire = undated(T.wireTitle, T.wireBody, url: "https://wire.example.com/1")
+        // The launch a week later, dropped undated beside the wire: it arrived at the same instant.
+        #expect(StoryRule.standard.relation(wire, undated(T.laterTitle, T.laterBody)) == nil)
+        // Another outlet's report of the same launch joins when both are dated (above), not when one is undated.
+        #expect(StoryRule.standard.relation(wire, undated(T.otherOutletTitle, T.otherOutletBody)) == nil)
+        #expect(StoryRule.standard.relation(wire, T.fingerprint(T.otherOutletTitle, T.otherOutletBody)) == nil)
+        #expect(StoryRule.standard.relation(T.fingerprint(T.wireTitle, T.wireBody), T.fingerprint(T.otherOutletTitle, T.otherOutletBody))
+                == .sameEvent)
+        // Copies and the same page still join.
+        #expect(StoryRule.standard.relation(wire, undated(T.syndicatedTitle, T.wireBody + "\n" + T.boilerplate)) == .nearDuplicate)
+        #expect(StoryRule.standard.relation(wire, undated("Corrected", "Typhoon", url: "https://wire.example.com/1?utm_source=x"))
+                == .sameLink)
+        #expect(wire.isDated == false)
+        #expect(T.fingerprint(T.wireTitle, T.wireBody).isDated)
     }
 
     @Test func actorsAgreeWhenHalfOfTheFewerAreShared() {

@@ -42,4 +42,33 @@ struct ScanStoriesCommandTests {
         let first = try #require(output.stdout.split(separator: "\n").first)
         #expect(first.hasSuffix(#","story":"\#(ids[0] ?? "")","story_size":1,"repeat":false,"alerted":true}"#))
     }
+
+    @Test("undated files of different events stay separate stories in one run; an undated copy joins its original")
+    func undatedFilesJoinOnlyAsCopies() throws {
+        let folder = try TemporaryFolder("seedwatch-scan-undated")
+        let config = try writeCommandConfig(in: folder.url)
+        let articles = folder.url.appendingPathComponent("articles")
+        try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
+        let vladivostok = """
+            Vladimir Putin met Kim Jong Un in Vladivostok on Thursday for their first summit. Russia and North Korea \
+            discussed the stalled nuclear talks with Washington and the sanctions on Pyongyang. The two leaders toured \
+            a university on Russky Island before a banquet. Kim Jong Un had arrived by armoured train.
+            """
+        let files = [
+            "1-treaty.txt": "Putin and Kim Jong Un sign mutual defence treaty\n" + Self.body + "\n",
+            "2-summit-2019.txt": "Putin and Kim hold first summit in Vladivostok\n" + vladivostok + "\n",
+            "3-treaty-copy.txt": "Russia, North Korea pledge mutual aid in Pyongyang pact\n" + Self.body
+                + "\nCopyright 2026 The Daily Bugle. All rights reserved. Sign up for our morning newsletter.\n",
+        ]
+        for (name, text) in files { try text.write(to: articles.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let output = try CommandLineTests.run(["scan", "--json", "--config", config.path, articles.path])
+        #expect(output.status == 0, "\(output.stderr)")
+        let lines = try output.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(lines.map { $0["alerted"] as? Bool } == [true, true, true])
+        let ids = lines.map { $0["id"] as? String }
+        #expect(lines.map { $0["story"] as? String } == [ids[0], ids[1], ids[0]])
+        #expect(lines.map { $0["story_size"] as? Int } == [1, 1, 2])
+    }
 }

@@ -154,7 +154,8 @@ struct OutputDeliveryTests {
         #expect(try store.appliedMigrations() == ["v1-state", "v2-feed-last-success", "v3-article-versions",
                                                  "v4-item-keys-without-tracking", "v4-feed-last-full-fetch",
                                                  "v5-history-and-daemon-status", "v6-output-deliveries",
-                                                 "v7-story-members", "v8-output-digests", "v9-story-lead"])
+                                                 "v7-story-members", "v8-output-digests", "v9-story-lead",
+                                                 "v10-story-undated", "v11-story-compact"])
     }
 }
 

@@ -115,4 +115,33 @@ import Testing
         #expect(lines.map { $0["story"] as? String } == lines.map { $0["id"] as? String })
         #expect(lines.map { $0["story_size"] as? Int } == [1, 1])
     }
+
+    /// Two summits of the same leaders years apart, and a copy of the first with another headline.
+    static let vladivostok = """
+        Vladimir Putin met Kim Jong Un in Vladivostok on Thursday for their first summit, the Kremlin said. Russia \
+        and North Korea discussed the stalled nuclear talks with Washington and the sanctions on Pyongyang. The two \
+        leaders toured a university on Russky Island before a banquet. Kim Jong Un had arrived by armoured train.
+        """
+    static let pyongyang = """
+        Vladimir Putin met Kim Jong Un in Pyongyang on Wednesday and signed a treaty on mutual defence, the Kremlin \
+        said. Russia and North Korea pledged to resist Western sanctions and to expand trade. The two leaders watched \
+        a parade of cadets before a banquet. Putin had arrived by plane before dawn.
+        """
+
+    @Test("undated dropped files of different events, read together, stay separate stories; an undated copy joins its original")
+    func undatedDroppedFilesJoinOnlyAsCopies() async throws {
+        // The fixture's clock stands still: every alert has the same time, as a backlog dropped at once.
+        let f = try PipelineFixture()
+        defer { f.folder.remove() }
+        await f.process(try f.drop("2019-vladivostok.txt", "Putin and Kim hold first summit in Vladivostok\n" + Self.vladivostok + "\n"))
+        await f.process(try f.drop("2024-pyongyang.txt", "Putin and Kim sign defence treaty in Pyongyang\n" + Self.pyongyang + "\n"))
+        await f.process(try f.drop("2019-vladivostok-copy.txt", "Russia hosts Kim Jong Un for Vladivostok talks\n" + Self.vladivostok
+                                   + "\nCopyright 2026 The Daily Bugle. All rights reserved. Sign up for our morning newsletter.\n"))
+        let lines = f.alerts
+        #expect(lines.count == 3)
+        let ids = lines.map { $0["id"] as? String }
+        #expect(lines.map { $0["story"] as? String } == [ids[0], ids[1], ids[0]])
+        #expect(lines.map { $0["story_size"] as? Int } == [1, 1, 2])
+        #expect(lines.map { $0["repeat"] as? Bool } == [false, false, true])
+    }
 }

@@ -68,14 +68,17 @@ import Testing
             let queue = try DatabaseQueue(path: path)
             try queue.write { db in
                 try db.execute(sql: """
-                    DROP TABLE story_band; DROP TABLE story_member;
-                    DELETE FROM grdb_migrations WHERE identifier IN ('v7-story-members', 'v9-story-lead');
+                    DROP TABLE story_band; DROP TABLE story_member; DROP TABLE story_watch;
+                    DELETE FROM grdb_migrations
+                        WHERE identifier IN ('v7-story-members', 'v9-story-lead', 'v10-story-undated', 'v11-story-compact');
                     """)
             }
             try queue.close()
         }
         let store = try StateStore(path: path)
-        #expect(try store.appliedMigrations().suffix(4) == ["v6-output-deliveries", "v7-story-members", "v8-output-digests", "v9-story-lead"])
+        #expect(try store.appliedMigrations().suffix(6)
+                == ["v6-output-deliveries", "v7-story-members", "v8-output-digests", "v9-story-lead", "v10-story-undated",
+                    "v11-story-compact"])
         #expect(try store.isSeen(articleKey: "file:aa", watch: "w"))
         #expect(try store.outboxState(alertID: "00000000000000a1") == "pending")
         // The alert before the upgrade starts no story; a new one does.
@@ -114,6 +117,98 @@ import Testing
         #expect(try store.storyMember(alertID: "00000000000000a2")?.fingerprint.lead == copy.lead)
         // The body is shorter than the lead (80 words): the lead signature is the whole text's.
         #expect(copy.lead == copy.signature)
+    }
+}
+
+extension StoryStateTests {
+    @Test("a member without a published date is stored as undated and read back so; the arrivals agree with memory")
+    func undatedMembersAreStoredAsUndated() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try StateStore(path: folder.file("state.sqlite"))
+        func undated(_ body: String) -> StoryFingerprint {
+            StoryFingerprint(title: "North Korea fires missile", body: body, url: nil, published: nil, seen: Self.tuesday,
+                             actors: ["north-korea", "japan"], topics: ["missile-test"])
+        }
+        let first = StoryMember(alertID: "00000000000000a1", watch: "w", story: "00000000000000a1", level: .alert,
+                                fingerprint: undated(Self.body))
+        try store.recordStoryMember(first, at: Self.tuesday)
+        let read = try #require(try store.storyMember(alertID: "00000000000000a1"))
+        #expect(read == first)
+        #expect(read.fingerprint.isDated == false)
+        // Another launch's report, also undated and seen at the same instant: a candidate by time, but no story.
+        let other = undated("""
+            North Korea fired two short-range ballistic missiles into the sea off its east coast, Japan's coast guard \
+            said, warning ships near Hokkaido. The missiles flew for about 15 minutes from Sunan.
+            """)
+        let (keys, _) = try StoryAssignment.assign(alertID: "00000000000000b1", watch: "w", level: .alert, fingerprint: other, in: store)
+        #expect(keys == StoryKeys(story: "00000000000000b1", size: 1, isRepeat: false, relation: nil))
+        var dated = other
+        dated.isDated = true
+        var datedFirst = first
+        datedFirst.fingerprint.isDated = true
+        #expect(StoryRule.standard.relation(dated, datedFirst.fingerprint) == .sameEvent)
+    }
+}
+
+extension StoryStateTests {
+    @Test("migration v11-story-compact copies a member of the tables before: low bytes of its signatures, its link's key, new band keys")
+    func compactTablesKeepTheMembersRecordedBefore() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.file("state.sqlite")
+        let fingerprint = StoryFingerprint(title: "North Korea fires missile", body: Self.body, url: "https://www.a.example.com/1/",
+                                           published: nil, seen: Self.tuesday, actors: ["north-korea", "japan"],
+                                           topics: ["missile-test"])
+        // 16 bits per minimum, as stored before: the low 12 bits are today's value, the high 4 anything.
+        func sixteenBit(_ signature: MinHashSignature) -> Data {
+            Data(signature.values.flatMap { [UInt8(truncatingIfNeeded: $0), UInt8($0 >> 8) | 0xA0] })
+        }
+        do {
+            try StateStore(path: path).close()
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { db in
+                try db.execute(sql: """
+                    DROP TABLE story_band; DROP TABLE story_member; DROP TABLE story_watch;
+                    DELETE FROM grdb_migrations WHERE identifier = 'v11-story-compact';
+                    CREATE TABLE story_member (
+                        member INTEGER PRIMARY KEY NOT NULL, watch TEXT NOT NULL, story INTEGER NOT NULL, time REAL NOT NULL,
+                        recorded_at REAL NOT NULL, level TEXT NOT NULL, actor_ids TEXT NOT NULL, topic_ids TEXT NOT NULL,
+                        link TEXT, title TEXT NOT NULL, word_count INTEGER NOT NULL, signature BLOB NOT NULL,
+                        lead_word_count INTEGER, lead_signature BLOB, undated INTEGER NOT NULL DEFAULT 0);
+                    CREATE INDEX story_member_time ON story_member(watch, time);
+                    CREATE INDEX story_member_link ON story_member(link) WHERE link IS NOT NULL;
+                    CREATE INDEX story_member_story ON story_member(story);
+                    CREATE INDEX story_member_recorded ON story_member(recorded_at);
+                    CREATE TABLE story_band (band INTEGER NOT NULL, member INTEGER NOT NULL, PRIMARY KEY (band, member)) WITHOUT ROWID;
+                    """)
+                try db.execute(sql: """
+                    INSERT INTO story_member VALUES (161, 'w', 161, ?, ?, 'alert', 'japan north-korea', 'missile-test',
+                                                     'a.example.com/1', 'North Korea fires missile', ?, ?, ?, ?, 1)
+                    """, arguments: [Self.tuesday.timeIntervalSince1970, Self.tuesday.timeIntervalSince1970,
+                                     fingerprint.signature.wordCount, sixteenBit(fingerprint.signature),
+                                     fingerprint.lead.wordCount, sixteenBit(fingerprint.lead)])
+                try db.execute(sql: "INSERT INTO story_band VALUES (1, 161), (2, 161)")
+            }
+            try queue.close()
+        }
+        let store = try StateStore(path: path)
+        #expect(try store.appliedMigrations().last == "v11-story-compact")
+        let read = try #require(try store.storyMember(alertID: "00000000000000a1"))
+        #expect(read == StoryMember(alertID: "00000000000000a1", watch: "w", story: "00000000000000a1", level: .alert,
+                                    fingerprint: fingerprint))
+        #expect(read.fingerprint.isDated == false)
+        #expect(read.fingerprint.linkKey == CanonicalLink.key("a.example.com/1"))
+        // Found again by its new band keys (a copy five days later) and by its link.
+        let copy = Self.fingerprint(Self.body, link: nil, hoursLater: 24 * 5)
+        #expect(try store.storyCandidates(watch: "w", fingerprint: copy, eventWindow: 3600).map(\.alertID) == ["00000000000000a1"])
+        let sameLink = Self.fingerprint("Typhoon", link: "http://a.example.com/1?utm_source=x", hoursLater: 24 * 5)
+        #expect(try store.storyCandidates(watch: "w", fingerprint: sameLink, eventWindow: 3600).map(\.alertID) == ["00000000000000a1"])
+        #expect(try store.storySummary(story: "00000000000000a1") == StorySummary(size: 1, actors: ["north-korea", "japan"], highest: .alert))
+        try store.close()
+        let queue = try DatabaseQueue(path: path)
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story_band") } == 16)
+        #expect(try queue.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE name LIKE '%_v10'") } == [])
     }
 }
 

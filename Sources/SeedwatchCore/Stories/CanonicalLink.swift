@@ -21,4 +21,11 @@ public enum CanonicalLink {
         reference.path = path
         return host + reference.text
     }
+
+    /// The key under which a canonical link (``of(_:)``) is compared and stored: FNV-1a 64 of its
+    /// UTF-8 bytes (``ContentWords/fnv1a(_:)``) as a signed 64-bit integer. Two different links share
+    /// a key with probability 2⁻⁶⁴.
+    public static func key(_ canonical: String) -> Int64 {
+        Int64(bitPattern: ContentWords.fnv1a(canonical))
+    }
 }

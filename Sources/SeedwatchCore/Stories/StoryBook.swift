@@ -8,7 +8,7 @@ public struct StoryBook: StoryMemberSource, Sendable {
     private var members: [StoryMember] = []
     private var alertIDs: Set<String> = []
     private var byBand: [Int64: [Int]] = [:]
-    private var byLink: [String: [Int]] = [:]
+    private var byLink: [Int64: [Int]] = [:]
     private var byStory: [String: [Int]] = [:]
     /// The keys given to each alert id, so that the same alert read again (two copies of one file)
     /// gets the same keys, as the daemon writes one line per alert id.
@@ -28,8 +28,8 @@ public struct StoryBook: StoryMemberSource, Sendable {
         guard alertIDs.insert(member.alertID).inserted else { return }
         let index = members.count
         members.append(member)
-        for band in LSHBands.keys(member.fingerprint.signature) { byBand[band, default: []].append(index) }
-        if let link = member.fingerprint.link { byLink[link, default: []].append(index) }
+        for band in Set(LSHBands.keys(member.fingerprint.signature)) { byBand[band, default: []].append(index) }
+        if let link = member.fingerprint.linkKey { byLink[link, default: []].append(index) }
         byStory[member.story, default: []].append(index)
     }
 
@@ -51,14 +51,13 @@ public struct StoryBook: StoryMemberSource, Sendable {
     }
 
     public func storyCandidates(watch: String, fingerprint: StoryFingerprint, eventWindow: TimeInterval) -> [StoryMember] {
-        var chosen: Set<Int> = []
-        var fromBands = 0
-        for band in LSHBands.keys(fingerprint.signature) {
-            for i in byBand[band] ?? [] where members[i].watch == watch && fromBands < Self.bandLimit && chosen.insert(i).inserted {
-                fromBands += 1
-            }
+        // Band keys: the members sharing the most keys first, then the earliest recorded.
+        var shared: [Int: Int] = [:]
+        for band in Set(LSHBands.keys(fingerprint.signature)) {
+            for i in byBand[band] ?? [] where members[i].watch == watch { shared[i, default: 0] += 1 }
         }
-        if let link = fingerprint.link {
+        var chosen = Set(shared.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(Self.bandLimit).map(\.key))
+        if let link = fingerprint.linkKey {
             for i in byLink[link] ?? [] where members[i].watch == watch { chosen.insert(i) }
         }
         let instant = fingerprint.time

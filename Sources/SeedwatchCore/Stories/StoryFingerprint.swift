@@ -1,8 +1,8 @@
 import Foundation
 
 /// What the story rules (``StoryRule``) know about one alerted article of one watch: its content
-/// signature, the signature of its title and lead, canonical link, title, time, and the actors and
-/// topics its alert names.
+/// signature, the signature of its title and lead, the key of its canonical link, title, time, and
+/// the actors and topics its alert names.
 public struct StoryFingerprint: Sendable, Hashable {
     /// MinHash of the content words of the title and body (``MinHashSignature``).
     public var signature: MinHashSignature
@@ -10,12 +10,18 @@ public struct StoryFingerprint: Sendable, Hashable {
     /// (``ContentWords/leadHashes(title:body:leadWords:dropping:)``); ``MinHashSignature/empty``
     /// for a member recorded before it was kept.
     public var lead: MinHashSignature
-    /// ``CanonicalLink/of(_:)`` of the article's link, `nil` when it has none.
-    public var link: String?
+    /// ``CanonicalLink/key(_:)`` of ``CanonicalLink/of(_:)`` of the article's link, `nil` when it has
+    /// none: links are only compared, and the state database keeps 8 bytes instead of the link.
+    public var linkKey: Int64?
     /// The title as written.
     public var title: String
     /// When the article happened for the rules: its published instant, else when it was first seen.
     public var time: Date
+    /// Whether ``time`` is the published instant the article's source gave. An undated article's
+    /// ``time`` is when seedwatch first saw it, which says nothing of when its event happened (a
+    /// backlog of files dropped at once, a new feed's first fetch): ``StoryRule`` joins it to a story
+    /// only as the same page or a copy, never as the same event.
+    public var isDated: Bool
     /// Actor ids of the alert (DESIGN §6 `actors[].id`).
     public var actors: Set<String>
     /// Topic ids of the alert (DESIGN §6 `topics[].id`).
@@ -24,30 +30,32 @@ public struct StoryFingerprint: Sendable, Hashable {
     /// Words of the body in the lead (``lead``): 80, fitted on the development story pairs.
     public static let leadWords = 80
 
-    public init(signature: MinHashSignature, lead: MinHashSignature = .empty, link: String?, title: String, time: Date,
-                actors: Set<String>, topics: Set<String>) {
+    public init(signature: MinHashSignature, lead: MinHashSignature = .empty, linkKey: Int64?, title: String, time: Date,
+                isDated: Bool = true, actors: Set<String>, topics: Set<String>) {
         self.signature = signature
         self.lead = lead
-        self.link = link
+        self.linkKey = linkKey
         self.title = title
         self.time = time
+        self.isDated = isDated
         self.actors = actors
         self.topics = topics
     }
 
     /// The fingerprint of an article: signature over `title` and `body` joined by a line break,
-    /// lead signature over `title` and the first ``leadWords`` words of `body`, canonical link of
-    /// `url`, time `published ?? seen`.
+    /// lead signature over `title` and the first ``leadWords`` words of `body`, the key of the
+    /// canonical link of `url`, time `published ?? seen` (``isDated`` when `published` is given).
     public init(title: String, body: String, url: String?, published: Date?, seen: Date,
                 actors: Set<String>, topics: Set<String>) {
         self.init(signature: MinHashSignature(text: title + "\n" + body),
                   lead: MinHashSignature(hashes: ContentWords.leadHashes(title: title, body: body, leadWords: Self.leadWords)),
-                  link: CanonicalLink.of(url), title: title,
-                  time: published ?? seen, actors: actors, topics: topics)
+                  linkKey: CanonicalLink.of(url).map(CanonicalLink.key), title: title,
+                  time: published ?? seen, isDated: published != nil, actors: actors, topics: topics)
     }
 
     /// The fingerprint of the article of an alert: its title, body, link and published date, and
-    /// the alert's actor and topic ids; an undated article takes the alert's `time`.
+    /// the alert's actor and topic ids; an undated article takes the alert's `time` (and is not
+    /// ``isDated``).
     public init(alert record: AlertRecord, article: Article) {
         self.init(title: article.title, body: article.body, url: article.url, published: article.published,
                   seen: record.time, actors: Set(record.actors.map(\.id)), topics: Set(record.topics.map(\.id)))

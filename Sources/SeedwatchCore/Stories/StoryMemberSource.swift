@@ -5,7 +5,8 @@ import Foundation
 /// for one `seedwatch scan` run. Both select candidates the same way.
 public protocol StoryMemberSource {
     /// The members of `watch`'s stories that an alert with `fingerprint` could join: those sharing
-    /// an LSH band key (``LSHBands/keys(_:)``, at most 16 of them) or the canonical link, and the
+    /// an LSH band key (``LSHBands/keys(_:)``, at most 16 of them: those sharing the most keys, then
+    /// the earliest recorded) or the canonical link, and the
     /// 20 latest at or before the fingerprint's time and the 20 earliest after it within
     /// `eventWindow` seconds; each once, earliest first.
     /// - Throws: the source's read error (the state database's ``StateStoreError`` in the daemon).

@@ -3,7 +3,8 @@ import Foundation
 /// Measures a ``StoryRule`` on labelled pairs of corpus articles (``StoryPairLabel``), the way the
 /// pipeline would see them: each article read as the drop folder reads it (``DocumentReader``, its
 /// first item), matched and scored by one watch for its actor and topic ids (whatever its level),
-/// and fingerprinted (``StoryFingerprint``). An undated article takes `undated` as its time.
+/// and fingerprinted (``StoryFingerprint``). An undated article takes `undated` as its time and,
+/// as in the pipeline, joins only as the same page or a copy (``StoryFingerprint/isDated``).
 public struct StoryPairEvaluation: Sendable {
     /// The fingerprints of the articles read, by corpus path.
     public private(set) var fingerprints: [String: StoryFingerprint] = [:]

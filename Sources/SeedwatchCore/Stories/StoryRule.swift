@@ -23,7 +23,8 @@ public enum StoryRelation: String, Sendable, Hashable {
 /// 2. **near-duplicate** — estimated Jaccard index of the content words (``MinHashSignature``)
 ///    ≥ ``duplicateJaccard``, or ≥ ``editedJaccard`` with titles alike (``TitleSimilarity``
 ///    score ≥ ``TitleSimilarity/updateThreshold``); at any distance in time within the window;
-/// 3. **same event** — published within ``eventWindow`` of each other, actors agree
+/// 3. **same event** — both dated (``StoryFingerprint/isDated``: an undated article's time is when
+///    it arrived, and a backlog arrives at once), published within ``eventWindow`` of each other, actors agree
 ///    (``actorsAgree(_:_:)``), topics agree (``topicsAgree(_:_:)``), and the estimated Jaccard
 ///    index of the content words ≥ ``eventJaccard``, or that of their titles and leads
 ///    (``StoryFingerprint/lead``) ≥ ``leadJaccard``: two outlets' own reports of one event share
@@ -64,11 +65,11 @@ public struct StoryRule: Sendable, Hashable {
 
     /// The relation between `a` and `b`, or `nil` when they are separate stories.
     public func relation(_ a: StoryFingerprint, _ b: StoryFingerprint) -> StoryRelation? {
-        if let link = a.link, link == b.link { return .sameLink }
+        if let link = a.linkKey, link == b.linkKey { return .sameLink }
         let jaccard = a.signature.jaccard(b.signature)
         if jaccard >= duplicateJaccard { return .nearDuplicate }
         if jaccard >= editedJaccard && TitleSimilarity.isUpdate(a.title, b.title) { return .nearDuplicate }
-        if abs(a.time.timeIntervalSince(b.time)) <= eventWindow,
+        if a.isDated && b.isDated, abs(a.time.timeIntervalSince(b.time)) <= eventWindow,
            jaccard >= eventJaccard || a.lead.jaccard(b.lead) >= leadJaccard,
            !requiresAgreement || (Self.actorsAgree(a.actors, b.actors) && Self.topicsAgree(a.topics, b.topics)) {
             return .sameEvent

@@ -163,6 +163,19 @@ enum StateSchema {
             // whole-text signature is compared.
             try StateStore.addStoryLeadColumns(db)
         }
+        migrator.registerMigration("v10-story-undated") { db in
+            // 1 for a member whose article gave no published date (StoryFingerprint.isDated): its
+            // `time` is when it was seen, and it joins stories only as the same link or a copy.
+            // Members recorded before are taken as dated (0), as they were compared then.
+            try StateStore.addStoryUndatedColumn(db)
+        }
+        migrator.registerMigration("v11-story-compact") { db in
+            // The story tables again, under 1 KB per member (issue 12): members get a row number
+            // that their 32-bit band keys refer to, watches a number (`story_watch`), links their
+            // 8-byte key, levels 0/1, signatures 8 bits per minimum (128 bytes). Members recorded
+            // before are copied (their signatures keep their low bytes; band keys made again).
+            try StateStore.compactStoryTables(db)
+        }
         return migrator
     }
 }

@@ -3,82 +3,56 @@ import GRDB
 import SeedwatchCore
 
 /// Stories (issue 12): the alerted articles of the `stories.window`, their MinHash signatures and
-/// LSH band keys, so that a new alert can join the story of an earlier one.
+/// LSH band keys, so that a new alert can join the story of an earlier one. The tables are those of
+/// migration `v11-story-compact` (``compactStoryTables(_:)``): `story_member` (one row per member,
+/// `id` its row number, `alert` its alert id as a signed 64-bit number), `story_band` (band key,
+/// member row number) and `story_watch` (watch names by number).
 extension StateStore {
-    /// The tables of migration `v7-story-members` (``StateSchema``). Never edit: add a migration.
-    static func createStoryTables(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE story_member (
-                member INTEGER PRIMARY KEY NOT NULL,
-                watch TEXT NOT NULL,
-                story INTEGER NOT NULL,
-                time REAL NOT NULL,
-                recorded_at REAL NOT NULL,
-                level TEXT NOT NULL,
-                actor_ids TEXT NOT NULL,
-                topic_ids TEXT NOT NULL,
-                link TEXT,
-                title TEXT NOT NULL,
-                word_count INTEGER NOT NULL,
-                signature BLOB NOT NULL
-            );
-            CREATE INDEX story_member_time ON story_member(watch, time);
-            CREATE INDEX story_member_link ON story_member(link) WHERE link IS NOT NULL;
-            CREATE INDEX story_member_story ON story_member(story);
-            CREATE INDEX story_member_recorded ON story_member(recorded_at);
-            CREATE TABLE story_band (
-                band INTEGER NOT NULL,
-                member INTEGER NOT NULL,
-                PRIMARY KEY (band, member)
-            ) WITHOUT ROWID;
-            """)
-    }
-
-    /// The columns of migration `v9-story-lead` (``StateSchema``). Never edit: add a migration.
-    static func addStoryLeadColumns(_ db: Database) throws {
-        try db.execute(sql: """
-            ALTER TABLE story_member ADD COLUMN lead_word_count INTEGER;
-            ALTER TABLE story_member ADD COLUMN lead_signature BLOB;
-            """)
-    }
-
     /// The members of `watch`'s stories that a new alert with `fingerprint` could join: those
     /// sharing an LSH band key (``LSHBands/keys(_:)``) or the canonical link (all of them), and
     /// those whose time is within `eventWindow` seconds of the fingerprint's: the `limit`/2 latest
     /// at or before it and the `limit`/2 earliest after it. A watch with more alerts than that
     /// within 48 h reaches older reports of an event only through the bands (near-duplicates).
-    /// At most `bandLimit` members are taken from the bands (a burst of copies of one article all
+    /// At most `bandLimit` members are taken from the bands, those sharing the most band keys
+    /// first (the most alike), then the earliest recorded (a burst of copies of one article all
     /// share its bands; any of them leads to the story). Each member is returned once, earliest first.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     package func storyCandidates(watch: String, fingerprint: StoryFingerprint, eventWindow: TimeInterval,
                                 limit: Int, bandLimit: Int) throws -> [StoryMember] {
-        let bands = LSHBands.keys(fingerprint.signature)
+        let bands = Set(LSHBands.keys(fingerprint.signature)).sorted()
         let instant = fingerprint.time.timeIntervalSince1970
         return try readAccess("find story candidates") { db in
+            guard let watchID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM story_watch WHERE name = ?"),
+                                                   arguments: [watch]) else {
+                return []
+            }
             var members: [Int64: StoryMember] = [:]
-            func collect(_ rows: [Row]) {
-                for row in rows {
-                    let id: Int64 = row["member"]
-                    if members[id] == nil, let member = Self.storyMember(row) { members[id] = member }
+            func collect(_ rows: RowCursor) throws {
+                while let row = try rows.next() {
+                    let id: Int64 = row["id"]
+                    if members[id] == nil, let member = Self.storyMember(row, watch: watch) { members[id] = member }
                 }
             }
             if !bands.isEmpty {
+                // CROSS JOIN keeps the band keys' index first: the watch's index would walk every member.
                 let marks = Array(repeating: "?", count: bands.count).joined(separator: ",")
-                collect(try Row.fetchAll(db, sql: """
-                    SELECT m.* FROM story_member m WHERE +m.watch = ? AND m.member IN
-                        (SELECT DISTINCT member FROM story_band WHERE band IN (\(marks)) LIMIT ?)
-                    """, arguments: StatementArguments([watch] + bands.map { $0 as (any DatabaseValueConvertible) } + [bandLimit])))
+                try collect(try Row.fetchCursor(db.cachedStatement(sql: """
+                    SELECT * FROM story_member WHERE id IN
+                        (SELECT b.member FROM story_band b CROSS JOIN story_member w ON w.id = b.member AND w.watch = ?
+                         WHERE b.band IN (\(marks)) GROUP BY b.member ORDER BY COUNT(*) DESC, b.member LIMIT ?)
+                    """), arguments: StatementArguments([watchID] + bands.map { $0 as (any DatabaseValueConvertible) } + [bandLimit])))
             }
-            if let link = fingerprint.link {
-                collect(try Row.fetchAll(db, sql: "SELECT * FROM story_member WHERE link = ? AND +watch = ?", arguments: [link, watch]))
+            if let link = fingerprint.linkKey {
+                try collect(try Row.fetchCursor(db.cachedStatement(sql: "SELECT * FROM story_member WHERE link_key = ? AND +watch = ?"),
+                                                arguments: [link, watchID]))
             }
             // Two walks of the (watch, time) index outward from the instant: no sort, at most `limit` rows.
-            collect(try Row.fetchAll(db, sql: """
+            try collect(try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT * FROM story_member WHERE watch = ? AND time BETWEEN ? AND ? ORDER BY time DESC LIMIT ?
-                """, arguments: [watch, instant - eventWindow, instant, (limit + 1) / 2]))
-            collect(try Row.fetchAll(db, sql: """
+                """), arguments: [watchID, instant - eventWindow, instant, (limit + 1) / 2]))
+            try collect(try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT * FROM story_member WHERE watch = ? AND time > ? AND time <= ? ORDER BY time LIMIT ?
-                """, arguments: [watch, instant, instant + eventWindow, limit / 2]))
+                """), arguments: [watchID, instant, instant + eventWindow, limit / 2]))
             return members.values.sorted { ($0.fingerprint.time, $0.alertID) < ($1.fingerprint.time, $1.alertID) }
         }
     }
@@ -89,7 +63,10 @@ extension StateStore {
     package func storyMember(alertID: String) throws -> StoryMember? {
         guard let id = Self.alertNumber(alertID) else { return nil }
         return try readAccess("read story member") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM story_member WHERE member = ?", arguments: [id]).flatMap(Self.storyMember)
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT m.*, w.name AS watch_name FROM story_member m JOIN story_watch w ON w.id = m.watch WHERE m.alert = ?
+                """, arguments: [id]) else { return nil }
+            return Self.storyMember(row, watch: row["watch_name"])
         }
     }
 
@@ -100,11 +77,11 @@ extension StateStore {
         return try readAccess("read story") { db in
             // Aggregated in SQLite: a story of thousands of copies costs no row decoding here.
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT COUNT(*) AS size, MAX(level = 'alert') AS alerted FROM story_member WHERE story = ?
+                SELECT COUNT(*) AS size, MAX(level) AS alerted FROM story_member WHERE story = ?
                 """, arguments: [id]), let size = row["size"] as Int?, size > 0 else { return nil }
             var actors: Set<String> = []
             for text in try String.fetchAll(db, sql: "SELECT DISTINCT actor_ids FROM story_member WHERE story = ?", arguments: [id]) {
-                actors.formUnion(Self.ids(text))
+                actors.formUnion(Self.storyIDs(text))
             }
             return StorySummary(size: size, actors: actors, highest: (row["alerted"] as Int?) == 1 ? .alert : .notice)
         }
@@ -119,23 +96,31 @@ extension StateStore {
 
     /// Inserts `member` and its band keys in the transaction of `db` (the decision's, see
     /// ``commitDecision(articleKey:watch:contentHash:alertID:alertLine:version:alertedActorIDs:storyMember:at:)``).
+    /// Migration `v11-story-compact` copies the members recorded before with it: a later change of
+    /// these tables must give that migration its own copy of this function.
     /// - Parameter at: Unix seconds of the decision (the member's `recorded_at`).
     static func insertStoryMember(_ db: Database, _ member: StoryMember, at: TimeInterval) throws {
-        guard let id = alertNumber(member.alertID), let story = alertNumber(member.story) else {
+        guard let alert = alertNumber(member.alertID), let story = alertNumber(member.story) else {
             throw DatabaseError(message: "alert id '\(member.alertID)' or story '\(member.story)' is not 16 hex digits")
         }
+        try db.cachedStatement(sql: "INSERT INTO story_watch (name) VALUES (?) ON CONFLICT (name) DO NOTHING")
+            .execute(arguments: [member.watch])
+        guard let watch = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM story_watch WHERE name = ?"),
+                                             arguments: [member.watch]) else { return }
         let f = member.fingerprint
+        let lead = f.lead.isEmpty ? nil : f.lead
         try db.cachedStatement(sql: """
-            INSERT INTO story_member (member, watch, story, time, recorded_at, level, actor_ids, topic_ids, link, title,
-                                      word_count, signature, lead_word_count, lead_signature)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (member) DO NOTHING
-            """).execute(arguments: [id, member.watch, story, f.time.timeIntervalSince1970, at,
-                                     member.level.rawValue, f.actors.sorted().joined(separator: " "),
-                                     f.topics.sorted().joined(separator: " "), f.link, f.title, f.signature.wordCount,
-                                     Data(f.signature.bytes), f.lead.wordCount, Data(f.lead.bytes)])
+            INSERT INTO story_member (alert, watch, story, time, recorded_at, level, undated, actor_ids, topic_ids, link_key,
+                                      title, word_count, signature, lead_word_count, lead_signature)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (alert) DO NOTHING
+            """).execute(arguments: [alert, watch, story, f.time.timeIntervalSince1970, at, member.level == .alert ? 1 : 0,
+                                     f.isDated ? 0 : 1, f.actors.sorted().joined(separator: " "),
+                                     f.topics.sorted().joined(separator: " "), f.linkKey, f.title, f.signature.wordCount,
+                                     Data(f.signature.bytes), lead?.wordCount, lead.map { Data($0.bytes) }])
         guard db.changesCount == 1 else { return }
+        let id = db.lastInsertedRowID
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO story_band (band, member) VALUES (?, ?)")
-        for band in LSHBands.keys(f.signature) { try insert.execute(arguments: [band, id]) }
+        for band in Set(LSHBands.keys(f.signature)) { try insert.execute(arguments: [band, id]) }
     }
 
     /// Forgets story members recorded before `cutoff` (now − `stories.window`) and their band keys.
@@ -146,7 +131,7 @@ extension StateStore {
         try writeAccess("prune stories") { db in
             let at = cutoff.timeIntervalSince1970
             try db.execute(sql: """
-                DELETE FROM story_band WHERE member IN (SELECT member FROM story_member WHERE recorded_at < ?)
+                DELETE FROM story_band WHERE member IN (SELECT id FROM story_member WHERE recorded_at < ?)
                 """, arguments: [at])
             try db.execute(sql: "DELETE FROM story_member WHERE recorded_at < ?", arguments: [at])
             return db.changesCount
@@ -165,23 +150,24 @@ extension StateStore {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    private static func ids(_ text: String) -> Set<String> {
+    /// The ids of a stored `actor_ids` or `topic_ids` (space-separated).
+    static func storyIDs(_ text: String) -> Set<String> {
         Set(text.split(separator: " ").map(String.init))
     }
 
-    private static func storyMember(_ row: Row) -> StoryMember? {
-        guard let signature = MinHashSignature(bytes: Array(row["signature"] as Data), wordCount: row["word_count"]),
-              let level = AlertLevel(rawValue: row["level"]) else { return nil }
+    private static func storyMember(_ row: Row, watch: String) -> StoryMember? {
+        guard let signature = MinHashSignature(bytes: Array(row["signature"] as Data), wordCount: row["word_count"]) else { return nil }
         var lead = MinHashSignature.empty
         if let bytes = row["lead_signature"] as Data?, let count = row["lead_word_count"] as Int?,
            let stored = MinHashSignature(bytes: Array(bytes), wordCount: count) {
             lead = stored
         }
-        let fingerprint = StoryFingerprint(signature: signature, lead: lead, link: row["link"], title: row["title"],
+        let fingerprint = StoryFingerprint(signature: signature, lead: lead, linkKey: row["link_key"], title: row["title"],
                                            time: Date(timeIntervalSince1970: row["time"]),
-                                           actors: ids(row["actor_ids"]), topics: ids(row["topic_ids"]))
-        return StoryMember(alertID: alertID(row["member"]), watch: row["watch"], story: alertID(row["story"]),
-                           level: level, fingerprint: fingerprint)
+                                           isDated: (row["undated"] as Int) != 1,
+                                           actors: storyIDs(row["actor_ids"]), topics: storyIDs(row["topic_ids"]))
+        return StoryMember(alertID: alertID(row["alert"]), watch: watch, story: alertID(row["story"]),
+                           level: (row["level"] as Int) == 1 ? .alert : .notice, fingerprint: fingerprint)
     }
 }
 

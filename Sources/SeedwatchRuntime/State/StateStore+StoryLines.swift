@@ -15,7 +15,7 @@ extension StateStore {
         return try readAccess("read story lines") { db in
             guard let until = try Int64.fetchOne(db, sql: "SELECT rowid FROM outbox WHERE alert_id = ?", arguments: [alertID]) else { return [] }
             var rows: [(order: Int64, line: [UInt8])] = []
-            for member in try Int64.fetchAll(db, sql: "SELECT member FROM story_member WHERE story = ?", arguments: [storyNumber]) {
+            for member in try Int64.fetchAll(db, sql: "SELECT alert FROM story_member WHERE story = ?", arguments: [storyNumber]) {
                 if let row = try Row.fetchOne(db, sql: "SELECT rowid, line FROM outbox WHERE alert_id = ? AND rowid <= ?",
                                               arguments: [Self.alertID(member), until]) {
                     rows.append((row[0], [UInt8](row[1] as Data)))
