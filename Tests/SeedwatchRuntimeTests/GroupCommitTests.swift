@@ -238,4 +238,43 @@ struct GroupCommitTests {
         #expect(Self.titles(next) == (0..<9).map { "Putin statement \($0)" })
         #expect(try next.store.counts() == StateCounts(seenArticles: 9, pendingAlerts: 0, writtenAlerts: 9, feeds: 0, processedFiles: 9))
     }
+
+    @Test("each file of a group has its history for seedwatch why: seen, read, decided")
+    func eachFileOfAGroupHasItsHistory() async throws {
+        let f = try PipelineFixture(groupLimits: Self.oneGroup)
+        defer { f.folder.remove() }
+        let files = try Self.burst(f, count: 3)
+        await f.dropFolder.process(files, maxBytes: 1 << 20)
+        let alertID = try #require(f.alerts.first?["id"] as? String)
+        let text = "Putin statement 0\nPutin spoke today, report 0.\n"
+        let score = try #require(f.alerts.first?["score"] as? Double)
+        #expect(try f.store.events(subject: files[0].absolutePath) == [
+            ArticleEvent(subject: files[0].absolutePath, at: PipelineHistoryTests.time, kind: .seen, detail: "47 bytes"),
+            ArticleEvent(subject: files[0].absolutePath, at: PipelineHistoryTests.time, kind: .read, detail: "47 bytes"),
+            ArticleEvent(subject: files[0].absolutePath, at: PipelineHistoryTests.time, kind: .decided, watch: "test-watch",
+                         level: "notice", score: score, alertID: alertID,
+                         articleKey: "file:" + ArticleIdentity.sha256Hex(Array(text.utf8)), detail: "Putin statement 0"),
+        ])
+        #expect(try f.store.events(subject: files[1].absolutePath).map(\.kind) == [.seen, .read, .decided])
+        #expect(try f.store.events(subject: files[2].absolutePath).map(\.kind) == [.seen, .read, .decided])
+    }
+
+    @Test("a group waiting for the write lock has its first file in hand, so the watchdog sees the wedge")
+    func aGroupWaitingForTheLockIsInHand() async throws {
+        let f = try PipelineFixture(busyTimeout: 30, groupLimits: Self.oneGroup)
+        defer { f.folder.remove() }
+        let files = try Self.burst(f, count: 3)
+        let lock = try StateFailureTests.WriteLock(path: f.folder.url("state/seedwatch.sqlite").path)
+        let group = Task { await f.dropFolder.process(files, maxBytes: 1 << 20) }
+        let deadline = Date().addingTimeInterval(20)
+        while f.processor.activity.current == nil && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        let inHand = f.processor.activity.current
+        #expect(inHand?.subject == f.folder.path + "/drop/b0.txt")
+        #expect(inHand?.bytes == 47)
+        #expect(inHand?.timed == false)
+        try lock.release()
+        await group.value
+        #expect(f.processor.activity.current == nil)
+        #expect(Self.titles(f) == ["Putin statement 0"])
+    }
 }

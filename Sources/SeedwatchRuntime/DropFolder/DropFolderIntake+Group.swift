@@ -40,9 +40,20 @@ extension DropFolderIntake {
             let openedAt = PipelineActivity.monotonicSeconds()
             // The group's files, whether each was deferred before, and whether it alerted.
             var taken: [(file: ReadyFile, wasDeferred: Bool, alerted: Bool)] = []
+            // The wait for the write lock, and the commit with its alert lines, are in hand for the
+            // watchdog (a database locked by another process is a wedge), under the first file's name.
+            let first = files[next]
+            pipeline.activity.begin(PathText.encode(first.absolutePath), bytes: Int(first.size), timed: false)
+            defer {
+                pipeline.activity.end()
+                pipeline.flushHistory()  // after the group's transaction: history is written on its own
+            }
             do {
                 let outcome = try pipeline.outbox.decideBatch {
                     var articles = 0
+                    defer {
+                        pipeline.activity.begin("commit of \(taken.count) dropped files", timed: false)
+                    }
                     while next < files.count {
                         if pipeline.activity.isStopRequested { return }
                         let file = files[next]
