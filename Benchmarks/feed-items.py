@@ -103,6 +103,7 @@ def main():
     content_type, payload = feed(a.items, a.shape)
     server = serve(content_type, payload)
     work = tempfile.mkdtemp(prefix="seedwatch-feed-items-")
+    os.makedirs(os.path.join(work, "drop"))  # run refuses a missing drop folder
     config = os.path.join(work, "c.yaml")
     with open(config, "w") as f:
         f.write(f"watches: [{ROOT}/seeds/china-russia-north-korea]\ndrop_folder: {{path: drop}}\n"

@@ -60,7 +60,7 @@ struct FeedItemBatchTests {
         let clock = ManualFeedPollClock(start: Self.start)
         let processor = ArticleProcessor(watches: [try PipelineTestModel.watch()], store: store,
                                          outbox: OutboxDelivery(store: store, sink: sink), logger: LogRecorder().logger(),
-                                         now: { clock.now() })
+                                         now: { clock.now() }, groupLimits: GroupCommitLimits(maxArticles: 256, maxSeconds: 3600))
         let feed = feedConfig(server.baseURL + "/feed")
         let poller = FeedPoller(feeds: [feed], fetcher: fetcher, store: store, processor: processor, clock: clock,
                                 logger: LogRecorder().logger(), jitter: { 0 })
@@ -85,5 +85,36 @@ struct FeedItemBatchTests {
         #expect(Set(sink.inner.lineTexts).count == 6)
         #expect(sink.deliveries.withLock { $0 } == [3, 3])  // one delivery (one sync) per batch with alerts
         #expect(server.requests.map { $0.header("If-None-Match") } == [nil, nil])
+    }
+
+    @Test("a document's items commit in groups that close at their age: one sync per group")
+    func groupsCloseAtTheirAge() async throws {
+        let routes = FeedRoutes()
+        routes.set("/feed") { request, _ in
+            FeedRoutes.conditional(request, body: Self.rss, etag: "\"600\"", lastModified: "Fri, 21 Aug 2026 04:00:00 GMT")
+        }
+        let server = try routes.server()
+        defer { server.stop() }
+        let fetcher = CurlFetcher()
+        defer { fetcher.shutdown() }
+        let folder = try TemporaryFolder("feed-groups")
+        defer { folder.remove() }
+        let store = try StateStore(path: folder.file("state.sqlite"))
+        let sink = StoppingSink()
+        sink.armed.store(false, ordering: .relaxed)
+        let clock = ManualFeedPollClock(start: Self.start)
+        // A group closes after every item (0 s): each alert is its own group and its own sync.
+        let processor = ArticleProcessor(watches: [try PipelineTestModel.watch()], store: store,
+                                         outbox: OutboxDelivery(store: store, sink: sink), logger: LogRecorder().logger(),
+                                         now: { clock.now() }, groupLimits: GroupCommitLimits(maxArticles: 256, maxSeconds: 0))
+        let feed = feedConfig(server.baseURL + "/feed")
+        let poller = FeedPoller(feeds: [feed], fetcher: fetcher, store: store, processor: processor, clock: clock,
+                                logger: LogRecorder().logger(), jitter: { 0 })
+        let report = await Task { await poller.poll(feed) }.value
+        #expect(!report.stopped)
+        #expect(report.alerts.map(\.title) == stride(from: 0, to: 600, by: 100).map { "Putin meets Kim Jong Un, part \($0)" })
+        #expect(sink.deliveries.withLock { $0 } == [1, 1, 1, 1, 1, 1])
+        #expect(try store.counts().seenArticles == 600)
+        #expect(try store.counts().pendingAlerts == 0)
     }
 }

@@ -47,15 +47,21 @@ struct PipelineFixture {
     let dropFolder: DropFolderIntake
     let recorder = LogRecorder()
 
-    init(watches: [CompiledWatch]? = nil, busyTimeout: TimeInterval = 10, alreadyLogged: Set<String> = []) throws {
-        folder = try WatchedTemporaryFolder()
-        try folder.makeFolder("drop")
+    /// - Parameters:
+    ///   - folder: an existing fixture folder to open again (a restart), or `nil` for a new one.
+    ///   - sink: wraps the alert log (to count or fail its appends); the log itself by default.
+    ///   - groupLimits: the processor's group-commit limits.
+    init(watches: [CompiledWatch]? = nil, busyTimeout: TimeInterval = 10, alreadyLogged: Set<String> = [],
+         folder existing: WatchedTemporaryFolder? = nil, sink: ((AlertLogWriter) -> any DurableAlertSink)? = nil,
+         groupLimits: GroupCommitLimits = .daemon) throws {
+        folder = try existing ?? WatchedTemporaryFolder()
+        if existing == nil { try folder.makeFolder("drop") }
         store = try StateStore(path: folder.url("state/seedwatch.sqlite").path, busyTimeout: busyTimeout)
         writer = try AlertLogWriter(path: folder.url("log/alerts.jsonl").path)
-        let outbox = OutboxDelivery(store: store, sink: writer)
+        let outbox = OutboxDelivery(store: store, sink: sink?(writer) ?? writer)
         processor = ArticleProcessor(watches: try watches ?? [PipelineTestModel.watch()], store: store, outbox: outbox,
                                      logger: recorder.logger(), now: { Date(timeIntervalSince1970: 1_790_000_000) },
-                                     alreadyLogged: alreadyLogged)
+                                     alreadyLogged: alreadyLogged, groupLimits: groupLimits)
         dropFolder = DropFolderIntake(pipeline: processor)
     }
 

@@ -3,7 +3,7 @@ import Logging
 import SeedwatchCore
 
 /// The dropped-file path as the daemon runs it (read, hash, extract, match, score, state database,
-/// alert log with its fdatasync), opened for the separate `Benchmarks` package. (See
+/// alert log with its fdatasync, in group commits), opened for the separate `Benchmarks` package. (See
 /// ``FeedPollingProbe`` for why the Runtime exposes probes rather than its types.)
 public final class DropFolderProbe {
     private let processor: ArticleProcessor
@@ -35,9 +35,16 @@ public final class DropFolderProbe {
     }
 
     /// Processes every added file in order, each up to `maxBytes` bytes, and forgets them.
-    /// - Returns: the number of alert lines written (each made durable with its own fdatasync).
-    public func processAll(maxBytes: Int) async -> Int {
-        for file in ready { await intake.process(file, maxBytes: maxBytes) }
+    /// - Parameter grouped: decide the files in group commits, as the daemon does with a burst
+    ///   (one transaction and one alert-log `fdatasync` per group of 256 articles or 50 ms); `false`
+    ///   decides them one by one (a transaction per decision, a sync per alert line).
+    /// - Returns: the number of alert lines written by this probe so far.
+    public func processAll(maxBytes: Int, grouped: Bool = true) async -> Int {
+        if grouped {
+            await intake.process(ready, maxBytes: maxBytes)
+        } else {
+            for file in ready { await intake.process(file, maxBytes: maxBytes) }
+        }
         ready.removeAll()
         return await processor.counters.alertsWritten
     }

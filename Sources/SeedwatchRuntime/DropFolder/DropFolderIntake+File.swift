@@ -5,8 +5,19 @@ import Synchronization
 
 /// One file through the drop folder's intake (see ``DropFolderIntake/process(_:maxBytes:)``).
 extension DropFolderIntake {
-    func process(_ file: ReadyFile, maxBytes: Int, in pipeline: isolated ArticleProcessor) {
-        if pipeline.activity.isStopRequested { return }
+    /// What one file's processing handed to the decide path.
+    struct FileOutcome {
+        /// Articles of the file handed to ``ArticleProcessor/decision(for:quiet:)``.
+        var articles = 0
+        /// Alert records written for them (pending until their group commits, inside a group).
+        var alerts = 0
+    }
+
+    /// Processes one file (see ``process(_:maxBytes:)``), inside a group commit when one is open.
+    @discardableResult
+    func process(_ file: ReadyFile, maxBytes: Int, in pipeline: isolated ArticleProcessor) -> FileOutcome {
+        var outcome = FileOutcome()
+        if pipeline.activity.isStopRequested { return outcome }
         let pathText = PathText.encode(file.absolutePath)
         pipeline.activity.begin(pathText, bytes: Int(file.size))
         defer {
@@ -19,14 +30,14 @@ extension DropFolderIntake {
                                                     mtimeNanoseconds: file.modificationTimeNanoseconds) != nil {
                 pipeline.counters.filesSkipped += 1
                 pipeline.logger.debug("already processed", metadata: ["path": "\(pathText)"])
-                return
+                return outcome
             }
             pipeline.note(file.absolutePath, .seen, detail: "\(file.size) bytes")
         } catch {
             pipeline.counters.errors += 1
             if !wasDeferred { pipeline.logger.error("state lookup failed", metadata: ["path": "\(pathText)", "error": "\(error)"]) }
             deferFile(file, maxBytes: maxBytes, reason: "state lookup failed", firstTime: !wasDeferred, in: pipeline)
-            return
+            return outcome
         }
         let bytes: [UInt8]
         switch FileReader.read(path: file.absolutePath, maxBytes: maxBytes) {
@@ -38,7 +49,7 @@ extension DropFolderIntake {
             pipeline.counters.filesSkipped += 1
             pipeline.note(file.absolutePath, .skipped, detail: "cannot read file: \(error)")
             pipeline.logger.warning("cannot read file", metadata: ["path": "\(pathText)", "reason": "\(error)"])
-            return
+            return outcome
         }
         let contentHash = DroppedFile.contentHash(bytes)
         let storedName = String(decoding: file.relativePath.split(separator: UInt8(ascii: "/")).last ?? [], as: UTF8.self)
@@ -54,16 +65,18 @@ extension DropFolderIntake {
                 if pipeline.activity.isStopRequested {
                     pipeline.logger.info("stopping: file left for the next start", metadata: ["path": "\(pathText)"])
                     pipeline.note(file.absolutePath, .abandoned, detail: "stopped between items; read again at the next start")
-                    return
+                    return outcome
                 }
                 let decided = pipeline.decision(for: incoming, quiet: wasDeferred)
                 failures += decided.failures
                 alerts += decided.alerts.count
+                outcome.articles += 1
+                outcome.alerts += decided.alerts.count
             }
             if failures > 0 {
                 // Not recorded as processed: the decisions that failed are made on the retry.
                 deferFile(file, maxBytes: maxBytes, reason: "decision failed", firstTime: !wasDeferred, in: pipeline)
-                return
+                return outcome
             }
             // One line per file read, so the journal shows that a quiet file was read and scored.
             pipeline.logger.info("file read", metadata: ["path": "\(pathText)", "articles": "\(articles.count)", "alerts": "\(alerts)"])
@@ -73,12 +86,13 @@ extension DropFolderIntake {
             if case .extraction(.empty) = error {
                 pipeline.logger.info("empty file, waiting", metadata: ["path": "\(pathText)"])
                 pipeline.note(file.absolutePath, .skipped, detail: "empty file, waiting for content")
-                return  // not recorded: content written later is still processed
+                return outcome  // not recorded: content written later is still processed
             }
             pipeline.logger.warning("skipping file", metadata: ["path": "\(pathText)", "reason": "\(error)"])
             pipeline.note(file.absolutePath, .skipped, detail: "\(error)")
         }
         recordProcessed(file, contentHash: contentHash, maxBytes: maxBytes, wasDeferred: wasDeferred, in: pipeline)
+        return outcome
     }
 
     /// Records `file` as processed; on a state error it is deferred.
@@ -97,7 +111,7 @@ extension DropFolderIntake {
     }
 
     /// Puts `file` on the list for ``retryDeferredFiles()``; logs it once (not again on each retry).
-    private func deferFile(_ file: ReadyFile, maxBytes: Int, reason: String, firstTime: Bool, in pipeline: isolated ArticleProcessor) {
+    func deferFile(_ file: ReadyFile, maxBytes: Int, reason: String, firstTime: Bool, in pipeline: isolated ArticleProcessor) {
         deferred.withLock { $0[file.absolutePath] = (file, maxBytes) }
         if firstTime {
             pipeline.note(file.absolutePath, .deferred, detail: reason)

@@ -8,9 +8,11 @@ extension FeedPoller {
     /// Polls one feed once, now: fetch, decide new items, update and save its HTTP state.
     /// A disabled feed (after 410) is not fetched.
     package func poll(_ feed: SeedwatchConfiguration.Feed) async -> FeedPollReport {
+        states.pollBegan()
+        defer { states.pollEnded() }
         var state: FeedHTTPState
         do {
-            state = try store.feedState(url: feed.url) ?? FeedHTTPState(url: feed.url)
+            state = try states.state(url: feed.url) ?? FeedHTTPState(url: feed.url)
         } catch {
             logger.error("cannot read feed state", metadata: ["feed": "\(feed.url)", "error": "\(error)"])
             return FeedPollReport(feedURL: feed.url, requestedURL: feed.url, error: "\(error)",
@@ -133,11 +135,9 @@ extension FeedPoller {
             ])
         }
         if throttledHost, let next = state.nextPoll { hosts.throttle(requestedURL, until: next) }
-        do {
-            try store.saveFeedState(state)
-        } catch {
-            logger.error("cannot save feed state", metadata: ["feed": "\(feed.url)", "error": "\(error)"])
-        }
+        // A wait promised to a server (back-off, Retry-After, 410) is written at once, so that a
+        // restart honours it; a success waits for the batch (FeedStateBatch).
+        states.save(state, now: outcome != .success)
         if case .recovered(let since, let victims) = network { networkIsBack(since: since, victims: victims, now: now) }
         report.outcome = outcome
         report.error = failure

@@ -24,12 +24,9 @@ extension FeedPoller {
         }
     }
 
+    /// Marks `keys` as seen at `now`, with the batch of feed states (``FeedStateBatch``).
     func touch(_ keys: [String], now: Date) {
-        do {
-            try store.touchSeen(articleKeys: keys, at: now)
-        } catch {
-            logger.error("cannot mark feed items as still present", metadata: ["error": "\(error)"])
-        }
+        states.touch(keys, at: now)
     }
 }
 

@@ -55,9 +55,9 @@ extension FeedPoller {
         for url in victims {
             let due = now.addingTimeInterval(PollSchedule.minimumInterval * min(max(jitter(), 0), 1))
             do {
-                if var state = try store.feedState(url: url), !state.disabled, (state.nextPoll ?? .distantFuture) > due {
+                if var state = try states.state(url: url), !state.disabled, (state.nextPoll ?? .distantFuture) > due {
                     state.nextPoll = due
-                    try store.saveFeedState(state)
+                    states.save(state, now: true)
                 }
             } catch {
                 logger.error("cannot reschedule feed after the network came back", metadata: ["feed": "\(url)", "error": "\(error)"])

@@ -10,7 +10,7 @@ extension FeedPoller {
     /// sleep until the next poll they computed) and its host's wait (``HostPoliteness``). `nil`
     /// when nothing holds it back. A state that cannot be read holds nothing back (the poll logs it).
     func dueTime(of feed: SeedwatchConfiguration.Feed, honouringStoredNextPoll: Bool) -> Date? {
-        let state = try? store.feedState(url: feed.url)
+        let state = try? states.state(url: feed.url)
         let stored = honouringStoredNextPoll && state?.disabled != true ? state?.nextPoll : nil
         let host = hosts.notBefore(state?.currentURL ?? feed.url)
         switch (stored, host) {

@@ -37,6 +37,8 @@ package final class FeedPoller: Sendable {
     let outage = NetworkOutage()
     let wakeups = FeedWakeups()
     let fetchObserver = FeedFetchObserver()
+    /// Feed states and "still in the feed" marks, written in batches (issue 15 item 5).
+    package let states: FeedStateBatch
 
     /// Items whose summary is shorter than this many characters are fetched in full when the feed
     /// has `full_text: true` and the item carries no content.
@@ -54,6 +56,7 @@ package final class FeedPoller: Sendable {
                 clock: any FeedPollClock = SystemFeedPollClock(), logger: Logger,
                 jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, staleAfterSeconds: Double = 86_400) {
         self.staleAfter = StaleAfterSetting(staleAfterSeconds)
+        self.states = FeedStateBatch(store: store, logger: logger)
         self.registry = FeedRegistry(feeds: feeds)
         self.fetcher = fetcher
         self.store = store
@@ -101,6 +104,7 @@ package final class FeedPoller: Sendable {
             group.cancelAll()
         }
         registry.detach()
+        states.flush()
     }
 
     /// One feed's loop: polls while this loop is the feed's current one (the feed was not removed

@@ -18,49 +18,66 @@ package struct BatchDecision: Sendable {
 }
 
 extension ArticleProcessor {
-    /// Decides many articles in one state transaction (issue 11): one WAL sync for the batch, its
-    /// alerts appended after the commit with one sync. Each article goes through the one decide
-    /// path (``decision(for:quiet:)``). The task's cancellation is checked before every article: on
-    /// a stop, the articles decided so far commit and the rest are left for the source to hand
-    /// over again (they are not seen, so they are decided then; nothing is decided twice).
+    /// Decides many articles in group commits (issue 11, issue 15 item 5): each group is one state
+    /// transaction (one WAL sync), its alerts appended after the commit with one sync, and it holds
+    /// at most ``groupLimits`` (256 articles or 50 ms); the next article starts the next group.
+    /// Each article goes through the one decide path (``decision(for:quiet:)``). The task's
+    /// cancellation is checked before every article: on a stop, the articles decided so far commit
+    /// and the rest are left for the source to hand over again (they are not seen, so they are
+    /// decided then; nothing is decided twice).
     ///
-    /// When the transaction fails, nothing of the batch stands and `allDecided` is false.
+    /// When a group's transaction fails, nothing of that group stands, the articles after it are
+    /// not looked at, and `allDecided` is false; the groups committed before it stand.
     /// - Parameters:
     ///   - articles: the batch, in the source's order (a feed document's items).
     ///   - origin: where the batch came from (a feed's URL), for log lines.
     package func decideBatch(_ articles: [IncomingArticle], origin: String) -> BatchDecision {
-        let countersBefore = counters
         var result = BatchDecision()
         activity.begin(origin)
-        defer {
-            activity.end()
-            flushHistory()  // after the batch's transaction: history is written on its own
-        }
-        do {
-            let outcome = try outbox.decideBatch {
-                for incoming in articles {
-                    if Task.isCancelled || activity.isStopRequested {
-                        result.stopped = true
-                        return
+        defer { activity.end() }
+        var next = 0
+        while next < articles.count && !result.stopped {
+            let countersBefore = counters
+            var group = BatchDecision()
+            let openedAt = PipelineActivity.monotonicSeconds()
+            do {
+                let outcome = try outbox.decideBatch {
+                    while next < articles.count {
+                        if Task.isCancelled || activity.isStopRequested {
+                            group.stopped = true
+                            return
+                        }
+                        let incoming = articles[next]
+                        next += 1
+                        group.handled += 1
+                        let decided = decision(for: incoming, quiet: false)
+                        if incoming.recordWithoutAlert { group.recordedWithoutAlert += 1 }
+                        group.alerts += decided.alerts
+                        if !decided.isDecided { group.allDecided = false }
+                        if groupLimits.isReached(articles: group.handled, openedAt: openedAt) { return }
                     }
-                    defer { result.handled += 1 }
-                    let decided = decision(for: incoming, quiet: false)
-                    if incoming.recordWithoutAlert { result.recordedWithoutAlert += 1 }
-                    result.alerts += decided.alerts
-                    if !decided.isDecided { result.allDecided = false }
                 }
-            }
-            if let error = outcome.deliveryError {
+                if let error = outcome.deliveryError {
+                    counters.errors += 1
+                    logger.error("alerts committed but not yet in the alert log; they stay pending and are retried",
+                                 metadata: ["source": "\(origin)", "error": "\(error)"])
+                }
+            } catch {
+                flushHistory()  // written on its own: the steps noted stay visible to `seedwatch why`
+                counters = countersBefore
                 counters.errors += 1
-                logger.error("alerts committed but not yet in the alert log; they stay pending and are retried",
-                             metadata: ["source": "\(origin)", "error": "\(error)"])
+                logger.error("decisions of a batch of feed items failed; they will be retried", metadata: [
+                    "source": "\(origin)", "items": "\(group.handled)", "error": "\(error)"])
+                result.allDecided = false
+                result.stopped = group.stopped
+                return result
             }
-        } catch {
-            counters = countersBefore
-            counters.errors += 1
-            logger.error("decisions of a batch of feed items failed; they will be retried", metadata: [
-                "source": "\(origin)", "items": "\(articles.count)", "error": "\(error)"])
-            return BatchDecision(handled: 0, alerts: [], recordedWithoutAlert: 0, allDecided: false, stopped: result.stopped)
+            flushHistory()  // after the group's transaction: history is written on its own
+            result.handled += group.handled
+            result.alerts += group.alerts
+            result.recordedWithoutAlert += group.recordedWithoutAlert
+            if !group.allDecided { result.allDecided = false }
+            result.stopped = group.stopped
         }
         return result
     }

@@ -20,9 +20,10 @@ extension ArticleProcessor {
         return Array((source.url ?? articleKey).utf8)
     }
 
-    /// Writes the noted events.
+    /// Writes the noted events. Inside a group commit they wait for its end (the history is
+    /// written on its own, never in a decisions' transaction).
     func flushHistory() {
-        guard !history.isEmpty else { return }
+        guard !history.isEmpty, !store.isInBatch else { return }
         let events = history
         history.removeAll()
         do {

@@ -46,6 +46,9 @@ package actor ArticleProcessor {
     /// Alert ids already in the alert log although the state database did not know them (it was
     /// deleted or replaced): a decision with such an id is recorded without writing the line again.
     let alreadyLogged: Set<String>
+    /// How many ready decisions commit together (``GroupCommitLimits``): a feed document's items
+    /// (``decideBatch(_:origin:)``) and a burst of dropped files (``DropFolderIntake``).
+    package let groupLimits: GroupCommitLimits
 
     /// - Parameters:
     ///   - watches: the compiled seed watches.
@@ -55,10 +58,12 @@ package actor ArticleProcessor {
     ///   - alreadyLogged: alert ids found in the alert log at start-up when the state database was
     ///     empty (``AlertLogWriter/loggedAlertIDs()``); their decisions are recorded, their lines not
     ///     written again.
+    ///   - groupLimits: how large a group commit may grow (256 articles or 50 ms).
     package init(watches: [CompiledWatch], store: StateStore, outbox: OutboxDelivery, logger: Logger,
                 now: @escaping @Sendable () -> Date = { Date() }, alreadyLogged: Set<String> = [],
-                activity: PipelineActivity = PipelineActivity()) {
+                activity: PipelineActivity = PipelineActivity(), groupLimits: GroupCommitLimits = .daemon) {
         self.activity = activity
+        self.groupLimits = groupLimits
         activity.attachCPUClock { [executor] in executor.cpuSeconds() }
         self.alreadyLogged = alreadyLogged
         self.watches = watches

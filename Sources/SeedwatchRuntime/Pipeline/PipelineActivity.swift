@@ -24,6 +24,9 @@ package final class PipelineActivity: Sendable {
         package var lastProgress: Double
         /// When it was taken (CLOCK_MONOTONIC seconds).
         package var started: Double = 0
+        /// Whether its duration is reported at ``end()`` (an article); a group commit's wait for
+        /// the write lock and its commit are in hand for the watchdog but are not an article.
+        package var timed = true
     }
 
     private let inHand = Mutex<InHand?>(nil)
@@ -62,9 +65,10 @@ package final class PipelineActivity: Sendable {
     // MARK: - Reported by the pipeline
 
     /// Work on `subject` begins.
-    package func begin(_ subject: String, bytes: Int = 0) {
+    /// - Parameter timed: report its duration at ``end()`` (false for a group commit's own steps).
+    package func begin(_ subject: String, bytes: Int = 0, timed: Bool = true) {
         let now = Self.monotonicSeconds()
-        inHand.withLock { $0 = InHand(subject: subject, bytes: bytes, lastProgress: now, started: now) }
+        inHand.withLock { $0 = InHand(subject: subject, bytes: bytes, lastProgress: now, started: now, timed: timed) }
     }
 
     /// Work progressed: `bytes` more bytes read, `decisions` more decisions made.
@@ -81,7 +85,7 @@ package final class PipelineActivity: Sendable {
             defer { hand = nil }
             return hand
         }
-        if let finished, let observer = durationObserver.withLock({ $0 }) {
+        if let finished, finished.timed, let observer = durationObserver.withLock({ $0 }) {
             observer(Self.monotonicSeconds() - finished.started)
         }
     }

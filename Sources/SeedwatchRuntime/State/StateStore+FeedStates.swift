@@ -19,26 +19,11 @@ extension StateStore {
         }
     }
 
-    /// Inserts or replaces the state of `state.url`.
+    /// Inserts or replaces the state of `state.url`, without a WAL sync (a cache: see
+    /// ``saveFeedStates(_:touches:)``, which the poller uses to write many at once).
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     package func saveFeedState(_ state: FeedHTTPState) throws {
-        // A feed's HTTP state is a cache: losing the newest validators to a power cut only costs a
-        // full fetch (items already decided stay decided). So this write skips the WAL sync that
-        // decisions need (synchronous=NORMAL for this one statement); the next decision's commit
-        // syncs the WAL, and with it this frame. Polling 1,000 unchanged feeds then costs no
-        // 1,000 fsyncs.
-        try writeAccess("save feed state", transaction: false) { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
-            try db.execute(sql: """
-                INSERT OR REPLACE INTO feed_state (url, current_url, etag, last_modified, next_poll,
-                    consecutive_failures, last_error, last_status, last_fetch, disabled, last_success, last_full_fetch)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [state.url, state.currentURL, state.etag, state.lastModified,
-                                 state.nextPoll?.timeIntervalSince1970, state.consecutiveFailures, state.lastError,
-                                 state.lastStatus, state.lastFetch?.timeIntervalSince1970, state.disabled,
-                                 state.lastSuccess?.timeIntervalSince1970, state.lastFullFetch?.timeIntervalSince1970])
-        }
+        try saveFeedStates([state])
     }
 
     private static func feedState(row: Row) -> FeedHTTPState {

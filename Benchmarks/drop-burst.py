@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""File -> decision during a burst of dropped articles, through the real daemon (issue 15 item 5).
+
+Starts `seedwatch run` on an empty drop folder, waits until its state database exists, then writes
+N distinct `.txt` articles into the drop folder as fast as it can (every tenth names Putin and Kim
+Jong Un, so it alerts) and prints how long the daemon took from the first file written to the last
+file recorded as processed (the 0.2 s settle included), in articles per second, with its peak RSS,
+CPU time and the alert lines written (each id once). Issue 15's target: >= 2,000 articles/s.
+
+  python3 Benchmarks/drop-burst.py --daemon .build/release/seedwatch --articles 10000
+"""
+import argparse, json, os, shutil, signal, sqlite3, subprocess, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def article(i):
+    if i % 10 == 0:
+        return (f"Putin and Kim Jong Un meet in Pyongyang, report {i}\n\nReport {i}. Vladimir Putin and Kim Jong Un signed "
+                "a mutual defence treaty in Pyongyang; Russia and North Korea pledged military help despite sanctions, "
+                "while Xi Jinping watched from Beijing.\n")
+    return (f"Regional weather and markets, report {i}\n\nReport {i}. Rain is expected along the coast tomorrow; markets "
+            "closed higher on strong trading in local shares.\n")
+
+
+def processed(db):
+    try:
+        c = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        n = c.execute("SELECT COUNT(*) FROM processed_file").fetchone()[0]
+        c.close()
+        return n
+    except sqlite3.Error:
+        return 0
+
+
+def proc_field(pid, name):
+    try:
+        for line in open(f"/proc/{pid}/status"):
+            if line.startswith(name + ":"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def cpu(pid):
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return 0.0
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--daemon", required=True)
+    p.add_argument("--articles", type=int, default=10000)
+    p.add_argument("--timeout", type=float, default=900)
+    a = p.parse_args()
+    work = tempfile.mkdtemp(prefix="seedwatch-drop-burst-")
+    drop = os.path.join(work, "drop")
+    os.makedirs(drop)
+    config = os.path.join(work, "c.yaml")
+    with open(config, "w") as f:
+        f.write(f"watches: [{ROOT}/seeds/china-russia-north-korea]\ndrop_folder: {{path: drop, settle: 0.2s}}\n"
+                f"alerts: {{log: alerts.jsonl}}\nstate: {{path: state.sqlite}}\n")
+    db = os.path.join(work, "state.sqlite")
+    proc = subprocess.Popen([a.daemon, "run", "--config", config, "--log-level", "error"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while not os.path.exists(db) and proc.poll() is None:
+            time.sleep(0.1)
+        time.sleep(3)  # the watcher is in place once the daemon has started
+        cpu0 = cpu(proc.pid)
+        t0 = time.time()
+        for i in range(a.articles):
+            with open(os.path.join(drop, f"a{i}.txt"), "w") as f:
+                f.write(article(i))
+        written = time.time() - t0
+        n = 0
+        while time.time() - t0 < a.timeout and proc.poll() is None:
+            n = processed(db)
+            if n >= a.articles:
+                break
+            time.sleep(0.05)
+        elapsed = time.time() - t0
+        print(f"burst: {n} of {a.articles} articles decided in {elapsed:.2f} s from the first file written "
+              f"(writing took {written:.2f} s; 0.2 s settle included) = {n / elapsed:.0f} articles/s; "
+              f"daemon CPU {cpu(proc.pid) - cpu0:.1f} s; peak RSS {proc_field(proc.pid, 'VmHWM'):.0f} MB; "
+              f"load average {os.getloadavg()[0]:.1f}")
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait()
+    log = os.path.join(work, "alerts.jsonl")
+    ids = [json.loads(l)["id"] for l in open(log) if l.strip()] if os.path.exists(log) else []
+    print(f"alert lines: {len(ids)} (expected {(a.articles + 9) // 10}), distinct ids: {len(set(ids))}")
+    shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()

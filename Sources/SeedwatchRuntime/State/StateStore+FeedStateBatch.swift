@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+
+/// Feed HTTP states and "still in the feed" marks written many at a time (issue 15 item 5).
+extension StateStore {
+    /// Inserts or replaces each of `states` and marks each group of `touches` as seen at its time
+    /// (as ``saveFeedState(_:)`` and ``touchSeen(articleKeys:at:)`` do one at a time), in one
+    /// transaction that skips the WAL sync: both are caches (losing the newest validators to a
+    /// power cut costs a full fetch; a `last_seen` a poll old delays retention by one poll). The
+    /// next decision's commit syncs the WAL, and these frames with it. A killed process loses
+    /// nothing written here: the frames are in the WAL file.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``; nothing is written then.
+    package func saveFeedStates(_ states: [FeedHTTPState], touches: [(keys: [String], at: Date)] = []) throws {
+        guard !states.isEmpty || touches.contains(where: { !$0.keys.isEmpty }) else { return }
+        try writeAccess("save feed states", transaction: false) { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
+            try db.inTransaction(.immediate) {
+                let save = try db.cachedStatement(sql: """
+                    INSERT OR REPLACE INTO feed_state (url, current_url, etag, last_modified, next_poll,
+                        consecutive_failures, last_error, last_status, last_fetch, disabled, last_success, last_full_fetch)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                for state in states {
+                    try save.execute(arguments: [state.url, state.currentURL, state.etag, state.lastModified,
+                                                 state.nextPoll?.timeIntervalSince1970, state.consecutiveFailures, state.lastError,
+                                                 state.lastStatus, state.lastFetch?.timeIntervalSince1970, state.disabled,
+                                                 state.lastSuccess?.timeIntervalSince1970, state.lastFullFetch?.timeIntervalSince1970])
+                }
+                let touch = try db.cachedStatement(sql: "UPDATE seen_article SET last_seen = ? WHERE article_key = ?")
+                let touchOriginal = try db.cachedStatement(sql: """
+                    UPDATE seen_article SET last_seen = ?1 WHERE article_key =
+                        (SELECT original_key FROM article_version WHERE article_key = ?2 AND original_key != ?2)
+                    """)
+                for (keys, at) in touches {
+                    for key in keys {
+                        try touch.execute(arguments: [at.timeIntervalSince1970, Self.keyBytes(key)])
+                        try touchOriginal.execute(arguments: [at.timeIntervalSince1970, Self.keyBytes(key)])
+                    }
+                }
+                return .commit
+            }
+        }
+    }
+}

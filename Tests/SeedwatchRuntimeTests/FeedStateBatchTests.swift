@@ -1,0 +1,69 @@
+import Foundation
+import SeedwatchCore
+import SeedwatchRuntime
+import SeedwatchTesting
+import Testing
+
+/// The poller's feed states are written in batches (issue 15 item 5): what waits is seen by the
+/// poller, written when the last poll in flight ends, when 64 wait, or at once for a promised wait.
+@Suite("Feed states written in batches")
+struct FeedStateBatchTests {
+    static let at = Date(timeIntervalSince1970: 1_787_288_400)  // 2026-08-21T05:00:00Z
+
+    static func state(_ n: Int, status: Int = 304) -> FeedHTTPState {
+        FeedHTTPState(url: "http://127.0.0.1:9/feed-\(n)", etag: "\"e\(n)\"", nextPoll: at.addingTimeInterval(900), lastStatus: status,
+                      lastFetch: at)
+    }
+
+    @Test("states saved during polls are read back at once and stored when the last poll ends")
+    func statesWaitForTheLastPollInFlight() throws {
+        let folder = try TemporaryFolder("feed-state-batch")
+        defer { folder.remove() }
+        let store = try StateStore(path: folder.file("state.sqlite"))
+        let batch = FeedStateBatch(store: store, logger: LogRecorder().logger(), maxWaitSeconds: 3600)
+        batch.pollBegan()
+        batch.pollBegan()
+        batch.save(Self.state(1), now: false)
+        #expect(try store.feedState(url: Self.state(1).url) == nil)
+        #expect(try batch.state(url: Self.state(1).url) == Self.state(1))
+        batch.pollEnded()
+        #expect(try store.counts().feeds == 0)  // one poll still in flight
+        batch.save(Self.state(2), now: false)
+        batch.pollEnded()
+        #expect(try store.allFeedStates() == [Self.state(1), Self.state(2)])
+    }
+
+    @Test("a state that carries a promised wait is stored at once, with those waiting before it")
+    func aPromisedWaitIsStoredAtOnce() throws {
+        let folder = try TemporaryFolder("feed-state-batch")
+        defer { folder.remove() }
+        let store = try StateStore(path: folder.file("state.sqlite"))
+        let batch = FeedStateBatch(store: store, logger: LogRecorder().logger(), maxWaitSeconds: 3600)
+        batch.pollBegan()
+        batch.save(Self.state(1), now: false)
+        batch.save(Self.state(2, status: 429), now: true)
+        #expect(try store.allFeedStates() == [Self.state(1), Self.state(2, status: 429)])
+        batch.pollEnded()
+    }
+
+    @Test("the 64th waiting state writes the batch; a batch waits at most maxWaitSeconds")
+    func batchesAreBoundedByCountAndTime() async throws {
+        let folder = try TemporaryFolder("feed-state-batch")
+        defer { folder.remove() }
+        let store = try StateStore(path: folder.file("state.sqlite"))
+        let batch = FeedStateBatch(store: store, logger: LogRecorder().logger(), maxWaitSeconds: 3600)
+        batch.pollBegan()
+        for n in 0..<63 { batch.save(Self.state(n), now: false) }
+        #expect(try store.counts().feeds == 0)
+        batch.save(Self.state(63), now: false)
+        #expect(FeedStateBatch.maxPending == 64)
+        #expect(try store.counts().feeds == 64)
+
+        let timed = FeedStateBatch(store: store, logger: LogRecorder().logger(), maxWaitSeconds: 0.05)
+        timed.pollBegan()
+        timed.save(Self.state(100), now: false)
+        let deadline = Date().addingTimeInterval(10)
+        while try store.feedState(url: Self.state(100).url) == nil && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(try store.feedState(url: Self.state(100).url) == Self.state(100))
+    }
+}
