@@ -37,6 +37,13 @@ struct SMTPDialogueTests {
         d.received("334 VXNlcm5hbWU6\r\n")
         d.sent("YW5hbHlzdA==\r\n")
         #expect(d.lastCommand == "authentication data")
+        // A SASL line that happens to start like a command is still authentication data.
+        d.received("334 UGFzc3dvcmQ6\r\n")
+        d.sent("HELPc2VjcmV0\r\n")
+        #expect(d.lastCommand == "authentication data")
+        d.received("235 2.7.0 accepted\r\n")
+        d.sent("MAIL FROM:<seedwatch@example.org>\r\n")
+        #expect(d.lastCommand == "MAIL FROM:<seedwatch@example.org>")
     }
 
     @Test func theReplyAfterTheMessageAnswersTheMessage() {

@@ -4,8 +4,8 @@
 ///
 /// The e-mail output feeds it every protocol line libcurl sends and receives (its debug callback:
 /// commands out, replies in; never the message itself). Credentials never enter it: an `AUTH`
-/// command keeps only its mechanism, and a SASL line sent after a `334` challenge (RFC 4954 §4)
-/// is kept as "authentication data".
+/// command keeps only its mechanism, and every line sent after it until a reply other than a
+/// `334` challenge (RFC 4954 §4) is kept as "authentication data".
 public struct SMTPDialogue: Sendable, Hashable {
     /// The last command sent, as shown (credentials removed); `nil` before the first: the client
     /// was waiting for the greeting.
@@ -15,6 +15,8 @@ public struct SMTPDialogue: Sendable, Hashable {
     public private(set) var lastReply: [String] = []
     /// Whether the last reply is complete (its last line has a space after the code).
     private var replyComplete = true
+    /// Between `AUTH` and the first reply other than `334`: every line sent is SASL data.
+    private var authenticating = false
     /// The last error reply (4yz or 5yz) and what it answered: libcurl sends `QUIT` after a
     /// refusal, and the `221` to that must not hide the refusal.
     public private(set) var lastError: ErrorReply?
@@ -39,10 +41,13 @@ public struct SMTPDialogue: Sendable, Hashable {
     public mutating func sent(_ line: String) {
         let text = Self.clean(line)
         let upper = text.uppercased()
-        if Self.plainCommands.contains(where: { upper.hasPrefix($0) }) {
-            lastCommand = text
+        if authenticating {
+            lastCommand = "authentication data"
         } else if upper.hasPrefix("AUTH ") {
             lastCommand = "AUTH " + (text.split(separator: " ").dropFirst().first.map(String.init) ?? "")
+            authenticating = true
+        } else if Self.plainCommands.contains(where: { upper.hasPrefix($0) }) {
+            lastCommand = text
         } else {
             lastCommand = "authentication data"
         }
@@ -57,6 +62,7 @@ public struct SMTPDialogue: Sendable, Hashable {
         if lastReply.count < Self.maxLines { lastReply.append(text) }
         let head = Array(text.utf8.prefix(4))
         replyComplete = Self.replyCode(text) != nil && (head.count == 3 || head[3] == 0x20)
+        if replyComplete, Self.replyCode(text) != 334 { authenticating = false }
         // After `354` the client sends the message; the next reply answers the message, not DATA.
         if replyComplete, Self.replyCode(text) == 354, lastCommand?.uppercased() == "DATA" {
             lastCommand = Self.messageSent
