@@ -47,9 +47,11 @@ struct StatusReportTests {
 
             """.write(to: file, atomically: true, encoding: .utf8)
         let report = try StatusReport.build(configuration: try ConfigurationReader.load(path: file.path), store: nil, now: Self.now)
-        #expect(report.outputs == ["desk", "hook"])
-        #expect(report.json().contains(#""outputs":["desk","hook"]"#))
-        #expect(report.text().split(separator: "\n").contains("outputs:       desk, hook"))
+        #expect(report.outputs == [StatusReport.Output(name: "desk"), StatusReport.Output(name: "hook")])
+        #expect(report.json().contains(#""outputs":[{"dead_letters":0,"delivered":0,"name":"desk","pending":0},"#
+            + #"{"dead_letters":0,"delivered":0,"name":"hook","pending":0}]"#))
+        #expect(report.text().split(separator: "\n").contains(
+            "outputs:       desk 0 delivered, 0 pending, 0 dead letters; hook 0 delivered, 0 pending, 0 dead letters"))
     }
 
     @Test func aRunningDaemonWithAFailingAndAStoppedFeedAndADeferredFileIsDegraded() throws {
@@ -138,5 +140,10 @@ struct StatusReportTests {
         #expect(report.health == .degraded)
         #expect(report.reasons == ["output desk has 1 dead letter (last error: SMTP 550 (permanent): no such user); "
             + "seedwatch outputs retry desk sends it again"])
+        // Each output with its counts: desk's first alert is a dead letter, its second still pending.
+        #expect(report.outputs == [StatusReport.Output(name: "desk", delivered: 0, pending: 1, deadLetters: 1),
+                                   StatusReport.Output(name: "hook", delivered: 2, pending: 0, deadLetters: 0)])
+        #expect(report.text().split(separator: "\n").contains(
+            "outputs:       desk 0 delivered, 1 pending, 1 dead letter; hook 2 delivered, 0 pending, 0 dead letters"))
     }
 }

@@ -18,6 +18,7 @@ extension StatusReport {
         var lastDecision: Decision?
         var alerts = Alerts(today: LevelCounts(alert: 0, notice: 0), week: LevelCounts(alert: 0, notice: 0))
         var feeds = Feeds(ok: 0, failing: 0, stopped: 0, worst: nil)
+        var outputs = configuration.outputs.map { Output(name: $0.name) }
         if let store {
             if let saved = try store.backlog() {
                 backlog = Backlog(queued: saved.queued, deferred: saved.deferred, updated: AlertTimestamp.format(saved.updatedAt))
@@ -64,6 +65,10 @@ extension StatusReport {
             }
             // DESIGN §11: a sink with dead letters (given up, or refused for good) is degraded.
             let deliveries = try store.outputDeliveryCounts()
+            outputs = outputs.map { output in
+                let counts = deliveries[output.name] ?? OutputDeliveryCounts()
+                return Output(name: output.name, delivered: counts.delivered, pending: counts.pending, deadLetters: counts.failed)
+            }
             for output in configuration.outputs.map(\.name) {
                 guard let counts = deliveries[output], counts.failed > 0 else { continue }
                 let error = counts.lastError.map { " (last error: \($0))" } ?? ""
@@ -79,7 +84,7 @@ extension StatusReport {
             health = reasons.isEmpty ? .healthy : .degraded
         }
         return StatusReport(health: health, reasons: reasons, daemon: daemon, backlog: backlog, lastDecision: lastDecision,
-                            alerts: alerts, feeds: feeds, outputs: configuration.outputs.map(\.name))
+                            alerts: alerts, feeds: feeds, outputs: outputs)
     }
 
     /// Stopped beats failing; then more failures in a row; then the URL, for a stable choice.
@@ -119,7 +124,9 @@ extension StatusReport {
             feedLine += "; worst \(w.url) (\(w.stopped ? "stopped" : "\(w.failures) failures in a row")): \(w.lastError ?? "-")"
         }
         lines.append(feedLine)
-        lines.append("outputs:       \(outputs.isEmpty ? "none configured" : outputs.joined(separator: ", "))")
+        lines.append("outputs:       " + (outputs.isEmpty ? "none configured" : outputs.map { o in
+            "\(o.name) \(o.delivered) delivered, \(o.pending) pending, \(o.deadLetters) dead letter\(o.deadLetters == 1 ? "" : "s")"
+        }.joined(separator: "; ")))
         for reason in reasons { lines.append("  - \(reason)") }
         return lines.joined(separator: "\n")
     }

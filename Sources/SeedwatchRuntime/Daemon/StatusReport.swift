@@ -155,9 +155,31 @@ package struct StatusReport: Sendable, Equatable, Codable {
     package var lastDecision: Decision?
     package var alerts: Alerts
     package var feeds: Feeds
-    /// The names of the configured outputs (DESIGN §11 `outputs:`), in configuration order;
-    /// `seedwatch outputs` gives their deliveries.
-    package var outputs: [String]
+    /// One configured output (DESIGN §11 `outputs:`) and its deliveries, counted in alerts (a
+    /// digest's alerts each count once); `seedwatch outputs` gives the last error and retries.
+    package struct Output: Codable, Sendable, Equatable {
+        package var name: String
+        package var delivered: Int
+        package var pending: Int
+        /// Given up after `give_up_after`, or refused for good by the receiver.
+        package var deadLetters: Int
+
+        package init(name: String, delivered: Int = 0, pending: Int = 0, deadLetters: Int = 0) {
+            self.name = name
+            self.delivered = delivered
+            self.pending = pending
+            self.deadLetters = deadLetters
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case name, delivered, pending
+            case deadLetters = "dead_letters"
+        }
+    }
+
+    /// The configured outputs, in configuration order, with their delivery counts (zero without a
+    /// state database).
+    package var outputs: [Output]
 
     enum CodingKeys: String, CodingKey {
         case health, reasons, daemon, backlog, alerts, feeds, outputs
