@@ -9,7 +9,10 @@ CPU time and the alert lines written (each id once). Issue 15's target: >= 2,000
 
   python3 Benchmarks/drop-burst.py --daemon .build/release/seedwatch --articles 10000
 """
-import argparse, json, os, shutil, signal, sqlite3, subprocess, tempfile, time
+import argparse, json, os, shutil, signal, subprocess, sys, tempfile, time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from daemonprobe import cpu_seconds, peak_rss_mb, row_count  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -21,34 +24,6 @@ def article(i):
                 "while Xi Jinping watched from Beijing.\n")
     return (f"Regional weather and markets, report {i}\n\nReport {i}. Rain is expected along the coast tomorrow; markets "
             "closed higher on strong trading in local shares.\n")
-
-
-def processed(db):
-    try:
-        c = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
-        n = c.execute("SELECT COUNT(*) FROM processed_file").fetchone()[0]
-        c.close()
-        return n
-    except sqlite3.Error:
-        return 0
-
-
-def proc_field(pid, name):
-    try:
-        for line in open(f"/proc/{pid}/status"):
-            if line.startswith(name + ":"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
-
-
-def cpu(pid):
-    try:
-        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except OSError:
-        return 0.0
 
 
 def main():
@@ -71,7 +46,7 @@ def main():
         while not os.path.exists(db) and proc.poll() is None:
             time.sleep(0.1)
         time.sleep(3)  # the watcher is in place once the daemon has started
-        cpu0 = cpu(proc.pid)
+        cpu0 = cpu_seconds(proc.pid)
         t0 = time.time()
         for i in range(a.articles):
             with open(os.path.join(drop, f"a{i}.txt"), "w") as f:
@@ -79,14 +54,14 @@ def main():
         written = time.time() - t0
         n = 0
         while time.time() - t0 < a.timeout and proc.poll() is None:
-            n = processed(db)
+            n = row_count(db, "processed_file")
             if n >= a.articles:
                 break
             time.sleep(0.05)
         elapsed = time.time() - t0
         print(f"burst: {n} of {a.articles} articles decided in {elapsed:.2f} s from the first file written "
               f"(writing took {written:.2f} s; 0.2 s settle included) = {n / elapsed:.0f} articles/s; "
-              f"daemon CPU {cpu(proc.pid) - cpu0:.1f} s; peak RSS {proc_field(proc.pid, 'VmHWM'):.0f} MB; "
+              f"daemon CPU {cpu_seconds(proc.pid) - cpu0:.1f} s; peak RSS {peak_rss_mb(proc.pid):.0f} MB; "
               f"load average {os.getloadavg()[0]:.1f}")
     finally:
         proc.send_signal(signal.SIGTERM)

@@ -9,7 +9,10 @@ the alert lines written, and, with --stop-after SECONDS, how long SIGTERM took t
   python3 Benchmarks/feed-items.py --daemon .build/release/seedwatch --items 100000 --shape undated
   shapes: dated (items a minute apart), undated (JSON Feed without dates), same-date (one pubDate)
 """
-import argparse, http.server, json, os, shutil, signal, sqlite3, subprocess, sys, tempfile, threading, time
+import argparse, http.server, json, os, shutil, signal, subprocess, sys, tempfile, threading, time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from daemonprobe import cpu_seconds, peak_rss_mb, row_count  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -60,34 +63,6 @@ def serve(content_type, payload):
     return server
 
 
-def seen(db):
-    try:
-        c = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
-        n = c.execute("SELECT COUNT(*) FROM seen_article").fetchone()[0]
-        c.close()
-        return n
-    except sqlite3.Error:
-        return 0
-
-
-def hwm(pid):
-    try:
-        for line in open(f"/proc/{pid}/status"):
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
-
-
-def cpu(pid):
-    try:
-        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except OSError:
-        return 0.0
-
-
 def start(daemon, config):
     return subprocess.Popen([daemon, "run", "--config", config], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -117,8 +92,8 @@ def main():
     try:
         while True:
             time.sleep(0.5)
-            peak = max(peak, hwm(proc.pid))
-            n = seen(db)
+            peak = max(peak, peak_rss_mb(proc.pid))
+            n = row_count(db, "seen_article")
             elapsed = time.time() - t0
             if a.stop_after is not None and elapsed >= a.stop_after:
                 s0 = time.time()
@@ -135,7 +110,7 @@ def main():
                 continue
             if n >= a.items or proc.poll() is not None or elapsed > a.timeout:
                 break
-        print(f"decided {n} of {a.items} items in {elapsed:.1f} s wall, {cpu(proc.pid):.1f} s CPU (daemon start included); "
+        print(f"decided {n} of {a.items} items in {elapsed:.1f} s wall, {cpu_seconds(proc.pid):.1f} s CPU (daemon start included); "
               f"peak RSS {peak:.0f} MB; load average {os.getloadavg()[0]:.1f}")
     finally:
         proc.send_signal(signal.SIGTERM)
