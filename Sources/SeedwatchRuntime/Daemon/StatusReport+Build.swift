@@ -65,15 +65,14 @@ extension StatusReport {
             }
             // DESIGN §11: a sink with dead letters (given up, or refused for good) is degraded.
             let deliveries = try store.outputDeliveryCounts()
-            outputs = outputs.map { output in
+            outputs = configuration.outputs.map { output in
                 let counts = deliveries[output.name] ?? OutputDeliveryCounts()
+                if counts.failed > 0 {
+                    let error = counts.lastError.map { " (last error: \($0))" } ?? ""
+                    reasons.append("output \(output.name) has \(counts.failed) dead letter\(counts.failed == 1 ? "" : "s")\(error); "
+                        + "seedwatch outputs retry \(output.name) sends \(counts.failed == 1 ? "it" : "them") again")
+                }
                 return Output(name: output.name, delivered: counts.delivered, pending: counts.pending, deadLetters: counts.failed)
-            }
-            for output in configuration.outputs.map(\.name) {
-                guard let counts = deliveries[output], counts.failed > 0 else { continue }
-                let error = counts.lastError.map { " (last error: \($0))" } ?? ""
-                reasons.append("output \(output) has \(counts.failed) dead letter\(counts.failed == 1 ? "" : "s")\(error); "
-                    + "seedwatch outputs retry \(output) sends \(counts.failed == 1 ? "it" : "them") again")
             }
         }
         let health: Health
