@@ -68,15 +68,16 @@ public struct AliasTable: Sendable {
         }
         func addPattern(_ text: String, _ caseSensitive: Bool, _ target: Target, _ languages: LanguageSet, variant: Bool = false) {
             let n = Normalizer.normalizeAlias(text)
-            guard !n.bytes.isEmpty else { return }
+            let exact = n.bytes  // rebuilt from the folded text at each read: read once
+            guard !exact.isEmpty else { return }
             // A variant that is already a pattern of its own adds nothing.
             guard compiled.insert(n.folded).inserted || !variant else { return }
-            let scalars = Array(String(decoding: n.bytes, as: UTF8.self).unicodeScalars)
+            let scalars = Array(String(decoding: exact, as: UTF8.self).unicodeScalars)
             let first = scalars.first!, last = scalars.last!
             let firstClass = WordBoundary.scriptClass(first)
             let lastClass = WordBoundary.scriptClass(last)
             patterns.append(Pattern(
-                target: target, exact: n.bytes, caseSensitive: caseSensitive,
+                target: target, exact: exact, caseSensitive: caseSensitive,
                 checkLeft: firstClass != .spaceless,
                 checkRight: lastClass == .other,
                 firstScalar: first, lastScalar: last, languages: languages.mask))
