@@ -19,6 +19,23 @@ struct StatusReportTests {
         return try ConfigurationReader.load(path: file.path)
     }
 
+    /// Two outputs: `desk` (e-mail, with `digest: deskDigest` when given) and `hook` (webhook).
+    static func configurationWithOutputs(in folder: WatchedTemporaryFolder, deskDigest: String? = nil) throws -> SeedwatchConfiguration {
+        let file = folder.url("c.yaml")
+        let digest = deskDigest.map { ", digest: \($0)" } ?? ""
+        try """
+            watches: [w]
+            drop_folder: {path: drop}
+            alerts: {log: alerts.jsonl}
+            state: {path: state.sqlite}
+            outputs:
+              - {name: desk, type: email, smtp: "smtp://127.0.0.1:9", from: a@example.org, to: [b@example.org]\(digest)}
+              - {name: hook, type: webhook, url: "http://127.0.0.1:9/hook"}
+
+            """.write(to: file, atomically: true, encoding: .utf8)
+        return try ConfigurationReader.load(path: file.path)
+    }
+
     @Test func withoutADaemonTheStatusIsDown() throws {
         let folder = try WatchedTemporaryFolder()
         let configuration = try Self.configuration(in: folder)
@@ -35,18 +52,8 @@ struct StatusReportTests {
 
     @Test func theConfiguredOutputsAreNamed() throws {
         let folder = try WatchedTemporaryFolder()
-        let file = folder.url("c.yaml")
-        try """
-            watches: [w]
-            drop_folder: {path: drop}
-            alerts: {log: alerts.jsonl}
-            state: {path: state.sqlite}
-            outputs:
-              - {name: desk, type: email, smtp: "smtp://127.0.0.1:9", from: a@example.org, to: [b@example.org], digest: hourly}
-              - {name: hook, type: webhook, url: "http://127.0.0.1:9/hook"}
-
-            """.write(to: file, atomically: true, encoding: .utf8)
-        let report = try StatusReport.build(configuration: try ConfigurationReader.load(path: file.path), store: nil, now: Self.now)
+        let report = try StatusReport.build(configuration: try Self.configurationWithOutputs(in: folder, deskDigest: "hourly"),
+                                            store: nil, now: Self.now)
         #expect(report.outputs == [StatusReport.Output(name: "desk"), StatusReport.Output(name: "hook")])
         #expect(report.json().contains(#""outputs":[{"dead_letters":0,"delivered":0,"name":"desk","pending":0},"#
             + #"{"dead_letters":0,"delivered":0,"name":"hook","pending":0}]"#))
@@ -112,18 +119,7 @@ struct StatusReportTests {
     /// DESIGN §11: an output with dead letters makes the daemon degraded, and says how to resend them.
     @Test func anOutputWithDeadLettersIsDegraded() throws {
         let folder = try WatchedTemporaryFolder()
-        let file = folder.url("c.yaml")
-        try """
-            watches: [w]
-            drop_folder: {path: drop}
-            alerts: {log: alerts.jsonl}
-            state: {path: state.sqlite}
-            outputs:
-              - {name: desk, type: email, smtp: "smtp://127.0.0.1:9", from: a@example.org, to: [b@example.org]}
-              - {name: hook, type: webhook, url: "http://127.0.0.1:9/hook"}
-
-            """.write(to: file, atomically: true, encoding: .utf8)
-        let configuration = try ConfigurationReader.load(path: file.path)
+        let configuration = try Self.configurationWithOutputs(in: folder)
         let store = try StateStore(path: configuration.statePath)
         store.setOutputRoutes([OutputRoute(name: "desk", minimumLevel: .alert), OutputRoute(name: "hook", minimumLevel: .alert)])
         let lock = try StateLock.acquire(statePath: configuration.statePath, now: Self.now.addingTimeInterval(-86_400))
