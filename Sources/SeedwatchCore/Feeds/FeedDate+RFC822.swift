@@ -87,7 +87,7 @@ extension FeedDate {
     static func parseCanonicalRFC822(_ b: [UInt8]) -> Date? {
         let n = b.count
         var i = 0
-        if n >= 5, isASCIILetter(b[0]), isASCIILetter(b[1]), isASCIILetter(b[2]), b[3] == UInt8(ascii: ","),
+        if n >= 5, UTF8Bytes.isASCIILetter(b[0]), UTF8Bytes.isASCIILetter(b[1]), UTF8Bytes.isASCIILetter(b[2]), b[3] == UInt8(ascii: ","),
            b[4] == UInt8(ascii: " ") {
             guard monthNumberASCII(b[0..<3]) == nil else { return nil }
             i = 5
@@ -134,8 +134,6 @@ extension FeedDate {
         guard h <= 23, m <= 59 else { return .some(nil) }
         return .some((sign == UInt8(ascii: "-") ? -1 : 1) * (h * 3600 + m * 60))
     }
-
-    static func isASCIILetter(_ c: UInt8) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
 
     /// "28-Nov-2026" or "28/Nov/2026".
     static func splitDayMonthYear(_ token: String) -> (Int, Int, Int)? {

@@ -35,12 +35,6 @@ enum HTMLCharset {
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
         @inline(__always)
-        static func isSpace(_ b: UInt8) -> Bool { b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D || b == 0x20 }
-
-        @inline(__always)
-        static func isLetter(_ b: UInt8) -> Bool { b | 0x20 >= 0x61 && b | 0x20 <= 0x7A }
-
-        @inline(__always)
         static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 
         /// Whether the bytes at `position` start with `literal` (ASCII, compared case-insensitively).
@@ -62,14 +56,14 @@ enum HTMLCharset {
                     guard k + 2 < n else { return nil }
                     position = k + 3
                 } else if hasPrefix("<meta", at: position), position + 5 < n,
-                          Self.isSpace(bytes[position + 5]) || bytes[position + 5] == 0x2F {
+                          UTF8Bytes.isCollapsible(bytes[position + 5]) || bytes[position + 5] == 0x2F {
                     position += 6
                     if let charset = meta() { return charset }
                 } else if position + 1 < n, bytes[position] == 0x3C,
-                          Self.isLetter(bytes[position + 1])
-                            || (bytes[position + 1] == 0x2F && position + 2 < n && Self.isLetter(bytes[position + 2])) {
+                          UTF8Bytes.isASCIILetter(bytes[position + 1])
+                            || (bytes[position + 1] == 0x2F && position + 2 < n && UTF8Bytes.isASCIILetter(bytes[position + 2])) {
                     // Another tag: skip its name, then its attributes.
-                    while position < n && !Self.isSpace(bytes[position]) && bytes[position] != 0x3E { position += 1 }
+                    while position < n && !UTF8Bytes.isCollapsible(bytes[position]) && bytes[position] != 0x3E { position += 1 }
                     while attribute() != nil {}
                 } else if position + 1 < n, bytes[position] == 0x3C,
                           bytes[position + 1] == 0x21 || bytes[position + 1] == 0x2F || bytes[position + 1] == 0x3F {
@@ -117,7 +111,7 @@ enum HTMLCharset {
         /// The next attribute (name and value lower-cased), or `nil` at the tag's end or the bytes' end.
         mutating func attribute() -> (name: [UInt8], value: [UInt8])? {
             let n = bytes.count
-            while position < n && (Self.isSpace(bytes[position]) || bytes[position] == 0x2F) { position += 1 }
+            while position < n && (UTF8Bytes.isCollapsible(bytes[position]) || bytes[position] == 0x2F) { position += 1 }
             guard position < n, bytes[position] != 0x3E else { return nil }
             var name: [UInt8] = []
             var value: [UInt8] = []
@@ -126,8 +120,8 @@ enum HTMLCharset {
                 guard position < n else { return nil }
                 let b = bytes[position]
                 if b == 0x3D && !name.isEmpty { position += 1; break }
-                if Self.isSpace(b) {
-                    while position < n && Self.isSpace(bytes[position]) { position += 1 }
+                if UTF8Bytes.isCollapsible(b) {
+                    while position < n && UTF8Bytes.isCollapsible(bytes[position]) { position += 1 }
                     guard position < n else { return nil }
                     guard bytes[position] == 0x3D else { return (name, []) }
                     position += 1
@@ -138,7 +132,7 @@ enum HTMLCharset {
                 position += 1
             }
             // The value.
-            while position < n && Self.isSpace(bytes[position]) { position += 1 }
+            while position < n && UTF8Bytes.isCollapsible(bytes[position]) { position += 1 }
             guard position < n else { return nil }
             let first = bytes[position]
             if first == 0x22 || first == 0x27 {
@@ -154,7 +148,7 @@ enum HTMLCharset {
             while true {
                 guard position < n else { return nil }
                 let b = bytes[position]
-                if Self.isSpace(b) || b == 0x3E { return (name, value) }
+                if UTF8Bytes.isCollapsible(b) || b == 0x3E { return (name, value) }
                 value.append(Self.lower(b))
                 position += 1
             }
@@ -176,10 +170,10 @@ enum HTMLCharset {
                 }
                 guard found >= 0 else { return nil }
                 i = found + keyword.count
-                while i < n && isSpace(s[i]) { i += 1 }
+                while i < n && UTF8Bytes.isCollapsible(s[i]) { i += 1 }
                 guard i < n, s[i] == 0x3D else { continue }
                 i += 1
-                while i < n && isSpace(s[i]) { i += 1 }
+                while i < n && UTF8Bytes.isCollapsible(s[i]) { i += 1 }
                 guard i < n else { return nil }
                 let quote = s[i]
                 if quote == 0x22 || quote == 0x27 {
@@ -187,7 +181,7 @@ enum HTMLCharset {
                     return String(decoding: s[(i + 1)..<close], as: UTF8.self)
                 }
                 var end = i
-                while end < n && !isSpace(s[end]) && s[end] != 0x3B { end += 1 }
+                while end < n && !UTF8Bytes.isCollapsible(s[end]) && s[end] != 0x3B { end += 1 }
                 return String(decoding: s[i..<end], as: UTF8.self)
             }
         }
@@ -198,8 +192,8 @@ extension String {
     /// The string without leading and trailing ASCII white space (tab, LF, FF, CR, space).
     func trimmingASCIISpaces() -> String {
         var s = Substring(self)
-        while let f = s.utf8.first, HTMLCharset.Prescan.isSpace(f) { s = s.dropFirst() }
-        while let l = s.utf8.last, HTMLCharset.Prescan.isSpace(l) { s = s.dropLast() }
+        while let f = s.utf8.first, UTF8Bytes.isCollapsible(f) { s = s.dropFirst() }
+        while let l = s.utf8.last, UTF8Bytes.isCollapsible(l) { s = s.dropLast() }
         return String(s)
     }
 }

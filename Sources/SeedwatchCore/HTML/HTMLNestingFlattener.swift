@@ -47,9 +47,9 @@ enum HTMLNestingFlattener {
             }
             let isEnd = next == UInt8(ascii: "/")
             let nameStart = isEnd ? i + 2 : i + 1
-            guard nameStart < n, isLetter(html[nameStart]) else { out.append(html[i]); i += 1; continue }
+            guard nameStart < n, UTF8Bytes.isASCIILetter(html[nameStart]) else { out.append(html[i]); i += 1; continue }
             var nameEnd = nameStart
-            while nameEnd < n, !isSpace(html[nameEnd]), html[nameEnd] != UInt8(ascii: ">"), html[nameEnd] != UInt8(ascii: "/") { nameEnd += 1 }
+            while nameEnd < n, !UTF8Bytes.isCollapsible(html[nameEnd]), html[nameEnd] != UInt8(ascii: ">"), html[nameEnd] != UInt8(ascii: "/") { nameEnd += 1 }
             let name = String(decoding: html[nameStart..<nameEnd].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
             let tagEnd = endOfTag(html, from: nameEnd)
             let separator: [UInt8] = HTMLElements.blocks.contains(name) || HTMLElements.cells.contains(name) ? [0x20] : []
@@ -112,12 +112,9 @@ enum HTMLNestingFlattener {
             } else if c == UInt8(ascii: ">") {
                 return k + 1
             }
-            if !isSpace(c) { afterEquals = quote == 0 && c == UInt8(ascii: "=") }
+            if !UTF8Bytes.isCollapsible(c) { afterEquals = quote == 0 && c == UInt8(ascii: "=") }
             k += 1
         }
         return html.count
     }
-
-    private static func isLetter(_ c: UInt8) -> Bool { c | 0x20 >= 0x61 && c | 0x20 <= 0x7A }
-    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D }
 }

@@ -64,7 +64,7 @@ extension HTMLText {
                 }
                 let isEnd = next == UInt8(ascii: "/")
                 let nameStart = isEnd ? lt + 2 : lt + 1
-                guard nameStart < n, isASCIILetter(b[nameStart]) else { return nil }
+                guard nameStart < n, UTF8Bytes.isASCIILetter(b[nameStart]) else { return nil }
                 var nameEnd = nameStart + 1
                 while nameEnd < n && isNameByte(b[nameEnd]) { nameEnd += 1 }
                 guard nameEnd < n, isTagNameEnd(b[nameEnd]) else { return nil }
@@ -142,7 +142,7 @@ extension HTMLText {
             guard run[k] == UInt8(ascii: "&"), run[k + 1] == UInt8(ascii: "#") else { continue }
             var j = k + 2
             while j < run.count && j < k + 40 && run[j] != UInt8(ascii: ";") && run[j] != UInt8(ascii: "&") && run[j] < 0x80
-                && (isASCIILetter(run[j]) || (run[j] >= 0x30 && run[j] <= 0x39)) { j += 1 }
+                && (UTF8Bytes.isASCIILetter(run[j]) || (run[j] >= 0x30 && run[j] <= 0x39)) { j += 1 }
             guard j < run.count, run[j] == UInt8(ascii: ";"),
                   let v = HTMLEntities.characterReferenceValue(run[(k + 2)..<j].withContiguousStorageIfAvailable { Array($0)[...] } ?? []),
                   HTMLEntities.characterReferenceScalar(v) != nil else { return true }
@@ -164,13 +164,8 @@ extension HTMLText {
     }
 
     @inline(__always)
-    private static func isASCIILetter(_ c: UInt8) -> Bool {
-        (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
-    }
-
-    @inline(__always)
     private static func isNameByte(_ c: UInt8) -> Bool {
-        isASCIILetter(c) || (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-") || c == UInt8(ascii: ":") || c == UInt8(ascii: "_")
+        UTF8Bytes.isASCIILetter(c) || (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-") || c == UInt8(ascii: ":") || c == UInt8(ascii: "_")
     }
 
     @inline(__always)

@@ -9,6 +9,12 @@ enum UTF8Bytes {
         c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C
     }
 
+    /// `A`–`Z` and `a`–`z`: the letters that start an HTML tag name or an RFC 822 day or month name.
+    @inline(__always)
+    static func isASCIILetter(_ c: UInt8) -> Bool {
+        (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
+    }
+
     /// The ASCII bytes with the Unicode `White_Space` property (tab, LF, VT, FF, CR, space).
     @inline(__always)
     static func isASCIIWhitespace(_ c: UInt8) -> Bool {
