@@ -17,7 +17,7 @@ from daemonprobe import cpu_seconds, peak_rss_mb, row_count  # noqa: E402
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def feed(n, shape):
+def feed(n, shape, base):
     if shape == "undated":
         items = []
         for i in range(n):
@@ -26,7 +26,6 @@ def feed(n, shape):
         return "application/feed+json", json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "Bench",
                                                      "items": items}).encode()
     parts = ['<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Bench</title>']
-    base = time.time() - 3600
     for i in range(n):
         t = base if shape == "same-date" else base - 60 * i
         date = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(t))
@@ -74,8 +73,11 @@ def main():
     p.add_argument("--shape", choices=["dated", "undated", "same-date"], default="undated")
     p.add_argument("--timeout", type=float, default=600)
     p.add_argument("--stop-after", type=float, default=None)
+    p.add_argument("--base", type=float, default=None,
+                   help="Unix seconds of the newest dated item (default: an hour ago); fixed, two runs write the same alerts")
+    p.add_argument("--alerts-out", default=None, help="copy the alert log here (to compare two builds' alert lines)")
     a = p.parse_args()
-    content_type, payload = feed(a.items, a.shape)
+    content_type, payload = feed(a.items, a.shape, a.base if a.base is not None else time.time() - 3600)
     server = serve(content_type, payload)
     work = tempfile.mkdtemp(prefix="seedwatch-feed-items-")
     os.makedirs(os.path.join(work, "drop"))  # run refuses a missing drop folder
@@ -118,6 +120,8 @@ def main():
         server.shutdown()
     lines = [json.loads(l) for l in open(os.path.join(work, "alerts.jsonl")) if l.strip()] if os.path.exists(os.path.join(work, "alerts.jsonl")) else []
     ids = [l["id"] for l in lines]
+    if a.alerts_out:
+        shutil.copyfile(os.path.join(work, "alerts.jsonl"), a.alerts_out)
     print(f"alert lines: {len(lines)}, distinct ids: {len(set(ids))}")
     shutil.rmtree(work)
 

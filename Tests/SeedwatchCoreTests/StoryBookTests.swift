@@ -101,4 +101,26 @@ import Testing
         #expect(book.storyCandidates(watch: "w", fingerprint: unrelated, eventWindow: 48 * 3600).map(\.alertID) == ["00000000000000b1"])
         #expect(book.storyCandidates(watch: "x", fingerprint: late, eventWindow: 48 * 3600).isEmpty)
     }
+
+    @Test("of a band key held by 3,000 copies of one template, only the newest 64 holders are read: the candidates are the earliest 16 of them")
+    func aTemplatesBandKeysReadOnlyTheirNewestHolders() {
+        var book = StoryBook()
+        let template = T.fingerprint(T.wireTitle, T.wireBody)
+        for i in 1...3_000 {
+            var copy = template
+            copy.time = T.tuesday.addingTimeInterval(Double(i) * 3600)
+            book.record(StoryMember(alertID: Self.alertID(i), watch: "w", story: Self.alertID(1), level: .alert, fingerprint: copy))
+        }
+        // A copy 1,000 hours after the last: no member within the event window, all 16 band keys shared with each.
+        var late = template
+        late.time = T.tuesday.addingTimeInterval(4_000 * 3600)
+        #expect(book.storyCandidates(watch: "w", fingerprint: late, eventWindow: 3600).map(\.alertID)
+                == (2_937...2_952).map(Self.alertID))
+    }
+
+    /// Alert id `n` as 16 hex digits.
+    static func alertID(_ n: Int) -> String {
+        let hex = String(n, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
 }

@@ -14,12 +14,12 @@ import Testing
                                                  "v4-item-keys-without-tracking", "v4-feed-last-full-fetch",
                                                  "v5-history-and-daemon-status", "v6-output-deliveries",
                                                  "v7-story-members", "v8-output-digests", "v9-story-lead",
-                                                 "v10-story-undated", "v11-story-compact"])
+                                                 "v10-story-undated", "v11-story-compact", "v12-story-summary"])
         let queue = try DatabaseQueue(path: path)
         let tables = try queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
         }
-        #expect(tables == ["article_event", "article_version", "daemon_status", "feed_state", "outbox", "outbox_delivery", "output_digest", "processed_file", "seen_article", "story_band", "story_member", "story_watch"])
+        #expect(tables == ["article_event", "article_version", "daemon_status", "feed_state", "outbox", "outbox_delivery", "output_digest", "processed_file", "seen_article", "story_band", "story_member", "story_summary", "story_watch"])
         let seenColumns = try queue.read { db in try db.columns(in: "seen_article").map(\.name) }
         #expect(seenColumns == ["article_key", "watch", "first_seen", "last_seen", "content_hash", "alert_id", "actor_ids"])
         let outboxColumns = try queue.read { db in try db.columns(in: "outbox").map(\.name) }
@@ -31,7 +31,7 @@ import Testing
                                                  "v4-item-keys-without-tracking", "v4-feed-last-full-fetch",
                                                  "v5-history-and-daemon-status", "v6-output-deliveries",
                                                  "v7-story-members", "v8-output-digests", "v9-story-lead",
-                                                 "v10-story-undated", "v11-story-compact"])
+                                                 "v10-story-undated", "v11-story-compact", "v12-story-summary"])
         #expect(try reopened.isSeen(articleKey: "file:aa", watch: "w"))
     }
 

@@ -68,17 +68,17 @@ import Testing
             let queue = try DatabaseQueue(path: path)
             try queue.write { db in
                 try db.execute(sql: """
-                    DROP TABLE story_band; DROP TABLE story_member; DROP TABLE story_watch;
-                    DELETE FROM grdb_migrations
-                        WHERE identifier IN ('v7-story-members', 'v9-story-lead', 'v10-story-undated', 'v11-story-compact');
+                    DROP TABLE story_band; DROP TABLE story_member; DROP TABLE story_watch; DROP TABLE story_summary;
+                    DELETE FROM grdb_migrations WHERE identifier IN
+                        ('v7-story-members', 'v9-story-lead', 'v10-story-undated', 'v11-story-compact', 'v12-story-summary');
                     """)
             }
             try queue.close()
         }
         let store = try StateStore(path: path)
-        #expect(try store.appliedMigrations().suffix(6)
+        #expect(try store.appliedMigrations().suffix(7)
                 == ["v6-output-deliveries", "v7-story-members", "v8-output-digests", "v9-story-lead", "v10-story-undated",
-                    "v11-story-compact"])
+                    "v11-story-compact", "v12-story-summary"])
         #expect(try store.isSeen(articleKey: "file:aa", watch: "w"))
         #expect(try store.outboxState(alertID: "00000000000000a1") == "pending")
         // The alert before the upgrade starts no story; a new one does.
@@ -169,8 +169,8 @@ extension StoryStateTests {
             let queue = try DatabaseQueue(path: path)
             try queue.write { db in
                 try db.execute(sql: """
-                    DROP TABLE story_band; DROP TABLE story_member; DROP TABLE story_watch;
-                    DELETE FROM grdb_migrations WHERE identifier = 'v11-story-compact';
+                    DROP TABLE story_band; DROP TABLE story_member; DROP TABLE story_watch; DROP TABLE story_summary;
+                    DELETE FROM grdb_migrations WHERE identifier IN ('v11-story-compact', 'v12-story-summary');
                     CREATE TABLE story_member (
                         member INTEGER PRIMARY KEY NOT NULL, watch TEXT NOT NULL, story INTEGER NOT NULL, time REAL NOT NULL,
                         recorded_at REAL NOT NULL, level TEXT NOT NULL, actor_ids TEXT NOT NULL, topic_ids TEXT NOT NULL,
@@ -193,7 +193,7 @@ extension StoryStateTests {
             try queue.close()
         }
         let store = try StateStore(path: path)
-        #expect(try store.appliedMigrations().last == "v11-story-compact")
+        #expect(try store.appliedMigrations().suffix(2) == ["v11-story-compact", "v12-story-summary"])
         let read = try #require(try store.storyMember(alertID: "00000000000000a1"))
         #expect(read == StoryMember(alertID: "00000000000000a1", watch: "w", story: "00000000000000a1", level: .alert,
                                     fingerprint: fingerprint))
@@ -233,6 +233,38 @@ extension StoryStateTests {
         #expect(fromStore.map(\.story) == ["00000000000000a1", "00000000000000a1", "00000000000000a1", "00000000000000b1"])
         #expect(fromStore.map(\.size) == [1, 2, 3, 1])
         #expect(fromStore.map(\.isRepeat) == [false, true, true, false])
+    }
+
+    @Test("of a band key held by 300 copies of one template, the state database and memory read the same newest 64 holders")
+    func aTemplatesNewestHoldersAgree() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try StateStore(path: folder.file("state.sqlite"))
+        var book = StoryBook()
+        let template = StoryStateTests.fingerprint(StoryStateTests.body, link: nil, hoursLater: 0)
+        func alertID(_ n: Int) -> String {
+            let hex = String(n, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }
+        for i in 1...300 {
+            var copy = template
+            copy.time = StoryStateTests.tuesday.addingTimeInterval(Double(i) * 3600)
+            let member = StoryMember(alertID: alertID(i), watch: "w", story: alertID(1), level: .alert, fingerprint: copy)
+            try store.recordStoryMember(member, at: StoryStateTests.tuesday)
+            book.record(member)
+            // Another watch's copies hold the same band keys: they are among the newest holders, never candidates.
+            if i % 3 == 0 {
+                try store.recordStoryMember(StoryMember(alertID: alertID(10_000 + i), watch: "v", story: alertID(10_003),
+                                                        level: .alert, fingerprint: copy), at: StoryStateTests.tuesday)
+                book.record(StoryMember(alertID: alertID(10_000 + i), watch: "v", story: alertID(10_003), level: .alert, fingerprint: copy))
+            }
+        }
+        var late = template
+        late.time = StoryStateTests.tuesday.addingTimeInterval(2_000 * 3600)
+        let fromStore = try store.storyCandidates(watch: "w", fingerprint: late, eventWindow: 3600).map(\.alertID)
+        // The newest 64 holders: 48 copies of watch w (253…300) and 16 of watch v; the earliest 16 of w's.
+        #expect(fromStore == (253...268).map(alertID))
+        #expect(book.storyCandidates(watch: "w", fingerprint: late, eventWindow: 3600).map(\.alertID) == fromStore)
     }
 }
 

@@ -15,6 +15,14 @@ public enum LSHBands {
     public static let bands = 16
     /// Values per band.
     public static let rows = 4
+    /// The members a lookup reads per band key: the newest 64 holding it (the latest recorded),
+    /// in the state database as in memory (``StoryBook``). A band key held by thousands of members
+    /// is a template (a wire's boilerplate alert, a feed's auto-generated items), not thousands of
+    /// reports of one event; a new article that shares it joins the story of its newest holders
+    /// (near-duplicates of one template form one story). Reading every holder would make each
+    /// lookup cost the template's size and one feed document of n copies O(n²) (issue 11: 100,000
+    /// items took 7 minutes); with the cap a lookup costs O(log n + 64) per key.
+    public static let newestMembersPerKey = 64
 
     /// The ``bands`` band keys of `signature`, each in the range of `Int32`; empty for a signature
     /// of an empty word set (it would collide with every other empty one).

@@ -9,7 +9,8 @@ public struct StoryBook: StoryMemberSource, Sendable {
     private var alertIDs: Set<String> = []
     private var byBand: [Int64: [Int]] = [:]
     private var byLink: [Int64: [Int]] = [:]
-    private var byStory: [String: [Int]] = [:]
+    /// Each story's summary, kept as members are recorded (as `story_summary` in the state database).
+    private var summaries: [String: StorySummary] = [:]
     /// The keys given to each alert id, so that the same alert read again (two copies of one file)
     /// gets the same keys, as the daemon writes one line per alert id.
     private var keysByAlertID: [String: StoryKeys] = [:]
@@ -30,7 +31,11 @@ public struct StoryBook: StoryMemberSource, Sendable {
         members.append(member)
         for band in Set(LSHBands.keys(member.fingerprint.signature)) { byBand[band, default: []].append(index) }
         if let link = member.fingerprint.linkKey { byLink[link, default: []].append(index) }
-        byStory[member.story, default: []].append(index)
+        var summary = summaries[member.story] ?? StorySummary(size: 0, actors: [], highest: .notice)
+        summary.size += 1
+        summary.actors.formUnion(member.fingerprint.actors)
+        summary.highest = max(summary.highest, member.level)
+        summaries[member.story] = summary
     }
 
     /// Gives an alert its story keys and records it (``StoryAssignment/assign(alertID:watch:level:fingerprint:in:rule:)``).
@@ -51,10 +56,13 @@ public struct StoryBook: StoryMemberSource, Sendable {
     }
 
     public func storyCandidates(watch: String, fingerprint: StoryFingerprint, eventWindow: TimeInterval) -> [StoryMember] {
-        // Band keys: the members sharing the most keys first, then the earliest recorded.
+        // Band keys: of the newest holders of each key, the members sharing the most keys first,
+        // then the earliest recorded.
         var shared: [Int: Int] = [:]
         for band in Set(LSHBands.keys(fingerprint.signature)) {
-            for i in byBand[band] ?? [] where members[i].watch == watch { shared[i, default: 0] += 1 }
+            for i in (byBand[band] ?? []).suffix(LSHBands.newestMembersPerKey) where members[i].watch == watch {
+                shared[i, default: 0] += 1
+            }
         }
         var chosen = Set(shared.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(Self.bandLimit).map(\.key))
         if let link = fingerprint.linkKey {
@@ -75,13 +83,6 @@ public struct StoryBook: StoryMemberSource, Sendable {
     }
 
     public func storySummary(story: String) -> StorySummary? {
-        guard let indices = byStory[story], !indices.isEmpty else { return nil }
-        var actors: Set<String> = []
-        var highest = AlertLevel.notice
-        for i in indices {
-            actors.formUnion(members[i].fingerprint.actors)
-            highest = max(highest, members[i].level)
-        }
-        return StorySummary(size: indices.count, actors: actors, highest: highest)
+        summaries[story]
     }
 }

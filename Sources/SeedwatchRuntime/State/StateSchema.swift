@@ -176,6 +176,12 @@ enum StateSchema {
             // before are copied (their signatures keep their low bytes; band keys made again).
             try StateStore.compactStoryTables(db)
         }
+        migrator.registerMigration("v12-story-summary") { db in
+            // One row per story (issue 11): its member count, highest level and actors, kept with
+            // each member recorded, so that joining a story of thousands of copies reads one row.
+            // Filled from the members recorded before.
+            try StateStore.createStorySummaries(db)
+        }
         return migrator
     }
 }

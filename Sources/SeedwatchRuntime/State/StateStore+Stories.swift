@@ -13,9 +13,10 @@ extension StateStore {
     /// those whose time is within `eventWindow` seconds of the fingerprint's: the `limit`/2 latest
     /// at or before it and the `limit`/2 earliest after it. A watch with more alerts than that
     /// within 48 h reaches older reports of an event only through the bands (near-duplicates).
-    /// At most `bandLimit` members are taken from the bands, those sharing the most band keys
-    /// first (the most alike), then the earliest recorded (a burst of copies of one article all
-    /// share its bands; any of them leads to the story). Each member is returned once, earliest first.
+    /// Of each band key, only the ``LSHBands/newestMembersPerKey`` newest holders are read (a key
+    /// held by thousands of members is a template). At most `bandLimit` members are taken from
+    /// them, those sharing the most band keys first (the most alike), then the earliest recorded
+    /// (a burst of copies of one article all share its bands; any of them leads to the story). Each member is returned once, earliest first.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     package func storyCandidates(watch: String, fingerprint: StoryFingerprint, eventWindow: TimeInterval,
                                 limit: Int, bandLimit: Int) throws -> [StoryMember] {
@@ -33,14 +34,21 @@ extension StateStore {
                     if members[id] == nil, let member = Self.storyMember(row, watch: watch) { members[id] = member }
                 }
             }
-            if !bands.isEmpty {
-                // CROSS JOIN keeps the band keys' index first: the watch's index would walk every member.
-                let marks = Array(repeating: "?", count: bands.count).joined(separator: ",")
-                try collect(try Row.fetchCursor(db.cachedStatement(sql: """
-                    SELECT * FROM story_member WHERE id IN
-                        (SELECT b.member FROM story_band b CROSS JOIN story_member w ON w.id = b.member AND w.watch = ?
-                         WHERE b.band IN (\(marks)) GROUP BY b.member ORDER BY COUNT(*) DESC, b.member LIMIT ?)
-                    """), arguments: StatementArguments([watchID] + bands.map { $0 as (any DatabaseValueConvertible) } + [bandLimit])))
+            // Band keys: the newest holders of each key (the primary key (band, member) read
+            // backwards, O(log n + cap) per key; CROSS JOIN keeps it first), then those sharing the most keys.
+            var shared: [Int64: Int] = [:]
+            let holders = try db.cachedStatement(sql: """
+                SELECT b.member FROM (SELECT member FROM story_band WHERE band = ? ORDER BY member DESC LIMIT ?) b
+                CROSS JOIN story_member w ON w.id = b.member AND +w.watch = ?
+                """)
+            for band in bands {
+                for id in try Int64.fetchAll(holders, arguments: [band, LSHBands.newestMembersPerKey, watchID]) {
+                    shared[id, default: 0] += 1
+                }
+            }
+            let byID = try db.cachedStatement(sql: "SELECT * FROM story_member WHERE id = ?")
+            for (id, _) in shared.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).prefix(bandLimit) {
+                try collect(try Row.fetchCursor(byID, arguments: [id]))
             }
             if let link = fingerprint.linkKey {
                 try collect(try Row.fetchCursor(db.cachedStatement(sql: "SELECT * FROM story_member WHERE link_key = ? AND +watch = ?"),
@@ -70,23 +78,6 @@ extension StateStore {
         }
     }
 
-    /// What `story` holds so far (members still in the window), or `nil` when none is left.
-    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    package func storySummary(story: String) throws -> StorySummary? {
-        guard let id = Self.alertNumber(story) else { return nil }
-        return try readAccess("read story") { db in
-            // Aggregated in SQLite: a story of thousands of copies costs no row decoding here.
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT COUNT(*) AS size, MAX(level) AS alerted FROM story_member WHERE story = ?
-                """, arguments: [id]), let size = row["size"] as Int?, size > 0 else { return nil }
-            var actors: Set<String> = []
-            for text in try String.fetchAll(db, sql: "SELECT DISTINCT actor_ids FROM story_member WHERE story = ?", arguments: [id]) {
-                actors.formUnion(Self.storyIDs(text))
-            }
-            return StorySummary(size: size, actors: actors, highest: (row["alerted"] as Int?) == 1 ? .alert : .notice)
-        }
-    }
-
     /// Records an alerted article as a member of its story, with its band keys. A member already
     /// recorded (same alert id) is left as it is.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``; nothing is recorded then.
@@ -94,19 +85,28 @@ extension StateStore {
         try writeAccess("record story member") { db in try Self.insertStoryMember(db, member, at: at.timeIntervalSince1970) }
     }
 
-    /// Inserts `member` and its band keys in the transaction of `db` (the decision's, see
+    /// Inserts `member`, its band keys and its story's summary (``addToStorySummary(_:story:level:actors:)``)
+    /// in the transaction of `db` (the decision's, see
     /// ``commitDecision(articleKey:watch:contentHash:alertID:alertLine:version:alertedActorIDs:storyMember:at:)``).
-    /// Migration `v11-story-compact` copies the members recorded before with it: a later change of
-    /// these tables must give that migration its own copy of this function.
     /// - Parameter at: Unix seconds of the decision (the member's `recorded_at`).
     static func insertStoryMember(_ db: Database, _ member: StoryMember, at: TimeInterval) throws {
+        guard try insertStoryMemberRows(db, member, at: at), let story = alertNumber(member.story) else { return }
+        try addToStorySummary(db, story: story, level: member.level == .alert ? 1 : 0, actors: member.fingerprint.actors)
+    }
+
+    /// Inserts `member` and its band keys in the transaction of `db`. Migration `v11-story-compact`
+    /// copies the members recorded before with it (before `story_summary` exists): a later change
+    /// of `story_member` or `story_band` must give that migration its own copy of this function.
+    /// - Returns: whether the member was new (a member already recorded is left as it is).
+    @discardableResult
+    static func insertStoryMemberRows(_ db: Database, _ member: StoryMember, at: TimeInterval) throws -> Bool {
         guard let alert = alertNumber(member.alertID), let story = alertNumber(member.story) else {
             throw DatabaseError(message: "alert id '\(member.alertID)' or story '\(member.story)' is not 16 hex digits")
         }
         try db.cachedStatement(sql: "INSERT INTO story_watch (name) VALUES (?) ON CONFLICT (name) DO NOTHING")
             .execute(arguments: [member.watch])
         guard let watch = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM story_watch WHERE name = ?"),
-                                             arguments: [member.watch]) else { return }
+                                             arguments: [member.watch]) else { return false }
         let f = member.fingerprint
         let lead = f.lead.isEmpty ? nil : f.lead
         try db.cachedStatement(sql: """
@@ -117,13 +117,15 @@ extension StateStore {
                                      f.isDated ? 0 : 1, f.actors.sorted().joined(separator: " "),
                                      f.topics.sorted().joined(separator: " "), f.linkKey, f.title, f.signature.wordCount,
                                      Data(f.signature.bytes), lead?.wordCount, lead.map { Data($0.bytes) }])
-        guard db.changesCount == 1 else { return }
+        guard db.changesCount == 1 else { return false }
         let id = db.lastInsertedRowID
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO story_band (band, member) VALUES (?, ?)")
         for band in Set(LSHBands.keys(f.signature)) { try insert.execute(arguments: [band, id]) }
+        return true
     }
 
-    /// Forgets story members recorded before `cutoff` (now − `stories.window`) and their band keys.
+    /// Forgets story members recorded before `cutoff` (now − `stories.window`) and their band keys,
+    /// and makes the summaries of the stories they leave again.
     /// - Returns: the number of members forgotten.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     @discardableResult
@@ -133,8 +135,11 @@ extension StateStore {
             try db.execute(sql: """
                 DELETE FROM story_band WHERE member IN (SELECT id FROM story_member WHERE recorded_at < ?)
                 """, arguments: [at])
+            let shrunk = try Int64.fetchAll(db, sql: "SELECT DISTINCT story FROM story_member WHERE recorded_at < ?", arguments: [at])
             try db.execute(sql: "DELETE FROM story_member WHERE recorded_at < ?", arguments: [at])
-            return db.changesCount
+            let forgotten = db.changesCount
+            for story in shrunk { try Self.summarizeStory(db, story: story) }
+            return forgotten
         }
     }
 

@@ -106,7 +106,7 @@ extension StateStore {
                                                actors: storyIDs(row["actor_ids"]), topics: storyIDs(row["topic_ids"]))
             let member = StoryMember(alertID: alertID(row["member"]), watch: row["watch"], story: alertID(row["story"]),
                                      level: level, fingerprint: fingerprint)
-            try insertStoryMember(db, member, at: row["recorded_at"])
+            try insertStoryMemberRows(db, member, at: row["recorded_at"])
         }
         try db.execute(sql: """
             DROP TABLE story_band_v10;
