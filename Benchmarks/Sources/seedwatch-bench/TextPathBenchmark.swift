@@ -11,7 +11,9 @@ import Glibc
 /// - ripgrep (`rg -c -i -w -F -f PATTERNS`) and Hyperscan (the `hyperscan` Python package,
 ///   caseless, `\b` on both sides) over the same `.txt`, when installed;
 /// - the peak RSS above an idle `scan` (of a one-line file) for one article of 10 MB, `.txt` and
-///   `.html`: the target is at most 3× the article's bytes.
+///   `.html` (a page of paragraphs), for 10 MB of real pages (trafilatura's and readability's test
+///   pages one after another) and for a page of 50 MB on one line (issue 11): the target is at most
+///   3× the input's bytes.
 ///
 ///   seedwatch-bench --text-path --binary ../.build/release/seedwatch [--rounds 5] [--python PATH]
 enum TextPathBenchmark {
@@ -94,14 +96,38 @@ enum TextPathBenchmark {
         page.append(contentsOf: Array("</article></body></html>\n".utf8))
         let pageFile = work.appendingPathComponent("one-article.html")
         try page.write(to: pageFile)
+        // Real pages (trafilatura's and readability's test pages, UTF-8 ones), one after another to
+        // 10 MB: markup, scripts and furniture around short articles.
+        var pages = Data()
+        let suites = ["html/trafilatura", "html/readability"].map { corpus.appendingPathComponent($0) }
+        for file in suites.flatMap({ files(under: $0, ext: "html") }) where pages.count < tenMB {
+            let bytes = try Data(contentsOf: file)
+            guard String(data: bytes, encoding: .utf8) != nil else { continue }
+            pages.append(bytes)
+            pages.append(0x0A)
+        }
+        let pagesFile = work.appendingPathComponent("pages.html")
+        try pages.write(to: pagesFile)
+        // One line of 50 MB (issue 11): the paragraphs of the page above, without a line break.
+        var line = Data("<!doctype html><html><head><meta charset=\"utf-8\"><title>BBC news</title></head><body><article>".utf8)
+        let paragraphs = String(decoding: plain, as: UTF8.self).split(separator: "\n").filter { !$0.isEmpty }
+        var next = 0
+        while line.count < 50_000_000, !paragraphs.isEmpty {
+            let escaped = paragraphs[next % paragraphs.count].replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            line.append(contentsOf: Array("<p>\(escaped)</p>".utf8))
+            next += 1
+        }
+        line.append(contentsOf: Array("</article></body></html>".utf8))
+        let lineFile = work.appendingPathComponent("one-line.html")
+        try line.write(to: lineFile)
         let idleFile = work.appendingPathComponent("idle.txt")
         try Data("Idle\n".utf8).write(to: idleFile)
         let idle = spawn(binary, ["scan", "--config", configPath, "--json", idleFile.path])
-        for (file, bytes) in [(plainFile, plain.count), (pageFile, page.count)] {
+        for (file, bytes) in [(plainFile, plain.count), (pageFile, page.count), (pagesFile, pages.count), (lineFile, line.count)] {
             let r = spawn(binary, ["scan", "--config", configPath, "--json", file.path])
             let above = r.maxRSS - idle.maxRSS
-            print(String(format: "peak RSS, one %.1f MB %@ article: %.1f MB above idle (%.1f MB) = %.2f x its bytes (target <= 3)",
-                         Double(bytes) / 1e6, file.pathExtension, Double(above) / 1e6, Double(idle.maxRSS) / 1e6,
+            print(String(format: "peak RSS, %@ (%.1f MB): %.1f MB above idle (%.1f MB) = %.2f x its bytes (target <= 3)",
+                         file.lastPathComponent, Double(bytes) / 1e6, Double(above) / 1e6, Double(idle.maxRSS) / 1e6,
                          Double(above) / Double(bytes)))
         }
     }

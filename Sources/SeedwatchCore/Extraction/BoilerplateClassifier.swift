@@ -40,19 +40,19 @@ enum BoilerplateClassifier {
     ]
 
     /// Whether the element, judged by its own attributes, is furniture.
-    static func isFurniture(_ node: Node) -> Bool {
+    static func isFurniture(_ node: Node, in tree: Tree) -> Bool {
         // Page-level containers carry layout classes (`has-sidebar`, `navbar-is-fixed`) about
         // their surroundings, not about themselves.
-        if structuralElements.contains(Tree.name(node)) { return false }
-        if Tree.attribute(node, "hidden") != nil { return true }
-        if Tree.attribute(node, "aria-hidden")?.lowercased() == "true" { return true }
-        if let style = Tree.attribute(node, "style")?.lowercased().filter({ $0 != " " }),
+        if structuralElements.contains(tree.name(node)) { return false }
+        if tree.attribute(node, "hidden") != nil { return true }
+        if tree.attribute(node, "aria-hidden")?.lowercased() == "true" { return true }
+        if let style = tree.attribute(node, "style")?.lowercased().filter({ $0 != " " }),
            style.contains("display:none") || style.contains("visibility:hidden") {
             return true
         }
-        if let role = Tree.attribute(node, "role")?.lowercased(), furnitureRoles.contains(role) { return true }
+        if let role = tree.attribute(node, "role")?.lowercased(), furnitureRoles.contains(role) { return true }
         for attribute in ["class", "id"] {
-            guard let value = Tree.attribute(node, attribute) else { continue }
+            guard let value = tree.attribute(node, attribute) else { continue }
             if isFurniture(classOrID: value) { return true }
         }
         return false

@@ -1,6 +1,3 @@
-import CLibXML2
-import Foundation
-
 /// Chooses which part of a page is the article, and which elements inside it are furniture.
 ///
 /// 1. Furniture is recognised by tag (`nav`, `aside`, `form`, `header`, `footer`) and by attributes
@@ -20,14 +17,16 @@ import Foundation
 ///    headline and lead), and so are figures with their captions and credits (unless the article's
 ///    paragraphs are inside one), and blocks whose text is mostly link text (lists of related links,
 ///    "Read more:" lines).
+///
+/// Per-node figures are arrays indexed by node (the tree's nodes are numbered in document order).
 struct ContentScope {
     typealias Tree = HTMLDocumentTree
     typealias Node = HTMLDocumentTree.Node
 
     /// Per element: visible characters (non-space scalars) and how many of them are inside links.
     struct TextStatistics {
-        var characters = 0
-        var linkCharacters = 0
+        var characters: Int32 = 0
+        var linkCharacters: Int32 = 0
         var linkDensity: Double { characters == 0 ? 0 : Double(linkCharacters) / Double(characters) }
     }
 
@@ -49,74 +48,90 @@ struct ContentScope {
         "div", "section", "ul", "ol", "dl", "table", "p", "li", "span", "h2", "h3", "h4", "h5", "h6",
     ]
 
+    private let tree: Tree
     private let root: Node
-    private var furniture: Set<Node> = []
-    private var statistics: [Node: TextStatistics] = [:]
-    private var scores: [Node: Double] = [:]
-    /// Document order of elements, to break score ties the same way on every run.
-    private var order: [Node: Int] = [:]
+    private static let furnitureFlag: UInt8 = 1
+    private static let holdsArticleFlag: UInt8 = 2
+    /// Per node: furniture, and the best-scoring element and its ancestors (holds the article).
+    private var flags: [UInt8]
+    private var statistics: [TextStatistics]
+    /// Per node: its paragraph score (0 when it has none).
+    private var scores: [Double]
     private var best: Node?
-    /// The best-scoring element and its ancestors.
-    private var holdsArticle: Set<Node> = []
 
-    /// The article's text lines under `root`.
-    static func lines(root: Node) -> [String] {
-        var scope = ContentScope(root: root)
+    /// Writes the article's text lines under `root` into the tree's arena, joined by `"\n"`,
+    /// leading lines equal to `title` dropped (``HTMLTextWalker/write(_:droppingLeadingLinesEqualTo:)``).
+    /// - Returns: the number of bytes written at the start of the arena.
+    static func write(tree: Tree, root: Node, droppingLeadingLinesEqualTo title: String) -> Int {
+        var scope = ContentScope(tree: tree, root: root)
         scope.score()
         scope.measureVisibleText()
-        return scope.render()
+        return scope.render(droppingLeadingLinesEqualTo: title)
     }
 
-    private init(root: Node) { self.root = root }
-
-    private static func isFurniture(_ node: Node, name: String) -> Bool {
-        HTMLElements.furniture.contains(name) || BoilerplateClassifier.isFurniture(node)
+    private init(tree: Tree, root: Node) {
+        self.tree = tree
+        self.root = root
+        flags = Array(repeating: 0, count: tree.nodeCount)
+        statistics = Array(repeating: TextStatistics(), count: tree.nodeCount)
+        scores = Array(repeating: 0, count: tree.nodeCount)
     }
+
+    private func isFurniture(_ node: Node) -> Bool { flags[Int(node)] & Self.furnitureFlag != 0 }
+    private func holdsArticle(_ node: Node) -> Bool { flags[Int(node)] & Self.holdsArticleFlag != 0 }
 
     /// Pass 1: furniture marks, paragraph scores, the best-scoring element.
     private mutating func score() {
-        var ownText: [Node: Int] = [:]
-        var inFurniture: [Node: Bool] = [:]
+        // Per block: own visible characters outside links, and whether any of them lies in furniture.
+        var ownText: [Int32] = Array(repeating: 0, count: tree.nodeCount)
+        var inFurniture: [Bool] = Array(repeating: false, count: tree.nodeCount)
         var stack: [(node: Node, inLink: Bool, inFurniture: Bool)] = [(root, false, false)]
         while let (node, inLink, furnitureAbove) = stack.popLast() {
-            if Tree.isText(node) {
-                guard !inLink, let block = Self.blockAncestor(of: node) else { continue }
-                ownText[block, default: 0] += Self.visibleCharacters(Tree.text(node))
-                if furnitureAbove { inFurniture[block] = true }
+            if tree.isText(node) {
+                guard !inLink, let block = blockAncestor(of: node) else { continue }
+                ownText[Int(block)] += Int32(Self.visibleCharacters(tree.textBytes(node)))
+                if furnitureAbove { inFurniture[Int(block)] = true }
                 continue
             }
-            guard Tree.isElement(node) else { continue }
-            let name = Tree.name(node)
-            if HTMLTextWalker.droppedElements.contains(name) { continue }
-            order[node] = order.count
+            guard tree.isElement(node) else { continue }
+            let info = tree.info(node)
+            if info.isDropped { continue }
             var isFurniture = furnitureAbove
-            if Self.isFurniture(node, name: name) { furniture.insert(node); isFurniture = true }
-            for child in Tree.children(node).reversed() {
-                stack.append((child, inLink || name == "a", isFurniture))
+            if HTMLElements.furniture.contains(info.name) || BoilerplateClassifier.isFurniture(node, in: tree) {
+                flags[Int(node)] |= Self.furnitureFlag
+                isFurniture = true
+            }
+            let isLink = inLink || info.name == "a"
+            for child in tree.children(node).reversed() {
+                stack.append((child, isLink, isFurniture))
             }
         }
-        for (block, count) in ownText where count >= Self.minimumParagraphCharacters {
-            let score = Double(count) * (inFurniture[block] == true ? Self.furnitureParagraphWeight : 1)
-            scores[block, default: 0] += score
-            if let parent = block.pointee.parent, Tree.isElement(parent) {
-                scores[parent, default: 0] += score
-                if let grandparent = parent.pointee.parent, Tree.isElement(grandparent) {
-                    scores[grandparent, default: 0] += score / 2
+        // Blocks in document order: each score is summed in the same order on every run.
+        for index in ownText.indices where ownText[index] >= Self.minimumParagraphCharacters {
+            let block = Node(index)
+            let score = Double(ownText[index]) * (inFurniture[index] ? Self.furnitureParagraphWeight : 1)
+            scores[Int(block)] += score
+            if let parent = tree.parent(block), tree.isElement(parent) {
+                scores[Int(parent)] += score
+                if let grandparent = tree.parent(parent), tree.isElement(grandparent) {
+                    scores[Int(grandparent)] += score / 2
                 }
             }
         }
-        let order = self.order
-        best = scores.max { a, b in
-            a.value < b.value || (a.value == b.value && order[a.key, default: 0] > order[b.key, default: 0])
-        }?.key
+        // The highest score; on a tie, the first in document order.
+        var bestScore = 0.0
+        for node in scores.indices where scores[node] > bestScore {
+            bestScore = scores[node]
+            best = Node(node)
+        }
         var ancestor = best
-        while let a = ancestor, Tree.isElement(a) { holdsArticle.insert(a); ancestor = a.pointee.parent }
+        while let a = ancestor, tree.isElement(a) { flags[Int(a)] |= Self.holdsArticleFlag; ancestor = tree.parent(a) }
     }
 
     /// Whether the walk drops `node` as furniture.
     private func isDroppedFurniture(_ node: Node, insideSemanticScope: Bool) -> Bool {
-        guard furniture.contains(node), !holdsArticle.contains(node) else { return false }
-        return !(Tree.name(node) == "header" && insideSemanticScope)
+        guard isFurniture(node), !holdsArticle(node) else { return false }
+        return !(tree.name(node) == "header" && insideSemanticScope)
     }
 
     /// Pass 2: characters and link characters per element, furniture not counted.
@@ -126,95 +141,113 @@ struct ContentScope {
         while let step = stack.popLast() {
             switch step {
             case .enter(let node, let inLink):
-                if Tree.isText(node) {
-                    let count = Self.visibleCharacters(Tree.text(node))
-                    guard count > 0, let parent = node.pointee.parent else { continue }
-                    statistics[parent, default: TextStatistics()].characters += count
-                    if inLink { statistics[parent, default: TextStatistics()].linkCharacters += count }
+                if tree.isText(node) {
+                    let count = Int32(Self.visibleCharacters(tree.textBytes(node)))
+                    guard count > 0, let parent = tree.parent(node) else { continue }
+                    statistics[Int(parent)].characters += count
+                    if inLink { statistics[Int(parent)].linkCharacters += count }
                     continue
                 }
-                guard Tree.isElement(node) else { continue }
-                let name = Tree.name(node)
-                if HTMLTextWalker.droppedElements.contains(name) || isDroppedFurniture(node, insideSemanticScope: false) {
+                guard tree.isElement(node) else { continue }
+                if tree.info(node).isDropped || isDroppedFurniture(node, insideSemanticScope: false) {
                     continue
                 }
                 stack.append(.leave(node))
-                for child in Tree.children(node).reversed() { stack.append(.enter(child, inLink: inLink || name == "a")) }
+                let isLink = inLink || tree.name(node) == "a"
+                for child in tree.children(node).reversed() { stack.append(.enter(child, inLink: isLink)) }
             case .leave(let node):
                 // Children have been left already: fold this node's totals into its parent.
-                guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { continue }
-                let own = statistics[node, default: TextStatistics()]
-                statistics[parent, default: TextStatistics()].characters += own.characters
-                statistics[parent, default: TextStatistics()].linkCharacters += own.linkCharacters
+                guard let parent = tree.parent(node), tree.isElement(parent) else { continue }
+                let own = statistics[Int(node)]
+                statistics[Int(parent)].characters += own.characters
+                statistics[Int(parent)].linkCharacters += own.linkCharacters
             }
         }
     }
 
-    private static func visibleCharacters(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + (Whitespace.isSpace($1) ? 0 : 1) }
+    /// The number of scalars of valid UTF-8 `text` that are not whitespace (``Whitespace/isSpace(_:)``).
+    static func visibleCharacters(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let p = text.baseAddress else { return 0 }
+        var count = 0
+        var i = 0
+        let n = text.count
+        while i < n {
+            let b = p[i]
+            if b < 0x80 {
+                if !(b == 0x20 || (b >= 0x09 && b <= 0x0D)) { count += 1 }
+                i += 1
+                continue
+            }
+            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            if !Whitespace.isSpace(UTF8Lines.scalar(at: i, in: p)) { count += 1 }
+            i += length
+        }
+        return count
     }
 
     /// The nearest ancestor that is a block element or a table cell (the paragraph a text node belongs to).
-    private static func blockAncestor(of node: Node) -> Node? {
-        var current = node.pointee.parent
-        while let c = current, Tree.isElement(c) {
-            if HTMLElements.blocks.contains(Tree.name(c)) || HTMLElements.cells.contains(Tree.name(c)) { return c }
-            current = c.pointee.parent
+    private func blockAncestor(of node: Node) -> Node? {
+        var current = tree.parent(node)
+        while let c = current, tree.isElement(c) {
+            let info = tree.info(c)
+            if info.isBlock || info.isCell { return c }
+            current = tree.parent(c)
         }
         return nil
     }
 
-    private static func isSemantic(_ node: Node) -> Bool { ["article", "main"].contains(Tree.name(node)) }
+    private func isSemantic(_ node: Node) -> Bool { ["article", "main"].contains(tree.name(node)) }
 
     /// The best-scoring element and those of its siblings that hold the article's paragraphs too,
     /// with everything between them, in document order.
     private func region(of best: Node) -> [Node] {
-        guard let parent = best.pointee.parent, Tree.isElement(parent) else { return [best] }
-        let siblings = Tree.children(parent)
-        let threshold = (scores[best] ?? 0) * Self.siblingScoreShare
+        guard let parent = tree.parent(best), tree.isElement(parent) else { return [best] }
+        let siblings = tree.children(parent)
+        let threshold = scores[Int(best)] * Self.siblingScoreShare
         let kept = siblings.indices.filter { i in
             let sibling = siblings[i]
             if sibling == best { return true }
-            guard Tree.isElement(sibling), !furniture.contains(sibling) else { return false }
-            let density = statistics[sibling]?.linkDensity ?? 0
-            return (scores[sibling] ?? 0) >= threshold && density <= Self.maximumSiblingLinkDensity
+            guard tree.isElement(sibling), !isFurniture(sibling) else { return false }
+            let density = statistics[Int(sibling)].linkDensity
+            return scores[Int(sibling)] >= threshold && density <= Self.maximumSiblingLinkDensity
         }
         guard let first = kept.first, let last = kept.last else { return [best] }
         return Array(siblings[first...last])
     }
 
-    /// Pass 3: the scope's text, furniture and link lists dropped.
-    private func render() -> [String] {
+    /// Pass 3: the scope's text, furniture and link lists dropped, written into the arena.
+    private func render(droppingLeadingLinesEqualTo title: String) -> Int {
         var scope = root
         var roots: [Node] = [root]
         var insideSemanticScope = false
         if let best {
-            if let semantic = Tree.elements(under: root).filter(Self.isSemantic).last(where: holdsArticle.contains) {
+            if let semantic = tree.elements(under: root).filter(isSemantic).last(where: holdsArticle) {
                 scope = semantic
                 roots = [semantic]
                 insideSemanticScope = true
             } else {
                 roots = region(of: best)
             }
-        } else if let largest = Tree.elements(under: root).filter(Self.isSemantic)
-            .max(by: { (statistics[$0]?.characters ?? 0) < (statistics[$1]?.characters ?? 0) }) {
+        } else if let largest = tree.elements(under: root).filter(isSemantic)
+            .max(by: { statistics[Int($0)].characters < statistics[Int($1)].characters }) {
             // No paragraph long enough to score: the `article`/`main` with the most text.
             scope = largest
             roots = [largest]
             insideSemanticScope = true
         }
-        var walker = HTMLTextWalker()
+        var walker = HTMLTextWalker(tree: tree)
         walker.skip = { [self] node in
             if node == scope { return false }
             if isDroppedFurniture(node, insideSemanticScope: insideSemanticScope) { return true }
-            if !insideSemanticScope, Tree.name(node) == "header", !holdsArticle.contains(node) { return true }
-            if Self.figures.contains(Tree.name(node)), !holdsArticle.contains(node) { return true }
-            if Self.linkListCandidates.contains(Tree.name(node)), let s = statistics[node], s.characters > 0,
-               s.linkDensity > Self.maximumLinkDensity {
+            let name = tree.name(node)
+            if !insideSemanticScope, name == "header", !holdsArticle(node) { return true }
+            if Self.figures.contains(name), !holdsArticle(node) { return true }
+            let s = statistics[Int(node)]
+            if Self.linkListCandidates.contains(name), s.characters > 0, s.linkDensity > Self.maximumLinkDensity {
                 return true
             }
             return false
         }
-        return walker.lines(of: roots)
+        return walker.write(roots, droppingLeadingLinesEqualTo: title)
     }
 }

@@ -12,38 +12,37 @@ struct HTMLMetadata {
     var published: Date?
     var url: String?
 
-    init(root: HTMLDocumentTree.Node) {
-        typealias Tree = HTMLDocumentTree
+    init(tree: HTMLDocumentTree, root: HTMLDocumentTree.Node) {
         var meta: [String: String] = [:]
         var titleText: String?
         var firstH1: String?
         var firstTime: String?
         var canonical: String?
         var jsonLD: [String] = []
-        for element in Tree.elements(under: root) {
-            switch Tree.name(element) {
+        for element in tree.elements(under: root) {
+            switch tree.name(element) {
             case "meta":
-                guard let content = Tree.attribute(element, "content") else { continue }
+                guard let content = tree.attribute(element, "content") else { continue }
                 for key in ["property", "name", "itemprop"] {
-                    if let k = Tree.attribute(element, key)?.lowercased(), meta[k] == nil { meta[k] = content }
+                    if let k = tree.attribute(element, key)?.lowercased(), meta[k] == nil { meta[k] = content }
                 }
             case "title":
-                if titleText == nil { titleText = Tree.textContent(element) }
+                if titleText == nil { titleText = tree.textContent(element) }
             case "h1":
-                if firstH1 == nil { firstH1 = Tree.textContent(element) }
+                if firstH1 == nil { firstH1 = tree.textContent(element) }
             case "time":
-                if firstTime == nil, let datetime = Tree.attribute(element, "datetime"),
+                if firstTime == nil, let datetime = tree.attribute(element, "datetime"),
                    PublishedDateParser.parse(datetime) != nil {
                     firstTime = datetime
                 }
             case "link":
-                if canonical == nil, let rel = Tree.attribute(element, "rel"),
+                if canonical == nil, let rel = tree.attribute(element, "rel"),
                    rel.lowercased().split(separator: " ").contains("canonical") {
-                    canonical = Tree.attribute(element, "href")
+                    canonical = tree.attribute(element, "href")
                 }
             case "script":
-                if Tree.attribute(element, "type")?.lowercased().trimmingCharacters(in: .whitespaces) == "application/ld+json" {
-                    jsonLD.append(Tree.textContent(element))
+                if tree.attribute(element, "type")?.lowercased().trimmingCharacters(in: .whitespaces) == "application/ld+json" {
+                    jsonLD.append(tree.textContent(element))
                 }
             default:
                 continue

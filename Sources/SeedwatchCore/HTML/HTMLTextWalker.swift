@@ -1,7 +1,12 @@
 /// Renders the visible text of an HTML subtree as lines by the rules of ``HTMLElements``: block
 /// elements and `<br>` end a line, a table cell is followed by a space (one row, one line), inline
 /// elements add nothing (so `Pyong<span>yang</span>` stays one word), whitespace collapses inside a
-/// line (``Whitespace``) and empty lines are dropped.
+/// line (``Whitespace``, as ``TextLines/collapse(_:)``) and empty lines are dropped.
+///
+/// The lines are written over the tree's arena, front to back: a text node's bytes are read before
+/// anything is written over them. Each text node adds at most one byte to what it is rewritten as
+/// (a line break or a space before its first visible byte), and the arena keeps one spare byte before
+/// each node (``HTMLDocumentTree``), so the writing never passes the reading.
 struct HTMLTextWalker {
     typealias Tree = HTMLDocumentTree
     typealias Node = HTMLDocumentTree.Node
@@ -10,23 +15,20 @@ struct HTMLTextWalker {
     /// (``HTMLElements/neverText`` and ``HTMLElements/embedded``).
     static let droppedElements: Set<String> = HTMLElements.neverText.union(HTMLElements.embedded)
 
+    let tree: Tree
+
     /// Decides, per element, whether its subtree is skipped (beyond `droppedElements`).
     var skip: (Node) -> Bool = { _ in false }
 
-    /// The lines of visible text under `root`.
-    func lines(of root: Node) -> [String] {
-        lines(of: [root])
-    }
+    init(tree: Tree) { self.tree = tree }
 
-    /// The lines of visible text under each of `roots`, in that order (siblings, in document order).
-    func lines(of roots: [Node]) -> [String] {
-        var lines: [String] = []
-        var current = ""
-        func endLine() {
-            let line = TextLines.collapse(current)
-            if !line.isEmpty { lines.append(line) }
-            current = ""
-        }
+    /// Writes the lines of visible text under each of `roots` (siblings, in document order) at the
+    /// start of the tree's arena, joined by `"\n"`; leading lines equal to `title` are dropped
+    /// (pages often hold the headline as `<h1>` and again as a first paragraph). The arena's text is
+    /// gone afterwards.
+    /// - Returns: the number of bytes written.
+    func write(_ roots: [Node], droppingLeadingLinesEqualTo title: String) -> Int {
+        var writer = LineWriter(out: tree.arena, title: title)
         // Events: enter a node, leave a block element, or leave a table cell.
         enum Step { case enter(Node), leaveBlock, leaveCell }
         var stack: [Step] = roots.reversed().map { .enter($0) }
@@ -35,40 +37,124 @@ struct HTMLTextWalker {
         while let step = stack.popLast() {
             switch step {
             case .leaveBlock:
-                endLine()
+                writer.endLine()
                 if preStack.popLast() == true { preDepth -= 1 }
             case .leaveCell:
-                current += " "
+                writer.space()
             case .enter(let node):
-                if Tree.isText(node) {
-                    let text = Tree.text(node)
-                    if preDepth > 0, text.contains("\n") {
-                        let parts = text.split(separator: "\n", omittingEmptySubsequences: false)
-                        for (i, part) in parts.enumerated() {
-                            if i > 0 { endLine() }
-                            current += part
+                if tree.isText(node) {
+                    let text = tree.textBytes(node)
+                    precondition(writer.position < tree.textOffset(node), "the text of a page is rewritten ahead of its reading")
+                    if preDepth > 0 {
+                        // Each "\n" ends a line inside `pre`; a CR LF pair is one character, not "\n".
+                        var start = 0
+                        for k in 0..<text.count where text[k] == 0x0A && (k == 0 || text[k - 1] != 0x0D) {
+                            writer.append(UnsafeBufferPointer(rebasing: text[start..<k]))
+                            writer.endLine()
+                            start = k + 1
                         }
+                        writer.append(UnsafeBufferPointer(rebasing: text[start...]))
                     } else {
-                        current += text
+                        writer.append(text)
                     }
                     continue
                 }
-                guard Tree.isElement(node) else { continue }
-                let name = Tree.name(node)
-                if Self.droppedElements.contains(name) || skip(node) { continue }
-                if name == "br" { endLine(); continue }
-                let isBlock = HTMLElements.blocks.contains(name)
-                if HTMLElements.cells.contains(name) { stack.append(.leaveCell) }
-                if isBlock {
-                    endLine()
+                guard tree.isElement(node) else { continue }
+                let info = tree.info(node)
+                if info.isDropped || skip(node) { continue }
+                if info.name == "br" { writer.endLine(); continue }
+                if info.isCell { stack.append(.leaveCell) }
+                if info.isBlock {
+                    writer.endLine()
                     stack.append(.leaveBlock)
-                    preStack.append(name == "pre")
-                    if name == "pre" { preDepth += 1 }
+                    preStack.append(info.name == "pre")
+                    if info.name == "pre" { preDepth += 1 }
                 }
-                for child in Tree.children(node).reversed() { stack.append(.enter(child)) }
+                for child in tree.children(node).reversed() { stack.append(.enter(child)) }
             }
         }
-        endLine()
-        return lines
+        writer.endLine()
+        return writer.position
+    }
+
+    /// Writes collapsed lines: runs of ``Whitespace`` spaces as one space, none at either end of a
+    /// line, invisible scalars dropped, empty lines dropped, lines joined by `"\n"`, leading lines
+    /// equal to the title dropped.
+    struct LineWriter {
+        let out: UnsafeMutablePointer<UInt8>
+        let title: String
+        /// Bytes written.
+        private(set) var position = 0
+        /// Where the current line's text starts, and where the line (with its "\n") starts.
+        private var lineTextStart = 0
+        private var lineStart = 0
+        private var lineHasText = false
+        private var pendingSpace = false
+        private var keptLines = 0
+
+        init(out: UnsafeMutablePointer<UInt8>, title: String) {
+            self.out = out
+            self.title = title
+        }
+
+        /// Whitespace between two pieces of the line (after a table cell).
+        mutating func space() { pendingSpace = lineHasText }
+
+        /// Appends a piece of the current line (valid UTF-8, whole scalars).
+        mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
+            guard let p = text.baseAddress else { return }
+            let n = text.count
+            var i = 0
+            while i < n {
+                let b = p[i]
+                let length: Int
+                if b < 0x80 {
+                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                        pendingSpace = lineHasText
+                        i += 1
+                        continue
+                    }
+                    length = 1
+                } else {
+                    length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                    switch UTF8Lines.kind(p, i, length) {
+                    case .space:
+                        pendingSpace = lineHasText
+                        i += length
+                        continue
+                    case .invisible:
+                        i += length
+                        continue
+                    case .other:
+                        break
+                    }
+                }
+                if !lineHasText {
+                    lineStart = position
+                    if keptLines > 0 { out[position] = 0x0A; position += 1 }
+                    lineTextStart = position
+                    lineHasText = true
+                } else if pendingSpace {
+                    out[position] = 0x20
+                    position += 1
+                }
+                pendingSpace = false
+                for k in 0..<length { out[position + k] = p[i + k] }
+                position += length
+                i += length
+            }
+        }
+
+        /// Ends the current line: kept unless it is empty, or a leading line equal to the title
+        /// (`String` equality: canonically equivalent text is equal).
+        mutating func endLine() {
+            if lineHasText {
+                let isTitle = keptLines == 0 && !title.isEmpty
+                    && String(decoding: UnsafeBufferPointer(start: out + lineTextStart, count: position - lineTextStart), as: UTF8.self) == title
+                if isTitle { position = lineStart } else { keptLines += 1 }
+            }
+            lineHasText = false
+            pendingSpace = false
+        }
     }
 }
