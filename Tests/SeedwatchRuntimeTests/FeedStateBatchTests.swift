@@ -66,4 +66,28 @@ struct FeedStateBatchTests {
         while try store.feedState(url: Self.state(100).url) == nil && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         #expect(try store.feedState(url: Self.state(100).url) == Self.state(100))
     }
+
+    @Test("a state primed at start serves the first reads; once forgotten, or after a save, the newer one is read")
+    func primedStatesServeTheFirstPoll() throws {
+        let folder = try TemporaryFolder("feed-state-batch")
+        defer { folder.remove() }
+        let store = try StateStore(path: folder.file("state.sqlite"))
+        let batch = FeedStateBatch(store: store, logger: LogRecorder().logger(), maxWaitSeconds: 3600)
+        batch.prime([Self.state(1), Self.state(2)])
+        // What `seedwatch feeds reset` would store meanwhile: the primed state is still read …
+        try store.saveFeedState(FeedHTTPState(url: Self.state(1).url))
+        #expect(try batch.state(url: Self.state(1).url) == Self.state(1))
+        // … until the feed's first poll has read it.
+        batch.forgetPrimed(url: Self.state(1).url)
+        #expect(try batch.state(url: Self.state(1).url) == FeedHTTPState(url: Self.state(1).url))
+        // A saved state replaces the primed one.
+        batch.pollBegan()
+        batch.save(Self.state(2, status: 200), now: false)
+        batch.pollEnded()
+        #expect(try batch.state(url: Self.state(2).url) == Self.state(2, status: 200))
+        // A reload forgets them all.
+        batch.prime([Self.state(3)])
+        batch.forgetPrimed()
+        #expect(try batch.state(url: Self.state(3).url) == nil)
+    }
 }

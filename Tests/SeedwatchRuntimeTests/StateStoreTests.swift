@@ -183,6 +183,27 @@ import Testing
         #expect(try store.seenArticleCount(articleKeyPrefix: ArticleIdentity.feedKey(feedURL: "https://c.example/", itemKey: "")) == 0)
     }
 
+    @Test("a feed's seen keys are the keys after its prefix, not a neighbour's: its items' keys in key order, seen since the instant")
+    func seenArticleKeysByFeedPrefixRange() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try StateStore(path: folder.file("state.sqlite"))
+        // b's URL extends a's, c's sorts just after a's prefix; a's items include non-ASCII item keys.
+        let a = "https://a.example/rss", b = "https://a.example/rss2", c = "https://a.example/rss/"
+        let old = Date(timeIntervalSince1970: 1_787_000_000), new = Date(timeIntervalSince1970: 1_787_003_600)
+        for (feed, item, at) in [(a, "z", new), (a, "\u{10FFFF}", new), (a, "é", new), (a, "1", new), (a, "old", old),
+                                 (b, "1", new), (c, "1", new)] {
+            _ = try store.commitDecision(articleKey: ArticleIdentity.feedKey(feedURL: feed, itemKey: item), watch: "w",
+                                         contentHash: "h", alertID: nil, alertLine: nil, at: at)
+        }
+        #expect(try store.seenArticleKeys(articleKeyPrefix: ArticleIdentity.feedKey(feedURL: a, itemKey: ""), seenSince: new)
+                == ["1", "z", "é", "\u{10FFFF}"].map { ArticleIdentity.feedKey(feedURL: a, itemKey: $0) })
+        #expect(try store.seenArticleKeys(articleKeyPrefix: ArticleIdentity.feedKey(feedURL: c, itemKey: ""), seenSince: old)
+                == [ArticleIdentity.feedKey(feedURL: c, itemKey: "1")])
+        #expect(try store.seenArticleCount(articleKeyPrefix: ArticleIdentity.feedKey(feedURL: a, itemKey: "")) == 5)
+        #expect(try store.firstSeenInstants(articleKeyPrefix: ArticleIdentity.feedKey(feedURL: b, itemKey: "")) == [new])
+    }
+
     @Test func errorsNameTheDatabasePath() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -139,12 +139,15 @@ final class CurlMultiLoop: @unchecked Sendable {
             let ids = cancelled
             cancelled = []
             var starting: [CurlTransfer] = []
-            queued.removeAll { transfer in
-                if ids.contains(ObjectIdentifier(transfer)) {
-                    transfer.finish(FeedResponse(status: 0, finalURL: transfer.request.url, error: .cancelled))
-                    return true
+            // Cancellations are rare: the queue (1,000 feeds due at once) is not walked without one.
+            if !ids.isEmpty {
+                queued.removeAll { transfer in
+                    if ids.contains(ObjectIdentifier(transfer)) {
+                        transfer.finish(FeedResponse(status: 0, finalURL: transfer.request.url, error: .cancelled))
+                        return true
+                    }
+                    return false
                 }
-                return false
             }
             let free = concurrency - running.count
             if free > 0 && !queued.isEmpty {

@@ -13,6 +13,7 @@ extension FeedPoller {
         var state: FeedHTTPState
         do {
             state = try states.state(url: feed.url) ?? FeedHTTPState(url: feed.url)
+            states.forgetPrimed(url: feed.url)
         } catch {
             logger.error("cannot read feed state", metadata: ["feed": "\(feed.url)", "error": "\(error)"])
             return FeedPollReport(feedURL: feed.url, requestedURL: feed.url, error: "\(error)",
@@ -97,7 +98,7 @@ extension FeedPoller {
             }
         }
 
-        let network = outage.record(feed: feed.url, response: response, feedCount: registry.feeds.count, now: now)
+        let network = outage.record(feed: feed.url, response: response, feedCount: registry.count, now: now)
         if outcome == .success {
             if response.redirects.movesPermanently && response.finalURL != requestedURL {
                 state.currentURL = response.finalURL

@@ -22,11 +22,14 @@ extension FeedPoller {
     }
 
     /// At start: every host whose feed's last answer was 429 or 503 with a next poll still ahead
-    /// waits until then, for all its feeds.
+    /// waits until then, for all its feeds; and the stored states serve the feeds' first polls
+    /// (``FeedStateBatch/prime(_:)``).
     func restoreHostWaits() {
         let now = clock.now()
         do {
-            for state in try store.allFeedStates() {
+            let stored = try store.allFeedStates()
+            states.prime(stored)
+            for state in stored {
                 guard let status = state.lastStatus, status == 429 || status == 503, let next = state.nextPoll, next > now else { continue }
                 hosts.throttle(state.currentURL ?? state.url, until: next)
                 logger.info("host asked to wait; its feeds are not fetched before then", metadata: [

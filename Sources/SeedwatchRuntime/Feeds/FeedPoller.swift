@@ -87,7 +87,8 @@ package final class FeedPoller: Sendable {
     /// - Returns: the configured URLs added, removed and changed.
     @discardableResult
     package func apply(feeds: [SeedwatchConfiguration.Feed]) -> FeedListChange {
-        registry.apply(feeds)
+        states.forgetPrimed()
+        return registry.apply(feeds)
     }
 
     /// Polls every feed at once, then each again whenever it is due, until the task is cancelled;
@@ -116,6 +117,7 @@ package final class FeedPoller: Sendable {
             // A stored wait (next poll, back-off, Retry-After) outlives a restart; a host's 429/503 covers its feeds.
             if let due = dueTime(of: feed, honouringStoredNextPoll: first), due > clock.now() {
                 first = false
+                states.forgetPrimed(url: feed.url)  // read from the database after the wait
                 do {
                     try await wakeups.sleep(feed: feed.url, until: due, clock: clock)
                 } catch {

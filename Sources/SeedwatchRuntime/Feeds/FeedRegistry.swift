@@ -46,6 +46,11 @@ final class FeedRegistry: @unchecked Sendable {
         lock.withLock { order.compactMap { byURL[$0] } }
     }
 
+    /// How many feeds are configured (without building ``feeds``: every poll asks, issue 15).
+    var count: Int {
+        lock.withLock { order.count }
+    }
+
     /// The feed's settings when `start` is still its current loop; `nil` tells the loop to end.
     func feed(for start: Start) -> SeedwatchConfiguration.Feed? {
         lock.withLock { loops[start.url] == start.generation ? byURL[start.url] : nil }

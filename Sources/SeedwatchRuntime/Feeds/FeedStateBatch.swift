@@ -12,12 +12,20 @@ import Synchronization
 /// a 410), so that a restart honours it. The poller reads a feed's state through ``state(url:)``,
 /// which sees what waits. What a killed process had not written yet costs at most a full fetch of
 /// the feeds concerned (their items are decided and stay decided).
+///
+/// At start the poller hands it every stored state at once (``prime(_:)``, one query): each feed's
+/// first poll reads its state from there instead of one query per feed (issue 15: 1,000 feeds due
+/// at start-up). A primed state serves only that first pass: it is dropped when the feed's first
+/// poll reads it or its loop first goes to sleep (``forgetPrimed(url:)``), and all of them at a
+/// reload (``forgetPrimed()``), so a later read sees the database (and `seedwatch feeds reset`).
 package final class FeedStateBatch: Sendable {
     private struct Pending {
         var states: [String: FeedHTTPState] = [:]
         /// States taken by the write in progress: still what a read must see until it commits.
         var writing: [String: FeedHTTPState] = [:]
         var touches: [(keys: [String], at: Date)] = []
+        /// Stored states read at start, by URL, until each feed's first poll (``prime(_:)``).
+        var primed: [String: FeedHTTPState] = [:]
         var pollsInFlight = 0
         var flushScheduled = false
     }
@@ -42,8 +50,25 @@ package final class FeedStateBatch: Sendable {
     /// The feed's state: the one waiting to be written, else the stored one.
     /// - Throws: ``StateStoreError`` when the stored state cannot be read.
     package func state(url: String) throws -> FeedHTTPState? {
-        if let waiting = pending.withLock({ $0.states[url] ?? $0.writing[url] }) { return waiting }
+        if let waiting = pending.withLock({ $0.states[url] ?? $0.writing[url] ?? $0.primed[url] }) { return waiting }
         return try store.feedState(url: url)
+    }
+
+    /// Keeps `states` (all the stored ones, read at start) for the feeds' first reads.
+    package func prime(_ states: [FeedHTTPState]) {
+        pending.withLock { p in
+            for state in states { p.primed[state.url] = state }
+        }
+    }
+
+    /// Drops the primed state of `url`: later reads of it go to the database.
+    package func forgetPrimed(url: String) {
+        pending.withLock { _ = $0.primed.removeValue(forKey: url) }
+    }
+
+    /// Drops every primed state (a reload: `seedwatch feeds reset` may have changed them).
+    package func forgetPrimed() {
+        pending.withLock { $0.primed.removeAll() }
     }
 
     /// A poll begins (its end, ``pollEnded()``, may write what waits).
@@ -62,6 +87,7 @@ package final class FeedStateBatch: Sendable {
     package func save(_ state: FeedHTTPState, now: Bool) {
         let (full, schedule) = pending.withLock { p -> (Bool, Bool) in
             p.states[state.url] = state
+            p.primed[state.url] = nil
             let schedule = !p.flushScheduled
             p.flushScheduled = true
             return (p.states.count >= Self.maxPending, schedule)

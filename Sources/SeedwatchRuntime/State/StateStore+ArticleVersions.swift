@@ -39,16 +39,17 @@ extension StateStore {
         try readAccess("find article versions") { db in
             let rows: [Row]
             if everyVersion {
-                rows = try Row.fetchAll(db, sql: "SELECT * FROM article_version WHERE scope = ? ORDER BY recorded_at, article_key",
+                rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM article_version WHERE scope = ? ORDER BY recorded_at, article_key"),
                                         arguments: [Data(scope)])
             } else {
                 let instant = published?.timeIntervalSince1970
                 let window = ArticleUpdateMatch.correctionWindow
-                rows = try Row.fetchAll(db, sql: """
+                // A cached statement: every new article asks (VersionLookup, issue 15).
+                rows = try Row.fetchAll(db.cachedStatement(sql: """
                     SELECT * FROM article_version WHERE scope = ?
                         AND (description_hash = ? OR published BETWEEN ? AND ? OR (?5 IS NULL AND published IS NULL))
                     ORDER BY recorded_at, article_key
-                    """, arguments: [Data(scope), descriptionHash, instant.map { $0 - window }, instant.map { $0 + window }, instant])
+                    """), arguments: [Data(scope), descriptionHash, instant.map { $0 - window }, instant.map { $0 + window }, instant])
             }
             return rows.map { row in
                 ArticleUpdateMatch.StoredVersion(

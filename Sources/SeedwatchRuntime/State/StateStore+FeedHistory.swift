@@ -10,10 +10,10 @@ extension StateStore {
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     package func firstSeenInstants(articleKeyPrefix: String) throws -> [Date] {
         try readAccess("read feed history") { db in
-            let prefix = Self.keyBytes(articleKeyPrefix)
+            let (low, high) = Self.keyRange(articleKeyPrefix)
             return try Double.fetchAll(db, sql: """
-                SELECT MIN(first_seen) FROM seen_article WHERE substr(article_key, 1, ?) = ? GROUP BY article_key
-                """, arguments: [prefix.count, prefix]).map(Date.init(timeIntervalSince1970:))
+                SELECT MIN(first_seen) FROM seen_article WHERE article_key >= ? AND article_key < ? GROUP BY article_key
+                """, arguments: [low, high]).map(Date.init(timeIntervalSince1970:))
         }
     }
 
@@ -22,10 +22,10 @@ extension StateStore {
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     package func seenArticleCount(articleKeyPrefix: String) throws -> Int {
         try readAccess("count seen articles") { db in
-            let prefix = Self.keyBytes(articleKeyPrefix)
+            let (low, high) = Self.keyRange(articleKeyPrefix)
             return try Int.fetchOne(db, sql: """
-                SELECT COUNT(DISTINCT article_key) FROM seen_article WHERE substr(article_key, 1, ?) = ?
-                """, arguments: [prefix.count, prefix]) ?? 0
+                SELECT COUNT(DISTINCT article_key) FROM seen_article WHERE article_key >= ? AND article_key < ?
+                """, arguments: [low, high]) ?? 0
         }
     }
 
@@ -35,11 +35,24 @@ extension StateStore {
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     package func seenArticleKeys(articleKeyPrefix: String, seenSince since: Date) throws -> [String] {
         try readAccess("list seen articles") { db in
-            let prefix = Self.keyBytes(articleKeyPrefix)
-            return try Data.fetchAll(db, sql: """
-                SELECT DISTINCT article_key FROM seen_article WHERE substr(article_key, 1, ?) = ? AND last_seen >= ?
+            let (low, high) = Self.keyRange(articleKeyPrefix)
+            // A cached statement: after a restart, each feed's first 304 asks (issue 15).
+            return try Data.fetchAll(db.cachedStatement(sql: """
+                SELECT DISTINCT article_key FROM seen_article WHERE article_key >= ? AND article_key < ? AND last_seen >= ?
                 ORDER BY article_key
-                """, arguments: [prefix.count, prefix, since.timeIntervalSince1970]).map { String(decoding: $0, as: UTF8.self) }
+                """), arguments: [low, high, since.timeIntervalSince1970]).map { String(decoding: $0, as: UTF8.self) }
         }
+    }
+
+    /// The article keys starting with `prefix` (not empty) as a range of the `seen_article` primary
+    /// key, so that a lookup reads that range instead of the whole table: every key `k` with
+    /// `low <= k < high`, as SQLite compares BLOBs (byte by byte, a shorter one first when it is a
+    /// prefix of the other). `high` is `prefix` with its last byte raised by one; UTF-8 has no
+    /// 0xFF byte, so it never overflows.
+    static func keyRange(_ prefix: String) -> (low: Data, high: Data) {
+        precondition(!prefix.isEmpty, "an article key prefix is not empty")
+        var high = Array(prefix.utf8)
+        high[high.count - 1] += 1
+        return (keyBytes(prefix), Data(high))
     }
 }

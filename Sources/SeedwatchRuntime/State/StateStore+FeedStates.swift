@@ -7,7 +7,8 @@ extension StateStore {
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     package func feedState(url: String) throws -> FeedHTTPState? {
         try readAccess("read feed state") { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM feed_state WHERE url = ?", arguments: [url]).map(Self.feedState(row:))
+            // A cached statement: every poll reads its feed's state (issue 15).
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM feed_state WHERE url = ?"), arguments: [url]).map(Self.feedState(row:))
         }
     }
 

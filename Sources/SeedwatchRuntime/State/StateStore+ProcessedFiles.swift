@@ -9,10 +9,11 @@ extension StateStore {
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     package func processedFileHash(device: UInt64, inode: UInt64, size: Int64, mtimeNanoseconds: Int64) throws -> String? {
         try readAccess("look up processed file") { db in
-            try String.fetchOne(db, sql: """
+            // Cached statements here and in recordProcessedFile: every dropped file runs both (issue 15).
+            try String.fetchOne(db.cachedStatement(sql: """
                 SELECT content_hash FROM processed_file
                 WHERE device = ? AND inode = ? AND size = ? AND mtime_ns = ?
-                """, arguments: [Int64(bitPattern: device), Int64(bitPattern: inode), size, mtimeNanoseconds])
+                """), arguments: [Int64(bitPattern: device), Int64(bitPattern: inode), size, mtimeNanoseconds])
         }
     }
 
@@ -22,13 +23,13 @@ extension StateStore {
     package func recordProcessedFile(path filePath: [UInt8], device: UInt64, inode: UInt64, size: Int64,
                                     mtimeNanoseconds: Int64, contentHash: String, at: Date = Date()) throws {
         try writeAccess("record processed file") { db in
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO processed_file (device, inode, path, size, mtime_ns, content_hash, processed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (device, inode) DO UPDATE SET path = excluded.path, size = excluded.size,
                     mtime_ns = excluded.mtime_ns, content_hash = excluded.content_hash,
                     processed_at = excluded.processed_at
-                """, arguments: [Int64(bitPattern: device), Int64(bitPattern: inode), Data(filePath), size,
+                """).execute(arguments: [Int64(bitPattern: device), Int64(bitPattern: inode), Data(filePath), size,
                                  mtimeNanoseconds, contentHash, at.timeIntervalSince1970])
         }
     }
