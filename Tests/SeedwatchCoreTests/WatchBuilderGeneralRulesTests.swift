@@ -59,12 +59,13 @@ struct WatchBuilderGeneralRulesTests {
         ])
     }
 
-    /// The official news agencies of the core states join the built model, each for its state; an
-    /// agency of a state outside the core (IRNA) does not.
+    /// The official news agencies and state-owned energy companies of the core states join the built
+    /// model, each for its state; those of a state outside the core (IRNA, Saudi Aramco) do not.
     @Test func newsAgenciesOfTheCoreStates() throws {
         #expect(WatchBuilderTests.actors(Self.built, .organization) == [
             "european_union:-", "nato:-", "united_nations:-",
-            "kcna:north_korea", "ria_novosti:russia", "rodong_sinmun:north_korea", "tass:russia", "xinhua:china"])
+            "china_national_petroleum:china", "cnooc:china", "gazprom:russia", "kcna:north_korea", "ria_novosti:russia",
+            "rodong_sinmun:north_korea", "rosneft:russia", "sinopec:china", "tass:russia", "transneft:russia", "xinhua:china"])
         let kcna = try #require(Self.built.actors.first { $0.actor.id == "kcna" })
         #expect(kcna.reason.hasSuffix("speaks for the core state north_korea; not named in the seed"))
         // North Korea's own press on Russia: the agency names North Korea, the item Russia.
@@ -72,6 +73,15 @@ struct WatchBuilderGeneralRulesTests {
         #expect(d.score == 25)
         #expect(d.level == .alert)
         #expect(Self.details(d).contains("lead_points: state north_korea in lead (sentence 1) 4"))
+    }
+
+    /// A state-owned energy company trades for its state: China buying Russian oil is the two core
+    /// states acting together with an energy term.
+    @Test func stateEnergyCompanyActsForItsState() {
+        let d = Self.decide("Sinopec steps up Russian oil imports", "Sinopec, Asia's largest refiner, is buying more Russian crude, traders said.")
+        #expect(d.level == .alert)
+        #expect(d.score == 35)
+        #expect(Self.details(d).contains("title_points: state china in title 6"))
     }
 
     /// A seed in German gives the same kind of watch: its states through the knowledge data's German

@@ -1,8 +1,9 @@
 /// The people and organisations of the knowledge data who speak for a watch's core states, added to
 /// a built watch although the seed does not name them: news on the story quotes the foreign
 /// minister or the leader's sister as often as the leader ("Lavrov arrives in Pyongyang", "Kim Yo
-/// Jong warns Japan"), and a core state's official news agency speaks for it ("KCNA slams Russia
-/// sanctions", "Xinhua: …"); a headline that names only them names no state.
+/// Jong warns Japan"), a core state's official news agency speaks for it ("KCNA slams Russia
+/// sanctions") and its state-owned energy companies trade for it ("Sinopec steps up Russian oil
+/// imports"); a headline that names only them names no state.
 extension ActorSelection {
     /// Knowledge people and organisations whose state is one of `states`, not yet among `chosen`, in
     /// knowledge order (organisations, then people);
