@@ -35,7 +35,8 @@ struct WatchBuilderTests {
         // The seed's people, then the knowledge's people of the core states (WatchBuilderRecallTests).
         #expect(Self.actors(w, .person).prefix(5) == ["donald_trump:united_states", "kim_jong_un:north_korea", "vladimir_putin:russia",
                                                       "xi_jinping:china", "moon_jae_in:south_korea"])
-        #expect(Self.actors(w, .organization) == ["european_union:-", "nato:-", "united_nations:-"])
+        // The seed's organisations, then the news agencies of the core states (WatchBuilderGeneralRulesTests).
+        #expect(Self.actors(w, .organization).prefix(3) == ["european_union:-", "nato:-", "united_nations:-"])
         // Knowledge actors name their KnowledgeBase entry; seed-only ones do not.
         #expect(w.actors.first { $0.actor.id == "north_korea" }?.actor.knowledge == "KP")
         #expect(w.actors.first { $0.actor.id == "moon_jae_in" }?.actor.knowledge == nil)

@@ -27,14 +27,17 @@ enum KnowledgeSupplementReader {
             entries[code] = entry
         }
         for (key, value) in try top["organizations"]?.entries() ?? [] {
-            let m = try value.mapping(allowed: ["source", "names", "exclusions", "note"])
+            let m = try value.mapping(allowed: ["source", "names", "state", "exclusions", "note"])
             let names = try forms(m["names"]).map {
                 KnowledgeEntry.Form(text: $0.1.text, language: $0.0, caseSensitive: $0.1.caseSensitive, role: .name, weak: $0.1.weak)
             }
+            // An organisation with a `state` speaks for it (a state's official news agency).
+            let state = try m["state"].map { try $0.nonEmptyString() }
+            if let state, entries[state]?.kind != .state { throw m["state"]!.error(.notAKnowledgeState(state)) }
             let organizationKey = try newKey(key, value, entries)
             entries[organizationKey] = KnowledgeEntry(
                 key: key, kind: .organization, name: names.first?.text ?? key, forms: names, source: try source(m, value),
-                exclusions: try exclusions(m["exclusions"]))
+                state: state, exclusions: try exclusions(m["exclusions"]))
         }
         for (key, value) in try top["people"]?.entries() ?? [] {
             let m = try value.mapping(allowed: ["source", "names", "state", "role", "as_of", "exclusions", "note"])

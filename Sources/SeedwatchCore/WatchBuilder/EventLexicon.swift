@@ -32,10 +32,14 @@ public struct EventLexicon: Sendable {
     public let concepts: [Concept]
     /// Families of concepts that news about one subject uses together (name → concept ids).
     public let families: [String: [String]]
+    /// Words of a headline that reports an incident or a contest (weather, disaster, sport), in
+    /// file order, each once: a built watch's `incident_title_terms` (``ScoringRules/incidentTitleTerms``).
+    public let incidentWords: [String]
 
-    public init(concepts: [Concept], families: [String: [String]] = [:]) {
+    public init(concepts: [Concept], families: [String: [String]] = [:], incidentWords: [String] = []) {
         self.concepts = concepts
         self.families = families
+        self.incidentWords = incidentWords
     }
 
     /// The concepts of the families that hold at least two of `ids` (a family the seed really
@@ -46,13 +50,15 @@ public struct EventLexicon: Sendable {
     }
 
     /// Parses the lexicon file (see the type's description); `#` lines are comments; a line
-    /// `family<TAB>NAME<TAB>CONCEPT CONCEPT …` defines a family.
+    /// `family<TAB>NAME<TAB>CONCEPT CONCEPT …` defines a family; a line
+    /// `incident<TAB>KIND<TAB>LANGUAGE<TAB>FORMS` lists incident words (``incidentWords``).
     /// - Throws: ``WatchBuilderError/badResource(_:_:)`` for a malformed line, an unknown language,
     ///   a weight outside 0.5–4, or a concept missing one of the six languages.
     public static func parse(_ text: String, name: String = "event-lexicon.tsv") throws -> EventLexicon {
         var order: [String] = []
         var byID: [String: Concept] = [:]
         var families: [String: [String]] = [:]
+        var incidentWords: [String] = []
         var lineNumber = 0
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -61,6 +67,11 @@ public struct EventLexicon: Sendable {
             let columns = raw.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             if columns.count == 3, columns[0] == "family" {
                 families[columns[1]] = columns[2].split(separator: " ").map(String.init)
+                continue
+            }
+            if columns.count == 4, columns[0] == "incident", languages.contains(columns[2]) {
+                for form in columns[3].split(separator: "|").map({ $0.trimmingCharacters(in: .whitespaces) })
+                where !form.isEmpty && !incidentWords.contains(form) { incidentWords.append(form) }
                 continue
             }
             guard columns.count == 4, let weight = Double(columns[1]), (0.5...4).contains(weight),
@@ -85,7 +96,7 @@ public struct EventLexicon: Sendable {
                 throw WatchBuilderError.badResource(name, "family \(name) names unknown concept \(unknown)")
             }
         }
-        return EventLexicon(concepts: order.map { byID[$0]! }, families: families)
+        return EventLexicon(concepts: order.map { byID[$0]! }, families: families, incidentWords: incidentWords)
     }
 
     /// The lexicon shipped with seedwatch (a package resource).

@@ -6,19 +6,25 @@ extension ScoringRules {
     /// - Parameters:
     ///   - core: the core states (weight 1; two of them in one sentence with a topic term are the pair pattern).
     ///   - partners: weighted states outside the core (weight 0.5).
+    ///   - incidentTerms: words of a headline on an incident or a contest (``EventLexicon/incidentWords``):
+    ///     states named together in such a title are places or teams, so it gets no relation points.
     /// - Returns: rules where an alert needs 17 points, 6 of them from topics and pairs, and must
     ///   name two core states (the story is their relation: news about one of them alone is a notice
     ///   at most); with three or more core states, naming the most central one (the first of `core`)
-    ///   is enough. A title naming a key (or core) state with a topic term earns 4 points (a headline
-    ///   item is the story however short); a title naming the key state (with three or more core
-    ///   states) acting together with a state outside the core earns 6 (its relations with that
-    ///   state: "South Korea to revive rail link to North Korea"). A feed item of at most 3 body
+    ///   is enough. A title naming a key (or core) state with a topic term earns 5 points (a headline
+    ///   item is the story however short: a bare title naming the key state with a term of weight 3
+    ///   reaches the alert threshold, 6 + 2 × 3 + 5); a title naming the key state (with three or more core
+    ///   states) acting together with a state outside the core earns 7.5 (its relations with
+    ///   that state: "South Korea to revive rail link to North Korea"): with the key state named
+    ///   again in the lead (title 6 + lead 4) such a headline reaches the alert threshold without a
+    ///   topic term, as a headline pairing two core states does (title 6 + 6 + `title_relation_points` 6).
+    ///   Neither relation rule counts in a title on an incident or a contest (`incidentTerms`). A feed item of at most 3 body
     ///   sentences has its title's topic terms anchored by the states of its description, and needs a
     ///   title that names an actor or a topic term. Points after the lead of an article longer than 30 body
     ///   sentences are scaled to 30 sentences, and either level needs the story to be the article's
     ///   subject (`require_subject`): in the title or lead, in a fifth of the sentences, or in 3 of any
     ///   6 consecutive body sentences (a paragraph on the story inside a longer piece).
-    public static func generic(core: [String], partners: [String]) -> ScoringRules {
+    public static func generic(core: [String], partners: [String], incidentTerms: [String] = []) -> ScoringRules {
         var r = ScoringRules()
         r.alertThreshold = 17
         r.noticeThreshold = 14
@@ -43,8 +49,9 @@ extension ScoringRules {
         r.relationFactor = 0.5
         r.titleRelationPoints = 6
         r.pairCap = 16
-        r.titleKeyPoints = 4
-        r.titleKeyRelationPoints = 6
+        r.titleKeyPoints = 5
+        r.titleKeyRelationPoints = 7.5
+        r.incidentTitleTerms = incidentTerms
         r.shortItemSentences = 3
         r.lengthWindow = 30
         r.requireSubject = true

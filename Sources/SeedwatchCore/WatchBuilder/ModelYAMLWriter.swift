@@ -79,6 +79,7 @@ public enum ModelYAMLWriter {
           title_key_points: \(number(r.titleKeyPoints))
           title_key_relation_points: \(number(r.titleKeyRelationPoints))
           short_item_sentences: \(r.shortItemSentences)
+          incident_title_terms: [\(r.incidentTitleTerms.map(YAMLScalarText.doubleQuoted).joined(separator: ", "))]
           partner_pair_factor: \(number(r.partnerPairFactor))
           length_window: \(r.lengthWindow)
           require_subject: \(r.requireSubject)

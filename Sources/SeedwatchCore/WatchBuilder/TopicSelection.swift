@@ -58,6 +58,9 @@ public enum TopicSelection {
         func eligible(_ term: String) -> Bool {
             let words = term.split(separator: " ").map(String.init)
             guard !words.contains(where: { actorWords.contains($0) || titleWords.contains($0) || $0.allSatisfy(\.isNumber) || $0.count < 3 }) else { return false }
+            // The background table is English news: a function word of another language ("und",
+            // "der", "über") is rare in it but in every article of its own language.
+            guard !words.contains(where: functionWords.contains) else { return false }
             if words.count == 1 { return background.share(term) <= limits.maxWordShare }
             return words.allSatisfy { background.share($0) <= limits.maxPhraseWordShare }
                 && background.share(term) <= limits.maxWordShare
@@ -187,4 +190,12 @@ extension Normalizer {
     static func normalizeAliasKey(_ text: String) -> String {
         text.lowercased().replacingOccurrences(of: "-", with: " ")
     }
+}
+
+extension TopicSelection {
+    /// Function words of the six languages (``StopWordProfiles``, and the words those profiles leave
+    /// out because two languages share them), never topic terms nor words of one.
+    static let functionWords: Set<String> = Set(
+        StopWordProfiles.all.flatMap { $0.words.split(separator: " ").map(String.init) }
+            + ["die", "des", "del", "con", "una", "que", "come", "era", "les", "los", "las", "nos", "per", "por", "para", "pour"])
 }

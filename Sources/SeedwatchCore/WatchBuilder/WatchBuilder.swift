@@ -3,7 +3,7 @@
 ///
 /// Actors come from ``ActorSelection`` (the seed's, then the knowledge people of the core states),
 /// core states from ``CoreStates``, topics from ``TopicSelection`` and rules from
-/// ``ScoringRules/generic(core:partners:)``.
+/// ``ScoringRules/generic(core:partners:incidentTerms:)`` with the lexicon's incident words.
 public struct WatchBuilder: Sendable {
     public let knowledge: KnowledgeIndex
     public let background: BackgroundFrequency
@@ -30,7 +30,7 @@ public struct WatchBuilder: Sendable {
             for text in [a.name] + a.aliases.map(\.text) { actorWords.formUnion(SeedTerms.clauses(text).flatMap { $0 }) }
         }
         let topics = TopicSelection.choose(seed: seed, actorWords: actorWords, background: background, lexicon: lexicon)
-        let rules = ScoringRules.generic(core: states.core, partners: states.partners)
+        let rules = ScoringRules.generic(core: states.core, partners: states.partners, incidentTerms: lexicon.incidentWords)
         return BuiltWatch(name: name, article: article, actors: actors, topics: topics, states: states, rules: rules)
     }
 }

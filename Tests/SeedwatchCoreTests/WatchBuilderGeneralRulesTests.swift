@@ -1,0 +1,110 @@
+import Foundation
+import SeedwatchCore
+import Testing
+
+/// The general rules that `watch new` writes for any story, on the watch built from the shipped
+/// seed: headlines on the key state (a bare title with a strong term, relations with another
+/// state), no relation points in a headline on an incident or a contest (the event lexicon's
+/// incident words), the official news agencies of the core states, and a seed in another language. Every article here is written for
+/// the test.
+@Suite("Watch builder: general rules")
+struct WatchBuilderGeneralRulesTests {
+    static var built: BuiltWatch { WatchBuilderRecallTests.built }
+
+    static func decide(_ title: String, _ body: String, language: String = "en", watch: CompiledWatch = WatchBuilderRecallTests.watch) -> Decision {
+        watch.scorer.score(watch.matcher.match(Article(title: title, body: body), language: language))
+    }
+
+    static func details(_ d: Decision) -> [String] { WatchBuilderRecallTests.details(d) }
+
+    /// The built rules carry the lexicon's incident words, in file order, and the headline points.
+    @Test func builtRulesCarryTheIncidentWordsAndHeadlinePoints() throws {
+        let rules = Self.built.rules
+        #expect(rules.titleKeyPoints == 5)
+        #expect(rules.titleKeyRelationPoints == 7.5)
+        #expect(Array(rules.incidentTitleTerms.prefix(4)) == ["snow", "snowfall", "snowstorm", "blizzard"])
+        #expect(rules.incidentTitleTerms.contains("Überschwemmungen"))
+        #expect(rules.incidentTitleTerms.contains("Coupe du monde"))
+        // Words with a figurative use in politics are not incident words.
+        for word in ["storm", "match", "marathon", "avalanche", "Olympics"] { #expect(!rules.incidentTitleTerms.contains(word), "\(word)") }
+        #expect(rules.incidentTitleTerms == (try EventLexicon.bundled()).incidentWords)
+        #expect(Set(rules.incidentTitleTerms).count == rules.incidentTitleTerms.count)
+    }
+
+    /// A headline pairing two core states as the places of a snowstorm gets no relation points: no
+    /// level. The same rules without incident words give it 6 relation points and an alert.
+    @Test func incidentHeadlineGetsNoRelationPoints() throws {
+        let title = "Russia and China battle deadly snowstorm"
+        let body = "Russia and China sent rescue teams after the snowstorm closed roads on Tuesday."
+        let d = Self.decide(title, body)
+        #expect(d.level == nil)
+        #expect(d.score == 22)
+        #expect(!Self.details(d).contains { $0.hasPrefix("relation_factor: title:") })
+        var model = WatchBuilderRecallTests.watch.model
+        model.rules.incidentTitleTerms = []
+        let without = Self.decide(title, body, watch: CompiledWatch(model: model))
+        #expect(without.level == .alert)
+        #expect(without.score == 28)
+        #expect(Self.details(without).contains("relation_factor: title: china+russia with no topic term 6"))
+    }
+
+    /// A bare headline naming the key state with a term of weight 3 is an alert: 6 + 2 × 3 + 5.
+    @Test func bareHeadlineOnTheKeyState() {
+        let d = Self.decide("North Korea fires ballistic missile", "")
+        #expect(d.score == 17)
+        #expect(d.level == .alert)
+        #expect(Self.details(d) == [
+            "title_points: state north_korea in title 6", "topic: title: missile_launch \"ballistic missile\" 6",
+            "title_key_points: title: north_korea with missile_launch 5",
+        ])
+    }
+
+    /// The official news agencies and state-owned energy companies of the core states join the built
+    /// model, each for its state; those of a state outside the core (IRNA, Saudi Aramco) do not.
+    @Test func newsAgenciesOfTheCoreStates() throws {
+        #expect(WatchBuilderTests.actors(Self.built, .organization) == [
+            "european_union:-", "nato:-", "united_nations:-",
+            "china_national_petroleum:china", "cnooc:china", "gazprom:russia", "kcna:north_korea", "ria_novosti:russia",
+            "rodong_sinmun:north_korea", "rosneft:russia", "sinopec:china", "tass:russia", "transneft:russia", "xinhua:china"])
+        let kcna = try #require(Self.built.actors.first { $0.actor.id == "kcna" })
+        #expect(kcna.reason.hasSuffix("speaks for the core state north_korea; not named in the seed"))
+        // North Korea's own press on Russia: the agency names North Korea, the item Russia.
+        let d = Self.decide("Russian Navy Delegation Arrives", "A delegation of the Russian Pacific Fleet arrived on Tuesday, KCNA said.")
+        #expect(d.score == 25)
+        #expect(d.level == .alert)
+        #expect(Self.details(d).contains("lead_points: state north_korea in lead (sentence 1) 4"))
+    }
+
+    /// A state-owned energy company trades for its state: China buying Russian oil is the two core
+    /// states acting together with an energy term.
+    @Test func stateEnergyCompanyActsForItsState() {
+        let d = Self.decide("Sinopec steps up Russian oil imports", "Sinopec, Asia's largest refiner, is buying more Russian crude, traders said.")
+        #expect(d.level == .alert)
+        #expect(d.score == 35)
+        #expect(Self.details(d).contains("title_points: state china in title 6"))
+    }
+
+    /// A seed in German gives the same kind of watch: its states through the knowledge data's German
+    /// names, its topics through the lexicon's German forms, with their forms in the other languages.
+    @Test func germanSeed() throws {
+        let seed = Article(title: "Spanien und Marokko streiten über Migranten in Ceuta", body: """
+        Tausende Migranten sind in der Nacht über den Grenzzaun von Marokko in die spanische Exklave Ceuta gelangt.
+        Die spanische Regierung schickte Soldaten an die Grenze und forderte Marokko auf, die Grenze zu sichern.
+        Marokko erklärte, es habe seine Grenzkontrollen verstärkt.
+        Madrid und Rabat verhandeln seit Monaten über die Rückführung der Migranten.
+        Spanien will die Grenze zu Marokko mit einem neuen Zaun sichern.
+        """)
+        let w = try WatchBuilderTests.builder.build(name: "ceuta-de", seed: seed)
+        #expect(w.states.core == ["morocco", "spain"])
+        let terms = WatchBuilderTests.terms(w)
+        for phrase in ["migranten", "Grenzzaun", "migrants", "migrantes", "border", "valla fronteriza"] { #expect(terms.contains(phrase), "missing \(phrase)") }
+        // The background table is English news: German function words are never terms.
+        for word in ["und", "der", "die", "über", "die grenze"] { #expect(!terms.contains(word), "\(word) is a term") }
+        let model = try ModelLoader.load(bytes: Array(w.modelYAML.utf8), file: "model.yaml", watch: "ceuta-de")
+        let watch = CompiledWatch(model: model)
+        let d = Self.decide("Spain and Morocco agree to return migrants who crossed into Ceuta",
+                            "Spain and Morocco agreed on Monday that migrants who crossed the border fence into Ceuta would be returned.", watch: watch)
+        #expect(d.level == .alert)
+        #expect(d.score == 46.5)
+    }
+}
