@@ -152,4 +152,31 @@ struct ScoringHeadlineItemTests {
         let english = try Self.decide("The maiden voyage of a Japanese ferry", ["The ferry left Tokyo on Monday."])
         #expect(!english.explanation.contains { $0.detail.contains("voyage") })
     }
+
+    /// North Korea named only beside Russia as shared objects ("the US joined North Korea and Russia
+    /// in voting against …", "compared it to North Korea and Russia") is no subject of the article:
+    /// the subject test does not count those sentences for it, and the article gets no level.
+    @Test func aKeyStateNamedOnlyAsASharedObjectIsNoSubject() throws {
+        let body = [
+            "The US delegation walked out of the Security Council on Monday while France's envoy spoke.",
+            "The row began last week.",
+            "Then the US joined North Korea and Russia in voting against extending the term of the UN rights chief.",
+            "France's mission compared it to North Korea and Russia.",
+            "Later the council discussed the war in Ukraine.",
+            "Russia's ambassador defended the war in Ukraine and its security aims.",
+            "Russia's foreign ministry said the war in Ukraine would go on and its troops would hold the front line.",
+            "A Russian diplomat called for a ceasefire only on Moscow's terms.",
+        ]
+        let d = try Self.decide("US walks out of UN meeting during France's remarks", body)
+        #expect(d.explanation.last?.description == "no level: neither north_korea nor two core states together in the title, "
+            + "the lead or 20 % of the body sentences, nor regional_security with a partner state in the title or lead, "
+            + "nor in 3 of 6 consecutive sentences +0.0")
+        #expect(d.score == 21.5)
+        #expect(d.level == nil)
+        // North Korea and Russia as the subjects of the vote are the story's states acting.
+        var acting = body
+        acting[2] = "Then North Korea and Russia voted with the US against extending the term of the UN rights chief."
+        let story = try Self.decide("US walks out of UN meeting during France's remarks", acting)
+        #expect(!story.explanation.contains { $0.rule == .subject })
+    }
 }
