@@ -179,4 +179,21 @@ struct ScoringHeadlineItemTests {
         let story = try Self.decide("US walks out of UN meeting during France's remarks", acting)
         #expect(!story.explanation.contains { $0.rule == .subject })
     }
+
+    /// "Anti-Japanese" is an attitude, not Japan acting: KCNA's history features on the 1930s
+    /// "anti-Japanese war" name no state of the model beyond North Korea, and get no level.
+    @Test func antiJapaneseIsNoMentionOfJapan() throws {
+        let d = try Self.decide("Outstanding tactics of the anti-Japanese war", [
+            "The guerrillas of the anti-Japanese war fought in small units, the Korean People's Army recalls.",
+            "Their soldiers moved at night and struck the enemy's weak points.",
+        ])
+        #expect(d.actors.map(\.id) == ["north_korea"])
+        #expect(d.explanation.map(\.description) == [
+            "state north_korea in lead (sentence 1) +4.0",
+            "title: ukraine_war \"war\" (short item: state named in the lead) +2.0", "sentence 1: ukraine_war \"war\" +1.5",
+        ])
+        #expect(d.level == nil)
+        #expect(try ShippedModel.matcher.match(Article(title: "Japanese and Chinese envoys meet", body: ""))
+            .actorIDs(in: ShippedModel.model) == ["china", "japan"])
+    }
 }
