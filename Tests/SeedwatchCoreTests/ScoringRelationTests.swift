@@ -162,14 +162,18 @@ struct ScoringRelationTests {
         #expect(other.level == nil)
     }
 
-    /// "Putin meets Kim Jong Un": the meeting word is a topic term, and the headline alerts.
+    /// "Putin meets Kim Jong Un": the meeting word is a topic term, and the headline alerts. A weak
+    /// topic term never makes the headline pair weigh less than `title_relation_points` (6), and the
+    /// title of a headline-only item is its lead too (`headline_only_lead`).
     @Test func aMeetingHeadlineOfTwoCoreStatesAlerts() throws {
         let d = try Self.decide("Putin meets Kim Jong Un", [])
         #expect(d.explanation.map(\.description) == [
-            "state russia in title +6.0", "state north_korea in title +6.0", "title: russia_nk_alliance \"meets\" +1.0",
-            "title: north_korea+russia with russia_nk_alliance +4.0", "title: north_korea with russia_nk_alliance +4.0",
+            "state russia in title +6.0", "state russia in title, a headline-only item's lead +4.0",
+            "state north_korea in title +6.0", "state north_korea in title, a headline-only item's lead +4.0",
+            "title: russia_nk_alliance \"meets\" +1.0",
+            "title: north_korea+russia with russia_nk_alliance +6.0", "title: north_korea with russia_nk_alliance +4.0",
         ])
-        #expect(d.score == 21)
+        #expect(d.score == 31)
         #expect(d.level == .alert)
     }
 
@@ -183,9 +187,9 @@ struct ScoringRelationTests {
         #expect(d.explanation.filter { $0.points > 0 }.map(\.description) == [
             "state russia in title +6.0", "state russia in lead (sentence 1) +4.0", "state china in title +6.0",
             "title: china_leverage \"imports\" +2.0", "title: energy_trade \"oil\" +4.0",
-            "title: china+russia with china_leverage,energy_trade +4.0",
+            "title: china+russia with china_leverage,energy_trade +6.0",
         ])
-        #expect(d.score == 26)
+        #expect(d.score == 28)
         #expect(d.level == .alert)
     }
 }

@@ -5,7 +5,8 @@
 /// (an alias or term tagged with languages counts only in an article of one of them, or of
 /// undetected language);
 /// resolve overlaps (the longest wins, so exclusions such as "Xi'an" claim their span); count weak
-/// aliases only when their actor, or its state, is matched strongly; map every hit back to the
+/// aliases only when their actor, its state, or (for a state) one of its people or organisations is
+/// matched strongly; map every hit back to the
 /// original UTF-8 offsets and to its sentence.
 public struct Matcher: Sendable {
     public let model: WatchModel
@@ -67,6 +68,9 @@ public struct Matcher: Sendable {
             if case .alias(let a, let i) = o.target, !model.actors[a].aliases[i].weak { strong.insert(a) }
         }
         let strongIDs = Set(strong.map { model.actors[$0].id })
+        // States whose people or organisations are matched strongly: a weak name of the state counts
+        // beside them ("Kim Jong Un oversees a test … the North's leader said").
+        let strongAffiliations = Set(strong.compactMap { model.actors[$0].affiliation })
         var found = Hits()
         for o in actorKept {
             guard case .alias(let a, let i) = o.target else { continue }
@@ -74,6 +78,7 @@ public struct Matcher: Sendable {
             let weak = actor.aliases[i].weak
             if weak {
                 let confirmed = strong.contains(a) || (actor.affiliation.map { strongIDs.contains($0) } ?? false)
+                    || strongAffiliations.contains(actor.id)
                 if !confirmed { found.unconfirmedWeakMentions += 1; continue }
             }
             let range = normalized.originalRange(o.start, o.end)

@@ -68,6 +68,10 @@ public struct ScoringRules: Sendable, Hashable {
     public var leadPoints: Double = 4
     /// How many body sentences form the lead.
     public var leadSentences: Int = 3
+    /// Whether the title of an item with no body (a feed item that is only a headline) stands for its
+    /// lead too: the states it names get `lead_points` as well, as they would if the feed repeated
+    /// the headline as the description (as Google News items do).
+    public var headlineOnlyLead = false
     /// Points per further body sentence naming a state.
     public var sentencePoints: Double = 1
     /// At most this many further sentences count per state.
@@ -197,7 +201,7 @@ public struct ScoringRules: Sendable, Hashable {
             "pair_points", "partner_factor", "relation_factor", "title_relation_points", "pair_cap", "note", "alert_key_states", "alert_min_core_states",
             "partner_pair_factor", "partner_topics", "market_topics", "length_window", "require_subject", "subject_share", "subject_topics",
             "title_key_points", "subject_paragraph", "subject_paragraph_window",
-            "alliance_states", "title_key_relation_points", "short_item_sentences", "incident_title_terms",
+            "alliance_states", "title_key_relation_points", "short_item_sentences", "incident_title_terms", "headline_only_lead",
         ])
         var r = ScoringRules(states: states)
         func number(_ key: String, _ target: inout Double) throws {
@@ -244,6 +248,7 @@ public struct ScoringRules: Sendable, Hashable {
         try number("subject_share", &r.subjectShare)
         guard r.subjectShare <= 1 else { throw m["subject_share"]!.error(.subjectShareNotFraction) }
         if let v = m["require_subject"] { r.requireSubject = try v.bool() }
+        if let v = m["headline_only_lead"] { r.headlineOnlyLead = try v.bool() }
         func ids(_ key: String) throws -> [String]? { try m[key].map { try $0.sequence().map { try $0.nonEmptyString() } } }
         r.partnerTopics = try ids("partner_topics") ?? []
         r.marketTopics = try ids("market_topics") ?? []

@@ -142,18 +142,28 @@ final class SentenceFacts {
 
     /// Whether a key state, two core states acting together, or a partner state (weighted, not core)
     /// with a term of a `subject_topics` topic is in the title or lead — or the key state, or the related pair, in at
-    /// least `subject_share` of the body sentences.
+    /// least `subject_share` of the body sentences. A sentence where the key state stands only apart
+    /// from the other states it names (``onlyApart(_:in:)``) does not count for it.
     func storyIsSubject(keyStates: Set<String>) -> Bool {
         let core = Set(rules.coreStates)
         let n = result.sentences.count
         func shareReached(_ count: Int) -> Bool { bodyCount > 0 && Double(count) >= rules.subjectShare * Double(bodyCount) && count > 0 }
         for key in keyStates {
-            let sentences = (0..<n).filter { states[$0].contains(key) }
+            let sentences = (0..<n).filter { states[$0].contains(key) && !onlyApart(key, in: $0) }
             if sentences.contains(where: isHeadOrLead) || shareReached(sentences.filter { !result.sentences[$0].isTitle }.count) { return true }
         }
         let pairs = (0..<n).filter { s in !coreListed[s] && states[s].intersection(core).count >= 2 }
         if pairs.contains(where: isHeadOrLead) || shareReached(pairs.filter { !result.sentences[$0].isTitle }.count) { return true }
         return partnerSubjectInHeadOrLead || paragraphOnStory(keyStates: keyStates, pairs: pairs)
+    }
+
+    /// Whether every other weighted state that sentence `s` names stands apart from `state` there
+    /// (items of a list, alternatives or shared objects: "the US joined Russia and North Korea in
+    /// voting against it"): the state is named beside others, not as a subject of the sentence. False
+    /// when the sentence names no other weighted state.
+    func onlyApart(_ state: String, in s: Int) -> Bool {
+        let others = states[s].filter { $0 != state && rules.weight(of: $0) > 0 }
+        return !others.isEmpty && others.allSatisfy { apart[s][StatePair(state, $0)] != nil }
     }
 
     /// Whether `subject_paragraph` of some `subject_paragraph_window` consecutive body sentences name

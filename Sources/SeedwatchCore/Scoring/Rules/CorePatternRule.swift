@@ -5,7 +5,8 @@
 ///   topic term (`pair_points`);
 /// - `pair_points × relation_factor` for two core states without a topic term, or
 ///   `title_relation_points` instead when that sentence is the title and the value is above 0
-///   (`relation_factor`);
+///   (`relation_factor`); in the title, two core states with a topic term get at least
+///   `title_relation_points` too, unless the title is on an incident or a contest;
 /// - `pair_points × partner_pair_factor` for two partner states and no core state, with a term of a
 ///   `partner_topics` topic (`partner_pair_factor`).
 /// Two states that the sentence names only as items of one list, as alternatives or as shared
@@ -67,7 +68,11 @@ struct CorePatternRule: PointRule {
             // happened, not a relation (``SentenceFacts/incidentWord``, whose note says so).
             if bothCore && !hasTopic && article.result.sentences[s].isTitle && facts.incidentWord != nil { continue }
             var raw = rules.pairPoints * (bothCore ? 1 : rules.partnerFactor) * (hasTopic ? 1 : rules.relationFactor)
-            if bothCore && !hasTopic && article.result.sentences[s].isTitle && rules.titleRelationPoints > 0 { raw = rules.titleRelationPoints }
+            // In the title two core states acting together get at least `title_relation_points`: a weak
+            // topic term ("Xi meets Putin in Moscow") never makes the headline on the relation weigh less.
+            if bothCore && article.result.sentences[s].isTitle && rules.titleRelationPoints > 0 && (!hasTopic || (rules.titleRelationPoints > raw && facts.incidentWord == nil)) {
+                raw = rules.titleRelationPoints
+            }
             let (a, b) = corePair ?? partnerPair!
             let topicList = topics.map { topicIDs[$0] }.joined(separator: ",")
             addPair(s, raw, hasTopic ? .pairPoints : .relationFactor, "\(a)+\(b) with \(hasTopic ? topicList : "no topic term")")

@@ -2,7 +2,8 @@
 /// count for their affiliation). Per state of the model, in model order: `title_points` when it is
 /// named in the title, `lead_points` when named in the first `lead_sentences` body sentences, and
 /// `sentence_points` for each later body sentence naming it, at most `sentence_cap` of them — all
-/// times the state's weight in `state_weights`; later sentences also times the length factor.
+/// times the state's weight in `state_weights`; later sentences also times the length factor. With
+/// `headline_only_lead`, the title of an item with no body is its lead too: its states get `lead_points`.
 struct StateCentralityRule: PointRule {
     var names: [ScoreRule] { [.titlePoints, .leadPoints, .sentencePoints] }
 
@@ -18,6 +19,10 @@ struct StateCentralityRule: PointRule {
             if let title = sentences.first(where: { article.result.sentences[$0].isTitle }) {
                 sheet.components.append(ScoreComponent(rule: .titlePoints, points: rules.titlePoints * w,
                                                        detail: "state \(state) in title", sentence: title))
+            }
+            if rules.headlineOnlyLead && facts.bodyCount == 0, let title = sentences.first(where: { article.result.sentences[$0].isTitle }) {
+                sheet.components.append(ScoreComponent(rule: .leadPoints, points: rules.leadPoints * w,
+                                                       detail: "state \(state) in title, a headline-only item's lead", sentence: title))
             }
             if let lead = sentences.first(where: facts.isLead) {
                 sheet.components.append(ScoreComponent(rule: .leadPoints, points: rules.leadPoints * w,

@@ -5,8 +5,9 @@
 /// - times `partner_anchor_factor` when it names only partner states (weighted, not core), and then
 ///   only `partner_topics` count (when that list is given) — except a `subject_topics` term in a
 ///   security response (``ArticleFacts/isSecurityResponse``), which counts in full;
-/// at most `topic_cap` points per topic. The title of a short item (`short_item_sentences`) that names
-/// no state is anchored by the states of its lead. `market_topics` count only where ``ArticleFacts/marketsOpen``;
+/// at most `topic_cap` points per topic. In a short item (`short_item_sentences`), the title that names
+/// no state is anchored by the states of its lead, and a description sentence that names no weighted
+/// state by the states of the title. `market_topics` count only where ``ArticleFacts/marketsOpen``;
 /// otherwise each market topic present leaves a 0-point `market_topics` note.
 struct TopicEvidenceRule: PointRule {
     var names: [ScoreRule] { [.topic, .marketTopics] }
@@ -18,7 +19,7 @@ struct TopicEvidenceRule: PointRule {
         let securityResponse = article.isSecurityResponse
         var closedMarkets: Set<Int> = []
         for s in 0..<article.sentenceCount {
-            let (anchorStates, byLead) = anchors(article, s)
+            let (anchorStates, borrowed) = anchors(article, s)
             let anchored = anchorStates.contains { rules.weight(of: $0) > 0 }
             let coreAnchored = !anchorStates.isDisjoint(with: article.coreStates)
             let partnerOnly = anchored && !coreAnchored
@@ -39,7 +40,7 @@ struct TopicEvidenceRule: PointRule {
                 sheet.topicPoints += points
                 let term = topics[t].terms[hit.term].text
                 let anchor = (anchored ? (coreAnchored ? "" : (response ? " (partner state, security response)" : " (partner state only)")) : " (no state named)")
-                    + (byLead && anchored ? " (short item: state named in the lead)" : "")
+                    + (anchored ? borrowed.map { " (short item: state named in the \($0.rawValue))" } ?? "" : "")
                 sheet.components.append(ScoreComponent(
                     rule: .topic, points: points,
                     detail: "\(article.place(s)): \(topics[t].id) \"\(term)\"\(anchor)\(article.lengthDetail(s))", sentence: s))
@@ -53,16 +54,33 @@ struct TopicEvidenceRule: PointRule {
         }
     }
 
-    /// The states that anchor the topic terms of sentence `s`: its own, and for the title of a short
-    /// item (``ArticleFacts/isShortItem``) that names no state, those of the lead (a feed item's
-    /// headline says what happened, its description to whom; a headline naming another state, "the
-    /// war in Ukraine overshadows the Paralympics", is about that one). The flag says the lead's
-    /// states were taken.
-    func anchors(_ article: ArticleFacts, _ s: Int) -> (Set<String>, Bool) {
+    /// Where a sentence of a short item took the states that anchor its topic terms from.
+    enum BorrowedAnchor: String {
+        case lead, title
+    }
+
+    /// The states that anchor the topic terms of sentence `s`, and where they were borrowed from:
+    /// - its own;
+    /// - for the title of a short item (``ArticleFacts/isShortItem``) that names no state, also those
+    ///   of the lead (a feed item's headline says what happened, its description to whom; a headline
+    ///   naming another state, "the war in Ukraine overshadows the Paralympics", is about that one);
+    /// - for a description sentence of a short item that names no weighted state, also those of the
+    ///   title: the description goes on about the headline's state without naming it again ("North
+    ///   Korea's denuclearisation ever less realistic" / "The country may soon carry out a new nuclear
+    ///   test").
+    func anchors(_ article: ArticleFacts, _ s: Int) -> (Set<String>, BorrowedAnchor?) {
         let own = article.sentences.states[s]
-        guard article.isShortItem, s == article.title, own.isEmpty else { return (own, false) }
-        let lead = (0..<article.sentenceCount).filter(article.sentences.isLead)
-            .reduce(into: own) { $0.formUnion(article.sentences.states[$1]) }
-        return (lead, lead != own)
+        guard article.isShortItem, let title = article.title else { return (own, nil) }
+        if s == title {
+            guard own.isEmpty else { return (own, nil) }
+            let lead = (0..<article.sentenceCount).filter(article.sentences.isLead)
+                .reduce(into: own) { $0.formUnion(article.sentences.states[$1]) }
+            return (lead, lead != own ? .lead : nil)
+        }
+        let rules = article.rules
+        guard !own.contains(where: { rules.weight(of: $0) > 0 }) else { return (own, nil) }
+        let titleStates = article.sentences.states[title]
+        guard titleStates.contains(where: { rules.weight(of: $0) > 0 }) else { return (own, nil) }
+        return (own.union(titleStates), .title)
     }
 }
