@@ -80,7 +80,7 @@ struct WatchBuilderGeneralRulesTests {
     @Test func stateEnergyCompanyActsForItsState() {
         let d = Self.decide("Sinopec steps up Russian oil imports", "Sinopec, Asia's largest refiner, is buying more Russian crude, traders said.")
         #expect(d.level == .alert)
-        #expect(d.score == 35)
+        #expect(d.score == 37)
         #expect(Self.details(d).contains("title_points: state china in title 6"))
     }
 
@@ -105,6 +105,6 @@ struct WatchBuilderGeneralRulesTests {
         let d = Self.decide("Spain and Morocco agree to return migrants who crossed into Ceuta",
                             "Spain and Morocco agreed on Monday that migrants who crossed the border fence into Ceuta would be returned.", watch: watch)
         #expect(d.level == .alert)
-        #expect(d.score == 46.5)
+        #expect(d.score == 48.5)
     }
 }
