@@ -27,6 +27,17 @@ def peak_rss_mb(pid):
     return 0.0
 
 
+def rss_mb(pid):
+    """The process's resident set now (VmRSS) in MiB; 0 once it has exited."""
+    try:
+        for line in open(f"/proc/{pid}/status"):
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def cpu_seconds(pid):
     """User plus system CPU time of the process, in seconds; 0 once it has exited."""
     try:

@@ -12,7 +12,7 @@ the alert lines written, and, with --stop-after SECONDS, how long SIGTERM took t
 import argparse, http.server, json, os, shutil, signal, subprocess, sys, tempfile, threading, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from daemonprobe import cpu_seconds, peak_rss_mb, row_count  # noqa: E402
+from daemonprobe import cpu_seconds, peak_rss_mb, row_count, rss_mb  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -75,6 +75,7 @@ def main():
     p.add_argument("--stop-after", type=float, default=None)
     p.add_argument("--base", type=float, default=None,
                    help="Unix seconds of the newest dated item (default: an hour ago); fixed, two runs write the same alerts")
+    p.add_argument("--trace", action="store_true", help="print RSS (MB) and items decided every second")
     p.add_argument("--alerts-out", default=None, help="copy the alert log here (to compare two builds' alert lines)")
     a = p.parse_args()
     content_type, payload = feed(a.items, a.shape, a.base if a.base is not None else time.time() - 3600)
@@ -97,6 +98,8 @@ def main():
             peak = max(peak, peak_rss_mb(proc.pid))
             n = row_count(db, "seen_article")
             elapsed = time.time() - t0
+            if a.trace and int(elapsed * 2) % 2 == 0:
+                print(f"  {elapsed:6.1f} s: {n} decided, RSS {rss_mb(proc.pid):.0f} MB, peak {peak:.0f} MB", flush=True)
             if a.stop_after is not None and elapsed >= a.stop_after:
                 s0 = time.time()
                 proc.send_signal(signal.SIGTERM)

@@ -9,6 +9,9 @@ public struct StoryBook: StoryMemberSource, Sendable {
     private var alertIDs: Set<String> = []
     private var byBand: [Int64: [Int]] = [:]
     private var byLink: [Int64: [Int]] = [:]
+    /// Each watch's members as (time in Unix seconds, index), sorted: the state database's
+    /// (watch, time) index, walked the same way (equal times by record order).
+    private var byWatchTime: [String: [(time: Double, index: Int)]] = [:]
     /// Each story's summary, kept as members are recorded (as `story_summary` in the state database).
     private var summaries: [String: StorySummary] = [:]
     /// The keys given to each alert id, so that the same alert read again (two copies of one file)
@@ -31,6 +34,10 @@ public struct StoryBook: StoryMemberSource, Sendable {
         members.append(member)
         for band in Set(LSHBands.keys(member.fingerprint.signature)) { byBand[band, default: []].append(index) }
         if let link = member.fingerprint.linkKey { byLink[link, default: []].append(index) }
+        let time = member.fingerprint.time.timeIntervalSince1970
+        var timeline = byWatchTime.removeValue(forKey: member.watch) ?? []
+        timeline.insert((time, index), at: timeline.partitioningIndex { $0.time > time })   // the newest of its time
+        byWatchTime[member.watch] = timeline
         var summary = summaries[member.story] ?? StorySummary(size: 0, actors: [], highest: .notice)
         summary.size += 1
         summary.actors.formUnion(member.fingerprint.actors)
@@ -68,21 +75,35 @@ public struct StoryBook: StoryMemberSource, Sendable {
         if let link = fingerprint.linkKey {
             for i in byLink[link] ?? [] where members[i].watch == watch { chosen.insert(i) }
         }
-        let instant = fingerprint.time
-        let near = members.indices.filter {
-            members[$0].watch == watch && abs(members[$0].fingerprint.time.timeIntervalSince(instant)) <= eventWindow
+        // Two walks outward from the instant, as the state database's: the latest at or before it
+        // (equal times newest recorded first), then the earliest after it.
+        let instant = fingerprint.time.timeIntervalSince1970
+        let timeline = byWatchTime[watch] ?? []
+        let split = timeline.partitioningIndex { $0.time > instant }
+        for entry in timeline[..<split].reversed().prefix((Self.timeLimit + 1) / 2) where entry.time >= instant - eventWindow {
+            chosen.insert(entry.index)
         }
-        let before = near.filter { members[$0].fingerprint.time <= instant }
-            .sorted { members[$0].fingerprint.time > members[$1].fingerprint.time }.prefix((Self.timeLimit + 1) / 2)
-        let after = near.filter { members[$0].fingerprint.time > instant }
-            .sorted { members[$0].fingerprint.time < members[$1].fingerprint.time }.prefix(Self.timeLimit / 2)
-        chosen.formUnion(before)
-        chosen.formUnion(after)
+        for entry in timeline[split...].prefix(Self.timeLimit / 2) where entry.time <= instant + eventWindow {
+            chosen.insert(entry.index)
+        }
         return chosen.map { members[$0] }
             .sorted { ($0.fingerprint.time, $0.alertID) < ($1.fingerprint.time, $1.alertID) }
     }
 
     public func storySummary(story: String) -> StorySummary? {
         summaries[story]
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `isAbove`, for an array partitioned by it (every
+    /// element satisfying it after every one that does not); `count` when none does. Binary search.
+    fileprivate func partitioningIndex(where isAbove: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if isAbove(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }
