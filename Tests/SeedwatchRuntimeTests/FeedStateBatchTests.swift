@@ -90,4 +90,29 @@ struct FeedStateBatchTests {
         batch.forgetPrimed()
         #expect(try batch.state(url: Self.state(3).url) == nil)
     }
+
+    @Test("a range touch marks the feed's keys seen since the instant and their versions' originals, and nothing else")
+    func rangeTouchMarksTheLastDocument() throws {
+        let folder = try TemporaryFolder("feed-state-batch")
+        defer { folder.remove() }
+        let store = try StateStore(path: folder.file("state.sqlite"))
+        let a = "https://a.example/rss", b = "https://a.example/rss2", c = "https://c.example/rss"
+        func key(_ feed: String, _ item: String) -> String { ArticleIdentity.feedKey(feedURL: feed, itemKey: item) }
+        let t0 = Self.at, t1 = Self.at.addingTimeInterval(3600), t2 = Self.at.addingTimeInterval(100 * 86_400)
+        // In a's last document (seen at t1): item 1, and "new", an edit of c's item "old" (the edit marks
+        // its original seen at t1 too, outside a's keys). Item 2 left a's feed at t0.
+        _ = try store.commitDecision(articleKey: key(c, "old"), watch: "w", contentHash: "o", alertID: nil, alertLine: nil, at: t0)
+        _ = try store.commitDecision(articleKey: key(a, "2"), watch: "w", contentHash: "2", alertID: nil, alertLine: nil, at: t0)
+        _ = try store.commitDecision(articleKey: key(a, "1"), watch: "w", contentHash: "1", alertID: nil, alertLine: nil, at: t1)
+        _ = try store.commitUpdateDecision(articleKey: key(a, "new"), originalKey: key(c, "old"), watch: "w", contentHash: "n",
+                                           version: ArticleVersion(scope: Array(a.utf8), title: "New", link: nil, published: nil,
+                                                                   descriptionHash: nil),
+                                           originalAlertID: nil, alertedActorIDs: [], alertID: nil, alertLine: nil, at: t1)
+        _ = try store.commitDecision(articleKey: key(b, "1"), watch: "w", contentHash: "b", alertID: nil, alertLine: nil, at: t1)
+
+        try store.saveFeedStates([], rangeTouches: [StateStore.RangeTouch(articleKeyPrefix: key(a, ""), seenSince: t1, at: t2)])
+        #expect(try store.pruneSeen(olderThan: t2.addingTimeInterval(-1)) == 2)
+        #expect(try [key(a, "1"), key(a, "new"), key(c, "old"), key(a, "2"), key(b, "1")].map { try store.isSeen(articleKey: $0, watch: "w") }
+                == [true, true, true, false, false])
+    }
 }

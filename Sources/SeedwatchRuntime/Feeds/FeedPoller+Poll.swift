@@ -83,7 +83,7 @@ extension FeedPoller {
             case 304:
                 if response.etag != nil { state.etag = response.etag }
                 if response.lastModified != nil { state.lastModified = response.lastModified }
-                touch(keysOfLastDocument(feed, lastSuccess: state.lastSuccess), now: now)
+                touchLastDocument(feed, lastSuccess: state.lastSuccess, now: now)
                 outcome = .success
             case 410:
                 outcome = .gone

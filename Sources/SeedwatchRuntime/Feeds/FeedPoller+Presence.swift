@@ -5,22 +5,19 @@ import SeedwatchCore
 /// Items still in their feed: every poll marks its document's items as seen again, so that they
 /// are not pruned past retention while the feed still lists them (a 304 marks the last document's).
 extension FeedPoller {
-    /// The article keys of the feed's last fetched document, for a 304. After a restart this
-    /// process has not read the document: its items are the feed's seen keys marked at the last
-    /// successful poll (`lastSuccess`), as every poll marks its document's items at its own time.
-    /// Without them an unchanged feed answering 304 for longer than retention would lose its items'
-    /// seen marks, and they would alert again when the feed next changes.
-    func keysOfLastDocument(_ feed: SeedwatchConfiguration.Feed, lastSuccess: Date?) -> [String] {
-        if let keys = itemsInFeed.knownKeys(for: feed.url) { return keys }
-        guard let lastSuccess else { return [] }
-        do {
-            let keys = try store.seenArticleKeys(articleKeyPrefix: ArticleIdentity.feedKey(feedURL: feed.url, itemKey: ""),
-                                                 seenSince: lastSuccess)
-            itemsInFeed.set(keys, for: feed.url)
-            return keys
-        } catch {
-            logger.error("cannot list the items of the feed's last document", metadata: ["feed": "\(feed.url)", "error": "\(error)"])
-            return []
+    /// Marks the items of the feed's last fetched document as seen at `now`, for a 304, with the
+    /// batch of feed states (``FeedStateBatch``). When this process read that document, its item
+    /// keys are marked. After a restart it has not: its items are the feed's seen keys marked at
+    /// the last successful poll (`lastSuccess`), as every poll marks its document's items at its
+    /// own time, and they are marked by that range in the database (one statement, no keys read
+    /// into memory: after a restart every feed's first 304 does this, issue 15). Without this an
+    /// unchanged feed answering 304 for longer than retention would lose its items' seen marks,
+    /// and they would alert again when the feed next changes.
+    func touchLastDocument(_ feed: SeedwatchConfiguration.Feed, lastSuccess: Date?, now: Date) {
+        if let keys = itemsInFeed.knownKeys(for: feed.url) {
+            states.touch(keys, at: now)
+        } else if let lastSuccess {
+            states.touch(articleKeyPrefix: ArticleIdentity.feedKey(feedURL: feed.url, itemKey: ""), seenSince: lastSuccess, at: now)
         }
     }
 

@@ -24,6 +24,7 @@ package final class FeedStateBatch: Sendable {
         /// States taken by the write in progress: still what a read must see until it commits.
         var writing: [String: FeedHTTPState] = [:]
         var touches: [(keys: [String], at: Date)] = []
+        var rangeTouches: [StateStore.RangeTouch] = []
         /// Stored states read at start, by URL, until each feed's first poll (``prime(_:)``).
         var primed: [String: FeedHTTPState] = [:]
         var pollsInFlight = 0
@@ -78,7 +79,7 @@ package final class FeedStateBatch: Sendable {
     package func pollEnded() {
         let idle = pending.withLock { p -> Bool in
             p.pollsInFlight -= 1
-            return p.pollsInFlight <= 0 && (!p.states.isEmpty || !p.touches.isEmpty)
+            return p.pollsInFlight <= 0 && (!p.states.isEmpty || !p.touches.isEmpty || !p.rangeTouches.isEmpty)
         }
         if idle { flush() }
     }
@@ -110,21 +111,35 @@ package final class FeedStateBatch: Sendable {
         if schedule { scheduleFlush() }
     }
 
+    /// Marks as seen at `at`, with the batch, every article whose key starts with `articleKeyPrefix`
+    /// and that was seen at or after `since` (a feed's last document after a restart; see
+    /// ``StateStore/saveFeedStates(_:touches:rangeTouches:)``).
+    package func touch(articleKeyPrefix: String, seenSince since: Date, at: Date) {
+        let schedule = pending.withLock { p -> Bool in
+            p.rangeTouches.append(StateStore.RangeTouch(articleKeyPrefix: articleKeyPrefix, seenSince: since, at: at))
+            defer { p.flushScheduled = true }
+            return !p.flushScheduled
+        }
+        if schedule { scheduleFlush() }
+    }
+
     /// Writes everything that waits, in one transaction. A failure is logged (the states are a
     /// cache: the next poll of each feed saves its state again).
     package func flush() {
         writeLock.withLock { _ in
-            let (states, touches) = pending.withLock { p -> ([FeedHTTPState], [(keys: [String], at: Date)]) in
+            let (states, touches, rangeTouches) = pending.withLock {
+                p -> ([FeedHTTPState], [(keys: [String], at: Date)], [StateStore.RangeTouch]) in
                 p.writing = p.states
                 p.states = [:]
-                let touches = p.touches
+                let touches = p.touches, rangeTouches = p.rangeTouches
                 p.touches = []
+                p.rangeTouches = []
                 p.flushScheduled = false
-                return (Array(p.writing.values).sorted { $0.url < $1.url }, touches)
+                return (Array(p.writing.values).sorted { $0.url < $1.url }, touches, rangeTouches)
             }
             defer { pending.withLock { $0.writing = [:] } }
             do {
-                try store.saveFeedStates(states, touches: touches)
+                try store.saveFeedStates(states, touches: touches, rangeTouches: rangeTouches)
             } catch {
                 logger.error("cannot save feed states", metadata: ["feeds": "\(states.map(\.url))", "error": "\(error)"])
             }
