@@ -16,26 +16,25 @@ def row_count(db, table):
         return 0
 
 
-def peak_rss_mb(pid):
-    """The process's peak resident set (VmHWM) in MiB; 0 once it has exited."""
+def _status_mb(pid, field):
+    """A memory line of /proc/PID/status (`VmHWM:`, `VmRSS:`, given in KiB) in MiB; 0 once it has exited."""
     try:
         for line in open(f"/proc/{pid}/status"):
-            if line.startswith("VmHWM:"):
+            if line.startswith(field):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
     return 0.0
+
+
+def peak_rss_mb(pid):
+    """The process's peak resident set (VmHWM) in MiB; 0 once it has exited."""
+    return _status_mb(pid, "VmHWM:")
 
 
 def rss_mb(pid):
     """The process's resident set now (VmRSS) in MiB; 0 once it has exited."""
-    try:
-        for line in open(f"/proc/{pid}/status"):
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
+    return _status_mb(pid, "VmRSS:")
 
 
 def cpu_seconds(pid):
