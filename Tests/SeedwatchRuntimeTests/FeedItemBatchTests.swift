@@ -43,27 +43,49 @@ struct FeedItemBatchTests {
         func containsAlertID(_ id: String) throws -> Bool { try inner.containsAlertID(id) }
     }
 
+    /// One poller of the 600-item feed on a loopback server, its state database in a temporary
+    /// folder, and what the test reads; `close()` stops the server and removes the folder.
+    final class Rig {
+        let server: LoopbackHTTPServer
+        let fetcher = CurlFetcher()
+        let folder: TemporaryFolder
+        let store: StateStore
+        let feed: SeedwatchConfiguration.Feed
+        let poller: FeedPoller
+
+        /// `maxSeconds`: the group-commit age limit (256 articles at the most).
+        init(_ name: String, sink: StoppingSink, maxSeconds: Double) throws {
+            let routes = FeedRoutes()
+            routes.set("/feed") { request, _ in
+                FeedRoutes.conditional(request, body: FeedItemBatchTests.rss, etag: "\"600\"",
+                                       lastModified: "Fri, 21 Aug 2026 04:00:00 GMT")
+            }
+            server = try routes.server()
+            folder = try TemporaryFolder(name)
+            store = try StateStore(path: folder.file("state.sqlite"))
+            let clock = ManualFeedPollClock(start: FeedItemBatchTests.start)
+            let processor = ArticleProcessor(watches: [try PipelineTestModel.watch()], store: store,
+                                             outbox: OutboxDelivery(store: store, sink: sink), logger: LogRecorder().logger(),
+                                             now: { clock.now() },
+                                             groupLimits: GroupCommitLimits(maxArticles: 256, maxSeconds: maxSeconds))
+            feed = feedConfig(server.baseURL + "/feed")
+            poller = FeedPoller(feeds: [feed], fetcher: fetcher, store: store, processor: processor, clock: clock,
+                                logger: LogRecorder().logger(), jitter: { 0 })
+        }
+
+        func close() {
+            server.stop()
+            fetcher.shutdown()
+            folder.remove()
+        }
+    }
+
     @Test("a stop between batches commits what was decided; the next poll decides the rest, nothing twice")
     func stopAndResume() async throws {
-        let routes = FeedRoutes()
-        routes.set("/feed") { request, _ in
-            FeedRoutes.conditional(request, body: Self.rss, etag: "\"600\"", lastModified: "Fri, 21 Aug 2026 04:00:00 GMT")
-        }
-        let server = try routes.server()
-        defer { server.stop() }
-        let fetcher = CurlFetcher()
-        defer { fetcher.shutdown() }
-        let folder = try TemporaryFolder("feed-batches")
-        defer { folder.remove() }
-        let store = try StateStore(path: folder.file("state.sqlite"))
         let sink = StoppingSink()
-        let clock = ManualFeedPollClock(start: Self.start)
-        let processor = ArticleProcessor(watches: [try PipelineTestModel.watch()], store: store,
-                                         outbox: OutboxDelivery(store: store, sink: sink), logger: LogRecorder().logger(),
-                                         now: { clock.now() }, groupLimits: GroupCommitLimits(maxArticles: 256, maxSeconds: 3600))
-        let feed = feedConfig(server.baseURL + "/feed")
-        let poller = FeedPoller(feeds: [feed], fetcher: fetcher, store: store, processor: processor, clock: clock,
-                                logger: LogRecorder().logger(), jitter: { 0 })
+        let rig = try Rig("feed-batches", sink: sink, maxSeconds: 3600)
+        defer { rig.close() }
+        let (store, feed, poller, server) = (rig.store, rig.feed, rig.poller, rig.server)
         #expect(FeedPoller.itemBatchSize == 256)
 
         let first = await Task { await poller.poll(feed) }.value
@@ -89,27 +111,12 @@ struct FeedItemBatchTests {
 
     @Test("a document's items commit in groups that close at their age: one sync per group")
     func groupsCloseAtTheirAge() async throws {
-        let routes = FeedRoutes()
-        routes.set("/feed") { request, _ in
-            FeedRoutes.conditional(request, body: Self.rss, etag: "\"600\"", lastModified: "Fri, 21 Aug 2026 04:00:00 GMT")
-        }
-        let server = try routes.server()
-        defer { server.stop() }
-        let fetcher = CurlFetcher()
-        defer { fetcher.shutdown() }
-        let folder = try TemporaryFolder("feed-groups")
-        defer { folder.remove() }
-        let store = try StateStore(path: folder.file("state.sqlite"))
         let sink = StoppingSink()
         sink.armed.store(false, ordering: .relaxed)
-        let clock = ManualFeedPollClock(start: Self.start)
         // A group closes after every item (0 s): each alert is its own group and its own sync.
-        let processor = ArticleProcessor(watches: [try PipelineTestModel.watch()], store: store,
-                                         outbox: OutboxDelivery(store: store, sink: sink), logger: LogRecorder().logger(),
-                                         now: { clock.now() }, groupLimits: GroupCommitLimits(maxArticles: 256, maxSeconds: 0))
-        let feed = feedConfig(server.baseURL + "/feed")
-        let poller = FeedPoller(feeds: [feed], fetcher: fetcher, store: store, processor: processor, clock: clock,
-                                logger: LogRecorder().logger(), jitter: { 0 })
+        let rig = try Rig("feed-groups", sink: sink, maxSeconds: 0)
+        defer { rig.close() }
+        let (store, feed, poller) = (rig.store, rig.feed, rig.poller)
         let report = await Task { await poller.poll(feed) }.value
         #expect(!report.stopped)
         #expect(report.alerts.map(\.title) == stride(from: 0, to: 600, by: 100).map { "Putin meets Kim Jong Un, part \($0)" })
