@@ -42,4 +42,32 @@ struct NamePhrasesTests {
         #expect(occ.map { $0.words.joined(separator: " ") } == ["Spain", "Interior Ministry", "BBC"])
         #expect(occ.map(\.isOrganization) == [false, true, false])
     }
+
+    /// German writes the title glued before the name, capitalised like every noun, often as a
+    /// compound ("Bundeskanzler", "Wirtschaftsminister"); the state's adjective stands before it.
+    @Test func germanTitlesBeforeTheName() {
+        #expect(Self.names("Wirtschaftsminister Robert Habeck kritisierte China.")
+            == ["Robert Habeck|wirtschaftsminister|-", "China|-|-"])
+        #expect(Self.names("Der russische Präsident Wladimir Putin traf Bundeskanzler Olaf Scholz.")
+            == ["Der|-|-", "Wladimir Putin|präsident|russische", "Olaf Scholz|bundeskanzler|-"])
+        #expect(Self.names("Kremlchef Putin und Außenministerin Annalena Baerbock sprachen.")
+            == ["Putin|kremlchef|-", "Annalena Baerbock|außenministerin|-"])
+        // "Minister" alone and as a compound are titles; a word that merely ends so is not.
+        #expect(NamePhrases.isTitle("verteidigungsminister"))
+        #expect(!NamePhrases.isTitle("administer"))
+        #expect(NamePhrases.isFormalTitle("bundeskanzler"))
+        #expect(!NamePhrases.isFormalTitle("regierungssprecher"))
+        #expect(!NamePhrases.isFormalTitle("herr"))
+    }
+
+    /// Spanish, Portuguese, French and Italian write a lower-case title, often with the state's
+    /// adjective and a comma, before the name.
+    @Test func romanceTitlesWithTheStatesAdjective() {
+        #expect(Self.names("El presidente ruso, Vladimir Putin, visitó Pyongyang.")
+            == ["El|-|-", "Vladimir Putin|presidente|ruso", "Pyongyang|-|-"])
+        #expect(Self.names("Le président chinois Xi Jinping est arrivé.")
+            == ["Le|-|-", "Xi Jinping|président|chinois"])
+        #expect(Self.names("Segundo o primeiro-ministro Luís Montenegro, nada mudou.")
+            == ["Segundo|-|-", "Luís Montenegro|primeiro-ministro|-"])
+    }
 }

@@ -107,4 +107,60 @@ struct WatchBuilderGeneralRulesTests {
         #expect(d.level == .alert)
         #expect(d.score == 48.5)
     }
+
+    /// The United States weighs nothing in the built watch (named in most news), but with a partner
+    /// state and a drill or deployment term it is the alliance of a security response: the seed's
+    /// security concepts bring the lexicon's response concepts at full weight, and the rules pair
+    /// them. A business "partnership" with the same two states is no response.
+    @Test func allianceOfASecurityResponse() throws {
+        let rules = Self.built.rules
+        #expect(rules.allianceStates == ["united_states"])
+        #expect(rules.subjectTopics == ["troops", "military_exercise"])
+        #expect(rules.partnerPairFactor == 1)
+        let drills = try #require(Self.built.topics.first { $0.id == "military_exercise" })
+        let first = try #require(drills.terms.first)
+        #expect(first.text == "military drills")
+        #expect(first.weight == 2)
+        #expect(first.languages == ["en"])
+        #expect(first.reason == "event lexicon concept military_exercise, related to the concepts the seed uses (alliance, arms, border, diplomacy, invasion, missile_launch, nuclear, oil_gas, sanctions, summit, troops): full weight (a security response)")
+        let d = Self.decide("Trump orders Pentagon to scale back military exercises with South Korea",
+                            "President Donald Trump told the Pentagon to reduce joint military exercises with South Korea, officials said.")
+        #expect(d.level == .alert)
+        #expect(d.score == 20)
+        #expect(Self.details(d) == [
+            "title_points: state south_korea in title 3", "lead_points: state south_korea in lead (sentence 1) 2",
+            "topic: title: military_exercise \"military exercises\" (partner state, security response) 4",
+            "topic: sentence 1: military_exercise \"military exercises\" (partner state, security response) 3",
+            "partner_pair_factor: title: south_korea+united_states with military_exercise 4",
+            "partner_pair_factor: sentence 1: south_korea+united_states with military_exercise 4",
+            "alliance_states: title: south_korea+united_states in a security response: may alert without north_korea 0",
+        ])
+        let business = Self.decide("South Korea's chipmakers sign $950 billion partnership with US big tech",
+                                   "Samsung and SK Hynix signed a partnership with US technology companies on Monday.")
+        #expect(business.level == nil)
+        // A seed without a response concept (the Canada tariff seed) has no alliance states.
+        let canada = try WatchBuilderTests.builder.build(name: "canada-trade", seed: WatchBuilderTests.canadaSeed)
+        #expect(canada.rules.allianceStates == [])
+        #expect(canada.rules.subjectTopics == [])
+        #expect(canada.rules.partnerPairFactor == 0)
+    }
+
+    /// A German seed's people come with their German titles: "Wirtschaftsminister Robert Habeck" is
+    /// Robert Habeck, with "Wirtschaftsminister Habeck" as a strong title form and the state of the
+    /// adjective before the title ("der deutsche Wirtschaftsminister") as affiliation.
+    @Test func germanSeedPeopleWithGluedTitles() throws {
+        let seed = Article(title: "Habeck kritisiert Chinas Handel mit Russland", body: """
+        Der deutsche Wirtschaftsminister Robert Habeck hat Chinas Handel mit Russland kritisiert.
+        China liefere Russland Bauteile für den Krieg gegen die Ukraine, sagte Habeck in Peking.
+        Wirtschaftsminister Habeck forderte China auf, die Sanktionen gegen Russland zu achten.
+        Der chinesische Handelsminister Wang Wentao wies die Kritik zurück.
+        """)
+        let w = try WatchBuilderTests.builder.build(name: "habeck", seed: seed)
+        #expect(WatchBuilderTests.actors(w, .person).filter { $0.hasPrefix("robert") || $0.hasPrefix("wang_wentao") } == [
+            "robert_habeck:germany", "wang_wentao:china"])
+        let habeck = try #require(w.actors.first { $0.actor.id == "robert_habeck" }).actor
+        #expect(habeck.aliases == [
+            Alias("Robert Habeck"), Alias("Wirtschaftsminister Habeck"), Alias("Habeck", caseSensitive: true, weak: true),
+            Alias("Robert Habecks", languages: LanguageSet(codes: ["de"])!)])
+    }
 }

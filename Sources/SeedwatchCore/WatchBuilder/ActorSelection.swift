@@ -187,7 +187,7 @@ struct PersonDraft {
         let family = surname ?? (familyNameFirst || hyphenatedGivenName ? words.first! : words.last!)
         for t in titles {
             let written = t == "pm" ? "PM" : t.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
-            let formal = NamePhrases.formalTitles.contains(t)
+            let formal = NamePhrases.isFormalTitle(t)
             result.append(Alias("\(written) \(family)", weak: !formal))
             if ["mr", "mrs", "ms", "dr"].contains(t) { result.append(Alias("\(written). \(family)", weak: true)) }
         }

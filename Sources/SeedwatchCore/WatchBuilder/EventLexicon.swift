@@ -35,11 +35,18 @@ public struct EventLexicon: Sendable {
     /// Words of a headline that reports an incident or a contest (weather, disaster, sport), in
     /// file order, each once: a built watch's `incident_title_terms` (``ScoringRules/incidentTitleTerms``).
     public let incidentWords: [String]
+    /// Concepts of a security response (drills, deployments: lines `response<TAB>NAME<TAB>CONCEPTS`),
+    /// in file order: in a built watch they join at full weight even as a family's relatives, and
+    /// they are the `subject_topics` with which a partner state and a state named in most news (the
+    /// United States) acting together are the story (``ScoringRules/generic(core:partners:incidentTerms:allianceStates:responseTopics:)``).
+    public let responseConcepts: [String]
 
-    public init(concepts: [Concept], families: [String: [String]] = [:], incidentWords: [String] = []) {
+    public init(concepts: [Concept], families: [String: [String]] = [:], incidentWords: [String] = [],
+                responseConcepts: [String] = []) {
         self.concepts = concepts
         self.families = families
         self.incidentWords = incidentWords
+        self.responseConcepts = responseConcepts
     }
 
     /// The concepts of the families that hold at least two of `ids` (a family the seed really
@@ -51,7 +58,8 @@ public struct EventLexicon: Sendable {
 
     /// Parses the lexicon file (see the type's description); `#` lines are comments; a line
     /// `family<TAB>NAME<TAB>CONCEPT CONCEPT …` defines a family; a line
-    /// `incident<TAB>KIND<TAB>LANGUAGE<TAB>FORMS` lists incident words (``incidentWords``).
+    /// `incident<TAB>KIND<TAB>LANGUAGE<TAB>FORMS` lists incident words (``incidentWords``); a line
+    /// `response<TAB>NAME<TAB>CONCEPT CONCEPT …` names the concepts of a security response (``responseConcepts``).
     /// - Throws: ``WatchBuilderError/badResource(_:_:)`` for a malformed line, an unknown language,
     ///   a weight outside 0.5–4, or a concept missing one of the six languages.
     public static func parse(_ text: String, name: String = "event-lexicon.tsv") throws -> EventLexicon {
@@ -59,6 +67,7 @@ public struct EventLexicon: Sendable {
         var byID: [String: Concept] = [:]
         var families: [String: [String]] = [:]
         var incidentWords: [String] = []
+        var responseConcepts: [String] = []
         var lineNumber = 0
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -67,6 +76,10 @@ public struct EventLexicon: Sendable {
             let columns = raw.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             if columns.count == 3, columns[0] == "family" {
                 families[columns[1]] = columns[2].split(separator: " ").map(String.init)
+                continue
+            }
+            if columns.count == 3, columns[0] == "response" {
+                for id in columns[2].split(separator: " ").map(String.init) where !responseConcepts.contains(id) { responseConcepts.append(id) }
                 continue
             }
             if columns.count == 4, columns[0] == "incident", languages.contains(columns[2]) {
@@ -96,7 +109,11 @@ public struct EventLexicon: Sendable {
                 throw WatchBuilderError.badResource(name, "family \(name) names unknown concept \(unknown)")
             }
         }
-        return EventLexicon(concepts: order.map { byID[$0]! }, families: families, incidentWords: incidentWords)
+        if let unknown = responseConcepts.first(where: { byID[$0] == nil }) {
+            throw WatchBuilderError.badResource(name, "response names unknown concept \(unknown)")
+        }
+        return EventLexicon(concepts: order.map { byID[$0]! }, families: families, incidentWords: incidentWords,
+                            responseConcepts: responseConcepts)
     }
 
     /// The lexicon shipped with seedwatch (a package resource).

@@ -24,7 +24,16 @@ extension ScoringRules {
     ///   sentences are scaled to 30 sentences, and either level needs the story to be the article's
     ///   subject (`require_subject`): in the title or lead, in a fifth of the sentences, or in 3 of any
     ///   6 consecutive body sentences (a paragraph on the story inside a longer piece).
-    public static func generic(core: [String], partners: [String], incidentTerms: [String] = []) -> ScoringRules {
+    ///   - allianceStates: states of the seed that weigh nothing alone (named in most news: the United
+    ///     States), and `responseTopics`: the model's topics of a security response (drills,
+    ///     deployments, ``EventLexicon/responseConcepts``). When both are given and the model has
+    ///     partners, they become `alliance_states` and `subject_topics` with `partner_pair_factor` 1:
+    ///     a partner state and an alliance state acting together with a response term ("Trump
+    ///     instructs Pentagon to reduce military exercises with South Korea") earn 4 points a
+    ///     sentence, their response terms count in full, and such a title may alert without the key
+    ///     state (rubric (c) of the shipped watch: security responses to the core states).
+    public static func generic(core: [String], partners: [String], incidentTerms: [String] = [],
+                               allianceStates: [String] = [], responseTopics: [String] = []) -> ScoringRules {
         var r = ScoringRules()
         r.alertThreshold = 17
         r.noticeThreshold = 14
@@ -58,6 +67,11 @@ extension ScoringRules {
         r.subjectShare = 0.2
         r.subjectParagraph = 3
         r.subjectParagraphWindow = 6
+        if !allianceStates.isEmpty && !responseTopics.isEmpty && !partners.isEmpty {
+            r.allianceStates = allianceStates
+            r.subjectTopics = responseTopics
+            r.partnerPairFactor = 1
+        }
         return r
     }
 }

@@ -81,6 +81,8 @@ public enum ModelYAMLWriter {
           short_item_sentences: \(r.shortItemSentences)
           incident_title_terms: [\(r.incidentTitleTerms.map(YAMLScalarText.doubleQuoted).joined(separator: ", "))]
           partner_pair_factor: \(number(r.partnerPairFactor))
+          alliance_states: [\(r.allianceStates.joined(separator: ", "))]
+          subject_topics: [\(r.subjectTopics.joined(separator: ", "))]
           length_window: \(r.lengthWindow)
           require_subject: \(r.requireSubject)
           subject_share: \(number(r.subjectShare))

@@ -27,11 +27,48 @@ public enum NamePhrases {
         "gen", "senator", "governor", "spokesman", "spokeswoman", "envoy", "ambassador", "pope", "emir",
         "sheikh", "ayatollah", "vice president", "supreme leader", "commander", "mayor", "sir", "lord",
     ]
+    /// Titles of Spanish, Portuguese, French and Italian, lower-cased, written before the name ("el
+    /// presidente Gustavo Petro", "le président Emmanuel Macron", "o primeiro-ministro Luís
+    /// Montenegro"; RAE, Le Robert, Priberam, Treccani): all formal.
+    public static let romanceTitles: Set<String> = [
+        "presidente", "presidenta", "président", "présidente", "ministro", "ministra", "ministre",
+        "primer ministro", "primera ministra", "premier ministre", "primo ministro", "primeiro-ministro",
+        "primeira-ministra", "canciller", "chanceler", "chancelier", "chancelière", "cancelliere", "rey", "rei", "roi",
+    ]
+    /// German titles, lower-cased, and the last parts of German compound titles (Duden): a capitalised
+    /// word that is one of them or ends with one after at least three letters is a title, glued before
+    /// the name as German writes it ("Bundeskanzler Olaf Scholz", "Wirtschaftsminister Robert Habeck",
+    /// "Kremlchef Wladimir Putin", "Außenministerin Annalena Baerbock"). All formal but the last three.
+    public static let germanTitleEndings: [String] = [
+        "minister", "ministerin", "kanzler", "kanzlerin", "präsident", "präsidentin", "präsidenten", "chef", "chefin",
+        "machthaber", "botschafter", "botschafterin", "staatssekretär", "staatssekretärin", "generalsekretär",
+        "generalsekretärin", "bürgermeister", "bürgermeisterin", "könig", "königin", "sprecher", "sprecherin",
+    ]
+    /// German forms of address: titles of weak aliases only ("Herr Scholz").
+    static let germanAddress: Set<String> = ["herr", "frau"]
+
+    /// Whether a lower-cased word or two-word phrase is a title: English (``titles``), Romance
+    /// (``romanceTitles``), German (``germanAddress``, ``germanTitleEndings`` alone or ending a
+    /// compound of at least three more letters).
+    public static func isTitle(_ lowered: String) -> Bool {
+        if titles.contains(lowered) || romanceTitles.contains(lowered) || germanAddress.contains(lowered) { return true }
+        guard !lowered.contains(" ") else { return false }
+        return germanTitleEndings.contains { lowered == $0 || (lowered.hasSuffix($0) && lowered.count >= $0.count + 3) }
+    }
+
     /// Titles that make a strong alias with the surname ("President Xi"); the others ("Mr Kim") make weak ones.
     public static let formalTitles: Set<String> = [
         "president", "prime minister", "pm", "premier", "chancellor", "king", "queen", "crown prince",
         "foreign minister", "defence minister", "defense minister", "supreme leader", "chairman", "pope", "emir",
     ]
+
+    /// Whether title `lowered` (as ``isTitle(_:)`` accepts it) makes a strong alias with the surname:
+    /// ``formalTitles``, the Romance titles and the German titles but forms of address and spokespeople.
+    public static func isFormalTitle(_ lowered: String) -> Bool {
+        if formalTitles.contains(lowered) || romanceTitles.contains(lowered) { return true }
+        guard !titles.contains(lowered), !germanAddress.contains(lowered), !lowered.hasSuffix("sprecher"), !lowered.hasSuffix("sprecherin") else { return false }
+        return isTitle(lowered)
+    }
     /// Last words of organisation names.
     static let organizationWords: Set<String> = [
         "council", "organisation", "organization", "union", "agency", "ministry", "party", "army", "forces",
@@ -109,18 +146,30 @@ public enum NamePhrases {
             for k in run.indices {
                 let one = run[k].text.lowercased()
                 let two = k + 1 < run.count ? one + " " + run[k + 1].text.lowercased() : ""
-                if !two.isEmpty && titles.contains(two) && k + 2 < run.count { titleEnd = k + 2; title = two }
-                else if titles.contains(one) && k + 1 < run.count { titleEnd = k + 1; title = one }
+                if !two.isEmpty && isTitle(two) && k + 2 < run.count { titleEnd = k + 2; title = two }
+                else if isTitle(one) && k + 1 < run.count { titleEnd = k + 1; title = one }
             }
             var prefix: [Token] = titleEnd > 0 ? Array(run[0..<(titleEnd - (title!.contains(" ") ? 2 : 1))]) : []
             var name = titleEnd >= 0 ? Array(run[titleEnd...]) : run
             // A lower-case title just before the run ("North Korean leader Kim", "the minister X").
+            if title == nil, i > 1, toks[i].breakBefore ? toks[i].commaBefore : true, !toks[i - 1].breakBefore,
+               !toks[i - 1].capitalised, !toks[i - 2].capitalised, romanceTitles.contains(toks[i - 2].text.lowercased()),
+               !isTitle(toks[i - 1].text.lowercased()) {
+                // A Romance title, the state's adjective, the name: "el presidente ruso, Vladimir Putin",
+                // "le président chinois Xi Jinping".
+                title = toks[i - 2].text.lowercased()
+                prefix = [toks[i - 1]]
+            } else if titleEnd == 1, let t = title, !titles.contains(t), !romanceTitles.contains(t), i > 0, !toks[i].breakBefore,
+                      !toks[i - 1].capitalised, ["e", "en", "er", "es", "em"].contains(where: toks[i - 1].text.hasSuffix) {
+                // The state's adjective before a German title: "der russische Präsident Wladimir Putin".
+                prefix = [toks[i - 1]]
+            }
             if title == nil, i > 0, !toks[i].breakBefore {
                 let one = toks[i - 1].text.lowercased()
                 let two = i > 1 ? toks[i - 2].text.lowercased() + " " + one : ""
-                if titles.contains(two) && !toks[i - 1].capitalised {
+                if isTitle(two) && !toks[i - 1].capitalised {
                     title = two
-                } else if titles.contains(one) && !toks[i - 1].capitalised {
+                } else if isTitle(one) && !toks[i - 1].capitalised {
                     title = one
                 }
                 if let t = title {

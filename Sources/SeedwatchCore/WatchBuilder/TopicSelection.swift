@@ -141,9 +141,13 @@ public enum TopicSelection {
         // The families of the concepts used: their other concepts at half weight, each a topic.
         // Broad concepts neither bring their family nor come with it.
         let specific = Set(lexicon.concepts.filter { usedIDs.contains($0.id) && $0.weight > 1 }.map(\.id))
+        // The concepts of a security response (drills, deployments) keep their full weight: allies'
+        // drills are the story's response however the seed names them (``EventLexicon/responseConcepts``).
         for concept in lexicon.relatives(of: specific) where concept.weight > 1 {
-            let weight = max(0.5, (concept.weight / 2 * 2).rounded() / 2)
-            let reason = "event lexicon concept \(concept.id), related to the concepts the seed uses (\(specific.sorted().joined(separator: ", "))): half weight"
+            let response = lexicon.responseConcepts.contains(concept.id)
+            let weight = response ? concept.weight : max(0.5, (concept.weight / 2 * 2).rounded() / 2)
+            let reason = "event lexicon concept \(concept.id), related to the concepts the seed uses (\(specific.sorted().joined(separator: ", "))): "
+                + (response ? "full weight (a security response)" : "half weight")
             let terms = lexiconTerms(concept, weight: weight, reason: reason)
             groups.append((terms, [], true, concept.id))
         }

@@ -30,7 +30,10 @@ public struct WatchBuilder: Sendable {
             for text in [a.name] + a.aliases.map(\.text) { actorWords.formUnion(SeedTerms.clauses(text).flatMap { $0 }) }
         }
         let topics = TopicSelection.choose(seed: seed, actorWords: actorWords, background: background, lexicon: lexicon)
-        let rules = ScoringRules.generic(core: states.core, partners: states.partners, incidentTerms: lexicon.incidentWords)
+        let stateIDs = Set(actors.filter { $0.actor.kind == .state }.map(\.actor.id))
+        let rules = ScoringRules.generic(core: states.core, partners: states.partners, incidentTerms: lexicon.incidentWords,
+                                         allianceStates: states.ubiquitous.filter(stateIDs.contains).sorted(),
+                                         responseTopics: topics.map(\.id).filter(lexicon.responseConcepts.contains))
         return BuiltWatch(name: name, article: article, actors: actors, topics: topics, states: states, rules: rules)
     }
 }
@@ -85,7 +88,8 @@ public struct BuiltWatch: Sendable {
             "\(c.state) \(String(format: "%g", c.score)) (\(weight(c.state))\(c.inTitle ? ", title" : "")\(c.inLead ? ", lead" : ""), \(c.sentences) sentences)"
         }
         lines.append("core states: \(states.core.joined(separator: ", "))" + (states.partners.isEmpty ? "" : "; partners: \(states.partners.joined(separator: ", "))")
-            + (states.ubiquitous.isEmpty ? "" : "; named in most news, so not weighted: \(states.ubiquitous.sorted().joined(separator: ", "))"))
+            + (states.ubiquitous.isEmpty ? "" : "; named in most news, so not weighted: \(states.ubiquitous.sorted().joined(separator: ", "))")
+            + (rules.allianceStates.isEmpty ? "" : "; allied with a partner in a security response (\(rules.subjectTopics.joined(separator: ", "))): \(rules.allianceStates.joined(separator: ", "))"))
         lines.append("  centrality: " + central.joined(separator: "; "))
         for kind in Actor.Kind.allCases {
             let of = actors.filter { $0.actor.kind == kind }
