@@ -135,6 +135,20 @@ struct WatchBuilderGeneralRulesTests {
             "partner_pair_factor: sentence 1: south_korea+united_states with military_exercise 4",
             "alliance_states: title: south_korea+united_states in a security response: may alert without north_korea 0",
         ])
+        // The bare plural, as English "exercises": "exercices aériens conjoints" are drills too.
+        let french = Self.decide("En Corée du Sud, un bombardier américain rejoint les exercices aériens conjoints",
+                                 "Un bombardier américain a rejoint mardi les exercices aériens conjoints de la Corée du Sud et des États-Unis.",
+                                 language: "fr")
+        #expect(french.level == .alert)
+        #expect(french.score == 20)
+        #expect(Self.details(french) == [
+            "title_points: state south_korea in title 3", "lead_points: state south_korea in lead (sentence 1) 2",
+            "topic: title: military_exercise \"exercices\" (partner state, security response) 4",
+            "topic: sentence 1: military_exercise \"exercices\" (partner state, security response) 3",
+            "partner_pair_factor: title: south_korea+united_states with military_exercise 4",
+            "partner_pair_factor: sentence 1: south_korea+united_states with military_exercise 4",
+            "alliance_states: title: south_korea+united_states in a security response: may alert without north_korea 0",
+        ])
         let business = Self.decide("South Korea's chipmakers sign $950 billion partnership with US big tech",
                                    "Samsung and SK Hynix signed a partnership with US technology companies on Monday.")
         #expect(business.level == nil)
