@@ -91,7 +91,7 @@ struct ModelTests {
         ("The astronauts walked on the Moon.", []),
         ("He played his trump card.", []),
         ("A set of fine china was auctioned.", []),
-        ("Kim Jong-un met Moon Jae-in at Panmunjom.", ["kim_jong_un", "moon_jae_in"]),
+        ("Kim Jong-un met Moon Jae-in at Panmunjom.", ["kim_jong_un", "moon_jae_in", "north_korea", "south_korea"]),
         ("The Kremlin said Washington and Seoul were wrong.", ["russia", "united_states", "south_korea"]),
         ("Democratic People\u{2019}s Republic of Korea", ["north_korea"]),
         ("김정은이 평양에서 말했다", ["kim_jong_un", "north_korea"]),

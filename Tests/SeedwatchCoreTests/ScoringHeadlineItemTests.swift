@@ -50,16 +50,20 @@ struct ScoringHeadlineItemTests {
         #expect(!long.explanation.contains { $0.detail.contains("nuclear test") })
     }
 
-    /// A feed item that is only a headline: its title is its lead too (`headline_only_lead`), as when
-    /// the feed repeats the headline as the description.
+    /// A feed item that is only a headline: its title is its lead too (`headline_only_lead`: its states
+    /// get the lead's points and its topic terms the lead's factor), as when the feed repeats the
+    /// headline as the description.
     @Test func aHeadlineOnlyItemsTitleIsItsLead() throws {
         let d = try Self.decide("Kim Jong Un oversees test of new multiple rocket launcher", [])
         #expect(d.actors.map(\.id) == ["kim_jong_un"])
         #expect(d.explanation.map(\.description) == [
             "state north_korea in title +6.0", "state north_korea in title, a headline-only item's lead +4.0",
-            "title: nk_weapons_program \"rocket\" +4.0", "title: north_korea with nk_weapons_program +4.0",
+            "title: nk_weapons_program \"rocket\" +4.0",
+            "title, a headline-only item's lead: nk_weapons_program \"rocket\" +3.0",
+            "title: north_korea with nk_weapons_program +4.0",
         ])
-        #expect(d.score == 18)
+        // 18 before its topic terms counted for the lead too.
+        #expect(d.score == 21)
         #expect(d.level == .alert)
         // With a description the title is the title only.
         let described = try Self.decide("Kim Jong Un oversees test of new multiple rocket launcher", [

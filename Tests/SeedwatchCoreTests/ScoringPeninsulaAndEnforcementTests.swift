@@ -107,9 +107,9 @@ struct ScoringPeninsulaAndEnforcementTests {
         ])
         #expect(fraud.explanation.filter { $0.rule == .requires }.map(\.description) == [
             "title: sanctions \"sentenced\" not counted: none of North Korea, North Korean, North Koreans, Pyongyang, DPRK, N. Korea, "
-                + "N Korea, sanctions, sanctioned, Corea del Norte, … (39 in all) within 12 words +0.0",
+                + "N Korea, sanctions, sanctioned, Corea del Norte, … (43 in all) within 12 words +0.0",
             "sentence 1: sanctions \"sentenced\" not counted: none of North Korea, North Korean, North Koreans, Pyongyang, DPRK, N. Korea, "
-                + "N Korea, sanctions, sanctioned, Corea del Norte, … (39 in all) within 12 words +0.0",
+                + "N Korea, sanctions, sanctioned, Corea del Norte, … (43 in all) within 12 words +0.0",
         ])
         #expect(fraud.topicPoints == 0)
         #expect(fraud.level == nil)

@@ -104,10 +104,12 @@ struct ScoringRelationTests {
             "sentence 1: regional_security \"military exercises\" (partner state, security response) +4.5",
             "title: south_korea+united_states with regional_security +2.0",
             "sentence 1: south_korea+united_states with regional_security +2.0",
+            "title: south_korea+united_states with regional_security, a security response +6.0",
             "title: south_korea+united_states in a security response: may alert without north_korea +0.0",
         ])
         #expect(d.explanation.last?.rule == .allianceResponse)
-        #expect(d.score == 19.5)
+        // 19.5 before the security-response headline (`title_response_points`).
+        #expect(d.score == 25.5)
         #expect(d.level == .alert)
         // The United States with a trade term is no alliance.
         let trade = try Self.decide("US and South Korea sign a beef trade deal", ["The agreement opens markets for farmers."])
@@ -171,9 +173,11 @@ struct ScoringRelationTests {
             "state russia in title +6.0", "state russia in title, a headline-only item's lead +4.0",
             "state north_korea in title +6.0", "state north_korea in title, a headline-only item's lead +4.0",
             "title: russia_nk_alliance \"meets\" +1.0",
+            "title, a headline-only item's lead: russia_nk_alliance \"meets\" +0.75",
             "title: north_korea+russia with russia_nk_alliance +6.0", "title: north_korea with russia_nk_alliance +4.0",
         ])
-        #expect(d.score == 31)
+        // 31 before a headline-only item's topic terms counted for its lead too.
+        #expect(d.score == 31.75)
         #expect(d.level == .alert)
     }
 

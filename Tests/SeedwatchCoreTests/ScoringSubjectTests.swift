@@ -116,14 +116,19 @@ struct ScoringSubjectTests {
         ])
         // Earlier rules: a notice at 18.75 (South Korea and Japan topics at half, no pair).
         #expect(d.level == .alert)
-        // 28.75 before "meet" counted as a meeting word.
-        #expect(d.score == 29.25)
+        // 28.75 before "meet" counted as a meeting word; 29.25 before the security-response headline
+        // (`title_response_points`) and "security cooperation" as a defence term.
+        #expect(d.score == 36.38)
         #expect(d.explanation.filter { $0.rule == .partnerPairPoints }.map(\.detail) == [
             "title: japan+south_korea with russia_nk_alliance,regional_security",
             "sentence 1: japan+south_korea with russia_nk_alliance,regional_security",
             "sentence 2: japan+south_korea with regional_security",
         ])
-        #expect(d.explanation.contains { $0.detail == "sentence 1: regional_security \"trilateral\" (partner state, security response)" && $0.points == 3 })
+        #expect(d.explanation.contains { $0.detail == "sentence 1: regional_security \"security cooperation\" (partner state, security response)" && $0.points == 4.5 })
+        #expect(d.explanation.contains { $0.detail == "sentence 2: regional_security \"trilateral\" (partner state, security response)" && $0.points == 3 })
+        #expect(d.explanation.filter { $0.rule == .titleResponsePoints }.map(\.description) == [
+            "title: japan+south_korea with regional_security, a security response +6.0",
+        ])
     }
 
     @Test func aDrillStoryNamingNorthKoreaLateAlerts() throws {
@@ -136,9 +141,10 @@ struct ScoringSubjectTests {
             "North Korea has long condemned the joint drills.",
         ])
         // Earlier rules: a notice at 18 (drill terms at half beside South Korea alone, alert at 19);
-        // then 18.5, before the United States paired with South Korea as an alliance (`alliance_states`).
+        // then 18.5, before the United States paired with South Korea as an alliance (`alliance_states`);
+        // 22.5 before the security-response headline (`title_response_points`).
         #expect(d.level == .alert)
-        #expect(d.score == 22.5)
+        #expect(d.score == 28.5)
         #expect(d.explanation.map(\.description) == [
             "state north_korea in sentence 6 +1.0",
             "state south_korea in title +3.0",
@@ -148,6 +154,7 @@ struct ScoringSubjectTests {
             "sentence 1: regional_security \"Freedom Shield\" (partner state, security response) +4.0",
             "title: south_korea+united_states with regional_security +2.0",
             "sentence 1: south_korea+united_states with regional_security +2.0",
+            "title: south_korea+united_states with regional_security, a security response +6.0",
         ])
     }
 

@@ -18,6 +18,9 @@ public enum ScoreRule: String, Sendable, Hashable, Codable, CaseIterable {
     case partnerPairPoints = "partner_pair_factor"
     /// A title naming a key state with a topic term (``HeadlineRule``).
     case titleKeyPoints = "title_key_points"
+    /// A title on a security response: a partner state with another partner state or an alliance
+    /// state, acting together, and a `subject_topics` term (``HeadlineRule``).
+    case titleResponsePoints = "title_response_points"
     /// A title naming a key state and a state outside the core acting together (``KeyRelationRule``).
     case titleKeyRelation = "title_key_relation_points"
     /// 0 points: core states named only as items of a list ("ties with China, the West and Russia") get no pair points.

@@ -26,7 +26,8 @@ import Yams
 ///    states with a term of `partner_topics`; at most `pair_cap` points in all. Core states named only as
 ///    items of one list ("ties with China, the West and Russia") are no pair of core states.
 /// 4. **The headline** (``HeadlineRule``): `title_key_points` once for a title naming a key state
-///    with a counted topic term; (``KeyRelationRule``) `title_key_relation_points` once for a title
+///    with a counted topic term, else `title_response_points` for a title on a security response
+///    (``ArticleFacts/responsePairs``); (``KeyRelationRule``) `title_key_relation_points` once for a title
 ///    naming a key state and a state outside the core acting together.
 ///
 /// Pairs: two states named only as list items, alternatives or shared objects (``StatePairs``) are
@@ -107,6 +108,11 @@ public struct ScoringRules: Sendable, Hashable {
     /// state doing something in a topic is the story, however short the item (0: off). They count
     /// as topic points.
     public var titleKeyPoints: Double = 0
+    /// Points for a title on a security response (rubric (c)): a partner state acting together with
+    /// another partner state or one of `alliance_states`, with a `subject_topics` term ("US and South
+    /// Korea begin joint military exercises"), in a title that gets no `title_key_points`. They count
+    /// as topic points (0: off).
+    public var titleResponsePoints: Double = 0
     /// Multiplier of `pairPoints` for a sentence naming two partner states (weighted, not core) with a
     /// term of `partnerTopics` (US–Japan–South Korea defence talks); 0 turns it off.
     public var partnerPairFactor: Double = 0
@@ -201,7 +207,7 @@ public struct ScoringRules: Sendable, Hashable {
             "pair_points", "partner_factor", "relation_factor", "title_relation_points", "pair_cap", "note", "alert_key_states", "alert_min_core_states",
             "partner_pair_factor", "partner_topics", "market_topics", "length_window", "require_subject", "subject_share", "subject_topics",
             "title_key_points", "subject_paragraph", "subject_paragraph_window",
-            "alliance_states", "title_key_relation_points", "short_item_sentences", "incident_title_terms", "headline_only_lead",
+            "alliance_states", "title_key_relation_points", "title_response_points", "short_item_sentences", "incident_title_terms", "headline_only_lead",
         ])
         var r = ScoringRules(states: states)
         func number(_ key: String, _ target: inout Double) throws {
@@ -237,6 +243,7 @@ public struct ScoringRules: Sendable, Hashable {
         try number("pair_cap", &r.pairCap)
         try number("title_key_points", &r.titleKeyPoints)
         try number("title_key_relation_points", &r.titleKeyRelationPoints)
+        try number("title_response_points", &r.titleResponsePoints)
         try count("short_item_sentences", &r.shortItemSentences)
         try count("subject_paragraph", &r.subjectParagraph)
         try count("subject_paragraph_window", &r.subjectParagraphWindow)

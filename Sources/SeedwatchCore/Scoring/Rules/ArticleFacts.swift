@@ -27,6 +27,9 @@ final class ArticleFacts {
     let responsePairs: [StatePair?]
     /// Whether the article is a short item: at most `short_item_sentences` body sentences.
     let isShortItem: Bool
+    /// Whether the article is a headline-only item whose title stands for its lead too
+    /// (`headline_only_lead` and no body sentence).
+    let isHeadlineOnly: Bool
     /// The title's sentence index, if the article has a title.
     let title: Int?
 
@@ -57,6 +60,7 @@ final class ArticleFacts {
         isSecurityResponse = !named.isDisjoint(with: keys) && facts.partnerSubjectInHeadOrLead
         isShortItem = rules.shortItemSentences > 0 && facts.bodyCount <= rules.shortItemSentences
         title = result.sentences.indices.first { result.sentences[$0].isTitle }
+        isHeadlineOnly = rules.headlineOnlyLead && facts.bodyCount == 0 && title != nil
         let subjectTopics = Set(rules.subjectTopics)
         let alliance = Set(rules.allianceStates)
         responsePairs = (0..<result.sentences.count).map { s in

@@ -5,7 +5,8 @@
 /// - times `partner_anchor_factor` when it names only partner states (weighted, not core), and then
 ///   only `partner_topics` count (when that list is given) — except a `subject_topics` term in a
 ///   security response (``ArticleFacts/isSecurityResponse``), which counts in full;
-/// at most `topic_cap` points per topic. In a short item (`short_item_sentences`), the title that names
+/// at most `topic_cap` points per topic. With `headline_only_lead`, the title of an item with no body
+/// counts once more at `lead_factor` (its lead too). In a short item (`short_item_sentences`), the title that names
 /// no state is anchored by the states of its lead, and a description sentence that names no weighted
 /// state by the states of the title. `market_topics` count only where ``ArticleFacts/marketsOpen``;
 /// otherwise each market topic present leaves a 0-point `market_topics` note.
@@ -23,7 +24,12 @@ struct TopicEvidenceRule: PointRule {
             let anchored = anchorStates.contains { rules.weight(of: $0) > 0 }
             let coreAnchored = !anchorStates.isDisjoint(with: article.coreStates)
             let partnerOnly = anchored && !coreAnchored
-            let positionFactor = article.result.sentences[s].isTitle ? rules.titleFactor : (facts.isLead(s) ? rules.leadFactor : 1)
+            let isTitle = article.result.sentences[s].isTitle
+            // A headline-only item's title is its lead too (`headline_only_lead`): its terms count
+            // once more at the lead's factor, as they would if the feed repeated the headline as the
+            // description.
+            let positionFactor = isTitle ? rules.titleFactor : (facts.isLead(s) ? rules.leadFactor : 1)
+            let passes = isTitle && article.isHeadlineOnly ? 2 : 1
             for (t, hit) in facts.topics[s].sorted(by: { $0.key < $1.key }) {
                 guard article.counts(t) else {
                     closedMarkets.insert(t)
@@ -31,19 +37,21 @@ struct TopicEvidenceRule: PointRule {
                 }
                 if partnerOnly && !rules.partnerTopics.isEmpty && !rules.partnerTopics.contains(topics[t].id) { continue }
                 let response = partnerOnly && (securityResponse || article.responsePairs[s] != nil) && rules.subjectTopics.contains(topics[t].id)
-                let position = positionFactor * (partnerOnly && !response ? rules.partnerAnchorFactor : 1) * article.length(s)
-                let room = rules.topicCap - sheet.topicScores[t]
-                guard room > 0 else { continue }
-                let points = min(hit.weight * position * (anchored ? 1 : rules.unanchoredFactor), room)
-                guard points > 0 else { continue }
-                sheet.topicScores[t] += points
-                sheet.topicPoints += points
-                let term = topics[t].terms[hit.term].text
-                let anchor = (anchored ? (coreAnchored ? "" : (response ? " (partner state, security response)" : " (partner state only)")) : " (no state named)")
-                    + (anchored ? borrowed.map { " (short item: state named in the \($0.rawValue))" } ?? "" : "")
-                sheet.components.append(ScoreComponent(
-                    rule: .topic, points: points,
-                    detail: "\(article.place(s)): \(topics[t].id) \"\(term)\"\(anchor)\(article.lengthDetail(s))", sentence: s))
+                for pass in 0..<passes {
+                    let position = (pass == 0 ? positionFactor : rules.leadFactor) * (partnerOnly && !response ? rules.partnerAnchorFactor : 1) * article.length(s)
+                    let room = rules.topicCap - sheet.topicScores[t]
+                    guard room > 0 else { break }
+                    let points = min(hit.weight * position * (anchored ? 1 : rules.unanchoredFactor), room)
+                    guard points > 0 else { break }
+                    sheet.topicScores[t] += points
+                    sheet.topicPoints += points
+                    let term = topics[t].terms[hit.term].text
+                    let anchor = (anchored ? (coreAnchored ? "" : (response ? " (partner state, security response)" : " (partner state only)")) : " (no state named)")
+                        + (anchored ? borrowed.map { " (short item: state named in the \($0.rawValue))" } ?? "" : "")
+                    sheet.components.append(ScoreComponent(
+                        rule: .topic, points: points,
+                        detail: "\(article.place(s))\(pass == 0 ? "" : ", a headline-only item's lead"): \(topics[t].id) \"\(term)\"\(anchor)\(article.lengthDetail(s))", sentence: s))
+                }
             }
         }
         for t in closedMarkets.sorted() {
