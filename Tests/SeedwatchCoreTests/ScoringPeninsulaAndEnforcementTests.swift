@@ -49,9 +49,11 @@ struct ScoringPeninsulaAndEnforcementTests {
             "state north_korea in title +6.0", "state north_korea in lead (sentence 1) +4.0",
             "title: russia_nk_alliance \"travel\" +1.0", "sentence 1: russia_nk_alliance \"summit\" +3.0",
             "title: north_korea with russia_nk_alliance +4.0",
+            "title: north_korea with united_states +7.5",
         ])
-        #expect(d.score == 18)
-        #expect(d.topicPoints == 8)
+        // 18 (topic 8) before Pompeo was a person of the United States in the model.
+        #expect(d.score == 25.5)
+        #expect(d.topicPoints == 15.5)
         #expect(d.level == .alert)
         let holiday = try Self.decide("Families travel home for the holidays", ["Trains were full on Friday, the rail operator said."])
         #expect(holiday.explanation.isEmpty)

@@ -124,11 +124,38 @@ struct ScoringWireHeadlineTests {
             "sentence 1: ukraine_war \"incursion\" +1.5",
             "sentence 2: regional_security \"defence\" (partner state, security response) +1.5",
             "sentence 2: korean_diplomacy \"military provocation\" (partner state only) +2.25",
-            "sentence 3: regional_security \"military\" (short item: state named in the title) +1.5",
+            "sentence 3: regional_security \"military\" (partner state, security response) +1.5",
         ])
         // Without the provocation: 16.5 points and 4.5 of topics, below the 6 an alert needs.
         #expect(d.topicPoints == 6.75)
         #expect(d.score == 18.75)
+        #expect(d.level == .alert)
+    }
+
+    /// "The North" is North Korea beside South Korea, and "the South" South Korea beside North Korea
+    /// or its people (`confirmed_by`): each weak name counts where the other Korea is named strongly,
+    /// never for South Africa or the South China Sea.
+    @Test func theNorthAndTheSouthNameEachOtherBesideTheOtherKorea() throws {
+        let north = try Self.decide("Seoul says the North fired two missiles")
+        #expect(north.actors.map(\.id) == ["north_korea", "south_korea"])
+        #expect(north.explanation.filter { $0.rule == .titleKeyRelation }.map(\.description) == ["title: north_korea with south_korea +7.5"])
+        #expect(north.score == 37.25)
+        #expect(north.level == .alert)
+        let south = try Self.decide("Kim Yo Jong warns the South over leaflets")
+        #expect(south.actors.map(\.id) == ["kim_yo_jong", "south_korea"])
+        #expect(south.score == 39)
+        #expect(south.level == .alert)
+        #expect(try ShippedModel.actorIDs("North Korea and South Africa argue over the South China Sea.") == ["north_korea"])
+        #expect(try ShippedModel.actorIDs("The South will vote in March.") == [])
+    }
+
+    /// A US secretary of state named with North Korea in a headline is North Korea's relations with
+    /// the United States, as Trump or Biden would be (`title_key_relation_points`).
+    @Test func aUSSecretaryOfStateWithNorthKoreaIsItsRelationsWithTheUS() throws {
+        let d = try Self.decide("Pompeo says North Korea talks to resume soon")
+        #expect(d.actors.map(\.id) == ["us_officials", "north_korea"])
+        #expect(d.explanation.filter { $0.rule == .titleKeyRelation }.map(\.description) == ["title: north_korea with united_states +7.5"])
+        #expect(d.score == 25)
         #expect(d.level == .alert)
     }
 }

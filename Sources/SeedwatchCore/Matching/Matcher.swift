@@ -6,7 +6,7 @@
 /// undetected language);
 /// resolve overlaps (the longest wins, so exclusions such as "Xi'an" claim their span); count weak
 /// aliases only when their actor, its state, or (for a state) one of its people or organisations is
-/// matched strongly; map every hit back to the
+/// matched strongly, or an actor of the alias's `confirmed_by` (or one of its people); map every hit back to the
 /// original UTF-8 offsets and to its sentence.
 public struct Matcher: Sendable {
     public let model: WatchModel
@@ -77,8 +77,10 @@ public struct Matcher: Sendable {
             let actor = model.actors[a]
             let weak = actor.aliases[i].weak
             if weak {
+                let confirmedBy = actor.aliases[i].confirmedBy
                 let confirmed = strong.contains(a) || (actor.affiliation.map { strongIDs.contains($0) } ?? false)
                     || strongAffiliations.contains(actor.id)
+                    || (!confirmedBy.isEmpty && confirmedBy.contains { strongIDs.contains($0) || strongAffiliations.contains($0) })
                 if !confirmed { found.unconfirmedWeakMentions += 1; continue }
             }
             let range = normalized.originalRange(o.start, o.end)

@@ -123,12 +123,13 @@ public enum ModelLoader {
 
     private static func readAlias(_ v: YAMLValue) throws -> Alias {
         if v.isScalar { return Alias(try v.nonEmptyString()) }
-        let m = try v.mapping(allowed: ["text", "case_sensitive", "weak", "language", "note"])
+        let m = try v.mapping(allowed: ["text", "case_sensitive", "weak", "language", "confirmed_by", "note"])
         guard let text = m["text"] else { throw v.error(.entryWithout(entry: "alias", key: "text")) }
         return Alias(try text.nonEmptyString(),
                      caseSensitive: try m["case_sensitive"]?.bool() ?? false,
                      weak: try m["weak"]?.bool() ?? false,
-                     languages: try readLanguages(m["language"]))
+                     languages: try readLanguages(m["language"]),
+                     confirmedBy: try m["confirmed_by"]?.sequence().map { try $0.nonEmptyString() } ?? [])
     }
 
     /// `language: de` or `language: [es, pt]`: ISO 639-1 codes of ``LanguageSet/codes``.

@@ -71,12 +71,18 @@ public struct Alias: Sendable, Hashable {
     /// The languages that write the alias so: it counts only in articles detected as one of them,
     /// or whose language is undetected. Empty (the default) means every language.
     public var languages: LanguageSet
+    /// Actor ids whose strong match in the article also confirms this weak alias (`confirmed_by`):
+    /// "the North" is North Korea beside South Korea ("Seoul says the North fired two missiles").
+    /// Empty (the default): only the alias's own actor, state or people confirm it.
+    public var confirmedBy: [String]
 
-    public init(_ text: String, caseSensitive: Bool = false, weak: Bool = false, languages: LanguageSet = LanguageSet()) {
+    public init(_ text: String, caseSensitive: Bool = false, weak: Bool = false, languages: LanguageSet = LanguageSet(),
+                confirmedBy: [String] = []) {
         self.text = text
         self.caseSensitive = caseSensitive
         self.weak = weak
         self.languages = languages
+        self.confirmedBy = confirmedBy
     }
 }
 
