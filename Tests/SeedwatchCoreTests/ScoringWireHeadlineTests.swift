@@ -64,8 +64,9 @@ struct ScoringWireHeadlineTests {
         #expect(d.level == .alert)
     }
 
-    /// Yongbyon exists only in North Korea, and the DMZ is the border of the two Koreas: they name
-    /// the states, so a headline on them is about North Korea (and "Kim" beside the DMZ is Kim Jong Un).
+    /// Yongbyon exists only in North Korea, the DMZ is the border of the two Koreas and the Korean
+    /// peninsula their land: they name the states, so a headline on them is about North Korea (and
+    /// "Kim" beside the DMZ is Kim Jong Un).
     @Test func placesThatExistOnlyThereNameTheState() throws {
         let site = try Self.decide("Satellite images show activity at Yongbyon nuclear complex")
         #expect(site.actors.map(\.id) == ["north_korea"])
@@ -82,6 +83,16 @@ struct ScoringWireHeadlineTests {
         #expect(border.explanation.filter { $0.rule == .titleKeyRelation }.map(\.description) == ["title: north_korea with south_korea +7.5"])
         #expect(border.score == 42.25)
         #expect(border.level == .alert)
+        let peninsula = try Self.decide("US bombers fly over Korean Peninsula in show of force")
+        #expect(peninsula.actors.map(\.id) == ["north_korea", "south_korea", "united_states"])
+        #expect(peninsula.explanation.filter { $0.rule == .topic }.map(\.description) == [
+            "title: regional_security \"show of force\" +4.0",
+            "title, a headline-only item's lead: regional_security \"show of force\" +3.0",
+            "title: korean_diplomacy \"Korean peninsula\" +4.0",
+            "title, a headline-only item's lead: korean_diplomacy \"Korean peninsula\" +3.0",
+        ])
+        #expect(peninsula.score == 42.5)
+        #expect(peninsula.level == .alert)
     }
 
     /// The Security Council decides the sanctions on North Korea: it is a sanctions term, so the
