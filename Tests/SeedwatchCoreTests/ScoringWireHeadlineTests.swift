@@ -169,4 +169,20 @@ struct ScoringWireHeadlineTests {
         #expect(d.score == 25)
         #expect(d.level == .alert)
     }
+
+    /// "Kim" alone is Kim Jong Un beside the leaders he deals with (`confirmed_by`), as a headline
+    /// writes it; another Kim with a given name after it (an Iowa governor) is an exclusion, and a bare
+    /// "Kim" beside no such leader still counts nothing.
+    @Test func aBareKimBesideALeaderIsKimJongUn() throws {
+        let letter = try Self.decide("Trump says he received 'beautiful letter' from Kim")
+        #expect(letter.actors.map(\.id) == ["kim_jong_un", "donald_trump"])
+        #expect(letter.explanation.map(\.description) == [
+            "state north_korea in title +6.0", "state north_korea in title, a headline-only item's lead +4.0",
+            "title: north_korea with united_states +7.5",
+        ])
+        #expect(letter.score == 17.5)
+        #expect(letter.level == .alert)
+        #expect(try ShippedModel.actorIDs("Trump praises Iowa governor Kim Reynolds") == ["donald_trump"])
+        #expect(try ShippedModel.actorIDs("Kim inspects a new greenhouse farm") == [])
+    }
 }
