@@ -81,6 +81,66 @@ import Testing
         #expect(items[100].itemKey == "g-100")
     }
 
+    /// The benchmark's feed shape (`Benchmarks/feed-items.py`): no reference, comment, CDATA
+    /// section or line break, so the whole document after the XML declaration is one run of bytes
+    /// that the preparation copies as is.
+    private func plainFeed(items: Int) -> [UInt8] {
+        var xml = #"<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Plain</title>"#
+        for i in 0..<items {
+            xml += "<item><guid>item-\(i)</guid><title>Regional weather and markets, report \(i)</title>"
+                + "<link>https://news.example/\(i)</link><description>Report \(i). Rain is expected along the coast "
+                + "tomorrow; markets closed higher.</description><pubDate>Sun, 06 Dec 2026 10:00:00 GMT</pubDate></item>"
+        }
+        return Array((xml + "</channel></rss>").utf8)
+    }
+
+    @Test func itemsAreHandedOutWhileTheDocumentIsStillBeingRead() throws {
+        let bytes = plainFeed(items: 5000)
+        #expect(bytes.count > 20 * XMLSAXStream.pieceSize)
+        let stream = try #require(FeedXMLItemStream(bytes, baseURL: nil))
+        let first = try #require(stream.next())
+        #expect(first.guid == "item-0")
+        #expect(first.title == "Regional weather and markets, report 0")
+        #expect(first.link == "https://news.example/0")
+        // The first item comes from the first piece, not from a parse of the whole document.
+        #expect(stream.bytesParsed > 0)
+        #expect(stream.bytesParsed <= XMLSAXStream.pieceSize + 4)
+        for _ in 1..<1000 { _ = stream.next() }
+        let item1000 = try #require(stream.next())
+        #expect(item1000.guid == "item-1000")
+        #expect(item1000.title == "Regional weather and markets, report 1000")
+        #expect(stream.bytesParsed < bytes.count / 3)
+        var count = 1001
+        var last = item1000
+        while let item = stream.next() { count += 1; last = item }
+        #expect(count == 5000)
+        #expect(last.guid == "item-4999")
+        #expect(stream.bytesParsed == bytes.count - XMLPreparation.contentStart(bytes))
+        guard case .feed(let format, let title, _) = stream.end(encoding: "utf-8") else {
+            Issue.record("the document did not end as a feed")
+            return
+        }
+        #expect(format == .rss20)
+        #expect(title == "Plain")
+    }
+
+    @Test func piecesOfOneLongRunEndAtCharacterBoundaries() {
+        // 300,000 bytes of two- and three-byte characters with nothing for the preparation to rewrite.
+        let text = "<rss><channel><title>" + String(repeating: "é—ü", count: 300_000 / 7) + "</title></channel></rss>"
+        var pieces = XMLPreparation.Pieces(Array(text.utf8))
+        var piece: [UInt8] = [], joined: [UInt8] = [], sizes: [Int] = []
+        while !pieces.isFinished {
+            pieces.fill(&piece, size: XMLSAXStream.pieceSize)
+            #expect(String(validating: piece, as: UTF8.self) != nil)
+            sizes.append(piece.count)
+            joined += piece
+        }
+        #expect(sizes.count == 5)
+        // At least a piece, and at most the three bytes of one more character.
+        #expect(sizes.dropLast().allSatisfy { $0 >= XMLSAXStream.pieceSize && $0 <= XMLSAXStream.pieceSize + 3 })
+        #expect(joined == XMLPreparation.prepare(Array(text.utf8)))
+    }
+
     @Test func theStreamGivesParsesItemsKeysAndSharedDescriptions() throws {
         let xml = """
             <rss version="2.0"><channel><title>Keys</title>\

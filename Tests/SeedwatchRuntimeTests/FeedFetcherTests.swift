@@ -147,6 +147,24 @@ struct FeedFetcherTests {
         #expect(feed.items.map(\.title) == ["Putin meets Kim Jong Un"])
     }
 
+    @Test("a body of several megabytes arrives whole and in order, kept in 1 MiB pieces and joined once")
+    func largeBodyArrivesWhole() async throws {
+        // 3.5 MiB of a pattern that repeats every 251 bytes: a piece lost, doubled or swapped changes it.
+        let body = (0..<(3 * 1_048_576 + 524_288)).map { UInt8($0 % 251) }
+        let routes = FeedRoutes()
+        routes.set("/large") { _, _ in
+            LoopbackHTTPReply(status: 200, headers: [("Content-Type", "application/rss+xml")], body: .bytes(body))
+        }
+        let server = try routes.server()
+        defer { server.stop() }
+        let fetcher = CurlFetcher()
+        defer { fetcher.shutdown() }
+        let response = await fetcher.fetch(FeedRequest(url: server.baseURL + "/large"))
+        #expect(response.error == nil)
+        #expect(response.body.count == 3_670_016)
+        #expect(response.body == body)
+    }
+
     @Test("a gzip bomb stops at the cap on decoded bytes; a 50 MB body is refused at the default cap")
     func caps() async throws {
         let bomb = try gzip([UInt8](repeating: 0x20, count: 100 * 1024 * 1024))

@@ -35,6 +35,10 @@ final class FeedXMLItemStream {
         self.stream = stream
     }
 
+    /// The prepared bytes handed to the parser so far, in bytes (``XMLSAXStream/bytesParsed``):
+    /// about one piece ahead of the items handed out.
+    var bytesParsed: Int { stream.bytesParsed }
+
     /// The next item in order, or `nil` when the document has ended.
     func next() -> FeedItem? {
         while readyHead == ready.count {

@@ -96,10 +96,14 @@ enum XMLPreparation {
             }
             // A run of bytes that need nothing is copied at once. A `<` that starts a tag (a letter
             // or `/` follows) needs nothing either: only `<!`, `<?` and the like are looked at above.
-            let runEnd: Int = b.withUnsafeBufferPointer { p in
+            // The run ends where `out` reaches `limit`, at a character boundary: a feed without
+            // references, comments or CDATA sections is one run, and a piece must not be the
+            // whole document (issue 11: the push parser then held every item at once).
+            let scanEnd = limit == Int.max ? n : min(n, i + max(limit - out.count, 4))
+            var runEnd: Int = b.withUnsafeBufferPointer { p in
                 Self.stops.withUnsafeBufferPointer { stops in
                     var j = i + 1
-                    while j < n {
+                    while j < scanEnd {
                         // Eight bytes at a time while none of them can be a stop (see ``mayStop(_:_:)``).
                         if j + 9 <= n {
                             let w = UnsafeRawPointer(p.baseAddress! + j).loadUnaligned(as: UInt64.self)
@@ -127,6 +131,11 @@ enum XMLPreparation {
                     }
                     return j
                 }
+            }
+            if runEnd >= scanEnd && scanEnd < n {
+                // Every byte up to `runEnd` needs nothing; cut before a UTF-8 continuation byte.
+                runEnd = scanEnd
+                while runEnd > i + 1 && runEnd < n && b[runEnd] & 0xC0 == 0x80 { runEnd -= 1 }
             }
             out.append(contentsOf: b[i..<runEnd]); i = runEnd
         }

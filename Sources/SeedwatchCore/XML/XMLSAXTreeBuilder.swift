@@ -146,6 +146,8 @@ final class XMLSAXStream {
     private var pieces: XMLPreparation.Pieces
     private var piece: [UInt8] = []
     private(set) var isFinished = false
+    /// The prepared bytes handed to libxml2 so far, in bytes.
+    private(set) var bytesParsed = 0
     /// Prepared bytes handed to libxml2 at a time.
     static let pieceSize = 64 << 10
 
@@ -168,6 +170,7 @@ final class XMLSAXStream {
         guard !isFinished else { return false }
         pieces.fill(&piece, size: Self.pieceSize)
         let last = pieces.isFinished
+        bytesParsed += piece.count
         piece.withUnsafeBufferPointer { buf in
             buf.baseAddress.map { p in
                 p.withMemoryRebound(to: CChar.self, capacity: buf.count) { _ = xmlParseChunk(context, $0, Int32(buf.count), last ? 1 : 0) }

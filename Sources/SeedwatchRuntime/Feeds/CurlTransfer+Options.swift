@@ -47,7 +47,7 @@ extension CurlTransfer {
             status: status, finalURL: finalURL, redirects: redirectHops,
             etag: finalHeader("etag"), lastModified: finalHeader("last-modified"),
             contentType: finalHeader("content-type"), retryAfter: finalHeader("retry-after"),
-            body: body)
+            body: code == CURLE_OK ? body.take() : [])
         var microseconds: curl_off_t = 0
         if sw_easy_getinfo_off_t(easy, CURLINFO_TOTAL_TIME_T, &microseconds) == CURLE_OK {
             response.transferSeconds = Double(microseconds) / 1_000_000

@@ -7,8 +7,8 @@ import SeedwatchCore
 final class CurlTransfer: @unchecked Sendable {
     let request: FeedRequest
     private var continuation: CheckedContinuation<FeedResponse, Never>?
-    /// The decoded body so far (never more than `request.maxBytes`).
-    var body: [UInt8] = []
+    /// The decoded body so far (never more than `request.maxBytes`), in pieces (``ReceivedBody``).
+    var body = ReceivedBody()
     /// Set by the write callback when the decoded body would pass the cap.
     var exceededCap = false
     /// Every response's status and headers, in order (redirects, then the final response).
@@ -41,7 +41,7 @@ final class CurlTransfer: @unchecked Sendable {
             exceededCap = true
             return false
         }
-        body.append(contentsOf: pointer)
+        body.append(pointer)
         return true
     }
 
