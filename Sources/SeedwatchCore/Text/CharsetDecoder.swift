@@ -88,7 +88,7 @@ public enum CharsetDecoder {
         case (.utf8, let mark):
             text = bytes[mark...]
             if !text.withUnsafeBufferPointer({ UTF8Bytes.isValidUTF8($0) }) {
-                text = ArraySlice(decodeUTF8(Array(text)).text.utf8)
+                text = ArraySlice(text.withUnsafeBufferPointer { UTF8Repair.repaired($0).bytes })
             }
         case (let encoding, let mark):
             text = ArraySlice(decode(mark == 0 ? bytes : Array(bytes[mark...]), as: encoding).text.utf8)
@@ -147,47 +147,13 @@ public enum CharsetDecoder {
         }
     }
 
-    /// UTF-8 where valid; each byte of an invalid sequence read as Windows-1252.
+    /// UTF-8 where valid; each byte of an invalid sequence read as Windows-1252 (``UTF8Repair``).
     static func decodeUTF8(_ bytes: [UInt8]) -> Decoded {
         if let s = String(validating: bytes, as: UTF8.self) {
             return Decoded(text: s, encoding: .utf8, invalidBytes: 0)
         }
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(bytes.count)
-        var invalid = 0
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b0 = bytes[i]
-            if b0 < 0x80 {
-                scalars.append(Unicode.Scalar(b0))
-                i += 1
-                continue
-            }
-            var length = 0
-            var minimum: UInt32 = 0
-            var value: UInt32 = 0
-            if b0 & 0xE0 == 0xC0 { length = 2; value = UInt32(b0 & 0x1F); minimum = 0x80 }
-            else if b0 & 0xF0 == 0xE0 { length = 3; value = UInt32(b0 & 0x0F); minimum = 0x800 }
-            else if b0 & 0xF8 == 0xF0 { length = 4; value = UInt32(b0 & 0x07); minimum = 0x10000 }
-            var ok = length > 0 && i + length <= n
-            if ok {
-                for k in 1..<length {
-                    let c = bytes[i + k]
-                    if c & 0xC0 != 0x80 { ok = false; break }
-                    value = value << 6 | UInt32(c & 0x3F)
-                }
-            }
-            if ok, value >= minimum, let scalar = Unicode.Scalar(value) {
-                scalars.append(scalar)
-                i += length
-            } else {
-                scalars.append(windows1252Scalar(b0))
-                invalid += 1
-                i += 1
-            }
-        }
-        return Decoded(text: String(scalars), encoding: .utf8, invalidBytes: invalid)
+        let (repaired, invalid) = bytes.withUnsafeBufferPointer { UTF8Repair.repaired($0) }
+        return Decoded(text: String(decoding: repaired, as: UTF8.self), encoding: .utf8, invalidBytes: invalid)
     }
 
     /// The Windows-1252 reading of one byte (WHATWG index; the five unassigned bytes map to C1 controls).
