@@ -35,8 +35,12 @@ extension Scorer {
             let central = sentence.isTitle ? 2 : (sentence.bodyIndex < rules.leadSentences ? 1 : 0)
             return (pair, central, min(weighted, 3) + (topics[s].isEmpty ? 0 : 1), topics[s].count, actors[s].count)
         }
+        // Each rank worked out once (not at every comparison of the sort).
+        var ranks: [Int: (Int, Int, Int, Int, Int)] = [:]
+        ranks.reserveCapacity(candidates.count)
+        for s in candidates { ranks[s] = rank(s) }
         let best = candidates.sorted { a, b in
-            let ra = rank(a), rb = rank(b)
+            let ra = ranks[a]!, rb = ranks[b]!
             if ra != rb { return ra > rb }
             return a < b
         }.prefix(5)

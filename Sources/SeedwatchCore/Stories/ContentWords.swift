@@ -40,49 +40,158 @@ public enum ContentWords {
     /// The share of background documents (0…1) at or above which a word is common: 0.05.
     public static let commonShare = 0.05
 
-    /// The distinct content words of `text`, as FNV-1a hashes.
-    /// - Parameters:
-    ///   - text: any text (title and body, as the matcher sees it).
-    ///   - common: words to drop (default ``commonWords``).
-    public static func hashes(of text: String, dropping common: Set<String> = commonWords) -> Set<UInt64> {
-        var result: Set<UInt64> = []
-        for word in words(of: text) where !common.contains(word) {
-            result.insert(fnv1a(word))
+    /// The distinct content words of `text`, as FNV-1a hashes, without the ``commonWords``.
+    /// - Parameter text: any text (title and body, as the matcher sees it).
+    public static func hashes(of text: String) -> Set<UInt64> {
+        hashes(of: text, dropping: commonTable)
+    }
+
+    /// The distinct content words of `text` but `common`, as FNV-1a hashes.
+    public static func hashes(of text: String, dropping common: Set<String>) -> Set<UInt64> {
+        hashes(of: text, dropping: WordHashTable(common))
+    }
+
+    static func hashes(of text: String, dropping common: WordHashTable) -> Set<UInt64> {
+        var distinct = HashAccumulator()
+        forEachWord(in: text) { word, hash in
+            if !common.contains(word, hash: hash) { distinct.insert(hash) }
+            return true
         }
-        return result
+        return distinct.set
     }
 
     /// The distinct content words of a title and the lead of a body — the first `leadWords` words
-    /// of `body` (counted before common words are dropped) — as FNV-1a hashes: what an outlet says
-    /// first about an event, where two reports of it agree most.
-    public static func leadHashes(title: String, body: String, leadWords: Int,
-                                  dropping common: Set<String> = commonWords) -> Set<UInt64> {
-        var result: Set<UInt64> = []
-        for word in words(of: title) + words(of: body).prefix(leadWords) where !common.contains(word) {
-            result.insert(fnv1a(word))
+    /// of `body` (counted before common words are dropped) — as FNV-1a hashes, without the
+    /// ``commonWords``: what an outlet says first about an event, where two reports of it agree most.
+    public static func leadHashes(title: String, body: String, leadWords: Int) -> Set<UInt64> {
+        leadHashes(title: title, body: body, leadWords: leadWords, dropping: commonTable)
+    }
+
+    /// ``leadHashes(title:body:leadWords:)`` without the words of `common`.
+    public static func leadHashes(title: String, body: String, leadWords: Int, dropping common: Set<String>) -> Set<UInt64> {
+        leadHashes(title: title, body: body, leadWords: leadWords, dropping: WordHashTable(common))
+    }
+
+    static func leadHashes(title: String, body: String, leadWords: Int, dropping common: WordHashTable) -> Set<UInt64> {
+        var distinct = HashAccumulator()
+        forEachWord(in: title) { word, hash in
+            if !common.contains(word, hash: hash) { distinct.insert(hash) }
+            return true
         }
-        return result
+        var taken = 0
+        forEachWord(in: leadPrefix(of: body, words: leadWords)) { word, hash in
+            guard taken < leadWords else { return false }
+            taken += 1
+            if !common.contains(word, hash: hash) { distinct.insert(hash) }
+            return true
+        }
+        return distinct.set
+    }
+
+    /// A prefix of `body` that holds at least its first `words` words as the whole body does, or
+    /// the body itself: the lead's words are read without normalising a long body to its end.
+    ///
+    /// The prefix ends just after an ASCII space or line feed that an ASCII byte follows. No grapheme
+    /// cluster spans that point (UAX #29: no ASCII character is Extend, SpacingMark or ZWJ, and a
+    /// line feed ends its cluster), and no word either, so the normaliser and the word split read
+    /// the prefix as they read the same bytes of the body. It grows fourfold until it holds more
+    /// than `words` words (a word may end at its end).
+    static func leadPrefix(of body: String, words: Int) -> String {
+        var body = body
+        var length = max(256, words * 16)
+        while length < body.utf8.count {
+            let cut: Int? = body.withUTF8 { p in
+                var c = length
+                while c < p.count && !((p[c - 1] == 0x20 || p[c - 1] == 0x0A) && p[c] < 0x80) { c += 1 }
+                return c < p.count ? c : nil
+            }
+            guard let cut else { return body }
+            let prefix = String(decoding: body.utf8.prefix(cut), as: UTF8.self)
+            var count = 0
+            forEachWord(in: prefix) { _, _ in
+                count += 1
+                return count <= words
+            }
+            if count > words { return prefix }
+            length = cut * 4
+        }
+        return body
     }
 
     /// The words of `text` in order (see the type's description), before common words are dropped.
     public static func words(of text: String) -> [String] {
-        let folded = String(decoding: Normalizer.normalize(text).folded, as: UTF8.self).lowercased()
         var words: [String] = []
-        var scalars = String.UnicodeScalarView()
-        func endWord() {
-            if scalars.count > 1 { words.append(String(scalars)) }
-            scalars = String.UnicodeScalarView()
+        forEachWord(in: text) { word, _ in
+            words.append(String(decoding: word, as: UTF8.self))
+            return true
         }
-        for scalar in folded.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                scalars.append(scalar)
-            } else {
-                endWord()
-            }
-        }
-        endWord()
         return words
     }
+
+    /// Calls `body` with each word of `text` in order (see the type's description): its UTF-8 bytes
+    /// (valid only during the call) and its ``fnv1a(_:)`` hash; stops when `body` returns false.
+    ///
+    /// Reads the normaliser's folded bytes once: an ASCII byte is a word byte when it is a letter
+    /// or digit; any other scalar is lower-cased (its full lower-case mapping, as
+    /// `String.lowercased()` maps each scalar) and each scalar of that mapping is a word scalar when
+    /// it is alphabetic or numeric. No `String` is made per word or per character.
+    static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Bool) {
+        let folded = Normalizer.normalize(text).folded
+        folded.withUnsafeBufferPointer { p in
+            // The word under construction: `word[0..<length]`, `scalars` scalars, hash `hash`.
+            let capacity = p.count * 4 + 4  // a word is never longer than the lower-cased text
+            let word = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            defer { word.deallocate() }
+            var length = 0
+            var scalars = 0
+            var hash = fnvOffset
+            let n = p.count
+            var i = 0
+            while i < n {
+                let b = p[i]
+                if b < 0x80 {
+                    let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                    if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                        word[length] = lower
+                        length += 1
+                        scalars += 1
+                        hash = (hash ^ UInt64(lower)) &* fnvPrime
+                    } else if scalars > 0 {
+                        if scalars > 1 && !body(UnsafeBufferPointer(start: word, count: length), hash) { return }
+                        length = 0
+                        scalars = 0
+                        hash = fnvOffset
+                    }
+                    i += 1
+                    continue
+                }
+                let scalar = UTF8Lines.scalar(at: i, in: p.baseAddress!)
+                i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                for s in scalar.properties.lowercaseMapping.unicodeScalars {
+                    if s.properties.isAlphabetic || s.properties.numericType != nil {
+                        for u in s.utf8 {
+                            word[length] = u
+                            length += 1
+                            hash = (hash ^ UInt64(u)) &* fnvPrime
+                        }
+                        scalars += 1
+                    } else if scalars > 0 {
+                        if scalars > 1 && !body(UnsafeBufferPointer(start: word, count: length), hash) { return }
+                        length = 0
+                        scalars = 0
+                        hash = fnvOffset
+                    }
+                }
+            }
+            if scalars > 1 { _ = body(UnsafeBufferPointer(start: word, count: length), hash) }
+        }
+    }
+
+    static let fnvOffset: UInt64 = 14_695_981_039_346_656_037
+    static let fnvPrime: UInt64 = 1_099_511_628_211
+
+    /// ``commonWords`` as a ``WordHashTable``.
+    static let commonTable = WordHashTable(commonWords)
 
     /// 64-bit FNV-1a of the UTF-8 bytes of `word`.
     public static func fnv1a(_ word: String) -> UInt64 {
