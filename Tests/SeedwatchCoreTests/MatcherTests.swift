@@ -95,4 +95,11 @@ struct SentenceSplitterTests {
         #expect(sentences("He said \"no.\" Then left.") == ["He said \"no.\"", "Then left."])
         #expect(sentences("平壤阅兵。北京会见") == ["平壤阅兵。", "北京会见"])
     }
+
+    @Test func abbreviationsAndInitialsAreReadFromTheBytes() {
+        #expect(sentences("Talks with J. Smith ended. Gen. Kim came, etc. Then Prof. Lee left. In Jan. 5 people. He met Kim. Then APPROX. Ten.")
+            == ["Talks with J. Smith ended.", "Gen. Kim came, etc. Then Prof. Lee left.", "In Jan. 5 people.", "He met Kim.", "Then APPROX. Ten."])
+        #expect(sentences("It ended at 5 a.m. Then Vladivostok. Next") == ["It ended at 5 a.m. Then Vladivostok.", "Next"])
+        #expect(SentenceSplitter.split("Ask the U.N. Security Council. Now") == [0..<30, 31..<34])
+    }
 }

@@ -86,6 +86,13 @@ public enum SentenceSplitter {
         "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "d.c", "s", "mt", "ft",
     ]
 
+    /// ``abbreviations`` as ``isAbbreviation(_:before:)`` looks them up: the lower-case bytes of each
+    /// packed big-endian into a `UInt64` (each is at most 8 bytes and holds no NUL, so keys are
+    /// distinct), so that no `String` is made per full stop.
+    static let abbreviationKeys: Set<UInt64> = Set(abbreviations.map { word in
+        word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    })
+
     /// Whether the word ending at the `.` at `dot` is an abbreviation or an initial.
     static func isAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, before dot: Int) -> Bool {
         var a = dot
@@ -96,8 +103,12 @@ public enum SentenceSplitter {
             a -= 1
         }
         guard a < dot else { return false }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<dot]), as: UTF8.self)
-        if word.count == 1, let c = word.first, c.isUppercase { return true }  // an initial: "J. Smith"
-        return abbreviations.contains(word.lowercased())
+        // An initial: "J. Smith".
+        if dot - a == 1 && bytes[a] >= 0x41 && bytes[a] <= 0x5A { return true }
+        guard dot - a <= 8 else { return false }
+        // The word is ASCII letters and dots: `| 0x20` lower-cases a letter and keeps a dot.
+        var key: UInt64 = 0
+        for k in a..<dot { key = key << 8 | UInt64(bytes[k] | 0x20) }
+        return abbreviationKeys.contains(key)
     }
 }

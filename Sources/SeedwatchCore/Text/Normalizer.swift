@@ -123,6 +123,30 @@ public enum Normalizer {
             return true
         }
 
+        /// `m` ASCII bytes at `p`, none of them white space, the first at original `offset`: what
+        /// ``ascii(_:at:)`` writes for each in turn (the backtick as an apostrophe), with one
+        /// capacity check and one map entry at most (input and output advance together). Returns
+        /// false when the output is full.
+        @inline(__always)
+        mutating func asciiRun(_ p: UnsafePointer<UInt8>, count m: Int, at offset: Int) -> Bool {
+            guard count + m + 1 <= capacity else { return false }
+            flushSpace()
+            mark(offset)
+            let out = foldedOut + count
+            for k in 0..<m {
+                let b = p[k]
+                let c: UInt8 = b == 0x60 ? 0x27 : b
+                let f = Normalizer.foldASCII(c)
+                out[k] = f
+                if c != f {
+                    exceptionOffsets.append(Int32(truncatingIfNeeded: count + k))
+                    exceptionBytes.append(c)
+                }
+            }
+            count += m
+            return true
+        }
+
         /// One cached character (its normalised scalars) at original `offset`.
         mutating func character(_ mapped: NormalizerCache.Entry, at offset: Int) -> Bool {
             var k = 0
@@ -155,6 +179,20 @@ public enum Normalizer {
         var i = 0
         while i < n {
             let b = p[i]
+            if b < 0x80 && !isASCIISpace(b) {
+                // A run of ASCII bytes that are not white space: each is a character of its own, so
+                // the run is written with one capacity check and one offset-map check. The run's last
+                // byte is left to the byte path below when a non-ASCII byte follows it (it may take a
+                // combining mark).
+                var end = i + 1
+                while end < n && p[end] < 0x80 && !isASCIISpace(p[end]) { end += 1 }
+                if end < n && p[end] >= 0x80 { end -= 1 }
+                if end > i {
+                    guard w.asciiRun(p + i, count: end - i, at: base + i) else { return false }
+                    i = end
+                    continue
+                }
+            }
             if b < 0x80 {
                 if i + 1 < n && p[i + 1] >= 0x80 && extendsPrevious(p, n, at: i + 1) {
                     // An ASCII letter with a combining mark: a cluster of its own.
@@ -202,6 +240,12 @@ public enum Normalizer {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return v == 0x200D || (0xFE00...0xFE0F).contains(v) || (0xE0100...0xE01EF).contains(v)
         }
+    }
+
+    /// The ASCII white space bytes (tab, LF, VT, FF, CR, space): runs of them become one space.
+    @inline(__always)
+    static func isASCIISpace(_ b: UInt8) -> Bool {
+        b == 0x20 || (b >= 0x09 && b <= 0x0D)
     }
 
     @inline(__always)
