@@ -36,7 +36,9 @@ struct StoryCopiesEvaluationTests {
         try #require(spaced.count >= 24, "fewer than 24 originals more than 3 days apart")
         let originals = Self.everyArticle ? alerting : (0..<24).map { spaced[$0 * spaced.count / 24] }
         print("story copies: \(dated) dated must-alert articles with 3 paragraphs or more (\(leftOut) left out: undated or shorter), "
-            + "\(alerting.count) alerted in process, \(spaced.count) pairwise more than 3 days apart; running \(originals.count)")
+            + "\(alerting.count) alerted in process, \(spaced.count) pairwise more than 3 days apart; running \(originals.count) ("
+            + Dictionary(grouping: originals) { $0.path.split(separator: "/").prefix(3).joined(separator: "/") }
+                .map { "\($0.key) \($0.value.count)" }.sorted().joined(separator: ", ") + ")")
         let run = try StoryCopiesRun(originals: originals, binary: Self.binary, timeout: 60 + Double(originals.count))
         let figures = StoryCopiesFigures(run)
         print(figures)

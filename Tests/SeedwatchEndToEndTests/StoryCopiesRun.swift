@@ -92,8 +92,9 @@ struct StoryCopiesRun {
         }
         Self.waitForLines(log, expected: originals.count * (1 + StoryCopyMaker.count), timeout: timeout) { !world.requests.isEmpty }
         usleep(1_000_000)   // a late line would show here
-        let written = Self.lineCount(log)
-        _ = waitUntil(timeout) { alertHook.requests.count >= written }
+        let written = Self.read(log)
+        let firstsAndUpdates = written.filter { !$0.isRepeat }.count
+        _ = waitUntil(timeout) { alertHook.requests.count >= written.count && storyHook.requests.count >= firstsAndUpdates }
         usleep(1_000_000)   // a message sent for a repeat would show here
         daemon.signal(SIGTERM)
         exitStatus = daemon.waitForExit(timeout: 30)
