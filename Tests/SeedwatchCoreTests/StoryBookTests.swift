@@ -123,4 +123,56 @@ import Testing
         let hex = String(n, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
+
+    /// Daily reports that share a lead (a state agency's formula naming the same leaders), each with
+    /// its own 300 words after it: any two within 48 h are the same event by the lead alone.
+    static func dailyReport(_ day: Double, _ word: String) -> StoryFingerprint {
+        let lead = """
+            Kim Jong Un, general secretary of the Workers' Party of Korea, received a message from Vladimir Putin and \
+            Xi Jinping on the anniversary, the agency said, and wished the friendly countries prosperity.
+            """
+        return T.fingerprint("Kim Jong Un receives a message", lead + " " + (1...300).map { "\(word)\($0)" }.joined(separator: " "),
+                             hoursLater: day * 24)
+    }
+
+    @Test("a chain of reports each within 48 h of the one before is not one story past 48 h: the story of one event spans at most 48 h")
+    func sameEventJoinsKeepTheStoryWithin48Hours() {
+        let (monday, wednesday, friday) = (Self.dailyReport(0, "alpha"), Self.dailyReport(1.75, "beta"), Self.dailyReport(3.5, "gamma"))
+        #expect(StoryRule.standard.relation(wednesday, monday) == .sameEvent)
+        #expect(StoryRule.standard.relation(friday, wednesday) == .sameEvent)
+        #expect(StoryRule.standard.relation(friday, monday) == nil)
+        var book = StoryBook()
+        let keys = [("00000000000000a1", monday), ("00000000000000a2", wednesday), ("00000000000000a3", friday)].map {
+            book.join(alertID: $0.0, watch: "w", level: .alert, fingerprint: $0.1)
+        }
+        #expect(keys == [
+            StoryKeys(story: "00000000000000a1", size: 1, isRepeat: false, relation: nil),
+            StoryKeys(story: "00000000000000a1", size: 2, isRepeat: true, relation: .sameEvent),
+            StoryKeys(story: "00000000000000a3", size: 1, isRepeat: false, relation: nil),
+        ])
+        #expect(book.storySpan(story: "00000000000000a1") == T.tuesday...T.tuesday.addingTimeInterval(1.75 * 86400))
+        // A copy of Friday's report joins Friday's story, however far it is from Monday's.
+        #expect(book.join(alertID: "00000000000000a4", watch: "w", level: .alert, fingerprint: Self.dailyReport(3.6, "gamma"))
+                == StoryKeys(story: "00000000000000a3", size: 2, isRepeat: true, relation: .nearDuplicate))
+    }
+
+    @Test("a copy joins the story of the member it is most alike, not an earlier near-duplicate of the same template")
+    func aCopyJoinsItsMostAlikeMember() {
+        // Two reports of one template a month apart, recorded as two stories, and a copy of the later
+        // one: a near-duplicate of both (of the earlier one as an edit: alike title, half the words).
+        let title = "Kim Jong Un exchanges messages with Xi Jinping"
+        let template = (1...100).map { "word\($0)" }.joined(separator: " ")
+        let september = T.fingerprint(title, template + " " + (1...20).map { "sep\($0)" }.joined(separator: " "))
+        let october = T.fingerprint(title, template + " " + (1...20).map { "oct\($0)" }.joined(separator: " "), hoursLater: 28 * 24)
+        let copy = T.fingerprint("UPDATE 2-" + title, template + " " + (1...20).map { "oct\($0)" }.joined(separator: " ") + "\n" + T.boilerplate,
+                                 hoursLater: 28 * 24 + 1)
+        #expect(StoryRule.standard.relation(copy, september) == .nearDuplicate)
+        #expect(StoryRule.standard.relation(copy, october) == .nearDuplicate)
+        #expect(copy.signature.jaccard(october.signature) > copy.signature.jaccard(september.signature))
+        var book = StoryBook()
+        book.record(StoryMember(alertID: "00000000000000a1", watch: "w", story: "00000000000000a1", level: .alert, fingerprint: september))
+        book.record(StoryMember(alertID: "00000000000000b1", watch: "w", story: "00000000000000b1", level: .alert, fingerprint: october))
+        #expect(book.join(alertID: "00000000000000b2", watch: "w", level: .alert, fingerprint: copy)
+                == StoryKeys(story: "00000000000000b1", size: 2, isRepeat: true, relation: .nearDuplicate))
+    }
 }

@@ -59,14 +59,16 @@ final class DaemonProcess {
     ///   many KiB with SIGXFSZ ignored, so that a write past the limit is short or fails with EFBIG,
     ///   as on a full disk.
     /// - Parameter environment: added to the daemon's environment (e.g. `WATCHDOG_USEC`).
-    init(config: URL, notifySocket: String, stderrURL: URL, fileSizeLimitKiB: Int? = nil, environment: [String: String] = [:]) throws {
+    /// - Parameter binary: the `seedwatch` executable (a release build for an evaluation at scale).
+    init(config: URL, notifySocket: String, stderrURL: URL, fileSizeLimitKiB: Int? = nil, environment: [String: String] = [:],
+         binary: URL = Paths.binary) throws {
         self.stderrURL = stderrURL
         let arguments = ["run", "--config", config.path, "--log-level", "debug"]
         if let limit = fileSizeLimitKiB {
             process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = ["-c", "trap '' XFSZ; ulimit -f \(limit); exec \"$0\" \"$@\"", Paths.binary.path] + arguments
+            process.arguments = ["-c", "trap '' XFSZ; ulimit -f \(limit); exec \"$0\" \"$@\"", binary.path] + arguments
         } else {
-            process.executableURL = Paths.binary
+            process.executableURL = binary
             process.arguments = arguments
         }
         var env = ProcessInfo.processInfo.environment

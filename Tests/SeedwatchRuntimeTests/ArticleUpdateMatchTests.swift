@@ -145,7 +145,8 @@ struct ArticleUpdateMatchTests {
                                                  "v4-item-keys-without-tracking", "v4-feed-last-full-fetch",
                                                  "v5-history-and-daemon-status", "v6-output-deliveries",
                                                  "v7-story-members", "v8-output-digests", "v9-story-lead",
-                                                 "v10-story-undated", "v11-story-compact", "v12-story-summary"])
+                                                 "v10-story-undated", "v11-story-compact", "v12-story-summary",
+                                                 "v13-story-span"])
         #expect(try store.isSeen(articleKey: key, watch: "w"))
         #expect(try store.seenDecision(articleKey: key, watch: "w") == SeenDecision(alertID: "abcdef0123456789", alertedActorIDs: nil))
         #expect(try store.articleVersion(articleKey: key) == nil)

@@ -155,7 +155,8 @@ struct OutputDeliveryTests {
                                                  "v4-item-keys-without-tracking", "v4-feed-last-full-fetch",
                                                  "v5-history-and-daemon-status", "v6-output-deliveries",
                                                  "v7-story-members", "v8-output-digests", "v9-story-lead",
-                                                 "v10-story-undated", "v11-story-compact", "v12-story-summary"])
+                                                 "v10-story-undated", "v11-story-compact", "v12-story-summary",
+                                                 "v13-story-span"])
     }
 }
 

@@ -14,7 +14,8 @@ import Testing
                                                  "v4-item-keys-without-tracking", "v4-feed-last-full-fetch",
                                                  "v5-history-and-daemon-status", "v6-output-deliveries",
                                                  "v7-story-members", "v8-output-digests", "v9-story-lead",
-                                                 "v10-story-undated", "v11-story-compact", "v12-story-summary"])
+                                                 "v10-story-undated", "v11-story-compact", "v12-story-summary",
+                                                 "v13-story-span"])
         let queue = try DatabaseQueue(path: path)
         let tables = try queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
@@ -31,7 +32,8 @@ import Testing
                                                  "v4-item-keys-without-tracking", "v4-feed-last-full-fetch",
                                                  "v5-history-and-daemon-status", "v6-output-deliveries",
                                                  "v7-story-members", "v8-output-digests", "v9-story-lead",
-                                                 "v10-story-undated", "v11-story-compact", "v12-story-summary"])
+                                                 "v10-story-undated", "v11-story-compact", "v12-story-summary",
+                                                 "v13-story-span"])
         #expect(try reopened.isSeen(articleKey: "file:aa", watch: "w"))
     }
 

@@ -70,15 +70,16 @@ import Testing
                 try db.execute(sql: """
                     DROP TABLE story_band; DROP TABLE story_member; DROP TABLE story_watch; DROP TABLE story_summary;
                     DELETE FROM grdb_migrations WHERE identifier IN
-                        ('v7-story-members', 'v9-story-lead', 'v10-story-undated', 'v11-story-compact', 'v12-story-summary');
+                        ('v7-story-members', 'v9-story-lead', 'v10-story-undated', 'v11-story-compact', 'v12-story-summary',
+                         'v13-story-span');
                     """)
             }
             try queue.close()
         }
         let store = try StateStore(path: path)
-        #expect(try store.appliedMigrations().suffix(7)
+        #expect(try store.appliedMigrations().suffix(8)
                 == ["v6-output-deliveries", "v7-story-members", "v8-output-digests", "v9-story-lead", "v10-story-undated",
-                    "v11-story-compact", "v12-story-summary"])
+                    "v11-story-compact", "v12-story-summary", "v13-story-span"])
         #expect(try store.isSeen(articleKey: "file:aa", watch: "w"))
         #expect(try store.outboxState(alertID: "00000000000000a1") == "pending")
         // The alert before the upgrade starts no story; a new one does.
@@ -170,7 +171,7 @@ extension StoryStateTests {
             try queue.write { db in
                 try db.execute(sql: """
                     DROP TABLE story_band; DROP TABLE story_member; DROP TABLE story_watch; DROP TABLE story_summary;
-                    DELETE FROM grdb_migrations WHERE identifier IN ('v11-story-compact', 'v12-story-summary');
+                    DELETE FROM grdb_migrations WHERE identifier IN ('v11-story-compact', 'v12-story-summary', 'v13-story-span');
                     CREATE TABLE story_member (
                         member INTEGER PRIMARY KEY NOT NULL, watch TEXT NOT NULL, story INTEGER NOT NULL, time REAL NOT NULL,
                         recorded_at REAL NOT NULL, level TEXT NOT NULL, actor_ids TEXT NOT NULL, topic_ids TEXT NOT NULL,
@@ -193,7 +194,7 @@ extension StoryStateTests {
             try queue.close()
         }
         let store = try StateStore(path: path)
-        #expect(try store.appliedMigrations().suffix(2) == ["v11-story-compact", "v12-story-summary"])
+        #expect(try store.appliedMigrations().suffix(3) == ["v11-story-compact", "v12-story-summary", "v13-story-span"])
         let read = try #require(try store.storyMember(alertID: "00000000000000a1"))
         #expect(read == StoryMember(alertID: "00000000000000a1", watch: "w", story: "00000000000000a1", level: .alert,
                                     fingerprint: fingerprint))

@@ -65,24 +65,36 @@ public struct StoryKeys: Sendable, Hashable {
 /// same watch, by ``StoryRule``. Pure.
 public enum StoryAssignment {
     /// The story `fingerprint` joins, with the relation: of the candidates related to it by `rule`,
-    /// the strongest relation (same link, then near-duplicate, then same event), and among equals
-    /// the story whose member is earliest (``StoryFingerprint/time``, then alert id). `nil` when
-    /// none is related: the article starts a new story.
+    /// the strongest relation (same link, then near-duplicate, then same
+    /// event); among equals the member whose content is most alike (estimated Jaccard index of the
+    /// content words: a copy joins its own original rather than an earlier article of the same
+    /// template), then the earliest (``StoryFingerprint/time``, then alert id). `nil` when none is
+    /// related: the article starts a new story.
     public static func story(of fingerprint: StoryFingerprint, among candidates: [StoryMember],
                              rule: StoryRule = .standard) -> (member: StoryMember, relation: StoryRelation)? {
-        var best: (member: StoryMember, relation: StoryRelation)?
+        story(of: fingerprint, among: candidates, rule: rule) { _, _ in true }
+    }
+
+    /// ``story(of:among:rule:)`` among the candidates that `accepts` (a candidate and its relation)
+    /// lets join; it is asked only of a candidate that would be chosen.
+    public static func story(of fingerprint: StoryFingerprint, among candidates: [StoryMember], rule: StoryRule,
+                             accepts: (StoryMember, StoryRelation) throws -> Bool) rethrows -> (member: StoryMember, relation: StoryRelation)? {
+        var best: (member: StoryMember, relation: StoryRelation, jaccard: Double)?
         for candidate in candidates {
             guard let relation = rule.relation(fingerprint, candidate.fingerprint) else { continue }
+            let jaccard = fingerprint.signature.jaccard(candidate.fingerprint.signature)
             if let current = best {
                 let (r, c) = (rank(relation), rank(current.relation))
                 if r > c { continue }
-                if r == c && (candidate.fingerprint.time, candidate.alertID) >= (current.member.fingerprint.time, current.member.alertID) {
+                if r == c && (jaccard < current.jaccard || (jaccard == current.jaccard
+                    && (candidate.fingerprint.time, candidate.alertID) >= (current.member.fingerprint.time, current.member.alertID))) {
                     continue
                 }
             }
-            best = (candidate, relation)
+            guard try accepts(candidate, relation) else { continue }
+            best = (candidate, relation, jaccard)
         }
-        return best
+        return best.map { ($0.member, $0.relation) }
     }
 
     /// The story keys of a new member with `actors` at `level` joining a story with `summary`

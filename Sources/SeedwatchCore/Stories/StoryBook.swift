@@ -14,6 +14,8 @@ public struct StoryBook: StoryMemberSource, Sendable {
     private var byWatchTime: [String: [(time: Double, index: Int)]] = [:]
     /// Each story's summary, kept as members are recorded (as `story_summary` in the state database).
     private var summaries: [String: StorySummary] = [:]
+    /// Each story's published instants of its earliest and latest dated member (as `story_summary`).
+    private var spans: [String: ClosedRange<Date>] = [:]
     /// The keys given to each alert id, so that the same alert read again (two copies of one file)
     /// gets the same keys, as the daemon writes one line per alert id.
     private var keysByAlertID: [String: StoryKeys] = [:]
@@ -43,6 +45,10 @@ public struct StoryBook: StoryMemberSource, Sendable {
         summary.actors.formUnion(member.fingerprint.actors)
         summary.highest = max(summary.highest, member.level)
         summaries[member.story] = summary
+        if member.fingerprint.isDated {
+            let t = member.fingerprint.time
+            spans[member.story] = spans[member.story].map { min($0.lowerBound, t)...max($0.upperBound, t) } ?? t...t
+        }
     }
 
     /// Gives an alert its story keys and records it (``StoryAssignment/assign(alertID:watch:level:fingerprint:in:rule:)``).
@@ -92,6 +98,10 @@ public struct StoryBook: StoryMemberSource, Sendable {
 
     public func storySummary(story: String) -> StorySummary? {
         summaries[story]
+    }
+
+    public func storySpan(story: String) -> ClosedRange<Date>? {
+        spans[story]
     }
 }
 

@@ -15,12 +15,21 @@ public protocol StoryMemberSource {
     /// What `story` (its first alert's id) holds so far, or `nil` when none of its members is left.
     /// - Throws: the source's read error.
     func storySummary(story: String) throws -> StorySummary?
+
+    /// The published instants of the earliest and the latest dated member of `story` (its first
+    /// alert's id) still in the window, or `nil` when none of them is dated.
+    /// - Throws: the source's read error.
+    func storySpan(story: String) throws -> ClosedRange<Date>?
 }
 
 extension StoryAssignment {
     /// The story keys of an alert about to be written, and the member to record once it is: the
-    /// candidates of `members` (``StoryMemberSource``), the story ``story(of:among:rule:)`` chooses
+    /// candidates of `members` (``StoryMemberSource``), the story ``story(of:among:rule:accepts:)`` chooses
     /// (a candidate with the alert's own id is skipped), and ``keys(alertID:actors:level:joining:)``.
+    /// A dated article joins a story as the same event only while the story's dated members,
+    /// with it, span at most ``StoryRule/eventWindow`` (``StoryRule/keepsEventSpan(_:adding:)``):
+    /// each report of the next day's event is within 48 h of the one before, but the story of
+    /// one event is not a chain of them (a week of KCNA items, one a day, naming the same leaders).
     /// - Parameters:
     ///   - alertID: the alert's id (16 hex digits).
     ///   - watch: the alert's watch (stories are per watch).
@@ -35,7 +44,11 @@ extension StoryAssignment {
         let candidates = try members.storyCandidates(watch: watch, fingerprint: fingerprint, eventWindow: rule.eventWindow)
             .filter { $0.alertID != alertID }
         var joining: (story: String, relation: StoryRelation, summary: StorySummary)?
-        if let (member, relation) = story(of: fingerprint, among: candidates, rule: rule),
+        let chosen = try story(of: fingerprint, among: candidates, rule: rule) { member, relation in
+            guard relation == .sameEvent else { return true }
+            return rule.keepsEventSpan(try members.storySpan(story: member.story), adding: fingerprint)
+        }
+        if let (member, relation) = chosen,
            let summary = try members.storySummary(story: member.story) {
             joining = (member.story, relation, summary)
         }

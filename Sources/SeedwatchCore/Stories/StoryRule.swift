@@ -77,6 +77,14 @@ public struct StoryRule: Sendable, Hashable {
         return nil
     }
 
+    /// Whether a story whose dated members were published within `span` (``StoryMemberSource/storySpan(story:)``,
+    /// `nil` when none is dated) still spans at most ``eventWindow`` with `fingerprint` as a member.
+    /// An undated fingerprint adds no instant: it always keeps the span.
+    public func keepsEventSpan(_ span: ClosedRange<Date>?, adding fingerprint: StoryFingerprint) -> Bool {
+        guard let span, fingerprint.isDated else { return true }
+        return max(span.upperBound, fingerprint.time).timeIntervalSince(min(span.lowerBound, fingerprint.time)) <= eventWindow
+    }
+
     /// Actors agree when at least half of the actors of the one naming fewer are named by the other
     /// too (overlap coefficient |A ∩ B| / min(|A|, |B|) ≥ 0.5: outlets name different side
     /// actors of one event), or when neither names any (then the text alone decides; this happens

@@ -179,8 +179,14 @@ enum StateSchema {
         migrator.registerMigration("v12-story-summary") { db in
             // One row per story (issue 11): its member count, highest level and actors, kept with
             // each member recorded, so that joining a story of thousands of copies reads one row.
-            // Filled from the members recorded before.
+            // Filled from the members recorded before by v13.
             try StateStore.createStorySummaries(db)
+        }
+        migrator.registerMigration("v13-story-span") { db in
+            // The published instants of each story's earliest and latest dated member: a report joins
+            // a story as the same event only while the story spans at most 48 h (issue 12: a chain of
+            // daily reports of the same leaders is not one event). Every summary made again.
+            try StateStore.addStorySpans(db)
         }
         return migrator
     }

@@ -85,13 +85,15 @@ extension StateStore {
         try writeAccess("record story member") { db in try Self.insertStoryMember(db, member, at: at.timeIntervalSince1970) }
     }
 
-    /// Inserts `member`, its band keys and its story's summary (``addToStorySummary(_:story:level:actors:)``)
+    /// Inserts `member`, its band keys and its story's summary (``addToStorySummary(_:story:level:actors:time:)``)
     /// in the transaction of `db` (the decision's, see
     /// ``commitDecision(articleKey:watch:contentHash:alertID:alertLine:version:alertedActorIDs:storyMember:at:)``).
     /// - Parameter at: Unix seconds of the decision (the member's `recorded_at`).
     static func insertStoryMember(_ db: Database, _ member: StoryMember, at: TimeInterval) throws {
         guard try insertStoryMemberRows(db, member, at: at), let story = alertNumber(member.story) else { return }
-        try addToStorySummary(db, story: story, level: member.level == .alert ? 1 : 0, actors: member.fingerprint.actors)
+        let f = member.fingerprint
+        try addToStorySummary(db, story: story, level: member.level == .alert ? 1 : 0, actors: f.actors,
+                              time: f.isDated ? f.time.timeIntervalSince1970 : nil)
     }
 
     /// Inserts `member` and its band keys in the transaction of `db`. Migration `v11-story-compact`
