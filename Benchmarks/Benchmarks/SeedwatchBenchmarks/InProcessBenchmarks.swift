@@ -5,14 +5,14 @@ import SeedwatchCore
 
 /// The stages of the text path, in this process, on one core: HTML extraction, the normaliser,
 /// the matcher (automaton + verification, and the automaton alone), match + score, feed parsing.
-/// Each prints its throughput as the custom metric `MB/s` (megabytes of input per second, 10^6
+/// Each prints its throughput as the custom metric `KB/s` (kilobytes of input per second, 10^3
 /// bytes) beside package-benchmark's time, CPU and allocation percentiles.
 enum InProcessBenchmarks {
-    static let megabytesPerSecond = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
+    static let kilobytesPerSecond = BenchmarkMetric.custom("KB/s", polarity: .prefersLarger, useScalingFactor: false)
     static let articlesPerSecond = BenchmarkMetric.custom("articles/s", polarity: .prefersLarger, useScalingFactor: false)
 
     static var configuration: Benchmark.Configuration { Benchmark.Configuration(
-        metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident, megabytesPerSecond],
+        metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident, kilobytesPerSecond],
         maxDuration: .seconds(10), maxIterations: 10) }
 
     static func register(corpus: URL) {
@@ -30,7 +30,7 @@ enum InProcessBenchmarks {
         Benchmark("HTML extraction, BBC World 2026 HTML set", configuration: configuration) { benchmark, documents in
             let bytes = documents.reduce(0) { $0 + $1.bytes.count }
             let seconds = timed { for d in documents { blackHole(try? ArticleExtractor.extract(d)) } }
-            benchmark.measurement(megabytesPerSecond, Int(Double(bytes) / 1e6 / seconds))
+            benchmark.measurement(kilobytesPerSecond, Int(Double(bytes) / 1e3 / seconds))
         } setup: {
             htmlDocuments(corpus: corpus, suites: ["articles/bbc-world-2026"])
         }
@@ -39,7 +39,7 @@ enum InProcessBenchmarks {
         Benchmark("normaliser", configuration: configuration) { benchmark, texts in
             let bytes = texts.reduce(0) { $0 + $1.utf8.count }
             let seconds = timed { for t in texts { blackHole(Normalizer.normalize(t)) } }
-            benchmark.measurement(megabytesPerSecond, Int(Double(bytes) / 1e6 / seconds))
+            benchmark.measurement(kilobytesPerSecond, Int(Double(bytes) / 1e3 / seconds))
         } setup: {
             articles(corpus: corpus).map(\.extractedText)
         }
@@ -48,13 +48,13 @@ enum InProcessBenchmarks {
         //    whole-path group: automaton + case and word-boundary verification, then the automaton alone.
         Benchmark("matcher (automaton and verification), 55 MB .txt", configuration: configuration) { benchmark, text in
             let seconds = timed { blackHole(watch.matcher.table.occurrences(in: text).count) }
-            benchmark.measurement(megabytesPerSecond, Int(Double(text.bytes.count) / 1e6 / seconds))
+            benchmark.measurement(kilobytesPerSecond, Int(Double(text.bytes.count) / 1e3 / seconds))
         } setup: {
             try normalizedLargeText(corpus: corpus)
         }
         Benchmark("matcher (automaton alone), 55 MB .txt", configuration: configuration) { benchmark, text in
             let seconds = timed { blackHole(watch.matcher.table.rawOccurrenceCount(folded: text.folded)) }
-            benchmark.measurement(megabytesPerSecond, Int(Double(text.bytes.count) / 1e6 / seconds))
+            benchmark.measurement(kilobytesPerSecond, Int(Double(text.bytes.count) / 1e3 / seconds))
         } setup: {
             try normalizedLargeText(corpus: corpus)
         }
@@ -73,7 +73,7 @@ enum InProcessBenchmarks {
         Benchmark("feed parsing, feeds/real", configuration: configuration) { benchmark, feeds in
             let bytes = feeds.reduce(0) { $0 + $1.count }
             let seconds = timed { for f in feeds { blackHole(try? FeedParser.parse(f)) } }
-            benchmark.measurement(megabytesPerSecond, Int(Double(bytes) / 1e6 / seconds))
+            benchmark.measurement(kilobytesPerSecond, Int(Double(bytes) / 1e3 / seconds))
         } setup: {
             realFeeds(corpus: corpus)
         }

@@ -15,7 +15,7 @@ import Foundation
 /// Peers run in their own processes; their MB/s is what they report for their own scan, so their
 /// start-up is left out.
 enum WholeCommandBenchmarks {
-    static let megabytesPerSecond = InProcessBenchmarks.megabytesPerSecond
+    static let kilobytesPerSecond = InProcessBenchmarks.kilobytesPerSecond
     static let childCPU = BenchmarkMetric.custom("child CPU (ms)", polarity: .prefersSmaller, useScalingFactor: false)
     static let childPeakRSS = BenchmarkMetric.custom("child peak RSS (MB)", polarity: .prefersSmaller, useScalingFactor: false)
     static let aboveIdle = BenchmarkMetric.custom("peak above idle (% of input)", polarity: .prefersSmaller, useScalingFactor: false)
@@ -23,8 +23,8 @@ enum WholeCommandBenchmarks {
     static let curlMilliseconds = BenchmarkMetric.custom("curl --parallel (ms)", polarity: .prefersSmaller, useScalingFactor: false)
 
     static var configuration: Benchmark.Configuration { Benchmark.Configuration(
-        metrics: [.wallClock, megabytesPerSecond, childCPU, childPeakRSS], maxDuration: .seconds(60), maxIterations: 5) }
-    static var peerConfiguration: Benchmark.Configuration { Benchmark.Configuration(metrics: [megabytesPerSecond], warmupIterations: 0, maxDuration: .seconds(120),
+        metrics: [.wallClock, kilobytesPerSecond, childCPU], maxDuration: .seconds(60), maxIterations: 5) }
+    static var peerConfiguration: Benchmark.Configuration { Benchmark.Configuration(metrics: [kilobytesPerSecond], warmupIterations: 0, maxDuration: .seconds(120),
                                                            maxIterations: 3) }
 
     static func register(corpus: URL) {
@@ -54,7 +54,7 @@ enum WholeCommandBenchmarks {
                 let inputs = Inputs.shared(corpus)
                 let output = ChildProcess.capture(python, [peers.appendingPathComponent("hyperscan-scan.py").path, inputs.patterns.path,
                                                            inputs.largeText.path, "1"])
-                if let rate = rate(in: output, prefix: "hyperscan:") { benchmark.measurement(megabytesPerSecond, Int(rate)) }
+                if let rate = rate(in: output, prefix: "hyperscan:") { benchmark.measurement(kilobytesPerSecond, Int(rate * 1000)) }
             }
         } else {
             print("Hyperscan not installed in \(python) (python3 -m venv V && V/bin/pip install hyperscan; SEEDWATCH_BENCH_PYTHON=V/bin/python)")
@@ -62,14 +62,15 @@ enum WholeCommandBenchmarks {
 
         Benchmark("whole path: seedwatch scan --json, BBC World 2026 HTML set", configuration: configuration) { benchmark in
             let inputs = Inputs.shared(corpus)
-            record(ChildProcess.run(scan[0], Array(scan.dropFirst()) + [inputs.htmlSet.path]),
+            let pages = BenchCorpus.files(under: inputs.htmlSet, ext: "html").map(\.path)
+            record(ChildProcess.run(scan[0], Array(scan.dropFirst()) + pages),
                    megabytes: Double(inputs.htmlSetBytes) / 1e6, benchmark)
         }
         if ChildProcess.run(python, ["-c", "import trafilatura"]).status == 0 {
             Benchmark("HTML extraction peer: trafilatura (its own time), BBC World 2026 HTML set", configuration: peerConfiguration) { benchmark in
                 let output = ChildProcess.capture(python, [peers.appendingPathComponent("trafilatura-extract.py").path,
                                                            corpus.appendingPathComponent("articles/bbc-world-2026").path, "1"])
-                if let rate = rate(in: output, prefix: "trafilatura:") { benchmark.measurement(megabytesPerSecond, Int(rate)) }
+                if let rate = rate(in: output, prefix: "trafilatura:") { benchmark.measurement(kilobytesPerSecond, Int(rate * 1000)) }
             }
         } else {
             print("trafilatura not installed in \(python) (V/bin/pip install trafilatura; SEEDWATCH_BENCH_PYTHON=V/bin/python)")
@@ -80,10 +81,13 @@ enum WholeCommandBenchmarks {
             Benchmark("peak memory: seedwatch scan --json, \(name)", configuration: memory) { benchmark in
                 let inputs = Inputs.shared(corpus)
                 let (file, bytes) = inputs.memoryInputs[index]
-                let idle = ChildProcess.run(scan[0], Array(scan.dropFirst()) + [inputs.idle.path])
-                let run = ChildProcess.run(scan[0], Array(scan.dropFirst()) + [file.path])
-                benchmark.measurement(aboveIdle, (run.maxRSS - idle.maxRSS) * 100 / bytes)
-                benchmark.measurement(childPeakRSS, run.maxRSS / 1_000_000)
+                guard let idle = ChildProcess.peakRSS(scan[0], Array(scan.dropFirst()) + [inputs.idle.path]),
+                      let peak = ChildProcess.peakRSS(scan[0], Array(scan.dropFirst()) + [file.path]) else {
+                    benchmark.error("no peak RSS: /usr/bin/time missing (apt-get install time) or scan failed")
+                    return
+                }
+                benchmark.measurement(aboveIdle, (peak - idle) * 100 / bytes)
+                benchmark.measurement(childPeakRSS, peak / 1_000_000)
             }
         }
 
@@ -103,15 +107,14 @@ enum WholeCommandBenchmarks {
         }
     }
 
-    /// Records a child's MB/s (of `megabytes` of input), CPU milliseconds and peak RSS.
+    /// Records a child's KB/s (of `megabytes` of input) and CPU milliseconds.
     static func record(_ run: ChildRun, megabytes: Double, _ benchmark: Benchmark) {
         guard run.status == 0 else {
             benchmark.error("child exited with wait status \(run.status)")
             return
         }
-        benchmark.measurement(megabytesPerSecond, Int(megabytes / run.seconds))
+        benchmark.measurement(kilobytesPerSecond, Int(megabytes * 1000 / run.seconds))
         benchmark.measurement(childCPU, Int(run.cpuSeconds * 1000))
-        benchmark.measurement(childPeakRSS, run.maxRSS / 1_000_000)
     }
 
     /// The `= X MB/s` figure of the line of `output` that starts with `prefix`.

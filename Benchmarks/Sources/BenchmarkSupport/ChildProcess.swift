@@ -9,7 +9,8 @@ public struct ChildRun: Sendable {
     public var seconds: Double
     /// User + system CPU seconds of the child.
     public var cpuSeconds: Double
-    /// Peak resident set of the child, bytes (`ru_maxrss`).
+    /// Peak resident set of the child, bytes (`ru_maxrss`). Linux counts the spawning process's
+    /// resident set too (the child shares its memory until `exec`): see ``ChildProcess/peakRSS(_:_:)``.
     public var maxRSS: Int
     /// The raw wait status (0 when it exited with status 0).
     public var status: Int32
@@ -34,6 +35,22 @@ public enum ChildProcess {
         guard pipe(&fds) == 0 else { return "could not run \(executable): pipe failed" }
         let result = spawnAndWait(executable, arguments, output: .pipe(read: fds[0], write: fds[1]))
         return result.spawned ? String(decoding: result.output, as: UTF8.self) : "could not run \(executable)"
+    }
+
+    /// The peak resident set of `executable` run with `arguments`, in bytes, as GNU time(1)
+    /// reports it (`/usr/bin/time -f %M`, Debian package `time`); `nil` when time(1) is missing or
+    /// the command fails. `wait4`'s `ru_maxrss` of a child spawned from a large process counts the
+    /// parent's resident set at the spawn, so the figure is taken from a child of the small
+    /// time(1) process instead.
+    public static func peakRSS(_ executable: String, _ arguments: [String]) -> Int? {
+        let time = "/usr/bin/time"
+        guard FileManager.default.isExecutableFile(atPath: time) else { return nil }
+        let report = NSTemporaryDirectory() + "seedwatch-benchmark-time-\(getpid()).txt"
+        defer { unlink(report) }
+        guard run(time, ["-f", "%M", "-o", report, executable] + arguments).status == 0,
+              let text = try? String(contentsOfFile: report, encoding: .utf8),
+              let kilobytes = Int(text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").last ?? "") else { return nil }
+        return kilobytes * 1024
     }
 
     /// The absolute path of `name` on `PATH`, if any.
