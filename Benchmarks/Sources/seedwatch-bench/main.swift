@@ -2,19 +2,23 @@ import Foundation
 import Logging
 import SeedwatchCore
 import SeedwatchRuntime
+import BenchmarkSupport
 #if canImport(Glibc)
 import Glibc
 #endif
 
-// seedwatch benchmarks: printed numbers, not assertions.
+// seedwatch's scenario runs: printed numbers, not assertions. The per-stage and whole-command
+// figures of the text path (HTML extraction, normaliser, matcher, match + score, feed parsing,
+// `scan` beside ripgrep, Hyperscan and trafilatura, peak memory) are package-benchmark
+// benchmarks: `swift package benchmark` in this folder. These runs take minutes, drive a daemon
+// or fill a state database, and are measured once each:
 //
 //   cd Benchmarks && swift run -c release seedwatch-bench [--corpus PATH] [--daemon PATH-TO-RELEASE-BINARY] [--articles 10000]
 //
-// 1. HTML extraction (MB/s of HTML), 2. normaliser (MB/s of text), 3. matcher scan over normalised
-// text on one core (MB/s), 4. match + score per article (articles/s), 5. file → decision through
-// the pipeline with SQLite and the alert log (articles/s), 6. with --daemon: the daemon's peak RSS
-// after N dropped articles, 7. polling 1,000 loopback feeds that answer 304 (wall and CPU time),
-// 8. with --daemon: one feed document of 100,000 new items, each shape (wall, CPU, peak RSS).
+// 1. file → decision through the pipeline with SQLite and the alert log (articles/s), 2. with
+// --daemon: the daemon's peak RSS after N dropped articles and its stop time with 5,000 queued,
+// 3. polling 1,000 loopback feeds that answer 304 (wall and CPU time), 4. with --daemon: one feed
+// document of 100,000 new items, each shape (wall, CPU, peak RSS).
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 @MainActor func option(_ name: String) -> String? {
@@ -59,95 +63,30 @@ guard FileManager.default.fileExists(atPath: corpus.path) else {
     exit(2)
 }
 
-// The whole text path beside ripgrep and Hyperscan, and the peak memory of one 10 MB article (issue 15):
-// `--text-path --binary PATH-TO-RELEASE-BINARY [--rounds N] [--python PATH-WITH-HYPERSCAN]`.
-if arguments.contains("--text-path") {
-    guard let binary = option("--binary") else {
-        print("--text-path needs --binary PATH (a release build of seedwatch)")
-        exit(2)
-    }
-    try TextPathBenchmark.run(binary: binary, corpus: corpus, modelPath: modelPath,
-                              configPath: benchFolder.appendingPathComponent("../config/seedwatch.yaml").standardized.path,
-                              rounds: Int(option("--rounds") ?? "5") ?? 5, python: option("--python") ?? "/usr/bin/python3")
-    exit(0)
-}
-
-// `--feed-parsing-only [--repeat N]`: just the feed parsing throughput (for profiling).
+// `--dump-parsed-feeds FILE`: every parsed feed of the corpus, to compare two parser versions.
 if let path = option("--dump-parsed-feeds") {
     dumpParsedFeeds(corpus: corpus, to: path)
     exit(0)
 }
-if arguments.contains("--feed-parsing-only") {
-    runFeedParsingBenchmark(corpus: corpus, repeat: Int(option("--repeat") ?? "1") ?? 1)
-    exit(0)
-}
-
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
-    try body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
-
-func files(under folder: URL, ext: String) -> [URL] {
-    let e = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
-    var out: [URL] = []
-    while let u = e?.nextObject() as? URL {
-        if u.pathExtension == ext { out.append(u) }
-    }
-    return out.sorted { $0.path < $1.path }
-}
+func files(under folder: URL, ext: String) -> [URL] { BenchCorpus.files(under: folder, ext: ext) }
 
 let model = try ModelLoader.load(bytes: Array(FileManager.default.contents(atPath: modelPath)!), file: modelPath, watch: "china-russia-north-korea")
 let watch = CompiledWatch(model: model)
 print("model \(model.version): \(watch.matcher.table.patternCount) patterns, \(watch.matcher.table.stateCount) DFA states")
 
-// 1. HTML extraction.
+// The articles that the daemon runs drop: the BBC World 2026 pages, trafilatura's test pages and
+// news-please JSON articles, extracted once (untimed: `swift package benchmark` times the stages).
 var htmlFiles = files(under: corpus.appendingPathComponent("articles/bbc-world-2026"), ext: "html")
 htmlFiles += files(under: corpus.appendingPathComponent("html/trafilatura"), ext: "html")
 let htmlDocuments = htmlFiles.map { Document(bytes: Array(FileManager.default.contents(atPath: $0.path)!), origin: .file(path: Array($0.path.utf8)), nameHint: $0.lastPathComponent) }
-let htmlBytes = htmlDocuments.reduce(0) { $0 + $1.bytes.count }
 var articles: [Article] = []
-let htmlTime = seconds {
-    for d in htmlDocuments { articles += (try? ArticleExtractor.extract(d)) ?? [] }
-}
-print(String(format: "html extraction: %d pages, %.1f MB in %.3f s = %.1f MB/s", htmlDocuments.count, Double(htmlBytes) / 1e6, htmlTime, Double(htmlBytes) / 1e6 / htmlTime))
-
-// More text: news-please JSON articles.
+for d in htmlDocuments { articles += (try? ArticleExtractor.extract(d)) ?? [] }
 for f in files(under: corpus.appendingPathComponent("articles/giveme5w1h"), ext: "json") {
     let d = Document(bytes: Array(FileManager.default.contents(atPath: f.path)!), origin: .file(path: Array(f.path.utf8)), nameHint: f.lastPathComponent)
     articles += (try? ArticleExtractor.extract(d)) ?? []
 }
-let texts = articles.map(\.extractedText)
-let textBytes = texts.reduce(0) { $0 + $1.utf8.count }
 
-// 2. Normaliser.
-var normalized: [NormalizedText] = []
-let normalizeTime = seconds { normalized = texts.map(Normalizer.normalize) }
-print(String(format: "normaliser: %d articles, %.1f MB in %.3f s = %.1f MB/s", texts.count, Double(textBytes) / 1e6, normalizeTime, Double(textBytes) / 1e6 / normalizeTime))
-
-// 3. Matcher scan over normalised text (automaton + case and boundary checks), one core.
-let normalizedBytes = normalized.reduce(0) { $0 + $1.bytes.count }
-var occurrences = 0
-let rounds = 10
-let scanTime = seconds {
-    for _ in 0..<rounds { for n in normalized { occurrences += watch.matcher.table.occurrences(in: n).count } }
-}
-print(String(format: "matcher scan: %.1f MB normalised text x %d in %.3f s = %.1f MB/s (%d occurrences per pass)",
-             Double(normalizedBytes) / 1e6, rounds, scanTime, Double(normalizedBytes * rounds) / 1e6 / scanTime, occurrences / rounds))
-var raw = 0
-let rawTime = seconds {
-    for _ in 0..<rounds { for n in normalized { raw += watch.matcher.table.rawOccurrenceCount(folded: n.folded) } }
-}
-print(String(format: "automaton alone: %.1f MB/s (%d raw occurrences per pass)", Double(normalizedBytes * rounds) / 1e6 / rawTime, raw / rounds))
-
-// 4. Match + score.
-var alerts = 0
-let scoreTime = seconds {
-    for a in articles { if watch.scorer.score(watch.matcher.match(a)).level != nil { alerts += 1 } }
-}
-print(String(format: "match + score: %d articles in %.3f s = %.0f articles/s (%d at notice or alert)", articles.count, scoreTime, Double(articles.count) / scoreTime, alerts))
-
-// 5. File → decision through the pipeline (read, hash, extract, match, score, SQLite, alert log).
+// 1. File → decision through the pipeline (read, hash, extract, match, score, SQLite, alert log).
 let work = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("seedwatch-bench-\(getpid())")
 try FileManager.default.createDirectory(at: work.appendingPathComponent("drop"), withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: work) }
@@ -172,15 +111,14 @@ for grouped in [false, true] {
                  grouped ? "group commits" : "one by one", fileCount, pipelineTime, Double(fileCount) / pipelineTime, alertsWritten))
 }
 
-runFeedParsingBenchmark(corpus: corpus, repeat: 1)
-
-// 6. Daemon peak RSS after N articles.
+// 2. Daemon peak RSS after N articles.
 if let daemon = option("--daemon") {
     try DaemonRSS.measure(binary: daemon, articles: articles, count: daemonArticles, work: work.appendingPathComponent("daemon"), modelFolder: (modelPath as NSString).deletingLastPathComponent)
-    // 7. The stop time with 5,000 files queued (issue 13).
+    // The stop time with 5,000 files queued (issue 13).
     try DaemonStop.measure(binary: daemon, articles: articles, count: 5000, work: work.appendingPathComponent("daemon-stop"),
                            modelFolder: (modelPath as NSString).deletingLastPathComponent)
 }
+// 3. Polling 1,000 loopback feeds that answer 304, in this process.
 runFeedPollingBenchmark()
-// 8. One feed document of 100,000 new items through the daemon, each shape (`--feed-items 100000 --daemon …` alone).
+// 4. One feed document of 100,000 new items through the daemon, each shape (`--feed-items 100000 --daemon …` alone).
 runFeedItemsBenchmark(items: 100_000, shapes: feedItemShapes, daemon: option("--daemon"), modelPath: modelPath)
