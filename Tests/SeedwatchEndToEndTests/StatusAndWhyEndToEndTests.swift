@@ -28,9 +28,11 @@ struct StatusAndWhyEndToEndTests {
             + "despite UN sanctions, while China watched the summit between Putin and Kim Jong Un.\n"
         try text.write(to: article, atomically: false, encoding: .utf8)
         #expect(waitUntil(30) { StopAndLockEndToEndTests.pathsRead(daemon.log).count == 1 }, "\(daemon.log.suffix(2000))")
+        // The decision's alert line is appended (group commit) after the "file read" log line.
+        #expect(waitUntil(30) { AlertLine.read(root.appendingPathComponent("log/alerts.jsonl")).count == 1 }, "\(daemon.log.suffix(2000))")
         let alerts = AlertLine.read(root.appendingPathComponent("log/alerts.jsonl"))
         #expect(alerts.count == 1)
-        #expect(notify.lastStatus?.hasSuffix("; backlog 0 queued, 0 deferred") == true, "\(notify.lastStatus ?? "none")")
+        #expect(waitUntil(30) { notify.lastStatus?.hasSuffix("; backlog 0 queued, 0 deferred") == true }, "\(notify.lastStatus ?? "none")")
 
         // Running: healthy, exit 0; JSON with the interface keys.
         let running = try CommandLineTests.run(["status", "--json", "--config", config.path])
@@ -135,6 +137,7 @@ struct ReadOnlyReaderEndToEndTests {
         let article = root.appendingPathComponent("drop/a.txt")
         try "Putin meets Kim Jong Un\n\nRussia and North Korea discussed sanctions.\n".write(to: article, atomically: false, encoding: .utf8)
         #expect(waitUntil(30) { StopAndLockEndToEndTests.pathsRead(daemon.log).count == 1 })
+        #expect(waitUntil(30) { AlertLine.read(root.appendingPathComponent("log/alerts.jsonl")).count == 1 }, "\(daemon.log.suffix(2000))")
         // Readable, not writable, by others: as the unit leaves them for its group.
         for path in [root.path, root.appendingPathComponent("state").path] { chmod(path, 0o755) }
         for name in ["seedwatch.sqlite", "seedwatch.sqlite-wal", "seedwatch.sqlite-shm"] {
