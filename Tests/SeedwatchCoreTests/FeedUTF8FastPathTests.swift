@@ -32,6 +32,40 @@ struct FeedUTF8FastPathTests {
         #expect(FeedParser.utf8MarkupStart([0x3C, 0xCC, 0x81], declared: [nil, nil]) == nil) // "<" + combining mark
     }
 
+    @Test("the shortcut for a JSON Feed applies only to UTF-8 JSON that decoding would leave as it is")
+    func jsonShortcutConditions() {
+        let json = Array("\r\n {\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}".utf8)
+        let brace = UInt8(ascii: "{")
+        #expect(FeedParser.utf8Start(of: brace, in: json, declared: [nil, nil]) == 3)
+        #expect(FeedParser.utf8Start(of: brace, in: json, declared: [nil, "utf-8"]) == 3)
+        #expect(FeedParser.utf8Start(of: brace, in: json, declared: ["windows-1252", nil]) == nil)
+        #expect(FeedParser.utf8Start(of: brace, in: [0xEF, 0xBB, 0xBF] + json, declared: [nil, nil]) == nil)
+        #expect(FeedParser.utf8Start(of: brace, in: json + [0x92], declared: [nil, nil]) == nil)
+        #expect(FeedParser.utf8Start(of: brace, in: [0x7B, 0xCC, 0x81], declared: [nil, nil]) == nil) // "{" + combining mark
+        #expect(FeedParser.utf8Start(of: brace, in: Array("<rss/>".utf8), declared: [nil, nil]) == nil)
+    }
+
+    @Test("a UTF-8 JSON Feed is sniffed without a second copy of its bytes (issue 11)")
+    func jsonBodyIsNotCopied() throws {
+        let json = Array("{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Kim’s\", \"items\": []}".utf8)
+        let (body, encoding) = try FeedParser.sniff(json, contentType: "application/feed+json")
+        guard case .json(let utf8) = body else { Issue.record("not sniffed as JSON: \(body)"); return }
+        #expect(utf8 == json)
+        #expect(encoding == "utf-8")
+        let shared = json.withUnsafeBufferPointer { original in utf8.withUnsafeBufferPointer { $0.baseAddress == original.baseAddress } }
+        #expect(shared, "the JSON body was copied")
+    }
+
+    @Test("a Windows-1252 byte in an undeclared JSON Feed still takes the decoding path")
+    func invalidJSONByteIsDecodedAsWindows1252() throws {
+        let bytes = Array("{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Kim".utf8) + [0x92]
+            + Array("s\", \"items\": [{\"id\": \"a\", \"title\": \"Putin\u{2019}s visit\"}]}".utf8)
+        let feed = try FeedParser.parse(bytes)
+        #expect(feed.title == "Kim’s")
+        #expect(feed.encoding == "utf-8")
+        #expect(feed.items.map(\.title) == ["Putin\u{2019}s visit"])
+    }
+
     @Test("trimmingWhitespace on bytes gives what trimming whitespace characters gives")
     func trimmingAgreesWithCharacters() {
         func reference(_ text: String) -> String {

@@ -67,6 +67,10 @@ public enum FeedParser {
             // Valid UTF-8 XML: its bytes are already what decoding and re-encoding would give.
             return (.xml(start == 0 ? bytes : Array(bytes[start...])), label(.utf8))
         }
+        if let start = utf8Start(of: UInt8(ascii: "{"), in: bytes, declared: declared) {
+            // Valid UTF-8 JSON, likewise: no decoded String of the whole document and no second copy of its bytes (issue 11).
+            return (.json(start == 0 ? bytes : Array(bytes[start...])), label(.utf8))
+        }
         let decoded = CharsetDecoder.decode(bytes, declared: declared)
         let encoding = label(decoded.encoding)
         var text = Substring(decoded.text)
@@ -116,9 +120,16 @@ public enum FeedParser {
     /// then `<` followed by an ASCII byte (so `<` is a whole `Character`). `nil` otherwise: such
     /// bytes take the general decoding path.
     static func utf8MarkupStart(_ bytes: [UInt8], declared: [String?]) -> Int? {
+        utf8Start(of: UInt8(ascii: "<"), in: bytes, declared: declared)
+    }
+
+    /// ``utf8MarkupStart(_:declared:)`` for a document whose first character is the ASCII byte
+    /// `opening` (`<` for XML, `{` for a JSON Feed): its byte offset, or `nil` when the bytes take
+    /// the general decoding path.
+    static func utf8Start(of opening: UInt8, in bytes: [UInt8], declared: [String?]) -> Int? {
         var start = 0
         while start < bytes.count && (UTF8Bytes.isASCIIWhitespace(bytes[start]) || bytes[start] == 0) { start += 1 }
-        guard start < bytes.count, bytes[start] == UInt8(ascii: "<"),
+        guard start < bytes.count, bytes[start] == opening,
               start + 1 == bytes.count || bytes[start + 1] < 0x80 else { return nil }
         if CharsetDecoder.byteOrderMark(bytes) != nil { return nil }
         if bytes.count >= 4 {
