@@ -62,7 +62,7 @@ enum WholeCommandBenchmarks {
 
         Benchmark("whole path: seedwatch scan --json, BBC World 2026 HTML set", configuration: configuration) { benchmark in
             let inputs = Inputs.shared(corpus)
-            let pages = BenchCorpus.files(under: inputs.htmlSet, ext: "html").map(\.path)
+            let pages = inputs.htmlSetPages.map(\.path)
             record(ChildProcess.run(scan[0], Array(scan.dropFirst()) + pages),
                    megabytes: Double(inputs.htmlSetBytes) / 1e6, benchmark)
         }

@@ -3,15 +3,13 @@ import Foundation
 import Glibc
 #endif
 
-/// One run of a child process, as `wait4(2)` reports it.
+/// One run of a child process, as `wait4(2)` reports it. Its peak memory is not here: `ru_maxrss`
+/// of a child spawned from a large process counts that process's pages (see ``ChildProcess/peakRSS(_:_:)``).
 public struct ChildRun: Sendable {
     /// Wall-clock seconds from spawn to exit.
     public var seconds: Double
     /// User + system CPU seconds of the child.
     public var cpuSeconds: Double
-    /// Peak resident set of the child, bytes (`ru_maxrss`). Linux counts the spawning process's
-    /// resident set too (the child shares its memory until `exec`): see ``ChildProcess/peakRSS(_:_:)``.
-    public var maxRSS: Int
     /// The raw wait status (0 when it exited with status 0).
     public var status: Int32
 }
@@ -109,13 +107,13 @@ public enum ChildProcess {
             }
             close(read)
         }
-        guard spawned else { return (ChildRun(seconds: .infinity, cpuSeconds: .infinity, maxRSS: 0, status: -1), [], false) }
+        guard spawned else { return (ChildRun(seconds: .infinity, cpuSeconds: .infinity, status: -1), [], false) }
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0, errno == EINTR {}
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
             + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-        return (ChildRun(seconds: seconds, cpuSeconds: cpu, maxRSS: Int(usage.ru_maxrss) * 1024, status: status), collected, true)
+        return (ChildRun(seconds: seconds, cpuSeconds: cpu, status: status), collected, true)
     }
 }

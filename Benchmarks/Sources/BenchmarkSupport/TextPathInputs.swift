@@ -18,7 +18,8 @@ public struct TextPathInputs: Sendable {
     public var patternCount: Int
     public var htmlSet: URL
     public var htmlSetBytes: Int
-    public var htmlSetPages: Int
+    /// The `.html` pages of ``htmlSet``, sorted by path.
+    public var htmlSetPages: [URL]
     /// The memory inputs: file and its size in bytes.
     public var memoryInputs: [(file: URL, bytes: Int)]
     public var idle: URL
@@ -93,7 +94,7 @@ public struct TextPathInputs: Sendable {
         try Data("Idle\n".utf8).write(to: idle)
         return TextPathInputs(folder: folder, largeText: largeText, largeTextBytes: large.count, textCount: textCount,
                               patterns: patterns, patternCount: words.count, htmlSet: html, htmlSetBytes: htmlBytes,
-                              htmlSetPages: pagesOfSet.count,
+                              htmlSetPages: pagesOfSet,
                               memoryInputs: [(plainFile, plain.count), (pageFile, page.count), (pagesFile, pages.count), (lineFile, line.count)],
                               idle: idle)
     }
