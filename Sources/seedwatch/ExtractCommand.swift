@@ -16,7 +16,8 @@ struct ExtractCommand: ParsableCommand {
         line per article: path (PATH#N for item N of a feed or JSON array), title, text (the body), \
         published (RFC 3339 UTC or null), url (a feed item's link), \
         language (ISO 639-1 or null). A file the drop folder would not read is reported on \
-        standard error with its path and the reason, and the others are still printed. Files \
+        standard error with its path and the reason, and the others are still printed; a folder's \
+        files of other types are passed over with one line each. Files \
         larger than drop_folder.max_bytes of the configuration (64 MiB without one) are refused. \
         Exit status: 0, or 66 when an input cannot be read, else 65 when an input holds no \
         readable article.
@@ -38,9 +39,11 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let maxBytes = try maxBytes()
-        let (inputs, emptyFolders) = InputFiles.expandAll(paths)
-        var unreadable = !emptyFolders.isEmpty
-        for folder in emptyFolders { FileHandleOutput.standardError("\(folder): no file in this folder") }
+        let expansion = InputFiles.expandAll(paths)
+        let inputs = expansion.files
+        var unreadable = !expansion.emptyFolders.isEmpty
+        for folder in expansion.emptyFolders { FileHandleOutput.standardError(InputFiles.emptyFolderLine(folder)) }
+        for path in expansion.skipped { FileHandleOutput.standardError(InputFiles.skippedLine(path)) }
         var noArticle = false
         var printed = 0
         let output = FileHandle.standardOutput

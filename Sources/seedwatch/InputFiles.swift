@@ -1,38 +1,69 @@
 import Foundation
+import SeedwatchCore
 import SeedwatchRuntime
 
 /// The inputs of `scan` and `extract`: paths given on the command line, folders read recursively,
 /// `-` for standard input.
 enum InputFiles {
-    /// Files under a folder (sorted, dotfiles and dot-folders skipped), or the path itself.
-    static func expand(_ path: String) -> [String] {
-        var isFolder: ObjCBool = false
-        guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
-            return [path]
-        }
-        let files = (FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
-            .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
-            .map { (path as NSString).appendingPathComponent($0) }
-            .filter { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue }
-        return files.sorted()
+    /// What the command-line paths of `scan` or `extract` name.
+    struct Expansion: Equatable {
+        /// The inputs to read, in order: each named path as given (`-`, a file, or a missing path that
+        /// is then reported as unreadable), and the files of each named folder, sorted.
+        var files: [String] = []
+        /// Files found inside a named folder whose type the drop folder does not read (`index.jsonl`,
+        /// `notes.pdf`): passed over with one line each, as the drop folder passes them over, without
+        /// failing the command. A file of such a type named on the command line is an input (and an error).
+        var skipped: [String] = []
+        /// Each named folder that yields no file to read.
+        var emptyFolders: [String] = []
     }
 
-    /// Every file that `paths` name (folders expanded as ``expand(_:)`` does, in order), and each named
-    /// folder that holds no file: a folder given on the command line that yields nothing is reported,
-    /// not passed over in silence.
-    static func expandAll(_ paths: [String]) -> (files: [String], emptyFolders: [String]) {
-        var files: [String] = []
-        var emptyFolders: [String] = []
+    /// Every input that `paths` name: a folder is walked recursively (sorted, dotfiles and
+    /// dot-folders skipped) and keeps the files whose name the drop folder reads
+    /// (``isReadableType(_:)``); any other path is kept as given. A named folder that yields
+    /// nothing is reported, not passed over in silence.
+    static func expandAll(_ paths: [String]) -> Expansion {
+        var expansion = Expansion()
         for path in paths {
-            let expanded = expand(path)
             var isFolder: ObjCBool = false
-            if expanded.isEmpty, FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-                emptyFolders.append(path)
+            guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                expansion.files.append(path)
+                continue
             }
-            files += expanded
+            let found = filesUnder(path)
+            let readable = found.filter(isReadableType)
+            expansion.files += readable
+            expansion.skipped += found.filter { !isReadableType($0) }
+            if readable.isEmpty { expansion.emptyFolders.append(path) }
         }
-        return (files, emptyFolders)
+        return expansion
     }
+
+    /// The files under a folder, sorted, dotfiles and dot-folders skipped.
+    private static func filesUnder(_ folder: String) -> [String] {
+        (FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? [])
+            .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+            .map { (folder as NSString).appendingPathComponent($0) }
+            .filter { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue }
+            .sorted()
+    }
+
+    /// Whether the drop folder reads a file of this name: its extension is a ``DocumentFormat``,
+    /// after a trailing `.gz` (a gzip file is read as the name without it).
+    static func isReadableType(_ path: String) -> Bool {
+        var name = (path as NSString).lastPathComponent
+        if name.count > 3, name.lowercased().hasSuffix(".gz") { name = String(name.dropLast(3)) }
+        return DocumentFormat(fileExtension: DocumentFormat.fileExtension(of: name)) != nil
+    }
+
+    /// The stderr line for a file passed over inside a folder.
+    static func skippedLine(_ path: String) -> String {
+        let ext = DocumentFormat.fileExtension(of: (path as NSString).lastPathComponent).lowercased()
+        return "\(path): skipped: " + (ext.isEmpty ? "unsupported file type (no extension)" : "unsupported file type .\(ext)")
+    }
+
+    /// The stderr line for a named folder with nothing to read.
+    static func emptyFolderLine(_ folder: String) -> String { "\(folder): no file to read in this folder" }
 
     /// Reads one input of `scan` or `extract`: standard input for `-` (named by
     /// ``nameForStandardInput(_:)``), else the file, at most `maxBytes` bytes, named by its last path

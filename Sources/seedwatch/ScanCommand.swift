@@ -14,7 +14,9 @@ struct ScanCommand: ParsableCommand {
         keys plus "alerted" (true when a line would be written; "level" is null below notice). \
         Articles that reach a level are grouped into stories as the daemon groups them, in the order \
         read and within this run only: their --json lines carry "story", "story_size" and "repeat". \
-        Exits 0 unless an input could not be read.
+        A folder's files of other types (index.jsonl, notes.pdf) are passed over with one line each \
+        on standard error, as the drop folder passes them over. Exits 0 unless an input could not be \
+        read (a file named on the command line, of any type, is an input).
 
         Examples:
           seedwatch scan ~/Downloads/putin-visit.html
@@ -57,11 +59,13 @@ struct ScanCommand: ParsableCommand {
         var tally = ScanSummary(watches: watches.map(\.name))
         // Stories of this run, in memory (no state is read or written).
         var stories = StoryBook()
-        let (inputs, emptyFolders) = InputFiles.expandAll(paths)
-        for folder in emptyFolders {
-            FileHandleOutput.standardError("\(folder): no file in this folder")
+        let expansion = InputFiles.expandAll(paths)
+        let inputs = expansion.files
+        for folder in expansion.emptyFolders {
+            FileHandleOutput.standardError(InputFiles.emptyFolderLine(folder))
             failed = true
         }
+        for path in expansion.skipped { FileHandleOutput.standardError(InputFiles.skippedLine(path)) }
         for input in inputs {
             let articles: [IncomingArticle]
             switch InputFiles.articles(input, maxBytes: configuration.dropFolder.maxBytes) {

@@ -48,6 +48,22 @@ struct DocumentReaderTests {
         #expect(throws: ExtractionError.unsupportedType(extension: "pdf")) { try DocumentReader.items(of: Self.file("a.pdf", "x")) }
     }
 
+    /// RSS 1.0 is RDF: its files are commonly named `.rdf` (Slashdot's `index.rdf`), and the README
+    /// lists `.rdf` among the feed files the drop folder reads.
+    @Test func anRDFFileIsReadAsAFeed() throws {
+        let rdf = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+          <channel rdf:about="https://blog.example/"><title>Blog</title><link>https://blog.example/</link></channel>
+          <item rdf:about="https://blog.example/p/9"><title>Xi Jinping and Putin in Beijing</title><link>https://blog.example/p/9</link></item>
+        </rdf:RDF>
+        """
+        let items = try DocumentReader.items(of: Self.file("index.rdf", rdf))
+        #expect(items.map(\.article.title) == ["Xi Jinping and Putin in Beijing"])
+        #expect(items.map(\.article.url) == ["https://blog.example/p/9"])
+        #expect(DocumentFormat(fileExtension: "RDF") == .feedXML)
+    }
+
     @Test func aFetchedFeedResolvesRelativeLinksAgainstItsBaseURL() throws {
         let rss = #"<rss version="2.0"><channel><item><title>Putin visits Pyongyang</title><link>/world/1</link></item></channel></rss>"#
         let document = Document(bytes: Array(rss.utf8), origin: .feed(feedURL: "https://news.example/rss"), nameHint: "rss",

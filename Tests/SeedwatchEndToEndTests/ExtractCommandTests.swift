@@ -155,11 +155,39 @@ struct ExtractCommandTests {
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let extract = try Self.run([empty.path])
         #expect(extract.status == 66)
-        #expect(extract.stderr == "\(empty.path): no file in this folder\n")
+        #expect(extract.stderr == "\(empty.path): no file to read in this folder\n")
         #expect(extract.stdout == "")
         let scan = try CommandLineTests.run(["scan", "--config", CommandLineTests.shippedConfig, empty.path])
         #expect(scan.status == 66)
-        #expect(scan.stderr.contains("\(empty.path): no file in this folder\n"))
+        #expect(scan.stderr.contains("\(empty.path): no file to read in this folder\n"))
+    }
+
+    /// A folder is read as the drop folder reads it: its files of other types (an `index.jsonl`
+    /// beside the pages, a PDF) are passed over with one line each and do not fail the command; a
+    /// folder holding only such files has nothing to read and is reported.
+    @Test func aFoldersFilesOfOtherTypesArePassedOverWithOneLineEach() throws {
+        let folder = try TemporaryFolder("scan-mixed")
+        let pages = folder.url.appendingPathComponent("pages")
+        try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
+        try "Putin meets Kim Jong Un in Pyongyang\nRussia and North Korea signed a defence pact.\n"
+            .write(to: pages.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)
+        try #"{"path": "a.txt"}"#.write(to: pages.appendingPathComponent("index.jsonl"), atomically: true, encoding: .utf8)
+        try Data("%PDF-1.7".utf8).write(to: pages.appendingPathComponent("NOTES.PDF"))
+        let others = folder.url.appendingPathComponent("others")
+        try FileManager.default.createDirectory(at: others, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: others.appendingPathComponent("README"))
+
+        let scan = try CommandLineTests.run(["scan", "--config", CommandLineTests.shippedConfig, "--json", pages.path])
+        #expect(scan.status == 0)
+        #expect(scan.stderr == "\(pages.path)/NOTES.PDF: skipped: unsupported file type .pdf\n\(pages.path)/index.jsonl: skipped: unsupported file type .jsonl\n")
+        #expect(scan.stdout.split(separator: "\n").count == 1)
+        #expect(scan.stdout.contains(#""title":"Putin meets Kim Jong Un in Pyongyang""#))
+
+        let extract = try Self.run([pages.path, others.path])
+        #expect(extract.status == 66)
+        #expect(extract.stderr == "\(others.path): no file to read in this folder\n\(pages.path)/NOTES.PDF: skipped: unsupported file type .pdf\n"
+                + "\(pages.path)/index.jsonl: skipped: unsupported file type .jsonl\n\(others.path)/README: skipped: unsupported file type (no extension)\n")
+        #expect(extract.stdout == "Putin meets Kim Jong Un in Pyongyang\nRussia and North Korea signed a defence pact.\n")
     }
 
     /// A real page of the shared corpus: BBC World, June 2026.

@@ -11,7 +11,7 @@ public enum DocumentFormat: Sendable, Hashable {
     case html
     /// `.json`: one article object as news scrapers write it (or a JSON Feed).
     case json
-    /// `.xml`, `.rss`, `.atom`: a feed file (RSS, Atom, RDF).
+    /// `.xml`, `.rss`, `.atom`, `.rdf`: a feed file (RSS 0.9x/2.0, Atom, RSS 1.0 RDF).
     case feedXML
 
     /// The format for a file extension (without the dot, any case), or `nil` when it is not one the
@@ -22,7 +22,7 @@ public enum DocumentFormat: Sendable, Hashable {
         case "md", "markdown": self = .markdown
         case "html", "htm": self = .html
         case "json": self = .json
-        case "xml", "rss", "atom": self = .feedXML
+        case "xml", "rss", "atom", "rdf": self = .feedXML
         default: return nil
         }
     }
