@@ -17,6 +17,11 @@ How each source becomes a file the drop folder reads (README "The drop folder"):
   line is the text's first sentence (the dataset has no separate title) and the rest the body;
 - a `## ` section of a daily digest (douglasgreen/news `YYYY/MM/DD/LANG.md`): a derived `.md`
   with front matter `title` (the section heading) and `date` (from the path);
+- an entry of a daily RSS link file (rumca-js/RSS-Link-Database-YYYY
+  `YYYY/MM/YYYY-MM-DD/FEED_entries.json`, `{"entries": [{"title", "link", "date_published",
+  "description", ...}]}` or, in early files, the bare array; record N = entry N): a derived `.md` with front matter `title`, `date`
+  (the entry's `date_published`, UTC), `url` (its `link`), and the description, tags removed and
+  entities decoded, as the body — the item as the feed showed it;
 - an `<article>` of a Le Monde RSS extract (Yidi-Huang/LeMondeTopic2022
   `articles_par_international.xml`, `<date month="Mar" day="14"><article><title>…<description>…`,
   all from 2022; record N = the N-th `<article>` in document order) or an item of its JSON array
@@ -31,6 +36,7 @@ malformed, a path or record is absent from a present snapshot, or a file cannot 
 
 import argparse
 import csv
+import datetime
 import html
 import io
 import json
@@ -51,6 +57,7 @@ CONVERTERS = {
     "tblock/10kGNAD": "csv-10kgnad",
     "douglasgreen/news": "digest-sections",
     "Yidi-Huang/LeMondeTopic2022": "lemonde-2022",
+    "rumca-js/RSS-Link-Database-2023": "rss-link-entries",
 }
 
 MONTHS = {m: i for i, m in enumerate(
@@ -240,6 +247,26 @@ def convert_lemonde_json_array(data, src):
                             (item.get("description") or "").strip() + "\n")
 
 
+def convert_rss_link_entries(data, src):
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as e:
+        raise LabelError(f"{src['path']} is not JSON: {e}")
+    entries = doc.get("entries") if isinstance(doc, dict) else doc  # early files: a bare array
+    n = src["record"]
+    if not isinstance(entries, list) or n is None or n >= len(entries) or not isinstance(entries[n], dict):
+        raise LabelError(f"no record #{n} (an item of 'entries') in {src['path']}")
+    entry = entries[n]
+    title = html.unescape(re.sub(r"<[^>]+>", " ", entry.get("title") or "")).strip()
+    try:  # "2023-01-01 23:55:42+00:00"; a time without an offset is not trusted as UTC
+        stamp = datetime.datetime.fromisoformat(entry.get("date_published") or "")
+        date = stamp.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if stamp.tzinfo else ""
+    except ValueError:
+        date = ""
+    return markdown_article(title, date, (entry.get("link") or "").strip(),
+                            html_to_text(entry.get("description") or ""))
+
+
 def convert(kind, data, src):
     if kind == "copy":
         if src["record"] is not None:
@@ -255,6 +282,8 @@ def convert(kind, data, src):
         if src["path"].endswith(".json"):
             return convert_lemonde_json_array(data, src)
         return convert_lemonde_rss_xml(data, src)
+    if kind == "rss-link-entries":
+        return convert_rss_link_entries(data, src)
     raise LabelError(f"unknown converter {kind!r}")
 
 
