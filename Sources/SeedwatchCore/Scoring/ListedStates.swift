@@ -49,6 +49,53 @@ public enum ListedStates {
         return after.first.map(isCapitalised) ?? false
     }
 
+    /// Whether the mentions at `first` and `second` are items of one list of four or more — a
+    /// comma list ("China, France, Japan, South Korea, Britain and others") that counts its items
+    /// across the whole sentence: before the first mention, between the two and after the second.
+    /// An alliance acting is named in three or fewer ("US, Japan and South Korea defence chiefs
+    /// meet"); a list of four or more names is an enumeration, whatever states it holds.
+    static func areLongListItems(utf8: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>) -> Bool {
+        guard areListItems(utf8: utf8, first, second) else { return false }
+        let gap = tokens(String(decoding: utf8[first.upperBound..<second.lowerBound], as: UTF8.self))
+        var items = 2 + itemCount(gap[...])
+        // Items before the first mention: "Name ," pairs, read backwards.
+        var before = tokens(String(decoding: utf8[max(0, first.lowerBound - 120)..<first.lowerBound], as: UTF8.self))[...]
+        while before.count >= 2, before.last == ",", let name = before.dropLast().last, isCapitalised(name), !listWords.contains(name.lowercased()) {
+            items += 1
+            before = before.dropLast(2)
+            while let t = before.last, isCapitalised(t) && !listWords.contains(t.lowercased()) {
+                before = before.dropLast()  // the first words of a name of two or more: "South Korea"
+            }
+            while let t = before.last, ["and", "or", "the"].contains(t.lowercased()) { before = before.dropLast() }
+        }
+        // Items after the second mention: ", Name", "and Name", "and others".
+        var after = tokens(String(decoding: utf8[second.upperBound..<min(utf8.count, second.upperBound + 120)], as: UTF8.self))[...]
+        while let sep = after.first, sep == "," || sep.lowercased() == "and" || sep.lowercased() == "or" {
+            after = after.dropFirst()
+            while let t = after.first, t == "," || ["and", "or", "the"].contains(t.lowercased()) { after = after.dropFirst() }
+            guard let next = after.first, isCapitalised(next) || next.lowercased() == "others" else { break }
+            items += 1
+            after = after.dropFirst()
+            while let t = after.first, isCapitalised(t) { after = after.dropFirst() }  // "South Korea", "the UK"
+        }
+        return items >= 4
+    }
+
+    /// Items between two list mentions: parts between commas and and/or that hold a capitalised name.
+    static func itemCount(_ gap: ArraySlice<Substring>) -> Int {
+        var count = 0
+        var part: [Substring] = []
+        func closePart() {
+            if part.contains(where: { isCapitalised($0) && !listWords.contains($0.lowercased()) }) { count += 1 }
+            part = []
+        }
+        for token in gap {
+            if token == "," || token.lowercased() == "and" || token.lowercased() == "or" { closePart() } else { part.append(token) }
+        }
+        closePart()
+        return count
+    }
+
     static let listWords: Set<String> = ["and", "or", "the", "as", "well"]
 
     static func isCapitalised(_ word: Substring) -> Bool {

@@ -38,6 +38,8 @@ public enum ScoreRule: String, Sendable, Hashable, Codable, CaseIterable {
     case requires = "requires"
     /// 0 points: a `market_topics` topic did not count, because no core state is in the title and no key state in the title or lead.
     case marketTopics = "market_topics"
+    /// 0 points: a `key_state_topics` topic did not count, because the article names no key state.
+    case keyStateTopics = "key_state_topics"
     /// 0 points: the level was capped at `notice` (neither a key state nor enough core states named).
     case alertMinCoreStates = "alert_min_core_states"
     /// 0 points: no level, because neither a key state nor the core relation is a subject of the article.

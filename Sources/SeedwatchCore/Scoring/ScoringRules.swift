@@ -17,7 +17,8 @@ import Yams
 ///    when no weighted state is named in that sentence, or `partner_anchor_factor` when only states
 ///    outside `core_states` are named (then only `partner_topics` count, when that list is given);
 ///    at most `topic_cap` points per topic. Terms of `market_topics` count only when a core state is
-///    in the title or a key state in the title or lead.
+///    in the title or a key state in the title or lead; terms of `key_state_topics` only in an article
+///    that names a key state.
 /// 3. **The core pattern**: `pair_points` for each sentence naming two different core states
 ///    (`core_states`) together with a topic term, or `pair_points × partner_factor` when one of the
 ///    two is a weighted state outside the core, or `pair_points × relation_factor` for two core
@@ -144,6 +145,10 @@ public struct ScoringRules: Sendable, Hashable {
     /// named in the title, or a key state in the title or lead: in business and commodity news about
     /// other countries the core states are only buyers and sellers.
     public var marketTopics: [String] = []
+    /// Topic ids whose terms are a key state's own and count only in an article that names a key
+    /// state (`alert_key_states`, else the core states) somewhere: "missile launch sites in Iran" are
+    /// not North Korea's weapons programme.
+    public var keyStateTopics: [String] = []
 
     /// Body sentences of a bounded window: in a longer article, points from sentences after the lead
     /// are multiplied by √(`lengthWindow` / body sentences) (0: no length factor).
@@ -205,7 +210,7 @@ public struct ScoringRules: Sendable, Hashable {
             "title_points", "lead_points", "lead_sentences", "sentence_points", "sentence_cap",
             "title_factor", "lead_factor", "unanchored_factor", "partner_anchor_factor", "topic_cap",
             "pair_points", "partner_factor", "relation_factor", "title_relation_points", "pair_cap", "note", "alert_key_states", "alert_min_core_states",
-            "partner_pair_factor", "partner_topics", "market_topics", "length_window", "require_subject", "subject_share", "subject_topics",
+            "partner_pair_factor", "partner_topics", "market_topics", "key_state_topics", "length_window", "require_subject", "subject_share", "subject_topics",
             "title_key_points", "subject_paragraph", "subject_paragraph_window",
             "alliance_states", "title_key_relation_points", "title_response_points", "short_item_sentences", "incident_title_terms", "headline_only_lead",
         ])
@@ -259,6 +264,7 @@ public struct ScoringRules: Sendable, Hashable {
         func ids(_ key: String) throws -> [String]? { try m[key].map { try $0.sequence().map { try $0.nonEmptyString() } } }
         r.partnerTopics = try ids("partner_topics") ?? []
         r.marketTopics = try ids("market_topics") ?? []
+        r.keyStateTopics = try ids("key_state_topics") ?? []
         r.subjectTopics = try ids("subject_topics") ?? []
         r.allianceStates = try ids("alliance_states") ?? []
         r.incidentTitleTerms = try ids("incident_title_terms") ?? []

@@ -184,13 +184,15 @@ final class SentenceFacts {
     }
 
     /// Whether a sentence of the title or lead names a partner state (weighted, not core) and a term
-    /// of a `subject_topics` topic: a partner state's defence news (drills, talks).
+    /// of a `subject_topics` topic: a partner state's defence news (drills, talks). A partner state
+    /// that stands there only apart from the other states (``onlyApart(_:in:)``: an item of a list
+    /// of four or more) is not the sentence's subject.
     var partnerSubjectInHeadOrLead: Bool {
         let subjectTopics = Set(rules.subjectTopics)
         guard !subjectTopics.isEmpty else { return false }
         let core = Set(rules.coreStates)
         return (0..<result.sentences.count).contains { s in
-            isHeadOrLead(s) && states[s].contains { rules.weight(of: $0) > 0 && !core.contains($0) }
+            isHeadOrLead(s) && states[s].contains { rules.weight(of: $0) > 0 && !core.contains($0) && !onlyApart($0, in: s) }
                 && topics[s].keys.contains { subjectTopics.contains(topicIDs[$0]) }
         }
     }

@@ -35,8 +35,10 @@ enum PairApartness: Hashable, Sendable {
 
 /// Which pairs of the states named in one sentence do not act together: a pair is apart when no
 /// mention of the one and mention of the other act together, each such pair of mentions being items
-/// of one list (``ListedStates``; core states only: "US, Japan and South Korea defence chiefs meet"
-/// is an alliance acting), alternatives or shared objects (``CoordinatedStates``).
+/// of one list (``ListedStates``; two core states in any list of three or more, other states only
+/// in a list of four or more: "US, Japan and South Korea defence chiefs meet" is an alliance
+/// acting, "an appeal to China, France, Japan, South Korea, Britain and others" an enumeration),
+/// alternatives or shared objects (``CoordinatedStates``).
 enum StatePairs {
     /// The apart pairs among the states of `ranges` (state id → its mentions' UTF-8 byte ranges in
     /// the article's text `utf8`), each with the reason of its first pair of mentions; lists part only
@@ -61,7 +63,7 @@ enum StatePairs {
                 let (one, two) = x.lowerBound < y.lowerBound ? (x, y) : (y, x)
                 guard one.upperBound <= two.lowerBound else { return nil }
                 let reason: PairApartness
-                if lists && ListedStates.areListItems(utf8: utf8, one, two) {
+                if lists ? ListedStates.areListItems(utf8: utf8, one, two) : ListedStates.areLongListItems(utf8: utf8, one, two) {
                     reason = .listItems
                 } else if let reading = CoordinatedStates.reading(utf8: utf8, one, two) {
                     switch reading {

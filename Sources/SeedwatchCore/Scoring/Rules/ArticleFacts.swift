@@ -85,9 +85,20 @@ final class ArticleFacts {
     }
 
     /// Whether topic `topic` (an index into the model's topics) counts: every topic does, except a
-    /// `market_topics` topic in an article where markets are closed (``marketsOpen``).
-    func counts(_ topic: Int) -> Bool {
-        marketsOpen || !rules.marketTopics.contains(model.topics[topic].id)
+    /// `market_topics` topic in an article where markets are closed (``marketsOpen``) and a
+    /// `key_state_topics` topic in an article that names no key state.
+    func counts(_ topic: Int) -> Bool { whyNotCounted(topic) == nil }
+
+    /// Why topic `topic` does not count (the 0-point note's rule and detail), or nil when it counts.
+    func whyNotCounted(_ topic: Int) -> (rule: ScoreRule, detail: String)? {
+        let id = model.topics[topic].id
+        if !marketsOpen && rules.marketTopics.contains(id) {
+            return (.marketTopics, "\(id) not counted: no core state in the title and no key state in the title or lead")
+        }
+        if namedStates.isDisjoint(with: keyStates) && rules.keyStateTopics.contains(id) {
+            return (.keyStateTopics, "\(id) not counted: no key state (\(keyStates.sorted().joined(separator: ", "))) named in the article")
+        }
+        return nil
     }
 
     /// Where sentence `s` stands, as written in details: `title` or `sentence N` (N from 1, body only).

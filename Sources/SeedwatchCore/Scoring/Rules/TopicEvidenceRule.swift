@@ -8,10 +8,11 @@
 /// at most `topic_cap` points per topic. With `headline_only_lead`, the title of an item with no body
 /// counts once more at `lead_factor` (its lead too). In a short item (`short_item_sentences`), the title that names
 /// no state is anchored by the states of its lead, and a description sentence that names no weighted
-/// state by the states of the title. `market_topics` count only where ``ArticleFacts/marketsOpen``;
-/// otherwise each market topic present leaves a 0-point `market_topics` note.
+/// state by the states of the title. `market_topics` count only where ``ArticleFacts/marketsOpen``,
+/// `key_state_topics` only in an article naming a key state; otherwise each such topic present
+/// leaves a 0-point note (``ArticleFacts/whyNotCounted(_:)``).
 struct TopicEvidenceRule: PointRule {
-    var names: [ScoreRule] { [.topic, .marketTopics] }
+    var names: [ScoreRule] { [.topic, .marketTopics, .keyStateTopics] }
 
     func addPoints(_ article: ArticleFacts, to sheet: inout ScoreSheet) {
         let rules = article.rules
@@ -55,10 +56,8 @@ struct TopicEvidenceRule: PointRule {
             }
         }
         for t in closedMarkets.sorted() {
-            sheet.components.append(ScoreComponent(
-                rule: .marketTopics, points: 0,
-                detail: "\(topics[t].id) not counted: no core state in the title and no key state in the title or lead",
-                sentence: nil))
+            guard let (rule, detail) = article.whyNotCounted(t) else { continue }
+            sheet.components.append(ScoreComponent(rule: rule, points: 0, detail: detail, sentence: nil))
         }
     }
 
