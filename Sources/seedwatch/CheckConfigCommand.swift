@@ -8,7 +8,7 @@ struct CheckConfigCommand: ParsableCommand {
         commandName: "check-config",
         abstract: "Validate the configuration and every watch's model.",
         discussion: """
-        Prints a summary and exits 0 when everything is valid; otherwise prints the first problem as \
+        Prints a summary, then "configuration FILE: OK" as its last line and exits 0 when everything is valid; otherwise prints the first problem as \
         FILE:LINE: KEY: MESSAGE and exits 78 (EX_CONFIG). A drop folder that does not exist is an \
         error (seedwatch run refuses to start rather than watch a new, empty folder: a typo in \
         drop_folder.path); a missing folder of the alert log or the state database is a warning \
@@ -29,7 +29,7 @@ struct CheckConfigCommand: ParsableCommand {
         do {
             configuration = try ConfigurationReader.load(path: path)
             let watches = try WatchLoader.load(configuration)
-            print("configuration \(configuration.file): OK")
+            print("configuration \(configuration.file)")
             for w in watches {
                 print("watch \(w.name): model version \(w.model.version), \(w.model.actors.count) actors, "
                     + "\(w.model.topics.count) topics, \(w.matcher.table.patternCount) patterns")
@@ -58,6 +58,8 @@ struct CheckConfigCommand: ParsableCommand {
             FileHandleOutput.standardError("\(finding.isError ? "error" : "warning"): \(finding.message)")
         }
         if findings.contains(where: \.isError) { throw ExitCode(ExitStatus.configuration.rawValue) }
+        // Last, and only when nothing failed: a script that greps for OK is never told OK before an error.
+        print("configuration \(configuration.file): OK")
     }
 
     /// A digest schedule as `check-config` prints it: "hourly digest (UTC)",

@@ -159,6 +159,33 @@ struct WatchBuilderGeneralRulesTests {
         #expect(canada.rules.partnerPairFactor == 0)
     }
 
+    /// A story of one core state: the seed "Meloni tells Trump…" (BBC World, June 2026) has Italy as
+    /// its only core state and names Iran, which makes Iran a partner. An alert needs Italy named,
+    /// and a US–Iran security response does not stand in for it (it alerted "US launches fresh
+    /// strikes on Iran" and two US–South Korea drill headlines of the same set).
+    @Test func aStoryOfOneCoreStateNeedsItNamedForAnAlert() throws {
+        let rules = ScoringRules.generic(core: ["italy"], partners: ["iran"], allianceStates: ["united_states"], responseTopics: ["military_exercise"])
+        #expect(rules.alertMinCoreStates == 1)
+        #expect(rules.alertKeyStates == [])
+        #expect(rules.allianceStates == [])
+        #expect(rules.subjectTopics == [])
+        #expect(rules.partnerPairFactor == 0)
+        let two = ScoringRules.generic(core: ["spain", "morocco"], partners: ["algeria"], allianceStates: ["united_states"], responseTopics: ["troops"])
+        #expect(two.alertMinCoreStates == 2)
+        #expect(two.allianceStates == ["united_states"])
+        guard let seed = try WatchBuilderTests.corpusSeed("2026-06-20_3002e4454bf1.html") else { return }
+        let built = try WatchBuilderTests.builder.build(name: "meloni-trump", seed: seed)
+        #expect(built.rules.coreStates == ["italy"])
+        #expect(built.rules.alertMinCoreStates == 1)
+        #expect(built.rules.allianceStates == [])
+        let watch = CompiledWatch(model: try ModelLoader.load(bytes: Array(built.modelYAML.utf8), file: "model.yaml", watch: "meloni-trump"))
+        let strikes = Self.decide("Trump says US to reduce military drills with South Korea after it stayed out of Iran war",
+                                  "President Donald Trump said the US would scale back military drills with South Korea after Seoul stayed out of the war with Iran.",
+                                  watch: watch)
+        #expect(strikes.level != .alert)
+        #expect(Self.details(strikes).contains { $0.hasPrefix("alliance_states") } == false)
+    }
+
     /// A German seed's people come with their German titles: "Wirtschaftsminister Robert Habeck" is
     /// Robert Habeck, with "Wirtschaftsminister Habeck" as a strong title form and the state of the
     /// adjective before the title ("der deutsche Wirtschaftsminister") as affiliation.

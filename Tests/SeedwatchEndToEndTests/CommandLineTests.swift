@@ -65,6 +65,7 @@ struct CommandLineTests {
         let output = try Self.run(["check-config", "--config", config.path])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.contains("watch china-russia-north-korea: model version "))
+        #expect(output.stdout.hasSuffix("seedwatch.yaml: OK\n"), "\(output.stdout)")
         let log = folder.url.appendingPathComponent("var/log").path
         let state = folder.url.appendingPathComponent("var/state").path
         #expect(output.stderr == "warning: folder \(log) (of alerts.log) does not exist; seedwatch run will create it (mode 0750)\n"
@@ -99,6 +100,7 @@ struct CommandLineTests {
         let check = try Self.run(["check-config", "--config", config.path])
         #expect(check.status == 78)
         #expect(check.stderr == message + "\n")
+        #expect(!check.stdout.contains("OK"), "OK printed before the error: \(check.stdout)")
         let daemon = try Self.run(["run", "--config", config.path])
         #expect(daemon.status == 78)
         #expect(daemon.stderr.contains("cannot start: " + message.dropFirst("error: ".count)), "\(daemon.stderr)")

@@ -27,7 +27,7 @@ extension ScoringRules {
     ///   - allianceStates: states of the seed that weigh nothing alone (named in most news: the United
     ///     States), and `responseTopics`: the model's topics of a security response (drills,
     ///     deployments, ``EventLexicon/responseConcepts``). When both are given and the model has
-    ///     partners, they become `alliance_states` and `subject_topics` with `partner_pair_factor` 1:
+    ///     partners and two or more core states, they become `alliance_states` and `subject_topics` with `partner_pair_factor` 1:
     ///     a partner state and an alliance state acting together with a response term ("Trump
     ///     instructs Pentagon to reduce military exercises with South Korea") earn 4 points a
     ///     sentence, their response terms count in full, and such a title may alert without the key
@@ -42,7 +42,8 @@ extension ScoringRules {
         r.stateWeights = Dictionary(uniqueKeysWithValues: core.map { ($0, 1.0) } + partners.map { ($0, 0.5) })
         r.coreStates = core
         r.alertKeyStates = core.count >= 3 ? [core[0]] : []
-        r.alertMinCoreStates = core.count >= 2 ? 2 : 0
+        // A story of one core state (a Meloni–Trump spat) needs it named for an alert.
+        r.alertMinCoreStates = min(core.count, 2)
         r.titlePoints = 6
         r.leadPoints = 4
         r.leadSentences = 3
@@ -67,7 +68,10 @@ extension ScoringRules {
         r.subjectShare = 0.2
         r.subjectParagraph = 3
         r.subjectParagraphWindow = 6
-        if !allianceStates.isEmpty && !responseTopics.isEmpty && !partners.isEmpty {
+        // An ally's security response stands in for the key state only in a story of two or more
+        // core states (rubric (c) of the shipped watch: responses to their relation). With one core
+        // state, "US strikes on Iran" would alert a watch on Italy that the seed's Iran made a partner.
+        if core.count >= 2 && !allianceStates.isEmpty && !responseTopics.isEmpty && !partners.isEmpty {
             r.allianceStates = allianceStates
             r.subjectTopics = responseTopics
             r.partnerPairFactor = 1
