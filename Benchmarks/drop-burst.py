@@ -6,6 +6,7 @@ N distinct `.txt` articles into the drop folder as fast as it can (every tenth n
 Jong Un, so it alerts) and prints how long the daemon took from the first file written to the last
 file recorded as processed (the 0.2 s settle included), in articles per second, with its peak RSS,
 CPU time and the alert lines written (each id once). Issue 15's target: >= 2,000 articles/s.
+`--alerts-out FILE` keeps the alert log, to compare two builds (sorted, without `time`).
 
   python3 Benchmarks/drop-burst.py --daemon .build/release/seedwatch --articles 10000
 """
@@ -31,6 +32,7 @@ def main():
     p.add_argument("--daemon", required=True)
     p.add_argument("--articles", type=int, default=10000)
     p.add_argument("--timeout", type=float, default=900)
+    p.add_argument("--alerts-out", help="copy the alert log here")
     a = p.parse_args()
     work = tempfile.mkdtemp(prefix="seedwatch-drop-burst-")
     drop = os.path.join(work, "drop")
@@ -69,6 +71,8 @@ def main():
     log = os.path.join(work, "alerts.jsonl")
     ids = [json.loads(l)["id"] for l in open(log) if l.strip()] if os.path.exists(log) else []
     print(f"alert lines: {len(ids)} (expected {(a.articles + 9) // 10}), distinct ids: {len(set(ids))}")
+    if a.alerts_out and os.path.exists(log):
+        shutil.copyfile(log, a.alerts_out)
     shutil.rmtree(work)
 
 

@@ -55,11 +55,11 @@ struct ScoringEnumerationsAndOwnTermsTests {
         ("China and Japan, with Italy, met in Rome.", false),
     ] as [(String, Bool)])
     func aListOfFourOrMoreIsCountedAcrossTheSentence(sentence: String, long: Bool) throws {
-        var text = sentence
+        let text = sentence
         let china = text.range(of: "China")!, japan = text.range(of: "Japan")!
         let first = text.utf8.distance(from: text.startIndex, to: china.lowerBound)..<text.utf8.distance(from: text.startIndex, to: china.upperBound)
         let second = text.utf8.distance(from: text.startIndex, to: japan.lowerBound)..<text.utf8.distance(from: text.startIndex, to: japan.upperBound)
-        let found = text.withUTF8 { ListedStates.areLongListItems(utf8: $0, first, second) }
+        let found = ListedStates.areLongListItems(utf8: ExtractedTextBytes(text: text), first, second)
         #expect(found == long)
     }
 

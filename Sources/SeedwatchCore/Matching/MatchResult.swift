@@ -33,8 +33,10 @@ public struct MatchResult: Sendable {
         public var sentence: Int
     }
 
-    /// The extracted text the offsets refer to.
-    public var text: String
+    /// The extracted text the offsets refer to, read in place (never joined).
+    public var bytes: ExtractedTextBytes
+    /// The extracted text the offsets refer to, as one string (a copy: for tools and tests).
+    public var text: String { bytes.string }
     public var sentences: [Sentence]
     /// Counted actor mentions in text order (weak ones dropped unless confirmed).
     public var mentions: [Mention]
@@ -45,11 +47,7 @@ public struct MatchResult: Sendable {
 
     /// The sentence's text, original characters.
     public func sentenceText(_ index: Int) -> String {
-        let r = sentences[index].range
-        let utf8 = text.utf8
-        let lower = utf8.index(utf8.startIndex, offsetBy: r.lowerBound)
-        let upper = utf8.index(lower, offsetBy: r.count)
-        return String(decoding: utf8[lower..<upper], as: UTF8.self)
+        String(decoding: bytes[sentences[index].range], as: UTF8.self)
     }
 
     /// Ids of the actors mentioned, in the order of ``WatchModel/actors``.

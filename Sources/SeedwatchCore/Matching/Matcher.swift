@@ -26,19 +26,19 @@ public struct Matcher: Sendable {
     /// Matches one article whose language (ISO 639-1 code, `nil` when undetected) is already known.
     ///
     /// The title, a newline and the body are normalised in place (``Normalizer/normalize(concatenationOf:)``),
-    /// and ``Article/extractedText`` is built only once the normalised copies are gone: an article of
-    /// 10 MB holds its body, the normalised text and its folded twin at the peak, not a fourth copy.
+    /// and ``Article/extractedText`` is never built: sentences and the scorer read the title and
+    /// body in place (``ExtractedTextBytes``), so an article of 50 MB is not copied once more.
     public func match(_ article: Article, language: String?) -> MatchResult {
         let hasTitle = !article.title.isEmpty
         let found = hits(in: hasTitle ? Normalizer.normalize(concatenationOf: [article.title, "\n", article.body])
                                       : Normalizer.normalize(article.body), language: language)
-        return result(found, text: article.extractedText, hasTitle: hasTitle)
+        return result(found, bytes: ExtractedTextBytes(title: article.title, body: article.body), hasTitle: hasTitle)
     }
 
     /// Matches a text whose first line is a title when `hasTitle` is true, written in `language`
     /// (an ISO 639-1 code; `nil`, undetected, lets every alias and term count).
     public func match(text: String, hasTitle: Bool, language: String? = nil) -> MatchResult {
-        result(hits(in: Normalizer.normalize(text), language: language), text: text, hasTitle: hasTitle)
+        result(hits(in: Normalizer.normalize(text), language: language), bytes: ExtractedTextBytes(text: text), hasTitle: hasTitle)
     }
 
     /// The kept mentions and term hits of a normalised text, at original UTF-8 ranges, before their
@@ -95,15 +95,10 @@ public struct Matcher: Sendable {
     }
 
     /// The match result of `found` in `text`: its sentences, and each hit's sentence.
-    func result(_ found: Hits, text: String, hasTitle: Bool) -> MatchResult {
+    func result(_ found: Hits, bytes: ExtractedTextBytes, hasTitle: Bool) -> MatchResult {
         var sentences: [MatchResult.Sentence] = []
-        let ranges = SentenceSplitter.split(text)
-        var titleEnd = -1
-        if hasTitle, let newline = text.utf8.firstIndex(of: 0x0A) {
-            titleEnd = text.utf8.distance(from: text.utf8.startIndex, to: newline)
-        } else if hasTitle {
-            titleEnd = text.utf8.count
-        }
+        let ranges = SentenceSplitter.split(bytes)
+        let titleEnd = hasTitle ? bytes.firstLineFeed : -1
         var bodyIndex = 0
         sentences.reserveCapacity(ranges.count)
         for r in ranges {
@@ -123,7 +118,7 @@ public struct Matcher: Sendable {
         for k in mentions.indices { mentions[k].sentence = sentenceIndex(mentions[k].range.lowerBound) }
         var termHits = found.termHits
         for k in termHits.indices { termHits[k].sentence = sentenceIndex(termHits[k].range.lowerBound) }
-        return MatchResult(text: text, sentences: sentences, mentions: mentions, termHits: termHits,
+        return MatchResult(bytes: bytes, sentences: sentences, mentions: mentions, termHits: termHits,
                            unconfirmedWeakMentions: found.unconfirmedWeakMentions)
     }
 

@@ -8,12 +8,30 @@ public enum SentenceSplitter {
     /// Sentence ranges as UTF-8 byte offsets into `text`, trimmed of surrounding white space;
     /// empty sentences are dropped.
     public static func split(_ text: String) -> [Range<Int>] {
-        text.withUTF8Bytes { split(bytes: $0) }
+        var result: [Range<Int>] = []
+        text.withUTF8Bytes { split(bytes: $0, base: 0, into: &result) }
+        return result
+    }
+
+    /// ``split(_:)`` of an article's extracted text read in place: the title and the body are split
+    /// each on its own, which gives the ranges of the joined text (the line feed between them ends
+    /// a sentence, and no rule looks across a line feed).
+    public static func split(_ text: ExtractedTextBytes) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        if let head = text.head { head.withUTF8Bytes { split(bytes: $0, base: 0, into: &result) } }
+        text.tail.withUTF8Bytes { split(bytes: $0, base: text.tailStart, into: &result) }
+        return result
     }
 
     /// ``split(_:)`` over UTF-8 bytes in memory.
     static func split(bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var result: [Range<Int>] = []
+        split(bytes: bytes, base: 0, into: &result)
+        return result
+    }
+
+    /// Appends the sentences of `bytes` to `result`, each range moved by `base` bytes.
+    static func split(bytes: UnsafeBufferPointer<UInt8>, base: Int, into result: inout [Range<Int>]) {
         var start = 0
         let n = bytes.count
 
@@ -21,7 +39,7 @@ public enum SentenceSplitter {
             var a = lo, b = hi
             while a < b && isSpace(bytes[a]) { a += 1 }
             while b > a && isSpace(bytes[b - 1]) { b -= 1 }
-            if a < b { result.append(a..<b) }
+            if a < b { result.append((a + base)..<(b + base)) }
         }
 
         var i = 0
@@ -64,7 +82,6 @@ public enum SentenceSplitter {
             i += 1
         }
         push(start, n)
-        return result
     }
 
     @inline(__always)

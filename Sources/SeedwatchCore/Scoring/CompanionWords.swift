@@ -8,12 +8,11 @@ public enum CompanionWords {
     /// without `requires` always has.
     public static func present(for term: TopicTerm, at range: Range<Int>, in text: String) -> Bool {
         guard !term.requires.isEmpty else { return true }
-        var text = text
-        return text.withUTF8 { present(for: term, at: range, utf8: $0) }
+        return present(for: term, at: range, utf8: ExtractedTextBytes(text: text))
     }
 
-    /// The same on the text's UTF-8 bytes (what the scorer passes: the article's text in place).
-    static func present(for term: TopicTerm, at range: Range<Int>, utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// The same on the text's UTF-8 bytes (what the scorer passes: the article's text in place, ``ExtractedTextBytes``).
+    static func present(for term: TopicTerm, at range: Range<Int>, utf8: ExtractedTextBytes) -> Bool {
         guard !term.requires.isEmpty else { return true }
         guard range.upperBound <= utf8.count else { return false }
         // Bytes enough for `within` words either side (words rarely pass 24 bytes).

@@ -27,12 +27,11 @@ public enum CoordinatedStates {
     /// The reading of the mentions at `first` and `second` (UTF-8 byte ranges into `text`, `first`
     /// before `second`, not overlapping), or nil when they may act together.
     public static func reading(_ text: String, _ first: Range<Int>, _ second: Range<Int>) -> Reading? {
-        var text = text
-        return text.withUTF8 { reading(utf8: $0, first, second) }
+        reading(utf8: ExtractedTextBytes(text: text), first, second)
     }
 
-    /// The same on the text's UTF-8 bytes (what the scorer passes: the article's text in place).
-    static func reading(utf8: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>) -> Reading? {
+    /// The same on the text's UTF-8 bytes (what the scorer passes: the article's text in place, ``ExtractedTextBytes``).
+    static func reading(utf8: ExtractedTextBytes, _ first: Range<Int>, _ second: Range<Int>) -> Reading? {
         // Three short words fit in 40 bytes; a longer gap is no coordination.
         guard first.upperBound <= second.lowerBound, second.upperBound <= utf8.count,
               second.lowerBound - first.upperBound <= 40 else { return nil }
@@ -57,7 +56,7 @@ public enum CoordinatedStates {
     /// Whether the words after the second mention make the two the actors after all: the subject of
     /// an infinitive ("an opportunity for Russia and North Korea to show off …") or the owners of a
     /// relation between them ("the true power in Putin and Kim's budding friendship").
-    static func actTogether(after utf8: UnsafeBufferPointer<UInt8>, _ second: Range<Int>, object word: String) -> Bool {
+    static func actTogether(after utf8: ExtractedTextBytes, _ second: Range<Int>, object word: String) -> Bool {
         let following = ListedStates.tokens(String(decoding: utf8[second.upperBound..<min(utf8.count, second.upperBound + 60)],
                                                    as: UTF8.self)).map { $0.lowercased() }
         guard let next = following.first else { return false }

@@ -12,12 +12,11 @@ public enum ListedStates {
     /// Whether the mentions at `first` and `second` (UTF-8 byte ranges into `text`, `first` before
     /// `second`, not overlapping) are items of one list of three or more.
     public static func areListItems(_ text: String, _ first: Range<Int>, _ second: Range<Int>) -> Bool {
-        var text = text
-        return text.withUTF8 { areListItems(utf8: $0, first, second) }
+        areListItems(utf8: ExtractedTextBytes(text: text), first, second)
     }
 
-    /// The same on the text's UTF-8 bytes (what the scorer passes: the article's text in place).
-    static func areListItems(utf8: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>) -> Bool {
+    /// The same on the text's UTF-8 bytes (what the scorer passes: the article's text in place, ``ExtractedTextBytes``).
+    static func areListItems(utf8: ExtractedTextBytes, _ first: Range<Int>, _ second: Range<Int>) -> Bool {
         // Six short words and their commas fit in 120 bytes; a longer gap is no list.
         guard first.upperBound <= second.lowerBound, second.upperBound <= utf8.count,
               second.lowerBound - first.upperBound <= 120 else { return false }
@@ -54,7 +53,7 @@ public enum ListedStates {
     /// across the whole sentence: before the first mention, between the two and after the second.
     /// An alliance acting is named in three or fewer ("US, Japan and South Korea defence chiefs
     /// meet"); a list of four or more names is an enumeration, whatever states it holds.
-    static func areLongListItems(utf8: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>) -> Bool {
+    static func areLongListItems(utf8: ExtractedTextBytes, _ first: Range<Int>, _ second: Range<Int>) -> Bool {
         guard areListItems(utf8: utf8, first, second) else { return false }
         let gap = tokens(String(decoding: utf8[first.upperBound..<second.lowerBound], as: UTF8.self))
         var items = 2 + itemCount(gap[...])

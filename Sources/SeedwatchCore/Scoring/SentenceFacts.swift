@@ -57,8 +57,8 @@ final class SentenceFacts {
         var incidentWord: String?
         let place = { (s: Int) in result.sentences[s].isTitle ? "title" : "sentence \(result.sentences[s].bodyIndex + 1)" }
         // The text's bytes, read in place (a copy of a 10 MB article's text would be 10 MB more at the peak).
-        var text = result.text
-        text.withUTF8 { utf8 in
+        let utf8 = result.bytes
+        do {
             for h in result.termHits {
                 let term = model.topics[h.topic].terms[h.term]
                 if let best = topics[h.sentence][h.topic], best.weight >= term.weight { continue }

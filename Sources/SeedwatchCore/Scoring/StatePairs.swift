@@ -43,7 +43,7 @@ enum StatePairs {
     /// The apart pairs among the states of `ranges` (state id → its mentions' UTF-8 byte ranges in
     /// the article's text `utf8`), each with the reason of its first pair of mentions; lists part only
     /// two states of `core`.
-    static func apart(_ ranges: [String: [Range<Int>]], core: Set<String>, utf8: UnsafeBufferPointer<UInt8>) -> [StatePair: PairApartness] {
+    static func apart(_ ranges: [String: [Range<Int>]], core: Set<String>, utf8: ExtractedTextBytes) -> [StatePair: PairApartness] {
         let states = ranges.keys.sorted()
         var found: [StatePair: PairApartness] = [:]
         for (i, a) in states.enumerated() {
@@ -56,7 +56,7 @@ enum StatePairs {
     }
 
     /// nil when some mention in `a` and some in `b` act together, else the reason of the first pair.
-    static func apartness(_ a: [Range<Int>], _ b: [Range<Int>], lists: Bool, utf8: UnsafeBufferPointer<UInt8>) -> PairApartness? {
+    static func apartness(_ a: [Range<Int>], _ b: [Range<Int>], lists: Bool, utf8: ExtractedTextBytes) -> PairApartness? {
         var first: PairApartness?
         for x in a {
             for y in b {

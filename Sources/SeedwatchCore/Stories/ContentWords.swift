@@ -52,8 +52,19 @@ public enum ContentWords {
     }
 
     static func hashes(of text: String, dropping common: WordHashTable) -> Set<UInt64> {
+        hashes(ofConcatenationOf: [text], dropping: common)
+    }
+
+    /// ``hashes(of:)`` of the concatenation of `pieces`, without building it: a story fingerprint
+    /// reads an article's title, `"\n"` and body so, and a 50 MB body is not copied once more
+    /// (issue 15: peak memory of one large article).
+    public static func hashes(ofConcatenationOf pieces: [String]) -> Set<UInt64> {
+        hashes(ofConcatenationOf: pieces, dropping: commonTable)
+    }
+
+    static func hashes(ofConcatenationOf pieces: [String], dropping common: WordHashTable) -> Set<UInt64> {
         var distinct = HashAccumulator()
-        forEachWord(in: text) { word, hash in
+        forEachWord(inConcatenationOf: pieces) { word, hash in
             if !common.contains(word, hash: hash) { distinct.insert(hash) }
             return true
         }
@@ -136,7 +147,13 @@ public enum ContentWords {
     /// `String.lowercased()` maps each scalar) and each scalar of that mapping is a word scalar when
     /// it is alphabetic or numeric. No `String` is made per word or per character.
     static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Bool) {
-        let folded = Normalizer.normalize(text).folded
+        forEachWord(inConcatenationOf: [text], body)
+    }
+
+    /// ``forEachWord(in:_:)`` over the concatenation of `pieces`, normalised without joining them
+    /// (``Normalizer/normalize(concatenationOf:)``: the same folded bytes as the joined text).
+    static func forEachWord(inConcatenationOf pieces: [String], _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Bool) {
+        let folded = Normalizer.normalize(concatenationOf: pieces).folded
         folded.withUnsafeBufferPointer { p in
             // The word under construction: `word[0..<length]`, `scalars` scalars, hash `hash`.
             let capacity = p.count * 4 + 4  // a word is never longer than the lower-cased text

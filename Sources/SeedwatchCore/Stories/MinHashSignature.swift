@@ -57,6 +57,12 @@ public struct MinHashSignature: Sendable, Hashable {
         self.init(hashes: ContentWords.hashes(of: text))
     }
 
+    /// The signature of the content words of the concatenation of `pieces`, without building it
+    /// (``ContentWords/hashes(ofConcatenationOf:)``): the same as ``init(text:)`` of the joined text.
+    public init(concatenationOf pieces: [String]) {
+        self.init(hashes: ContentWords.hashes(ofConcatenationOf: pieces))
+    }
+
     /// A signature from stored values (``bytes``); `nil` unless `bytes` holds exactly ``count`` × 3 / 2 bytes.
     /// - Parameter wordCount: the stored ``wordCount`` (0 for an empty set).
     public init?(bytes: [UInt8], wordCount: Int) {

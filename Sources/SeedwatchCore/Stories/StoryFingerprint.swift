@@ -47,7 +47,7 @@ public struct StoryFingerprint: Sendable, Hashable {
     /// canonical link of `url`, time `published ?? seen` (``isDated`` when `published` is given).
     public init(title: String, body: String, url: String?, published: Date?, seen: Date,
                 actors: Set<String>, topics: Set<String>) {
-        self.init(signature: MinHashSignature(text: title + "\n" + body),
+        self.init(signature: MinHashSignature(concatenationOf: [title, "\n", body]),
                   lead: MinHashSignature(hashes: ContentWords.leadHashes(title: title, body: body, leadWords: Self.leadWords)),
                   linkKey: CanonicalLink.of(url).map(CanonicalLink.key), title: title,
                   time: published ?? seen, isDated: published != nil, actors: actors, topics: topics)

@@ -37,19 +37,39 @@ package enum FileReader {
         guard fstat(fd, &st) == 0 else { return .failure(.read(errno: errno)) }
         guard st.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular) }
         guard Int(st.st_size) <= maxBytes else { return .failure(.tooLarge(size: Int(st.st_size), limit: maxBytes)) }
-        var result: [UInt8] = []
-        result.reserveCapacity(Int(st.st_size))
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                return .failure(.read(errno: errno))
+        // Read straight into the result, sized from fstat(2) with one byte more, so that a file that
+        // grew since is noticed; no zeroed 64 KiB scratch buffer per file (a burst of small dropped
+        // files paid one each, issue 15).
+        let expected = Int(st.st_size)
+        var failure: Failure?
+        var result = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if n < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    failure = .read(errno: errno)
+                    return
+                }
+                if n == 0 { return }
+                count += n
             }
-            if n == 0 { break }
-            result.append(contentsOf: buffer[0..<n])
-            if result.count > maxBytes { return .failure(.tooLarge(size: result.count, limit: maxBytes)) }
         }
+        if let failure { return .failure(failure) }
+        if result.count > expected {
+            // The file grew while it was read: the rest, in pieces.
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            while result.count <= maxBytes {
+                let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+                if n < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    return .failure(.read(errno: errno))
+                }
+                if n == 0 { break }
+                result.append(contentsOf: buffer[0..<n])
+            }
+        }
+        if result.count > maxBytes { return .failure(.tooLarge(size: result.count, limit: maxBytes)) }
         return .success(result)
     }
 }
