@@ -300,4 +300,24 @@ import Testing
             #expect(URIReference.resolve(ref, against: base) == result, "\(ref)")
         }
     }
+
+    /// A feed whose channel `<title>` is never closed swallows its items: libxml2's recovery leaves
+    /// none. Such a feed fails with libxml2's error and its line (the poller counts the feed as
+    /// failing, `feeds check` and a dropped file report it) instead of reading as an empty feed,
+    /// which looked polled and healthy while every item was lost. A feed cut off mid-item keeps the
+    /// items recovery reads, and a well-formed feed without items is an empty feed.
+    @Test func anIllFormedFeedThatRecoveryLeavesEmptyFailsWithItsXMLError() throws {
+        let swallowed = "<rss version=\"2.0\"><channel><title>Broken<item><title>Unclosed &amp; bad</title>"
+            + "<description>Kim Jong Un met Putin</descr"
+        #expect(throws: FeedParseError.xml(line: 1, message: "expected '>'")) { try FeedParser.parse(bytes(swallowed)) }
+        #expect(throws: FeedParseError.xml(line: 1, message: "expected '>'")) { try FeedStream(bytes(swallowed)) }
+        #expect(FeedParseError.xml(line: 1, message: "expected '>'").description == "XML error at line 1: expected '>'")
+
+        let cut = "<rss version=\"2.0\"><channel><title>B</title><item><title>Kim Jong Un met Putin in Pyongyang</title>"
+            + "<description>Kim Jong Un met Putin</description></item><item><title>Second</title><description>cut here"
+        #expect(try FeedParser.parse(bytes(cut)).items.map(\.title) == ["Kim Jong Un met Putin in Pyongyang", "Second"])
+        let empty = try FeedParser.parse(bytes("<rss version=\"2.0\"><channel><title>Quiet desk</title></channel></rss>"))
+        #expect(empty.title == "Quiet desk")
+        #expect(empty.items.isEmpty)
+    }
 }

@@ -103,15 +103,52 @@ public enum FeedParser {
     }
 
     /// Reads decoded XML as one tree (the recovering readers for a document that is not well-formed).
+    /// - Throws: ``FeedParseError/xml(line:message:)`` with libxml2's first error when the document
+    ///   is not well-formed, holds item tags, and recovery leaves no item: a feed whose channel `<title>` is never
+    ///   closed swallows every item, and such a feed must fail (its items are lost otherwise, while
+    ///   it looks polled and healthy), not read as an empty feed. Recovered items are kept as they
+    ///   are (a feed cut off mid-item still gives its first items).
     static func readWholeXML(_ utf8: [UInt8], encoding: String, baseURL: String?, knownIllFormed: Bool = false) throws(FeedParseError) -> ParsedFeed {
-        let root = try XMLTreeReader.read(XMLPreparation.prepare(utf8), baseURL: baseURL, knownIllFormed: knownIllFormed)
+        let prepared = XMLPreparation.prepare(utf8)
+        let root = try XMLTreeReader.read(prepared, baseURL: baseURL, knownIllFormed: knownIllFormed)
         guard let format = format(of: root) else {
             throw .notAFeed(found: "root element <\(root.prefix.map { $0 + ":" } ?? "")\(root.name)>")
         }
+        let feed: ParsedFeed
         switch format {
-        case .atom03, .atom10: return AtomReader.read(root, format: format, encoding: encoding)
-        default: return RSSReader.read(root, format: format, encoding: encoding)
+        case .atom03, .atom10: feed = AtomReader.read(root, format: format, encoding: encoding)
+        default: feed = RSSReader.read(root, format: format, encoding: encoding)
         }
+        if feed.items.isEmpty && holdsAnItemTag(prepared) {
+            // Rare (a document with item tags of which recovery kept none): read again without
+            // recovery, which throws at the first well-formedness error, if there is one.
+            _ = try XMLTreeReader.read(prepared, baseURL: baseURL, recover: false)
+        }
+        return feed
+    }
+
+    /// Whether UTF-8 XML holds an `<item` or `<entry` start tag (any prefix, ASCII case ignored,
+    /// followed by `>`, `/` or whitespace): items were written, so a read without any lost them.
+    static func holdsAnItemTag(_ utf8: [UInt8]) -> Bool {
+        let names: [[UInt8]] = [Array("item".utf8), Array("entry".utf8)]
+        var i = 0
+        while i < utf8.count {
+            guard utf8[i] == UInt8(ascii: "<") else { i += 1; continue }
+            var nameStart = i + 1
+            var j = nameStart
+            while j < utf8.count, j - nameStart < 64, utf8[j] != UInt8(ascii: ">"), utf8[j] != UInt8(ascii: "/"), utf8[j] > 0x20 {
+                if utf8[j] == UInt8(ascii: ":") { nameStart = j + 1 }
+                j += 1
+            }
+            let length = j - nameStart
+            if j < utf8.count, length > 0, names.contains(where: { name in
+                name.count == length && zip(name, utf8[nameStart..<j]).allSatisfy { $0 == ($1 | 0x20) }
+            }) {
+                return true
+            }
+            i += 1
+        }
+        return false
     }
 
     /// The byte offset of the leading `<` when `bytes` would be decoded as UTF-8 by
