@@ -261,7 +261,8 @@ def main():
     parser.add_argument("--split", choices=["all", "tune", "heldout"], help="only this half (default: every row)")
     parser.add_argument("--suite", action="append", help="only these suites")
     parser.add_argument("--pages", action="store_true", help="print seedwatch's F1 per page, worst first")
-    parser.add_argument("--dump", help="write each page's extracted text into this folder")
+    parser.add_argument("--dump", help="write each page's extracted text (NAME.txt, trafilatura's NAME.trafilatura) "
+                        "and reference (NAME.ref) into this folder")
     parser.add_argument("--no-trafilatura", action="store_true")
     args = parser.parse_args()
 
@@ -303,6 +304,8 @@ def main():
             title, body = outputs["seedwatch"].get(p.path, ("", ""))
             name = f"{p.suite}--{p.key.replace('/', '_')}"
             (folder / (name + ".txt")).write_text(title + "\n" + body + "\n", encoding="utf8")
+            if "trafilatura" in outputs:
+                (folder / (name + ".trafilatura")).write_text(outputs["trafilatura"].get(p.path, ("", ""))[1], encoding="utf8")
             if p.reference is not None:
                 (folder / (name + ".ref")).write_text(p.reference, encoding="utf8")
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Recognises page furniture (navigation, sharing, comments, teasers, ads, cookie banners…) by an
 /// element's tag, `class`, `id`, `role` and hiding attributes. General rules only: no site names.
 enum BoilerplateClassifier {
@@ -31,6 +33,17 @@ enum BoilerplateClassifier {
     /// `class`/`id` words that are content even though they begin like furniture.
     static let contentWords: Set<String> = ["commentary", "metadata", "shareholder", "shareholders", "printable"]
 
+    /// Words that, after a furniture word, make the token a state of the element rather than its
+    /// name: `comments-enabled` and `sidebar-open` mark a page or an article that has comments or a
+    /// sidebar somewhere, not the comments or the sidebar themselves.
+    static let stateWordsAfter: Set<String> = [
+        "enabled", "disabled", "open", "opened", "closed", "active", "inactive", "visible", "loaded", "ready", "allowed",
+    ]
+
+    /// Words that, before a furniture word, make the token a state: `has-sidebar`, `with-comments`,
+    /// `no-sidebar`, `is-sticky-share`.
+    static let stateWordsBefore: Set<String> = ["has", "with", "without", "no", "is", "can", "allow", "enable", "disable"]
+
     /// Elements never judged by their attributes.
     static let structuralElements: Set<String> = ["html", "body", "main", "article"]
 
@@ -38,6 +51,21 @@ enum BoilerplateClassifier {
     static let furnitureRoles: Set<String> = [
         "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alert",
     ]
+
+    /// The part of a BEM token (`block__element--modifier`) that names the element itself: the
+    /// element after the last `__`, without its modifier. `sidebar-grid__content` is the content of
+    /// a grid that has a sidebar; `article__share` is a share box. A token without `__` is whole.
+    /// A CSS-modules name (`Component_local__hash`, with a single `_` before the `__`) is judged
+    /// by what precedes its hash: `Byline_author-wrapper__Q7jj1` is a byline.
+    static func bemElement(_ token: Substring) -> Substring {
+        guard let separator = token.range(of: "__", options: .backwards) else { return token }
+        let before = token[..<separator.lowerBound]
+        if before.replacingOccurrences(of: "__", with: "").contains("_") { return before }
+        let element = token[separator.upperBound...]
+        guard let modifier = element.range(of: "--") else { return element.isEmpty ? token : element }
+        let name = element[..<modifier.lowerBound]
+        return name.isEmpty ? token : name
+    }
 
     /// Whether the element, judged by its own attributes, is furniture.
     static func isFurniture(_ node: Node, in tree: Tree) -> Bool {
@@ -51,22 +79,38 @@ enum BoilerplateClassifier {
             return true
         }
         if let role = tree.attribute(node, "role")?.lowercased(), furnitureRoles.contains(role) { return true }
-        for attribute in ["class", "id"] {
-            guard let value = tree.attribute(node, attribute) else { continue }
-            if isFurniture(classOrID: value) { return true }
+        if let value = tree.attribute(node, "class"), isFurniture(classOrID: value) { return true }
+        if let value = tree.attribute(node, "id"), isFurniture(classOrID: value), !isHeadingAnchor(value, of: node, in: tree) {
+            return true
         }
         return false
     }
 
+    /// Whether `id` is the anchor of the heading that opens `node`: documentation generators and
+    /// Markdown renderers name a section after its heading (`<div id="sharing-with-a-developer">`
+    /// holding `<h2>Sharing with a developer</h2>`), whatever words the heading has. Compared on
+    /// letters and digits only, lower-cased.
+    static func isHeadingAnchor(_ id: String, of node: Node, in tree: Tree) -> Bool {
+        guard let heading = tree.children(node).first(where: { tree.isElement($0) }),
+              ["h1", "h2", "h3", "h4", "h5", "h6"].contains(tree.name(heading)) else { return false }
+        func letters(_ s: String) -> String { String(s.lowercased().filter { $0.isLetter || $0.isNumber }) }
+        let anchor = letters(id)
+        return !anchor.isEmpty && anchor == letters(tree.textContent(heading))
+    }
+
     /// Whether a `class` or `id` value names furniture: a whole token in `furnitureTokens`, a word
-    /// starting with one of `furniturePrefixes` (and not in `contentWords`), or two adjacent words
-    /// forming one of `furnitureCompounds` (`read-more`, `sr-only`).
+    /// starting with one of `furniturePrefixes` (and not in `contentWords`, and not a state:
+    /// `stateWordsBefore` / `stateWordsAfter` beside it), or two adjacent words forming one of
+    /// `furnitureCompounds` (`read-more`, `sr-only`).
     static func isFurniture(classOrID value: String) -> Bool {
         for token in value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
             if furnitureTokens.contains(String(token)) { return true }
-            let words = token.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
-            for word in words where !contentWords.contains(word) {
-                if furniturePrefixes.contains(where: { word.hasPrefix($0) }) { return true }
+            let words = bemElement(token).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+            for (i, word) in words.enumerated() where !contentWords.contains(word) {
+                guard furniturePrefixes.contains(where: { word.hasPrefix($0) }) else { continue }
+                if i + 1 < words.count, stateWordsAfter.contains(words[i + 1]) { continue }
+                if i > 0, stateWordsBefore.contains(words[i - 1]) { continue }
+                return true
             }
             if words.count > 1 {
                 for i in 0..<(words.count - 1) where furnitureCompounds.contains(words[i] + words[i + 1]) { return true }

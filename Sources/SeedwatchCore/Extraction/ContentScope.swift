@@ -11,8 +11,9 @@
 ///    that element and its siblings that score at least `siblingScoreShare` of it with at most
 ///    `maximumSiblingLinkDensity` link text, and everything between them (readability's sibling
 ///    rule: article text split by an advertisement or a pull quote), so that teaser lists, comments
-///    and footers around the article are left out. When no paragraph scores, the `article`/`main`
-///    with most text.
+///    and footers around the article are left out; elements elsewhere with the best element's tag and
+///    `class` that score as such siblings do join it (an article cut into same-class chunks between
+///    advertisements). When no paragraph scores, the `article`/`main` with most text.
 /// 4. Inside the scope, furniture is dropped (a `header` inside an `article`/`main` is kept: it holds
 ///    headline and lead), and so are figures with their captions and credits (unless the article's
 ///    paragraphs are inside one), and blocks whose text is mostly link text (lists of related links,
@@ -212,7 +213,59 @@ struct ContentScope {
             return scores[Int(sibling)] >= threshold && density <= Self.maximumSiblingLinkDensity
         }
         guard let first = kept.first, let last = kept.last else { return [best] }
-        return Array(siblings[first...last])
+        let region = Array(siblings[first...last])
+        return (region + sameClassChunks(of: best, besides: region)).sorted()
+    }
+
+    /// Elements elsewhere in the page with the best element's tag and `class` that score as the
+    /// region's siblings must: an article cut into chunks between advertisements, each chunk in a
+    /// container of its own (`<div class="article__content">` four times, sidebars between). None
+    /// inside furniture other than wrappers like the best element's own, none overlapping `region`.
+    private func sameClassChunks(of best: Node, besides region: [Node]) -> [Node] {
+        guard let bestClass = tree.attribute(best, "class"), !bestClass.isEmpty else { return [] }
+        let name = tree.name(best)
+        let threshold = scores[Int(best)] * Self.siblingScoreShare
+        var taken = Set(region)
+        var chunks: [Node] = []
+        // The best element's own wrappers, by tag and class: the same wrappers around another chunk
+        // are the same template (`article-widget article-widget-text` around each part of the text).
+        var template: Set<String> = []
+        var up = tree.parent(best)
+        while let a = up, tree.isElement(a) {
+            template.insert(tree.name(a) + " " + (tree.attribute(a, "class") ?? ""))
+            up = tree.parent(a)
+        }
+        for index in scores.indices where scores[index] >= threshold {
+            let node = Node(index)
+            guard !taken.contains(node), tree.isElement(node), tree.name(node) == name,
+                  tree.attribute(node, "class") == bestClass, !isFurniture(node),
+                  statistics[index].linkDensity <= Self.maximumSiblingLinkDensity else { continue }
+            var ancestor = tree.parent(node)
+            var free = true
+            while let a = ancestor, tree.isElement(a) {
+                if taken.contains(a) { free = false; break }
+                if isFurniture(a), !holdsArticle(a), !template.contains(tree.name(a) + " " + (tree.attribute(a, "class") ?? "")) {
+                    free = false
+                    break
+                }
+                ancestor = tree.parent(a)
+            }
+            // A chunk holding a region element would repeat it.
+            if free, region.contains(where: { isAncestor(node, of: $0) }) { free = false }
+            guard free else { continue }
+            taken.insert(node)
+            chunks.append(node)
+        }
+        return chunks
+    }
+
+    private func isAncestor(_ a: Node, of b: Node) -> Bool {
+        var current = tree.parent(b)
+        while let c = current, tree.isElement(c) {
+            if c == a { return true }
+            current = tree.parent(c)
+        }
+        return false
     }
 
     /// Pass 3: the scope's text, furniture and link lists dropped, written into the arena.

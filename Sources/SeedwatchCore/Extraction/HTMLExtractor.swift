@@ -1,8 +1,11 @@
 /// `.html` / `.htm`: one article from a web page.
 ///
-/// Decoding: BOM, then the HTTP `charset=` (fetched documents only), then `<meta charset>` or
-/// `<meta http-equiv="Content-Type">`, then UTF-8 with invalid bytes read as Windows-1252
-/// (`CharsetDecoder`); libxml2 is then given UTF-8 (valid UTF-8 pages as they are, without a copy).
+/// Decoding: BOM, then the HTTP `charset=` (fetched documents only), then the encoding the page
+/// declares (``HTMLCharset``: the HTML standard's prescan of its first 1,024 bytes, on bytes), then
+/// UTF-8 with invalid bytes read as Windows-1252 (`CharsetDecoder`); libxml2 is then given UTF-8
+/// (valid UTF-8 pages as they are, without a copy). One departure from a browser: a page whose
+/// bytes are valid UTF-8 with some non-ASCII byte is read as UTF-8 even when its `<meta>` names
+/// another encoding (``declaredEncoding(_:)``).
 ///
 /// Body: the part of the page where the article's paragraphs are (``ContentScope``): the `article`
 /// or `main` element holding them, else the best-scoring element and its scoring siblings; furniture,
@@ -20,10 +23,21 @@ enum HTMLExtractor {
     /// copied into a buffer of its own size (pages whose text is mostly scripts and furniture).
     static let compactionThreshold = 1 << 16
 
+    /// The encoding `bytes` declare in a `<meta>` (``HTMLCharset/metaCharset(_:)``), except that
+    /// valid UTF-8 with at least one non-ASCII byte is UTF-8 whatever the `<meta>` says: a page
+    /// saved or converted to UTF-8 keeps its old declaration (readability's `qq` test page is UTF-8
+    /// and declares GB2312), while text in a legacy 8-bit or multi-byte encoding is practically
+    /// never valid UTF-8 once it has a few non-ASCII bytes.
+    static func declaredEncoding(_ bytes: [UInt8]) -> String? {
+        guard let declared = HTMLCharset.metaCharset(bytes) else { return nil }
+        guard declared != "utf-8", bytes.contains(where: { $0 >= 0x80 }), UTF8Bytes.isValidUTF8(bytes) else { return declared }
+        return "utf-8"
+    }
+
     /// `liftsDepthLimit` and `flattenedDepth`: as ``HTMLDocumentTree/init(utf8:arena:liftsDepthLimit:flattenedDepth:)`` (tests only).
     static func extract(_ bytes: [UInt8], headerCharset: String?, liftsDepthLimit: Bool = true,
                         flattenedDepth: Int = HTMLDocumentTree.flattenedDepth) -> Article {
-        let declared = [headerCharset, HTMLCharset.metaCharset(bytes)]
+        let declared = [headerCharset, declaredEncoding(bytes)]
         let page = CharsetDecoder.decodeTextUTF8(bytes, declared: declared)
         var metadata: HTMLMetadata?
         var droppedText = false

@@ -1,7 +1,8 @@
-/// Finds the charset an HTML document declares in a `<meta>` element, on its bytes, without
-/// decoding the document: the HTML standard's prescan ("prescan a byte stream to determine its
-/// encoding", WHATWG HTML §13.2.3.2), which skips comments and the attributes of other tags and
-/// reads `<meta charset>` and `<meta http-equiv="Content-Type" content="…; charset=…">`.
+/// Finds the encoding an HTML document declares in itself, on its bytes, without decoding the
+/// document: the HTML standard's "prescan a byte stream to determine its encoding" (WHATWG HTML
+/// §13.2.3.2), with its "get an attribute", "get an XML encoding" and "extracting a character
+/// encoding from a meta element" (§2.5.5), and labels read through the Encoding Standard's table
+/// (``EncodingLabels``). Encodings are returned by their WHATWG name, lower-cased (`windows-1251`).
 enum HTMLCharset {
     /// How many leading bytes the prescan reads: the standard's 1,024.
     static let prescanLimit = 1024
@@ -12,25 +13,58 @@ enum HTMLCharset {
     /// two of them a charset other than UTF-8: GB2312 and ISO-8859-2).
     static let laterDeclarationLimit = 16_384
 
-    /// The charset label declared by the first `<meta>` that declares one the decoder knows
-    /// (``CharsetDecoder/encoding(forLabel:)``), among the first ``prescanLimit`` bytes, else
-    /// among the first ``laterDeclarationLimit``, as written (quotes removed, lower-cased); a
-    /// UTF-16 label is read as `utf-8` and `x-user-defined` as `windows-1252`, as the standard
-    /// says. `nil` when none does.
+    /// The encoding the page declares: the ``prescan(_:)`` of its first ``prescanLimit`` bytes,
+    /// else the first `<meta>` declaration among its first ``laterDeclarationLimit`` bytes that
+    /// names an encoding (UTF-16 read as UTF-8, `x-user-defined` as Windows-1252, as "change the
+    /// encoding" does). `nil` when there is none.
     static func metaCharset(_ bytes: [UInt8]) -> String? {
         bytes.withUnsafeBufferPointer { buffer in
-            var scanner = Prescan(bytes: UnsafeBufferPointer(rebasing: buffer.prefix(prescanLimit)))
-            if let charset = scanner.run() { return charset }
+            if let encoding = prescan(UnsafeBufferPointer(rebasing: buffer.prefix(prescanLimit))) { return encoding }
             guard buffer.count > prescanLimit else { return nil }
             var later = Prescan(bytes: UnsafeBufferPointer(rebasing: buffer.prefix(laterDeclarationLimit)))
             return later.run()
         }
     }
 
-    /// The prescan's state: a position in the bytes it may read.
+    /// "Prescan a byte stream to determine its encoding" over all of `bytes` (the caller gives the
+    /// window): a UTF-16 XML declaration's byte pattern, then the first `<meta>` that declares an
+    /// encoding (comments, other tags and their attributes skipped), else, when the scan runs out of
+    /// bytes, "get an XML encoding". The encoding's WHATWG name, or `nil` when the prescan fails.
+    static func prescan(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if bytes.starts(with: [0x3C, 0, 0x3F, 0, 0x78, 0]) { return "utf-16le" }
+        if bytes.starts(with: [0, 0x3C, 0, 0x3F, 0, 0x78]) { return "utf-16be" }
+        var scanner = Prescan(bytes: bytes)
+        return scanner.run() ?? xmlEncoding(bytes)
+    }
+
+    /// "Get an XML encoding" (WHATWG HTML §13.2.3.2): the `encoding` of an XML declaration at the
+    /// very first byte, quoted, with no byte at or below 0x20 in it; UTF-16 read as UTF-8.
+    static func xmlEncoding(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.starts(with: Array("<?xml".utf8)), let end = bytes.firstIndex(of: 0x3E) else { return nil }
+        let keyword = Array("encoding".utf8)
+        guard end >= keyword.count,
+              var i = (0...(end - keyword.count)).first(where: { k in bytes[k..<k + keyword.count].elementsEqual(keyword) })
+        else { return nil }
+        i += keyword.count
+        while i < end && bytes[i] <= 0x20 { i += 1 }
+        guard i < end, bytes[i] == 0x3D else { return nil }
+        i += 1
+        while i < end && bytes[i] <= 0x20 { i += 1 }
+        guard i < end, bytes[i] == 0x22 || bytes[i] == 0x27 else { return nil }
+        let quote = bytes[i]
+        guard let close = bytes[(i + 1)..<end].firstIndex(of: quote) else { return nil }
+        let label = bytes[(i + 1)..<close]
+        guard !label.contains(where: { $0 <= 0x20 }), let name = EncodingLabels.name(forLabel: label) else { return nil }
+        return name == "utf-16le" || name == "utf-16be" ? "utf-8" : name
+    }
+
+    /// The prescan's state: a position in the bytes it may read. Attribute names and values are
+    /// ranges of those bytes, compared without case, so no attribute is copied.
     struct Prescan {
         let bytes: UnsafeBufferPointer<UInt8>
         var position = 0
+        /// Set when the bytes ran out inside a tag: the standard then aborts the prescan.
+        var exhausted = false
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -46,9 +80,15 @@ enum HTMLCharset {
             return true
         }
 
+        /// Whether `range` of the bytes is `literal`, compared case-insensitively.
+        func equals(_ range: Range<Int>, _ literal: StaticString) -> Bool {
+            range.count == literal.utf8CodeUnitCount && hasPrefix(literal, at: range.lowerBound)
+        }
+
+        /// The steps from "loop" to "next byte": the first declared encoding's name, or `nil`.
         mutating func run() -> String? {
             let n = bytes.count
-            while position < n {
+            while position < n && !exhausted {
                 if hasPrefix("<!--", at: position) {
                     // To the first ">" preceded by "--", the dashes of "<!--" included.
                     var k = position + 2
@@ -57,8 +97,8 @@ enum HTMLCharset {
                     position = k + 3
                 } else if hasPrefix("<meta", at: position), position + 5 < n,
                           UTF8Bytes.isCollapsible(bytes[position + 5]) || bytes[position + 5] == 0x2F {
-                    position += 6
-                    if let charset = meta() { return charset }
+                    position += 5
+                    if let encoding = meta() { return encoding }
                 } else if position + 1 < n, bytes[position] == 0x3C,
                           UTF8Bytes.isASCIILetter(bytes[position + 1])
                             || (bytes[position + 1] == 0x2F && position + 2 < n && UTF8Bytes.isASCIILetter(bytes[position + 2])) {
@@ -76,124 +116,118 @@ enum HTMLCharset {
             return nil
         }
 
-        /// The attributes of one `<meta>` tag: its charset when it declares a known one.
+        /// The attributes of one `<meta>` tag, and the encoding it declares, if any (the standard's
+        /// "attributes" to "processing" steps).
         mutating func meta() -> String? {
-            var seen: Set<[UInt8]> = []
+            var seenHTTPEquiv = false, seenContent = false, seenCharset = false
             var gotPragma = false
             var needPragma: Bool?
-            var charset: String?
+            var charsetSet = false
+            var charset: String?  // with `charsetSet`: nil is the standard's "failure"
             while let (name, value) = attribute() {
-                guard seen.insert(name).inserted else { continue }
-                switch String(decoding: name, as: UTF8.self) {
-                case "http-equiv":
-                    if value == Array("content-type".utf8) { gotPragma = true }
-                case "content":
-                    if charset == nil, let declared = Self.charsetInContent(value) {
+                if equals(name, "http-equiv") {
+                    guard !seenHTTPEquiv else { continue }
+                    seenHTTPEquiv = true
+                    if equals(value, "content-type") { gotPragma = true }
+                } else if equals(name, "content") {
+                    guard !seenContent else { continue }
+                    seenContent = true
+                    if !charsetSet, let declared = Self.charsetInContent(bytes[value]) {
                         charset = declared
+                        charsetSet = true
                         needPragma = true
                     }
-                case "charset":
-                    charset = String(decoding: value, as: UTF8.self)
+                } else if equals(name, "charset") {
+                    guard !seenCharset else { continue }
+                    seenCharset = true
+                    charset = EncodingLabels.name(forLabel: bytes[value])
+                    charsetSet = true
                     needPragma = false
-                default:
-                    break
                 }
             }
-            guard let needPragma, !(needPragma && !gotPragma), var label = charset,
-                  let encoding = CharsetDecoder.encoding(forLabel: label) else { return nil }
-            switch encoding {
-            case .utf16LE, .utf16BE: label = "utf-8"
-            default: if label.trimmingASCIISpaces() == "x-user-defined" { label = "windows-1252" }
+            guard !exhausted, let needPragma, !(needPragma && !gotPragma), let charset else { return nil }
+            switch charset {
+            case "utf-16le", "utf-16be": return "utf-8"
+            case "x-user-defined": return "windows-1252"
+            default: return charset
             }
-            return label
         }
 
-        /// The next attribute (name and value lower-cased), or `nil` at the tag's end or the bytes' end.
-        mutating func attribute() -> (name: [UInt8], value: [UInt8])? {
+        /// "Get an attribute": the next attribute's name and value as ranges of the bytes (a quoted
+        /// value without its quotes), or `nil` at the tag's end, or at the bytes' end (``exhausted``).
+        mutating func attribute() -> (name: Range<Int>, value: Range<Int>)? {
             let n = bytes.count
             while position < n && (UTF8Bytes.isCollapsible(bytes[position]) || bytes[position] == 0x2F) { position += 1 }
-            guard position < n, bytes[position] != 0x3E else { return nil }
-            var name: [UInt8] = []
-            var value: [UInt8] = []
-            // The name.
+            guard position < n else { exhausted = true; return nil }
+            guard bytes[position] != 0x3E else { return nil }
+            let nameStart = position
+            var nameEnd = position
+            // The name: up to "=" (not as its first byte), white space, "/" or ">".
             while true {
-                guard position < n else { return nil }
+                guard position < n else { exhausted = true; return nil }
                 let b = bytes[position]
-                if b == 0x3D && !name.isEmpty { position += 1; break }
+                if b == 0x3D && position > nameStart { nameEnd = position; position += 1; break }
                 if UTF8Bytes.isCollapsible(b) {
+                    nameEnd = position
                     while position < n && UTF8Bytes.isCollapsible(bytes[position]) { position += 1 }
-                    guard position < n else { return nil }
-                    guard bytes[position] == 0x3D else { return (name, []) }
+                    guard position < n else { exhausted = true; return nil }
+                    guard bytes[position] == 0x3D else { return (nameStart..<nameEnd, position..<position) }
                     position += 1
                     break
                 }
-                if b == 0x2F || b == 0x3E { return (name, []) }
-                name.append(Self.lower(b))
+                if b == 0x2F || b == 0x3E { return (nameStart..<position, position..<position) }
                 position += 1
             }
             // The value.
             while position < n && UTF8Bytes.isCollapsible(bytes[position]) { position += 1 }
-            guard position < n else { return nil }
+            guard position < n else { exhausted = true; return nil }
             let first = bytes[position]
             if first == 0x22 || first == 0x27 {
-                position += 1
-                while true {
-                    guard position < n else { return nil }
-                    if bytes[position] == first { position += 1; return (name, value) }
-                    value.append(Self.lower(bytes[position]))
-                    position += 1
-                }
+                let valueStart = position + 1
+                guard let close = bytes[valueStart...].firstIndex(of: first) else { exhausted = true; return nil }
+                position = close + 1
+                return (nameStart..<nameEnd, valueStart..<close)
             }
-            if first == 0x3E { return (name, []) }
+            if first == 0x3E { return (nameStart..<nameEnd, position..<position) }
+            let valueStart = position
             while true {
-                guard position < n else { return nil }
+                guard position < n else { exhausted = true; return nil }
                 let b = bytes[position]
-                if UTF8Bytes.isCollapsible(b) || b == 0x3E { return (name, value) }
-                value.append(Self.lower(b))
+                if UTF8Bytes.isCollapsible(b) || b == 0x3E { return (nameStart..<nameEnd, valueStart..<position) }
                 position += 1
             }
         }
 
-        /// "Extracting a character encoding from a meta element" (WHATWG HTML §2.5.5): the value
-        /// after `charset` and `=` in a `content` attribute, quoted or up to white space or `;`.
-        static func charsetInContent(_ s: [UInt8]) -> String? {
-            let n = s.count
-            var i = 0
+        /// "Extracting a character encoding from a meta element" (WHATWG HTML §2.5.5): the encoding
+        /// named after `charset` (any case) and `=` in a `content` attribute, quoted or up to white
+        /// space or `;`; `nil` when there is none or it names no encoding.
+        static func charsetInContent(_ s: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+            let end = s.endIndex
+            var i = s.startIndex
             while true {
                 // Find "charset".
-                let keyword = Array("charset".utf8)
                 var found = -1
                 var k = i
-                while k + keyword.count <= n {
-                    if Array(s[k..<k + keyword.count]) == keyword { found = k; break }
+                while k + 7 <= end {
+                    if lower(s[k]) == 0x63, zip(s[k..<k + 7], "charset".utf8).allSatisfy({ lower($0) == $1 }) { found = k; break }
                     k += 1
                 }
                 guard found >= 0 else { return nil }
-                i = found + keyword.count
-                while i < n && UTF8Bytes.isCollapsible(s[i]) { i += 1 }
-                guard i < n, s[i] == 0x3D else { continue }
+                i = found + 7
+                while i < end && UTF8Bytes.isCollapsible(s[i]) { i += 1 }
+                guard i < end, s[i] == 0x3D else { continue }
                 i += 1
-                while i < n && UTF8Bytes.isCollapsible(s[i]) { i += 1 }
-                guard i < n else { return nil }
+                while i < end && UTF8Bytes.isCollapsible(s[i]) { i += 1 }
+                guard i < end else { return nil }
                 let quote = s[i]
                 if quote == 0x22 || quote == 0x27 {
                     guard let close = s[(i + 1)...].firstIndex(of: quote) else { return nil }
-                    return String(decoding: s[(i + 1)..<close], as: UTF8.self)
+                    return EncodingLabels.name(forLabel: s[(i + 1)..<close])
                 }
-                var end = i
-                while end < n && !UTF8Bytes.isCollapsible(s[end]) && s[end] != 0x3B { end += 1 }
-                return String(decoding: s[i..<end], as: UTF8.self)
+                var stop = i
+                while stop < end && !UTF8Bytes.isCollapsible(s[stop]) && s[stop] != 0x3B { stop += 1 }
+                return EncodingLabels.name(forLabel: s[i..<stop])
             }
         }
-    }
-}
-
-extension String {
-    /// The string without leading and trailing ASCII white space (tab, LF, FF, CR, space).
-    func trimmingASCIISpaces() -> String {
-        var s = Substring(self)
-        while let f = s.utf8.first, UTF8Bytes.isCollapsible(f) { s = s.dropFirst() }
-        while let l = s.utf8.last, UTF8Bytes.isCollapsible(l) { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -9,7 +9,7 @@ import Glibc
 /// Order of evidence: a byte order mark, then the declared charset (HTTP `charset=`, XML
 /// declaration, `<meta charset>` — the caller passes them in that order), then UTF-8. Invalid
 /// UTF-8 sequences are read byte by byte as Windows-1252 (0x92 → U+2019), never as U+FFFD or C1
-/// controls. The labels `iso-8859-1`, `latin1`, `us-ascii` and `ascii` decode as Windows-1252.
+/// controls. Labels map to encodings through the WHATWG label table (``encoding(forLabel:)``).
 public enum CharsetDecoder {
     /// The encodings this decoder distinguishes itself; anything else goes through iconv.
     public enum Encoding: Sendable, Hashable {
@@ -37,24 +37,33 @@ public enum CharsetDecoder {
         return nil
     }
 
-    /// Maps a charset label (case-insensitive, surrounding quotes and spaces ignored) to an encoding.
-    /// - Returns: `nil` for an empty label or one that is neither handled here nor known to iconv.
+    /// Maps a charset label to an encoding: through the WHATWG Encoding Standard's label table
+    /// (``EncodingLabels``, "get an encoding"), so `iso-8859-1`, `latin1` and `ascii` are
+    /// Windows-1252 and `gb2312` is GBK (decoded as GB18030), as in a browser. Surrounding quotes and
+    /// spaces are ignored. A label outside the table is taken when glibc's iconv knows it (an XML
+    /// declaration may name any IANA charset). `x-user-defined` is read as Windows-1252; the
+    /// standard's "replacement" encoding (`iso-2022-kr`, `hz-gb-2312`, …), which would turn the
+    /// whole text into one U+FFFD, is no encoding here (`nil`), so that the text is read on.
+    /// - Returns: `nil` for an empty label or one that is neither in the table nor known to iconv.
     public static func encoding(forLabel label: String) -> Encoding? {
-        let l = label.trimmingCharacters(in: CharacterSet(charactersIn: "\"' \t")).lowercased()
-        switch l {
-        case "": return nil
-        case "utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8": return .utf8
+        let l = label.trimmingCharacters(in: CharacterSet(charactersIn: "\"' \t\n\r\u{0C}")).lowercased()
+        guard !l.isEmpty else { return nil }
+        if let name = EncodingLabels.name(forLabel: l.utf8) { return encoding(named: name) }
+        return iconvKnows(l) ? .other(l) : nil
+    }
+
+    /// The decoder for a WHATWG encoding name (``EncodingLabels/table``), or `nil` for
+    /// "replacement" and for an encoding glibc's iconv lacks.
+    static func encoding(named name: String) -> Encoding? {
+        switch name {
+        case "utf-8": return .utf8
         case "utf-16le": return .utf16LE
         case "utf-16be": return .utf16BE
-        case "utf-16", "ucs-2", "unicode": return .utf16LE
-        case "windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1",
-             "us-ascii", "ascii", "ansi_x3.4-1968", "iso-ir-100", "cp819", "ibm819":
-            return .windows1252
-        case "gb2312", "gbk", "x-gbk", "chinese", "csgb2312", "csiso58gb231280", "gb_2312", "gb_2312-80", "iso-ir-58", "gb18030":
-            // WHATWG: every GBK label decodes with the GB18030 decoder (a superset).
-            return iconvKnows("gb18030") ? .other("gb18030") : .other(l)
+        case "windows-1252", "x-user-defined": return .windows1252
+        case "replacement": return nil
         default:
-            return iconvKnows(l) ? .other(l) : nil
+            let iconvName = EncodingLabels.iconvName(forEncoding: name)
+            return iconvKnows(iconvName) ? .other(iconvName) : nil
         }
     }
 
