@@ -62,7 +62,9 @@ struct FeedStateBatchTests {
         let timed = FeedStateBatch(store: store, logger: LogRecorder().logger(), maxWaitSeconds: 0.05)
         timed.pollBegan()
         timed.save(Self.state(100), now: false)
-        let deadline = Date().addingTimeInterval(10)
+        // Bounded at 300 s, as FeedPollerTests' waits: in a parallel run, synchronous tests can hold the
+        // 2-thread cooperative pool (and so the flush task) for more than 10 s.
+        let deadline = Date().addingTimeInterval(300)
         while try store.feedState(url: Self.state(100).url) == nil && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         #expect(try store.feedState(url: Self.state(100).url) == Self.state(100))
     }
