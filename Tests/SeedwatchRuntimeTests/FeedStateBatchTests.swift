@@ -62,7 +62,9 @@ struct FeedStateBatchTests {
         let timed = FeedStateBatch(store: store, logger: LogRecorder().logger(), maxWaitSeconds: 0.05)
         timed.pollBegan()
         timed.save(Self.state(100), now: false)
-        let deadline = Date().addingTimeInterval(10)
+        // Bounded at 300 s, as FeedPollerTests' waits: in a parallel run, synchronous tests can hold the
+        // 2-thread cooperative pool (and so the flush task) for more than 10 s.
+        let deadline = Date().addingTimeInterval(300)
         while try store.feedState(url: Self.state(100).url) == nil && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         #expect(try store.feedState(url: Self.state(100).url) == Self.state(100))
     }
@@ -114,5 +116,32 @@ struct FeedStateBatchTests {
         #expect(try store.pruneSeen(olderThan: t2.addingTimeInterval(-1)) == 2)
         #expect(try [key(a, "1"), key(a, "new"), key(c, "old"), key(a, "2"), key(b, "1")].map { try store.isSeen(articleKey: $0, watch: "w") }
                 == [true, true, true, false, false])
+    }
+
+    @Test("a document's keys, held as one buffer, mark exactly its items and their versions' originals seen")
+    func documentKeysTouchTheirItems() throws {
+        let folder = try TemporaryFolder("feed-state-batch")
+        defer { folder.remove() }
+        let store = try StateStore(path: folder.file("state.sqlite"))
+        let a = "https://a.example/rss", c = "https://c.example/rss"
+        func key(_ feed: String, _ item: String) -> String { ArticleIdentity.feedKey(feedURL: feed, itemKey: item) }
+        let t0 = Self.at, t2 = Self.at.addingTimeInterval(100 * 86_400)
+        _ = try store.commitDecision(articleKey: key(c, "old"), watch: "w", contentHash: "o", alertID: nil, alertLine: nil, at: t0)
+        _ = try store.commitDecision(articleKey: key(a, "1"), watch: "w", contentHash: "1", alertID: nil, alertLine: nil, at: t0)
+        _ = try store.commitDecision(articleKey: key(a, "2"), watch: "w", contentHash: "2", alertID: nil, alertLine: nil, at: t0)
+        _ = try store.commitUpdateDecision(articleKey: key(a, "new"), originalKey: key(c, "old"), watch: "w", contentHash: "n",
+                                           version: ArticleVersion(scope: Array(a.utf8), title: "New", link: nil, published: nil,
+                                                                   descriptionHash: nil),
+                                           originalAlertID: nil, alertedActorIDs: [], alertID: nil, alertLine: nil, at: t0)
+        let keys = FeedArticleKeys(feedURL: a, itemKeys: ["new", "1", "absent"])
+        #expect(keys.strings == [key(a, "new"), key(a, "1"), key(a, "absent")])
+        #expect(keys.contains(key(a, "1")) && keys.contains(key(a, "absent")))
+        #expect(!keys.contains(key(a, "2")) && !keys.contains(key(c, "1")) && !keys.contains("feed:"))
+        let batch = FeedStateBatch(store: store, logger: LogRecorder().logger(), maxWaitSeconds: 3600)
+        batch.touch(keys, at: t2)
+        batch.flush()
+        #expect(try store.pruneSeen(olderThan: t2.addingTimeInterval(-1)) == 1)
+        #expect(try [key(a, "1"), key(a, "new"), key(c, "old"), key(a, "2")].map { try store.isSeen(articleKey: $0, watch: "w") }
+                == [true, true, true, false])
     }
 }

@@ -4,7 +4,9 @@ import Crypto
 /// items are streamed twice, first to learn what the whole document decides about each item (its
 /// item key, which depends on the other items' GUIDs and links, DESIGN §7; the descriptions that
 /// several items share), then, with ``makeItems()``, to hand them out one at a time. Between the
-/// two the stream holds the document's bytes, each item's key, and no item's text.
+/// two the stream holds the document's bytes and each item's key (in one buffer, ``ItemKeyList``),
+/// and no item's text nor any `String` per item. A document whose items do not all have a GUID of
+/// their own is read once more to key them by link or hash (``ItemKey``).
 ///
 /// The items, their order and every field are those of ``FeedParser/parse(_:contentType:baseURL:)``.
 /// A well-formed XML document and a JSON Feed whose `items` array the splitter reads stream; a
@@ -18,7 +20,7 @@ public final class FeedStream: @unchecked Sendable {
     /// The charset label the bytes were decoded with (see ``ParsedFeed/encoding``).
     public let encoding: String
     /// Each item's key (DESIGN §7), in document order.
-    public let itemKeys: [String]
+    public let itemKeys: ItemKeyList
     /// The description hashes (``ArticleUpdateMatch/descriptionHash(_:)`` of the summary, or of the
     /// content when there is no summary) that more than one item of the document has.
     public let sharedDescriptionHashes: Set<String>
@@ -39,6 +41,7 @@ public final class FeedStream: @unchecked Sendable {
         self.encoding = encoding
         var census = Census()
         let header: (format: FeedFormat, title: String, link: String?)
+        let source: Source
         switch body {
         case .xml(let utf8):
             var streamed: (FeedFormat, String, String?)?
@@ -73,7 +76,8 @@ public final class FeedStream: @unchecked Sendable {
         format = header.format
         title = repairedTitle
         link = header.link
-        (itemKeys, sharedDescriptionHashes) = census.finish()
+        self.source = source
+        (itemKeys, sharedDescriptionHashes) = census.finish { RawItems(source) }
     }
 
     /// The items in document order, each repaired and with its key, as ``FeedParser`` gives them.
@@ -82,60 +86,142 @@ public final class FeedStream: @unchecked Sendable {
     /// The second pass over the document's items.
     public struct Items: IteratorProtocol, Sequence {
         private let feed: FeedStream
-        private var xml: FeedXMLItemStream?
+        private var raw: RawItems
         private var index = 0
 
         fileprivate init(feed: FeedStream) {
             self.feed = feed
-            if case .xml(let utf8, let baseURL) = feed.source { xml = FeedXMLItemStream(utf8, baseURL: baseURL) }
+            raw = RawItems(feed.source)
         }
 
         /// The next item, or `nil` after the last.
         public mutating func next() -> FeedItem? {
-            guard index < feed.count, var item = rawNext() else { return nil }
+            guard index < feed.count, var item = raw.next() else { return nil }
             FeedParser.repair(&item)
             item.itemKey = feed.itemKeys[index]
             index += 1
             return item
         }
+    }
 
-        private mutating func rawNext() -> FeedItem? {
-            switch feed.source {
+    /// The document's items as read, not repaired and without keys, from the start.
+    private struct RawItems: IteratorProtocol {
+        private let source: Source
+        private var xml: FeedXMLItemStream?
+        private var index = 0
+
+        init(_ source: Source) {
+            self.source = source
+            if case .xml(let utf8, let baseURL) = source { xml = FeedXMLItemStream(utf8, baseURL: baseURL) }
+        }
+
+        mutating func next() -> FeedItem? {
+            switch source {
             case .xml: return xml?.next()
-            case .items(let items): return index < items.count ? items[index] : nil
+            case .items(let items):
+                defer { index += 1 }
+                return index < items.count ? items[index] : nil
             case .json(let items):
                 // Elements that are not objects are no items; the first pass found every element valid JSON.
-                while jsonElement < items.elementCount {
-                    defer { jsonElement += 1 }
-                    if let item = try? items.item(at: jsonElement) { return item }
+                while index < items.elementCount {
+                    defer { index += 1 }
+                    if let item = try? items.item(at: index) { return item }
                 }
                 return nil
             }
         }
-        private var jsonElement = 0
     }
 
-    /// What the first pass keeps of each item: what its key depends on, and its description hash.
+    /// What the first pass keeps of each item: its GUID as its key would use it (in one buffer)
+    /// and its description's digest; no `String` per item (issue 11: 100,000 items' identities
+    /// took 26 MB as ``FeedItem``s). The keys are those of ``ItemKey/assign(_:)``.
     private struct Census {
-        /// The items without their text (summary, content, authors).
-        var identities: [FeedItem] = []
-        var descriptions: Set<SHA256.Digest> = []
-        var sharedDescriptions: Set<SHA256.Digest> = []
+        /// Each item's GUID without tracking parameters (``TrackingParameters``), "" when it has none.
+        var guids = ItemKeyList()
+        var hasGUID: [Bool] = []
+        /// The description digests (``ArticleUpdateMatch/descriptionDigest(_:)``) of the items that have one.
+        var descriptions: [DigestWords] = []
 
         mutating func add(_ raw: FeedItem) {
             var item = raw
             FeedParser.repair(&item)
-            if let digest = ArticleUpdateMatch.descriptionDigest(item.summary.isEmpty ? item.content : item.summary),
-               !descriptions.insert(digest).inserted {
-                sharedDescriptions.insert(digest)
+            if let digest = ArticleUpdateMatch.descriptionDigest(item.summary.isEmpty ? item.content : item.summary) {
+                descriptions.append(DigestWords(digest))
             }
-            identities.append(FeedItem(title: item.title, link: item.link, guid: item.guid, itemKey: "", published: item.published,
-                                       updated: item.updated, summary: "", content: "", authors: []))
+            guids.append(item.guid.map(TrackingParameters.stripped(fromURL:)) ?? "")
+            hasGUID.append(item.guid != nil)
         }
 
-        mutating func finish() -> ([String], Set<String>) {
-            ItemKey.assign(&identities)
-            return (identities.map(\.itemKey), Set(sharedDescriptions.map { Hex.encode(Array($0)) }))
+        /// The item keys and the shared description hashes (hex). When some item has no GUID of
+        /// its own, the items are read once more from `reread` for their links, titles and dates.
+        mutating func finish<Reread: IteratorProtocol<FeedItem>>(reread: () -> Reread) -> (ItemKeyList, Set<String>) {
+            descriptions.sort()
+            var shared: Set<String> = []
+            for i in descriptions.indices.dropFirst() where descriptions[i] == descriptions[i - 1] {
+                shared.insert(descriptions[i].hex)
+            }
+            descriptions = []
+            let guidRepeated = guids.repeated(among: hasGUID)
+            if !hasGUID.contains(false) && !guidRepeated.contains(true) { return (guids, shared) }
+            // Rules 2 and 3 of ItemKey: each item's normalised link, and the hash key of those without a GUID of their own.
+            var links = ItemKeyList()
+            var hasLink: [Bool] = []
+            var hashKeys: [String] = []
+            var items = reread()
+            var i = 0
+            while i < hasGUID.count, var item = items.next() {
+                FeedParser.repair(&item)
+                let link = item.link.map(URIReference.normalizedLink)
+                links.append(link ?? "")
+                hasLink.append(link != nil)
+                if !hasGUID[i] || guidRepeated[i] {
+                    hashKeys.append(ItemKey.hashKey(link: link, title: item.title, published: item.published))
+                }
+                i += 1
+            }
+            let linkRepeated = links.repeated(among: hasLink)
+            var keys = ItemKeyList()
+            var nextHashKey = 0
+            for i in 0..<min(hasGUID.count, hasLink.count) {
+                if hasGUID[i] && !guidRepeated[i] {
+                    keys.append(utf8: guids.utf8(i))
+                    continue
+                }
+                if hasLink[i] && !linkRepeated[i] {
+                    keys.append(utf8: links.utf8(i))
+                } else {
+                    keys.append(hashKeys[nextHashKey])
+                }
+                nextHashKey += 1
+            }
+            return (keys, shared)
         }
+    }
+
+    /// A SHA-256 digest as four words, ordered by its bytes: 32 bytes a description, sorted to
+    /// find those shared (no hash set of digests).
+    private struct DigestWords: Comparable {
+        private var words: (UInt64, UInt64, UInt64, UInt64)
+
+        init(_ digest: SHA256.Digest) {
+            words = digest.withUnsafeBytes { b in
+                (UInt64(bigEndian: b.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
+                 UInt64(bigEndian: b.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
+                 UInt64(bigEndian: b.loadUnaligned(fromByteOffset: 16, as: UInt64.self)),
+                 UInt64(bigEndian: b.loadUnaligned(fromByteOffset: 24, as: UInt64.self)))
+            }
+        }
+
+        /// The digest's 32 bytes as 64 lower-case hex digits.
+        var hex: String {
+            var bytes: [UInt8] = []
+            for w in [words.0, words.1, words.2, words.3] {
+                withUnsafeBytes(of: w.bigEndian) { bytes.append(contentsOf: $0) }
+            }
+            return Hex.encode(bytes)
+        }
+
+        static func == (a: Self, b: Self) -> Bool { a.words == b.words }
+        static func < (a: Self, b: Self) -> Bool { a.words < b.words }
     }
 }

@@ -71,9 +71,9 @@ package enum FeedIntake {
 
     /// The versions of a document whose items have `itemKeys` (all of them, in document order),
     /// for ``articles(_:feedURL:document:sharedDescriptions:source:)``.
-    package static func documentVersions(itemKeys: [String], feedURL: String) -> FeedDocumentVersions {
+    package static func documentVersions(itemKeys: ItemKeyList, feedURL: String) -> FeedDocumentVersions {
         FeedDocumentVersions(scope: ArticleVersion.feedScope(feedURL: feedURL),
-                             present: Set(itemKeys.map { ArticleIdentity.feedKey(feedURL: feedURL, itemKey: $0) }))
+                             present: FeedArticleKeys(feedURL: feedURL, itemKeys: itemKeys))
     }
 
     /// The articles of some of a document's items (a batch of a ``FeedStream``): as
@@ -104,7 +104,7 @@ package enum FeedIntake {
     ///   - source: each item's alert `source` (by default the feed's, with the item's link and GUID).
     package static func articles(_ items: [FeedItem], feedURL: String,
                                 source: (FeedItem) -> AlertSource) -> [IncomingArticle] {
-        let document = documentVersions(itemKeys: items.map(\.itemKey), feedURL: feedURL)
+        let document = documentVersions(itemKeys: ItemKeyList(items.map(\.itemKey)), feedURL: feedURL)
         let versions = items.map { ArticleVersion.feedItem($0, feedURL: feedURL) }
         let sharedDescriptions = ArticleUpdateMatch.sharedDescriptionHashes(versions)
         return articles(items, feedURL: feedURL, document: document, sharedDescriptions: sharedDescriptions, source: source)

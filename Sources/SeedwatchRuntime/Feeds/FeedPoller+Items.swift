@@ -59,9 +59,9 @@ extension FeedPoller {
             if !result.allDecided { allDecided = false }
             if result.stopped { return .stopped }
         }
-        let keys = items.itemKeys.map { ArticleIdentity.feedKey(feedURL: feed.url, itemKey: $0) }
-        touch(keys, now: now)
-        itemsInFeed.set(keys, for: feed.url)
+        // The document's keys as the version lookup holds them (FeedArticleKeys): no String per item.
+        touch(document.present, now: now)
+        itemsInFeed.set(document.present, for: feed.url)
         if report.absorbedAsOld > 0 {
             logger.info("first fetch: items older than max_age recorded as seen without alerting", metadata: [
                 "feed": "\(feed.url)", "items": "\(report.absorbedAsOld)", "max_age_seconds": "\(Int(feed.maxAgeSeconds))"])

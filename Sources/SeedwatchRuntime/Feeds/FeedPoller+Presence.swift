@@ -22,7 +22,7 @@ extension FeedPoller {
     }
 
     /// Marks `keys` as seen at `now`, with the batch of feed states (``FeedStateBatch``).
-    func touch(_ keys: [String], now: Date) {
+    func touch(_ keys: FeedArticleKeys, now: Date) {
         states.touch(keys, at: now)
     }
 }
@@ -30,9 +30,9 @@ extension FeedPoller {
 /// The article keys of each feed's last fetched document, so a 304 can mark them still present.
 final class ItemKeyMemory: @unchecked Sendable {
     private let lock = NSLock()
-    private var keysByFeed: [String: [String]] = [:]
+    private var keysByFeed: [String: FeedArticleKeys] = [:]
 
     /// The keys of the feed's last document read by this process, or `nil` when it read none.
-    func knownKeys(for feed: String) -> [String]? { lock.withLock { keysByFeed[feed] } }
-    func set(_ keys: [String], for feed: String) { lock.withLock { keysByFeed[feed] = keys } }
+    func knownKeys(for feed: String) -> FeedArticleKeys? { lock.withLock { keysByFeed[feed] } }
+    func set(_ keys: FeedArticleKeys, for feed: String) { lock.withLock { keysByFeed[feed] = keys } }
 }

@@ -23,7 +23,7 @@ package final class FeedStateBatch: Sendable {
         var states: [String: FeedHTTPState] = [:]
         /// States taken by the write in progress: still what a read must see until it commits.
         var writing: [String: FeedHTTPState] = [:]
-        var touches: [(keys: [String], at: Date)] = []
+        var touches: [(keys: FeedArticleKeys, at: Date)] = []
         var rangeTouches: [StateStore.RangeTouch] = []
         /// Stored states read at start, by URL, until each feed's first poll (``prime(_:)``).
         var primed: [String: FeedHTTPState] = [:]
@@ -101,8 +101,8 @@ package final class FeedStateBatch: Sendable {
     }
 
     /// Marks `keys` as seen at `at` (their feed still lists them), with the batch.
-    package func touch(_ keys: [String], at: Date) {
-        guard !keys.isEmpty else { return }
+    package func touch(_ keys: FeedArticleKeys, at: Date) {
+        guard keys.count > 0 else { return }
         let schedule = pending.withLock { p -> Bool in
             p.touches.append((keys, at))
             defer { p.flushScheduled = true }
@@ -128,7 +128,7 @@ package final class FeedStateBatch: Sendable {
     package func flush() {
         writeLock.withLock { _ in
             let (states, touches, rangeTouches) = pending.withLock {
-                p -> ([FeedHTTPState], [(keys: [String], at: Date)], [StateStore.RangeTouch]) in
+                p -> ([FeedHTTPState], [(keys: FeedArticleKeys, at: Date)], [StateStore.RangeTouch]) in
                 p.writing = p.states
                 p.states = [:]
                 let touches = p.touches, rangeTouches = p.rangeTouches

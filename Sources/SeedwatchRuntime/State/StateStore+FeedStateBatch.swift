@@ -26,9 +26,9 @@ extension StateStore {
     /// next decision's commit syncs the WAL, and these frames with it. A killed process loses
     /// nothing written here: the frames are in the WAL file.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``; nothing is written then.
-    package func saveFeedStates(_ states: [FeedHTTPState], touches: [(keys: [String], at: Date)] = [],
+    package func saveFeedStates(_ states: [FeedHTTPState], touches: [(keys: FeedArticleKeys, at: Date)] = [],
                                 rangeTouches: [RangeTouch] = []) throws {
-        guard !states.isEmpty || touches.contains(where: { !$0.keys.isEmpty }) || !rangeTouches.isEmpty else { return }
+        guard !states.isEmpty || touches.contains(where: { $0.keys.count > 0 }) || !rangeTouches.isEmpty else { return }
         try writeAccess("save feed states", transaction: false) { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
@@ -50,9 +50,9 @@ extension StateStore {
                         (SELECT original_key FROM article_version WHERE article_key = ?2 AND original_key != ?2)
                     """)
                 for (keys, at) in touches {
-                    for key in keys {
-                        try touch.execute(arguments: [at.timeIntervalSince1970, Self.keyBytes(key)])
-                        try touchOriginal.execute(arguments: [at.timeIntervalSince1970, Self.keyBytes(key)])
+                    try keys.forEachStoredKey { key in
+                        try touch.execute(arguments: [at.timeIntervalSince1970, key])
+                        try touchOriginal.execute(arguments: [at.timeIntervalSince1970, key])
                     }
                 }
                 if !rangeTouches.isEmpty {

@@ -15,10 +15,10 @@ package final class FeedDocumentVersions: Sendable, Hashable {
     /// `feed:` + the feed's first configured URL (``ArticleVersion/feedScope(feedURL:)``).
     package let scope: [UInt8]
     /// The article keys of every item of the document.
-    package let present: Set<String>
+    package let present: FeedArticleKeys
     private let index = Mutex<ArticleVersionIndex?>(nil)
 
-    package init(scope: [UInt8], present: Set<String>) {
+    package init(scope: [UInt8], present: FeedArticleKeys) {
         self.scope = scope
         self.present = present
     }
