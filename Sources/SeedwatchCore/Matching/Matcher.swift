@@ -29,10 +29,15 @@ public struct Matcher: Sendable {
     /// and ``Article/extractedText`` is built only once the normalised copies are gone: an article of
     /// 10 MB holds its body, the normalised text and its folded twin at the peak, not a fourth copy.
     public func match(_ article: Article, language: String?) -> MatchResult {
-        let hasTitle = !article.title.isEmpty
-        let found = hits(in: hasTitle ? Normalizer.normalize(concatenationOf: [article.title, "\n", article.body])
-                                      : Normalizer.normalize(article.body), language: language)
-        return result(found, text: article.extractedText, hasTitle: hasTitle)
+        let found = hits(in: Normalizer.normalize(article: article), language: language)
+        return result(found, text: article.extractedText, hasTitle: !article.title.isEmpty)
+    }
+
+    /// Matches one article whose normalised text is already made: `normalized` must be
+    /// ``Normalizer/normalize(article:)`` of `article` (the same result as ``match(_:language:)``,
+    /// without normalising again for each watch and for the story signature).
+    public func match(_ article: Article, normalized: NormalizedText, language: String?) -> MatchResult {
+        result(hits(in: normalized, language: language), text: article.extractedText, hasTitle: !article.title.isEmpty)
     }
 
     /// Matches a text whose first line is a title when `hasTitle` is true, written in `language`

@@ -24,8 +24,15 @@ extension CompiledWatch {
     ///   - source: the alert's `source` object.
     ///   - time: when the decision is made (written as the alert's `time`).
     public func evaluate(_ article: Article, articleKey: String, source: AlertSource, time: Date) -> ArticleEvaluation {
+        evaluate(article, normalized: Normalizer.normalize(article: article), articleKey: articleKey, source: source, time: time)
+    }
+
+    /// ``evaluate(_:articleKey:source:time:)`` of an article already normalised: `normalized` must be
+    /// ``Normalizer/normalize(article:)`` of `article`, made once for every watch and the story signature.
+    public func evaluate(_ article: Article, normalized: NormalizedText, articleKey: String, source: AlertSource,
+                         time: Date) -> ArticleEvaluation {
         let language = article.language
-        let result = matcher.match(article, language: language)
+        let result = matcher.match(article, normalized: normalized, language: language)
         let decision = scorer.score(result)
         let id = ArticleIdentity.alertID(watch: model.watch, articleKey: articleKey, modelVersion: model.version)
         let record = AlertRecord(
