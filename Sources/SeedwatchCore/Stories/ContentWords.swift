@@ -66,7 +66,9 @@ public enum ContentWords {
     static func hashes(of normalized: NormalizedText, dropping common: WordHashTable) -> Set<UInt64> {
         var distinct = HashAccumulator()
         forEachWord(inFolded: normalized.folded) { word, hash in
-            if !common.contains(word, hash: hash) { distinct.insert(hash) }
+            // A hash already gathered gathers nothing more: most words of a long text repeat, and
+            // they skip the common-word lookup.
+            if !distinct.contains(hash) && !common.contains(word, hash: hash) { distinct.insert(hash) }
             return true
         }
         return distinct.set

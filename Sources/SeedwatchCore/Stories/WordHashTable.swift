@@ -48,6 +48,19 @@ struct HashAccumulator {
     /// Whether 0, which marks an empty slot, is one of the hashes.
     private var hasZero = false
 
+    /// Whether `hash` was added.
+    @inline(__always)
+    func contains(_ hash: UInt64) -> Bool {
+        guard hash != 0 else { return hasZero }
+        let mask = table.count - 1
+        var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
+        while table[slot] != 0 {
+            if table[slot] == hash { return true }
+            slot = (slot + 1) & mask
+        }
+        return false
+    }
+
     /// Adds `hash`.
     @inline(__always)
     mutating func insert(_ hash: UInt64) {
