@@ -76,8 +76,8 @@ struct ScanCommand: ParsableCommand {
                 continue
             }
             for incoming in articles {
-                // Normalised once for every watch's matcher and the story signature.
-                let normalized = Normalizer.normalize(article: incoming.article)
+                // Normalised once for every watch's matcher and the story signature (not kept for a long article).
+                let normalized = Normalizer.sharedNormalization(of: incoming.article)
                 for (w, var evaluation) in incoming.evaluations(by: watches, normalized: normalized, at: Date()) {
                     if evaluation.level != nil {
                         let record = evaluation.record

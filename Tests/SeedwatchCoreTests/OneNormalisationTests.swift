@@ -50,6 +50,28 @@ struct OneNormalisationTests {
         #expect(ContentWords.hashes(of: Normalizer.normalize(article: Self.articles[3])) == Set(words.map(ContentWords.fnv1a)))
     }
 
+    @Test("a long article's normalised text is not kept: each step normalises it, with the same result")
+    func longArticleIsNotShared() throws {
+        let short = Self.articles[0]
+        #expect(Normalizer.sharedNormalization(of: short)?.folded == Normalizer.normalize(article: short).folded)
+        let body = String(repeating: "Putin met Kim. ", count: Normalizer.sharedNormalizationLimit / 15)
+        let long = Article(title: "T", body: body)
+        #expect(long.title.utf8.count + long.body.utf8.count == 3_999_991)
+        #expect(Normalizer.sharedNormalization(of: long)?.folded.count == 3_999_991)  // "t", a space, the body without its last space
+        let longer = Article(title: "Title", body: body + "xxxx")
+        #expect(longer.title.utf8.count + longer.body.utf8.count == Normalizer.sharedNormalizationLimit - 1)
+        #expect(Normalizer.sharedNormalization(of: longer)?.folded.count == 4_000_000)  // the line break is a space
+        let longest = Article(title: "Title", body: body + "xxxxx")
+        #expect(Normalizer.sharedNormalization(of: longest)?.folded.count == nil)
+        #expect(StoryFingerprint(alert: Self.record, article: short, normalized: nil) == StoryFingerprint(alert: Self.record, article: short))
+        let watch = CompiledWatch(model: try ShippedModel.model)
+        let a = watch.evaluate(short, normalized: nil, articleKey: "k", source: Self.record.source, time: Self.record.time)
+        let b = watch.evaluate(short, normalized: Normalizer.normalize(article: short), articleKey: "k", source: Self.record.source,
+                               time: Self.record.time)
+        #expect(a.record == b.record)
+        #expect(a.decision.score == b.decision.score && a.decision.score > 0)
+    }
+
     @Test("the matcher gives the same result from the normalised text as from the article")
     func matcherFromNormalisedText() throws {
         let matcher = try ShippedModel.matcher

@@ -64,7 +64,9 @@ public struct StoryFingerprint: Sendable, Hashable {
     /// ``init(alert:article:)`` with the signature read from `normalized`, which must be
     /// ``Normalizer/normalize(article:)`` of `article` (the text the matcher read): the same
     /// fingerprint, without normalising the article's text again.
-    public init(alert record: AlertRecord, article: Article, normalized: NormalizedText) {
+    /// With `nil` the text is normalised here (``init(alert:article:)``).
+    public init(alert record: AlertRecord, article: Article, normalized: NormalizedText?) {
+        guard let normalized else { self.init(alert: record, article: article); return }
         self.init(signature: MinHashSignature(normalized: normalized),
                   lead: MinHashSignature(hashes: ContentWords.leadHashes(title: article.title, body: article.body, leadWords: Self.leadWords)),
                   linkKey: CanonicalLink.of(article.url).map(CanonicalLink.key), title: article.title,

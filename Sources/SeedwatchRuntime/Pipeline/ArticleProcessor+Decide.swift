@@ -35,13 +35,13 @@ extension ArticleProcessor {
             }
         }
         // The article's text, normalised once for every watch's matcher and story signature, when
-        // some watch has not decided it yet.
-        var normalizedText: NormalizedText?
+        // some watch has not decided it yet (not kept for a long article: ``Normalizer/sharedNormalization(of:)``).
+        var normalizedText: NormalizedText??
         for (watch, seen) in zip(watches, seen) {
             do {
                 if try seen.get() { continue }
-                let normalized = normalizedText ?? Normalizer.normalize(article: incoming.article)
-                normalizedText = normalized
+                let normalized = normalizedText ?? Normalizer.sharedNormalization(of: incoming.article)
+                normalizedText = .some(normalized)
                 if let lookup, let originalKey = result.originalKey {
                     if let record = try decideEdit(incoming, normalized: normalized, originalKey: originalKey, version: lookup.version,
                                                    watch: watch) {
@@ -73,11 +73,11 @@ extension ArticleProcessor {
 
     /// Decides an article seen for the first time (not an edit) for one watch.
     /// - Parameters:
-    ///   - normalized: ``Normalizer/normalize(article:)`` of the article, shared by every watch.
+    ///   - normalized: ``Normalizer/sharedNormalization(of:)`` of the article, shared by every watch.
     ///   - version: its secondary keys, recorded with the decision when the source has earlier versions.
     /// - Returns: the alert written, if any.
     /// - Throws: ``StateStoreError`` or the alert log's error, as ``OutboxDelivery/decide(articleKey:watch:contentHash:alert:version:alertedActorIDs:at:)``.
-    private func decideNew(_ incoming: IncomingArticle, normalized: NormalizedText, version: ArticleVersion?,
+    private func decideNew(_ incoming: IncomingArticle, normalized: NormalizedText?, version: ArticleVersion?,
                            watch: CompiledWatch) throws -> AlertRecord? {
         let article = incoming.article, articleKey = incoming.articleKey, origin = incoming.origin
         var evaluation = watch.evaluate(article, normalized: normalized, articleKey: articleKey, source: incoming.source, time: now())

@@ -9,10 +9,10 @@ extension ArticleProcessor {
     /// the original, the original takes its title and link and keeps its alert id, and an alert is
     /// written only as ``EditAlertRule`` says; that alert has its own id, names the original
     /// alert's id in `updates`, and joins the story of the original's alert (``StoryKeeper/editKeys(for:article:originalAlertID:in:)``).
-    /// - Parameter normalized: ``Normalizer/normalize(article:)`` of the article, shared by every watch.
+    /// - Parameter normalized: ``Normalizer/sharedNormalization(of:)`` of the article, shared by every watch.
     /// - Returns: the alert written, if any.
     /// - Throws: ``StateStoreError`` or the alert log's error, as ``OutboxDelivery/decideEdit(articleKey:originalKey:watch:contentHash:version:originalAlertID:alertedActorIDs:alert:storyMember:at:)``.
-    func decideEdit(_ incoming: IncomingArticle, normalized: NormalizedText, originalKey: String, version: ArticleVersion,
+    func decideEdit(_ incoming: IncomingArticle, normalized: NormalizedText?, originalKey: String, version: ArticleVersion,
                     watch: CompiledWatch) throws -> AlertRecord? {
         let article = incoming.article, articleKey = incoming.articleKey, origin = incoming.origin
         let original = try store.seenDecision(articleKey: originalKey, watch: watch.name)
