@@ -76,11 +76,14 @@ struct ScanCommand: ParsableCommand {
                 continue
             }
             for incoming in articles {
-                for (w, var evaluation) in incoming.evaluations(by: watches, at: Date()) {
+                // Normalised once for every watch's matcher and the story signature (not kept for a long article).
+                let normalized = Normalizer.sharedNormalization(of: incoming.article)
+                for (w, var evaluation) in incoming.evaluations(by: watches, normalized: normalized, at: Date()) {
                     if evaluation.level != nil {
                         let record = evaluation.record
+                        let fingerprint = StoryFingerprint(alert: record, article: incoming.article, normalized: normalized)
                         evaluation.record.story = stories.join(alertID: record.id, watch: record.watch, level: record.level,
-                                                               fingerprint: StoryFingerprint(alert: record, article: incoming.article))
+                                                               fingerprint: fingerprint)
                     }
                     if summary {
                         tally.add(evaluation, watch: w.name, path: input)

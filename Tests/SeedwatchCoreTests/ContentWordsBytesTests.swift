@@ -55,5 +55,12 @@ struct ContentWordsBytesTests {
             let bytes = Array(word.utf8)
             #expect(bytes.withUnsafeBufferPointer { table.contains($0, hash: ContentWords.fnv1a(word)) } == expected)
         }
+        // A word with the hash of a table word is confirmed byte for byte: other bytes of the same or
+        // another length are not in the table.
+        for other in ["saix", "sai", "ſaid", "σοφιά", "the"] {
+            let bytes = Array(other.utf8)
+            #expect(bytes.withUnsafeBufferPointer { table.contains($0, hash: ContentWords.fnv1a("said")) } == false)
+        }
+        #expect(WordHashTable([]).contains(UnsafeBufferPointer(start: nil, count: 0), hash: ContentWords.fnv1a("")) == false)
     }
 }

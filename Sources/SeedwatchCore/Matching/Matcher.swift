@@ -29,10 +29,15 @@ public struct Matcher: Sendable {
     /// and ``Article/extractedText`` is never built: sentences and the scorer read the title and
     /// body in place (``ExtractedTextBytes``), so an article of 50 MB is not copied once more.
     public func match(_ article: Article, language: String?) -> MatchResult {
-        let hasTitle = !article.title.isEmpty
-        let found = hits(in: hasTitle ? Normalizer.normalize(concatenationOf: [article.title, "\n", article.body])
-                                      : Normalizer.normalize(article.body), language: language)
-        return result(found, bytes: ExtractedTextBytes(title: article.title, body: article.body), hasTitle: hasTitle)
+        match(article, normalized: Normalizer.normalize(article: article), language: language)
+    }
+
+    /// Matches one article whose normalised text is already made: `normalized` must be
+    /// ``Normalizer/normalize(article:)`` of `article` (the same result as ``match(_:language:)``,
+    /// without normalising again for each watch and for the story signature).
+    public func match(_ article: Article, normalized: NormalizedText, language: String?) -> MatchResult {
+        result(hits(in: normalized, language: language), bytes: ExtractedTextBytes(title: article.title, body: article.body),
+               hasTitle: !article.title.isEmpty)
     }
 
     /// Matches a text whose first line is a title when `hasTitle` is true, written in `language`

@@ -17,8 +17,8 @@ public enum CompanionWords {
         guard range.upperBound <= utf8.count else { return false }
         // Bytes enough for `within` words either side (words rarely pass 24 bytes).
         let reach = term.within * 24 + 24
-        let before = Array(lowercasedWords(String(decoding: utf8[max(0, range.lowerBound - reach)..<range.lowerBound], as: UTF8.self)).suffix(term.within))
-        let after = Array(lowercasedWords(String(decoding: utf8[range.upperBound..<min(utf8.count, range.upperBound + reach)], as: UTF8.self)).prefix(term.within))
+        let before = Array(lowercasedWords(utf8[max(0, range.lowerBound - reach)..<range.lowerBound]).suffix(term.within))
+        let after = Array(lowercasedWords(utf8[range.upperBound..<min(utf8.count, range.upperBound + reach)]).prefix(term.within))
         for phrase in term.requiredPhrases where !phrase.isEmpty {
             if contains(before, phrase) || contains(after, phrase) { return true }
         }
@@ -38,5 +38,27 @@ public enum CompanionWords {
     /// Runs of letters and digits, lowercased; everything else separates ("oil's" → "oil", "s").
     static func lowercasedWords(_ text: String) -> [String] {
         text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
+    /// ``lowercasedWords(_:)`` of the UTF-8 bytes `bytes` (decoded with repair, as
+    /// `String(decoding:as:)`). Bytes that are all ASCII are split in place: an ASCII character is
+    /// a letter or number exactly when it is A–Z, a–z or 0–9, and lower-casing maps A–Z to a–z
+    /// alone ("\r\n", one `Character`, separates as its two bytes do). Any other byte takes the
+    /// `String` path.
+    static func lowercasedWords<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [String] {
+        var words: [String] = []
+        var word: [UInt8] = []
+        for b in bytes {
+            if b >= 0x80 { return lowercasedWords(String(decoding: bytes, as: UTF8.self)) }
+            let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                word.append(lower)
+            } else if !word.isEmpty {
+                words.append(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+        return words
     }
 }

@@ -52,7 +52,7 @@ public enum ContentWords {
     }
 
     static func hashes(of text: String, dropping common: WordHashTable) -> Set<UInt64> {
-        hashes(ofConcatenationOf: [text], dropping: common)
+        hashes(of: Normalizer.normalize(text), dropping: common)
     }
 
     /// ``hashes(of:)`` of the concatenation of `pieces`, without building it: a story fingerprint
@@ -63,9 +63,23 @@ public enum ContentWords {
     }
 
     static func hashes(ofConcatenationOf pieces: [String], dropping common: WordHashTable) -> Set<UInt64> {
+        hashes(of: Normalizer.normalize(concatenationOf: pieces), dropping: common)
+    }
+
+    /// ``hashes(of:)`` of text already normalised (``Normalizer/normalize(_:)``): the same set, read
+    /// from its ``NormalizedText/folded`` bytes without normalising the text again. The matcher's
+    /// normalised title and body (``Normalizer/normalize(article:)``) give the set of the title, a
+    /// line break and the body.
+    public static func hashes(of normalized: NormalizedText) -> Set<UInt64> {
+        hashes(of: normalized, dropping: commonTable)
+    }
+
+    static func hashes(of normalized: NormalizedText, dropping common: WordHashTable) -> Set<UInt64> {
         var distinct = HashAccumulator()
-        forEachWord(inConcatenationOf: pieces) { word, hash in
-            if !common.contains(word, hash: hash) { distinct.insert(hash) }
+        forEachWord(inFolded: normalized.folded) { word, hash in
+            // A hash already gathered gathers nothing more: most words of a long text repeat, and
+            // they skip the common-word lookup.
+            if !distinct.contains(hash) && !common.contains(word, hash: hash) { distinct.insert(hash) }
             return true
         }
         return distinct.set
@@ -147,13 +161,17 @@ public enum ContentWords {
     /// `String.lowercased()` maps each scalar) and each scalar of that mapping is a word scalar when
     /// it is alphabetic or numeric. No `String` is made per word or per character.
     static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Bool) {
-        forEachWord(inConcatenationOf: [text], body)
+        forEachWord(inFolded: Normalizer.normalize(text).folded, body)
     }
 
     /// ``forEachWord(in:_:)`` over the concatenation of `pieces`, normalised without joining them
     /// (``Normalizer/normalize(concatenationOf:)``: the same folded bytes as the joined text).
     static func forEachWord(inConcatenationOf pieces: [String], _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Bool) {
-        let folded = Normalizer.normalize(concatenationOf: pieces).folded
+        forEachWord(inFolded: Normalizer.normalize(concatenationOf: pieces).folded, body)
+    }
+
+    /// ``forEachWord(in:_:)`` over the folded bytes of a normalised text (``NormalizedText/folded``).
+    static func forEachWord(inFolded folded: [UInt8], _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Bool) {
         folded.withUnsafeBufferPointer { p in
             // The word under construction: `word[0..<length]`, `scalars` scalars, hash `hash`.
             let capacity = p.count * 4 + 4  // a word is never longer than the lower-cased text

@@ -63,6 +63,12 @@ public struct MinHashSignature: Sendable, Hashable {
         self.init(hashes: ContentWords.hashes(ofConcatenationOf: pieces))
     }
 
+    /// The signature of the content words of a normalised text (``ContentWords/hashes(of:)-normalized``):
+    /// the same as ``init(text:)`` of the text it was normalised from.
+    public init(normalized: NormalizedText) {
+        self.init(hashes: ContentWords.hashes(of: normalized))
+    }
+
     /// A signature from stored values (``bytes``); `nil` unless `bytes` holds exactly ``count`` × 3 / 2 bytes.
     /// - Parameter wordCount: the stored ``wordCount`` (0 for an empty set).
     public init?(bytes: [UInt8], wordCount: Int) {

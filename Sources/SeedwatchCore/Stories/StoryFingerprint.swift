@@ -60,4 +60,17 @@ public struct StoryFingerprint: Sendable, Hashable {
         self.init(title: article.title, body: article.body, url: article.url, published: article.published,
                   seen: record.time, actors: Set(record.actors.map(\.id)), topics: Set(record.topics.map(\.id)))
     }
+
+    /// ``init(alert:article:)`` with the signature read from `normalized`, which must be
+    /// ``Normalizer/normalize(article:)`` of `article` (the text the matcher read): the same
+    /// fingerprint, without normalising the article's text again.
+    /// With `nil` the text is normalised here (``init(alert:article:)``).
+    public init(alert record: AlertRecord, article: Article, normalized: NormalizedText?) {
+        guard let normalized else { self.init(alert: record, article: article); return }
+        self.init(signature: MinHashSignature(normalized: normalized),
+                  lead: MinHashSignature(hashes: ContentWords.leadHashes(title: article.title, body: article.body, leadWords: Self.leadWords)),
+                  linkKey: CanonicalLink.of(article.url).map(CanonicalLink.key), title: article.title,
+                  time: article.published ?? record.time, isDated: article.published != nil,
+                  actors: Set(record.actors.map(\.id)), topics: Set(record.topics.map(\.id)))
+    }
 }

@@ -3,9 +3,12 @@
 /// open addressing with linear probing, a power-of-two number of slots at most half full.
 struct WordHashTable: Sendable {
     private var hashes: [UInt64]
-    /// 1 + the index into ``words`` of each slot's word; 0 for an empty slot.
+    /// 1 + the index into ``starts`` of each slot's word; 0 for an empty slot.
     private var slots: [Int32]
-    private var words: [[UInt8]]
+    /// The words' UTF-8 bytes one after another: word `k` is `bytes[starts[k]..<starts[k + 1]]`
+    /// (one flat buffer, compared in place: no array per word to reach through).
+    private var bytes: [UInt8]
+    private var starts: [Int32]
     private let mask: Int
 
     /// The table of `words`.
@@ -15,15 +18,16 @@ struct WordHashTable: Sendable {
         mask = size - 1
         hashes = [UInt64](repeating: 0, count: size)
         slots = [Int32](repeating: 0, count: size)
-        self.words = []
+        bytes = []
+        starts = [0]
         for word in words {
-            let bytes = Array(word.utf8)
             let hash = ContentWords.fnv1a(word)
             var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            self.words.append(bytes)
+            bytes.append(contentsOf: word.utf8)
+            starts.append(Int32(bytes.count))
             hashes[slot] = hash
-            slots[slot] = Int32(self.words.count)
+            slots[slot] = Int32(starts.count - 1)
         }
     }
 
@@ -32,10 +36,21 @@ struct WordHashTable: Sendable {
     func contains(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Bool {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
-            if hashes[slot] == hash && words[Int(slots[slot]) - 1].elementsEqual(word) { return true }
+            if hashes[slot] == hash && equals(Int(slots[slot]) - 1, word) { return true }
             slot = (slot + 1) & mask
         }
         return false
+    }
+
+    /// Whether word `k` of the table has the bytes of `word`.
+    @inline(__always)
+    private func equals(_ k: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(starts[k]), end = Int(starts[k + 1])
+        guard end - start == word.count else { return false }
+        return bytes.withUnsafeBufferPointer { stored in
+            for i in 0..<word.count where stored[start + i] != word[i] { return false }
+            return true
+        }
     }
 }
 
@@ -47,6 +62,19 @@ struct HashAccumulator {
     private var count = 0
     /// Whether 0, which marks an empty slot, is one of the hashes.
     private var hasZero = false
+
+    /// Whether `hash` was added.
+    @inline(__always)
+    func contains(_ hash: UInt64) -> Bool {
+        guard hash != 0 else { return hasZero }
+        let mask = table.count - 1
+        var slot = Int(truncatingIfNeeded: hash ^ hash >> 29) & mask
+        while table[slot] != 0 {
+            if table[slot] == hash { return true }
+            slot = (slot + 1) & mask
+        }
+        return false
+    }
 
     /// Adds `hash`.
     @inline(__always)

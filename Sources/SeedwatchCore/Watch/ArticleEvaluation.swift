@@ -24,8 +24,26 @@ extension CompiledWatch {
     ///   - source: the alert's `source` object.
     ///   - time: when the decision is made (written as the alert's `time`).
     public func evaluate(_ article: Article, articleKey: String, source: AlertSource, time: Date) -> ArticleEvaluation {
+        // The matcher normalises the text itself and drops it before scoring (the lean path for a long article).
         let language = article.language
-        let result = matcher.match(article, language: language)
+        return evaluation(article, matcher.match(article, language: language), language: language, articleKey: articleKey,
+                          source: source, time: time)
+    }
+
+    /// ``evaluate(_:articleKey:source:time:)`` of an article already normalised: `normalized` must be
+    /// ``Normalizer/normalize(article:)`` of `article`, made once for every watch and the story signature.
+    /// With `nil` (an article too long to hold its normalised text while it is scored,
+    /// ``Normalizer/sharedNormalization(of:)``), the matcher normalises it itself.
+    public func evaluate(_ article: Article, normalized: NormalizedText?, articleKey: String, source: AlertSource,
+                         time: Date) -> ArticleEvaluation {
+        guard let normalized else { return evaluate(article, articleKey: articleKey, source: source, time: time) }
+        let language = article.language
+        return evaluation(article, matcher.match(article, normalized: normalized, language: language), language: language,
+                          articleKey: articleKey, source: source, time: time)
+    }
+
+    private func evaluation(_ article: Article, _ result: MatchResult, language: String?, articleKey: String, source: AlertSource,
+                            time: Date) -> ArticleEvaluation {
         let decision = scorer.score(result)
         let id = ArticleIdentity.alertID(watch: model.watch, articleKey: articleKey, modelVersion: model.version)
         let record = AlertRecord(

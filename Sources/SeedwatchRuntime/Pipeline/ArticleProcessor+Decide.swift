@@ -34,16 +34,22 @@ extension ArticleProcessor {
                 return ArticleDecision(failures: watches.count)
             }
         }
+        // The article's text, normalised once for every watch's matcher and story signature, when
+        // some watch has not decided it yet (not kept for a long article: ``Normalizer/sharedNormalization(of:)``).
+        var normalizedText: NormalizedText??
         for (watch, seen) in zip(watches, seen) {
             do {
                 if try seen.get() { continue }
+                let normalized = normalizedText ?? Normalizer.sharedNormalization(of: incoming.article)
+                normalizedText = .some(normalized)
                 if let lookup, let originalKey = result.originalKey {
-                    if let record = try decideEdit(incoming, originalKey: originalKey, version: lookup.version, watch: watch) {
+                    if let record = try decideEdit(incoming, normalized: normalized, originalKey: originalKey, version: lookup.version,
+                                                   watch: watch) {
                         result.alerts.append(record)
                     }
                     continue
                 }
-                if let record = try decideNew(incoming, version: lookup?.version, watch: watch) {
+                if let record = try decideNew(incoming, normalized: normalized, version: lookup?.version, watch: watch) {
                     result.alerts.append(record)
                 }
             } catch {
@@ -66,16 +72,19 @@ extension ArticleProcessor {
     }
 
     /// Decides an article seen for the first time (not an edit) for one watch.
-    /// - Parameter version: its secondary keys, recorded with the decision when the source has earlier versions.
+    /// - Parameters:
+    ///   - normalized: ``Normalizer/sharedNormalization(of:)`` of the article, shared by every watch.
+    ///   - version: its secondary keys, recorded with the decision when the source has earlier versions.
     /// - Returns: the alert written, if any.
     /// - Throws: ``StateStoreError`` or the alert log's error, as ``OutboxDelivery/decide(articleKey:watch:contentHash:alert:version:alertedActorIDs:at:)``.
-    private func decideNew(_ incoming: IncomingArticle, version: ArticleVersion?, watch: CompiledWatch) throws -> AlertRecord? {
+    private func decideNew(_ incoming: IncomingArticle, normalized: NormalizedText?, version: ArticleVersion?,
+                           watch: CompiledWatch) throws -> AlertRecord? {
         let article = incoming.article, articleKey = incoming.articleKey, origin = incoming.origin
-        var evaluation = watch.evaluate(article, articleKey: articleKey, source: incoming.source, time: now())
+        var evaluation = watch.evaluate(article, normalized: normalized, articleKey: articleKey, source: incoming.source, time: now())
         // Issue 12: an alert joins the story of an earlier one (its member is recorded once committed).
         var storyMember: StoryMember?
         if evaluation.level != nil {
-            let (keys, member) = try stories.keys(for: evaluation.record, article: article, in: store)
+            let (keys, member) = try stories.keys(for: evaluation.record, article: article, normalized: normalized, in: store)
             evaluation.record.story = keys
             storyMember = member
         }

@@ -40,6 +40,14 @@ package struct IncomingArticle: Sendable {
     /// The article evaluated by each of `watches` at `time`, touching no state: what `seedwatch
     /// scan` and `seedwatch feeds check` print for the articles the daemon's intakes would decide.
     package func evaluations(by watches: [CompiledWatch], at time: Date) -> [(watch: CompiledWatch, evaluation: ArticleEvaluation)] {
-        watches.map { ($0, $0.evaluate(article, articleKey: articleKey, source: source, time: time)) }
+        evaluations(by: watches, normalized: Normalizer.sharedNormalization(of: article), at: time)
+    }
+
+    /// ``evaluations(by:at:)`` with the article's text normalised once by the caller
+    /// (``Normalizer/sharedNormalization(of:)`` of ``article``), who also reads it for the story
+    /// signature; `nil` for a long article: each matcher normalises it.
+    package func evaluations(by watches: [CompiledWatch], normalized: NormalizedText?,
+                             at time: Date) -> [(watch: CompiledWatch, evaluation: ArticleEvaluation)] {
+        watches.map { ($0, $0.evaluate(article, normalized: normalized, articleKey: articleKey, source: source, time: time)) }
     }
 }

@@ -30,8 +30,11 @@ struct CorePatternRule: PointRule {
             sheet.components.append(ScoreComponent(rule: rule, points: points,
                                                    detail: "\(article.place(s)): \(detail)\(article.lengthDetail(s))", sentence: s))
         }
+        let facts = article.sentences
         for s in 0..<article.sentenceCount {
-            let facts = article.sentences
+            // A pair needs two states of the sentence, and ``ArticleFacts/responsePairs`` too: a
+            // sentence naming fewer adds nothing (most sentences of a long article).
+            guard facts.states[s].count >= 2 else { continue }
             let weighted = facts.states[s].filter { rules.weight(of: $0) > 0 }.sorted()
             let topics = facts.topics[s].keys.filter(article.counts).sorted()
             let coreNamed = weighted.filter(coreStates.contains)

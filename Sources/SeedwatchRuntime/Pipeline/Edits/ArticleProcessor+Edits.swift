@@ -9,13 +9,14 @@ extension ArticleProcessor {
     /// the original, the original takes its title and link and keeps its alert id, and an alert is
     /// written only as ``EditAlertRule`` says; that alert has its own id, names the original
     /// alert's id in `updates`, and joins the story of the original's alert (``StoryKeeper/editKeys(for:article:originalAlertID:in:)``).
+    /// - Parameter normalized: ``Normalizer/sharedNormalization(of:)`` of the article, shared by every watch.
     /// - Returns: the alert written, if any.
     /// - Throws: ``StateStoreError`` or the alert log's error, as ``OutboxDelivery/decideEdit(articleKey:originalKey:watch:contentHash:version:originalAlertID:alertedActorIDs:alert:storyMember:at:)``.
-    func decideEdit(_ incoming: IncomingArticle, originalKey: String, version: ArticleVersion,
+    func decideEdit(_ incoming: IncomingArticle, normalized: NormalizedText?, originalKey: String, version: ArticleVersion,
                     watch: CompiledWatch) throws -> AlertRecord? {
         let article = incoming.article, articleKey = incoming.articleKey, origin = incoming.origin
         let original = try store.seenDecision(articleKey: originalKey, watch: watch.name)
-        let evaluation = watch.evaluate(article, articleKey: articleKey, source: incoming.source, time: now())
+        let evaluation = watch.evaluate(article, normalized: normalized, articleKey: articleKey, source: incoming.source, time: now())
         let rule = EditAlertRule(level: evaluation.level, actorIDs: evaluation.record.actors.map(\.id),
                                  alertedBefore: original?.alertedActorIDs)
         var record = evaluation.record
@@ -24,7 +25,8 @@ extension ArticleProcessor {
         if rule.alerts {
             record.updates = original?.alertID
             // Issue 12: the edit's alert joins the story of the original's alert.
-            let (keys, member) = try stories.editKeys(for: record, article: article, originalAlertID: original?.alertID, in: store)
+            let (keys, member) = try stories.editKeys(for: record, article: article, normalized: normalized,
+                                                                originalAlertID: original?.alertID, in: store)
             record.story = keys
             storyMember = member
             alert = (record.id, AlertEncoding.line(record))

@@ -1,0 +1,45 @@
+import Testing
+@testable import SeedwatchCore
+
+/// The companion test reads the words around a term from the text's bytes: an ASCII window is split
+/// in place, any other through `String` (``CompanionWords/lowercasedWords(_:)``), with the same words.
+@Suite("Companion words from bytes")
+struct CompanionWordsBytesTests {
+    static func words(_ bytes: [UInt8], _ range: Range<Int>) -> [String] {
+        bytes.withUnsafeBufferPointer { CompanionWords.lowercasedWords($0[range]) }
+    }
+
+    @Test("ASCII windows give the String path's words")
+    func asciiWindows() {
+        let text = Array("Oil's PRICE rose 3.5%\r\nin Gas-rich\tRussia_2024 (LNG)... x".utf8)
+        #expect(Self.words(text, 0..<text.count) == ["oil", "s", "price", "rose", "3", "5", "in", "gas", "rich", "russia", "2024", "lng", "x"])
+        for lo in 0..<text.count {
+            for hi in lo...text.count {
+                #expect(Self.words(text, lo..<hi) == CompanionWords.lowercasedWords(String(decoding: text[lo..<hi], as: UTF8.self)))
+            }
+        }
+    }
+
+    @Test("windows with other bytes, cut inside a scalar too, give the String path's words")
+    func otherWindows() {
+        let text = Array("Gazprom’s ΣΟΦΙΑ pipeline — ½ e\u{0301}nergie ① Straße İstanbul".utf8)
+        #expect(Self.words(text, 0..<text.count) == ["gazprom", "s", "σοφια", "pipeline", "½", "énergie", "①", "straße", "i̇stanbul"])
+        for lo in 0..<text.count {
+            for hi in lo...text.count {
+                #expect(Self.words(text, lo..<hi) == CompanionWords.lowercasedWords(String(decoding: text[lo..<hi], as: UTF8.self)))
+            }
+        }
+    }
+
+    @Test("the hash accumulator knows what it holds, zero included")
+    func accumulatorContains() {
+        var gathered = HashAccumulator()
+        for hash: UInt64 in [5, 0, 1 << 40, 5, 77] { gathered.insert(hash) }
+        #expect(gathered.contains(5) && gathered.contains(0) && gathered.contains(1 << 40) && gathered.contains(77))
+        #expect(!gathered.contains(6))
+        #expect(gathered.set == [0, 5, 1 << 40, 77])
+        for hash in 1000..<1100 { gathered.insert(UInt64(hash)) }
+        #expect((1000..<1100).allSatisfy { gathered.contains(UInt64($0)) })
+        #expect(!gathered.contains(1100))
+    }
+}
