@@ -15,12 +15,13 @@ struct AlertsCommand: ParsableCommand {
         actors, topics, the best evidence sentence and the source link, wrapped to the terminal; \
         with --json, the log lines as they are. Rotated logs (alerts.jsonl.1, alerts.jsonl.2.gz, …) \
         are read first, oldest first. --follow keeps reading new alerts (and follows the log across \
-        rotation). --actor and --topic take ids, names or aliases, in any case (putin, \
-        "Kim Jong-un", sanctions). Colour follows --color, then NO_COLOR, then whether stdout is a \
+        rotation). --watch keeps one watch's alerts. --actor and --topic take ids, names or aliases, \
+        in any case (putin, "Kim Jong-un", sanctions). Colour follows --color, then NO_COLOR, then whether stdout is a \
         terminal.
 
         Examples:
           seedwatch alerts --since 2h
+          seedwatch alerts --watch ceuta-migrants --level alert
           seedwatch alerts --since 2026-12-06 --actor Putin --topic Sanctions --level alert
           seedwatch alerts --json --follow | jq .title
         """
@@ -33,6 +34,9 @@ struct AlertsCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Only alerts naming this actor: id, name or alias, any case.", valueName: "actor"))
     var actor: String?
+
+    @Option(help: ArgumentHelp("Only alerts of this watch (its folder name, the alert's \"watch\" key).", valueName: "name"))
+    var watch: String?
 
     @Option(help: ArgumentHelp("Only alerts with this topic: id or name, any case.", valueName: "topic"))
     var topic: String?
@@ -67,7 +71,7 @@ struct AlertsCommand: ParsableCommand {
             return AlertFilter(since: try since.map { try AlertQueryTerms.since($0, now: Date()) },
                                actor: try actor.map { models.isEmpty ? $0 : try AlertQueryTerms.actorID($0, in: models) },
                                topic: try topic.map { models.isEmpty ? $0 : try AlertQueryTerms.topicID($0, in: models) },
-                               minimumLevel: level)
+                               minimumLevel: level, watch: watch)
         } catch let refusal as AlertQueryTerms.Refusal {
             throw ValidationError(refusal.description)
         }
@@ -113,16 +117,22 @@ struct AlertsCommand: ParsableCommand {
             }
             if follow { usleep(300_000) }
         } while follow
-        if shown == 0 { sayEmpty(logPath) }
+        if shown == 0 { sayEmpty(logPath, watches: models.map(\.watch)) }
     }
 
-    private func sayEmpty(_ logPath: String) {
+    /// - Parameter watches: the configuration's watches, to say so when `--watch` names none of them
+    ///   (a removed watch's alerts stay in the log and can still be listed).
+    private func sayEmpty(_ logPath: String, watches: [String]) {
         var conditions: [String] = []
         if let since { conditions.append("since \(since)") }
+        if let watch { conditions.append("of watch \(watch)") }
         if let actor { conditions.append("naming \(actor)") }
         if let topic { conditions.append("on \(topic)") }
         if let level { conditions.append("at level \(level.rawValue) or above") }
-        let text = conditions.isEmpty ? "no alerts in \(logPath)" : "no alerts " + conditions.joined(separator: ", ")
+        var text = conditions.isEmpty ? "no alerts in \(logPath)" : "no alerts " + conditions.joined(separator: ", ")
+        if let watch, !watches.isEmpty, !watches.contains(watch) {
+            text += " (no watch named \(watch) in the configuration: \(watches.joined(separator: ", ")))"
+        }
         if json { FileHandleOutput.standardError(text) } else { print(text) }
     }
 

@@ -8,9 +8,9 @@ import Testing
 @Suite("Command line: alerts view and outputs")
 struct AlertsAndOutputsCommandTests {
     static func line(_ id: String, _ title: String, actor: (String, String), topic: (String, String), time: Date,
-                     level: AlertLevel = .alert) -> [UInt8] {
+                     level: AlertLevel = .alert, watch: String = "china-russia-north-korea") -> [UInt8] {
         AlertEncoding.line(AlertRecord(
-            id: id, time: time, watch: "china-russia-north-korea", level: level, score: 20,
+            id: id, time: time, watch: watch, level: level, score: 20,
             source: .file(path: Array("/drop/\(id).txt".utf8), url: "https://news.example/\(id)"), title: title, published: nil,
             actors: [ActorSummary(id: actor.0, name: actor.1, mentions: 1)],
             topics: [TopicSummary(id: topic.0, name: topic.1, score: 6, terms: [])], evidence: []))
@@ -45,6 +45,24 @@ struct AlertsAndOutputsCommandTests {
         #expect(try titles(config, ["--topic", "china’s ECONOMIC and political hold on Pyongyang and Moscow"]) == ["Kim in Beijing"])
         let today = AlertTimestamp.format(Calendar.utc.startOfDay(for: Date())).prefix(10)
         #expect(try titles(config, ["--since", String(today)]) == ["Kim in Beijing"])
+    }
+
+    /// `--watch` keeps one watch's alerts (a second watch made with `watch new --add-to-config`
+    /// writes to the same log); a name that is no watch of the configuration still lists that
+    /// watch's alerts (a removed watch's lines stay in the log) and, when there are none, says so.
+    @Test func oneWatchsAlerts() throws {
+        let (folder, config) = try folderWithLog()
+        let log = folder.url.appendingPathComponent("alerts.jsonl")
+        let handle = try FileHandle(forWritingTo: log)
+        handle.seekToEndOfFile()
+        handle.write(Data(Self.line("00000000000000c3", "Spain and Morocco talk migration", actor: ("spain", "Spain"),
+                                    topic: ("migration", "Migration"), time: Date().addingTimeInterval(-60), watch: "ceuta-migrants")))
+        try handle.close()
+        #expect(try titles(config, ["--watch", "ceuta-migrants"]) == ["Spain and Morocco talk migration"])
+        #expect(try titles(config, ["--watch", "china-russia-north-korea"]) == ["Putin in Pyongyang", "Kim in Beijing"])
+        let none = try CommandLineTests.run(["alerts", "--config", config.path, "--watch", "us-canada-tariffs"])
+        #expect(none.status == 0)
+        #expect(none.stdout == "no alerts of watch us-canada-tariffs (no watch named us-canada-tariffs in the configuration: china-russia-north-korea)\n")
     }
 
     @Test func errorsPrintTheAlertsUsage() throws {
