@@ -30,6 +30,10 @@ public enum ArticleUpdateMatch {
                                         descriptionShared: Bool = false, stored: [StoredVersion],
                                         present: Set<String> = []) -> String? {
         let candidates = stored.filter { !present.contains($0.articleKey) && !present.contains($0.originalKey) }
+        // No stored version to compare with (a feed's first document, most new items): every rule
+        // below gives nil, and the title is not normalised for nothing (4 % of the CPU time of
+        // deciding 10,000 new items of one feed, issue 11).
+        guard !candidates.isEmpty else { return nil }
         if let descriptionHash, !descriptionShared {
             let originals = Set(candidates.filter { $0.descriptionHash == descriptionHash }.map(\.originalKey))
             if originals.count == 1 { return originals.first }
