@@ -51,15 +51,15 @@ enum InputFiles {
     /// Whether the drop folder reads a file of this name: its extension is a ``DocumentFormat``,
     /// after a trailing `.gz` (a gzip file is read as the name without it).
     static func isReadableType(_ path: String) -> Bool {
-        var name = (path as NSString).lastPathComponent
-        if name.count > 3, name.lowercased().hasSuffix(".gz") { name = String(name.dropLast(3)) }
+        let file = (path as NSString).lastPathComponent
+        let name = CompressedFile.innerName(of: file) ?? file
         return DocumentFormat(fileExtension: DocumentFormat.fileExtension(of: name)) != nil
     }
 
     /// The stderr line for a file passed over inside a folder.
     static func skippedLine(_ path: String) -> String {
         let ext = DocumentFormat.fileExtension(of: (path as NSString).lastPathComponent).lowercased()
-        return "\(path): skipped: " + (ext.isEmpty ? "unsupported file type (no extension)" : "unsupported file type .\(ext)")
+        return "\(path): skipped: \(ExtractionError.unsupportedType(extension: ext))"
     }
 
     /// The stderr line for a named folder with nothing to read.

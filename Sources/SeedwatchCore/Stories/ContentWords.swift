@@ -59,11 +59,7 @@ public enum ContentWords {
     /// reads an article's title, `"\n"` and body so, and a 50 MB body is not copied once more
     /// (issue 15: peak memory of one large article).
     public static func hashes(ofConcatenationOf pieces: [String]) -> Set<UInt64> {
-        hashes(ofConcatenationOf: pieces, dropping: commonTable)
-    }
-
-    static func hashes(ofConcatenationOf pieces: [String], dropping common: WordHashTable) -> Set<UInt64> {
-        hashes(of: Normalizer.normalize(concatenationOf: pieces), dropping: common)
+        hashes(of: Normalizer.normalize(concatenationOf: pieces), dropping: commonTable)
     }
 
     /// ``hashes(of:)`` of text already normalised (``Normalizer/normalize(_:)``): the same set, read
@@ -162,12 +158,6 @@ public enum ContentWords {
     /// it is alphabetic or numeric. No `String` is made per word or per character.
     static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Bool) {
         forEachWord(inFolded: Normalizer.normalize(text).folded, body)
-    }
-
-    /// ``forEachWord(in:_:)`` over the concatenation of `pieces`, normalised without joining them
-    /// (``Normalizer/normalize(concatenationOf:)``: the same folded bytes as the joined text).
-    static func forEachWord(inConcatenationOf pieces: [String], _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Bool) {
-        forEachWord(inFolded: Normalizer.normalize(concatenationOf: pieces).folded, body)
     }
 
     /// ``forEachWord(in:_:)`` over the folded bytes of a normalised text (``NormalizedText/folded``).

@@ -45,9 +45,11 @@ public struct StoryFingerprint: Sendable, Hashable {
     /// The fingerprint of an article: signature over `title` and `body` joined by a line break,
     /// lead signature over `title` and the first ``leadWords`` words of `body`, the key of the
     /// canonical link of `url`, time `published ?? seen` (``isDated`` when `published` is given).
+    /// - Parameter signature: the signature when already made from the normalised text
+    ///   (``MinHashSignature/init(normalized:)``); `nil` makes it here.
     public init(title: String, body: String, url: String?, published: Date?, seen: Date,
-                actors: Set<String>, topics: Set<String>) {
-        self.init(signature: MinHashSignature(concatenationOf: [title, "\n", body]),
+                actors: Set<String>, topics: Set<String>, signature: MinHashSignature? = nil) {
+        self.init(signature: signature ?? MinHashSignature(concatenationOf: [title, "\n", body]),
                   lead: MinHashSignature(hashes: ContentWords.leadHashes(title: title, body: body, leadWords: Self.leadWords)),
                   linkKey: CanonicalLink.of(url).map(CanonicalLink.key), title: title,
                   time: published ?? seen, isDated: published != nil, actors: actors, topics: topics)
@@ -56,21 +58,12 @@ public struct StoryFingerprint: Sendable, Hashable {
     /// The fingerprint of the article of an alert: its title, body, link and published date, and
     /// the alert's actor and topic ids; an undated article takes the alert's `time` (and is not
     /// ``isDated``).
-    public init(alert record: AlertRecord, article: Article) {
+    /// - Parameter normalized: ``Normalizer/normalize(article:)`` of `article` (the text the
+    ///   matcher read), to read the signature from without normalising the text again; with `nil`
+    ///   the text is normalised here. The fingerprint is the same either way.
+    public init(alert record: AlertRecord, article: Article, normalized: NormalizedText? = nil) {
         self.init(title: article.title, body: article.body, url: article.url, published: article.published,
-                  seen: record.time, actors: Set(record.actors.map(\.id)), topics: Set(record.topics.map(\.id)))
-    }
-
-    /// ``init(alert:article:)`` with the signature read from `normalized`, which must be
-    /// ``Normalizer/normalize(article:)`` of `article` (the text the matcher read): the same
-    /// fingerprint, without normalising the article's text again.
-    /// With `nil` the text is normalised here (``init(alert:article:)``).
-    public init(alert record: AlertRecord, article: Article, normalized: NormalizedText?) {
-        guard let normalized else { self.init(alert: record, article: article); return }
-        self.init(signature: MinHashSignature(normalized: normalized),
-                  lead: MinHashSignature(hashes: ContentWords.leadHashes(title: article.title, body: article.body, leadWords: Self.leadWords)),
-                  linkKey: CanonicalLink.of(article.url).map(CanonicalLink.key), title: article.title,
-                  time: article.published ?? record.time, isDated: article.published != nil,
-                  actors: Set(record.actors.map(\.id)), topics: Set(record.topics.map(\.id)))
+                  seen: record.time, actors: Set(record.actors.map(\.id)), topics: Set(record.topics.map(\.id)),
+                  signature: normalized.map(MinHashSignature.init(normalized:)))
     }
 }

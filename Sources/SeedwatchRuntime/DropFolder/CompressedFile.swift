@@ -11,7 +11,12 @@ package enum CompressedFile {
     ///   and `bytes` start with the gzip magic `1F 8B`; `nil` otherwise (the file is read as it is).
     /// - Throws: ``GzipError`` when the data does not inflate or inflates past `maxBytes`.
     package static func unpack(name: String, bytes: [UInt8], maxBytes: Int) throws(GzipError) -> (name: String, bytes: [UInt8])? {
-        guard name.count > 3, name.lowercased().hasSuffix(".gz"), Gzip.hasMagic(bytes) else { return nil }
-        return (String(name.dropLast(3)), try Gzip.inflate(bytes, maxBytes: maxBytes))
+        guard let inner = innerName(of: name), Gzip.hasMagic(bytes) else { return nil }
+        return (inner, try Gzip.inflate(bytes, maxBytes: maxBytes))
+    }
+
+    /// `name` without its `.gz` (any case) when it ends so and has a name before it; `nil` otherwise.
+    package static func innerName(of name: String) -> String? {
+        name.count > 3 && name.lowercased().hasSuffix(".gz") ? String(name.dropLast(3)) : nil
     }
 }
