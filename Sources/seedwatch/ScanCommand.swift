@@ -81,7 +81,8 @@ struct ScanCommand: ParsableCommand {
                 for (w, var evaluation) in incoming.evaluations(by: watches, normalized: normalized, at: Date()) {
                     if evaluation.level != nil {
                         let record = evaluation.record
-                        let fingerprint = StoryFingerprint(alert: record, article: incoming.article, normalized: normalized)
+                        let fingerprint = StoryFingerprint(alert: record, article: incoming.article, normalized: normalized,
+                                                           leadWords: w.storyLeadWords)
                         evaluation.record.story = stories.join(alertID: record.id, watch: record.watch, level: record.level,
                                                                fingerprint: fingerprint)
                     }

@@ -42,8 +42,8 @@ struct OneNormalisationTests {
             let normalized = Normalizer.normalize(article: article)
             #expect(MinHashSignature(normalized: normalized) == MinHashSignature(text: article.title + "\n" + article.body))
             #expect(ContentWords.hashes(of: normalized) == ContentWords.hashes(of: article.title + "\n" + article.body))
-            #expect(StoryFingerprint(alert: Self.record, article: article, normalized: normalized)
-                == StoryFingerprint(alert: Self.record, article: article))
+            #expect(StoryFingerprint(alert: Self.record, article: article, normalized: normalized, leadWords: .commonOnly)
+                == StoryFingerprint(alert: Self.record, article: article, leadWords: .commonOnly))
         }
         // Exact words: content words of the tricky article, common words ("in") dropped.
         let words = ["fire", "pyongyang", "kim", "jong", "un", "σοφια", "éte", "straße", "平壤阅兵", "пхеньянский"]
@@ -63,7 +63,7 @@ struct OneNormalisationTests {
         #expect(Normalizer.sharedNormalization(of: longer)?.folded.count == 4_000_000)  // the line break is a space
         let longest = Article(title: "Title", body: body + "xxxxx")
         #expect(Normalizer.sharedNormalization(of: longest)?.folded.count == nil)
-        #expect(StoryFingerprint(alert: Self.record, article: short, normalized: nil) == StoryFingerprint(alert: Self.record, article: short))
+        #expect(StoryFingerprint(alert: Self.record, article: short, normalized: nil, leadWords: .commonOnly) == StoryFingerprint(alert: Self.record, article: short, leadWords: .commonOnly))
         let watch = CompiledWatch(model: try ShippedModel.model)
         let a = watch.evaluate(short, normalized: nil, articleKey: "k", source: Self.record.source, time: Self.record.time)
         let b = watch.evaluate(short, normalized: Normalizer.normalize(article: short), articleKey: "k", source: Self.record.source,

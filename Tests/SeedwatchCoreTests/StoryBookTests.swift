@@ -52,7 +52,7 @@ import Testing
         func undated(_ title: String, _ body: String) -> StoryFingerprint {
             // As scan gives them: no published date, all read at the same instant.
             StoryFingerprint(title: title, body: body, url: nil, published: nil, seen: T.tuesday,
-                             actors: ["north-korea", "japan", "china", "russia"], topics: ["missile-test"])
+                             actors: ["north-korea", "japan", "china", "russia"], topics: ["missile-test"], leadWords: .commonOnly)
         }
         var book = StoryBook()
         let keys = [

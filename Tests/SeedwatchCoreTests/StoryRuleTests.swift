@@ -46,7 +46,7 @@ enum StoryTexts {
                             actors: Set<String> = ["north-korea", "japan", "china", "russia"],
                             topics: Set<String> = ["missile-test"]) -> StoryFingerprint {
         StoryFingerprint(title: title, body: body, url: url, published: tuesday.addingTimeInterval(hoursLater * 3600),
-                         seen: tuesday, actors: actors, topics: topics)
+                         seen: tuesday, actors: actors, topics: topics, leadWords: .commonOnly)
     }
 }
 
@@ -191,7 +191,7 @@ enum StoryTexts {
     func undatedArticlesJoinOnlyThroughLinkOrText() {
         func undated(_ title: String, _ body: String, url: String? = nil) -> StoryFingerprint {
             StoryFingerprint(title: title, body: body, url: url, published: nil, seen: T.tuesday,
-                             actors: ["north-korea", "japan", "china", "russia"], topics: ["missile-test"])
+                             actors: ["north-korea", "japan", "china", "russia"], topics: ["missile-test"], leadWords: .commonOnly)
         }
         let wire = undated(T.wireTitle, T.wireBody, url: "https://wire.example.com/1")
         // The launch a week later, dropped undated beside the wire: it arrived at the same instant.

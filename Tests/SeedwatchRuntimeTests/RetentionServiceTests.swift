@@ -20,7 +20,7 @@ import Testing
         let member = StoryMember(alertID: alertID, watch: "test-watch", story: alertID, level: .alert,
                                  fingerprint: StoryFingerprint(title: "Putin meets Kim", body: "Putin met Kim Jong Un in Pyongyang.",
                                                                url: "https://news.example/1", published: start, seen: start,
-                                                               actors: ["russia", "north-korea"], topics: ["summit"]))
+                                                               actors: ["russia", "north-korea"], topics: ["summit"], leadWords: .commonOnly))
         #expect(try store.commitDecision(articleKey: itemKey, watch: "test-watch", contentHash: "h", alertID: alertID,
                                          alertLine: Array("{\"id\":\"\(alertID)\"}\n".utf8), storyMember: member, at: start))
         try store.markWritten(alertIDs: [alertID])
@@ -84,7 +84,7 @@ import Testing
         let member = StoryMember(alertID: Self.alertID, watch: "test-watch", story: Self.alertID, level: .alert,
                                  fingerprint: StoryFingerprint(title: "Putin meets Kim", body: "Putin met Kim Jong Un in Pyongyang.",
                                                                url: nil, published: nil, seen: Self.start,
-                                                               actors: ["russia"], topics: []))
+                                                               actors: ["russia"], topics: [], leadWords: .commonOnly))
         #expect(try store.commitDecision(articleKey: Self.itemKey, watch: "test-watch", contentHash: "h", alertID: Self.alertID,
                                          alertLine: Array("{\"id\":\"\(Self.alertID)\"}\n".utf8), storyMember: member, at: Self.start))
         try store.markWritten(alertIDs: [Self.alertID])

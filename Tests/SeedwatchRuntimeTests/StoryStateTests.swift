@@ -10,7 +10,7 @@ import Testing
     static func fingerprint(_ body: String, link: String?, hoursLater: Double) -> StoryFingerprint {
         StoryFingerprint(title: "North Korea fires missile", body: body, url: link,
                          published: tuesday.addingTimeInterval(hoursLater * 3600), seen: tuesday,
-                         actors: ["north-korea", "japan"], topics: ["missile-test"])
+                         actors: ["north-korea", "japan"], topics: ["missile-test"], leadWords: .commonOnly)
     }
 
     static let body = """
@@ -129,7 +129,7 @@ extension StoryStateTests {
         let store = try StateStore(path: folder.file("state.sqlite"))
         func undated(_ body: String) -> StoryFingerprint {
             StoryFingerprint(title: "North Korea fires missile", body: body, url: nil, published: nil, seen: Self.tuesday,
-                             actors: ["north-korea", "japan"], topics: ["missile-test"])
+                             actors: ["north-korea", "japan"], topics: ["missile-test"], leadWords: .commonOnly)
         }
         let first = StoryMember(alertID: "00000000000000a1", watch: "w", story: "00000000000000a1", level: .alert,
                                 fingerprint: undated(Self.body))
@@ -160,7 +160,7 @@ extension StoryStateTests {
         let path = folder.file("state.sqlite")
         let fingerprint = StoryFingerprint(title: "North Korea fires missile", body: Self.body, url: "https://www.a.example.com/1/",
                                            published: nil, seen: Self.tuesday, actors: ["north-korea", "japan"],
-                                           topics: ["missile-test"])
+                                           topics: ["missile-test"], leadWords: .commonOnly)
         // 16 bits per minimum, as stored before: the low 12 bits are today's value, the high 4 anything.
         func sixteenBit(_ signature: MinHashSignature) -> Data {
             Data(signature.values.flatMap { [UInt8(truncatingIfNeeded: $0), UInt8($0 >> 8) | 0xA0] })

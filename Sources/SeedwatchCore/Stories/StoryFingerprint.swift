@@ -6,9 +6,10 @@ import Foundation
 public struct StoryFingerprint: Sendable, Hashable {
     /// MinHash of the content words of the title and body (``MinHashSignature``).
     public var signature: MinHashSignature
-    /// MinHash of the content words of the title and the first ``leadWords`` words of the body
-    /// (``ContentWords/leadHashes(title:body:leadWords:dropping:)``); ``MinHashSignature/empty``
-    /// for a member recorded before it was kept.
+    /// MinHash of the content words of the title and the first ``leadWords`` words of the body,
+    /// without the words of the watch's actors (``StoryLeadWords``; members recorded before
+    /// 2026-12 kept those words in) (``ContentWords/leadHashes(title:body:leadWords:dropping:)``);
+    /// ``MinHashSignature/empty`` for a member recorded before it was kept.
     public var lead: MinHashSignature
     /// ``CanonicalLink/key(_:)`` of ``CanonicalLink/of(_:)`` of the article's link, `nil` when it has
     /// none: links are only compared, and the state database keeps 8 bytes instead of the link.
@@ -45,12 +46,15 @@ public struct StoryFingerprint: Sendable, Hashable {
     /// The fingerprint of an article: signature over `title` and `body` joined by a line break,
     /// lead signature over `title` and the first ``leadWords`` words of `body`, the key of the
     /// canonical link of `url`, time `published ?? seen` (``isDated`` when `published` is given).
-    /// - Parameter signature: the signature when already made from the normalised text
-    ///   (``MinHashSignature/init(normalized:)``); `nil` makes it here.
+    /// - Parameters:
+    ///   - signature: the signature when already made from the normalised text
+    ///     (``MinHashSignature/init(normalized:)``); `nil` makes it here.
+    ///   - leadWords: the words the lead leaves out (``StoryLeadWords/init(model:)`` of the watch).
     public init(title: String, body: String, url: String?, published: Date?, seen: Date,
-                actors: Set<String>, topics: Set<String>, signature: MinHashSignature? = nil) {
+                actors: Set<String>, topics: Set<String>, signature: MinHashSignature? = nil, leadWords: StoryLeadWords) {
         self.init(signature: signature ?? MinHashSignature(concatenationOf: [title, "\n", body]),
-                  lead: MinHashSignature(hashes: ContentWords.leadHashes(title: title, body: body, leadWords: Self.leadWords)),
+                  lead: MinHashSignature(hashes: ContentWords.leadHashes(title: title, body: body, leadWords: Self.leadWords,
+                                                                         dropping: leadWords.dropped)),
                   linkKey: CanonicalLink.of(url).map(CanonicalLink.key), title: title,
                   time: published ?? seen, isDated: published != nil, actors: actors, topics: topics)
     }
@@ -61,9 +65,10 @@ public struct StoryFingerprint: Sendable, Hashable {
     /// - Parameter normalized: ``Normalizer/normalize(article:)`` of `article` (the text the
     ///   matcher read), to read the signature from without normalising the text again; with `nil`
     ///   the text is normalised here. The fingerprint is the same either way.
-    public init(alert record: AlertRecord, article: Article, normalized: NormalizedText? = nil) {
+    /// - Parameter leadWords: the words the lead leaves out (``StoryLeadWords/init(model:)`` of the alert's watch).
+    public init(alert record: AlertRecord, article: Article, normalized: NormalizedText? = nil, leadWords: StoryLeadWords) {
         self.init(title: article.title, body: article.body, url: article.url, published: article.published,
                   seen: record.time, actors: Set(record.actors.map(\.id)), topics: Set(record.topics.map(\.id)),
-                  signature: normalized.map(MinHashSignature.init(normalized:)))
+                  signature: normalized.map(MinHashSignature.init(normalized:)), leadWords: leadWords)
     }
 }

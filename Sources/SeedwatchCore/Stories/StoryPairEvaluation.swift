@@ -35,7 +35,7 @@ public struct StoryPairEvaluation: Sendable {
                 let decision = watch.scorer.score(watch.matcher.match(article, language: article.language))
                 fingerprints[path] = StoryFingerprint(
                     title: article.title, body: article.body, url: article.url, published: article.published, seen: undated,
-                    actors: Set(decision.actors.map(\.id)), topics: Set(decision.topics.map(\.id)))
+                    actors: Set(decision.actors.map(\.id)), topics: Set(decision.topics.map(\.id)), leadWords: watch.storyLeadWords)
             } catch {
                 unreadable[path] = "\(error)"
             }

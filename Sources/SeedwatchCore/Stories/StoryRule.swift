@@ -28,7 +28,11 @@ public enum StoryRelation: String, Sendable, Hashable {
 ///    (``actorsAgree(_:_:)``), topics agree (``topicsAgree(_:_:)``), and the estimated Jaccard
 ///    index of the content words ≥ ``eventJaccard``, or that of their titles and leads
 ///    (``StoryFingerprint/lead``) ≥ ``leadJaccard``: two outlets' own reports of one event share
-///    few words over their whole length, more in what they say first.
+///    few words over their whole length, more in what they say first. And in both cases the two
+///    leads — without the watch's actor words (``StoryLeadWords``) — share an estimated
+///    ``minimumSharedLeadWords`` or more, or the whole texts ``minimumSharedWords`` or more: two
+///    short feed items of one day that share only "war" and the wire's name beside the actors'
+///    names are two happenings.
 ///
 /// Thresholds were fitted on the development part of the story pairs (`labels/story-pairs-build.py`) only (see
 /// labels/README.md); the held-out part measures them.
@@ -45,6 +49,15 @@ public struct StoryRule: Sendable, Hashable {
     public var leadJaccard: Double
     /// How far apart in time (seconds) two reports of one event may be.
     public var eventWindow: TimeInterval
+    /// The least number of words two reports of one event share in their leads
+    /// (``StoryFingerprint/lead``, without the watch's actor words), estimated from the leads'
+    /// Jaccard index J and sizes |A|, |B| as J / (1 + J) · (|A| + |B|).
+    /// The least number of content words two long reports of one event share over their whole texts
+    /// (estimated as ``minimumSharedLeadWords`` is), which stands in for the shared lead words: a
+    /// long report's whole text says more than its lead, and 15 words are more than any watch's
+    /// actor names (two short items share at most a few).
+    public var minimumSharedWords: Double = 15
+    public var minimumSharedLeadWords: Double = 3
     /// Whether the same-event relation needs actors and topics to agree (always in the pipeline;
     /// evaluation can measure the text and time conditions alone).
     public var requiresAgreement = true
@@ -59,7 +72,7 @@ public struct StoryRule: Sendable, Hashable {
     }
 
     /// The rule seedwatch uses: duplicate 0.7, edited 0.4 (with alike titles), event 0.10 or title
-    /// and lead 0.08 within 48 h (fitted on the dev pairs).
+    /// and lead 0.08 within 48 h (fitted on the dev pairs), with 3 lead words shared beyond the actors.
     public static let standard = StoryRule(duplicateJaccard: 0.7, editedJaccard: 0.4, eventJaccard: 0.10, leadJaccard: 0.08,
                                            eventWindow: 48 * 3600)
 
@@ -69,12 +82,21 @@ public struct StoryRule: Sendable, Hashable {
         let jaccard = a.signature.jaccard(b.signature)
         if jaccard >= duplicateJaccard { return .nearDuplicate }
         if jaccard >= editedJaccard && TitleSimilarity.isUpdate(a.title, b.title) { return .nearDuplicate }
+        let leadJaccard = a.lead.jaccard(b.lead)
         if a.isDated && b.isDated, abs(a.time.timeIntervalSince(b.time)) <= eventWindow,
-           jaccard >= eventJaccard || a.lead.jaccard(b.lead) >= leadJaccard,
+           jaccard >= eventJaccard || leadJaccard >= self.leadJaccard,
+           Self.sharedWords(jaccard: leadJaccard, a.lead.wordCount, b.lead.wordCount) >= minimumSharedLeadWords
+            || Self.sharedWords(jaccard: jaccard, a.signature.wordCount, b.signature.wordCount) >= minimumSharedWords,
            !requiresAgreement || (Self.actorsAgree(a.actors, b.actors) && Self.topicsAgree(a.topics, b.topics)) {
             return .sameEvent
         }
         return nil
+    }
+
+    /// The estimated size of the intersection of two sets of sizes `a` and `b` whose Jaccard index
+    /// is `jaccard`: |A ∩ B| = J · |A ∪ B| and |A ∪ B| = |A| + |B| − |A ∩ B|.
+    public static func sharedWords(jaccard: Double, _ a: Int, _ b: Int) -> Double {
+        jaccard / (1 + jaccard) * Double(a + b)
     }
 
     /// Whether a story whose dated members were published within `span` (``StoryMemberSource/storySpan(story:)``,

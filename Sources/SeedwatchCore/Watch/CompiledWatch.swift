@@ -6,6 +6,8 @@ public final class CompiledWatch: Sendable {
     public let model: WatchModel
     public let matcher: Matcher
     public let scorer: Scorer
+    /// The words its alerts' story leads leave out: common words and its actors' alias words.
+    public let storyLeadWords: StoryLeadWords
 
     /// The watch name (the folder of `model.yaml`).
     public var name: String { model.watch }
@@ -15,12 +17,14 @@ public final class CompiledWatch: Sendable {
         self.model = model
         self.matcher = Matcher(model: model)
         self.scorer = Scorer(model: model)
+        self.storyLeadWords = StoryLeadWords(model: model)
     }
 
-    private init(model: WatchModel, matcher: Matcher, scorer: Scorer) {
+    private init(model: WatchModel, matcher: Matcher, scorer: Scorer, storyLeadWords: StoryLeadWords) {
         self.model = model
         self.matcher = matcher
         self.scorer = scorer
+        self.storyLeadWords = storyLeadWords
     }
 
     /// The same watch (the same compiled matcher), whose decisions also say what a miss lacked
@@ -28,6 +32,6 @@ public final class CompiledWatch: Sendable {
     public func explainingShortfalls() -> CompiledWatch {
         var scorer = scorer
         scorer.explainsShortfalls = true
-        return CompiledWatch(model: model, matcher: matcher, scorer: scorer)
+        return CompiledWatch(model: model, matcher: matcher, scorer: scorer, storyLeadWords: storyLeadWords)
     }
 }

@@ -84,7 +84,8 @@ extension ArticleProcessor {
         // Issue 12: an alert joins the story of an earlier one (its member is recorded once committed).
         var storyMember: StoryMember?
         if evaluation.level != nil {
-            let (keys, member) = try stories.keys(for: evaluation.record, article: article, normalized: normalized, in: store)
+            let (keys, member) = try stories.keys(for: evaluation.record, article: article, normalized: normalized,
+                                                leadWords: watch.storyLeadWords, in: store)
             evaluation.record.story = keys
             storyMember = member
         }

@@ -18,25 +18,28 @@ package struct StoryKeeper: Sendable {
     ///   - record: the alert (its id, time, watch, level, actors and topics are used).
     ///   - article: the article (title, body, link, published date).
     ///   - normalized: ``Normalizer/sharedNormalization(of:)`` of `article`, as the matcher read it (`nil`: normalised here).
+    ///   - leadWords: the words the alert's watch leaves out of a story lead (``CompiledWatch/storyLeadWords``).
     /// - Throws: ``StateStoreError`` when the candidates cannot be read.
-    package func keys(for record: AlertRecord, article: Article, normalized: NormalizedText?,
+    package func keys(for record: AlertRecord, article: Article, normalized: NormalizedText?, leadWords: StoryLeadWords,
                       in store: StateStore) throws -> (keys: StoryKeys, member: StoryMember) {
         try StoryAssignment.assign(alertID: record.id, watch: record.watch, level: record.level,
-                                   fingerprint: StoryFingerprint(alert: record, article: article, normalized: normalized), in: store, rule: rule)
+                                   fingerprint: StoryFingerprint(alert: record, article: article, normalized: normalized,
+                                                                 leadWords: leadWords), in: store, rule: rule)
     }
 
     /// The story keys of an alert on an edit of a seen article: the story of the original's alert
     /// `originalAlertID` while its member is in the window; otherwise (no original alert, or it
     /// was pruned) as any alert (``keys(for:article:in:)``).
     /// - Throws: ``StateStoreError`` when the members cannot be read.
-    package func editKeys(for record: AlertRecord, article: Article, normalized: NormalizedText?, originalAlertID: String?,
-                         in store: StateStore) throws -> (keys: StoryKeys, member: StoryMember) {
+    package func editKeys(for record: AlertRecord, article: Article, normalized: NormalizedText?, leadWords: StoryLeadWords,
+                         originalAlertID: String?, in store: StateStore) throws -> (keys: StoryKeys, member: StoryMember) {
         if let originalAlertID, let original = try store.storyMember(alertID: originalAlertID),
            let summary = try store.storySummary(story: original.story) {
             return StoryAssignment.assignEdit(alertID: record.id, watch: record.watch, level: record.level,
-                                              fingerprint: StoryFingerprint(alert: record, article: article, normalized: normalized),
+                                              fingerprint: StoryFingerprint(alert: record, article: article, normalized: normalized,
+                                                                            leadWords: leadWords),
                                               original: original, summary: summary)
         }
-        return try keys(for: record, article: article, normalized: normalized, in: store)
+        return try keys(for: record, article: article, normalized: normalized, leadWords: leadWords, in: store)
     }
 }

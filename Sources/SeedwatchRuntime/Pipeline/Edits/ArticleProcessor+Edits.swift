@@ -25,7 +25,7 @@ extension ArticleProcessor {
         if rule.alerts {
             record.updates = original?.alertID
             // Issue 12: the edit's alert joins the story of the original's alert.
-            let (keys, member) = try stories.editKeys(for: record, article: article, normalized: normalized,
+            let (keys, member) = try stories.editKeys(for: record, article: article, normalized: normalized, leadWords: watch.storyLeadWords,
                                                                 originalAlertID: original?.alertID, in: store)
             record.story = keys
             storyMember = member
