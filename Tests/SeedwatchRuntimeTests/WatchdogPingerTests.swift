@@ -62,26 +62,32 @@ struct WatchdogPingerTests {
         #expect(!WatchdogPinger.isComputing(cpuSeconds: 0.000_05, interval: 1))
     }
 
-    @Test func aPipelineThreadThatComputesKeepsThePingsGoingWithoutCounterProgress() async throws {
+    @Test func aPipelineThreadThatComputesKeepsThePingsGoingWithoutCounterProgress() {
+        // Checks every 50 ms on a clock of the test's own (a timed test would depend on the load).
         let activity = PipelineActivity(baseBudgetSeconds: 0.2)
-        let cpu = Mutex<Double>(0)
-        activity.attachCPUClock { cpu.withLock { $0 } }
-        let pings = Mutex<Int>(0)
-        let pinger = WatchdogPinger(interval: 0.05, activity: activity, logger: LogRecorder().logger()) { pings.withLock { $0 += 1 } }
-        defer { pinger.stop() }
         activity.begin("big.html", bytes: 1_048_576)
-        // Computing for 0.8 s (four times the base budget): the thread's CPU clock advances.
-        for _ in 0..<16 {
-            try await Task.sleep(for: .milliseconds(50))
-            cpu.withLock { $0 += 0.05 }
+        let start = activity.current!.lastProgress
+        var check = WatchdogCheck(activity: activity, interval: 0.05)
+        // Computing for 0.8 s (four times the base budget): the thread's CPU clock advances 50 ms a check.
+        var outcomes: [WatchdogCheck.Outcome] = []
+        for k in 1...16 { outcomes.append(check.next(now: start + Double(k) * 0.05, cpuSeconds: Double(k) * 0.05)) }
+        #expect(outcomes == Array(repeating: .ping, count: 16))
+        // Then waiting (the clock stands still) past the base budget: the pings stop, with one warning.
+        guard case .withhold(let subject, let stalled) = check.next(now: start + 0.85, cpuSeconds: 0.8) else {
+            Issue.record("pings not withheld 0.85 s after the last progress of a waiting pipeline")
+            return
         }
-        let whileComputing = pings.withLock { $0 }
-        #expect(whileComputing >= 8, "only \(whileComputing) pings while computing")
-        // Then waiting (the clock stands still) past the base budget: the pings stop.
-        try await Task.sleep(for: .milliseconds(400))
-        let afterWaiting = pings.withLock { $0 }
-        try await Task.sleep(for: .milliseconds(300))
-        #expect(pings.withLock { $0 } == afterWaiting)
+        #expect(subject == "big.html")
+        #expect(abs(stalled - 0.85) < 1e-6)
+        #expect(check.next(now: start + 0.90, cpuSeconds: 0.8) == .stillWithholding)
+        // Bytes read again: pings resume, once with a notice.
+        activity.advance(bytes: 4096)
+        #expect(check.next(now: start + 0.95, cpuSeconds: 0.8) == .pingAndResume)
+        // Stalled once more past the budget (its last progress was when the bytes were read): a new warning.
+        guard case .withhold = check.next(now: start + 1.5, cpuSeconds: 0.8) else {
+            Issue.record("pings not withheld again after a second stall")
+            return
+        }
         activity.end()
     }
 }

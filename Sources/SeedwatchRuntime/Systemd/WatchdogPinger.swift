@@ -19,29 +19,19 @@ package final class WatchdogPinger: Sendable {
     ///   - ping: sends `WATCHDOG=1` (``SystemdNotifier/watchdog()`` in the daemon).
     package init(interval: Double, activity: PipelineActivity, logger: Logger, ping: @escaping @Sendable () -> Void) {
         let thread = Thread { [weak self] in
-            var mark = activity.progressMark
-            var cpu = activity.cpuSeconds
-            var withholding = false
+            var check = WatchdogCheck(activity: activity, interval: interval)
             while true {
                 Thread.sleep(forTimeInterval: interval)
                 guard let self, !self.stopped.load(ordering: .relaxed) else { return }
-                let now = PipelineActivity.monotonicSeconds()
-                let cpuNow = activity.cpuSeconds
-                let computing = WatchdogPinger.isComputing(cpuSeconds: cpuNow - cpu, interval: interval)
-                cpu = cpuNow
-                if activity.isHealthy(now: now, markAtLastPing: mark, computing: computing) {
-                    mark = activity.progressMark
+                switch check.next(now: PipelineActivity.monotonicSeconds(), cpuSeconds: activity.cpuSeconds) {
+                case .ping: ping()
+                case .pingAndResume:
                     ping()
-                    if withholding {
-                        withholding = false
-                        logger.notice("pipeline progressing again; watchdog pings resumed")
-                    }
-                } else if !withholding {
-                    withholding = true
-                    let hand = activity.current
+                    logger.notice("pipeline progressing again; watchdog pings resumed")
+                case .withhold(let subject, let stalledSeconds):
                     logger.warning("pipeline made no progress within its budget; watchdog pings withheld (systemd restarts the daemon after WatchdogSec)",
-                                   metadata: ["source": "\(hand?.subject ?? "-")",
-                                              "stalled_s": "\(String(format: "%.1f", now - (hand?.lastProgress ?? now)))"])
+                                   metadata: ["source": "\(subject ?? "-")", "stalled_s": "\(String(format: "%.1f", stalledSeconds))"])
+                case .stillWithholding: break
                 }
             }
         }
@@ -60,4 +50,51 @@ package final class WatchdogPinger: Sendable {
 
     /// Stops pinging (at shutdown); the thread ends at its next wake-up.
     package func stop() { stopped.store(true, ordering: .relaxed) }
+}
+
+/// One check of ``WatchdogPinger``, apart from its thread and clock: whether to ping now, given the
+/// monotonic time and the pipeline thread's CPU clock, and what changed since the last check.
+package struct WatchdogCheck {
+    /// What a check decided.
+    package enum Outcome: Equatable, Sendable {
+        /// The pipeline is healthy: send `WATCHDOG=1`.
+        case ping
+        /// Healthy again after pings were withheld: ping and log that they resumed.
+        case pingAndResume
+        /// Unhealthy for the first time since the last ping: withhold, and log the article in
+        /// hand (`nil` when none) and for how long (seconds) it made no progress.
+        case withhold(subject: String?, stalledSeconds: Double)
+        /// Still unhealthy: withhold again, without a log line.
+        case stillWithholding
+    }
+
+    private let activity: PipelineActivity
+    private let interval: Double
+    private var mark: Int
+    private var cpu: Double
+    private var withholding = false
+
+    /// A check of `activity` every `interval` seconds, starting from its present progress and CPU clock.
+    package init(activity: PipelineActivity, interval: Double) {
+        self.activity = activity
+        self.interval = interval
+        mark = activity.progressMark
+        cpu = activity.cpuSeconds
+    }
+
+    /// The check at monotonic time `now` (seconds, ``PipelineActivity/monotonicSeconds()``), when the
+    /// pipeline thread's CPU clock reads `cpuSeconds`.
+    package mutating func next(now: Double, cpuSeconds: Double) -> Outcome {
+        let computing = WatchdogPinger.isComputing(cpuSeconds: cpuSeconds - cpu, interval: interval)
+        cpu = cpuSeconds
+        if activity.isHealthy(now: now, markAtLastPing: mark, computing: computing) {
+            mark = activity.progressMark
+            defer { withholding = false }
+            return withholding ? .pingAndResume : .ping
+        }
+        if withholding { return .stillWithholding }
+        withholding = true
+        let hand = activity.current
+        return .withhold(subject: hand?.subject, stalledSeconds: now - (hand?.lastProgress ?? now))
+    }
 }
