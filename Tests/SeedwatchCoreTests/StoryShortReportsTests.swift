@@ -5,7 +5,7 @@ import Testing
 /// Short reports (feed items of a headline and a sentence) join a story only by what they share
 /// beyond the watch's actor names. Texts written for these tests, except the last test's feed.
 @Suite struct StoryShortReportsTests {
-    static let monday = Date(timeIntervalSince1970: 1_786_000_000)  // 2026-08-06T06:13:20Z
+    static let monday = Date(timeIntervalSince1970: 1_786_000_000)  // 2026-08-06T07:06:40Z
     static let actorWords = StoryLeadWords(actorWords: ["north", "korea", "korean", "russia", "kim", "jong", "un", "pyongyang"])
 
     static func item(_ title: String, _ body: String, hoursLater: Double, leadWords: StoryLeadWords) -> StoryFingerprint {

@@ -8,9 +8,10 @@ public enum AlertTextFormatter {
     /// - Parameters:
     ///   - time: shown as `YYYY-MM-DD HH:MM:SSZ` (UTC).
     ///   - level: `alert`, `notice`, or `nil` (shown as `-`).
+    ///   - topics: each topic's name (as `seedwatch alerts` shows it) and score.
     ///   - source: a one-line description of where the article came from.
     public static func format(time: Date, level: AlertLevel?, score: Double, title: String,
-                              actors: [(name: String, mentions: Int)], topics: [(id: String, score: Double)],
+                              actors: [(name: String, mentions: Int)], topics: [(name: String, score: Double)],
                               bestEvidence: String?, source: String) -> String {
         let levelText = (level?.rawValue.uppercased() ?? "-").padding(toLength: 6, withPad: " ", startingAt: 0)
         let scoreText = String(format: "%7.2f", score)
@@ -19,7 +20,7 @@ public enum AlertTextFormatter {
             lines.append("    actors:   " + actors.map { "\($0.name) (\($0.mentions))" }.joined(separator: ", "))
         }
         if !topics.isEmpty {
-            lines.append("    topics:   " + topics.map { "\($0.id) \(String(format: "%.2f", $0.score))" }.joined(separator: ", "))
+            lines.append("    topics:   " + topics.map { "\($0.name) \(String(format: "%.2f", $0.score))" }.joined(separator: ", "))
         }
         if let bestEvidence {
             lines.append("    evidence: \u{201C}\(bestEvidence)\u{201D}")

@@ -61,7 +61,7 @@ extension AlertTextFormatter {
         let record = evaluation.record
         return format(time: record.time, level: evaluation.level, score: evaluation.decision.score, title: record.title,
                       actors: record.actors.map { ($0.name, $0.mentions) },
-                      topics: record.topics.map { ($0.id, $0.score) },
+                      topics: record.topics.map { ($0.name, $0.score) },
                       bestEvidence: record.evidence.first?.text, source: source)
     }
 }
