@@ -122,7 +122,7 @@ struct WatchBuilderGeneralRulesTests {
         #expect(first.text == "military drills")
         #expect(first.weight == 2)
         #expect(first.languages == ["en"])
-        #expect(first.reason == "event lexicon concept military_exercise, related to the concepts the seed uses (alliance, arms, border, diplomacy, invasion, missile_launch, nuclear, oil_gas, sanctions, summit, troops): full weight (a security response)")
+        #expect(first.reason == "event lexicon concept military_exercise, related to the concepts the seed uses (alliance, arms, nuclear, oil_gas, sanctions): full weight (a security response)")
         let d = Self.decide("Trump orders Pentagon to scale back military exercises with South Korea",
                             "President Donald Trump told the Pentagon to reduce joint military exercises with South Korea, officials said.")
         #expect(d.level == .alert)

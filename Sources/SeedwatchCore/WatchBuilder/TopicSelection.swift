@@ -37,6 +37,11 @@ public enum TopicSelection {
         /// and it does not bring its family's concepts: one "military" in a seed on migrants does not
         /// make every army headline the story, nor "military" and "troops" every missile test.
         public var broadConceptSentences = 2
+        /// A specific concept ("nuclear", "summit") brings its family (missile launches, enrichment,
+        /// satellites…) when the seed's title uses it or at least this many of its sentences do: one
+        /// sentence is a passing remark (a row between two leaders that mentions Iran's nuclear
+        /// weapons once is not a story of missiles and satellites).
+        public var specificConceptSentences = 2
         public init() {}
     }
 
@@ -111,13 +116,28 @@ public enum TopicSelection {
         }
         func sentences(_ forms: [String]) -> Set<Int> {
             var set = Set<Int>()
-            for form in forms { set.formUnion(sentencesOf[SeedTerms.clauses(form).flatMap { $0 }.joined(separator: " ")] ?? []) }
+            for form in forms {
+                let words = SeedTerms.clauses(form).flatMap { $0 }
+                if words.count <= 2 {
+                    set.formUnion(sentencesOf[words.joined(separator: " ")] ?? [])
+                } else {
+                    let lowered = form.lowercased()
+                    for (i, s) in seed.sentences.enumerated() where s.text.lowercased().contains(lowered) { set.insert(i) }
+                }
+            }
             return set
         }
         func joins(_ concept: EventLexicon.Concept) -> Bool {
             let used = uses(concept)
             guard !used.isEmpty else { return false }
-            return concept.weight > 1 || sentences(used).count >= limits.broadConceptSentences
+            let set = sentences(used)
+            return concept.weight > 1 || set.count >= limits.broadConceptSentences
+        }
+        /// Whether a joined specific concept is more than a passing remark: the title uses it, or
+        /// ``Limits/specificConceptSentences`` sentences do. Only such a concept brings its family.
+        func central(_ concept: EventLexicon.Concept) -> Bool {
+            let set = sentences(uses(concept))
+            return set.count >= limits.specificConceptSentences || set.contains { seed.sentences[$0].isTitle }
         }
         let usedIDs = Set(lexicon.concepts.filter(joins).map(\.id))
         for concept in lexicon.concepts where usedIDs.contains(concept.id) {
@@ -140,7 +160,8 @@ public enum TopicSelection {
 
         // The families of the concepts used: their other concepts at half weight, each a topic.
         // Broad concepts neither bring their family nor come with it.
-        let specific = Set(lexicon.concepts.filter { usedIDs.contains($0.id) && $0.weight > 1 }.map(\.id))
+        // A specific concept named in one sentence of the body, a passing remark, brings none either.
+        let specific = Set(lexicon.concepts.filter { usedIDs.contains($0.id) && $0.weight > 1 && central($0) }.map(\.id))
         // The concepts of a security response (drills, deployments) keep their full weight: allies'
         // drills are the story's response however the seed names them (``EventLexicon/responseConcepts``).
         for concept in lexicon.relatives(of: specific) where concept.weight > 1 {
