@@ -25,7 +25,8 @@ public enum CharsetDecoder {
     public struct Decoded: Sendable {
         public var text: String
         public var encoding: Encoding
-        /// Number of bytes that were not valid in the chosen encoding and were read as Windows-1252.
+        /// Number of bytes that were not valid in the chosen encoding: read as Windows-1252 in
+        /// UTF-8, U+FFFD in an encoding decoded through iconv.
         public var invalidBytes: Int
     }
 
@@ -147,8 +148,8 @@ public enum CharsetDecoder {
             }
             return Decoded(text: String(decoding: units, as: UTF16.self), encoding: encoding, invalidBytes: 0)
         case .other(let label):
-            if let text = iconvDecode(bytes, from: label) {
-                return Decoded(text: text, encoding: encoding, invalidBytes: 0)
+            if let (text, invalid) = iconvDecode(bytes, from: label) {
+                return Decoded(text: text, encoding: encoding, invalidBytes: invalid)
             }
             var fallback = decodeUTF8(bytes)
             fallback.encoding = .utf8
@@ -183,33 +184,53 @@ public enum CharsetDecoder {
         return true
     }
 
-    /// Decodes through glibc's iconv; invalid sequences are skipped.
-    private static func iconvDecode(_ bytes: [UInt8], from label: String) -> String? {
-        let cd = iconv_open("UTF-8//IGNORE", label)
+    /// Decodes through glibc's iconv. Each byte that starts no valid sequence becomes U+FFFD and
+    /// decoding goes on with the next byte (as the WHATWG Encoding Standard's decoders do in
+    /// replacement mode); a sequence cut off at the end becomes one U+FFFD.
+    ///
+    /// Not `//IGNORE`: glibc then skips an invalid sequence itself but still reports `EILSEQ`, and
+    /// skipping one more byte on that report dropped the valid character after it ("A\u{FF}BC" in
+    /// EUC-KR read "AC"); and the text lost gave no sign.
+    /// - Returns: the text and the number of invalid bytes, or `nil` when iconv cannot open `label`.
+    static func iconvDecode(_ bytes: [UInt8], from label: String) -> (text: String, invalidBytes: Int)? {
+        let cd = iconv_open("UTF-8", label)
         if cd == iconv_t(bitPattern: -1) { return nil }
         defer { iconv_close(cd) }
         var input = bytes
+        // Every input byte gives at most 4 output bytes, a replacement character 3.
         var output = [UInt8](repeating: 0, count: bytes.count * 4 + 16)
+        var invalid = 0
         let produced: Int = input.withUnsafeMutableBufferPointer { inBuf in
             output.withUnsafeMutableBufferPointer { outBuf in
                 var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress)?.assumingMemoryBound(to: CChar.self)
                 var inLeft = inBuf.count
                 var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress)?.assumingMemoryBound(to: CChar.self)
                 var outLeft = outBuf.count
+                func replacement() {
+                    guard outLeft >= 3, let p = outPtr else { return }
+                    p[0] = CChar(bitPattern: 0xEF); p[1] = CChar(bitPattern: 0xBF); p[2] = CChar(bitPattern: 0xBD)
+                    outPtr = p + 3
+                    outLeft -= 3
+                }
                 while inLeft > 0 {
-                    let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-                    if r == -1 {
-                        if errno == EILSEQ, inLeft > 0 {
-                            inPtr = inPtr.map { $0 + 1 }
-                            inLeft -= 1
-                            continue
-                        }
+                    if iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) != -1 { continue }
+                    let error = errno
+                    if error == EILSEQ {
+                        replacement()
+                        invalid += 1
+                        inPtr = inPtr.map { $0 + 1 }
+                        inLeft -= 1
+                    } else if error == EINVAL {
+                        replacement()
+                        invalid += inLeft
+                        inLeft = 0
+                    } else {
                         break
                     }
                 }
                 return outBuf.count - outLeft
             }
         }
-        return String(decoding: output[0..<produced], as: UTF8.self)
+        return (String(decoding: output[0..<produced], as: UTF8.self), invalid)
     }
 }
