@@ -18,4 +18,30 @@ struct ContentWordsConcatenationTests {
         #expect(!ContentWords.hashes(ofConcatenationOf: ["Vladivostok", "\n", "Pyongyang"]).contains(ContentWords.fnv1a("vladivostokpyongyang")))
         #expect(ContentWords.hashes(ofConcatenationOf: ["", "\n", ""]) == [])
     }
+
+    @Test("words read from the original bytes are those of the normalised text, non-ASCII stretches included")
+    func originalBytesGiveTheNormalisedWords() {
+        // A soft hyphen and a zero-width space inside words, a combining mark on an ASCII letter, a
+        // ligature, a pound sign, NBSP, a dash, Cyrillic, a fullwidth letter, capitals and a backtick.
+        let title = "Pu\u{00AD}tin’s £30m of\u{FB01}ce"
+        let body = "Kime\u{0301} met Xi\u{200B}Jinping\u{00A0}in Vladi–vostok. Путин ＡＢＣ `quoted` x\u{0301}y\nend"
+        let joined = title + "\n" + body
+        let expected = ContentWords.hashes(of: Normalizer.normalize(joined))
+        #expect(ContentWords.hashes(ofConcatenationOf: [title, "\n", body]) == expected)
+        #expect(expected.contains(ContentWords.fnv1a("putin")))
+        #expect(expected.contains(ContentWords.fnv1a("office")))
+        #expect(expected.contains(ContentWords.fnv1a("kim\u{00E9}")))
+        #expect(expected.contains(ContentWords.fnv1a("xijinping")))
+        #expect(expected.contains(ContentWords.fnv1a("путин")))
+        #expect(expected.contains(ContentWords.fnv1a("abc")))
+        #expect(expected.contains(ContentWords.fnv1a("30m")))
+        // A word split between two pieces, with a soft hyphen at the second one's start.
+        #expect(ContentWords.hashes(ofConcatenationOf: ["Vladimir Pu", "\u{00AD}tin"]) == ContentWords.hashes(of: "Vladimir Putin"))
+        var words: [String] = []
+        ContentWords.forEachWord(inConcatenationOf: ["Kim Jong", "\u{00AD}un£", "\n", "Pu", "tin"]) { word, _ in
+            words.append(String(decoding: word, as: UTF8.self))
+            return true
+        }
+        #expect(words == ["kim", "jongun", "putin"])
+    }
 }

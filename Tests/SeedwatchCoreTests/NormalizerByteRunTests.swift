@@ -37,6 +37,20 @@ struct NormalizerByteRunTests {
         #expect(plain.folded.count == 23 * 1000 - 1)
     }
 
+    @Test func aLoneWhiteSpaceByteInsideARunIsOneSpaceWithoutAMapEntry() {
+        // Tab, line feed and carriage return between words are written as one space each, in the run;
+        // two white space bytes collapse (a map entry), and white space before a non-ASCII byte is
+        // held back as usual.
+        let n = Normalizer.normalize("Kim\tJong\nUn\rmet Putin-Xi `x`  y \u{00E9}")
+        #expect(String(decoding: n.bytes, as: UTF8.self) == "Kim Jong Un met Putin-Xi 'x' y \u{00E9}")
+        #expect(String(decoding: n.folded, as: UTF8.self) == "kim jong un met putin xi 'x' y \u{00E9}")
+        #expect(n.mapNormalized == [0, 29])
+        #expect(n.mapOriginal == [0, 30])
+        #expect(n.exceptionOffsets == [0, 4, 9, 16, 21, 22])
+        #expect(n.exceptionBytes == Array("KJUP-X".utf8))
+        #expect(n.originalRange(29, 30) == 30..<31)
+    }
+
     @Test func capitalsAndHyphensAreTheOnlyExceptions() {
         let n = Normalizer.normalize(Self.tricky)
         #expect(n.exceptionOffsets == [0, 5, 6, 12])

@@ -150,6 +150,16 @@ public struct AliasTable: Sendable {
     ///     languages only is skipped. `nil` (undetected) keeps every pattern.
     public func occurrences(in text: NormalizedText, language: String? = nil) -> [Occurrence] {
         var found: [Occurrence] = []
+        forEachOccurrence(in: text, language: language) { index, start, end in
+            found.append(Occurrence(target: targets[index], start: start, end: end))
+        }
+        return found
+    }
+
+    /// Calls `found(patternIndex, start, end)` (an index into ``targets``, normalised byte offsets)
+    /// for every occurrence that ``occurrences(in:language:)`` returns, in the same order, without
+    /// building them: the matcher keeps them compact (``Matcher/Hit``).
+    func forEachOccurrence(in text: NormalizedText, language: String?, _ found: (Int, Int, Int) -> Void) {
         let languageBit = language.flatMap(LanguageSet.bit) ?? 0
         text.folded.withUnsafeBufferPointer { folded in
             hot.withUnsafeBufferPointer { hot in
@@ -177,14 +187,13 @@ public struct AliasTable: Sendable {
                                         if a != b && !((a == 0x2D || a == 0x20) && (b == 0x2D || b == 0x20)) { return }
                                     }
                                 }
-                                found.append(Occurrence(target: targets[index], start: start, end: end))
+                                found(index, start, end)
                             }
                         }
                     }
                 }
             }
         }
-        return found
     }
 
     /// Counts raw automaton occurrences in already-normalised bytes: the scan alone, for benchmarks.

@@ -54,23 +54,36 @@ public struct Matcher: Sendable {
         var unconfirmedWeakMentions = 0
     }
 
-    func hits(in normalized: NormalizedText, language: String?) -> Hits {
-        let occurrences = table.occurrences(in: normalized, language: language)
+    /// One occurrence that passed the tests of ``AliasTable/forEachOccurrence(in:language:_:)``, in
+    /// 16 bytes (an ``AliasTable/Occurrence`` takes 40): an article that names actors in every
+    /// sentence holds a million of them (issue 15: peak memory of one article).
+    struct Hit {
+        /// Normalised byte offset of the occurrence's start.
+        var start: Int
+        /// Index into ``AliasTable/targets``.
+        var pattern: Int32
+        /// Length in normalised bytes.
+        var length: Int32
+        var end: Int { start + Int(length) }
+    }
 
+    func hits(in normalized: NormalizedText, language: String?) -> Hits {
         // Overlap resolution, separately for actors (aliases + exclusions) and for topic terms:
         // leftmost first, the longest wins.
-        var actorSide: [AliasTable.Occurrence] = []
-        var termSide: [AliasTable.Occurrence] = []
-        for o in occurrences {
-            if case .term = o.target { termSide.append(o) } else { actorSide.append(o) }
+        var actorSide: [Hit] = []
+        var termSide: [Hit] = []
+        let targets = table.targets
+        table.forEachOccurrence(in: normalized, language: language) { index, start, end in
+            let hit = Hit(start: start, pattern: Int32(truncatingIfNeeded: index), length: Int32(truncatingIfNeeded: end - start))
+            if case .term = targets[index] { termSide.append(hit) } else { actorSide.append(hit) }
         }
-        let actorKept = Self.resolveOverlaps(actorSide)
-        let termKept = Self.resolveOverlaps(termSide)
+        let actorKept = Self.resolveOverlaps(&actorSide, targets: targets)
+        let termKept = Self.resolveOverlaps(&termSide, targets: targets)
 
         // Weak alias confirmation.
         var strong: Set<Int> = []
         for o in actorKept {
-            if case .alias(let a, let i) = o.target, !model.actors[a].aliases[i].weak { strong.insert(a) }
+            if case .alias(let a, let i) = targets[Int(o.pattern)], !model.actors[a].aliases[i].weak { strong.insert(a) }
         }
         let strongIDs = Set(strong.map { model.actors[$0].id })
         // States whose people or organisations are matched strongly: a weak name of the state counts
@@ -78,7 +91,7 @@ public struct Matcher: Sendable {
         let strongAffiliations = Set(strong.compactMap { model.actors[$0].affiliation })
         var found = Hits()
         for o in actorKept {
-            guard case .alias(let a, let i) = o.target else { continue }
+            guard case .alias(let a, let i) = targets[Int(o.pattern)] else { continue }
             let actor = model.actors[a]
             let weak = actor.aliases[i].weak
             if weak {
@@ -92,7 +105,7 @@ public struct Matcher: Sendable {
             found.mentions.append(MatchResult.Mention(actor: a, alias: i, weak: weak, range: range, sentence: 0))
         }
         for o in termKept {
-            guard case .term(let t, let i) = o.target else { continue }
+            guard case .term(let t, let i) = targets[Int(o.pattern)] else { continue }
             let range = normalized.originalRange(o.start, o.end)
             found.termHits.append(MatchResult.TermHit(topic: t, term: i, range: range, sentence: 0))
         }
@@ -100,7 +113,7 @@ public struct Matcher: Sendable {
     }
 
     /// The match result of `found` in `text`: its sentences, and each hit's sentence.
-    func result(_ found: Hits, bytes: ExtractedTextBytes, hasTitle: Bool) -> MatchResult {
+    func result(_ found: consuming Hits, bytes: ExtractedTextBytes, hasTitle: Bool) -> MatchResult {
         var sentences: [MatchResult.Sentence] = []
         let ranges = SentenceSplitter.split(bytes)
         let titleEnd = hasTitle ? bytes.firstLineFeed : -1
@@ -119,46 +132,50 @@ public struct Matcher: Sendable {
             }
             return max(0, lo - 1)
         }
-        var mentions = found.mentions
-        for k in mentions.indices { mentions[k].sentence = sentenceIndex(mentions[k].range.lowerBound) }
-        var termHits = found.termHits
-        for k in termHits.indices { termHits[k].sentence = sentenceIndex(termHits[k].range.lowerBound) }
-        return MatchResult(bytes: bytes, sentences: sentences, mentions: mentions, termHits: termHits,
+        // In place: `found` is this call's own, so the hits are not copied.
+        for k in found.mentions.indices { found.mentions[k].sentence = sentenceIndex(found.mentions[k].range.lowerBound) }
+        for k in found.termHits.indices { found.termHits[k].sentence = sentenceIndex(found.termHits[k].range.lowerBound) }
+        return MatchResult(bytes: bytes, sentences: sentences, mentions: found.mentions, termHits: found.termHits,
                            unconfirmedWeakMentions: found.unconfirmedWeakMentions)
     }
 
     /// Leftmost-longest selection of non-overlapping occurrences.
     static func resolveOverlaps(_ occurrences: [AliasTable.Occurrence]) -> [AliasTable.Occurrence] {
-        let sorted = occurrences.sorted { a, b in
-            a.start != b.start ? a.start < b.start : (a.end != b.end ? a.end > b.end : exclusionFirst(a, b))
+        var targets: [AliasTable.Target] = []
+        var hits: [Hit] = []
+        for o in occurrences {
+            hits.append(Hit(start: o.start, pattern: Int32(targets.count), length: Int32(o.end - o.start)))
+            targets.append(o.target)
+        }
+        return resolveOverlaps(&hits, targets: targets).map { AliasTable.Occurrence(target: targets[Int($0.pattern)], start: $0.start, end: $0.end) }
+    }
+
+    /// ``resolveOverlaps(_:)`` of compact hits (`hits` is sorted in place): the kept ones, in order.
+    static func resolveOverlaps(_ hits: inout [Hit], targets: [AliasTable.Target]) -> [Hit] {
+        func isExclusion(_ h: Hit) -> Bool {
+            if case .exclusion = targets[Int(h.pattern)] { return true }
+            return false
+        }
+        hits.sort { a, b in
+            a.start != b.start ? a.start < b.start : (a.end != b.end ? a.end > b.end : isExclusion(a) && !isExclusion(b))
         }
         // Greedy over the sorted list; occurrences of one span are adjacent, so several patterns that
         // share the kept span (two aliases written alike) join it, unless an exclusion holds it.
-        var result: [AliasTable.Occurrence] = []
+        var result: [Hit] = []
         var lastEnd = -1
         var groupStart = -1
         var groupIsExclusion = false
-        for o in sorted {
+        for o in hits {
             if o.start >= lastEnd {
                 result.append(o)
                 lastEnd = o.end
                 groupStart = result.count - 1
                 groupIsExclusion = isExclusion(o)
             } else if !groupIsExclusion, !isExclusion(o), o.start == result[groupStart].start, o.end == lastEnd,
-                      !result[groupStart...].contains(where: { $0.target == o.target }) {
+                      !result[groupStart...].contains(where: { targets[Int($0.pattern)] == targets[Int(o.pattern)] }) {
                 result.append(o)
             }
         }
         return result
-    }
-
-    private static func exclusionFirst(_ a: AliasTable.Occurrence, _ b: AliasTable.Occurrence) -> Bool {
-        if case .exclusion = a.target, !isExclusion(b) { return true }
-        return false
-    }
-
-    private static func isExclusion(_ o: AliasTable.Occurrence) -> Bool {
-        if case .exclusion = o.target { return true }
-        return false
     }
 }

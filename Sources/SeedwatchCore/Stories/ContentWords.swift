@@ -58,8 +58,10 @@ public enum ContentWords {
     /// ``hashes(of:)`` of the concatenation of `pieces`, without building it: a story fingerprint
     /// reads an article's title, `"\n"` and body so, and a 50 MB body is not copied once more
     /// (issue 15: peak memory of one large article).
+    /// The text is read from its own bytes and only its non-ASCII stretches are normalised
+    /// (``forEachWord(inConcatenationOf:_:)``).
     public static func hashes(ofConcatenationOf pieces: [String]) -> Set<UInt64> {
-        hashes(of: Normalizer.normalize(concatenationOf: pieces), dropping: commonTable)
+        hashes(ofConcatenationOf: pieces, dropping: commonTable)
     }
 
     /// ``hashes(of:)`` of text already normalised (``Normalizer/normalize(_:)``): the same set, read
@@ -162,54 +164,10 @@ public enum ContentWords {
 
     /// ``forEachWord(in:_:)`` over the folded bytes of a normalised text (``NormalizedText/folded``).
     static func forEachWord(inFolded folded: [UInt8], _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Bool) {
-        folded.withUnsafeBufferPointer { p in
-            // The word under construction: `word[0..<length]`, `scalars` scalars, hash `hash`.
-            let capacity = p.count * 4 + 4  // a word is never longer than the lower-cased text
-            let word = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-            defer { word.deallocate() }
-            var length = 0
-            var scalars = 0
-            var hash = fnvOffset
-            let n = p.count
-            var i = 0
-            while i < n {
-                let b = p[i]
-                if b < 0x80 {
-                    let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-                    if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
-                        word[length] = lower
-                        length += 1
-                        scalars += 1
-                        hash = (hash ^ UInt64(lower)) &* fnvPrime
-                    } else if scalars > 0 {
-                        if scalars > 1 && !body(UnsafeBufferPointer(start: word, count: length), hash) { return }
-                        length = 0
-                        scalars = 0
-                        hash = fnvOffset
-                    }
-                    i += 1
-                    continue
-                }
-                let scalar = UTF8Lines.scalar(at: i, in: p.baseAddress!)
-                i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                for s in scalar.properties.lowercaseMapping.unicodeScalars {
-                    if s.properties.isAlphabetic || s.properties.numericType != nil {
-                        for u in s.utf8 {
-                            word[length] = u
-                            length += 1
-                            hash = (hash ^ UInt64(u)) &* fnvPrime
-                        }
-                        scalars += 1
-                    } else if scalars > 0 {
-                        if scalars > 1 && !body(UnsafeBufferPointer(start: word, count: length), hash) { return }
-                        length = 0
-                        scalars = 0
-                        hash = fnvOffset
-                    }
-                }
-            }
-            if scalars > 1 { _ = body(UnsafeBufferPointer(start: word, count: length), hash) }
-        }
+        var words = WordBuilder()
+        defer { words.deallocate() }
+        let going = folded.withUnsafeBufferPointer { words.append(folded: $0, body) }
+        if going { _ = words.finish(body) }
     }
 
     static let fnvOffset: UInt64 = 14_695_981_039_346_656_037

@@ -123,10 +123,11 @@ public enum Normalizer {
             return true
         }
 
-        /// `m` ASCII bytes at `p`, none of them white space, the first at original `offset`: what
-        /// ``ascii(_:at:)`` writes for each in turn (the backtick as an apostrophe), with one
-        /// capacity check and one map entry at most (input and output advance together). Returns
-        /// false when the output is full.
+        /// `m` ASCII bytes at `p`, the first at original `offset`, where no white space byte is the
+        /// first or the last or follows another: what ``ascii(_:at:)`` writes for each in turn (a
+        /// lone white space byte as a space, the backtick as an apostrophe), with one capacity check
+        /// and one map entry at most (input and output advance together, since a lone white space
+        /// byte between two others is written as one space). Returns false when the output is full.
         @inline(__always)
         mutating func asciiRun(_ p: UnsafePointer<UInt8>, count m: Int, at offset: Int) -> Bool {
             guard count + m + 1 <= capacity else { return false }
@@ -135,12 +136,14 @@ public enum Normalizer {
             let out = foldedOut + count
             for k in 0..<m {
                 let b = p[k]
-                let c: UInt8 = b == 0x60 ? 0x27 : b
-                let f = Normalizer.foldASCII(c)
-                out[k] = f
-                if c != f {
+                // Folded: capitals lower-cased, `-` and white space as a space, `` ` `` as `'`.
+                // Only capitals and `-` differ between the normalised byte and the folded one.
+                if b &- 0x41 < 26 || b == 0x2D {
+                    out[k] = b == 0x2D ? 0x20 : b | 0x20
                     exceptionOffsets.append(Int32(truncatingIfNeeded: count + k))
-                    exceptionBytes.append(c)
+                    exceptionBytes.append(b)
+                } else {
+                    out[k] = b == 0x60 ? 0x27 : (b == 0x20 || b &- 0x09 < 5) ? 0x20 : b
                 }
             }
             count += m
@@ -172,21 +175,38 @@ public enum Normalizer {
     /// The pass over one piece, `source` (the UTF-8 of `text`), whose first byte is at original
     /// offset `base`; false when the output outgrew the writer's capacity. A grapheme cluster never
     /// spans two pieces here: the matcher's pieces meet at a line break (UAX #29 GB4, GB5).
+    ///
+    /// `source` may also be a part of `text`'s UTF-8 that starts at byte `sourceStart` of it (a
+    /// grapheme cluster is then read from `text` at `sourceStart` plus its offset in `source`).
     private static func run(_ text: String, _ source: UnsafeBufferPointer<UInt8>, base: Int, _ w: inout Writer,
-                            _ cache: inout NormalizerCache) -> Bool {
+                            _ cache: inout NormalizerCache, sourceStart: Int = 0) -> Bool {
         guard let p = source.baseAddress else { return true }
         let n = source.count
         var i = 0
         while i < n {
             let b = p[i]
             if b < 0x80 && !isASCIISpace(b) {
-                // A run of ASCII bytes that are not white space: each is a character of its own, so
-                // the run is written with one capacity check and one offset-map check. The run's last
+                // A run of ASCII bytes: each is a character of its own, and a lone white space byte
+                // between two others is written as one space, so the run is written with one capacity
+                // check and one offset-map check. It stops before white space that another white
+                // space byte, a non-ASCII byte or the end follows (runs collapse there). The run's last
                 // byte is left to the byte path below when a non-ASCII byte follows it (it may take a
                 // combining mark).
                 var end = i + 1
-                while end < n && p[end] < 0x80 && !isASCIISpace(p[end]) { end += 1 }
-                if end < n && p[end] >= 0x80 { end -= 1 }
+                while end < n {
+                    let c = p[end]
+                    if c >= 0x80 { break }
+                    if isASCIISpace(c) {
+                        guard end + 1 < n, p[end + 1] < 0x80, !isASCIISpace(p[end + 1]) else { break }
+                        end += 2
+                        continue
+                    }
+                    end += 1
+                }
+                if end < n && p[end] >= 0x80 {
+                    end -= 1
+                    if end > i && isASCIISpace(p[end - 1]) { end -= 1 }
+                }
                 if end > i {
                     guard w.asciiRun(p + i, count: end - i, at: base + i) else { return false }
                     i = end
@@ -196,7 +216,7 @@ public enum Normalizer {
             if b < 0x80 {
                 if i + 1 < n && p[i + 1] >= 0x80 && extendsPrevious(p, n, at: i + 1) {
                     // An ASCII letter with a combining mark: a cluster of its own.
-                    let (entry, length) = cache.cluster(text, at: i)
+                    let (entry, length) = cache.cluster(text, at: sourceStart + i)
                     guard w.character(entry, at: base + i) else { return false }
                     i += max(1, length)
                     continue
@@ -214,11 +234,31 @@ public enum Normalizer {
                 i = next
                 continue
             }
-            let (entry, length) = cache.cluster(text, at: i)
+            let (entry, length) = cache.cluster(text, at: sourceStart + i)
             guard w.character(entry, at: base + i) else { return false }
             i += max(1, length)
         }
         return true
+    }
+
+    /// The folded bytes (``NormalizedText/folded``) of the UTF-8 bytes `range` of `text` (`utf8`),
+    /// normalised with `cache`: the bytes that ``normalize(_:)`` of the whole text writes for that
+    /// stretch when it starts and ends where no grapheme cluster spans (at ASCII white space that an
+    /// ASCII byte follows, or after an ASCII letter or digit that one follows), but for white space
+    /// at its ends. A story signature reads a long text's rare non-ASCII stretches so
+    /// (``ContentWords/forEachWord(inConcatenationOf:_:)``), with one cache for the whole text.
+    static func foldedSegment(of text: String, _ utf8: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                              cache: inout NormalizerCache) -> [UInt8] {
+        let source = UnsafeBufferPointer(rebasing: utf8[range])
+        // NFKC lengthens a character at most elevenfold (U+FDFA: 3 bytes → 33).
+        let capacity = range.count * 11 + 16
+        var writer = Writer()
+        return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            writer.foldedOut = buffer.baseAddress!
+            writer.capacity = capacity
+            let fits = run(text, source, base: range.lowerBound, &writer, &cache, sourceStart: range.lowerBound)
+            count = fits ? writer.count : 0
+        }
     }
 
     /// Whether the scalar starting at byte `i` extends the character before it (a combining mark,
