@@ -16,6 +16,10 @@ final class ArticleFacts {
     let namedStates: Set<String>
     /// √(`length_window` / body sentences) for an article longer than the window, else 1.
     let lengthFactor: Double
+    /// In an article longer than the window, the sentences of its paragraphs on the story
+    /// (``SentenceFacts/storyParagraphSentences(keyStates:pairs:)``): read in full, as the lead is,
+    /// without the length factor (empty otherwise).
+    let storyParagraph: Set<Int>
     /// Whether `market_topics` count: a core state is in the title, or a key state in the title or lead.
     let marketsOpen: Bool
     /// A security response: a partner state's defence news (a `subject_topics` term beside a partner
@@ -56,6 +60,12 @@ final class ArticleFacts {
         namedStates = named
         lengthFactor = rules.lengthWindow > 0 && facts.bodyCount > rules.lengthWindow
             ? (Double(rules.lengthWindow) / Double(facts.bodyCount)).squareRoot() : 1
+        if lengthFactor < 1 {
+            let pairs = (0..<result.sentences.count).filter { !facts.coreListed[$0] && facts.states[$0].intersection(core).count >= 2 }
+            storyParagraph = Set(facts.storyParagraphSentences(keyStates: keys, pairs: pairs))
+        } else {
+            storyParagraph = []
+        }
         marketsOpen = (0..<result.sentences.count).contains { s in
             (result.sentences[s].isTitle && !facts.states[s].isDisjoint(with: core))
                 || (facts.isHeadOrLead(s) && !facts.states[s].isDisjoint(with: keys))
@@ -90,8 +100,9 @@ final class ArticleFacts {
         }
     }
 
-    /// The length factor of sentence `s`: 1 in the title and lead, else ``lengthFactor``.
-    func length(_ s: Int) -> Double { sentences.isHeadOrLead(s) ? 1 : lengthFactor }
+    /// The length factor of sentence `s`: 1 in the title and lead and in a paragraph on the story
+    /// (``storyParagraph``), else ``lengthFactor``.
+    func length(_ s: Int) -> Double { sentences.isHeadOrLead(s) || storyParagraph.contains(s) ? 1 : lengthFactor }
 
     /// What a component from sentence `s` adds to its detail when the length factor shrank it.
     func lengthDetail(_ s: Int) -> String {
