@@ -166,9 +166,9 @@ struct ScoringTests {
         }
         #expect(outcomes.allSatisfy { $0.error == nil })
         let all = RelevanceEvaluation.metrics(outcomes)
-        #expect(all.hits == 132 && all.misses == 2 && all.falseAlarms == 0, "\(all)")
+        #expect(all.hits == 133 && all.misses == 1 && all.falseAlarms == 0, "\(all)")
         let cv = CrossValidation.run(outcomes, rules: try ShippedModel.model.rules, folds: 5)
-        #expect(cv.pooled.hits == 132 && cv.pooled.misses == 2 && cv.pooled.falseAlarms == 0, "\(cv.pooled)")
+        #expect(cv.pooled.hits == 133 && cv.pooled.misses == 1 && cv.pooled.falseAlarms == 0, "\(cv.pooled)")
         #expect(cv.pooled.precision >= 0.97, "cross-validated precision \(cv.pooled.precision)")
         #expect(cv.pooled.recall >= 0.93, "cross-validated recall \(cv.pooled.recall)")
     }

@@ -51,7 +51,7 @@ public enum ModelLoader {
             let affiliation = try m["affiliation"].map { try $0.nonEmptyString() }
             var aliases: [Alias] = []
             for a in try m["aliases"]?.sequence() ?? [] {
-                aliases.append(try readAlias(a))
+                aliases.append(contentsOf: try readAliases(a))
             }
             let knowledgeKey = try m["knowledge"].map { try $0.nonEmptyString() }
             guard !aliases.isEmpty || knowledgeKey != nil else { throw entry.error(.actorWithoutAliases(id: id)) }
@@ -121,15 +121,31 @@ public enum ModelLoader {
         }
     }
 
-    private static func readAlias(_ v: YAMLValue) throws -> Alias {
-        if v.isScalar { return Alias(try v.nonEmptyString()) }
-        let m = try v.mapping(allowed: ["text", "case_sensitive", "weak", "language", "confirmed_by", "note"])
+    /// One alias entry: a string, or `{text, case_sensitive, weak, language, confirmed_by, numbered}`.
+    /// `numbered: [FIRST, LAST]` adds the alias written with each whole number from FIRST to LAST
+    /// joined to it, as a dated name is written ("Juche113": year 113 of the Juche calendar in KCNA's
+    /// dateline "[Juche113.8.2.]"); digits are word characters (DESIGN §5), so the bare alias does not
+    /// match there. At most 1,000 numbers.
+    /// - Throws: `YAMLFileError` for a missing `text`, an unknown key or a bad `numbered` range.
+    private static func readAliases(_ v: YAMLValue) throws -> [Alias] {
+        if v.isScalar { return [Alias(try v.nonEmptyString())] }
+        let m = try v.mapping(allowed: ["text", "case_sensitive", "weak", "language", "confirmed_by", "numbered", "note"])
         guard let text = m["text"] else { throw v.error(.entryWithout(entry: "alias", key: "text")) }
-        return Alias(try text.nonEmptyString(),
-                     caseSensitive: try m["case_sensitive"]?.bool() ?? false,
-                     weak: try m["weak"]?.bool() ?? false,
-                     languages: try readLanguages(m["language"]),
-                     confirmedBy: try m["confirmed_by"]?.sequence().map { try $0.nonEmptyString() } ?? [])
+        let alias = Alias(try text.nonEmptyString(),
+                          caseSensitive: try m["case_sensitive"]?.bool() ?? false,
+                          weak: try m["weak"]?.bool() ?? false,
+                          languages: try readLanguages(m["language"]),
+                          confirmedBy: try m["confirmed_by"]?.sequence().map { try $0.nonEmptyString() } ?? [])
+        guard let numbered = m["numbered"] else { return [alias] }
+        let bounds = try numbered.sequence().map { try $0.int() }
+        guard bounds.count == 2, bounds[0] >= 0, bounds[0] <= bounds[1], bounds[1] - bounds[0] < 1000 else {
+            throw numbered.error(.numberedRange)
+        }
+        return [alias] + (bounds[0]...bounds[1]).map { n in
+            var numberedAlias = alias
+            numberedAlias.text = "\(alias.text)\(n)"
+            return numberedAlias
+        }
     }
 
     /// `language: de` or `language: [es, pt]`: ISO 639-1 codes of ``LanguageSet/codes``.

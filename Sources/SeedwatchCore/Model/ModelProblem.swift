@@ -49,6 +49,8 @@ public enum ModelProblem: Sendable, Equatable, CustomStringConvertible {
     case negativeStateWeight
     /// `notice_threshold` above `alert_threshold`.
     case noticeAboveAlert
+    /// An alias's `numbered` that is not `[FIRST, LAST]` with 0 ≤ FIRST ≤ LAST and at most 1,000 numbers.
+    case numberedRange
     /// A supplement state code that `states.json` does not hold.
     case notAStateCode(String)
     /// A supplement `state:` that is not a state of the knowledge data.
@@ -81,6 +83,7 @@ public enum ModelProblem: Sendable, Equatable, CustomStringConvertible {
         case .expectedStateWeights: return "expected a mapping of state ids to weights"
         case .negativeStateWeight: return "state weight must not be negative"
         case .noticeAboveAlert: return "notice_threshold must not exceed alert_threshold"
+        case .numberedRange: return "numbered must be [FIRST, LAST], whole numbers with 0 ≤ FIRST ≤ LAST, at most 1,000 of them"
         case .notAStateCode(let code): return "'\(code)' is not an ISO 3166-1 alpha-2 code of states.json"
         case .notAKnowledgeState(let state): return "'\(state)' is not a state of the knowledge data"
         }

@@ -34,6 +34,9 @@ public enum ScoreRule: String, Sendable, Hashable, Codable, CaseIterable {
     /// 0 points: a title on an incident or a contest (`incident_title_terms`: "snow", "qualifier") got
     /// no relation points for the states it names.
     case incidentTitle = "incident_title_terms"
+    /// 0 points: the sentences of a paragraph on the story in a long article count in full, without
+    /// the length factor (`subject_paragraph`).
+    case storyParagraph = "subject_paragraph"
     /// 0 points: an ambiguous term without any of its companion words nearby did not count.
     case requires = "requires"
     /// 0 points: a `market_topics` topic did not count, because no core state is in the title and no key state in the title or lead.

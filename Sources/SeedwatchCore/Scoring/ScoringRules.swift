@@ -135,6 +135,12 @@ public struct ScoringRules: Sendable, Hashable {
     /// term: an item headed by another story is not about this one because its description names
     /// the states (0: off).
     public var shortItemSentences: Int = 0
+    /// A title that names no state is read with the first this many body sentences, as a short
+    /// item's title is with its lead: their states anchor the title's topic terms, and two of them
+    /// acting together there make the title's security response ("Allies open summer drills" over
+    /// "South Korea and the United States began their annual exercise …": the lede says whom the
+    /// headline is about). 0: off (a short item's title still takes its lead's states).
+    public var titleAnchorSentences: Int = 0
     /// Words of a headline that reports an incident or a contest (weather, disaster, sport: "snow",
     /// "typhoon", "qualifier"), in any language of the model, matched as whole words regardless of
     /// case. States named together in such a title are where it happened or who played, not two
@@ -213,6 +219,7 @@ public struct ScoringRules: Sendable, Hashable {
             "partner_pair_factor", "partner_topics", "market_topics", "key_state_topics", "length_window", "require_subject", "subject_share", "subject_topics",
             "title_key_points", "subject_paragraph", "subject_paragraph_window",
             "alliance_states", "title_key_relation_points", "title_response_points", "short_item_sentences", "incident_title_terms", "headline_only_lead",
+            "title_anchor_sentences",
         ])
         var r = ScoringRules(states: states)
         func number(_ key: String, _ target: inout Double) throws {
@@ -250,6 +257,7 @@ public struct ScoringRules: Sendable, Hashable {
         try number("title_key_relation_points", &r.titleKeyRelationPoints)
         try number("title_response_points", &r.titleResponsePoints)
         try count("short_item_sentences", &r.shortItemSentences)
+        try count("title_anchor_sentences", &r.titleAnchorSentences)
         try count("subject_paragraph", &r.subjectParagraph)
         try count("subject_paragraph_window", &r.subjectParagraphWindow)
         guard r.subjectParagraph <= r.subjectParagraphWindow else {

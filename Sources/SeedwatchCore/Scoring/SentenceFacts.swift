@@ -166,21 +166,9 @@ final class SentenceFacts {
         return !others.isEmpty && others.allSatisfy { apart[s][StatePair(state, $0)] != nil }
     }
 
-    /// Whether `subject_paragraph` of some `subject_paragraph_window` consecutive body sentences name
-    /// a key state or two core states acting together (`pairs`: the indices of those sentences).
+    /// Whether the article has a paragraph on the story (``storyParagraphSentences(keyStates:pairs:)``).
     func paragraphOnStory(keyStates: Set<String>, pairs: [Int]) -> Bool {
-        let need = rules.subjectParagraph
-        guard need > 0 else { return false }
-        let pairSet = Set(pairs)
-        let storyBodyIndices = result.sentences.indices
-            .filter { !result.sentences[$0].isTitle && (pairSet.contains($0) || !states[$0].isDisjoint(with: keyStates)) }
-            .map { result.sentences[$0].bodyIndex }
-        guard storyBodyIndices.count >= need else { return false }
-        for i in 0...(storyBodyIndices.count - need)
-        where storyBodyIndices[i + need - 1] - storyBodyIndices[i] < rules.subjectParagraphWindow {
-            return true
-        }
-        return false
+        !storyParagraphSentences(keyStates: keyStates, pairs: pairs).isEmpty
     }
 
     /// Whether a sentence of the title or lead names a partner state (weighted, not core) and a term

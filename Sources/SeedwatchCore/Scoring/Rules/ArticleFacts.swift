@@ -16,6 +16,10 @@ final class ArticleFacts {
     let namedStates: Set<String>
     /// √(`length_window` / body sentences) for an article longer than the window, else 1.
     let lengthFactor: Double
+    /// In an article longer than the window, the sentences of its paragraphs on the story
+    /// (``SentenceFacts/storyParagraphSentences(keyStates:pairs:)``): read in full, as the lead is,
+    /// without the length factor (empty otherwise).
+    let storyParagraph: Set<Int>
     /// Whether `market_topics` count: a core state is in the title, or a key state in the title or lead.
     let marketsOpen: Bool
     /// A security response: a partner state's defence news (a `subject_topics` term beside a partner
@@ -32,6 +36,9 @@ final class ArticleFacts {
     let isHeadlineOnly: Bool
     /// The title's sentence index, if the article has a title.
     let title: Int?
+    /// For a title that names no state, the body sentences it is read with: a short item's lead, else
+    /// the first `title_anchor_sentences` (empty for a title naming a state, or with neither rule).
+    let titleAnchors: [Int]
 
     /// The model's rules, held once per article: a computed `model.rules` copied the whole struct
     /// (and retained each of its fields) at every rule's every read.
@@ -53,6 +60,12 @@ final class ArticleFacts {
         namedStates = named
         lengthFactor = rules.lengthWindow > 0 && facts.bodyCount > rules.lengthWindow
             ? (Double(rules.lengthWindow) / Double(facts.bodyCount)).squareRoot() : 1
+        if lengthFactor < 1 {
+            let pairs = (0..<result.sentences.count).filter { !facts.coreListed[$0] && facts.states[$0].intersection(core).count >= 2 }
+            storyParagraph = Set(facts.storyParagraphSentences(keyStates: keys, pairs: pairs))
+        } else {
+            storyParagraph = []
+        }
         marketsOpen = (0..<result.sentences.count).contains { s in
             (result.sentences[s].isTitle && !facts.states[s].isDisjoint(with: core))
                 || (facts.isHeadOrLead(s) && !facts.states[s].isDisjoint(with: keys))
@@ -61,22 +74,35 @@ final class ArticleFacts {
         isShortItem = rules.shortItemSentences > 0 && facts.bodyCount <= rules.shortItemSentences
         title = result.sentences.indices.first { result.sentences[$0].isTitle }
         isHeadlineOnly = rules.headlineOnlyLead && facts.bodyCount == 0 && title != nil
+        let titleIndex = title
+        var anchors: [Int] = []
+        if let t = titleIndex, facts.states[t].isEmpty {
+            let short = isShortItem
+            anchors = (0..<result.sentences.count).filter { s in
+                !result.sentences[s].isTitle && (short ? facts.isLead(s) : result.sentences[s].bodyIndex < rules.titleAnchorSentences)
+            }
+        }
+        titleAnchors = anchors
         let subjectTopics = Set(rules.subjectTopics)
         let alliance = Set(rules.allianceStates)
         responsePairs = (0..<result.sentences.count).map { s in
-            guard facts.states[s].count >= 2,
+            guard s == titleIndex || facts.states[s].count >= 2,
                   facts.topics[s].keys.contains(where: { subjectTopics.contains(facts.topicIDs[$0]) }) else { return nil }
-            let partners = facts.states[s].filter { rules.weight(of: $0) > 0 && !core.contains($0) }.sorted()
-            let others = partners + facts.states[s].filter(alliance.contains).sorted()
-            for a in partners {
-                for b in others where b != a && facts.actTogether(s, a, b) { return StatePair(a, b) }
+            // A title naming no state takes its pair from the sentences it is read with (``titleAnchors``).
+            for source in s == titleIndex && !anchors.isEmpty ? anchors : [s] where facts.states[source].count >= 2 {
+                let partners = facts.states[source].filter { rules.weight(of: $0) > 0 && !core.contains($0) }.sorted()
+                let others = partners + facts.states[source].filter(alliance.contains).sorted()
+                for a in partners {
+                    for b in others where b != a && facts.actTogether(source, a, b) { return StatePair(a, b) }
+                }
             }
             return nil
         }
     }
 
-    /// The length factor of sentence `s`: 1 in the title and lead, else ``lengthFactor``.
-    func length(_ s: Int) -> Double { sentences.isHeadOrLead(s) ? 1 : lengthFactor }
+    /// The length factor of sentence `s`: 1 in the title and lead and in a paragraph on the story
+    /// (``storyParagraph``), else ``lengthFactor``.
+    func length(_ s: Int) -> Double { sentences.isHeadOrLead(s) || storyParagraph.contains(s) ? 1 : lengthFactor }
 
     /// What a component from sentence `s` adds to its detail when the length factor shrank it.
     func lengthDetail(_ s: Int) -> String {

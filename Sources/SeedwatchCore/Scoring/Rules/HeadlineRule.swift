@@ -6,7 +6,8 @@
 ///   with another partner state or one of `alliance_states`, with a `subject_topics` term
 ///   (``ArticleFacts/responsePairs``: "US and South Korea begin joint military exercises", "Japan,
 ///   South Korea defence chiefs meet") gets `title_response_points` once, counted as topic points.
-///   The response is the story whether or not the headline names what it responds to.
+///   The response is the story whether or not the headline names what it responds to. A title that
+///   names no state takes the pair from the sentences it is read with (``ArticleFacts/titleAnchors``).
 /// A short feed item (a title and a sentence or two) has no later sentences to add centrality
 /// points, so without this rule the story's own headline scores below a long article's passing
 /// mentions. 0 turns each off.
@@ -28,8 +29,9 @@ struct HeadlineRule: PointRule {
         guard rules.titleResponsePoints > 0, let pair = article.responsePairs[title] else { return }
         let subjectTopics = Set(rules.subjectTopics)
         let topicIDs = topics.map { article.model.topics[$0].id }.filter(subjectTopics.contains).joined(separator: ",")
+        let borrowed = article.titleAnchors.isEmpty ? "" : " (states named in \(article.place(article.titleAnchors[0])))"
         sheet.topicPoints += rules.titleResponsePoints
         sheet.components.append(ScoreComponent(rule: .titleResponsePoints, points: rules.titleResponsePoints,
-                                               detail: "title: \(pair) with \(topicIDs), a security response", sentence: title))
+                                               detail: "title: \(pair) with \(topicIDs), a security response\(borrowed)", sentence: title))
     }
 }

@@ -4,12 +4,20 @@
 /// `sentence_points` for each later body sentence naming it, at most `sentence_cap` of them — all
 /// times the state's weight in `state_weights`; later sentences also times the length factor. With
 /// `headline_only_lead`, the title of an item with no body is its lead too: its states get `lead_points`.
+/// A 0-point `subject_paragraph` note first lists the sentences of a paragraph on the story that
+/// count without the length factor in every rule (``ArticleFacts/storyParagraph``).
 struct StateCentralityRule: PointRule {
-    var names: [ScoreRule] { [.titlePoints, .leadPoints, .sentencePoints] }
+    var names: [ScoreRule] { [.storyParagraph, .titlePoints, .leadPoints, .sentencePoints] }
 
     func addPoints(_ article: ArticleFacts, to sheet: inout ScoreSheet) {
         let rules = article.rules
         let facts = article.sentences
+        if let first = article.storyParagraph.min() {
+            // A 0-point note first: the paragraph's points below carry no length factor.
+            let list = article.storyParagraph.sorted().map { "\(article.result.sentences[$0].bodyIndex + 1)" }.joined(separator: ", ")
+            sheet.components.append(ScoreComponent(rule: .storyParagraph, points: 0,
+                                                   detail: "sentences \(list): a paragraph on the story, counted in full (no length factor)", sentence: first))
+        }
         for actor in article.model.actors where actor.kind == .state {
             let state = actor.id
             let w = rules.weight(of: state)

@@ -48,7 +48,7 @@ struct TopicEvidenceRule: PointRule {
                     sheet.topicPoints += points
                     let term = topics[t].terms[hit.term].text
                     let anchor = (anchored ? (coreAnchored ? "" : (response ? " (partner state, security response)" : " (partner state only)")) : " (no state named)")
-                        + (anchored ? borrowed.map { " (short item: state named in the \($0.rawValue))" } ?? "" : "")
+                        + (anchored ? borrowed.map(\.detail) ?? "" : "")
                     sheet.components.append(ScoreComponent(
                         rule: .topic, points: points,
                         detail: "\(article.place(s))\(pass == 0 ? "" : ", a headline-only item's lead"): \(topics[t].id) \"\(term)\"\(anchor)\(article.lengthDetail(s))", sentence: s))
@@ -61,29 +61,46 @@ struct TopicEvidenceRule: PointRule {
         }
     }
 
-    /// Where a sentence of a short item took the states that anchor its topic terms from.
-    enum BorrowedAnchor: String {
-        case lead, title
+    /// Where a sentence took the states that anchor its topic terms from.
+    enum BorrowedAnchor {
+        /// A short item's title, from its lead.
+        case lead
+        /// A short item's description sentence, from its title.
+        case title
+        /// A longer article's title, from its first sentences (`title_anchor_sentences`).
+        case firstSentences(Int)
+
+        /// What the component's detail says.
+        var detail: String {
+            switch self {
+            case .lead: return " (short item: state named in the lead)"
+            case .title: return " (short item: state named in the title)"
+            case .firstSentences(let n): return " (headline read with its lede: state named in \(n == 1 ? "sentence 1" : "sentences 1–\(n)"))"
+            }
+        }
     }
 
     /// The states that anchor the topic terms of sentence `s`, and where they were borrowed from:
     /// - its own;
-    /// - for the title of a short item (``ArticleFacts/isShortItem``) that names no state, also those
-    ///   of the lead (a feed item's headline says what happened, its description to whom; a headline
-    ///   naming another state, "the war in Ukraine overshadows the Paralympics", is about that one);
+    /// - for a title that names no state, also those of the sentences it is read with
+    ///   (``ArticleFacts/titleAnchors``): a short item's lead (a feed item's headline says what
+    ///   happened, its description to whom; a headline naming another state, "the war in Ukraine
+    ///   overshadows the Paralympics", is about that one), or a longer article's first
+    ///   `title_anchor_sentences` ("Allies open summer drills" over "South Korea and the United
+    ///   States began …");
     /// - for a description sentence of a short item that names no weighted state, also those of the
     ///   title: the description goes on about the headline's state without naming it again ("North
     ///   Korea's denuclearisation ever less realistic" / "The country may soon carry out a new nuclear
     ///   test").
     func anchors(_ article: ArticleFacts, _ s: Int) -> (Set<String>, BorrowedAnchor?) {
         let own = article.sentences.states[s]
-        guard article.isShortItem, let title = article.title else { return (own, nil) }
+        guard let title = article.title else { return (own, nil) }
         if s == title {
-            guard own.isEmpty else { return (own, nil) }
-            let lead = (0..<article.sentenceCount).filter(article.sentences.isLead)
-                .reduce(into: own) { $0.formUnion(article.sentences.states[$1]) }
-            return (lead, lead != own ? .lead : nil)
+            let lead = article.titleAnchors.reduce(into: own) { $0.formUnion(article.sentences.states[$1]) }
+            guard lead != own else { return (own, nil) }
+            return (lead, article.isShortItem ? .lead : .firstSentences(article.rules.titleAnchorSentences))
         }
+        guard article.isShortItem else { return (own, nil) }
         let rules = article.rules
         guard !own.contains(where: { rules.weight(of: $0) > 0 }) else { return (own, nil) }
         let titleStates = article.sentences.states[title]
