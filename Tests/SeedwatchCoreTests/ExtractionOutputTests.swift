@@ -34,4 +34,12 @@ struct ExtractionOutputTests {
         let line = String(decoding: ExtractionOutput.jsonLine(path: [0x61, 0xFF, 0x25, 0x2E, 0x74, 0x78, 0x74], article: Article(title: "", body: "x")), as: UTF8.self)
         #expect(line == #"{"path":"a%FF%25.txt","title":"","text":"x","published":null,"url":null,"language":null}"# + "\n")
     }
+
+    /// Escaped runs are copied whole; U+2027 (`E2 80 A7`) and U+2030 share U+2028's first bytes
+    /// and are not escaped; U+2028/U+2029 at the very end are.
+    @Test func theJSONLineEscapesOnlyQuotesBackslashesControlsAndLineSeparators() {
+        let article = Article(title: "\"Ä\"\u{2027}\u{2030}\u{7F}\u{2029}", body: "a\\b\u{1}\r\nc €\u{2028}")
+        let line = String(decoding: ExtractionOutput.jsonLine(path: Array("p".utf8), article: article), as: UTF8.self)
+        #expect(line == #"{"path":"p","title":"\"Ä\"\#u{2027}\#u{2030}\#u{7F}\u2029","text":"a\\b\u0001\r\nc €\u2028","published":null,"url":null,"language":null}"# + "\n")
+    }
 }

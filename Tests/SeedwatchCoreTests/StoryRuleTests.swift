@@ -51,12 +51,21 @@ enum StoryTexts {
 }
 
 @Suite struct StorySignatureTests {
+    /// Single words held by at least the share of documents; phrases, malformed lines (no tab, a
+    /// count that is not a number) and empty lines are skipped; the documents line may come anywhere.
+    @Test func commonWordsOfABackgroundTable() {
+        let table = "the\t50\nkim jong\t90\nrare\t4\nsaid\t+5\n\nnotab 70\nbad\t7x\nminus\t-9\n#documents\t100\nlast\t5"
+        #expect(ContentWords.commonWords(inBackgroundTable: table, share: 0.05) == ["the", "said", "last"])
+        #expect(ContentWords.commonWords(inBackgroundTable: "the\t50\n", share: 0.05) == [])
+    }
+
     @Test func contentWordsAreFoldedAndSplitAtApostrophesAndHyphens() {
         #expect(ContentWords.words(of: "Kim Jong-un’s VISIT to Beijing, 2026") == ["kim", "jong", "un", "visit", "to", "beijing", "2026"])
         // Common words of ordinary news go; the words that say what happened stay.
         #expect(ContentWords.commonWords.contains("said"))
         #expect(ContentWords.commonWords.contains("the"))
         #expect(!ContentWords.commonWords.contains("missile"))
+        #expect(ContentWords.commonWords.count == 206)
         #expect(ContentWords.hashes(of: "The missile, the MISSILE") == [ContentWords.fnv1a("missile")])
     }
 

@@ -106,26 +106,52 @@ struct JSONLineBuilder {
 
     private mutating func appendString(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
-        for scalar in value.unicodeScalars {
-            switch scalar.value {
-            case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            case 0x00..<0x20, 0x2028, 0x2029:
-                let v = scalar.value
-                bytes.append(contentsOf: Array("\\u".utf8))
+        var value = value
+        value.withUTF8 { appendEscaped($0) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends valid UTF-8 with the escapes of ``appendString(_:)``: runs that need none are copied
+    /// whole; `"`, `\\`, U+0000–U+001F and U+2028/U+2029 (`E2 80 A8`/`E2 80 A9`) are escaped.
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard let p = utf8.baseAddress else { return }
+        let n = utf8.count
+        var run = 0
+        var i = 0
+        while i < n {
+            let b = p[i]
+            let escape: UInt8
+            switch b {
+            case 0x22: escape = 0x22
+            case 0x5C: escape = 0x5C
+            case 0x0A: escape = UInt8(ascii: "n")
+            case 0x0D: escape = UInt8(ascii: "r")
+            case 0x09: escape = UInt8(ascii: "t")
+            case 0x08: escape = UInt8(ascii: "b")
+            case 0x0C: escape = UInt8(ascii: "f")
+            case 0x00..<0x20: escape = 0
+            case 0xE2 where i + 2 < n && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9): escape = 0
+            default:
+                i += 1
+                continue
+            }
+            if run < i { bytes.append(contentsOf: UnsafeBufferPointer(start: p + run, count: i - run)) }
+            if escape != 0 {
+                bytes.append(0x5C)
+                bytes.append(escape)
+                i += 1
+            } else {
+                let v: UInt32 = b == 0xE2 ? (p[i + 2] == 0xA8 ? 0x2028 : 0x2029) : UInt32(b)
+                bytes.append(0x5C)
+                bytes.append(UInt8(ascii: "u"))
                 bytes.append(JSONLineBuilder.hexDigits[Int((v >> 12) & 0xF)])
                 bytes.append(JSONLineBuilder.hexDigits[Int((v >> 8) & 0xF)])
                 bytes.append(JSONLineBuilder.hexDigits[Int((v >> 4) & 0xF)])
                 bytes.append(JSONLineBuilder.hexDigits[Int(v & 0xF)])
-            default:
-                bytes.append(contentsOf: scalar.utf8)
+                i += b == 0xE2 ? 3 : 1
             }
+            run = i
         }
-        bytes.append(UInt8(ascii: "\""))
+        if run < n { bytes.append(contentsOf: UnsafeBufferPointer(start: p + run, count: n - run)) }
     }
 }

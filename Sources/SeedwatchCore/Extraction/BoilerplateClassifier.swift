@@ -69,18 +69,31 @@ enum BoilerplateClassifier {
 
     /// Whether the element, judged by its own attributes, is furniture.
     static func isFurniture(_ node: Node, in tree: Tree) -> Bool {
+        var verdicts: [String: Bool] = [:]
+        return isFurniture(node, in: tree, classOrIDVerdicts: &verdicts)
+    }
+
+    /// ``isFurniture(_:in:)`` with the verdicts of ``isFurniture(classOrID:)`` kept in `verdicts`
+    /// (a page repeats a few `class` values on most of its elements).
+    static func isFurniture(_ node: Node, in tree: Tree, classOrIDVerdicts verdicts: inout [String: Bool]) -> Bool {
         // Page-level containers carry layout classes (`has-sidebar`, `navbar-is-fixed`) about
         // their surroundings, not about themselves.
-        if structuralElements.contains(tree.name(node)) { return false }
-        if tree.attribute(node, "hidden") != nil { return true }
-        if tree.attribute(node, "aria-hidden")?.lowercased() == "true" { return true }
-        if let style = tree.attribute(node, "style")?.lowercased().filter({ $0 != " " }),
+        if tree.info(node).isStructural { return false }
+        if tree.hasAttribute(node, .hidden) { return true }
+        if tree.attribute(node, .ariaHidden)?.lowercased() == "true" { return true }
+        if let style = tree.attribute(node, .style)?.lowercased().filter({ $0 != " " }),
            style.contains("display:none") || style.contains("visibility:hidden") {
             return true
         }
-        if let role = tree.attribute(node, "role")?.lowercased(), furnitureRoles.contains(role) { return true }
-        if let value = tree.attribute(node, "class"), isFurniture(classOrID: value) { return true }
-        if let value = tree.attribute(node, "id"), isFurniture(classOrID: value), !isHeadingAnchor(value, of: node, in: tree) {
+        if let role = tree.attribute(node, .role)?.lowercased(), furnitureRoles.contains(role) { return true }
+        func verdict(_ value: String) -> Bool {
+            if let known = verdicts[value] { return known }
+            let furniture = isFurniture(classOrID: value)
+            verdicts[value] = furniture
+            return furniture
+        }
+        if let value = tree.attribute(node, .class), verdict(value) { return true }
+        if let value = tree.attribute(node, .id), verdict(value), !isHeadingAnchor(value, of: node, in: tree) {
             return true
         }
         return false

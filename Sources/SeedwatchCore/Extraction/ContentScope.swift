@@ -58,6 +58,13 @@ struct ContentScope {
     private var statistics: [TextStatistics]
     /// Per node: its paragraph score (0 when it has none).
     private var scores: [Double]
+    /// Per text node: its visible characters (``visibleCharacters(_:)``), counted once by pass 1.
+    private var visible: [Int32]
+    /// Per element name (``HTMLDocumentTree/nameIndex(_:)``): ``figureName``, ``linkListName``, ``headerName``.
+    private let nameFlags: [UInt8]
+    private static let figureName: UInt8 = 1
+    private static let linkListName: UInt8 = 2
+    private static let headerName: UInt8 = 4
     private var best: Node?
 
     /// Writes the article's text lines under `root` into the tree's arena, joined by `"\n"`,
@@ -76,7 +83,15 @@ struct ContentScope {
         flags = Array(repeating: 0, count: tree.nodeCount)
         statistics = Array(repeating: TextStatistics(), count: tree.nodeCount)
         scores = Array(repeating: 0, count: tree.nodeCount)
+        visible = Array(repeating: 0, count: tree.nodeCount)
+        nameFlags = tree.nameInfos.map { info in
+            (Self.figures.contains(info.name) ? Self.figureName : 0)
+                | (Self.linkListCandidates.contains(info.name) ? Self.linkListName : 0)
+                | (info.name == "header" ? Self.headerName : 0)
+        }
     }
+
+    private func hasName(_ node: Node, _ flag: UInt8) -> Bool { nameFlags[tree.nameIndex(node)] & flag != 0 }
 
     private func isFurniture(_ node: Node) -> Bool { flags[Int(node)] & Self.furnitureFlag != 0 }
     private func holdsArticle(_ node: Node) -> Bool { flags[Int(node)] & Self.holdsArticleFlag != 0 }
@@ -86,11 +101,14 @@ struct ContentScope {
         // Per block: own visible characters outside links, and whether any of them lies in furniture.
         var ownText: [Int32] = Array(repeating: 0, count: tree.nodeCount)
         var inFurniture: [Bool] = Array(repeating: false, count: tree.nodeCount)
+        var verdicts: [String: Bool] = [:]
         var stack: [(node: Node, inLink: Bool, inFurniture: Bool)] = [(root, false, false)]
         while let (node, inLink, furnitureAbove) = stack.popLast() {
             if tree.isText(node) {
+                let count = Int32(Self.visibleCharacters(tree.textBytes(node)))
+                visible[Int(node)] = count
                 guard !inLink, let block = blockAncestor(of: node) else { continue }
-                ownText[Int(block)] += Int32(Self.visibleCharacters(tree.textBytes(node)))
+                ownText[Int(block)] += count
                 if furnitureAbove { inFurniture[Int(block)] = true }
                 continue
             }
@@ -98,14 +116,12 @@ struct ContentScope {
             let info = tree.info(node)
             if info.isDropped { continue }
             var isFurniture = furnitureAbove
-            if HTMLElements.furniture.contains(info.name) || BoilerplateClassifier.isFurniture(node, in: tree) {
+            if info.isFurniture || BoilerplateClassifier.isFurniture(node, in: tree, classOrIDVerdicts: &verdicts) {
                 flags[Int(node)] |= Self.furnitureFlag
                 isFurniture = true
             }
-            let isLink = inLink || info.name == "a"
-            for child in tree.children(node).reversed() {
-                stack.append((child, isLink, isFurniture))
-            }
+            let isLink = inLink || info.isLink
+            tree.pushChildrenReversed(of: node, onto: &stack) { ($0, isLink, isFurniture) }
         }
         // Blocks in document order: each score is summed in the same order on every run.
         for index in ownText.indices where ownText[index] >= Self.minimumParagraphCharacters {
@@ -132,7 +148,7 @@ struct ContentScope {
     /// Whether the walk drops `node` as furniture.
     private func isDroppedFurniture(_ node: Node, insideSemanticScope: Bool) -> Bool {
         guard isFurniture(node), !holdsArticle(node) else { return false }
-        return !(tree.name(node) == "header" && insideSemanticScope)
+        return !(hasName(node, Self.headerName) && insideSemanticScope)
     }
 
     /// Pass 2: characters and link characters per element, furniture not counted.
@@ -143,7 +159,8 @@ struct ContentScope {
             switch step {
             case .enter(let node, let inLink):
                 if tree.isText(node) {
-                    let count = Int32(Self.visibleCharacters(tree.textBytes(node)))
+                    // Pass 1 counted every text node outside dropped elements; this pass reads fewer.
+                    let count = visible[Int(node)]
                     guard count > 0, let parent = tree.parent(node) else { continue }
                     statistics[Int(parent)].characters += count
                     if inLink { statistics[Int(parent)].linkCharacters += count }
@@ -154,8 +171,8 @@ struct ContentScope {
                     continue
                 }
                 stack.append(.leave(node))
-                let isLink = inLink || tree.name(node) == "a"
-                for child in tree.children(node).reversed() { stack.append(.enter(child, inLink: isLink)) }
+                let isLink = inLink || tree.info(node).isLink
+                tree.pushChildrenReversed(of: node, onto: &stack) { .enter($0, inLink: isLink) }
             case .leave(let node):
                 // Children have been left already: fold this node's totals into its parent.
                 guard let parent = tree.parent(node), tree.isElement(parent) else { continue }
@@ -197,7 +214,7 @@ struct ContentScope {
         return nil
     }
 
-    private func isSemantic(_ node: Node) -> Bool { ["article", "main"].contains(tree.name(node)) }
+    private func isSemantic(_ node: Node) -> Bool { tree.info(node).isSemantic }
 
     /// The best-scoring element and those of its siblings that hold the article's paragraphs too,
     /// with everything between them, in document order.
@@ -292,11 +309,10 @@ struct ContentScope {
         walker.skip = { [self] node in
             if node == scope { return false }
             if isDroppedFurniture(node, insideSemanticScope: insideSemanticScope) { return true }
-            let name = tree.name(node)
-            if !insideSemanticScope, name == "header", !holdsArticle(node) { return true }
-            if Self.figures.contains(name), !holdsArticle(node) { return true }
+            if !insideSemanticScope, hasName(node, Self.headerName), !holdsArticle(node) { return true }
+            if hasName(node, Self.figureName), !holdsArticle(node) { return true }
             let s = statistics[Int(node)]
-            if Self.linkListCandidates.contains(name), s.characters > 0, s.linkDensity > Self.maximumLinkDensity {
+            if hasName(node, Self.linkListName), s.characters > 0, s.linkDensity > Self.maximumLinkDensity {
                 return true
             }
             return false

@@ -19,7 +19,10 @@ struct HTMLMetadata {
         var firstTime: String?
         var canonical: String?
         var jsonLD: [String] = []
-        for element in tree.elements(under: root) {
+        // The names read here, by name index: other elements are passed over without comparing names.
+        let read: Set<String> = ["meta", "title", "h1", "time", "link", "script"]
+        let isRead = tree.nameInfos.map { read.contains($0.name) }
+        for element in tree.elements(under: root) where isRead[tree.nameIndex(element)] {
             switch tree.name(element) {
             case "meta":
                 guard let content = tree.attribute(element, "content") else { continue }
@@ -41,7 +44,7 @@ struct HTMLMetadata {
                     canonical = tree.attribute(element, "href")
                 }
             case "script":
-                if tree.attribute(element, "type")?.lowercased().trimmingCharacters(in: .whitespaces) == "application/ld+json" {
+                if let type = tree.attribute(element, .type), Self.isJSONLD(type: type) {
                     jsonLD.append(tree.textContent(element))
                 }
             default:
@@ -64,6 +67,17 @@ struct HTMLMetadata {
         let urls = [meta["og:url"], canonical]
         // A dropped page has no base URL, so a relative one ("/news/1") locates nothing: absolute http(s) only.
         url = urls.lazy.compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.first(where: Self.isAbsoluteHTTP)
+    }
+
+    /// Whether a `<script type>` is `application/ld+json`, in any case, with spaces or tabs around
+    /// (Foundation's `.whitespaces` around non-ASCII text).
+    static func isJSONLD(type: String) -> Bool {
+        let utf8 = type.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            return type.lowercased().trimmingCharacters(in: .whitespaces) == "application/ld+json"
+        }
+        let trimmed = utf8.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed()
+        return trimmed.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }.elementsEqual("application/ld+json".utf8)
     }
 
     static func isAbsoluteHTTP(_ text: String) -> Bool {

@@ -56,6 +56,25 @@ final class HTMLDocumentTree {
         let isCell: Bool
         /// ``HTMLTextWalker/droppedElements``: never text.
         let isDropped: Bool
+        /// ``HTMLElements/furniture``.
+        let isFurniture: Bool
+        /// `a`: its text is link text.
+        let isLink: Bool
+        /// `article` or `main`.
+        let isSemantic: Bool
+        /// ``BoilerplateClassifier/structuralElements``: never judged by their attributes.
+        let isStructural: Bool
+
+        init(name: String) {
+            self.name = name
+            isBlock = HTMLElements.blocks.contains(name)
+            isCell = HTMLElements.cells.contains(name)
+            isDropped = HTMLTextWalker.droppedElements.contains(name)
+            isFurniture = HTMLElements.furniture.contains(name)
+            isLink = name == "a"
+            isSemantic = name == "article" || name == "main"
+            isStructural = BoilerplateClassifier.structuralElements.contains(name)
+        }
     }
 
     private var records: [Record] = []
@@ -67,6 +86,11 @@ final class HTMLDocumentTree {
         "class", "id", "role", "style", "hidden", "aria-hidden", "content", "property", "name", "itemprop",
         "datetime", "rel", "href", "type",
     ]
+    /// The kept attributes by index in ``keptAttributes``, for lookups without comparing names.
+    private static let keptAttributeBytes: [[UInt8]] = keptAttributes.map { Array($0.utf8) }
+    enum AttributeKey: UInt8 {
+        case `class`, id, role, style, hidden, ariaHidden, content, property, name, itemprop, datetime, rel, href, type
+    }
     private struct Attribute {
         var name: UInt8
         var start: UInt32
@@ -234,13 +258,37 @@ final class HTMLDocumentTree {
 
     func setRoot(_ node: Node) { if root == nil { root = node } }
 
+    /// A name of at most 16 bytes, packed (little-endian) with its length: looked up without
+    /// making a `String` for every element.
+    private struct ShortName: Hashable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var count: Int
+
+        init?(_ name: UnsafeBufferPointer<UInt8>) {
+            guard name.count <= 16 else { return nil }
+            count = name.count
+            for (i, b) in name.enumerated() {
+                if i < 8 { low |= UInt64(b) << (8 * UInt64(i)) } else { high |= UInt64(b) << (8 * UInt64(i - 8)) }
+            }
+        }
+    }
+    private var shortNameIDs: [ShortName: UInt32] = [:]
+
     func nameID(_ name: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        guard let short = ShortName(name) else { return nameID(string: name) }
+        if let id = shortNameIDs[short] { return id }
+        let id = nameID(string: name)
+        shortNameIDs[short] = id
+        return id
+    }
+
+    private func nameID(string name: UnsafeBufferPointer<UInt8>) -> UInt32 {
         let key = String(decoding: name, as: UTF8.self)
         if let id = nameIDs[key] { return id }
         let id = UInt32(nameInfos.count)
         nameIDs[key] = id
-        nameInfos.append(NameInfo(name: key, isBlock: HTMLElements.blocks.contains(key), isCell: HTMLElements.cells.contains(key),
-                                  isDropped: HTMLTextWalker.droppedElements.contains(key)))
+        nameInfos.append(NameInfo(name: key))
         return id
     }
 
@@ -250,7 +298,7 @@ final class HTMLDocumentTree {
     /// Appends an attribute to the element created last, if it is one the extraction reads.
     func addAttribute(to node: Node, name: UnsafePointer<xmlChar>, value: UnsafePointer<xmlChar>?) {
         let nameLength = strlen(name)
-        guard let kept = Self.keptAttributes.firstIndex(where: { $0.utf8.count == nameLength && $0.utf8.elementsEqual(UnsafeBufferPointer(start: name, count: nameLength)) })
+        guard let kept = Self.keptAttributeBytes.firstIndex(where: { $0.count == nameLength && memcmp($0, name, nameLength) == 0 })
         else { return }
         // HTML's boolean attributes without a value read as their name (`xmlSAX2AttributeInternal`).
         let text = value ?? (htmlIsBooleanAttr(name) != 0 ? name : nil)
@@ -321,12 +369,52 @@ final class HTMLDocumentTree {
 
     /// The value of an attribute (one of ``keptAttributes``, lower-case), or `nil` when absent.
     func attribute(_ node: Node, _ wanted: String) -> String? {
-        guard isElement(node), let kept = Self.keptAttributes.firstIndex(of: wanted) else { return nil }
+        guard let kept = Self.keptAttributes.firstIndex(of: wanted) else { return nil }
+        return attribute(node, AttributeKey(rawValue: UInt8(kept))!)
+    }
+
+    /// The value of an attribute, or `nil` when absent.
+    func attribute(_ node: Node, _ key: AttributeKey) -> String? {
+        guard let range = attributeRange(node, key) else { return nil }
+        return String(decoding: attributeBytes[range], as: UTF8.self)
+    }
+
+    /// Whether the element has the attribute (with or without a value).
+    func hasAttribute(_ node: Node, _ key: AttributeKey) -> Bool { attributeRange(node, key) != nil }
+
+    /// Where the attribute's value lies in `attributeBytes`.
+    private func attributeRange(_ node: Node, _ key: AttributeKey) -> Range<Int>? {
+        guard isElement(node) else { return nil }
         let r = records[Int(node)]
-        for a in attributes[Int(r.start)..<Int(r.start + r.count)] where a.name == kept {
-            return String(decoding: attributeBytes[Int(a.start)..<Int(a.start + a.count)], as: UTF8.self)
+        var index = Int(r.start)
+        let end = index + Int(r.count)
+        while index < end {
+            let a = attributes[index]
+            if a.name == key.rawValue { return Int(a.start)..<Int(a.start + a.count) }
+            index += 1
         }
         return nil
+    }
+
+    /// The index of the element's name among the names of this tree (0 ..< `nameInfos.count`).
+    func nameIndex(_ node: Node) -> Int { Int(records[Int(node)].name) }
+
+    /// The first child of `node`, or -1.
+    func firstChild(_ node: Node) -> Node { records[Int(node)].firstChild }
+
+    /// The next sibling of `node`, or -1.
+    func nextSibling(_ node: Node) -> Node { records[Int(node)].next }
+
+    /// Appends `make(child)` for each child of `node` to `stack`, the last child first, so that a
+    /// depth-first walk popping `stack` meets them in document order (no array of children is made).
+    func pushChildrenReversed<Step>(of node: Node, onto stack: inout [Step], _ make: (Node) -> Step) {
+        let start = stack.count
+        var child = records[Int(node)].firstChild
+        while child >= 0 {
+            stack.append(make(child))
+            child = records[Int(child)].next
+        }
+        stack[start...].reverse()
     }
 
     func children(_ node: Node) -> [Node] {
@@ -346,7 +434,7 @@ final class HTMLDocumentTree {
         while let n = stack.popLast() {
             guard isElement(n) else { continue }
             result.append(n)
-            stack.append(contentsOf: children(n).reversed())
+            pushChildrenReversed(of: n, onto: &stack) { $0 }
         }
         return result
     }
@@ -357,7 +445,7 @@ final class HTMLDocumentTree {
         var stack: [Node] = [node]
         while let n = stack.popLast() {
             if isText(n) { result.append(contentsOf: textBytes(n)) }
-            stack.append(contentsOf: children(n).reversed())
+            pushChildrenReversed(of: n, onto: &stack) { $0 }
         }
         return String(decoding: result, as: UTF8.self)
     }

@@ -70,7 +70,7 @@ struct HTMLTextWalker {
                     preStack.append(info.name == "pre")
                     if info.name == "pre" { preDepth += 1 }
                 }
-                for child in tree.children(node).reversed() { stack.append(.enter(child)) }
+                tree.pushChildrenReversed(of: node, onto: &stack) { .enter($0) }
             }
         }
         writer.endLine()
@@ -139,9 +139,19 @@ struct HTMLTextWalker {
                     position += 1
                 }
                 pendingSpace = false
-                for k in 0..<length { out[position + k] = p[i + k] }
-                position += length
-                i += length
+                var end = i + length
+                if length == 1 {
+                    // The rest of a run of visible ASCII bytes needs no other check.
+                    while end < n {
+                        let c = p[end]
+                        if c >= 0x80 || c == 0x20 || (c >= 0x09 && c <= 0x0D) { break }
+                        end += 1
+                    }
+                }
+                // Forward: the writing is never ahead of the reading (see the type's notes).
+                for k in i..<end { out[position + k - i] = p[k] }
+                position += end - i
+                i = end
             }
         }
 

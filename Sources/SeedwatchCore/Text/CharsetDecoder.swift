@@ -47,10 +47,22 @@ public enum CharsetDecoder {
     /// whole text into one U+FFFD, is no encoding here (`nil`), so that the text is read on.
     /// - Returns: `nil` for an empty label or one that is neither in the table nor known to iconv.
     public static func encoding(forLabel label: String) -> Encoding? {
-        let l = label.trimmingCharacters(in: CharacterSet(charactersIn: "\"' \t\n\r\u{0C}")).lowercased()
+        let l = asciiLowercasedUntrimmed(label)
+            ?? label.trimmingCharacters(in: CharacterSet(charactersIn: "\"' \t\n\r\u{0C}")).lowercased()
         guard !l.isEmpty else { return nil }
         if let name = EncodingLabels.name(forLabel: l.utf8) { return encoding(named: name) }
         return iconvKnows(l) ? .other(l) : nil
+    }
+
+    /// `label` lower-cased when it is ASCII and neither starts nor ends with a byte that
+    /// ``encoding(forLabel:)`` trims (quotes, space, tab, LF, CR, FF): the usual label, read
+    /// without a `CharacterSet` (making one for every page cost more than parsing it). Else `nil`.
+    private static func asciiLowercasedUntrimmed(_ label: String) -> String? {
+        let utf8 = label.utf8
+        func trimmed(_ b: UInt8) -> Bool { b == 0x22 || b == 0x27 || b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }
+        guard let first = utf8.first, let last = utf8.last, !trimmed(first), !trimmed(last), utf8.allSatisfy({ $0 < 0x80 })
+        else { return nil }
+        return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     /// The decoder for a WHATWG encoding name (``EncodingLabels/table``), or `nil` for
