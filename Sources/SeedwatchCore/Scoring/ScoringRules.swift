@@ -34,7 +34,8 @@ import Yams
 /// Pairs: two states named only as list items, alternatives or shared objects (``StatePairs``) are
 /// no pair anywhere, and a title on an incident or a contest (`incident_title_terms`) gets no relation points. `alliance_states` pair with partner states in `subject_topics` sentences. A
 /// short item (`short_item_sentences`) anchors a state-less title by its lead and needs a title
-/// naming an actor or a topic term (``ShortItemTitleRule``).
+/// naming an actor or a topic term (``ShortItemTitleRule``); a longer article anchors it by its first
+/// `title_anchor_sentences`.
 ///
 /// Length: in an article of more than `length_window` body sentences, every point from a sentence
 /// after the lead is multiplied by √(`length_window` / body sentences) (0.67 for a piece of 66
@@ -171,8 +172,9 @@ public struct ScoringRules: Sendable, Hashable {
     public var subjectTopics: [String] = []
     /// With `requireSubject`, the story is also a subject when at least this many of any
     /// `subjectParagraphWindow` consecutive body sentences name a key state or two core states
-    /// acting together: a paragraph on the story inside a longer piece (a liveblog entry), which the
-    /// rubric counts (0: off).
+    /// acting together, or when one of them names two core states acting together and each of the
+    /// two is named in this many: a paragraph on the story inside a longer piece (a liveblog entry),
+    /// which the rubric counts. Its sentences count without the length factor (0: off).
     public var subjectParagraph: Int = 0
     /// The window of consecutive body sentences of `subjectParagraph`.
     public var subjectParagraphWindow: Int = 6
