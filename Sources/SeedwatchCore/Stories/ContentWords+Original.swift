@@ -32,22 +32,28 @@ extension ContentWords {
             var utf8 = piece
             let going = utf8.withUTF8 { p -> Bool in
                 let n = p.count
-                // Where the open word started in this piece (0 when it began in an earlier piece), and
-                // the builder as it stood there.
+                // Where the open word started in this piece, and whether it did (else it began in an
+                // earlier piece, whose part stood in the builder at this piece's start).
                 var wordStart = 0
-                var atWordStart = words.state
+                var startedHere = false
+                let atPieceStart = words.state
                 var i = 0
                 while i < n {
                     let b = p[i]
                     if b < 0x80 {
-                        let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-                        if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                        if WordBuilder.isWordByte(b) {
+                            // The ASCII letters and digits from here, at once.
+                            var j = i + 1
+                            while j < n && WordBuilder.isWordByte(p[j]) { j += 1 }
                             if words.scalars == 0 {
                                 wordStart = i
-                                atWordStart = words.state
+                                startedHere = true
                             }
-                            words.append(lower)
-                        } else if words.scalars > 0 {
+                            words.appendASCII(p.baseAddress! + i, count: j - i)
+                            i = j
+                            continue
+                        }
+                        if words.scalars > 0 {
                             guard words.end(body) else { return false }
                         }
                         i += 1
@@ -55,14 +61,12 @@ extension ContentWords {
                     }
                     // The open word is read again from its start, normalised with the rest of the stretch.
                     let start = words.scalars > 0 ? wordStart : i
-                    if words.scalars > 0 { words.state = atWordStart }
+                    if words.scalars > 0 { words.state = startedHere ? WordBuilder.State() : atPieceStart }
                     var end = i + 1
                     while end < n && !(Normalizer.isASCIISpace(p[end]) && (end + 1 == n || p[end + 1] < 0x80)) { end += 1 }
                     let folded = Normalizer.foldedSegment(of: piece, p, start..<end, cache: &cache)
                     guard folded.withUnsafeBufferPointer({ words.append(folded: $0, body) }) else { return false }
                     // A word still open here ends at the piece's end: the segment ends at white space otherwise.
-                    wordStart = 0
-                    atWordStart = words.state
                     i = end
                 }
                 return true
@@ -98,6 +102,29 @@ struct WordBuilder {
         word.deallocate()
         word = grown
         capacity = (state.length + more) * 2
+    }
+
+    /// Whether ASCII byte `b` is a letter or digit.
+    @inline(__always)
+    static func isWordByte(_ b: UInt8) -> Bool {
+        (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10
+    }
+
+    /// Adds `count` ASCII letters and digits at `p`, lower-cased (`| 0x20` lower-cases a letter and
+    /// keeps a digit), each a scalar.
+    @inline(__always)
+    mutating func appendASCII(_ p: UnsafePointer<UInt8>, count: Int) {
+        reserve(count)
+        let out = word + state.length
+        var hash = state.hash
+        for k in 0..<count {
+            let c = p[k] | 0x20
+            out[k] = c
+            hash = (hash ^ UInt64(c)) &* ContentWords.fnvPrime
+        }
+        state.hash = hash
+        state.length += count
+        state.scalars += count
     }
 
     /// Adds one byte of a word scalar (`scalar`: whether it starts a scalar).
