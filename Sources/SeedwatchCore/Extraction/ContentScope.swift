@@ -44,12 +44,6 @@ struct ContentScope {
     static let maximumSiblingLinkDensity = 0.25
     /// Figures and their captions: photo credits, gallery counters and captions, not the article's text.
     static let figures: Set<String> = ["figure", "figcaption"]
-    /// A teaser card (``isTeaser(_:)``) has at most this many visible characters…
-    static let teaserMaximumCharacters: Int32 = 800
-    /// …at least this many of them in links (the headline)…
-    static let teaserMinimumLinkCharacters: Int32 = 10
-    /// …and at least this many outside links (the excerpt).
-    static let teaserMinimumExcerptCharacters: Int32 = 30
     /// A short line (``HTMLTextWalker/RepeatedLabels``) that occurs this many times is a label of the
     /// page's layout ("Advertisement", a photo credit), not the article's text.
     static let repeatedLabelMinimum = 3
@@ -58,27 +52,18 @@ struct ContentScope {
         "div", "section", "ul", "ol", "dl", "table", "p", "li", "span", "h2", "h3", "h4", "h5", "h6",
     ]
 
-    private let tree: Tree
-    private let root: Node
+    let tree: Tree
+    let root: Node
     private static let furnitureFlag: UInt8 = 1
     private static let holdsArticleFlag: UInt8 = 2
-    private static let teaserFlag: UInt8 = 4
+    static let teaserFlag: UInt8 = 4
     /// Per node: furniture, and the best-scoring element and its ancestors (holds the article).
-    private var flags: [UInt8]
+    var flags: [UInt8]
     private var statistics: [TextStatistics]
     /// Per node: its paragraph score (0 when it has none).
     private var scores: [Double]
     /// Per text node: its visible characters (``visibleCharacters(_:)``), counted once by pass 0.
-    private var visible: [Int32]
-    /// What pass 0 reads of each node's visible text (dropped elements left out, furniture in).
-    private struct Outline {
-        var characters: Int32 = 0
-        var linkCharacters: Int32 = 0
-        /// 1 when its first visible text is inside a link, 0 when not, -1 when it has none.
-        var firstTextInLink: Int8 = -1
-        /// Its last text node with visible text, or -1.
-        var lastText: Node = -1
-    }
+    var visible: [Int32]
     /// Per element name (``HTMLDocumentTree/nameIndex(_:)``): ``figureName``, ``linkListName``, ``headerName``.
     private let nameFlags: [UInt8]
     private static let figureName: UInt8 = 1
@@ -116,71 +101,6 @@ struct ContentScope {
     private func isFurniture(_ node: Node) -> Bool { flags[Int(node)] & Self.furnitureFlag != 0 }
     private func isTeaser(_ node: Node) -> Bool { flags[Int(node)] & Self.teaserFlag != 0 }
 
-    /// Pass 0: the visible characters of every text node, and the teaser cards (``isTeaser(_:)``).
-    private mutating func markTeasers() {
-        var outline = Array(repeating: Outline(), count: tree.nodeCount)
-        enum Step { case enter(Node, inLink: Bool), leave(Node) }
-        var stack: [Step] = [.enter(root, inLink: false)]
-        while let step = stack.popLast() {
-            switch step {
-            case .enter(let node, let inLink):
-                if tree.isText(node) {
-                    let count = Int32(Self.visibleCharacters(tree.textBytes(node)))
-                    visible[Int(node)] = count
-                    if count > 0 {
-                        outline[Int(node)] = Outline(characters: count, linkCharacters: inLink ? count : 0,
-                                                     firstTextInLink: inLink ? 1 : 0, lastText: node)
-                    }
-                    continue
-                }
-                guard tree.isElement(node), !tree.info(node).isDropped else { continue }
-                stack.append(.leave(node))
-                let isLink = inLink || tree.info(node).isLink
-                tree.pushChildrenReversed(of: node, onto: &stack) { .enter($0, inLink: isLink) }
-            case .leave(let node):
-                var o = Outline()
-                var child = tree.firstChild(node)
-                while child >= 0 {
-                    let c = outline[Int(child)]
-                    if c.lastText >= 0 {
-                        o.characters += c.characters
-                        o.linkCharacters += c.linkCharacters
-                        if o.firstTextInLink < 0 { o.firstTextInLink = c.firstTextInLink }
-                        o.lastText = c.lastText
-                    }
-                    child = tree.nextSibling(child)
-                }
-                outline[Int(node)] = o
-                if isTeaser(o) { flags[Int(node)] |= Self.teaserFlag }
-            }
-        }
-    }
-
-    /// A teaser card of another article: a small element (``teaserMaximumCharacters``) that opens
-    /// with a link (its headline or section, at least ``teaserMinimumLinkCharacters``) and ends
-    /// with an excerpt cut short by an ellipsis (`…` or `...`, at least
-    /// ``teaserMinimumExcerptCharacters`` outside links): "More" lists and news tickers beside the
-    /// article. Its text scores nothing and is left out, unless it holds the article.
-    private func isTeaser(_ o: Outline) -> Bool {
-        o.firstTextInLink == 1 && o.characters <= Self.teaserMaximumCharacters
-            && o.linkCharacters >= Self.teaserMinimumLinkCharacters
-            && o.characters - o.linkCharacters >= Self.teaserMinimumExcerptCharacters
-            && Self.endsWithEllipsis(tree.textBytes(o.lastText))
-    }
-
-    /// Whether UTF-8 text ends with `…` (U+2026) or `...`, spaces and no-break spaces after it aside.
-    static func endsWithEllipsis(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        var end = text.count
-        while end > 0 {
-            let b = text[end - 1]
-            if b == 0x20 || (b >= 0x09 && b <= 0x0D) { end -= 1; continue }
-            if b == 0xA0, end >= 2, text[end - 2] == 0xC2 { end -= 2; continue }
-            break
-        }
-        guard end >= 3 else { return false }
-        let a = text[end - 3], b = text[end - 2], c = text[end - 1]
-        return (a == 0xE2 && b == 0x80 && c == 0xA6) || (a == 0x2E && b == 0x2E && c == 0x2E)
-    }
     private func holdsArticle(_ node: Node) -> Bool { flags[Int(node)] & Self.holdsArticleFlag != 0 }
 
     /// Pass 1: furniture marks, paragraph scores, the best-scoring element.
