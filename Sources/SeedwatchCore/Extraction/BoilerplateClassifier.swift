@@ -16,6 +16,9 @@ enum BoilerplateClassifier {
         "tagcloud", "taglist", "widget", "banner", "modal", "popup", "signup", "login", "toolbar",
         "footer", "masthead", "skiplink", "sronly", "screenreader", "visuallyhidden", "outbrain",
         "taboola", "disqus", "byline", "author", "rating", "print", "dateline", "timestamp", "meta",
+        // Text for screen readers only (`h-offscreen`), and the captions and credits of photos, as
+        // `figure`/`figcaption` are.
+        "offscreen", "caption", "credit",
     ]
 
     /// Two adjacent words of a `class`/`id` token that together mark furniture.
@@ -50,6 +53,8 @@ enum BoilerplateClassifier {
     /// ARIA roles of furniture.
     static let furnitureRoles: Set<String> = [
         "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog", "alert",
+        // A control, as `button` is (its label: "Box aufklappen", a name on a toggle).
+        "button",
     ]
 
     /// The part of a BEM token (`block__element--modifier`) that names the element itself: the

@@ -44,22 +44,26 @@ struct ContentScope {
     static let maximumSiblingLinkDensity = 0.25
     /// Figures and their captions: photo credits, gallery counters and captions, not the article's text.
     static let figures: Set<String> = ["figure", "figcaption"]
+    /// A short line (``HTMLTextWalker/RepeatedLabels``) that occurs this many times is a label of the
+    /// page's layout ("Advertisement", a photo credit), not the article's text.
+    static let repeatedLabelMinimum = 3
     /// Blocks that may be dropped as link lists.
     static let linkListCandidates: Set<String> = [
         "div", "section", "ul", "ol", "dl", "table", "p", "li", "span", "h2", "h3", "h4", "h5", "h6",
     ]
 
-    private let tree: Tree
-    private let root: Node
+    let tree: Tree
+    let root: Node
     private static let furnitureFlag: UInt8 = 1
     private static let holdsArticleFlag: UInt8 = 2
+    static let teaserFlag: UInt8 = 4
     /// Per node: furniture, and the best-scoring element and its ancestors (holds the article).
-    private var flags: [UInt8]
+    var flags: [UInt8]
     private var statistics: [TextStatistics]
     /// Per node: its paragraph score (0 when it has none).
     private var scores: [Double]
-    /// Per text node: its visible characters (``visibleCharacters(_:)``), counted once by pass 1.
-    private var visible: [Int32]
+    /// Per text node: its visible characters (``visibleCharacters(_:)``), counted once by pass 0.
+    var visible: [Int32]
     /// Per element name (``HTMLDocumentTree/nameIndex(_:)``): ``figureName``, ``linkListName``, ``headerName``.
     private let nameFlags: [UInt8]
     private static let figureName: UInt8 = 1
@@ -72,6 +76,7 @@ struct ContentScope {
     /// - Returns: the number of bytes written at the start of the arena.
     static func write(tree: Tree, root: Node, droppingLeadingLinesEqualTo title: String) -> Int {
         var scope = ContentScope(tree: tree, root: root)
+        scope.markTeasers()
         scope.score()
         scope.measureVisibleText()
         return scope.render(droppingLeadingLinesEqualTo: title)
@@ -94,6 +99,8 @@ struct ContentScope {
     private func hasName(_ node: Node, _ flag: UInt8) -> Bool { nameFlags[tree.nameIndex(node)] & flag != 0 }
 
     private func isFurniture(_ node: Node) -> Bool { flags[Int(node)] & Self.furnitureFlag != 0 }
+    private func isTeaser(_ node: Node) -> Bool { flags[Int(node)] & Self.teaserFlag != 0 }
+
     private func holdsArticle(_ node: Node) -> Bool { flags[Int(node)] & Self.holdsArticleFlag != 0 }
 
     /// Pass 1: furniture marks, paragraph scores, the best-scoring element.
@@ -102,13 +109,11 @@ struct ContentScope {
         var ownText: [Int32] = Array(repeating: 0, count: tree.nodeCount)
         var inFurniture: [Bool] = Array(repeating: false, count: tree.nodeCount)
         var verdicts: [String: Bool] = [:]
-        var stack: [(node: Node, inLink: Bool, inFurniture: Bool)] = [(root, false, false)]
-        while let (node, inLink, furnitureAbove) = stack.popLast() {
+        var stack: [(node: Node, inLink: Bool, inFurniture: Bool, inTeaser: Bool)] = [(root, false, false, false)]
+        while let (node, inLink, furnitureAbove, teaserAbove) = stack.popLast() {
             if tree.isText(node) {
-                let count = Int32(Self.visibleCharacters(tree.textBytes(node)))
-                visible[Int(node)] = count
-                guard !inLink, let block = blockAncestor(of: node) else { continue }
-                ownText[Int(block)] += count
+                guard !inLink, !teaserAbove, let block = blockAncestor(of: node) else { continue }
+                ownText[Int(block)] += visible[Int(node)]
                 if furnitureAbove { inFurniture[Int(block)] = true }
                 continue
             }
@@ -121,7 +126,8 @@ struct ContentScope {
                 isFurniture = true
             }
             let isLink = inLink || info.isLink
-            tree.pushChildrenReversed(of: node, onto: &stack) { ($0, isLink, isFurniture) }
+            let inTeaser = teaserAbove || isTeaser(node)
+            tree.pushChildrenReversed(of: node, onto: &stack) { ($0, isLink, isFurniture, inTeaser) }
         }
         // Blocks in document order: each score is summed in the same order on every run.
         for index in ownText.indices where ownText[index] >= Self.minimumParagraphCharacters {
@@ -159,7 +165,7 @@ struct ContentScope {
             switch step {
             case .enter(let node, let inLink):
                 if tree.isText(node) {
-                    // Pass 1 counted every text node outside dropped elements; this pass reads fewer.
+                    // Pass 0 counted every text node outside dropped elements; this pass reads fewer.
                     let count = visible[Int(node)]
                     guard count > 0, let parent = tree.parent(node) else { continue }
                     statistics[Int(parent)].characters += count
@@ -306,11 +312,13 @@ struct ContentScope {
             insideSemanticScope = true
         }
         var walker = HTMLTextWalker(tree: tree)
+        walker.repeatedLabelMinimum = Self.repeatedLabelMinimum
         walker.skip = { [self] node in
             if node == scope { return false }
             if isDroppedFurniture(node, insideSemanticScope: insideSemanticScope) { return true }
             if !insideSemanticScope, hasName(node, Self.headerName), !holdsArticle(node) { return true }
             if hasName(node, Self.figureName), !holdsArticle(node) { return true }
+            if isTeaser(node), !holdsArticle(node) { return true }
             let s = statistics[Int(node)]
             if hasName(node, Self.linkListName), s.characters > 0, s.linkDensity > Self.maximumLinkDensity {
                 return true

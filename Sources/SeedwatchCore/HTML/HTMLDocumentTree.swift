@@ -62,6 +62,8 @@ final class HTMLDocumentTree {
         let isLink: Bool
         /// `article` or `main`.
         let isSemantic: Bool
+        /// `h1` … `h6`.
+        let isHeading: Bool
         /// ``BoilerplateClassifier/structuralElements``: never judged by their attributes.
         let isStructural: Bool
 
@@ -73,6 +75,7 @@ final class HTMLDocumentTree {
             isFurniture = HTMLElements.furniture.contains(name)
             isLink = name == "a"
             isSemantic = name == "article" || name == "main"
+            isHeading = ["h1", "h2", "h3", "h4", "h5", "h6"].contains(name)
             isStructural = BoilerplateClassifier.structuralElements.contains(name)
         }
     }

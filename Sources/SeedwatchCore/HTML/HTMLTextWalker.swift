@@ -20,6 +20,10 @@ struct HTMLTextWalker {
     /// Decides, per element, whether its subtree is skipped (beyond `droppedElements`).
     var skip: (Node) -> Bool = { _ in false }
 
+    /// When set, a line outside `pre` and headings of at most ``RepeatedLabels/maximumWords`` words that occurs
+    /// this many times or more is dropped everywhere (``LineWriter/dropRepeatedLabels(minimumRepeats:)``).
+    var repeatedLabelMinimum: Int?
+
     init(tree: Tree) { self.tree = tree }
 
     /// Writes the lines of visible text under each of `roots` (siblings, in document order) at the
@@ -34,23 +38,30 @@ struct HTMLTextWalker {
         var stack: [Step] = roots.reversed().map { .enter($0) }
         var preDepth = 0
         var preStack: [Bool] = []
+        // Headings are never labels (a recipe repeats "Pre-Workout Meal" as a section title).
+        var headingDepth = 0
+        var headingStack: [Bool] = []
         while let step = stack.popLast() {
             switch step {
             case .leaveBlock:
                 writer.endLine()
                 if preStack.popLast() == true { preDepth -= 1 }
+                if headingStack.popLast() == true { headingDepth -= 1 }
             case .leaveCell:
                 writer.space()
             case .enter(let node):
                 if tree.isText(node) {
                     let text = tree.textBytes(node)
                     precondition(writer.position < tree.textOffset(node), "the text of a page is rewritten ahead of its reading")
+                    if headingDepth > 0 { writer.markPreformatted() }
                     if preDepth > 0 {
+                        writer.markPreformatted()
                         // Each "\n" ends a line inside `pre`; a CR LF pair is one character, not "\n".
                         var start = 0
                         for k in 0..<text.count where text[k] == 0x0A && (k == 0 || text[k - 1] != 0x0D) {
                             writer.append(UnsafeBufferPointer(rebasing: text[start..<k]))
                             writer.endLine()
+                            writer.markPreformatted()
                             start = k + 1
                         }
                         writer.append(UnsafeBufferPointer(rebasing: text[start...]))
@@ -69,12 +80,23 @@ struct HTMLTextWalker {
                     stack.append(.leaveBlock)
                     preStack.append(info.name == "pre")
                     if info.name == "pre" { preDepth += 1 }
+                    headingStack.append(info.isHeading)
+                    if info.isHeading { headingDepth += 1 }
                 }
                 tree.pushChildrenReversed(of: node, onto: &stack) { .enter($0) }
             }
         }
         writer.endLine()
+        if let repeatedLabelMinimum { writer.dropRepeatedLabels(minimumRepeats: repeatedLabelMinimum) }
         return writer.position
+    }
+
+    /// Labels repeated down a page: "Advertisement", "Publicidad", "Photo: … AP", "Now playing".
+    enum RepeatedLabels {
+        /// A label has at most this many words (runs between spaces)…
+        static let maximumWords = 3
+        /// …and at most this many bytes.
+        static let maximumBytes = 64
     }
 
     /// Writes collapsed lines: runs of ``Whitespace`` spaces as one space, none at either end of a
@@ -91,6 +113,9 @@ struct HTMLTextWalker {
         private var lineHasText = false
         private var pendingSpace = false
         private var keptLines = 0
+        /// The kept lines: their text's range in `out`, and whether part of it is inside `pre`.
+        private var lines: [(start: Int, end: Int, preformatted: Bool)] = []
+        private var lineIsPreformatted = false
 
         init(out: UnsafeMutablePointer<UInt8>, title: String) {
             self.out = out
@@ -161,10 +186,54 @@ struct HTMLTextWalker {
             if lineHasText {
                 let isTitle = keptLines == 0 && !title.isEmpty
                     && String(decoding: UnsafeBufferPointer(start: out + lineTextStart, count: position - lineTextStart), as: UTF8.self) == title
-                if isTitle { position = lineStart } else { keptLines += 1 }
+                if isTitle {
+                    position = lineStart
+                } else {
+                    keptLines += 1
+                    lines.append((lineTextStart, position, lineIsPreformatted))
+                }
             }
             lineHasText = false
             pendingSpace = false
+            lineIsPreformatted = false
+        }
+
+        /// Marks the current line as (partly) inside `pre` or a heading: never a label (code repeats
+        /// lines such as "}" that are text).
+        mutating func markPreformatted() { lineIsPreformatted = true }
+
+        /// Drops every line outside `pre` and headings that is a label (at most ``RepeatedLabels/maximumWords``
+        /// words and ``RepeatedLabels/maximumBytes`` bytes, with a letter: a byte of an ASCII letter
+        /// or a non-ASCII byte) and occurs at least `minimumRepeats` times, byte for byte; the kept
+        /// lines move up, joined by `"\n"`.
+        mutating func dropRepeatedLabels(minimumRepeats: Int) {
+            func isLabel(_ line: (start: Int, end: Int, preformatted: Bool)) -> Bool {
+                guard !line.preformatted, line.end - line.start <= RepeatedLabels.maximumBytes else { return false }
+                var words = 1
+                var letter = false
+                for i in line.start..<line.end {
+                    let b = out[i]
+                    if b == 0x20 { words += 1 }
+                    if b >= 0x80 || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) { letter = true }
+                }
+                return letter && words <= RepeatedLabels.maximumWords
+            }
+            func text(_ line: (start: Int, end: Int, preformatted: Bool)) -> String {
+                String(decoding: UnsafeBufferPointer(start: out + line.start, count: line.end - line.start), as: UTF8.self)
+            }
+            var counts: [String: Int] = [:]
+            for line in lines where isLabel(line) { counts[text(line), default: 0] += 1 }
+            guard counts.values.contains(where: { $0 >= minimumRepeats }) else { return }
+            var written = 0
+            for line in lines {
+                if isLabel(line), counts[text(line), default: 0] >= minimumRepeats { continue }
+                if written > 0 { out[written] = 0x0A; written += 1 }
+                // Forward: a kept line never moves down.
+                for i in line.start..<line.end { out[written + i - line.start] = out[i] }
+                written += line.end - line.start
+            }
+            position = written
+            lines = []
         }
     }
 }
