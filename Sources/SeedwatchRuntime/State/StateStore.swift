@@ -162,11 +162,20 @@ package final class StateStore: Sendable {
     func writeAccess<T>(_ operation: String, transaction: Bool = true, _ body: (Database) throws -> T) throws -> T {
         do {
             if let batch = currentBatch {
-                // Inside a batch (StateStore+Batch): a savepoint stands for the transaction.
+                // Inside a batch (StateStore+Batch): a savepoint stands for the transaction. When it
+                // rolls back, so do the pending alerts it queued for the batch's alert lines: a line
+                // written for a decision that did not commit would be written again when the
+                // decision is made again (DESIGN §7).
+                let alertsBefore = batch.alerts.count
                 var value: T?
-                try batch.database.inSavepoint {
-                    value = try body(batch.database)
-                    return .commit
+                do {
+                    try batch.database.inSavepoint {
+                        value = try body(batch.database)
+                        return .commit
+                    }
+                } catch {
+                    batch.alerts.removeSubrange(alertsBefore...)
+                    throw error
                 }
                 return value!
             }
