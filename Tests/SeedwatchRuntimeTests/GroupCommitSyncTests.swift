@@ -31,5 +31,6 @@ struct GroupCommitSyncTests {
         #expect(durability.journalMode == "wal")
         #expect(durability.synchronous == 2)
         #expect(try f.store.temporaryStorage() == 2)  // savepoint journals in memory
+        #expect(try f.store.writerCacheSize() == 16_384)  // KiB: a group's index pages stay in memory
     }
 }
