@@ -6,7 +6,7 @@ import Testing
 
 /// What one group commit of a burst costs (issue 15 item 5): the daemon's groups hold 256 articles
 /// or 0.25 s, and a group's alerts are marked written in a transaction without its own WAL sync,
-/// the state store staying at `synchronous=FULL` for decisions.
+/// the state store staying at `synchronous=FULL` for decisions, with its savepoint journals in memory.
 @Suite("Group commit: group size and the syncs of a group")
 struct GroupCommitSyncTests {
     @Test("the daemon's groups close at 256 articles or after 0.25 s")
@@ -30,5 +30,7 @@ struct GroupCommitSyncTests {
         let durability = try f.store.durability()
         #expect(durability.journalMode == "wal")
         #expect(durability.synchronous == 2)
+        #expect(try f.store.temporaryStorage() == 2)  // savepoint journals in memory
+        #expect(try f.store.writerCacheSize() == 16_384)  // KiB: a group's index pages stay in memory
     }
 }
