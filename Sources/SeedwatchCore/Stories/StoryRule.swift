@@ -82,10 +82,11 @@ public struct StoryRule: Sendable, Hashable {
         let jaccard = a.signature.jaccard(b.signature)
         if jaccard >= duplicateJaccard { return .nearDuplicate }
         if jaccard >= editedJaccard && TitleSimilarity.isUpdate(a.title, b.title) { return .nearDuplicate }
-        let leadJaccard = a.lead.jaccard(b.lead)
-        if a.isDated && b.isDated, abs(a.time.timeIntervalSince(b.time)) <= eventWindow,
-           jaccard >= eventJaccard || leadJaccard >= self.leadJaccard,
-           Self.sharedWords(jaccard: leadJaccard, a.lead.wordCount, b.lead.wordCount) >= minimumSharedLeadWords
+        // The lead signatures are compared only for a pair that can still be one event.
+        guard a.isDated && b.isDated, abs(a.time.timeIntervalSince(b.time)) <= eventWindow else { return nil }
+        let leadOverlap = a.lead.jaccard(b.lead)
+        if jaccard >= eventJaccard || leadOverlap >= leadJaccard,
+           Self.sharedWords(jaccard: leadOverlap, a.lead.wordCount, b.lead.wordCount) >= minimumSharedLeadWords
             || Self.sharedWords(jaccard: jaccard, a.signature.wordCount, b.signature.wordCount) >= minimumSharedWords,
            !requiresAgreement || (Self.actorsAgree(a.actors, b.actors) && Self.topicsAgree(a.topics, b.topics)) {
             return .sameEvent
