@@ -127,22 +127,25 @@ public enum TopicSelection {
             }
             return set
         }
-        func joins(_ concept: EventLexicon.Concept) -> Bool {
+        // Each concept's forms the seed uses and the sentences that use them, read once.
+        var usage: [String: (forms: [String], sentences: Set<Int>)] = [:]
+        for concept in lexicon.concepts {
             let used = uses(concept)
-            guard !used.isEmpty else { return false }
-            let set = sentences(used)
-            return concept.weight > 1 || set.count >= limits.broadConceptSentences
+            if !used.isEmpty { usage[concept.id] = (used, sentences(used)) }
+        }
+        func joins(_ concept: EventLexicon.Concept) -> Bool {
+            guard let use = usage[concept.id] else { return false }
+            return concept.weight > 1 || use.sentences.count >= limits.broadConceptSentences
         }
         /// Whether a joined specific concept is more than a passing remark: the title uses it, or
         /// ``Limits/specificConceptSentences`` sentences do. Only such a concept brings its family.
         func central(_ concept: EventLexicon.Concept) -> Bool {
-            let set = sentences(uses(concept))
+            guard let set = usage[concept.id]?.sentences else { return false }
             return set.count >= limits.specificConceptSentences || set.contains { seed.sentences[$0].isTitle }
         }
         let usedIDs = Set(lexicon.concepts.filter(joins).map(\.id))
         for concept in lexicon.concepts where usedIDs.contains(concept.id) {
-            let used = uses(concept)
-            let set = sentences(used)
+            let (used, set) = usage[concept.id]!
             let places = set.sorted().prefix(5).map { seed.place($0) }.joined(separator: ", ")
             let usedOnce = Array(Set(used.map { $0.lowercased() })).sorted()
             let reason = "event lexicon concept \(concept.id) (\(concept.forms.count) forms in \(EventLexicon.languages.joined(separator: "/"))): the seed uses \(usedOnce.map { "\"\($0)\"" }.joined(separator: ", ")) in \(places.isEmpty ? "the text" : places)"
