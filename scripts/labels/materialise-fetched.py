@@ -26,7 +26,12 @@ How each source becomes a file the drop folder reads (README "The drop folder"):
   `articles_par_international.xml`, `<date month="Mar" day="14"><article><title>…<description>…`,
   all from 2022; record N = the N-th `<article>` in document order) or an item of its JSON array
   `economie.json` (`{"category", "date": "Jul 09", "title", "description"}`, record N = item N):
-  a derived `.md` with front matter `title` and `date`, and the RSS description as the body.
+  a derived `.md` with front matter `title` and `date`, and the RSS description as the body;
+- an `<article source="…" date="…">` element of a news-podcast prompt (p1va/news-in-brief
+  `italy-today/artifacts/YYYY-MM-DD/YYYY-MM-DD-user-message.md`, the Italian RSS items the show
+  was given: a first line with the item's title, further lines with its description; `date` in
+  RFC 5322 or ISO 8601 form; record N = the N-th `<article ` element in document order): a derived `.md`
+  with front matter `title`, `date` (UTC) and `source` (the outlet), the description as the body.
 
 Missing snapshots are reported with the `fetch` call that brings them in; they are not errors.
 Exit status: 0 when every article whose snapshot is present was written; 1 when a label line is
@@ -37,6 +42,7 @@ malformed, a path or record is absent from a present snapshot, or a file cannot 
 import argparse
 import csv
 import datetime
+import email.utils
 import html
 import io
 import json
@@ -58,6 +64,7 @@ CONVERTERS = {
     "douglasgreen/news": "digest-sections",
     "Yidi-Huang/LeMondeTopic2022": "lemonde-2022",
     "rumca-js/RSS-Link-Database-2023": "rss-link-entries",
+    "p1va/news-in-brief": "tagged-articles",
 }
 
 MONTHS = {m: i for i, m in enumerate(
@@ -267,6 +274,33 @@ def convert_rss_link_entries(data, src):
                             html_to_text(entry.get("description") or ""))
 
 
+_TAGGED_ARTICLE_RE = re.compile(r'<article source="([^"]*)" date="([^"]*)">\n?(.*?)</article>', re.S)
+
+
+def convert_tagged_articles(data, src):
+    matches = list(_TAGGED_ARTICLE_RE.finditer(data.decode("utf-8")))
+    n = src["record"]
+    if n is None or n >= len(matches):
+        raise LabelError(f"no record #{n} (an <article source=… date=…> element) in {src['path']}")
+    outlet, stamp, text = matches[n].groups()
+    lines = [l.strip() for l in html.unescape(text).strip().splitlines() if l.strip()]
+    title, body = (lines[0], "\n\n".join(lines[1:])) if lines else ("", "")
+    try:  # RFC 5322 ("Fri, 09 Jan 2026 19:27:59 +0100") or ISO 8601 ("2026-01-18T12:35:00Z");
+        # a date without an offset is not trusted as UTC
+        parsed = email.utils.parsedate_to_datetime(stamp)
+    except (TypeError, ValueError):
+        try:
+            parsed = datetime.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+        except ValueError:
+            parsed = None
+    date = parsed.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if parsed and parsed.tzinfo else ""
+    head = ["---", f"title: {yaml_quote(title)}"]
+    if date:
+        head.append(f"date: {date}")
+    head += [f"source: {yaml_quote(outlet)}", "---"]
+    return ("\n".join(head) + "\n\n" + body + "\n").encode("utf-8")
+
+
 def convert(kind, data, src):
     if kind == "copy":
         if src["record"] is not None:
@@ -284,6 +318,8 @@ def convert(kind, data, src):
         return convert_lemonde_rss_xml(data, src)
     if kind == "rss-link-entries":
         return convert_rss_link_entries(data, src)
+    if kind == "tagged-articles":
+        return convert_tagged_articles(data, src)
     raise LabelError(f"unknown converter {kind!r}")
 
 
