@@ -2,12 +2,13 @@ import Foundation
 @testable import SeedwatchCore
 import Testing
 
-/// Language-specific topic terms (issue 8, langs9): German writes a missile's range and a drill's kind
-/// as one compound word ("Kurzstreckenraketen", "Großmanöver"), which the whole words "Raketen" and
-/// "Manöver" do not match, and ANSA writes "manovre militari" for drills. Each is a short wire-style
-/// article of our own with its exact score and level; the Italian budget "manovra" stays apart.
-@Suite("Scoring: German compounds and Italian drill words")
-struct GermanCompoundTermsTests {
+/// Language-specific names and topic terms (issue 8, langs9): German writes a missile's range and a
+/// drill's kind as one compound word ("Kurzstreckenraketen", "Großmanöver"), which the whole words
+/// "Raketen" and "Manöver" do not match; ANSA writes "manovre militari" for drills; AP's Spanish
+/// service writes "Norcorea". Each is a short wire-style article of our own with its exact score and
+/// level; the Italian budget "manovra" stays apart.
+@Suite("Scoring: language-specific names and terms (German compounds, Italian drills, Spanish Norcorea)")
+struct LanguageSpecificTermsTests {
     static func decide(_ title: String, _ body: [String] = []) throws -> Decision {
         try ShippedModel.scorer.score(ShippedModel.matcher.match(Article(title: title, body: body.joined(separator: "\n"))))
     }
@@ -56,5 +57,17 @@ struct GermanCompoundTermsTests {
         ])
         #expect(d.score == 0)
         #expect(d.level == nil)
+    }
+
+    /// "Norcorea" (knowledge supplement, KP, es) names North Korea in the title: an alert at 24.5 (it
+    /// was a notice at 14.5, the state seen only through Kim and KCNA).
+    @Test func norcoreaIsNorthKoreaInSpanish() throws {
+        let d = try Self.decide("Norcorea prueba un nuevo misil hipersónico", [
+            "Norcorea probó un nuevo misil hipersónico de alcance intermedio, informó la agencia estatal KCNA.",
+            "El líder Kim Jong Un supervisó la prueba.",
+        ])
+        #expect(d.explanation.map(\.description).contains("state north_korea in title +6.0"))
+        #expect(d.score == 24.5)
+        #expect(d.level == .alert)
     }
 }
