@@ -128,15 +128,23 @@ struct FeedPollerTests {
         #expect(fixture.alertTitles() == [Self.warheadsTitle])
     }
 
-    @Test("301 and 308 persist the new URL without re-alerting; 302 does not persist")
-    func permanentAndTemporaryRedirects() async throws {
+    /// Snapshot 1 of the CNA feed served at `/moved.rss`, which `/old.rss` redirects to with a 301;
+    /// `configure` adds routes before the server starts.
+    static func movedFeed(_ configure: (FeedRoutes) -> Void = { _ in }) throws -> (SnapshotFeed, LoopbackHTTPServer) {
         let snapshots = SnapshotFeed()
         snapshots.serve(1)
         let routes = FeedRoutes()
         routes.set("/old.rss") { _, _ in FeedRoutes.redirect(301, to: "/moved.rss") }
         routes.set("/moved.rss") { request, _ in snapshots.reply(request) }
-        routes.set("/cdn.rss") { _, _ in FeedRoutes.redirect(302, to: "/moved.rss") }
-        let server = try routes.server()
+        configure(routes)
+        return (snapshots, try routes.server())
+    }
+
+    @Test("301 and 308 persist the new URL without re-alerting; 302 does not persist")
+    func permanentAndTemporaryRedirects() async throws {
+        let (snapshots, server) = try Self.movedFeed { routes in
+            routes.set("/cdn.rss") { _, _ in FeedRoutes.redirect(302, to: "/moved.rss") }
+        }
         defer { server.stop() }
         let fetcher = CurlFetcher()
         defer { fetcher.shutdown() }
@@ -175,12 +183,7 @@ struct FeedPollerTests {
 
     @Test("a feed configured at the URL another feed moved to (301) does not alert that feed's items again; new items alert")
     func configuredAtTheMovedURL() async throws {
-        let snapshots = SnapshotFeed()
-        snapshots.serve(1)
-        let routes = FeedRoutes()
-        routes.set("/old.rss") { _, _ in FeedRoutes.redirect(301, to: "/moved.rss") }
-        routes.set("/moved.rss") { request, _ in snapshots.reply(request) }
-        let server = try routes.server()
+        let (snapshots, server) = try Self.movedFeed()
         defer { server.stop() }
         let fetcher = CurlFetcher()
         defer { fetcher.shutdown() }
