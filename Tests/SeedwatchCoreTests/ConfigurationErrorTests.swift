@@ -37,7 +37,29 @@ struct ConfigurationErrorTests {
         #expect(error.line == 2)
         #expect(error.key == "drop_folder.settle")
         #expect(error.problem == .expectedDuration(got: "soon"))
-        #expect(error.message == "expected a duration such as 90, 90s, 15m, 1h or 7d, got 'soon'")
+        #expect(error.message == "expected a duration such as 90, 90s, 15m, 1h or 7d (at most 100 years), got 'soon'")
+    }
+
+    /// `max_bytes: 1e30GiB` made `check-config` trap (Double to Int overflow) and `rescan: 1e25`
+    /// passed `check-config`, then made `run` trap at start-up (a crash loop under systemd).
+    @Test func hugeSizesAndDurationsAreConfigurationErrors() throws {
+        let size = try #require(Self.error("watches: [x]\ndrop_folder: {path: d, max_bytes: 1e30GiB}\nalerts: {log: a}\nstate: {path: s}\n"))
+        #expect(size.line == 2)
+        #expect(size.key == "drop_folder.max_bytes")
+        #expect(size.problem == .expectedSize(got: "1e30GiB"))
+        #expect(size.message == "expected a size such as 1048576, 512KiB or 64MiB (at most 8 PiB), got '1e30GiB'")
+        let duration = try #require(Self.error("watches: [x]\ndrop_folder: {path: d, rescan: 1e25}\nalerts: {log: a}\nstate: {path: s}\n"))
+        #expect(duration.key == "drop_folder.rescan")
+        #expect(duration.problem == .expectedDuration(got: "1e25"))
+        let interval = try #require(Self.error(Self.valid + "feeds:\n  - {url: \"https://news.example/rss\", interval: 9999999999d}\n"))
+        #expect(interval.key == "feeds[0].interval")
+        #expect(interval.problem == .expectedDuration(got: "9999999999d"))
+        #expect(ByteCountParser.bytes("8PiB") == nil)  // no such unit
+        #expect(ByteCountParser.bytes("8388608GiB") == 1 << 53)
+        #expect(ByteCountParser.bytes("8388609GiB") == nil)
+        #expect(ByteCountParser.bytes("99999999999999999") == nil)
+        #expect(DurationParser.seconds("36525d") == 3_155_760_000)
+        #expect(DurationParser.seconds("36526d") == nil)
     }
 
     @Test func aRuleOfTheReaderKeepsItsWords() throws {

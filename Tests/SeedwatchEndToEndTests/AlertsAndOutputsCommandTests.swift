@@ -72,6 +72,9 @@ struct AlertsAndOutputsCommandTests {
         #expect(output.status == 64)
         #expect(output.stderr.contains("--since takes a duration (90m, 2h, 3d), a date (2026-12-06) or an RFC 3339 time, got 'yesterday'"))
         #expect(output.stderr.contains("Usage: seedwatch alerts "))
+        let year = try CommandLineTests.run(["alerts", "--config", config.path, "--since", "2026"])
+        #expect(year.status == 64)
+        #expect(year.stderr.contains("got '2026': a number needs a unit (2026s, 2026m, 2026h, 2026d), and a year or a day is written as a date"))
     }
 
     @Test func anEmptyResultSaysSo() throws {

@@ -128,15 +128,23 @@ struct FeedPollerTests {
         #expect(fixture.alertTitles() == [Self.warheadsTitle])
     }
 
-    @Test("301 and 308 persist the new URL without re-alerting; 302 does not persist")
-    func permanentAndTemporaryRedirects() async throws {
+    /// Snapshot 1 of the CNA feed served at `/moved.rss`, which `/old.rss` redirects to with a 301;
+    /// `configure` adds routes before the server starts.
+    static func movedFeed(_ configure: (FeedRoutes) -> Void = { _ in }) throws -> (SnapshotFeed, LoopbackHTTPServer) {
         let snapshots = SnapshotFeed()
         snapshots.serve(1)
         let routes = FeedRoutes()
         routes.set("/old.rss") { _, _ in FeedRoutes.redirect(301, to: "/moved.rss") }
         routes.set("/moved.rss") { request, _ in snapshots.reply(request) }
-        routes.set("/cdn.rss") { _, _ in FeedRoutes.redirect(302, to: "/moved.rss") }
-        let server = try routes.server()
+        configure(routes)
+        return (snapshots, try routes.server())
+    }
+
+    @Test("301 and 308 persist the new URL without re-alerting; 302 does not persist")
+    func permanentAndTemporaryRedirects() async throws {
+        let (snapshots, server) = try Self.movedFeed { routes in
+            routes.set("/cdn.rss") { _, _ in FeedRoutes.redirect(302, to: "/moved.rss") }
+        }
         defer { server.stop() }
         let fetcher = CurlFetcher()
         defer { fetcher.shutdown() }
@@ -171,6 +179,37 @@ struct FeedPollerTests {
         // Same items, but a different configured feed URL: each feed decides its own items once.
         #expect(viaCDN.alerts.map(\.title) == [Self.drillsTitle])
         #expect(fixture.recorder.lines(.info, "feed moved permanently; polling the new URL from now on").count == 1)
+    }
+
+    @Test("a feed configured at the URL another feed moved to (301) does not alert that feed's items again; new items alert")
+    func configuredAtTheMovedURL() async throws {
+        let (snapshots, server) = try Self.movedFeed()
+        defer { server.stop() }
+        let fetcher = CurlFetcher()
+        defer { fetcher.shutdown() }
+        let fixture = try FeedPollerFixture()
+        defer { fixture.folder.remove() }
+        let old = feedConfig(server.baseURL + "/old.rss")
+        let first = await fixture.poller([old], fetcher: fetcher).poll(old)
+        #expect(first.alerts.map(\.title) == [Self.drillsTitle])
+
+        // The analyst writes the URL that "feed moved permanently" names into feeds: and reloads.
+        let moved = feedConfig(server.baseURL + "/moved.rss")
+        let poller = fixture.poller([moved], fetcher: fetcher)
+        let again = await poller.poll(moved)
+        #expect(again.status == 200)
+        #expect(again.alerts.isEmpty)
+        #expect(again.seenUnderFormerURL == first.items)
+        #expect(again.absorbedAsOld == 0)
+        let line = fixture.recorder.lines(.info, "items decided already under the URL of a feed that moved here recorded as seen without alerting")
+        #expect(line.map { $0.metadata["moved_from"] } == [old.url])
+        #expect(line.map { $0.metadata["items"] } == ["\(first.items)"])
+
+        snapshots.serve(2)
+        let third = await poller.poll(moved)
+        #expect(third.alerts.map(\.title) == [Self.warheadsTitle])
+        #expect(third.seenUnderFormerURL == 0)
+        #expect(fixture.alertTitles() == [Self.drillsTitle, Self.warheadsTitle])
     }
 }
 

@@ -215,7 +215,7 @@ struct ReloadFeedsTests {
         task.cancel()
     }
 
-    @Test("only drop_folder, alerts.log and state.path changes ask for a restart")
+    @Test("only drop_folder, alerts.log, state.path and metrics changes ask for a restart")
     func restartOnlyKeys() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -228,5 +228,11 @@ struct ReloadFeedsTests {
         new.alertLog = folder.file("other.jsonl")
         new.statePath = folder.file("other.sqlite")
         #expect(ReloadService.restartOnlyChanges(from: old, to: new) == ["drop_folder", "alerts.log", "state.path"])
+        // metrics.textfile and metrics.listen are set up at start-up only: a reload must say so, not ignore them.
+        new.metricsTextfile = folder.file("seedwatch.prom")
+        #expect(ReloadService.restartOnlyChanges(from: old, to: new) == ["drop_folder", "alerts.log", "state.path", "metrics"])
+        new = old
+        new.metricsListen = try MetricsListenAddress.parse("127.0.0.1:9464")
+        #expect(ReloadService.restartOnlyChanges(from: old, to: new) == ["metrics"])
     }
 }

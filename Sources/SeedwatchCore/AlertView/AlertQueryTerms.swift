@@ -36,8 +36,15 @@ public enum AlertQueryTerms {
 
     /// The instant `text` names: a duration back from `now` (`90m`, `2h`, `3d`), an RFC 3339
     /// date-time, or a plain date `YYYY-MM-DD` (its start, 00:00 UTC).
-    /// - Throws: ``Refusal`` when it is none of these.
+    /// - Throws: ``Refusal`` when it is none of these, and for a bare number (`2026`): on the command
+    ///   line that is far more often a year or a day than a count of seconds, and read as seconds it
+    ///   silently showed the last half hour.
     public static func since(_ text: String, now: Date) throws -> Date {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if !trimmed.isEmpty, Double(trimmed) != nil {
+            throw Refusal(description: "--since takes a duration (90m, 2h, 3d), a date (2026-12-06) or an RFC 3339 time, got '\(text)': "
+                + "a number needs a unit (\(trimmed)s, \(trimmed)m, \(trimmed)h, \(trimmed)d), and a year or a day is written as a date")
+        }
         if let seconds = DurationParser.seconds(text) { return now.addingTimeInterval(-seconds) }
         if let date = AlertTimestamp.parse(text) { return date }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

@@ -190,24 +190,39 @@ public struct YAMLValue {
 
 /// Parses durations written as `90`, `90s`, `15m`, `1h`, `7d`, `250ms`, `1.5h`.
 public enum DurationParser {
-    /// - Returns: seconds, or `nil` when `text` is not a non-negative duration.
+    /// The longest duration accepted, in seconds: 100 years (of 365.25 days). Longer ones are
+    /// refused: the daemon turns durations into nanosecond counts (`Int64`, at most ~292 years) for
+    /// its timers, and a value past that (`rescan: 1e25`) would stop it with a trap, not an error.
+    public static let maximumSeconds: Double = 100 * 365.25 * 86400
+
+    /// - Returns: seconds, or `nil` when `text` is not a non-negative duration of at most
+    ///   ``maximumSeconds``.
     public static func seconds(_ text: String) -> Double? {
         let t = text.trimmingCharacters(in: .whitespaces).lowercased()
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400), ("w", 604800)]
         for (suffix, factor) in units where t.hasSuffix(suffix) {
             let number = t.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)
-            if let v = Double(number), v.isFinite, v >= 0 { return v * factor }
+            if let v = Double(number), v.isFinite, v >= 0 { return bounded(v * factor) }
             if suffix == "s" { continue }  // "ms" handled first; fall through
             return nil
         }
-        if let v = Double(t), v.isFinite, v >= 0 { return v }
+        if let v = Double(t), v.isFinite, v >= 0 { return bounded(v) }
         return nil
+    }
+
+    private static func bounded(_ seconds: Double) -> Double? {
+        seconds <= maximumSeconds ? seconds : nil
     }
 }
 
 /// Parses sizes written as `1048576`, `512KiB`, `64MiB`, `2GB`.
 public enum ByteCountParser {
-    /// - Returns: bytes, or `nil` when `text` is not a non-negative size.
+    /// The largest size accepted, in bytes: 2^53 (8 PiB), the largest whole number a `Double`
+    /// holds exactly. A larger one (`1e30GiB`) is refused rather than converted to `Int`, which
+    /// would stop the program with a trap instead of a configuration error.
+    public static let maximumBytes: Int = 1 << 53
+
+    /// - Returns: bytes, or `nil` when `text` is not a non-negative size of at most ``maximumBytes``.
     public static func bytes(_ text: String) -> Int? {
         let t = text.trimmingCharacters(in: .whitespaces)
         let units: [(String, Double)] = [
@@ -216,10 +231,10 @@ public enum ByteCountParser {
         ]
         for (suffix, factor) in units where t.lowercased().hasSuffix(suffix.lowercased()) {
             let number = t.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)
-            guard let v = Double(number), v.isFinite, v >= 0 else { return nil }
+            guard let v = Double(number), v.isFinite, v >= 0, v * factor <= Double(maximumBytes) else { return nil }
             return Int(v * factor)
         }
-        if let v = Int(t), v >= 0 { return v }
+        if let v = Int(t), v >= 0, v <= maximumBytes { return v }
         return nil
     }
 }

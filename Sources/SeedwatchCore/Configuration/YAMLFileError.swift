@@ -109,8 +109,8 @@ public struct YAMLFileError: Error, Sendable, Equatable, CustomStringConvertible
             case .expectedBoolean: return "expected true or false"
             case .expectedNumber(let got): return "expected a number, got '\(got)'"
             case .expectedWholeNumber(let got): return "expected a whole number, got '\(got)'"
-            case .expectedDuration(let got): return "expected a duration such as 90, 90s, 15m, 1h or 7d, got '\(got)'"
-            case .expectedSize(let got): return "expected a size such as 1048576, 512KiB or 64MiB, got '\(got)'"
+            case .expectedDuration(let got): return "expected a duration such as 90, 90s, 15m, 1h or 7d (at most 100 years), got '\(got)'"
+            case .expectedSize(let got): return "expected a size such as 1048576, 512KiB or 64MiB (at most 8 PiB), got '\(got)'"
             case .expectedListenAddress(let got):
                 return "expected a loopback address and port such as 127.0.0.1:9464, [::1]:9464 or 9464, got '\(got)'"
             case .notLoopbackAddress(let got):

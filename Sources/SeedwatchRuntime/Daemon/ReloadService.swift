@@ -6,8 +6,8 @@ import ServiceLifecycle
 /// SIGHUP: reload configuration and models and reopen the alert log (`RELOADING=1` … `READY=1`).
 /// The watches' models, `feeds:` and `fetch.concurrency` take effect at once (see
 /// ``FeedPoller/apply(feeds:)``), `state.retention` and `stories.window` from the
-/// ``RetentionService``'s next pass; `drop_folder`, `alerts.log`, `state.path` and `outputs`
-/// need a restart, and a reload that changes them says so once per reload.
+/// ``RetentionService``'s next pass; `drop_folder`, `alerts.log`, `state.path`, `metrics` and
+/// `outputs` need a restart, and a reload that changes them says so once per reload.
 struct ReloadService: Service {
     let configurationPath: String
     /// The configuration the daemon started with: what the restart-only keys are compared against.
@@ -87,6 +87,8 @@ struct ReloadService: Service {
         if new.dropFolder != old.dropFolder { keys.append("drop_folder") }
         if new.alertLog != old.alertLog { keys.append("alerts.log") }
         if new.statePath != old.statePath { keys.append("state.path") }
+        // The textfile writer and the HTTP endpoint are set up once, at start-up.
+        if new.metricsTextfile != old.metricsTextfile || new.metricsListen != old.metricsListen { keys.append("metrics") }
         if new.outputs != old.outputs { keys.append("outputs") }
         return keys
     }

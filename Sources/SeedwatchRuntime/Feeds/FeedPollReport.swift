@@ -15,6 +15,9 @@ package struct FeedPollReport: Sendable {
     package var items: Int
     /// Items recorded as seen without alerting because they were older than `max_age` on the first fetch.
     package var absorbedAsOld: Int
+    /// Items recorded as seen without alerting because they were decided already under the
+    /// configured URL of a feed that a permanent redirect moved to this feed's URL.
+    package var seenUnderFormerURL = 0
     /// Alerts written by this poll.
     package var alerts: [AlertRecord]
     /// The error recorded, if the poll failed.

@@ -27,6 +27,7 @@ extension FeedPoller {
                      report: inout FeedPollReport) async -> ItemsDecided {
         report.items = items.count
         let document = FeedIntake.documentVersions(itemKeys: items.itemKeys, feedURL: feed.url)
+        let formerURLs = formerURLs(of: feed)
         var stream = items.makeItems()
         var allDecided = true
         while true {
@@ -45,6 +46,12 @@ extension FeedPoller {
                 var incoming = article
                 incoming.recordWithoutAlert = firstSuccess
                     && FeedIntake.isOlderThanMaxAge(incoming.article.published, fetchedAt: now, maxAgeSeconds: feed.maxAgeSeconds)
+                if !incoming.recordWithoutAlert, !formerURLs.isEmpty,
+                   let former = await decidedUnder(formerURLs, articleKey: incoming.articleKey, of: feed) {
+                    incoming.recordWithoutAlert = true
+                    incoming.decidedUnderFormerURL = former
+                    report.seenUnderFormerURL += 1
+                }
                 if !incoming.recordWithoutAlert, feed.fullText, item.content.isEmpty, item.summary.count < Self.fullTextSummaryLimit,
                    let link = item.link, await !processor.isDecided(articleKey: incoming.articleKey),
                    let body = await fullText(of: item, link: link, feed: feed) {
@@ -55,17 +62,47 @@ extension FeedPoller {
             }
             let result = await processor.decideBatch(batch, origin: feed.url)
             report.alerts += result.alerts
-            report.absorbedAsOld += result.recordedWithoutAlert
+            report.absorbedAsOld += result.recordedWithoutAlert - batch.count { $0.decidedUnderFormerURL != nil }
             if !result.allDecided { allDecided = false }
             if result.stopped { return .stopped }
         }
         // The document's keys as the version lookup holds them (FeedArticleKeys): no String per item.
         touch(document.present, now: now)
         itemsInFeed.set(document.present, for: feed.url)
+        if report.seenUnderFormerURL > 0 {
+            logger.info("items decided already under the URL of a feed that moved here recorded as seen without alerting", metadata: [
+                "feed": "\(feed.url)", "items": "\(report.seenUnderFormerURL)", "moved_from": "\(formerURLs.joined(separator: ", "))"])
+        }
         if report.absorbedAsOld > 0 {
             logger.info("first fetch: items older than max_age recorded as seen without alerting", metadata: [
                 "feed": "\(feed.url)", "items": "\(report.absorbedAsOld)", "max_age_seconds": "\(Int(feed.maxAgeSeconds))"])
         }
         return allDecided ? .allDecided : .someFailed
+    }
+
+    /// The configured URLs of the feeds that a permanent redirect moved to `feed`'s URL (see
+    /// ``FeedStateBatch/feedURLs(movedTo:)``). Their items carry their own URL in the article key
+    /// (DESIGN §7): without this, an analyst who writes the new URL into `feeds:`, as the
+    /// "feed moved permanently" line suggests, would get every recent item alerted a second time.
+    /// Empty when the states cannot be read (the items are then decided as usual).
+    private func formerURLs(of feed: SeedwatchConfiguration.Feed) -> [String] {
+        do {
+            return try states.feedURLs(movedTo: feed.url)
+        } catch {
+            logger.error("cannot read feed states", metadata: ["feed": "\(feed.url)", "error": "\(error)"])
+            return []
+        }
+    }
+
+    /// The first of `formerURLs` under which the item of `articleKey` (a key of `feed`) was decided
+    /// for every watch, or `nil`; only when the item is not decided under `feed`'s own key yet.
+    private func decidedUnder(_ formerURLs: [String], articleKey: String, of feed: SeedwatchConfiguration.Feed) async -> String? {
+        let ownPrefix = ArticleIdentity.feedKey(feedURL: feed.url, itemKey: "")
+        guard articleKey.hasPrefix(ownPrefix), await !processor.isDecided(articleKey: articleKey) else { return nil }
+        let itemKey = String(articleKey.dropFirst(ownPrefix.count))
+        for url in formerURLs where await processor.isDecided(articleKey: ArticleIdentity.feedKey(feedURL: url, itemKey: itemKey)) {
+            return url
+        }
+        return nil
     }
 }

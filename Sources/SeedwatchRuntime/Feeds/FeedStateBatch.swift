@@ -55,6 +55,20 @@ package final class FeedStateBatch: Sendable {
         return try store.feedState(url: url)
     }
 
+    /// The configured URLs of the feeds moved to `url` by a permanent redirect (their state's
+    /// `currentURL` is `url`), the states waiting to be written included.
+    /// - Throws: ``StateStoreError`` when the stored states cannot be read.
+    package func feedURLs(movedTo url: String) throws -> [String] {
+        let waiting = pending.withLock { p in
+            Array(p.writing.values) + Array(p.states.values)  // the newer last
+        }
+        var urls = Set(try store.feedURLs(movedTo: url))
+        for state in waiting where state.url != url {
+            if state.currentURL == url { urls.insert(state.url) } else { urls.remove(state.url) }
+        }
+        return urls.sorted()
+    }
+
     /// Keeps `states` (all the stored ones, read at start) for the feeds' first reads.
     package func prime(_ states: [FeedHTTPState]) {
         pending.withLock { p in

@@ -122,7 +122,8 @@ extension ArticleProcessor {
     }
 
     /// Records `incoming` as seen for every watch without matching it and without an alert (a
-    /// feed's first fetch absorbing items older than `max_age`).
+    /// feed's first fetch absorbing items older than `max_age`; an item decided already under the
+    /// URL of a feed that moved to this one).
     private func recordWithoutAlert(_ incoming: IncomingArticle) -> ArticleDecision {
         var result = ArticleDecision()
         let version = incoming.earlierVersion?.version
@@ -138,8 +139,10 @@ extension ArticleProcessor {
             }
         }
         if recorded {
+            let reason = incoming.decidedUnderFormerURL.map { "decided already as an item of \($0), which moved here" }
+                ?? "older than max_age at the feed's first fetch"
             note(Self.historySubject(source: incoming.source, articleKey: incoming.articleKey), .recorded,
-                 articleKey: incoming.articleKey, detail: "older than max_age at the feed's first fetch: seen, not matched — \(incoming.article.title)")
+                 articleKey: incoming.articleKey, detail: "\(reason): seen, not matched — \(incoming.article.title)")
         }
         return result
     }

@@ -25,6 +25,9 @@ package struct IncomingArticle: Sendable {
     /// Record it as seen for every watch without matching it and without an alert: how a feed's
     /// first fetch absorbs items older than `max_age` (no backlog flood).
     package var recordWithoutAlert: Bool
+    /// Set with ``recordWithoutAlert`` when the item was decided already under the configured URL
+    /// of a feed that a permanent redirect moved to this feed's URL (the history says so).
+    package var decidedUnderFormerURL: String? = nil
 
     package init(article: Article, articleKey: String, contentHash: String, source: AlertSource, origin: String,
                 earlierVersion: VersionLookup? = nil, recordWithoutAlert: Bool = false) {

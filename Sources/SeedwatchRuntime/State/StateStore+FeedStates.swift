@@ -20,6 +20,17 @@ extension StateStore {
         }
     }
 
+    /// The configured URLs of the feeds that a permanent redirect (301/308) moved to `url`: their
+    /// stored `current_url` is `url` (compared as written). Their items were decided under their
+    /// own URL's article keys.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    package func feedURLs(movedTo url: String) throws -> [String] {
+        try readAccess("read feed states") { db in
+            try String.fetchAll(db, sql: "SELECT url FROM feed_state WHERE current_url = ? AND url <> ? ORDER BY url",
+                                arguments: [url, url])
+        }
+    }
+
     /// Inserts or replaces the state of `state.url`, without a WAL sync (a cache: see
     /// ``saveFeedStates(_:touches:)``, which the poller uses to write many at once).
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
