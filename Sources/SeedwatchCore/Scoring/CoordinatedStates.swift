@@ -10,7 +10,8 @@
 /// The rule, on the text between the two mentions (the gap) and the word before the first:
 /// - the gap is a coordination: at most 3 words, each a conjunction or an article ("and", "or",
 ///   "and the", "et la", "und", "e a"), at least one of them a conjunction, no line break;
-/// - with an alternative conjunction ("or", "nor", "ou", "oder", "ni", "né") the two are alternatives;
+/// - with an alternative conjunction ("or", "nor", "ou", "oder", "ni", "né", es/it "o", "oppure") the
+///   two are alternatives;
 /// - with "and" (in any of the six languages), they are objects when the word before the first
 ///   mention (articles and "both" skipped) is a preposition or a verb acting on them
 ///   (``objectWords``); a comma, a clause word ("that", "que", "dass") or the start of the
@@ -38,9 +39,12 @@ public enum CoordinatedStates {
         let gap = String(decoding: utf8[first.upperBound..<second.lowerBound], as: UTF8.self)
         guard !gap.contains("\n") else { return nil }
         let words = ListedStates.words(gap).map { $0.lowercased() }.filter { !possessives.contains($0) }
+        // Italian and Spanish "o" ("nave russa o cinese") is a conjunction only where no comma makes
+        // it the Portuguese article ("a Rússia, o Japão").
+        let isConjunction = { (word: String) in conjunctions.contains(word) || (word == "o" && !gap.contains(",")) }
         guard !words.isEmpty, words.count <= 3,
-              words.allSatisfy({ conjunctions.contains($0) || articles.contains($0) }),
-              let conjunction = words.first(where: conjunctions.contains) else { return nil }
+              words.allSatisfy({ isConjunction($0) || articles.contains($0) }),
+              let conjunction = words.first(where: isConjunction) else { return nil }
         if alternatives.contains(conjunction) { return .alternatives(conjunction) }
         // The word before the first mention, articles and "both" skipped.
         let before = ListedStates.tokens(String(decoding: utf8[max(0, first.lowerBound - 80)..<first.lowerBound], as: UTF8.self))
@@ -71,11 +75,10 @@ public enum CoordinatedStates {
         "bond", "bonds", "axis", "rapprochement", "summit", "talks", "deal", "agreement", "entente",
     ]
 
-    /// "and" and "or" in en, fr, es, pt, de, it ("o" and "e" only where they are no article: es/it "o"
-    /// is left out, since Portuguese "o" is "the").
-    static let conjunctions: Set<String> = ["and", "or", "nor", "et", "ou", "y", "e", "und", "oder", "ni", "né", "sowie"]
-    /// The alternative conjunctions among ``conjunctions``.
-    static let alternatives: Set<String> = ["or", "nor", "ou", "oder", "ni", "né"]
+    /// "and" and "or" in en, fr, es, pt, de, it (es/it "o" is read apart, since Portuguese "o" is "the").
+    static let conjunctions: Set<String> = ["and", "or", "nor", "et", "ou", "y", "e", "ed", "und", "oder", "ni", "né", "sowie", "oppure"]
+    /// The alternative conjunctions among ``conjunctions``, and es/it "o".
+    static let alternatives: Set<String> = ["or", "nor", "ou", "oder", "ni", "né", "o", "oppure"]
     /// Articles of the six languages that may stand before the second name ("Russia and the US").
     static let articles: Set<String> = ["the", "la", "le", "les", "l'", "l’", "el", "los", "las", "a", "as", "o", "os",
                                         "die", "der", "den", "dem", "des", "il", "lo", "gli"]
@@ -99,7 +102,10 @@ public enum CoordinatedStates {
         "contra", "con", "hacia", "desde", "com", "em", "no", "na", "nos", "nas", "para", "ao", "como",
         // German
         "gegen", "mit", "nach", "gegenüber", "im", "wie", "von",
-        // Italian
+        // Italian, with the verbs of containing, blocking, countering, excluding others (Treccani):
+        // "l'obiettivo è contenere Russia e Cina", "escludendo Russia e Cina"
         "contro", "verso", "nel", "nella", "come",
+        "contenere", "contenendo", "contiene", "bloccare", "bloccando", "contrastare", "contrastando",
+        "arginare", "isolare", "escludere", "escludendo", "esclude", "escluse", "esclusi",
     ]
 }

@@ -4,7 +4,7 @@
 /// nothing about relations between them, so the core pattern does not count it (``ScoreRule/listedStates``).
 ///
 /// The rule, on the text between the two mentions (the gap): the gap holds no line break and at
-/// most 6 words, each either a list word (`and`, `or`, `the`, `as well as`) or a capitalised name;
+/// most 6 words, each either a list word (`and`, `or`, Italian `e`, `ed`, `o`, `oppure`, `the`, `as well as`) or a capitalised name;
 /// and the list has at least three items: a name inside the gap ("China, *the West* and Russia"),
 /// a capitalised name followed by a comma just before the first mention ("Iran, Russia and China"),
 /// or a comma or `and`/`or` and a capitalised name just after the second ("Russia, China and Iran").
@@ -33,7 +33,7 @@ public enum ListedStates {
             part = []
         }
         for token in tokens(gap) {
-            if token == "," || token.lowercased() == "and" || token.lowercased() == "or" { closePart() } else { part.append(token) }
+            if token == "," || conjunctions.contains(token.lowercased()) { closePart() } else { part.append(token) }
         }
         closePart()
         if items >= 3 { return true }
@@ -42,9 +42,9 @@ public enum ListedStates {
         if before.count >= 2, before[before.count - 1] == ",", isCapitalised(before[before.count - 2]) { return true }
         // A third item after the second: "Russia, China and Iran", "Russia and China, Iran".
         var after = tokens(String(decoding: utf8[second.upperBound..<min(utf8.count, second.upperBound + 60)], as: UTF8.self))[...]
-        guard let next = after.first, next == "," || next.lowercased() == "and" || next.lowercased() == "or" else { return false }
+        guard let next = after.first, next == "," || conjunctions.contains(next.lowercased()) else { return false }
         after = after.dropFirst()
-        while let t = after.first, t == "," || ["and", "or", "the"].contains(t.lowercased()) { after = after.dropFirst() }
+        while let t = after.first, t == "," || listJoiners.contains(t.lowercased()) { after = after.dropFirst() }
         return after.first.map(isCapitalised) ?? false
     }
 
@@ -65,13 +65,13 @@ public enum ListedStates {
             while let t = before.last, isCapitalised(t) && !listWords.contains(t.lowercased()) {
                 before = before.dropLast()  // the first words of a name of two or more: "South Korea"
             }
-            while let t = before.last, ["and", "or", "the"].contains(t.lowercased()) { before = before.dropLast() }
+            while let t = before.last, listJoiners.contains(t.lowercased()) { before = before.dropLast() }
         }
         // Items after the second mention: ", Name", "and Name", "and others".
         var after = tokens(String(decoding: utf8[second.upperBound..<min(utf8.count, second.upperBound + 120)], as: UTF8.self))[...]
-        while let sep = after.first, sep == "," || sep.lowercased() == "and" || sep.lowercased() == "or" {
+        while let sep = after.first, sep == "," || conjunctions.contains(sep.lowercased()) {
             after = after.dropFirst()
-            while let t = after.first, t == "," || ["and", "or", "the"].contains(t.lowercased()) { after = after.dropFirst() }
+            while let t = after.first, t == "," || listJoiners.contains(t.lowercased()) { after = after.dropFirst() }
             guard let next = after.first, isCapitalised(next) || next.lowercased() == "others" else { break }
             items += 1
             after = after.dropFirst()
@@ -89,13 +89,19 @@ public enum ListedStates {
             part = []
         }
         for token in gap {
-            if token == "," || token.lowercased() == "and" || token.lowercased() == "or" { closePart() } else { part.append(token) }
+            if token == "," || conjunctions.contains(token.lowercased()) { closePart() } else { part.append(token) }
         }
         closePart()
         return count
     }
 
-    static let listWords: Set<String> = ["and", "or", "the", "as", "well"]
+    /// "and" and "or" in English and Italian: "Usa, Russia e Cina" is a list as "US, Russia and China"
+    /// is (Italian wire headlines; the other languages' lists are not read, as French "Aux JO de Pékin,
+    /// Poutine et Xi" is no list).
+    static let conjunctions: Set<String> = ["and", "or", "e", "ed", "o", "oppure"]
+    /// What may stand between a comma and the next item: a conjunction or "the".
+    static let listJoiners: Set<String> = conjunctions.union(["the"])
+    static let listWords: Set<String> = conjunctions.union(["the", "as", "well"])
 
     static func isCapitalised(_ word: Substring) -> Bool {
         word.first.map { $0.isUppercase } ?? false
