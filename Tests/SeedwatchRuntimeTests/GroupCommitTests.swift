@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Logging
 import SeedwatchCore
 import SeedwatchRuntime
@@ -276,5 +277,54 @@ struct GroupCommitTests {
         await group.value
         #expect(f.processor.activity.current == nil)
         #expect(Self.titles(f) == ["Putin statement 0"])
+    }
+
+    /// Makes every commit of the state database at `path` fail (as SQLite 13, a full disk, fails
+    /// it) until `release()`: each new seen mark adds a row whose deferred foreign key has no
+    /// parent, which SQLite checks only at COMMIT.
+    final class FailingCommits {
+        let queue: DatabaseQueue
+        init(path: String) throws {
+            queue = try DatabaseQueue(path: path)
+            try queue.write { db in
+                try db.execute(sql: """
+                    CREATE TABLE test_commit_gate (id INTEGER PRIMARY KEY);
+                    CREATE TABLE test_commit_blocker (gate INTEGER REFERENCES test_commit_gate(id) DEFERRABLE INITIALLY DEFERRED);
+                    CREATE TRIGGER test_fail_commit AFTER INSERT ON seen_article
+                        BEGIN INSERT INTO test_commit_blocker (gate) VALUES (1); END;
+                    """)
+            }
+        }
+        func release() throws {
+            try queue.write { try $0.execute(sql: "DROP TRIGGER test_fail_commit") }
+        }
+    }
+
+    @Test("a group whose commit fails writes no decided history: status and why show only what committed")
+    func aFailedCommitLeavesNoDecisionInTheHistory() async throws {
+        let f = try PipelineFixture(groupLimits: Self.oneGroup)
+        defer { f.folder.remove() }
+        let files = try Self.burst(f, count: 3)
+        let gate = try FailingCommits(path: f.folder.url("state/seedwatch.sqlite").path)
+        await f.dropFolder.process(files, maxBytes: 1 << 20)
+        #expect(f.alerts.isEmpty)
+        #expect(f.dropFolder.deferredFileCount == 3)
+        #expect(f.recorder.lines(.error, "decisions of a group of dropped files failed; the files will be processed again").count == 1)
+        #expect(try f.store.lastDecision() == nil)
+        #expect(try f.store.events(subject: files[0].absolutePath) == [
+            ArticleEvent(subject: files[0].absolutePath, at: PipelineHistoryTests.time, kind: .seen, detail: "47 bytes"),
+            ArticleEvent(subject: files[0].absolutePath, at: PipelineHistoryTests.time, kind: .read, detail: "47 bytes"),
+            ArticleEvent(subject: files[0].absolutePath, at: PipelineHistoryTests.time, kind: .deferred, detail: "group commit failed"),
+        ])
+        #expect(try f.store.events(subject: files[1].absolutePath).map(\.kind) == [.seen, .read, .deferred])
+
+        try gate.release()
+        #expect(await f.dropFolder.retryDeferredFiles() == 3)
+        let alertID = try #require(f.alerts.first?["id"] as? String)
+        #expect(Self.titles(f) == ["Putin statement 0"])
+        #expect(try f.store.events(subject: files[0].absolutePath).map(\.kind) == [.seen, .read, .deferred, .seen, .read, .decided])
+        #expect(try f.store.events(subject: files[0].absolutePath).filter { $0.kind == .decided }.map(\.alertID) == [alertID])
+        let last = try #require(try f.store.lastDecision())
+        #expect(last.kind == .decided && last.subject == files[2].absolutePath && last.alertID == nil)
     }
 }

@@ -15,9 +15,9 @@ extension DropFolderIntake {
     /// `fdatasync` of the alert log per group instead of three syncs per alerting file).
     ///
     /// Never throws; every failure is logged:
-    /// - a group whose transaction cannot begin or commit (a locked or read-only database) leaves
+    /// - a group whose transaction cannot begin or commit (a locked, read-only or full database) leaves
     ///   nothing of its files committed: they are deferred and ``retryDeferredFiles()`` processes
-    ///   them again;
+    ///   them again; their history (`seedwatch why`, `status`) has no decision of that group;
     /// - when the group's alert lines cannot be appended (a full disk), its decisions stand and the
     ///   alerts stay pending, delivered once by ``ArticleProcessor/retryPendingAlerts()`` (or the
     ///   start-up reconciliation); the files that alerted are deferred, as ``process(_:maxBytes:)``
@@ -43,6 +43,7 @@ extension DropFolderIntake {
             // The wait for the write lock, and the commit with its alert lines, are in hand for the
             // watchdog (a database locked by another process is a wedge), under the first file's name.
             let first = files[next]
+            let historyStart = pipeline.history.count
             pipeline.activity.begin(PathText.encode(first.absolutePath), bytes: Int(first.size), timed: false)
             defer {
                 pipeline.activity.end()
@@ -75,7 +76,9 @@ extension DropFolderIntake {
                     }
                 }
             } catch {
-                // Nothing of the group is committed: its files are processed again by the retry.
+                // Nothing of the group is committed: its files are processed again by the retry,
+                // and its history keeps their steps and deferral, not decisions that never happened.
+                pipeline.discardUncommittedDecisions(notedSince: historyStart)
                 pipeline.counters = countersBefore
                 pipeline.counters.errors += 1
                 pipeline.logger.error("decisions of a group of dropped files failed; the files will be processed again",

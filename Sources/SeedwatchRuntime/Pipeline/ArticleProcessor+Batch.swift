@@ -40,6 +40,7 @@ extension ArticleProcessor {
             let countersBefore = counters
             var group = BatchDecision()
             let openedAt = PipelineActivity.monotonicSeconds()
+            let historyStart = history.count
             do {
                 let outcome = try outbox.decideBatch {
                     while next < articles.count {
@@ -63,7 +64,10 @@ extension ArticleProcessor {
                                  metadata: ["source": "\(origin)", "error": "\(error)"])
                 }
             } catch {
-                flushHistory()  // written on its own: the steps noted stay visible to `seedwatch why`
+                // Written on its own: the steps noted stay visible to `seedwatch why`, but not the
+                // decisions of the group, which did not commit.
+                discardUncommittedDecisions(notedSince: historyStart)
+                flushHistory()
                 counters = countersBefore
                 counters.errors += 1
                 logger.error("decisions of a batch of feed items failed; they will be retried", metadata: [

@@ -20,6 +20,14 @@ extension ArticleProcessor {
         return Array((source.url ?? articleKey).utf8)
     }
 
+    /// Forgets the `decided` and `recorded` events noted since `start` (an index into the noted
+    /// events): their group's transaction failed, so those decisions never happened and are made
+    /// again by the retry. The other steps (seen, read, deferred) stay, to be written.
+    func discardUncommittedDecisions(notedSince start: Int) {
+        guard start < history.count else { return }
+        history[start...].removeAll { $0.kind == .decided || $0.kind == .recorded }
+    }
+
     /// Writes the noted events. Inside a group commit they wait for its end (the history is
     /// written on its own, never in a decisions' transaction).
     func flushHistory() {
