@@ -132,6 +132,22 @@ struct PipelineTests {
         #expect(counters.alertsWritten == 1)
     }
 
+    @Test func aGzipCopyOfADroppedArticleIsTheSameArticle() async throws {
+        let f = try PipelineFixture()
+        defer { f.folder.remove() }
+        let text = "Putin statement\nPutin spoke today.\n"
+        await f.process(try f.drop("pact.txt", text))
+        await f.process(try f.drop(Array("pact.txt.gz".utf8), try gzip(Array(text.utf8))))
+        // A new article in a .gz alerts; its key is the hash of the inflated text.
+        let other = "Kim Jong Un statement\nKim Jong Un spoke today.\n"
+        await f.process(try f.drop(Array("kim.txt.gz".utf8), try gzip(Array(other.utf8))))
+        await f.process(try f.drop("kim.txt", other))
+        #expect(f.alerts.compactMap { $0["title"] as? String } == ["Putin statement", "Kim Jong Un statement"])
+        #expect(Set(f.alerts.compactMap { $0["id"] as? String }).count == 2)
+        #expect(try f.store.isSeen(articleKey: "file:" + ArticleIdentity.sha256Hex(Array(other.utf8)), watch: "test-watch"))
+        #expect(await f.processor.counters.alertsWritten == 2)
+    }
+
     @Test func anEditedFileIsMatchedAgainButRevertedContentIsNot() async throws {
         let f = try PipelineFixture()
         defer { f.folder.remove() }

@@ -5,7 +5,9 @@ import SeedwatchCore
 /// ``IncomingArticle``s it holds. The daemon (``DropFolderIntake``) and `seedwatch scan` both read
 /// files through it.
 ///
-/// A file named `NAME.gz` holding gzip data is read as `NAME` (``CompressedFile``). A single-article
+/// A file named `NAME.gz` holding gzip data is read as `NAME` (``CompressedFile``), and is the same
+/// article as its inflated content: its articles are keyed by the inflated bytes, so `a.txt.gz`
+/// dropped after `a.txt` with the same text is seen already and does not alert again. A single-article
 /// file rewritten at the same path may be an edit of the article read there before
 /// (``VersionLookup/file(path:article:)``); the items of a feed file have their own item keys.
 package enum DroppedFile {
@@ -25,12 +27,15 @@ package enum DroppedFile {
     }
 
     /// The content hash of a file: hex SHA-256 of its bytes as read (before any gzip), the
-    /// processed-file record's hash and a single-article file's article key.
+    /// processed-file record's hash and a plain single-article file's article key (a `.gz` file's
+    /// articles are keyed by the hash of its inflated bytes, see ``articles(bytes:contentHash:path:name:maxBytes:)``).
     package static func contentHash(_ bytes: [UInt8]) -> String {
         ArticleIdentity.sha256Hex(bytes)
     }
 
-    /// The articles of one file.
+    /// The articles of one file. A `NAME.gz` holding gzip data is read as `NAME` with its inflated
+    /// bytes, and its articles' `contentHash` and article keys are ``contentHash(_:)`` of those
+    /// inflated bytes: the same article as the plain file with that content.
     /// - Parameters:
     ///   - bytes: the file's bytes as read.
     ///   - contentHash: ``contentHash(_:)`` of `bytes`.
@@ -41,8 +46,14 @@ package enum DroppedFile {
     package static func articles(bytes: [UInt8], contentHash: String, path: [UInt8], name: String,
                                 maxBytes: Int) throws(Failure) -> [IncomingArticle] {
         let unpacked: (name: String, bytes: [UInt8])
+        var contentHash = contentHash
         do {
-            unpacked = try CompressedFile.unpack(name: name, bytes: bytes, maxBytes: maxBytes) ?? (name, bytes)
+            if let inflated = try CompressedFile.unpack(name: name, bytes: bytes, maxBytes: maxBytes) {
+                unpacked = inflated
+                contentHash = Self.contentHash(inflated.bytes)
+            } else {
+                unpacked = (name, bytes)
+            }
         } catch {
             throw .compressed(error)
         }
