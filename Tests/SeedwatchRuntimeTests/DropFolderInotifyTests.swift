@@ -14,8 +14,8 @@ import Testing
 
     init() throws { folder = try WatchedTemporaryFolder() }
 
-    func start(settle: Double = 0.2) async throws -> DropFolderWatcher {
-        let settings = DropFolderSettings(path: folder.path, settle: settle)
+    func start(settle: Double = 0.2, rootRecheck: Double = 2) async throws -> DropFolderWatcher {
+        let settings = DropFolderSettings(path: folder.path, settle: settle, rootRecheckInterval: rootRecheck)
         let watcher = DropFolderWatcher(settings: settings, logger: recorder.logger())
         await collector.consume(try await watcher.start())
         return watcher
@@ -53,6 +53,26 @@ import Testing
         #expect(first?.inode == firstInode)
         #expect(firstInode != 0)
         #expect(recorder.lines(.info, "empty file, waiting").map(\.path) == [folder.path + "/empty.txt"])
+    }
+
+    /// `mv drop drop.away; mkdir drop`: the kernel's IN_MOVE_SELF makes the watcher look for the
+    /// path; a file written into the new folder is read then, not at the next safety rescan, and a
+    /// file written into the folder moved away is not read.
+    @Test func aDropFolderMovedAwayAndRecreatedIsWatchedAgain() async throws {
+        let watcher = try await start(rootRecheck: 0.1)
+        let away = folder.path + ".away"
+        defer { try? FileManager.default.removeItem(atPath: away) }
+        try FileManager.default.moveItem(atPath: folder.path, toPath: away)
+        let moved = "drop folder was moved; its new place is not watched; watching its path again once a folder is there"
+        #expect(await recorder.waitFor(.error, moved, count: 1))
+        try Data("away".utf8).write(to: URL(fileURLWithPath: away + "/away.txt"))
+        try folder.makeFolder("")
+        #expect(await recorder.waitFor(.info, "drop folder is back; watched again", count: 1))
+        try folder.write("new.txt", "new")
+        #expect(await collector.waitFor(count: 1))
+        await stop(watcher)
+        #expect(await collector.paths == ["new.txt"])
+        #expect(recorder.all.filter { $0.level >= .warning } == [.init(level: .error, message: moved, path: folder.path)])
     }
 
     @Test func slowWriterIsEmittedOnceWithItsFinalSize() async throws {

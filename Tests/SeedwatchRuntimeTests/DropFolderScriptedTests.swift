@@ -14,8 +14,10 @@ import Testing
 
     init() throws { folder = try WatchedTemporaryFolder() }
 
-    func start(maxBytes: Int64 = DropFolderSettings.defaultMaxBytes, rescan: Double = 600) async throws -> DropFolderWatcher {
-        let settings = DropFolderSettings(path: folder.path, settle: 0.2, maxBytes: maxBytes, rescanInterval: rescan)
+    func start(maxBytes: Int64 = DropFolderSettings.defaultMaxBytes, rescan: Double = 600,
+               rootRecheck: Double = 2) async throws -> DropFolderWatcher {
+        let settings = DropFolderSettings(path: folder.path, settle: 0.2, maxBytes: maxBytes, rescanInterval: rescan,
+                                          rootRecheckInterval: rootRecheck)
         let watcher = DropFolderWatcher(settings: settings, logger: recorder.logger(), source: source)
         await collector.consume(try await watcher.start())
         return watcher
@@ -196,6 +198,35 @@ import Testing
         #expect(await collector.paths == ["later.txt"])
         #expect(recorder.lines(.debug, "file vanished before it settled").map(\.path) == [folder.path + "/gone.txt"])
         #expect(warningsAndErrors == [])
+    }
+
+    /// `mv drop drop.away; mkdir drop`: the new folder at the path is watched and scanned once it
+    /// is there, not at the next safety rescan (10 minutes here).
+    @Test func aDropFolderMovedAwayAndRecreatedIsWatchedAgain() async throws {
+        try folder.write("old.txt", "old")
+        let watcher = try await start(rootRecheck: 0.05)
+        #expect(await collector.waitFor(count: 1))
+        let moved = "drop folder was moved; its new place is not watched; watching its path again once a folder is there"
+        let away = folder.path + ".away", fresh = folder.path + ".new"
+        defer {
+            try? FileManager.default.removeItem(atPath: away)
+            try? FileManager.default.removeItem(atPath: fresh)
+        }
+        try FileManager.default.moveItem(atPath: folder.path, toPath: away)
+        source.emit(in: folder.bytes, mask: .moveSelf, name: [])
+        #expect(await recorder.waitFor(.error, moved, count: 1))
+        #expect(source.watchedPaths == [])
+        // The new folder appears at the path with a file in it (renamed into place whole).
+        try FileManager.default.createDirectory(atPath: fresh, withIntermediateDirectories: false)
+        try Data("new".utf8).write(to: URL(fileURLWithPath: fresh + "/new.txt"))
+        try FileManager.default.moveItem(atPath: fresh, toPath: folder.path)
+        #expect(await recorder.waitFor(.info, "drop folder is back; watched again", count: 1))
+        #expect(source.watchedPaths == [folder.bytes])
+        #expect(try await dropSentinel(expecting: 3))
+        await stop(watcher)
+        #expect(await collector.paths == ["old.txt", "new.txt", sentinelName])
+        #expect(warningsAndErrors == [.init(level: .error, message: moved, path: folder.path)])
+        #expect(recorder.lines(.debug, "safety rescan").isEmpty)
     }
 
     @Test func startFailsForAMissingFolder() async throws {

@@ -16,14 +16,19 @@ package struct DropFolderSettings: Sendable, Hashable {
     package var rescanInterval: Double
     /// The built-in ignore list plus `drop_folder.ignore`.
     package var ignore: IgnoreRules
+    /// Seconds between checks for the drop folder at its path after it was deleted or moved away
+    /// (`rm -r drop`, `mv drop drop.away`): once a folder is there again it is watched and scanned.
+    /// Default 2 s.
+    package var rootRecheckInterval: Double
 
     /// The default of `drop_folder.max_bytes`: 64 MiB.
     package static let defaultMaxBytes: Int64 = 64 * 1024 * 1024
 
     package init(
         path: [UInt8], settle: Double = 1.0, maxBytes: Int64 = DropFolderSettings.defaultMaxBytes,
-        rescanInterval: Double = 600, ignore: IgnoreRules = IgnoreRules()
+        rescanInterval: Double = 600, ignore: IgnoreRules = IgnoreRules(), rootRecheckInterval: Double = 2
     ) {
+        self.rootRecheckInterval = rootRecheckInterval
         self.path = path
         self.settle = settle
         self.maxBytes = maxBytes
@@ -34,9 +39,10 @@ package struct DropFolderSettings: Sendable, Hashable {
     /// Convenience for a path given as a string (its UTF-8 bytes).
     package init(
         path: String, settle: Double = 1.0, maxBytes: Int64 = DropFolderSettings.defaultMaxBytes,
-        rescanInterval: Double = 600, ignore: IgnoreRules = IgnoreRules()
+        rescanInterval: Double = 600, ignore: IgnoreRules = IgnoreRules(), rootRecheckInterval: Double = 2
     ) {
-        self.init(path: Array(path.utf8), settle: settle, maxBytes: maxBytes, rescanInterval: rescanInterval, ignore: ignore)
+        self.init(path: Array(path.utf8), settle: settle, maxBytes: maxBytes, rescanInterval: rescanInterval, ignore: ignore,
+                  rootRecheckInterval: rootRecheckInterval)
     }
 }
 

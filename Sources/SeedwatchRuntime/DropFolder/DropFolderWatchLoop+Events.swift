@@ -10,15 +10,12 @@ extension DropFolderWatchLoop {
             return
         }
         guard let folder = folderByWatch[event.watch] else { return }  // a watch already dropped
-        if event.mask.contains(.ignored) {
-            dropWatch(event.watch)
-            if folder.isEmpty {
-                logger.error("drop folder is gone; retrying at each rescan", metadata: ["path": "\(display(root))"])
-            }
+        if folder.isEmpty, !event.mask.intersection([.ignored, .deleteSelf, .moveSelf]).isEmpty {
+            rootGone(moved: event.mask.contains(.moveSelf), at: now)
             return
         }
-        if event.mask.contains(.moveSelf), folder.isEmpty {
-            logger.error("drop folder was moved; its new place is not watched", metadata: ["path": "\(display(root))"])
+        if event.mask.contains(.ignored) {
+            dropWatch(event.watch)
             return
         }
         if event.name.isEmpty {
@@ -80,6 +77,37 @@ extension DropFolderWatchLoop {
         } else if event.mask.contains(.modify) {
             tracker.noteEvent(path: path, at: now, completesWrite: false)
         }
+    }
+
+    /// The drop folder itself was deleted or moved away (`IN_DELETE_SELF`, `IN_MOVE_SELF`, or
+    /// `IN_IGNORED` on its watch): drops every watch (a moved tree's events are not the drop
+    /// folder's any more) and looks for a folder at its path every ``DropFolderSettings/rootRecheckInterval``
+    /// seconds (``lookForRoot(at:)``). One ERROR line, however many of those events arrive.
+    func rootGone(moved: Bool, at now: Double) {
+        guard rootCheckAt == nil else { return }
+        for watch in folderByWatch.keys { source.removeWatch(watch) }
+        folderByWatch = [:]
+        watchByFolder = [:]
+        unwatchedFolders = []
+        tracker = SettleTracker(settle: settings.settle)
+        rootCheckAt = now + settings.rootRecheckInterval
+        let message: Logger.Message = moved
+            ? "drop folder was moved; its new place is not watched; watching its path again once a folder is there"
+            : "drop folder is gone; watching its path again once a folder is there"
+        logger.error(message, metadata: ["path": "\(display(root))", "check_every_s": "\(settings.rootRecheckInterval)"])
+    }
+
+    /// While the drop folder is gone: when a folder is at its path again, watches and scans it
+    /// (a full rescan: files there are emitted, files emitted before and unchanged are not);
+    /// otherwise looks again after ``DropFolderSettings/rootRecheckInterval`` seconds.
+    func lookForRoot(at now: Double) {
+        guard case .success(let status) = FileSystemCalls.entryStatus(root), status.kind == .directory else {
+            rootCheckAt = now + settings.rootRecheckInterval
+            return
+        }
+        rootCheckAt = nil
+        rescan(at: now)
+        logger.info("drop folder is back; watched again", metadata: ["path": "\(display(root))", "folders": "\(watchByFolder.count)"])
     }
 
     /// Makes `path` a candidate, remembering its `stat(2)` now for the check after the quiet period.

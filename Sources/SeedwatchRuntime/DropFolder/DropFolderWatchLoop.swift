@@ -30,6 +30,8 @@ final class DropFolderWatchLoop: @unchecked Sendable {
     /// During a full rescan, every file path the walk met (to forget the others).
     var seenInRescan: Set<[UInt8]>?
     var nextRescan: Double = 0
+    /// While the drop folder is gone (deleted or moved away): when to look for it at its path next.
+    var rootCheckAt: Double?
 
     init(
         root: [UInt8], settings: DropFolderSettings, logger: Logger, source: any FileEventSource,
@@ -56,12 +58,17 @@ final class DropFolderWatchLoop: @unchecked Sendable {
             let now = FileSystemCalls.monotonicSeconds()
             var wait = nextRescan - now
             if let deadline = tracker.nextDeadline { wait = min(wait, deadline - now) }
+            if let check = rootCheckAt { wait = min(wait, check - now) }
             let events = source.nextEvents(timeout: max(0, wait))
             if stopFlag.isSet { break }
             let eventTime = FileSystemCalls.monotonicSeconds()
             for event in events { handle(event, at: eventTime) }
             processDue(at: FileSystemCalls.monotonicSeconds())
             let afterEvents = FileSystemCalls.monotonicSeconds()
+            if let check = rootCheckAt {
+                if afterEvents >= check { lookForRoot(at: afterEvents) }
+                if rootCheckAt != nil { nextRescan = max(nextRescan, afterEvents + settings.rescanInterval) }
+            }
             if afterEvents >= nextRescan {
                 logger.debug("safety rescan", metadata: ["path": "\(display(root))"])
                 rescan(at: afterEvents)
