@@ -327,4 +327,30 @@ struct GroupCommitTests {
         let last = try #require(try f.store.lastDecision())
         #expect(last.kind == .decided && last.subject == files[2].absolutePath && last.alertID == nil)
     }
+
+    @Test("a feed batch whose commit fails writes no decided or recorded history; the retry writes each once")
+    func aFailedFeedBatchCommitLeavesNoDecisionInTheHistory() async throws {
+        let f = try PipelineFixture(groupLimits: Self.oneGroup)
+        defer { f.folder.remove() }
+        let feed = "https://example.org/rss"
+        func item(_ n: Int, _ title: String, recorded: Bool = false) -> IncomingArticle {
+            IncomingArticle(article: Article(title: title, body: "\(title) today."), articleKey: ArticleIdentity.feedKey(feedURL: feed, itemKey: "k-\(n)"),
+                            contentHash: "h\(n)", source: .feed(feed, url: "https://example.org/\(n)", guid: "k-\(n)"), origin: feed,
+                            recordWithoutAlert: recorded)
+        }
+        let items = [item(1, "Kim Jong Un statement"), item(2, "Old news", recorded: true)]
+        let gate = try FailingCommits(path: f.folder.url("state/seedwatch.sqlite").path)
+        let failed = await f.processor.decideBatch(items, origin: feed)
+        #expect(failed.handled == 0 && failed.alerts.isEmpty && !failed.allDecided)
+        #expect(try f.store.events(subject: Array("https://example.org/1".utf8)).isEmpty)
+        #expect(try f.store.events(subject: Array("https://example.org/2".utf8)).isEmpty)
+        #expect(try f.store.lastDecision() == nil)
+        try gate.release()
+        let decided = await f.processor.decideBatch(items, origin: feed)
+        #expect(decided.handled == 2 && decided.alerts.count == 1 && decided.recordedWithoutAlert == 1)
+        #expect(try f.store.events(subject: Array("https://example.org/1".utf8)).map(\.kind) == [.decided])
+        #expect(try f.store.events(subject: Array("https://example.org/2".utf8)).map(\.kind) == [.recorded])
+        #expect(try f.store.lastDecision()?.alertID == decided.alerts.first?.id)
+        #expect(Self.titles(f) == ["Kim Jong Un statement"])
+    }
 }
