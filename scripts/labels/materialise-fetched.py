@@ -63,6 +63,7 @@ CONVERTERS = {
     "tblock/10kGNAD": "csv-10kgnad",
     "douglasgreen/news": "digest-sections",
     "Yidi-Huang/LeMondeTopic2022": "lemonde-2022",
+    "rumca-js/RSS-Link-Database-2022": "rss-link-entries",
     "rumca-js/RSS-Link-Database-2023": "rss-link-entries",
     "p1va/news-in-brief": "tagged-articles",
 }
