@@ -6,7 +6,8 @@ import Foundation
 /// Aliases and terms are written either as a plain string (case-insensitive, strong, weight 1, every
 /// language) or as a mapping `{text, case_sensitive, weak, language}` / `{text, weight,
 /// case_sensitive, language, requires, within}`, where `language` is an ISO 639-1 code or a list of
-/// them and `requires` lists companion words, one of which must stand within `within` words of the term.
+/// them and `requires` lists companion words, one of which must stand within `within` words of the term;
+/// `not_after` lists words or phrases after which the term does not count ("Korean" before "war").
 ///
 /// An actor with `knowledge: KEY` gets the forms of knowledge entry `KEY` (``KnowledgeBase``) as
 /// strong aliases tagged with their languages, after its own: a form written like any alias or
@@ -167,7 +168,7 @@ public enum ModelLoader {
 
     private static func readTerm(_ v: YAMLValue) throws -> TopicTerm {
         if v.isScalar { return TopicTerm(try v.nonEmptyString()) }
-        let m = try v.mapping(allowed: ["text", "weight", "case_sensitive", "language", "requires", "within", "note"])
+        let m = try v.mapping(allowed: ["text", "weight", "case_sensitive", "language", "requires", "within", "not_after", "note"])
         guard let text = m["text"] else { throw v.error(.entryWithout(entry: "term", key: "text")) }
         let weight = try m["weight"]?.double() ?? 1
         guard weight > 0 else { throw m["weight"]!.error(.weightNotPositive) }
@@ -175,7 +176,8 @@ public enum ModelLoader {
         let within = try m["within"]?.int() ?? 8
         guard within > 0 else { throw m["within"]!.error(.withinBelowOneWord) }
         if m["within"] != nil && requires.isEmpty { throw m["within"]!.error(.withinWithoutRequires) }
+        let notAfter = try m["not_after"]?.sequence().map { try $0.nonEmptyString() } ?? []
         return TopicTerm(try text.nonEmptyString(), weight: weight, caseSensitive: try m["case_sensitive"]?.bool() ?? false,
-                         languages: try readLanguages(m["language"]), requires: requires, within: within)
+                         languages: try readLanguages(m["language"]), requires: requires, within: within, notAfter: notAfter)
     }
 }

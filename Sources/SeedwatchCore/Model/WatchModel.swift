@@ -128,9 +128,15 @@ public struct TopicTerm: Sendable, Hashable {
     public private(set) var requiredPhrases: [[String]]
     /// How many words either side of the term are searched for a companion (default 8).
     public var within: Int
+    /// Words or phrases that make another thing of the term when they stand right before it
+    /// (`not_after`, case-insensitive, whole words): "war" is not the war in Ukraine after
+    /// "Korean", "Cold", "World", "trade" or "prisoner of" — the name of another war.
+    public var notAfter: [String] { didSet { notAfterPhrases = notAfter.map(CompanionWords.lowercasedWords) } }
+    /// ``notAfter`` as lowercased words, split once here.
+    public private(set) var notAfterPhrases: [[String]]
 
     public init(_ text: String, weight: Double = 1, caseSensitive: Bool = false, languages: LanguageSet = LanguageSet(),
-                requires: [String] = [], within: Int = 8) {
+                requires: [String] = [], within: Int = 8, notAfter: [String] = []) {
         self.text = text
         self.weight = weight
         self.caseSensitive = caseSensitive
@@ -138,5 +144,7 @@ public struct TopicTerm: Sendable, Hashable {
         self.requires = requires
         self.requiredPhrases = requires.map(CompanionWords.lowercasedWords)
         self.within = within
+        self.notAfter = notAfter
+        self.notAfterPhrases = notAfter.map(CompanionWords.lowercasedWords)
     }
 }

@@ -25,6 +25,18 @@ public enum CompanionWords {
         return false
     }
 
+    /// Whether one of the term's `not_after` words or phrases stands right before `range` (UTF-8
+    /// byte offsets into the text's bytes): "Korean" before "war" makes it another war's name.
+    static func preceded(for term: TopicTerm, at range: Range<Int>, utf8: ExtractedTextBytes) -> String? {
+        guard !term.notAfterPhrases.isEmpty, range.lowerBound <= utf8.count else { return nil }
+        let longest = term.notAfterPhrases.map(\.count).max() ?? 0
+        let before = Array(lowercasedWords(utf8[max(0, range.lowerBound - longest * 24 - 24)..<range.lowerBound]).suffix(longest))
+        for (phrase, text) in zip(term.notAfterPhrases, term.notAfter) where !phrase.isEmpty && before.count >= phrase.count {
+            if Array(before.suffix(phrase.count)) == phrase { return text }
+        }
+        return nil
+    }
+
     static func contains(_ words: [String], _ phrase: [String]) -> Bool {
         guard !phrase.isEmpty, words.count >= phrase.count else { return false }
         for i in 0...(words.count - phrase.count) where words[i] == phrase[0] {

@@ -73,7 +73,10 @@ public struct ScoringRules: Sendable, Hashable {
     public var leadSentences: Int = 3
     /// Whether the title of an item with no body (a feed item that is only a headline) stands for its
     /// lead too: the states it names get `lead_points` as well, as they would if the feed repeated
-    /// the headline as the description (as Google News items do).
+    /// the headline as the description (as Google News items do). The same for a short item whose
+    /// description names no weighted state ("North Korea fires missiles again amid unusual flurry of
+    /// tests" over "It has conducted four launches in two weeks"): its description goes on about the
+    /// headline's subject, and the item never scores below its headline alone.
     public var headlineOnlyLead = false
     /// Points per further body sentence naming a state.
     public var sentencePoints: Double = 1

@@ -68,6 +68,12 @@ final class SentenceFacts {
                                                     + "\(Self.companionList(term.requires)) within \(term.within) words", sentence: h.sentence))
                     continue
                 }
+                if let word = CompanionWords.preceded(for: term, at: h.range, utf8: utf8) {
+                    notes.append(ScoreComponent(rule: .requires, points: 0,
+                                                detail: "\(place(h.sentence)): \(model.topics[h.topic].id) \"\(term.text)\" not counted after \"\(word)\"",
+                                                sentence: h.sentence))
+                    continue
+                }
                 topics[h.sentence][h.topic] = (h.term, term.weight)
             }
             let core = model.rules.coreStates

@@ -34,6 +34,13 @@ final class ArticleFacts {
     /// Whether the article is a headline-only item whose title stands for its lead too
     /// (`headline_only_lead` and no body sentence).
     let isHeadlineOnly: Bool
+    /// Whether the title stands for the lead too (`headline_only_lead`): a headline-only item, or a
+    /// short item whose description names no weighted state ("North Korea fires missiles again" over
+    /// "It has conducted four launches in two weeks"): the description goes on about the headline's
+    /// subject, so the item never scores below its headline alone.
+    let headlineIsLead: Bool
+    /// Whether ``headlineIsLead`` holds for a short item with a description (not a headline-only item).
+    var headlineIsDescriptionsLead: Bool { headlineIsLead && !isHeadlineOnly }
     /// The title's sentence index, if the article has a title.
     let title: Int?
     /// For a title that names no state, the body sentences it is read with: a short item's lead, else
@@ -44,6 +51,10 @@ final class ArticleFacts {
     /// (and retained each of its fields) at every rule's every read.
     let rules: ScoringRules
     var sentenceCount: Int { result.sentences.count }
+    /// How a component of the title's second pass as the lead (``headlineIsLead``) names it.
+    var headlineLeadPlace: String {
+        isHeadlineOnly ? "a headline-only item's lead" : "the lead of an item whose description names no state"
+    }
 
     init(_ result: MatchResult, model: WatchModel) {
         self.model = model
@@ -74,6 +85,10 @@ final class ArticleFacts {
         isShortItem = rules.shortItemSentences > 0 && facts.bodyCount <= rules.shortItemSentences
         title = result.sentences.indices.first { result.sentences[$0].isTitle }
         isHeadlineOnly = rules.headlineOnlyLead && facts.bodyCount == 0 && title != nil
+        headlineIsLead = isHeadlineOnly || (rules.headlineOnlyLead && isShortItem && title != nil
+            && !(0..<result.sentences.count).contains { s in
+                !result.sentences[s].isTitle && facts.states[s].contains { rules.weight(of: $0) > 0 }
+            })
         let titleIndex = title
         var anchors: [Int] = []
         if let t = titleIndex, facts.states[t].isEmpty {

@@ -3,7 +3,8 @@
 /// named in the title, `lead_points` when named in the first `lead_sentences` body sentences, and
 /// `sentence_points` for each later body sentence naming it, at most `sentence_cap` of them — all
 /// times the state's weight in `state_weights`; later sentences also times the length factor. With
-/// `headline_only_lead`, the title of an item with no body is its lead too: its states get `lead_points`.
+/// `headline_only_lead`, the title of an item with no body, or of a short item whose description
+/// names no weighted state, is its lead too: its states get `lead_points` (``ArticleFacts/headlineIsLead``).
 /// A 0-point `subject_paragraph` note first lists the sentences of a paragraph on the story that
 /// count without the length factor in every rule (``ArticleFacts/storyParagraph``).
 struct StateCentralityRule: PointRule {
@@ -28,9 +29,9 @@ struct StateCentralityRule: PointRule {
                 sheet.components.append(ScoreComponent(rule: .titlePoints, points: rules.titlePoints * w,
                                                        detail: "state \(state) in title", sentence: title))
             }
-            if rules.headlineOnlyLead && facts.bodyCount == 0, let title = sentences.first(where: { article.result.sentences[$0].isTitle }) {
+            if article.headlineIsLead, let title = sentences.first(where: { article.result.sentences[$0].isTitle }) {
                 sheet.components.append(ScoreComponent(rule: .leadPoints, points: rules.leadPoints * w,
-                                                       detail: "state \(state) in title, a headline-only item's lead", sentence: title))
+                                                       detail: "state \(state) in title, \(article.headlineLeadPlace)", sentence: title))
             }
             if let lead = sentences.first(where: facts.isLead) {
                 sheet.components.append(ScoreComponent(rule: .leadPoints, points: rules.leadPoints * w,

@@ -5,8 +5,9 @@
 /// - times `partner_anchor_factor` when it names only partner states (weighted, not core), and then
 ///   only `partner_topics` count (when that list is given) — except a `subject_topics` term in a
 ///   security response (``ArticleFacts/isSecurityResponse``), which counts in full;
-/// at most `topic_cap` points per topic. With `headline_only_lead`, the title of an item with no body
-/// counts once more at `lead_factor` (its lead too). In a short item (`short_item_sentences`), the title that names
+/// at most `topic_cap` points per topic. With `headline_only_lead`, the title of an item with no body,
+/// or of a short item whose description names no weighted state, counts once more at `lead_factor`
+/// (its lead too: ``ArticleFacts/headlineIsLead``). In a short item (`short_item_sentences`), the title that names
 /// no state is anchored by the states of its lead, and a description sentence that names no weighted
 /// state by the states of the title. `market_topics` count only where ``ArticleFacts/marketsOpen``,
 /// `key_state_topics` only in an article naming a key state; otherwise each such topic present
@@ -30,7 +31,7 @@ struct TopicEvidenceRule: PointRule {
             // once more at the lead's factor, as they would if the feed repeated the headline as the
             // description.
             let positionFactor = isTitle ? rules.titleFactor : (facts.isLead(s) ? rules.leadFactor : 1)
-            let passes = isTitle && article.isHeadlineOnly ? 2 : 1
+            let passes = isTitle && article.headlineIsLead ? 2 : 1
             for (t, hit) in facts.topics[s].sorted(by: { $0.key < $1.key }) {
                 guard article.counts(t) else {
                     closedMarkets.insert(t)
@@ -51,7 +52,7 @@ struct TopicEvidenceRule: PointRule {
                         + (anchored ? borrowed.map(\.detail) ?? "" : "")
                     sheet.components.append(ScoreComponent(
                         rule: .topic, points: points,
-                        detail: "\(article.place(s))\(pass == 0 ? "" : ", a headline-only item's lead"): \(topics[t].id) \"\(term)\"\(anchor)\(article.lengthDetail(s))", sentence: s))
+                        detail: "\(article.place(s))\(pass == 0 ? "" : ", " + article.headlineLeadPlace): \(topics[t].id) \"\(term)\"\(anchor)\(article.lengthDetail(s))", sentence: s))
                 }
             }
         }
