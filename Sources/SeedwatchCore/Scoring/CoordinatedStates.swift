@@ -26,36 +26,53 @@ public enum CoordinatedStates {
     }
 
     /// The reading of the mentions at `first` and `second` (UTF-8 byte ranges into `text`, `first`
-    /// before `second`, not overlapping), or nil when they may act together.
-    public static func reading(_ text: String, _ first: Range<Int>, _ second: Range<Int>) -> Reading? {
-        reading(utf8: ExtractedTextBytes(text: text), first, second)
+    /// before `second`, not overlapping), or nil when they may act together. `headline`: the two
+    /// are in a title, where a comma may stand for "and" (``reading(utf8:_:_:headline:)``).
+    public static func reading(_ text: String, _ first: Range<Int>, _ second: Range<Int>, headline: Bool = false) -> Reading? {
+        reading(utf8: ExtractedTextBytes(text: text), first, second, headline: headline)
     }
 
     /// The same on the text's UTF-8 bytes (what the scorer passes: the article's text in place, ``ExtractedTextBytes``).
-    static func reading(utf8: ExtractedTextBytes, _ first: Range<Int>, _ second: Range<Int>) -> Reading? {
+    /// In a headline a bare comma joins two names as "and" does ("Putin, Xi to meet"); there it makes
+    /// them objects only after a word of comparison (``comparisonWords``: "in the same category as
+    /// Putin, Xi"), since after a preposition a headline's comma most often ends a clause ("In call
+    /// with Putin, Xi says …").
+    static func reading(utf8: ExtractedTextBytes, _ first: Range<Int>, _ second: Range<Int>, headline: Bool = false) -> Reading? {
         // Three short words fit in 40 bytes; a longer gap is no coordination.
         guard first.upperBound <= second.lowerBound, second.upperBound <= utf8.count,
               second.lowerBound - first.upperBound <= 40 else { return nil }
         let gap = String(decoding: utf8[first.upperBound..<second.lowerBound], as: UTF8.self)
         guard !gap.contains("\n") else { return nil }
+        let commaOnly = headline && gap.filter { $0 == "," }.count == 1 && gap.allSatisfy { $0 == "," || $0 == " " }
         let words = ListedStates.words(gap).map { $0.lowercased() }.filter { !possessives.contains($0) }
         // Italian and Spanish "o" ("nave russa o cinese") is a conjunction only where no comma makes
         // it the Portuguese article ("a Rússia, o Japão").
         let isConjunction = { (word: String) in conjunctions.contains(word) || (word == "o" && !gap.contains(",")) }
-        guard !words.isEmpty, words.count <= 3,
-              words.allSatisfy({ isConjunction($0) || articles.contains($0) }),
-              let conjunction = words.first(where: isConjunction) else { return nil }
-        if alternatives.contains(conjunction) { return .alternatives(conjunction) }
+        if !commaOnly {
+            guard !words.isEmpty, words.count <= 3,
+                  words.allSatisfy({ isConjunction($0) || articles.contains($0) }),
+                  let conjunction = words.first(where: isConjunction) else { return nil }
+            if alternatives.contains(conjunction) { return .alternatives(conjunction) }
+        }
         // The word before the first mention, articles and "both" skipped.
         let before = ListedStates.tokens(String(decoding: utf8[max(0, first.lowerBound - 80)..<first.lowerBound], as: UTF8.self))
-        for token in before.reversed() {
+        for (i, token) in before.enumerated().reversed() {
             let word = token.lowercased()
-            if articles.contains(word) || word == "both" { continue }
-            guard objectWords.contains(word) else { return nil }
+            // "as" compares after "same" or "such" ("the same category as", "such as"); elsewhere it
+            // is "while" ("as Russia and China deepen ties") or the Portuguese article.
+            let comparesAs = word == "as" && before[max(0, i - 3)..<i].contains { ["same", "such"].contains($0.lowercased()) }
+            if !comparesAs && (articles.contains(word) || word == "both") { continue }
+            let comparison = comparesAs || comparisonWords.contains(word)
+            guard comparison || (!commaOnly && objectWords.contains(word)) else { return nil }
             return actTogether(after: utf8, second, object: word) ? nil : .objects(of: word)
         }
         return nil
     }
+
+    /// Words of comparison and example that make two names after them the things compared, never
+    /// actors together ("like Russia and China", "unlike", "than", "including"); "as" too after
+    /// "same" or "such".
+    static let comparisonWords: Set<String> = ["like", "unlike", "than", "including", "versus", "vs"]
 
     /// Whether the words after the second mention make the two the actors after all: the subject of
     /// an infinitive ("an opportunity for Russia and North Korea to show off …") or the owners of a

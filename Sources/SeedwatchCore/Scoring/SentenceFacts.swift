@@ -80,7 +80,7 @@ final class SentenceFacts {
             let relevant = { (state: String) in model.rules.weight(of: state) > 0 || model.rules.allianceStates.contains(state) }
             let coreSet = Set(core)
             for s in 0..<n where mentionRanges[s].count >= 2 {
-                apart[s] = StatePairs.apart(mentionRanges[s], core: coreSet, utf8: utf8)
+                apart[s] = StatePairs.apart(mentionRanges[s], core: coreSet, utf8: utf8, headline: result.sentences[s].isTitle)
                 guard !apart[s].isEmpty else { continue }
                 let named = core.filter { states[s].contains($0) }
                 var corePairs: [StatePair] = []

@@ -43,20 +43,22 @@ enum StatePairs {
     /// The apart pairs among the states of `ranges` (state id → its mentions' UTF-8 byte ranges in
     /// the article's text `utf8`), each with the reason of its first pair of mentions; lists part only
     /// two states of `core`.
-    static func apart(_ ranges: [String: [Range<Int>]], core: Set<String>, utf8: ExtractedTextBytes) -> [StatePair: PairApartness] {
+    /// `headline`: the sentence is a title (``CoordinatedStates/reading(utf8:_:_:headline:)``).
+    static func apart(_ ranges: [String: [Range<Int>]], core: Set<String>, utf8: ExtractedTextBytes,
+                      headline: Bool = false) -> [StatePair: PairApartness] {
         let states = ranges.keys.sorted()
         var found: [StatePair: PairApartness] = [:]
         for (i, a) in states.enumerated() {
             for b in states[(i + 1)...] {
                 let lists = core.contains(a) && core.contains(b)
-                if let reason = apartness(ranges[a] ?? [], ranges[b] ?? [], lists: lists, utf8: utf8) { found[StatePair(a, b)] = reason }
+                if let reason = apartness(ranges[a] ?? [], ranges[b] ?? [], lists: lists, utf8: utf8, headline: headline) { found[StatePair(a, b)] = reason }
             }
         }
         return found
     }
 
     /// nil when some mention in `a` and some in `b` act together, else the reason of the first pair.
-    static func apartness(_ a: [Range<Int>], _ b: [Range<Int>], lists: Bool, utf8: ExtractedTextBytes) -> PairApartness? {
+    static func apartness(_ a: [Range<Int>], _ b: [Range<Int>], lists: Bool, utf8: ExtractedTextBytes, headline: Bool = false) -> PairApartness? {
         var first: PairApartness?
         for x in a {
             for y in b {
@@ -65,7 +67,7 @@ enum StatePairs {
                 let reason: PairApartness
                 if lists ? ListedStates.areListItems(utf8: utf8, one, two) : ListedStates.areLongListItems(utf8: utf8, one, two) {
                     reason = .listItems
-                } else if let reading = CoordinatedStates.reading(utf8: utf8, one, two) {
+                } else if let reading = CoordinatedStates.reading(utf8: utf8, one, two, headline: headline) {
                     switch reading {
                     case .alternatives(let word): reason = .alternatives(word)
                     case .objects(let word): reason = .objects(word)
