@@ -85,7 +85,7 @@ struct ScoringEnumerationsAndOwnTermsTests {
         #expect(crossing.explanation.filter { $0.rule == .titleKeyRelation }.map(\.description) == [
             "title: north_korea with south_korea +7.5",
         ])
-        #expect(crossing.score == 30.5)
+        #expect(crossing.score == 38)  // 30.5 before its title stood for the lead of a description naming no state
         #expect(crossing.level == .alert)
         let launch = try Self.decide("Séoul : le Nord a tiré deux missiles balistiques", [
             "Les tirs ont eu lieu mardi matin, selon l'état-major sud-coréen.",
