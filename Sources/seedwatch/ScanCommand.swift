@@ -72,7 +72,7 @@ struct ScanCommand: ParsableCommand {
         for path in expansion.skipped { FileHandleOutput.standardError(InputFiles.skippedLine(path)) }
         for input in inputs {
             let articles: [IncomingArticle]
-            switch readAhead.next() ?? .unreadable("not read") {
+            switch readAhead.next(maxBytes: configuration.dropFolder.maxBytes) ?? .unreadable("not read") {
             case .read(let read): articles = read
             case .unreadable(let reason), .noArticle(let reason):
                 output.flush()
