@@ -46,7 +46,11 @@ struct ScanCommand: ParsableCommand {
 
     func run() throws {
         let configPath = ConfigurationLocator.locate(explicit: options.config)
-        var (configuration, watches) = try options.loadConfigurationAndWatches()
+        let configuration = try options.loadConfiguration()
+        // The inputs are read and extracted on another thread while the watches compile.
+        let expansion = InputFiles.expandAll(paths)
+        let readAhead = ScanReadAhead(inputs: expansion.files, maxBytes: configuration.dropFolder.maxBytes)
+        var watches = try options.loadWatches(configuration)
         if let watch {
             watches = watches.filter { $0.name == watch }
             guard !watches.isEmpty else {
@@ -59,8 +63,8 @@ struct ScanCommand: ParsableCommand {
         var tally = ScanSummary(watches: watches.map(\.name))
         // Stories of this run, in memory (no state is read or written).
         var stories = StoryBook()
-        let expansion = InputFiles.expandAll(paths)
         let inputs = expansion.files
+        var output = ScanOutput()
         for folder in expansion.emptyFolders {
             FileHandleOutput.standardError(InputFiles.emptyFolderLine(folder))
             failed = true
@@ -68,9 +72,10 @@ struct ScanCommand: ParsableCommand {
         for path in expansion.skipped { FileHandleOutput.standardError(InputFiles.skippedLine(path)) }
         for input in inputs {
             let articles: [IncomingArticle]
-            switch InputFiles.articles(input, maxBytes: configuration.dropFolder.maxBytes) {
+            switch readAhead.next(maxBytes: configuration.dropFolder.maxBytes) ?? .unreadable("not read") {
             case .read(let read): articles = read
             case .unreadable(let reason), .noArticle(let reason):
+                output.flush()
                 FileHandleOutput.standardError("\(input): \(reason)")
                 failed = true
                 continue
@@ -98,7 +103,7 @@ struct ScanCommand: ParsableCommand {
                             line += Array(#","explanation":"#.utf8) + Array(components)
                                 + Array(#","missing":"#.utf8) + Array(shortfalls) + Array("}\n".utf8)
                         }
-                        FileHandle.standardOutput.write(Data(line))
+                        output.write(line)
                     } else {
                         print(AlertTextFormatter.format(evaluation, source: input + (watches.count > 1 ? "  [\(w.name)]" : "")))
                         if explain {
@@ -114,6 +119,7 @@ struct ScanCommand: ParsableCommand {
                 }
             }
         }
+        output.flush()
         if summary { print(tally.report(top: 20)) }
         if failed { throw ExitCode(ExitStatus.noInput.rawValue) }
     }

@@ -27,8 +27,13 @@ struct ConfigOption: ParsableArguments {
     /// (file, line, key) and exits 78 (`EX_CONFIG`).
     func loadConfigurationAndWatches() throws -> (SeedwatchConfiguration, [CompiledWatch]) {
         let configuration = try loadConfiguration()
+        return (configuration, try loadWatches(configuration))
+    }
+
+    /// The compiled watches of `configuration`; a problem is printed (file, line, key) and exits 78 (`EX_CONFIG`).
+    func loadWatches(_ configuration: SeedwatchConfiguration) throws -> [CompiledWatch] {
         do {
-            return (configuration, try WatchLoader.load(configuration))
+            return try WatchLoader.load(configuration)
         } catch {
             FileHandleOutput.standardError("error: \(error)")
             throw ExitCode(ExitStatus.configuration.rawValue)

@@ -313,6 +313,7 @@ struct ContentScope {
         }
         var walker = HTMLTextWalker(tree: tree)
         walker.repeatedLabelMinimum = Self.repeatedLabelMinimum
+        walker.dropsLeadingDatelines = true
         walker.skip = { [self] node in
             if node == scope { return false }
             if isDroppedFurniture(node, insideSemanticScope: insideSemanticScope) { return true }

@@ -24,6 +24,10 @@ struct HTMLTextWalker {
     /// this many times or more is dropped everywhere (``LineWriter/dropRepeatedLabels(minimumRepeats:)``).
     var repeatedLabelMinimum: Int?
 
+    /// When true, datelines among the first lines are dropped (``HTMLDatelines``), after the
+    /// repeated labels.
+    var dropsLeadingDatelines = false
+
     init(tree: Tree) { self.tree = tree }
 
     /// Writes the lines of visible text under each of `roots` (siblings, in document order) at the
@@ -88,6 +92,7 @@ struct HTMLTextWalker {
         }
         writer.endLine()
         if let repeatedLabelMinimum { writer.dropRepeatedLabels(minimumRepeats: repeatedLabelMinimum) }
+        if dropsLeadingDatelines { writer.dropLeadingDatelines() }
         return writer.position
     }
 
@@ -207,6 +212,7 @@ struct HTMLTextWalker {
         /// or a non-ASCII byte) and occurs at least `minimumRepeats` times, byte for byte; the kept
         /// lines move up, joined by `"\n"`.
         mutating func dropRepeatedLabels(minimumRepeats: Int) {
+            let out = out
             func isLabel(_ line: (start: Int, end: Int, preformatted: Bool)) -> Bool {
                 guard !line.preformatted, line.end - line.start <= RepeatedLabels.maximumBytes else { return false }
                 var words = 1
@@ -224,16 +230,35 @@ struct HTMLTextWalker {
             var counts: [String: Int] = [:]
             for line in lines where isLabel(line) { counts[text(line), default: 0] += 1 }
             guard counts.values.contains(where: { $0 >= minimumRepeats }) else { return }
+            keepLines { _, line in !(isLabel(line) && counts[text(line), default: 0] >= minimumRepeats) }
+        }
+
+        /// Drops the datelines (``HTMLDatelines/isDateline(_:)``) among the first
+        /// ``HTMLDatelines/leadingLines`` kept lines.
+        mutating func dropLeadingDatelines() {
+            let out = out
+            func isDateline(_ index: Int, _ line: (start: Int, end: Int, preformatted: Bool)) -> Bool {
+                index < HTMLDatelines.leadingLines
+                    && HTMLDatelines.isDateline(UnsafeBufferPointer(start: out + line.start, count: line.end - line.start))
+            }
+            guard lines.indices.contains(where: { isDateline($0, lines[$0]) }) else { return }
+            keepLines { index, line in !isDateline(index, line) }
+        }
+
+        /// Keeps the lines for which `keep` (index among the kept lines, range) is true; they move
+        /// up, joined by `"\n"`.
+        private mutating func keepLines(_ keep: (Int, (start: Int, end: Int, preformatted: Bool)) -> Bool) {
             var written = 0
-            for line in lines {
-                if isLabel(line), counts[text(line), default: 0] >= minimumRepeats { continue }
+            var kept: [(start: Int, end: Int, preformatted: Bool)] = []
+            for (index, line) in lines.enumerated() where keep(index, line) {
                 if written > 0 { out[written] = 0x0A; written += 1 }
                 // Forward: a kept line never moves down.
                 for i in line.start..<line.end { out[written + i - line.start] = out[i] }
+                kept.append((written, written + line.end - line.start, line.preformatted))
                 written += line.end - line.start
             }
             position = written
-            lines = []
+            lines = kept
         }
     }
 }
