@@ -134,7 +134,28 @@ public enum Normalizer {
             flushSpace()
             mark(offset)
             let out = foldedOut + count
-            for k in 0..<m {
+            var k = 0
+            while k + 8 <= m {
+                // Eight at a time: capitals + 0x20; `-` and white space as a space; `` ` `` as `'`.
+                let word = ASCIIWord(p + k)
+                let capitals = word.inRange(0x41, 0x5A)
+                let hyphens = word.equal(0x2D)
+                let spaces = (word.asciiSpace | hyphens) >> 7 &* 0xFF
+                let ticks = word.equal(0x60) >> 7 &* 0xFF
+                var folded = word.bits &+ capitals >> 2
+                folded = folded & ~spaces | spaces & (ASCIIWord.ones &* 0x20)
+                folded = folded & ~ticks | ticks & (ASCIIWord.ones &* 0x27)
+                UnsafeMutableRawPointer(out + k).storeBytes(of: folded.littleEndian, as: UInt64.self)
+                var exceptions = capitals | hyphens
+                while exceptions != 0 {
+                    let j = k + ASCIIWord.firstByte(exceptions)
+                    exceptionOffsets.append(Int32(truncatingIfNeeded: count + j))
+                    exceptionBytes.append(p[j])
+                    exceptions &= exceptions &- 1
+                }
+                k += 8
+            }
+            for k in k..<m {
                 let b = p[k]
                 // Folded: capitals lower-cased, `-` and white space as a space, `` ` `` as `'`.
                 // Only capitals and `-` differ between the normalised byte and the folded one.
@@ -194,6 +215,16 @@ public enum Normalizer {
                 // combining mark).
                 var end = i + 1
                 while end < n {
+                    // Eight ASCII bytes at a time while no white space byte follows another and the
+                    // eighth is not white space (the byte before `end` never is).
+                    if end + 8 <= n {
+                        let word = ASCIIWord(p + end)
+                        let space = word.asciiSpace
+                        if word.nonASCII == 0 && space & (space >> 8 | 1 << 63) == 0 {
+                            end += 8
+                            continue
+                        }
+                    }
                     let c = p[end]
                     if c >= 0x80 { break }
                     if isASCIISpace(c) {
