@@ -69,6 +69,12 @@ enum UTF8Lines {
             }
             let n = bytes.count
             var i = position
+            // Eight bytes at a time up to the block that holds a line break.
+            while i + 8 <= n {
+                let word = ASCIIWord(base + i)
+                if word.equal(0x0A) | word.equal(0x0D) != 0 { break }
+                i += 8
+            }
             while i < n {
                 let b = base[i]
                 if b == 0x0A || b == 0x0D { break }
@@ -97,6 +103,19 @@ enum UTF8Lines {
         var pendingSpace = false
         var i = 0
         while i < n {
+            if i + 8 <= n {
+                // Eight ASCII bytes copied as they are when none is a control byte, no space follows
+                // another, and neither the first nor the last is a space (no run to collapse, no end).
+                let word = ASCIIWord(p + i)
+                let spaces = word.equal(0x20)
+                if word.nonASCII == 0 && word.inRange(0x09, 0x0D) == 0 && spaces & (spaces >> 8 | 0x80 | 1 << 63) == 0 {
+                    if pendingSpace { out[w] = 0x20; w += 1; pendingSpace = false }
+                    UnsafeMutableRawPointer(out + w).storeBytes(of: word.bits.littleEndian, as: UInt64.self)
+                    w += 8
+                    i += 8
+                    continue
+                }
+            }
             let b = p[i]
             if b < 0x80 {
                 if b == 0x20 || (b >= 0x09 && b <= 0x0D) {

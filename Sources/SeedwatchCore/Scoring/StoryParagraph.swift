@@ -16,19 +16,23 @@ extension SentenceFacts {
         let need = rules.subjectParagraph
         guard need > 0 else { return [] }
         let core = Set(rules.coreStates)
-        let pairSet = Set(pairs)
         let states = self.states
+        // Per sentence, read by index: no hashing per sentence of each window (an article of 500,000
+        // sentences has as many windows).
+        var isPair = [Bool](repeating: false, count: states.count)
+        for p in pairs { isPair[p] = true }
+        let onStory = states.indices.map { isPair[$0] || (!states[$0].isEmpty && !states[$0].isDisjoint(with: keyStates)) }
         let body = result.sentences.indices.filter { !result.sentences[$0].isTitle }
-        let onStory = { (s: Int) in pairSet.contains(s) || !states[s].isDisjoint(with: keyStates) }
         var found = Set<Int>()
         var start = 0
         while start < body.count {
             // The window: body sentences whose body index is within `subject_paragraph_window` of the first.
             let first = result.sentences[body[start]].bodyIndex
             let window = body[start...].prefix { result.sentences[$0].bodyIndex - first < rules.subjectParagraphWindow }
-            let story = window.filter(onStory)
+            var story: [Int] = []
+            for s in window where onStory[s] { story.append(s) }
             if story.count >= need { found.formUnion(story) }
-            for p in window where pairSet.contains(p) {
+            for p in window where isPair[p] {
                 let named = states[p].intersection(core).sorted()
                 for (i, a) in named.enumerated() {
                     for b in named[(i + 1)...] where actTogether(p, a, b) {
