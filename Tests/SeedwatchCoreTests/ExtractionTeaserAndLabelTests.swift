@@ -107,30 +107,4 @@ struct ExtractionTeaserAndLabelTests {
         #expect(Self.extract(page).body == [meal, Self.first, eat, meal, Self.second, "Read on", eat, meal, Self.third, "Read on", eat,
                                             "}", "}", "}", "1,2,3", "1,2,3", "1,2,3"].joined(separator: "\n"))
     }
-
-    @Test("lines that end in the same ten words three times or more are a template and dropped; twice, or with another last word, they stay")
-    func repeatedTemplateLines() {
-        let follow = "Updates from your News topics will appear in My News and in a collection on the News homepage."
-        let page = """
-        <html><head><title>Ceuta</title></head><body><article>
-        <p>\(Self.first)</p><p>\(Self.second)</p><p>Related topics</p>
-        <p>- Morocco\(follow)</p><p>- Migration\(follow)</p><p>- Spain\(follow)</p>
-        <p>Sign up: our newsletter arrives in your inbox every Monday morning before nine.</p>
-        <p>Or join: our newsletter arrives in your inbox every Monday morning before nine.</p>
-        <p>Ministers met on Monday and said the talks would resume in the spring in Rabat.</p>
-        <p>Officials said on Monday that the talks would resume in the spring in Madrid.</p>
-        <p>Police added on Monday that the fence would be repaired in the spring in Ceuta.</p>
-        <p>\(Self.third)</p>
-        </article></body></html>
-        """
-        #expect(Self.extract(page).body == [
-            Self.first, Self.second, "Related topics",
-            "Sign up: our newsletter arrives in your inbox every Monday morning before nine.",
-            "Or join: our newsletter arrives in your inbox every Monday morning before nine.",
-            "Ministers met on Monday and said the talks would resume in the spring in Rabat.",
-            "Officials said on Monday that the talks would resume in the spring in Madrid.",
-            "Police added on Monday that the fence would be repaired in the spring in Ceuta.",
-            Self.third,
-        ].joined(separator: "\n"))
-    }
 }

@@ -96,18 +96,12 @@ struct HTMLTextWalker {
         return writer.position
     }
 
-    /// Labels repeated down a page: "Advertisement", "Publicidad", "Photo: … AP", "Now playing"; and
-    /// lines of a template repeated down a page, which end the same way whatever they begin with
-    /// ("Morocco" / "Spain" + "Updates from your News topics will appear in My News and in a
-    /// collection on the News homepage.": a news site's follow buttons, newsletter boxes).
+    /// Labels repeated down a page: "Advertisement", "Publicidad", "Photo: … AP", "Now playing".
     enum RepeatedLabels {
         /// A label has at most this many words (runs between spaces)…
         static let maximumWords = 3
         /// …and at most this many bytes.
         static let maximumBytes = 64
-        /// Lines whose last this many words are the same are one template: ten words repeated in
-        /// the same order three times on a page are not the article's prose.
-        static let tailWords = 10
     }
 
     /// Writes collapsed lines: runs of ``Whitespace`` spaces as one space, none at either end of a
@@ -215,9 +209,8 @@ struct HTMLTextWalker {
 
         /// Drops every line outside `pre` and headings that is a label (at most ``RepeatedLabels/maximumWords``
         /// words and ``RepeatedLabels/maximumBytes`` bytes, with a letter: a byte of an ASCII letter
-        /// or a non-ASCII byte) and occurs at least `minimumRepeats` times, byte for byte, and every
-        /// longer line whose last ``RepeatedLabels/tailWords`` words end at least `minimumRepeats`
-        /// lines (a template); the kept lines move up, joined by `"\n"`.
+        /// or a non-ASCII byte) and occurs at least `minimumRepeats` times, byte for byte; the kept
+        /// lines move up, joined by `"\n"`.
         mutating func dropRepeatedLabels(minimumRepeats: Int) {
             let out = out
             func isLabel(_ line: (start: Int, end: Int, preformatted: Bool)) -> Bool {
@@ -234,34 +227,10 @@ struct HTMLTextWalker {
             func text(_ line: (start: Int, end: Int, preformatted: Bool)) -> String {
                 String(decoding: UnsafeBufferPointer(start: out + line.start, count: line.end - line.start), as: UTF8.self)
             }
-            /// The last ``RepeatedLabels/tailWords`` words of a longer line, or `nil`.
-            func tail(_ line: (start: Int, end: Int, preformatted: Bool)) -> String? {
-                guard !line.preformatted else { return nil }
-                var spaces = 0
-                var i = line.end - 1
-                while i > line.start {
-                    if out[i] == 0x20 {
-                        spaces += 1
-                        if spaces == RepeatedLabels.tailWords {
-                            return String(decoding: UnsafeBufferPointer(start: out + i + 1, count: line.end - i - 1), as: UTF8.self)
-                        }
-                    }
-                    i -= 1
-                }
-                return nil
-            }
             var counts: [String: Int] = [:]
-            var tails: [String: Int] = [:]
-            for line in lines {
-                if isLabel(line) { counts[text(line), default: 0] += 1 } else if let tail = tail(line) { tails[tail, default: 0] += 1 }
-            }
-            guard counts.values.contains(where: { $0 >= minimumRepeats }) || tails.values.contains(where: { $0 >= minimumRepeats })
-            else { return }
-            keepLines { _, line in
-                if isLabel(line) { return counts[text(line), default: 0] < minimumRepeats }
-                guard let tail = tail(line) else { return true }
-                return tails[tail, default: 0] < minimumRepeats
-            }
+            for line in lines where isLabel(line) { counts[text(line), default: 0] += 1 }
+            guard counts.values.contains(where: { $0 >= minimumRepeats }) else { return }
+            keepLines { _, line in !(isLabel(line) && counts[text(line), default: 0] >= minimumRepeats) }
         }
 
         /// Drops the datelines (``HTMLDatelines/isDateline(_:)``) among the first
