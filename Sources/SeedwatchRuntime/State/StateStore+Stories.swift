@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import SeedwatchCore
-import Synchronization
 
 /// Stories (issue 12): the alerted articles of the `stories.window`, their MinHash signatures and
 /// LSH band keys, so that a new alert can join the story of an earlier one. The tables are those of
@@ -32,14 +31,7 @@ extension StateStore {
             func collect(_ rows: RowCursor) throws {
                 while let row = try rows.next() {
                     let id: Int64 = row["id"]
-                    guard members[id] == nil else { continue }
-                    let alert: Int64 = row["alert"], story: Int64 = row["story"]
-                    if let cached = storyMemberCache.withLock({ $0.member(row: id, alert: alert, story: story) }) {
-                        members[id] = cached
-                    } else if let member = Self.storyMember(row, watch: watch) {
-                        members[id] = member
-                        storyMemberCache.withLock { $0.insert(member, row: id, alert: alert, story: story) }
-                    }
+                    if members[id] == nil, let member = Self.storyMember(row, watch: watch) { members[id] = member }
                 }
             }
             // Band keys: the newest holders of each key (the primary key (band, member) read
@@ -148,7 +140,6 @@ extension StateStore {
             let shrunk = try Int64.fetchAll(db, sql: "SELECT DISTINCT story FROM story_member WHERE recorded_at < ?", arguments: [at])
             try db.execute(sql: "DELETE FROM story_member WHERE recorded_at < ?", arguments: [at])
             let forgotten = db.changesCount
-            if forgotten > 0 { storyMemberCache.withLock { $0.removeAll() } }
             for story in shrunk { try Self.summarizeStory(db, story: story) }
             return forgotten
         }

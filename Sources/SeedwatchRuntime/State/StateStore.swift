@@ -31,8 +31,6 @@ package final class StateStore: Sendable {
     private let fileIdentity: (device: UInt64, inode: UInt64)?
     /// The outputs a new alert is queued for (see ``setOutputRoutes(_:)``).
     let routes = Mutex<[OutputRoute]>([])
-    /// Story members decoded for earlier story lookups (``StoryMemberCache``).
-    let storyMemberCache = Mutex(StoryMemberCache())
 
     /// Opens (creating it and its folder when missing) and migrates the state database.
     ///
