@@ -9,8 +9,9 @@ struct StatusCommand: ParsableCommand {
         abstract: "Show whether the daemon is healthy: daemon, backlog, last decision, alerts, feeds.",
         discussion: """
         Reads the state database and the daemon's lock (it works with the daemon running or not). \
-        Exit status: 0 healthy, 1 degraded (a feed failing for over an hour or stopped by 410, a \
-        deferred file, an alert not yet in the alert log), 2 down (no daemon holds the lock); 66 \
+        Exit status: 0 healthy, 1 degraded (a feed that failed its last 3 polls, failing for over an \
+        hour or stopped by 410; more than half of the feeds failing; a deferred file; an alert not \
+        yet in the alert log; an output with dead letters), 2 down (no daemon holds the lock); 66 \
         when the state database cannot be read.
 
         Examples:

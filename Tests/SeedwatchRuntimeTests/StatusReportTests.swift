@@ -45,7 +45,7 @@ struct StatusReportTests {
         let lock = folder.url("state.sqlite").path + ".lock"
         #expect(report.json() == """
             {"alerts":{"today":{"alert":0,"notice":0},"week":{"alert":0,"notice":0}},"backlog":{"deferred":null,"queued":null,"updated":null},\
-            "daemon":{"pid":null,"running":false,"since":null},"feeds":{"failing":0,"ok":0,"stopped":0},"health":"down",\
+            "daemon":{"pid":null,"running":false,"since":null},"feeds":{"failing":0,"not_ok":[],"ok":0,"stopped":0},"health":"down",\
             "last_decision":null,"outputs":[],"reasons":["the daemon is not running (no process holds \(lock))"]}
             """)
     }
@@ -98,7 +98,7 @@ struct StatusReportTests {
         #expect(report.lastDecision == StatusReport.Decision(time: "2026-09-21T14:03:20Z", watch: "w", level: "alert", score: 41.5,
                                                              alertID: "a1", title: "Putin arrives in Pyongyang", source: "/drop/a.txt"))
         #expect(report.reasons == [
-            "feed \(failing) has been failing for over an hour (4 failures in a row)",
+            "feed \(failing) failed its last 4 polls (failing for over an hour): HTTP 503",
             "feed \(stopped) is stopped (HTTP 410); seedwatch feeds reset URL resumes it",
             "1 file deferred by a state or alert-log error",
         ])
@@ -110,10 +110,52 @@ struct StatusReportTests {
             alerts:        today 1 alert, 0 notice; 7 days 1 alert, 1 notice
             feeds:         1 ok, 2 failing, 1 stopped; worst \(stopped) (stopped): HTTP 410 Gone
             outputs:       none configured
-              - feed \(failing) has been failing for over an hour (4 failures in a row)
+              - feed \(failing) failed its last 4 polls (failing for over an hour): HTTP 503
               - feed \(stopped) is stopped (HTTP 410); seedwatch feeds reset URL resumes it
               - 1 file deferred by a state or alert-log error
             """)
+    }
+
+    /// Seven of ten feeds failing for minutes (a proxy or DNS fault) is degraded at once, each failing
+    /// feed named with its last error; one feed alone is degraded after three failed polls in a row.
+    @Test func mostFeedsFailingOrOneFailingThreePollsIsDegraded() throws {
+        let folder = try WatchedTemporaryFolder()
+        let urls = (0..<10).map { "http://127.0.0.1:9/f\($0).xml" }
+        let configuration = try Self.configuration(in: folder, feeds: urls)
+        let store = try StateStore(path: configuration.statePath)
+        let lock = try StateLock.acquire(statePath: configuration.statePath, now: Self.now.addingTimeInterval(-86_400))
+        defer { withExtendedLifetime(lock) {} }
+        for (i, url) in urls.enumerated() {
+            try store.saveFeedState(FeedHTTPState(url: url, consecutiveFailures: i < 7 ? 1 : 0,
+                                                  lastError: i < 7 ? "Could not resolve host: 127.0.0.1" : nil,
+                                                  lastSuccess: Self.now.addingTimeInterval(-900)))
+        }
+        let report = try StatusReport.build(configuration: configuration, store: store, now: Self.now)
+        #expect(report.health == .degraded)
+        #expect(report.health.exitStatus == 1)
+        #expect(report.feeds.ok == 3 && report.feeds.failing == 7 && report.feeds.stopped == 0)
+        #expect(report.reasons == ["7 of 10 feeds are failing"] + (0..<7).map {
+            "feed http://127.0.0.1:9/f\($0).xml failed its last poll: Could not resolve host: 127.0.0.1"
+        })
+        #expect(report.feeds.notOK.map(\.url) == Array(urls.prefix(7)))
+        #expect(report.json().contains(#""not_ok":[{"failures":1,"last_error":"Could not resolve host: 127.0.0.1","#
+            + #""last_success":"2026-09-21T13:58:20Z","stopped":false,"url":"http://127.0.0.1:9/f0.xml"},"#))
+
+        // Five of ten is not more than half: healthy while each has failed once or twice ...
+        for (i, url) in urls.enumerated() {
+            try store.saveFeedState(FeedHTTPState(url: url, consecutiveFailures: i < 5 ? 2 : 0, lastError: i < 5 ? "HTTP 502" : nil,
+                                                  lastSuccess: Self.now.addingTimeInterval(-1800)))
+        }
+        let two = try StatusReport.build(configuration: configuration, store: store, now: Self.now)
+        #expect(two.health == .healthy)
+        #expect(two.reasons == [])
+        #expect(two.feeds.failing == 5)
+        // ... and degraded by the one whose third poll in a row failed, 30 minutes after its last success.
+        try store.saveFeedState(FeedHTTPState(url: urls[0], consecutiveFailures: 3, lastError: "HTTP 502",
+                                              lastSuccess: Self.now.addingTimeInterval(-1800)))
+        let three = try StatusReport.build(configuration: configuration, store: store, now: Self.now)
+        #expect(three.health == .degraded)
+        #expect(three.reasons == ["feed http://127.0.0.1:9/f0.xml failed its last 3 polls: HTTP 502"])
     }
 
     /// DESIGN §11: an output with dead letters makes the daemon degraded, and says how to resend them.

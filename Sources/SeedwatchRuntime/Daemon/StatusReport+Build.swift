@@ -6,6 +6,21 @@ extension StatusReport {
     /// never succeeded) makes the daemon degraded.
     package static let failingFeedLimit: Double = 3600
 
+    /// A feed whose last this many polls failed makes the daemon degraded, however recent its
+    /// last success (at the default 15 min interval, with back-off, about 45 min of failures).
+    package static let failingFeedPolls = 3
+
+    /// More than this share of the configured feeds failing at once (at least two of them) makes
+    /// the daemon degraded: a network, proxy or DNS fault is not waited out for an hour.
+    package static let failingFeedShare = 0.5
+
+    /// `feed URL failed its last 4 polls (failing for over an hour): HTTP 503`: the feed, its
+    /// failures in a row (the `seedwatch_feed_consecutive_failures` gauge) and its last error.
+    static func failingReason(_ feed: Feed, overAnHour: Bool) -> String {
+        let polls = feed.failures == 1 ? "its last poll" : "its last \(feed.failures) polls"
+        return "feed \(feed.url) failed \(polls)\(overAnHour ? " (failing for over an hour)" : ""): \(feed.lastError ?? "no error recorded")"
+    }
+
     /// Reads the report for `configuration` at `now`.
     /// - Parameter store: the state database, or nil when it does not exist yet.
     /// - Throws: ``StateStoreError`` when the database cannot be read.
@@ -34,6 +49,8 @@ extension StatusReport {
             alerts = Alerts(today: LevelCounts(alert: today["alert"] ?? 0, notice: today["notice"] ?? 0),
                             week: LevelCounts(alert: week["alert"] ?? 0, notice: week["notice"] ?? 0))
             var worst: Feed?
+            var failing: [Feed] = []
+            var failingSince: [String: Date] = [:]
             for configured in configuration.feeds {
                 guard let state = try store.feedState(url: configured.url) else {
                     feeds.ok += 1
@@ -43,19 +60,37 @@ extension StatusReport {
                                 lastError: state.lastError, lastSuccess: state.lastSuccess.map(AlertTimestamp.format))
                 if state.disabled {
                     feeds.stopped += 1
-                    reasons.append("feed \(configured.url) is stopped (HTTP 410); seedwatch feeds reset URL resumes it")
                 } else if state.consecutiveFailures > 0 {
                     feeds.failing += 1
+                    failing.append(feed)
                     // Failing since its last success, or (never succeeded) since the daemon started.
-                    if let since = state.lastSuccess ?? holder?.since, now.timeIntervalSince(since) > failingFeedLimit {
-                        reasons.append("feed \(configured.url) has been failing for over an hour (\(state.consecutiveFailures) failures in a row)")
-                    }
+                    failingSince[feed.url] = state.lastSuccess ?? holder?.since
                 } else {
                     feeds.ok += 1
                 }
-                if feed.stopped || feed.failures > 0, worst == nil || isWorse(feed, than: worst!) { worst = feed }
+                if feed.stopped || feed.failures > 0 {
+                    feeds.notOK.append(feed)
+                    if worst == nil || isWorse(feed, than: worst!) { worst = feed }
+                }
             }
             feeds.worst = worst
+            // Degraded by feeds: one stopped by 410; one that failed its last `failingFeedPolls`
+            // polls or has been failing for over an hour; or more than half of the feeds failing at
+            // once (each failing feed then named, however recent its failure).
+            let manyFailing = failing.count >= 2 && Double(failing.count) > Double(configuration.feeds.count) * failingFeedShare
+            if manyFailing {
+                reasons.append("\(failing.count) of \(configuration.feeds.count) feeds are failing")
+            }
+            for feed in feeds.notOK {
+                if feed.stopped {
+                    reasons.append("feed \(feed.url) is stopped (HTTP 410); seedwatch feeds reset URL resumes it")
+                    continue
+                }
+                let overAnHour = failingSince[feed.url].map { now.timeIntervalSince($0) > failingFeedLimit } ?? false
+                if manyFailing || overAnHour || feed.failures >= failingFeedPolls {
+                    reasons.append(failingReason(feed, overAnHour: overAnHour))
+                }
+            }
             if let deferred = backlog.deferred, deferred > 0, daemon.running {
                 reasons.append("\(deferred) file\(deferred == 1 ? "" : "s") deferred by a state or alert-log error")
             }

@@ -4,7 +4,7 @@ import SeedwatchCore
 /// What `seedwatch status` reports (DESIGN §11), read from the state database and the daemon's
 /// lock, with or without the daemon running. JSON keys: `health`, `reasons`, `daemon` (`running`,
 /// `since`, `pid`), `backlog` (`queued`, `deferred`, `updated`), `last_decision`, `alerts`
-/// (`today`, `week`, each by level), `feeds` (`ok`, `failing`, `stopped`, `worst`), `outputs`.
+/// (`today`, `week`, each by level), `feeds` (`ok`, `failing`, `stopped`, `worst`, `not_ok`), `outputs`.
 package struct StatusReport: Sendable, Equatable, Codable {
     package enum Health: String, Sendable, Codable {
         case healthy, degraded, down
@@ -138,12 +138,20 @@ package struct StatusReport: Sendable, Equatable, Codable {
         package var stopped: Int
         /// The stopped feed, else the one with the most failures in a row.
         package var worst: Feed?
+        /// Every failing or stopped feed, in configuration order, with its last error (JSON `not_ok`).
+        package var notOK: [Feed]
 
-        package init(ok: Int, failing: Int, stopped: Int, worst: Feed?) {
+        package init(ok: Int, failing: Int, stopped: Int, worst: Feed?, notOK: [Feed] = []) {
             self.ok = ok
             self.failing = failing
             self.stopped = stopped
             self.worst = worst
+            self.notOK = notOK
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case ok, failing, stopped, worst
+            case notOK = "not_ok"
         }
     }
 
