@@ -14,6 +14,8 @@ struct WhyCommand: ParsableCommand {
         next start). A feed item is named by its link — exactly as the feed gave it, or by its \
         canonical form (tracking parameters such as utm_source and fbclid, the fragment, http/https, \
         www. and a trailing / do not matter) — or by its GUID. History is kept for state.retention. \
+        A feed item's steps name their feed (its title when configured, and URL), so that an item \
+        carried by two feeds shows which feed each decision was made for. \
         Exit status 66 when nothing is recorded for PATH or URL.
 
         Examples:
@@ -25,7 +27,7 @@ struct WhyCommand: ParsableCommand {
 
     @OptionGroup var options: ConfigOption
 
-    @Flag(help: "One JSON object per event: time, event, watch, level, score, alert_id, article_key, detail.")
+    @Flag(help: "One JSON object per event: time, event, watch, level, score, alert_id, article_key, feed, detail.")
     var json = false
 
     @Argument(help: ArgumentHelp("A file in the drop folder, or a feed item's link or GUID.", valueName: "path-url-or-guid"))
@@ -56,6 +58,7 @@ struct WhyCommand: ParsableCommand {
             FileHandleOutput.standardError("\(subject): nothing recorded (not seen by the daemon, or older than state.retention)")
             throw ExitCode(ExitStatus.noInput.rawValue)
         }
+        let titles = Dictionary(configuration.feeds.map { ($0.url, $0.title) }, uniquingKeysWith: { a, _ in a })
         if json {
             for e in events { print(Self.json(e)) }
         } else {
@@ -64,7 +67,7 @@ struct WhyCommand: ParsableCommand {
             if foundByReference {
                 for filed in Self.subjects(of: events) where filed != subject { print("  feed item \(filed)") }
             }
-            for e in events { print("  " + Self.line(e)) }
+            for e in events { print("  " + Self.line(e, feedTitles: titles)) }
         }
     }
 
@@ -90,8 +93,10 @@ struct WhyCommand: ParsableCommand {
         return result
     }
 
-    /// `2026-12-06T09:40:01Z  decided   china-russia-north-korea: alert, score 41.50, alert 3f7c0a9d2e4b1c58 — Title`.
-    static func line(_ e: ArticleEvent) -> String {
+    /// `2026-12-06T09:40:01Z  decided   china-russia-north-korea: alert, score 41.50, alert 3f7c0a9d2e4b1c58 — Title
+    /// (feed "NK News" https://www.nknews.org/feed/)`: a feed item's step ends with its feed (the
+    /// feed of its article key), titled when `feedTitles` gives the URL a title.
+    static func line(_ e: ArticleEvent, feedTitles: [String: String?] = [:]) -> String {
         let kind = e.kind.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
         var text = "\(AlertTimestamp.format(e.at))  \(kind) "
         if e.kind == .decided {
@@ -101,7 +106,16 @@ struct WhyCommand: ParsableCommand {
         } else {
             text += e.detail ?? ""
         }
+        if let feed = feedURL(of: e) {
+            let title = (feedTitles[feed] ?? nil).map { "\"\($0)\" " } ?? ""
+            text += " (feed \(title)\(feed))"
+        }
         return text
+    }
+
+    /// The feed an event's item belongs to: the feed URL of its article key, if it is a feed item's.
+    static func feedURL(of e: ArticleEvent) -> String? {
+        e.articleKey.flatMap(FeedItemReference.feedURL(ofArticleKey:))
     }
 
     static func json(_ e: ArticleEvent) -> String {
@@ -111,6 +125,7 @@ struct WhyCommand: ParsableCommand {
         if let v = e.score { object["score"] = v }
         if let v = e.alertID { object["alert_id"] = v }
         if let v = e.articleKey { object["article_key"] = v }
+        if let v = feedURL(of: e) { object["feed"] = v }
         if let v = e.detail { object["detail"] = v }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self)

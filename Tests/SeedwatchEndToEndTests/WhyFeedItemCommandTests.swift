@@ -33,7 +33,7 @@ struct WhyFeedItemCommandTests {
     static let expected = """
           feed item \(link)
           2026-09-21T14:13:20Z  full_text not used, the summary is matched: HTTP 403
-          2026-09-21T14:14:20Z  decided   china-russia-north-korea: alert, score 41.50, alert 3f7c0a9d2e4b1c58 — Kim Jong Un replies
+          2026-09-21T14:14:20Z  decided   china-russia-north-korea: alert, score 41.50, alert 3f7c0a9d2e4b1c58 — Kim Jong Un replies (feed https://example.org/rss)
 
         """
 
@@ -66,6 +66,46 @@ struct WhyFeedItemCommandTests {
         #expect(unknown.status == 66)
         #expect(unknown.stdout == "")
         #expect(unknown.stderr == "https://example.org/world/kim-replies-2: nothing recorded (not seen by the daemon, or older than state.retention)\n")
+    }
+
+    /// An item carried by two feeds: each decision names its feed, by title (when configured) and URL.
+    @Test func eachDecisionOfAnItemCarriedByTwoFeedsNamesItsFeed() throws {
+        let folder = try TemporaryFolder("seedwatch-why-two-feeds")
+        let config = folder.url.appendingPathComponent("c.yaml")
+        try """
+            watches: [\(Paths.packageRoot.appendingPathComponent("seeds/china-russia-north-korea").path)]
+            drop_folder: {path: drop}
+            alerts: {log: alerts.jsonl}
+            state: {path: state.sqlite}
+            feeds:
+              - {url: "https://example.org/rss", title: Example World}
+              - url: https://mirror.example.net/feed.xml
+
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let link = "https://example.org/world/summit"
+        let store = try StateStore(path: folder.url.appendingPathComponent("state.sqlite").path)
+        try store.recordEvents([
+            ArticleEvent(subject: Array(link.utf8), at: Self.time, kind: .decided, watch: "china-russia-north-korea", level: "alert",
+                         score: 41.5, alertID: "3f7c0a9d2e4b1c58",
+                         articleKey: ArticleIdentity.feedKey(feedURL: "https://example.org/rss", itemKey: link), detail: "Summit in Pyongyang"),
+            ArticleEvent(subject: Array(link.utf8), at: Self.time.addingTimeInterval(60), kind: .decided, watch: "china-russia-north-korea",
+                         score: 3, articleKey: ArticleIdentity.feedKey(feedURL: "https://mirror.example.net/feed.xml", itemKey: link),
+                         detail: "Summit in Pyongyang"),
+        ])
+        let why = try CommandLineTests.run(["why", "--config", config.path, link])
+        #expect(why.status == 0, "\(why.stderr)")
+        #expect(why.stdout == """
+            \(link)
+              2026-09-21T14:13:20Z  decided   china-russia-north-korea: alert, score 41.50, alert 3f7c0a9d2e4b1c58 — Summit in Pyongyang (feed "Example World" https://example.org/rss)
+              2026-09-21T14:14:20Z  decided   china-russia-north-korea: below notice, score 3.00 — Summit in Pyongyang (feed https://mirror.example.net/feed.xml)
+
+            """)
+        let json = try CommandLineTests.run(["why", "--config", config.path, "--json", link])
+        #expect(json.status == 0, "\(json.stderr)")
+        let feeds = json.stdout.split(separator: "\n").map { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["feed"] as? String
+        }
+        #expect(feeds == ["https://example.org/rss", "https://mirror.example.net/feed.xml"])
     }
 
     /// A dropped file named by another spelling of its path is not shown as a feed item.

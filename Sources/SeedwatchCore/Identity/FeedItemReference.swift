@@ -33,6 +33,13 @@ public struct FeedItemReference: Sendable, Hashable {
         return false
     }
 
+    /// The feed URL of a feed item's article key (`feed:` + feed URL + NUL + item key): the feed's
+    /// first configured URL, `nil` for any other key (a dropped file's `file:` key).
+    public static func feedURL(ofArticleKey key: String) -> String? {
+        guard key.hasPrefix("feed:"), let nul = key.firstIndex(of: "\u{0}") else { return nil }
+        return String(key[key.index(key.startIndex, offsetBy: 5)..<nul])
+    }
+
     /// The item key of a feed item's article key (`feed:` + feed URL + NUL + item key), `nil` for
     /// any other key (a dropped file's `file:` key).
     public static func itemKey(ofArticleKey key: String) -> String? {

@@ -9,7 +9,8 @@ extension FeedPoller {
     /// before it unless the page holds it (``FullTextCheck/body(page:summary:)``). `nil` — the
     /// summary alone is matched — when the page cannot be fetched or read, or is not the article;
     /// the reason is logged at debug level.
-    func fullText(of item: FeedItem, link: String, feed: SeedwatchConfiguration.Feed) async -> String? {
+    /// - Parameter articleKey: the item's article key, recorded with the history so that `why` names the feed.
+    func fullText(of item: FeedItem, link: String, articleKey: String, feed: SeedwatchConfiguration.Feed) async -> String? {
         func skip(_ reason: String, status: Int = 0) -> String? {
             logger.debug("full text not used; matching the summary", metadata: [
                 "feed": "\(feed.url)", "link": "\(link)", "reason": "\(reason)", "status": "\(status)"])
@@ -17,7 +18,7 @@ extension FeedPoller {
             // is logged and changes nothing else.
             do {
                 try store.recordEvents([ArticleEvent(subject: Array(link.utf8), at: Date(), kind: .fullTextNotUsed,
-                                                     detail: "not used, the summary is matched: \(reason)")])
+                                                     articleKey: articleKey, detail: "not used, the summary is matched: \(reason)")])
             } catch {
                 logger.debug("history not recorded", metadata: ["link": "\(link)", "error": "\(error)"])
             }

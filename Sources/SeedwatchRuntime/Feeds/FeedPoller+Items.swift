@@ -54,7 +54,7 @@ extension FeedPoller {
                 }
                 if !incoming.recordWithoutAlert, feed.fullText, item.content.isEmpty, item.summary.count < Self.fullTextSummaryLimit,
                    let link = item.link, await !processor.isDecided(articleKey: incoming.articleKey),
-                   let body = await fullText(of: item, link: link, feed: feed) {
+                   let body = await fullText(of: item, link: link, articleKey: incoming.articleKey, feed: feed) {
                     // The content hash stays the item's as the feed gives it (before the full text).
                     incoming.article.body = body
                 }
