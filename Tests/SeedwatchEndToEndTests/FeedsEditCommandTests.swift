@@ -57,6 +57,28 @@ struct FeedsEditCommandTests {
         #expect(urls.suffix(2) == ["https://www.nknews.org/feed/", "https://www.koreaherald.com/rss/020000000000.xml"])
     }
 
+    /// `feeds add` refuses a bad argument itself (exit 64, EX_USAGE), naming it and what is wrong,
+    /// before the configuration is read; the file is unchanged.
+    @Test func addRefusesABadURLOrIntervalAsAUsageError() throws {
+        let folder = try TemporaryFolder("seedwatch-cli-add-usage")
+        let config = try CommandLineTests.copyOfShippedConfig(in: folder)
+        let before = try Data(contentsOf: config)
+        for (arguments, message) in [
+            (["not a url"], "Error: 'not a url' is not a feed URL: it has no scheme: a feed URL starts with http:// or https://"),
+            (["ftp://example.org/feed.xml"], "Error: 'ftp://example.org/feed.xml' is not a feed URL: its scheme is 'ftp:'; a feed URL starts with http:// or https://"),
+            (["https://example.org/feed.xml", "--interval", "10s"],
+             "Error: --interval '10s' is too short: a feed is polled at most once a minute (60s)"),
+            (["https://example.org/feed.xml", "--interval", "often"],
+             "Error: --interval 'often' is not a duration: write seconds or a number with s, m, h or d (90s, 15m, 1h)"),
+        ] {
+            let add = try CommandLineTests.run(["feeds", "add"] + arguments + ["--config", config.path])
+            #expect(add.status == 64, "\(arguments): \(add.stderr)")
+            #expect(add.stderr.split(separator: "\n").first.map(String.init) == message)
+            #expect(add.stdout == "")
+        }
+        #expect(try Data(contentsOf: config) == before)
+    }
+
     /// A `feeds add` started while another edit holds the configuration's lock says it waits, then
     /// applies its edit to the file the other edit wrote: both feeds are there.
     @Test(.timeLimit(.minutes(2)))
