@@ -314,7 +314,8 @@ struct GroupCommitTests {
         #expect(try f.store.events(subject: files[0].absolutePath) == [
             ArticleEvent(subject: files[0].absolutePath, at: PipelineHistoryTests.time, kind: .seen, detail: "47 bytes"),
             ArticleEvent(subject: files[0].absolutePath, at: PipelineHistoryTests.time, kind: .read, detail: "47 bytes"),
-            ArticleEvent(subject: files[0].absolutePath, at: PipelineHistoryTests.time, kind: .deferred, detail: "group commit failed"),
+            ArticleEvent(subject: files[0].absolutePath, at: PipelineHistoryTests.time, kind: .deferred,
+                         detail: "group commit failed: FOREIGN KEY constraint failed (SQLite 19)"),
         ])
         #expect(try f.store.events(subject: files[1].absolutePath).map(\.kind) == [.seen, .read, .deferred])
 

@@ -46,6 +46,31 @@ struct StateFailureTests {
         #expect(f.alerts.count == 1)
     }
 
+    /// A full state database (SQLITE_FULL, as on a full disk) defers the files with the cause in
+    /// their deferral, not a bare "group commit failed"; with room again they are decided once.
+    @Test func aFullStateDatabaseDefersFilesSayingSo() async throws {
+        let f = try PipelineFixture(groupLimits: GroupCommitTests.oneGroup)
+        defer { f.folder.remove() }
+        let files = try GroupCommitTests.alertingBurst(f, count: 200)
+        try f.store.capSizeAtCurrentPages(true)
+        await f.dropFolder.process(files, maxBytes: 1 << 20)
+        #expect(f.alerts.isEmpty)
+        #expect(f.dropFolder.deferredFileCount == 200)
+        let reasons = f.recorder.lines(.warning, "file deferred; it will be processed again").compactMap(\.reason)
+        #expect(reasons.count == 200)
+        // The first failure says what happened; SQLite then aborts the group's transaction, and
+        // the files after it name that first cause too, not "Transaction was aborted".
+        let full = "state database full: no space left on its file system (SQLite 13, SQLITE_FULL)"
+        #expect(reasons.first == "decision failed: " + full)
+        #expect(Set(reasons) == ["decision failed: " + full, "state lookup failed: " + full, "group commit failed: " + full],
+                "\(Set(reasons))")
+
+        try f.store.capSizeAtCurrentPages(false)
+        #expect(await f.dropFolder.retryDeferredFiles() == 200)
+        #expect(f.alerts.count == 200)
+        #expect(Set(GroupCommitTests.ids(f)).count == 200)
+    }
+
     @Test func aFileWhoseAlertCouldNotBeWrittenIsRecordedOnlyAfterTheRetry() async throws {
         let f = try PipelineFixture()
         defer { f.folder.remove() }

@@ -36,7 +36,7 @@ extension DropFolderIntake {
         } catch {
             pipeline.counters.errors += 1
             if !wasDeferred { pipeline.logger.error("state lookup failed", metadata: ["path": "\(pathText)", "error": "\(error)"]) }
-            deferFile(file, maxBytes: maxBytes, reason: "state lookup failed", firstTime: !wasDeferred, in: pipeline)
+            deferFile(file, maxBytes: maxBytes, reason: "state lookup failed: \(pipeline.failureCause(of: error))", firstTime: !wasDeferred, in: pipeline)
             return outcome
         }
         let bytes: [UInt8]
@@ -57,6 +57,7 @@ extension DropFolderIntake {
             let articles = try DroppedFile.articles(bytes: bytes, contentHash: contentHash, path: file.absolutePath,
                                                     name: storedName, maxBytes: maxBytes)
             var failures = 0
+            var failureCause: String?
             var alerts = 0
             if let warning = articles.lazy.compactMap(\.article.extractionWarning).first {
                 pipeline.logger.warning("text dropped from file", metadata: ["path": "\(pathText)", "reason": "\(warning)"])
@@ -69,13 +70,14 @@ extension DropFolderIntake {
                 }
                 let decided = pipeline.decision(for: incoming, quiet: wasDeferred)
                 failures += decided.failures
+                failureCause = decided.failureCause ?? failureCause
                 alerts += decided.alerts.count
                 outcome.articles += 1
                 outcome.alerts += decided.alerts.count
             }
             if failures > 0 {
                 // Not recorded as processed: the decisions that failed are made on the retry.
-                deferFile(file, maxBytes: maxBytes, reason: "decision failed", firstTime: !wasDeferred, in: pipeline)
+                deferFile(file, maxBytes: maxBytes, reason: "decision failed" + ((pipeline.firstFailureCause ?? failureCause).map { ": \($0)" } ?? ""), firstTime: !wasDeferred, in: pipeline)
                 return outcome
             }
             // One line per file read, so the journal shows that a quiet file was read and scored.
@@ -106,7 +108,7 @@ extension DropFolderIntake {
             if !wasDeferred {
                 pipeline.logger.error("cannot record processed file", metadata: ["path": "\(PathText.encode(file.absolutePath))", "error": "\(error)"])
             }
-            deferFile(file, maxBytes: maxBytes, reason: "cannot record processed file", firstTime: !wasDeferred, in: pipeline)
+            deferFile(file, maxBytes: maxBytes, reason: "cannot record processed file: \(pipeline.failureCause(of: error))", firstTime: !wasDeferred, in: pipeline)
         }
     }
 

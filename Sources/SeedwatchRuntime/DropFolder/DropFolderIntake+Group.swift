@@ -44,6 +44,7 @@ extension DropFolderIntake {
             // watchdog (a database locked by another process is a wedge), under the first file's name.
             let first = files[next]
             let historyStart = pipeline.history.count
+            pipeline.firstFailureCause = nil
             pipeline.activity.begin(PathText.encode(first.absolutePath), bytes: Int(first.size), timed: false)
             defer {
                 pipeline.activity.end()
@@ -71,7 +72,7 @@ extension DropFolderIntake {
                     pipeline.logger.error("alerts committed but not yet in the alert log; they stay pending and are retried",
                                           metadata: ["files": "\(taken.count)", "error": "\(error)"])
                     for entry in taken where entry.alerted {
-                        deferFile(entry.file, maxBytes: maxBytes, reason: "alert log write failed", firstTime: !entry.wasDeferred,
+                        deferFile(entry.file, maxBytes: maxBytes, reason: "alert log write failed: \(ArticleProcessor.cause(of: error))", firstTime: !entry.wasDeferred,
                                   in: pipeline)
                     }
                 }
@@ -94,7 +95,7 @@ extension DropFolderIntake {
                 }
                 for entry in taken {
                     let deferredInGroup = deferred.withLock { $0[entry.file.absolutePath] != nil }
-                    deferFile(entry.file, maxBytes: maxBytes, reason: "group commit failed",
+                    deferFile(entry.file, maxBytes: maxBytes, reason: "group commit failed: \(pipeline.failureCause(of: error))",
                               firstTime: !entry.wasDeferred && !deferredInGroup, in: pipeline)
                 }
             }

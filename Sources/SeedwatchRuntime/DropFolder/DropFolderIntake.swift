@@ -55,6 +55,7 @@ package final class DropFolderIntake: Sendable {
             .sorted { $0.file.absolutePath.lexicographicallyPrecedes($1.file.absolutePath) }
         var completed = 0
         for (file, maxBytes) in files {
+            pipeline.firstFailureCause = nil
             process(file, maxBytes: maxBytes, in: pipeline)
             if deferred.withLock({ $0[file.absolutePath] == nil }) { completed += 1 }
         }

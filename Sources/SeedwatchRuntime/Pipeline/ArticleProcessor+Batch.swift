@@ -41,6 +41,7 @@ extension ArticleProcessor {
             var group = BatchDecision()
             let openedAt = PipelineActivity.monotonicSeconds()
             let historyStart = history.count
+            firstFailureCause = nil
             do {
                 let outcome = try outbox.decideBatch {
                     while next < articles.count {

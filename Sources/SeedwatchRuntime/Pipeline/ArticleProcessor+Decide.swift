@@ -31,7 +31,10 @@ extension ArticleProcessor {
                 if !quiet {
                     logger.error("decision failed; it will be retried", metadata: ["source": "\(origin)", "error": "\(error)"])
                 }
-                return ArticleDecision(failures: watches.count)
+                var failed = ArticleDecision(failures: watches.count)
+                failed.failureCause = Self.cause(of: error)
+                firstFailureCause = firstFailureCause ?? failed.failureCause
+                return failed
             }
         }
         // The article's text, normalised once for every watch's matcher and story signature, when
@@ -55,6 +58,8 @@ extension ArticleProcessor {
             } catch {
                 counters.errors += 1
                 result.failures += 1
+                result.failureCause = Self.cause(of: error)
+                firstFailureCause = firstFailureCause ?? result.failureCause
                 if !quiet {
                     logger.error("decision failed; it will be retried", metadata: ["source": "\(origin)", "watch": "\(watch.name)", "error": "\(error)"])
                 }
@@ -69,6 +74,22 @@ extension ArticleProcessor {
             }
         }
         return result
+    }
+
+    /// What went wrong, for a history line: a state error's ``StateStoreError/cause`` (no path),
+    /// else the error's description (the alert log's names its file and `errno`).
+    package static func cause(of error: any Error) -> String {
+        (error as? StateStoreError)?.cause ?? "\(error)"
+    }
+
+    /// The cause to name for `error` in a deferral: the first failure since ``firstFailureCause``
+    /// was cleared (a group commit's or a retry's start), else `error`'s own (``cause(of:)``).
+    /// After `SQLITE_FULL` SQLite aborts the rest of the transaction, and the later errors say only
+    /// "Transaction was aborted": the first one says what happened.
+    func failureCause(of error: any Error) -> String {
+        let cause = firstFailureCause ?? Self.cause(of: error)
+        firstFailureCause = cause
+        return cause
     }
 
     /// Decides an article seen for the first time (not an edit) for one watch.

@@ -38,6 +38,10 @@ package actor ArticleProcessor {
     let stories = StoryKeeper()
     /// Events noted for `seedwatch why`, written at the end of each file or item (ArticleProcessor+History).
     var history: [ArticleEvent] = []
+    /// Why the first decision that failed since it was last cleared failed (``cause(of:)``): a group
+    /// commit that fails after it names it, since SQLite may roll the whole transaction back on
+    /// `SQLITE_FULL` and the commit's own error then says only that no transaction is active.
+    var firstFailureCause: String?
     /// The article in hand, progress for the watchdog, and the stop request (read without the actor).
     package nonisolated let activity: PipelineActivity
     /// The processor's own thread: extraction, matching and scoring stay off the cooperative pool.

@@ -203,6 +203,11 @@ package final class StateStore: Sendable {
 
     static func reason(_ error: any Error) -> String {
         if let error = error as? DatabaseError {
+            // SQLite reports ENOSPC (and a full quota, or max_page_count) as SQLITE_FULL, in words
+            // that do not say which file: say it is the state database.
+            if error.resultCode == .SQLITE_FULL {
+                return "state database full: no space left on its file system (SQLite \(error.resultCode.rawValue), SQLITE_FULL)"
+            }
             return error.message.map { "\($0) (SQLite \(error.resultCode.rawValue))" } ?? error.description
         }
         return String(describing: error)

@@ -17,4 +17,14 @@ package enum StateStoreError: Error, CustomStringConvertible, Sendable {
             return "state database \(path): \(operation) failed: \(reason)"
         }
     }
+
+    /// What went wrong, without the database's path, for a deferral's history line:
+    /// `state database full: no space left on its file system (SQLite 13, SQLITE_FULL)`.
+    package var cause: String {
+        switch self {
+        case .cannotOpen(_, let reason): return "cannot open the state database: \(reason)"
+        case .migrationFailed(_, let reason): return "cannot migrate the state database: \(reason)"
+        case .operationFailed(_, _, let reason): return reason
+        }
+    }
 }
