@@ -188,6 +188,12 @@ enum StateSchema {
             // daily reports of the same leaders is not one event). Every summary made again.
             try StateStore.addStorySpans(db)
         }
+        migrator.registerMigration("v14-feed-state-current-url") { db in
+            // The moved-feed lookup (`feedURLs(movedTo:)`, once per poll of every feed) searches
+            // `current_url`: an index instead of a scan of every feed's state. Only adds an index
+            // (IF NOT EXISTS): an existing database keeps its rows; the index is built from them.
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS feed_state_current_url ON feed_state(current_url)")
+        }
         return migrator
     }
 }
