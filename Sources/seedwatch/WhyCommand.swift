@@ -10,7 +10,8 @@ struct WhyCommand: ParsableCommand {
         discussion: """
         Lists, oldest first, each step the daemon recorded: seen (taken from the drop folder), \
         read, skipped (with the reason), deferred (with the reason), decided (per watch: level, \
-        score, alert id), recorded (seen without matching), abandoned (at a stop; read again at the \
+        score, alert id), updated (a feed item whose text changed under the same GUID, read again \
+        without a second alert), recorded (seen without matching), abandoned (at a stop; read again at the \
         next start). A feed item is named by its link — exactly as the feed gave it, or by its \
         canonical form (tracking parameters such as utm_source and fbclid, the fragment, http/https, \
         www. and a trailing / do not matter) — or by its GUID. History is kept for state.retention. \
@@ -103,6 +104,8 @@ struct WhyCommand: ParsableCommand {
             text += "\(e.watch ?? "-"): \(e.level ?? "below notice"), score \(e.score.map { String(format: "%.2f", $0) } ?? "-")"
             if let id = e.alertID { text += ", alert \(id)" }
             if let detail = e.detail { text += " — \(detail)" }
+        } else if e.kind == .updated {
+            text += "\(e.watch ?? "-"): \(e.detail ?? "")"
         } else {
             text += e.detail ?? ""
         }

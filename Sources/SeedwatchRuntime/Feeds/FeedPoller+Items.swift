@@ -46,6 +46,10 @@ extension FeedPoller {
                 var incoming = article
                 incoming.recordWithoutAlert = firstSuccess
                     && FeedIntake.isOlderThanMaxAge(incoming.article.published, fetchedAt: now, maxAgeSeconds: feed.maxAgeSeconds)
+                // An item edited under the same GUID is read again (ArticleProcessor+ContentChanges),
+                // unless it is older than max_age: an old item's edit is history, not news.
+                incoming.rereadsChangedContent = !incoming.recordWithoutAlert
+                    && !FeedIntake.isOlderThanMaxAge(incoming.article.published, fetchedAt: now, maxAgeSeconds: feed.maxAgeSeconds)
                 if !incoming.recordWithoutAlert, !formerURLs.isEmpty,
                    let former = await decidedUnder(formerURLs, articleKey: incoming.articleKey, of: feed) {
                     incoming.recordWithoutAlert = true

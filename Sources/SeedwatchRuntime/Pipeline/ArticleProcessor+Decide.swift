@@ -22,7 +22,8 @@ extension ArticleProcessor {
         var result = ArticleDecision()
         let lookup = incoming.earlierVersion
         // Each watch's seen mark, read once (the edit lookup below only reads the store).
-        let seen = watches.map { watch in Result { try store.isSeen(articleKey: articleKey, watch: watch.name) } }
+        let marks = watches.map { watch in Result { try store.seenMark(articleKey: articleKey, watch: watch.name) } }
+        let seen = marks.map { $0.map { $0 != nil } }
         if let lookup, seen.contains(where: { (try? $0.get()) != true }) {
             do {
                 result.originalKey = try lookup.original(of: articleKey, in: store)
@@ -40,9 +41,18 @@ extension ArticleProcessor {
         // The article's text, normalised once for every watch's matcher and story signature, when
         // some watch has not decided it yet (not kept for a long article: ``Normalizer/sharedNormalization(of:)``).
         var normalizedText: NormalizedText??
-        for (watch, seen) in zip(watches, seen) {
+        for (watch, mark) in zip(watches, marks) {
             do {
-                if try seen.get() { continue }
+                if let mark = try mark.get() {
+                    // Seen: read again only when its content changed under the same key.
+                    guard incoming.rereadsChangedContent, mark.contentHash != incoming.contentHash else { continue }
+                    let normalized = normalizedText ?? Normalizer.sharedNormalization(of: incoming.article)
+                    normalizedText = .some(normalized)
+                    if let record = try decideContentChange(incoming, normalized: normalized, mark: mark, watch: watch) {
+                        result.alerts.append(record)
+                    }
+                    continue
+                }
                 let normalized = normalizedText ?? Normalizer.sharedNormalization(of: incoming.article)
                 normalizedText = .some(normalized)
                 if let lookup, let originalKey = result.originalKey {

@@ -25,7 +25,7 @@ extension ArticleProcessor {
     /// again by the retry. The other steps (seen, read, deferred) stay, to be written.
     func discardUncommittedDecisions(notedSince start: Int) {
         guard start < history.count else { return }
-        history[start...].removeAll { $0.kind == .decided || $0.kind == .recorded }
+        history[start...].removeAll { $0.kind == .decided || $0.kind == .recorded || $0.kind == .updated }
     }
 
     /// Writes the noted events. Inside a group commit they wait for its end (the history is

@@ -28,6 +28,11 @@ package struct IncomingArticle: Sendable {
     /// Set with ``recordWithoutAlert`` when the item was decided already under the configured URL
     /// of a feed that a permanent redirect moved to this feed's URL (the history says so).
     package var decidedUnderFormerURL: String? = nil
+    /// Read it again when it is seen already but its content (``contentHash``: title and body)
+    /// changed under the same article key — a feed item that keeps its GUID while its text is
+    /// edited. Set by the feed poller for items not older than the feed's `max_age`; a dropped
+    /// file's key is its content, so it never needs this.
+    package var rereadsChangedContent = false
 
     package init(article: Article, articleKey: String, contentHash: String, source: AlertSource, origin: String,
                 earlierVersion: VersionLookup? = nil, recordWithoutAlert: Bool = false) {

@@ -15,6 +15,10 @@ package struct ArticleEvent: Sendable, Hashable, Codable {
         case deferred
         /// Matched and decided for one watch: `level` (nil below `notice`), `score`, `alertID`.
         case decided
+        /// Read again because its content changed under the same key (a feed item edited under its
+        /// GUID), without an alert: it alerted before (never twice), or stays below `notice`.
+        /// `watch`, `score` and `articleKey` as for `decided`; `detail`: which, and the new title.
+        case updated
         /// Recorded as seen without matching (a feed's first fetch, items older than `max_age`).
         case recorded
         /// Left at a stop, unrecorded: read again at the next start.
