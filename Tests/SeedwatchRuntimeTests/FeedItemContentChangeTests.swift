@@ -6,7 +6,8 @@ import Testing
 
 /// A feed item that keeps its GUID while its text changes is read again: it alerts once if it now
 /// matches and never alerted, and never alerts twice (an `updated` step in its history instead).
-@Suite("Feed items: content changed under the same GUID")
+/// An item dated in the future takes the fetch time as its `published`.
+@Suite("Feed items: content changed under the same GUID, dates in the future")
 struct FeedItemContentChangeTests {
     static let guid = "tag:news.example.com,2026:world-88121"
     static let link = "https://news.example.com/world/88121"
@@ -93,5 +94,24 @@ struct FeedItemContentChangeTests {
         #expect(await poller.poll(feed).alerts.isEmpty)
         #expect(fixture.alertObjects().isEmpty)
         #expect(try fixture.store.events(subject: Array(Self.link.utf8)).map(\.kind) == [.recorded])
+    }
+
+    /// Miniflux's rule: a date in the future is replaced by the fetch time.
+    @Test func anItemDatedInTheFutureTakesTheFetchTimeAsPublished() async throws {
+        let document = MutableFeedDocument()
+        let routes = FeedRoutes()
+        routes.set("/future.rss") { _, _ in document.reply() }
+        let server = try routes.server()
+        defer { server.stop() }
+        let fetcher = CurlFetcher()
+        defer { fetcher.shutdown() }
+        let feed = feedConfig(server.baseURL + "/future.rss")
+        let fixture = try FeedPollerFixture()  // clock: 2026-08-21T05:00:00Z
+        defer { fixture.folder.remove() }
+        document.serve(Self.rss(title: Self.pact, description: Self.pactText, pubDate: "Mon, 01 Jul 2030 06:00:00 +0000"))
+        let report = await fixture.poller([feed], fetcher: fetcher).poll(feed)
+        #expect(report.datedInFuture == 1)
+        #expect(report.alerts.map { $0.published.map(AlertTimestamp.format) } == ["2026-08-21T05:00:00Z"])
+        #expect(fixture.alertObjects().map { $0["published"] as? String } == ["2026-08-21T05:00:00Z"])
     }
 }

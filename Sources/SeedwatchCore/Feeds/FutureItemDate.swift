@@ -13,6 +13,14 @@ public enum FutureItemDate {
         date.timeIntervalSince(fetchedAt) > tolerance
     }
 
+    /// The `published` date an item of a fetched feed keeps: `published`, or `fetchedAt` when
+    /// `published` lies in the future (more than ``tolerance`` ahead), as Miniflux replaces a future
+    /// entry date with the time it fetched the entry. A date of 2030 would otherwise stand as the
+    /// alert's `published` and as the item's instant in its story (DESIGN §6, issue 12).
+    public static func asPublished(_ published: Date?, fetchedAt: Date) -> Date? {
+        forMaxAge(published, fetchedAt: fetchedAt)
+    }
+
     /// The date the `max_age` test uses: `published`, or `fetchedAt` when `published` is in the future.
     public static func forMaxAge(_ published: Date?, fetchedAt: Date) -> Date? {
         guard let published else { return nil }

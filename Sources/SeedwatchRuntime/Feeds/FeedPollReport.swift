@@ -18,6 +18,8 @@ package struct FeedPollReport: Sendable {
     /// Items recorded as seen without alerting because they were decided already under the
     /// configured URL of a feed that a permanent redirect moved to this feed's URL.
     package var seenUnderFormerURL = 0
+    /// Items dated in the future (``FutureItemDate``) that took the fetch time as `published`.
+    package var datedInFuture = 0
     /// Alerts written by this poll.
     package var alerts: [AlertRecord]
     /// The error recorded, if the poll failed.

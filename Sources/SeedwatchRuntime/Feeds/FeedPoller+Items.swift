@@ -44,6 +44,12 @@ extension FeedPoller {
             batch.reserveCapacity(batchItems.count)
             for (item, article) in zip(batchItems, articles) {
                 var incoming = article
+                // A date in the future (a wrong year or time zone, a scheduled post) is replaced by
+                // the fetch time, as Miniflux does: the alert's `published` is when it was seen.
+                if let published = incoming.article.published, FutureItemDate.isInFuture(published, fetchedAt: now) {
+                    incoming.article.published = FutureItemDate.asPublished(published, fetchedAt: now)
+                    report.datedInFuture += 1
+                }
                 incoming.recordWithoutAlert = firstSuccess
                     && FeedIntake.isOlderThanMaxAge(incoming.article.published, fetchedAt: now, maxAgeSeconds: feed.maxAgeSeconds)
                 // An item edited under the same GUID is read again (ArticleProcessor+ContentChanges),
@@ -76,6 +82,10 @@ extension FeedPoller {
         if report.seenUnderFormerURL > 0 {
             logger.info("items decided already under the URL of a feed that moved here recorded as seen without alerting", metadata: [
                 "feed": "\(feed.url)", "items": "\(report.seenUnderFormerURL)", "moved_from": "\(formerURLs.joined(separator: ", "))"])
+        }
+        if report.datedInFuture > 0 {
+            logger.debug("items dated in the future take the fetch time as their published date", metadata: [
+                "feed": "\(feed.url)", "items": "\(report.datedInFuture)"])
         }
         if report.absorbedAsOld > 0 {
             logger.info("first fetch: items older than max_age recorded as seen without alerting", metadata: [
