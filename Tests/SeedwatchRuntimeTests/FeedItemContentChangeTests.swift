@@ -30,36 +30,58 @@ struct FeedItemContentChangeTests {
         """
     }
 
+    /// One feed served from a ``MutableFeedDocument`` on a loopback server, polled by a
+    /// ``FeedPollerFixture``'s poller (clock: 2026-08-21T05:00:00Z).
+    struct ServedFeed {
+        let document: MutableFeedDocument
+        let server: LoopbackHTTPServer
+        let fetcher: CurlFetcher
+        let fixture: FeedPollerFixture
+        let feed: SeedwatchConfiguration.Feed
+        let poller: FeedPoller
+
+        init(maxAge: Double = 365 * 86400) throws {
+            let routes = FeedRoutes(), document = MutableFeedDocument(), fetcher = CurlFetcher()
+            routes.set("/world.rss") { _, _ in document.reply() }
+            let server = try routes.server()
+            let feed = feedConfig(server.baseURL + "/world.rss", maxAge: maxAge)
+            let fixture = try FeedPollerFixture()
+            poller = fixture.poller([feed], fetcher: fetcher)
+            (self.document, self.server, self.fetcher, self.feed, self.fixture) = (document, server, fetcher, feed, fixture)
+        }
+
+        func poll(_ rss: String) async -> FeedPollReport {
+            document.serve(rss)
+            return await poller.poll(feed)
+        }
+
+        func stop() {
+            server.stop()
+            fetcher.shutdown()
+            fixture.folder.remove()
+        }
+    }
+
     @Test func anItemEditedUnderItsGUIDAlertsOnceWhenItNowMatchesAndNeverTwice() async throws {
-        let document = MutableFeedDocument()
-        let routes = FeedRoutes()
-        routes.set("/world.rss") { _, _ in document.reply() }
-        let server = try routes.server()
-        defer { server.stop() }
-        let fetcher = CurlFetcher()
-        defer { fetcher.shutdown() }
-        let url = server.baseURL + "/world.rss"
-        let feed = feedConfig(url)
-        let fixture = try FeedPollerFixture()
-        defer { fixture.folder.remove() }
-        let poller = fixture.poller([feed], fetcher: fetcher)
+        let served = try ServedFeed()
+        defer { served.stop() }
+        let fixture = served.fixture
+        let url = served.feed.url
         let key = ArticleIdentity.feedKey(feedURL: url, itemKey: Self.guid)
         let alertID = ArticleIdentity.alertID(watch: Self.watch, articleKey: key, modelVersion: try FeedCorpus.shippedWatch().model.version)
 
         // Poll 1: a placeholder that matches nothing.
-        document.serve(Self.rss(title: "Developing story", description: "More details to follow."))
-        #expect(await poller.poll(feed).alerts.isEmpty)
+        #expect(await served.poll(Self.rss(title: "Developing story", description: "More details to follow.")).alerts.isEmpty)
         // Poll 2: the same GUID, now the story: it alerts, once, with the article's own alert id.
-        document.serve(Self.rss(title: Self.pact, description: Self.pactText))
-        #expect(await poller.poll(feed).alerts.map(\.title) == [Self.pact])
+        #expect(await served.poll(Self.rss(title: Self.pact, description: Self.pactText)).alerts.map(\.title) == [Self.pact])
         let alerts = fixture.alertObjects()
         #expect(alerts.map { $0["id"] as? String } == [alertID])
         #expect(alerts.first?["level"] as? String == "alert")
         #expect(try fixture.store.seenMark(articleKey: key, watch: Self.watch)?.alertID == alertID)
         // The same document again: nothing. Poll 4: another edit of the alerted story: no second alert.
-        #expect(await poller.poll(feed).alerts.isEmpty)
-        document.serve(Self.rss(title: Self.pact + " (updated)", description: Self.pactText + " China watched closely."))
-        #expect(await poller.poll(feed).alerts.isEmpty)
+        #expect(await served.poll(Self.rss(title: Self.pact, description: Self.pactText)).alerts.isEmpty)
+        #expect(await served.poll(Self.rss(title: Self.pact + " (updated)", description: Self.pactText + " China watched closely."))
+            .alerts.isEmpty)
         #expect(fixture.alertObjects().count == 1)
         #expect(try fixture.store.pendingAlerts().isEmpty)
 
@@ -76,42 +98,23 @@ struct FeedItemContentChangeTests {
 
     /// An item older than `max_age` is history: its edit is recorded under its key, never read again.
     @Test func anItemOlderThanMaxAgeIsNotReadAgain() async throws {
-        let document = MutableFeedDocument()
-        let routes = FeedRoutes()
-        routes.set("/old.rss") { _, _ in document.reply() }
-        let server = try routes.server()
-        defer { server.stop() }
-        let fetcher = CurlFetcher()
-        defer { fetcher.shutdown() }
-        let feed = feedConfig(server.baseURL + "/old.rss", maxAge: 86_400)  // clock: 2026-08-21T05:00Z
-        let fixture = try FeedPollerFixture()
-        defer { fixture.folder.remove() }
-        let poller = fixture.poller([feed], fetcher: fetcher)
+        let served = try ServedFeed(maxAge: 86_400)
+        defer { served.stop() }
         let tenDaysBefore = "Tue, 11 Aug 2026 04:00:00 +0000"
-        document.serve(Self.rss(title: "Developing story", description: "More details to follow.", pubDate: tenDaysBefore))
-        #expect(await poller.poll(feed).absorbedAsOld == 1)
-        document.serve(Self.rss(title: Self.pact, description: Self.pactText, pubDate: tenDaysBefore))
-        #expect(await poller.poll(feed).alerts.isEmpty)
-        #expect(fixture.alertObjects().isEmpty)
-        #expect(try fixture.store.events(subject: Array(Self.link.utf8)).map(\.kind) == [.recorded])
+        #expect(await served.poll(Self.rss(title: "Developing story", description: "More details to follow.", pubDate: tenDaysBefore))
+            .absorbedAsOld == 1)
+        #expect(await served.poll(Self.rss(title: Self.pact, description: Self.pactText, pubDate: tenDaysBefore)).alerts.isEmpty)
+        #expect(served.fixture.alertObjects().isEmpty)
+        #expect(try served.fixture.store.events(subject: Array(Self.link.utf8)).map(\.kind) == [.recorded])
     }
 
     /// Miniflux's rule: a date in the future is replaced by the fetch time.
     @Test func anItemDatedInTheFutureTakesTheFetchTimeAsPublished() async throws {
-        let document = MutableFeedDocument()
-        let routes = FeedRoutes()
-        routes.set("/future.rss") { _, _ in document.reply() }
-        let server = try routes.server()
-        defer { server.stop() }
-        let fetcher = CurlFetcher()
-        defer { fetcher.shutdown() }
-        let feed = feedConfig(server.baseURL + "/future.rss")
-        let fixture = try FeedPollerFixture()  // clock: 2026-08-21T05:00:00Z
-        defer { fixture.folder.remove() }
-        document.serve(Self.rss(title: Self.pact, description: Self.pactText, pubDate: "Mon, 01 Jul 2030 06:00:00 +0000"))
-        let report = await fixture.poller([feed], fetcher: fetcher).poll(feed)
+        let served = try ServedFeed()
+        defer { served.stop() }
+        let report = await served.poll(Self.rss(title: Self.pact, description: Self.pactText, pubDate: "Mon, 01 Jul 2030 06:00:00 +0000"))
         #expect(report.datedInFuture == 1)
         #expect(report.alerts.map { $0.published.map(AlertTimestamp.format) } == ["2026-08-21T05:00:00Z"])
-        #expect(fixture.alertObjects().map { $0["published"] as? String } == ["2026-08-21T05:00:00Z"])
+        #expect(served.fixture.alertObjects().map { $0["published"] as? String } == ["2026-08-21T05:00:00Z"])
     }
 }
