@@ -26,7 +26,11 @@ struct FeedsResetCommand: ParsableCommand {
         let configPath = ConfigurationLocator.locate(explicit: options.config)
         let configuration = try options.loadConfiguration()
         guard configuration.feeds.contains(where: { $0.url == url }) else {
-            throw ValidationError("'\(url)' is not a feed of \(configPath)")
+            // Said here, not as a ValidationError from run(): that would print the root command's
+            // usage ("seedwatch <subcommand>"), which tells the user nothing about this mistake.
+            let known = configuration.feeds.isEmpty ? "it has no feeds" : "seedwatch feeds lists its \(configuration.feeds.count)"
+            FileHandleOutput.standardError("error: '\(url)' is not a feed of \(configPath) (\(known)); give the URL as configured")
+            throw ExitCode(ExitStatus.usage.rawValue)
         }
         let store = try StateStore(path: configuration.statePath)
         guard let state = try store.feedState(url: url) else {

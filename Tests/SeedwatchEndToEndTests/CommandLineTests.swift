@@ -357,5 +357,7 @@ struct FeedsResetCommandTests {
         #expect(state.lastStatus == 410)
         let unknown = try CommandLineTests.run(["feeds", "reset", "--config", config.path, "http://127.0.0.1:9/other.xml"])
         #expect(unknown.status == 64)
+        #expect(unknown.stderr == "error: 'http://127.0.0.1:9/other.xml' is not a feed of \(config.path) (seedwatch feeds lists its 1); "
+            + "give the URL as configured\n")
     }
 }
