@@ -125,4 +125,72 @@ public enum CoordinatedStates {
         "contenere", "contenendo", "contiene", "bloccare", "bloccando", "contrastare", "contrastando",
         "arginare", "isolare", "escludere", "escludendo", "esclude", "escluse", "esclusi",
     ]
+
+    /// The thing two coordinated states own together, when the sentence names them only as its
+    /// owners: "China and Russia's support for Iran", "l'aiuto di Cina e Russia all'Iran", "the
+    /// abortion policies of China and North Korea". Two owners of aid, policies or threats may each
+    /// deal with a third party; the sentence says nothing about a relation between them, so it is no
+    /// pair (``StatePairs``). Nil when the owned noun is a relation between them, their people and
+    /// forces acting, or their joint drills (``jointNouns``: "Russia and China's alliance", "the
+    /// leaders of Russia and China", "China and Russia's naval drills"), or when the two are no "and"
+    /// coordination.
+    ///
+    /// The rule: the gap is a coordination of at most 3 words, conjunctions and articles, with an
+    /// "and" conjunction, or a bare comma; then either a possessive "'s" follows the second mention and none of the 3
+    /// words after it is a joint noun (the owned thing is the first of them), or the word before the
+    /// first mention (articles skipped) is a genitive preposition (``genitiveWords``: of, di, de, du,
+    /// des, von, do, da …) and the word before that, the owned thing, is no joint noun.
+    static func jointOwned(utf8: ExtractedTextBytes, _ first: Range<Int>, _ second: Range<Int>) -> String? {
+        guard first.upperBound <= second.lowerBound, second.upperBound <= utf8.count,
+              second.lowerBound - first.upperBound <= 40 else { return nil }
+        let gap = String(decoding: utf8[first.upperBound..<second.lowerBound], as: UTF8.self)
+        guard !gap.contains("\n") else { return nil }
+        // A bare comma joins two owners as "and" does ("the policies of China, North Korea").
+        let commaOnly = gap.filter { $0 == "," }.count == 1 && gap.allSatisfy { $0 == "," || $0 == " " }
+        let words = ListedStates.words(gap).map { $0.lowercased() }.filter { !possessives.contains($0) }
+        guard commaOnly || (!gap.contains(",") && !words.isEmpty && words.count <= 3
+                            && words.allSatisfy({ conjunctions.contains($0) || articles.contains($0) })
+                            && words.contains(where: { conjunctions.contains($0) && !alternatives.contains($0) })) else { return nil }
+        let following = ListedStates.tokens(String(decoding: utf8[second.upperBound..<min(utf8.count, second.upperBound + 60)],
+                                                   as: UTF8.self)).map { $0.lowercased() }
+        if let next = following.first, possessives.contains(next) {
+            let owned = following.dropFirst().prefix(3).filter { $0 != "," }
+            guard let thing = owned.first, !owned.contains(where: jointNouns.contains) else { return nil }
+            return thing
+        }
+        let before = ListedStates.tokens(String(decoding: utf8[max(0, first.lowerBound - 80)..<first.lowerBound], as: UTF8.self))
+            .map { $0.lowercased() }
+        var i = before.count - 1
+        while i >= 0, articles.contains(before[i]) || before[i] == "both" { i -= 1 }
+        guard i >= 1, genitiveWords.contains(before[i]) else { return nil }
+        // Italian and French elide the article: "dell'", "d'" are part of the preposition's word.
+        // The owned noun, without an elided article ("l'aiuto").
+        var thing = Substring(before[i - 1])
+        if let apostrophe = thing.lastIndex(where: { $0 == "'" || $0 == "’" }), thing.distance(from: thing.startIndex, to: apostrophe) <= 4 {
+            thing = thing[thing.index(after: apostrophe)...]
+        }
+        guard thing != ",", !thing.isEmpty, !jointNouns.contains(String(thing)) else { return nil }
+        return String(thing)
+    }
+
+    /// Prepositions of the genitive in the six languages, with their contracted forms.
+    static let genitiveWords: Set<String> = ["of", "di", "del", "della", "dei", "degli", "delle", "dello", "de", "du", "des", "do", "da", "dos", "das", "von"]
+
+    /// Nouns after which two owners act together: a relation between them (``relationNouns`` and
+    /// their forms in the other five languages) and their people and forces acting ("the leaders of
+    /// Russia and China", "China and Russia's navies").
+    static let jointNouns: Set<String> = relationNouns.union([
+        "leaders", "leader", "presidents", "heads", "ministers", "chiefs", "envoys", "diplomats", "officials",
+        "militaries", "armies", "navies", "forces", "troops", "warships", "ships", "bombers", "jets", "vessels",
+        "joint", "mutual", "bilateral", "relation", "meeting", "visit", "ties", "trade", "cooperation", "coordination",
+        "drills", "drill", "exercises", "exercise", "patrols", "patrol", "manoeuvres", "maneuvers", "games", "war", "wargames",
+        "statement", "declaration", "veto", "vetoes", "position", "stance", "talks", "summit",
+        "esercitazioni", "manovre", "pattugliamenti", "exercices", "manœuvres", "patrouilles", "ejercicios", "maniobras",
+        "exercícios", "manobras", "manöver", "übungen", "dichiarazione", "déclaration", "declaración", "declaração", "erklärung",
+        "relazioni", "rapporti", "alleanza", "amicizia", "asse", "vertice", "incontro", "accordo", "patto", "leader",
+        "relations", "alliance", "amitié", "axe", "sommet", "rencontre", "accord", "pacte", "dirigeants",
+        "relaciones", "alianza", "amistad", "eje", "cumbre", "encuentro", "acuerdo", "pacto", "líderes",
+        "relações", "aliança", "amizade", "eixo", "cúpula", "encontro", "acordo",
+        "beziehungen", "allianz", "freundschaft", "achse", "gipfel", "treffen", "abkommen", "pakt",
+    ])
 }

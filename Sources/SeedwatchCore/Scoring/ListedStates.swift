@@ -8,6 +8,7 @@
 /// and the list has at least three items: a name inside the gap ("China, *the West* and Russia"),
 /// a capitalised name followed by a comma just before the first mention ("Iran, Russia and China"),
 /// or a comma or `and`/`or` and a capitalised name just after the second ("Russia, China and Iran").
+/// Entries of a ranking after a colon are list items too (``isRanking(utf8:before:)``).
 public enum ListedStates {
     /// Whether the mentions at `first` and `second` (UTF-8 byte ranges into `text`, `first` before
     /// `second`, not overlapping) are items of one list of three or more.
@@ -22,6 +23,7 @@ public enum ListedStates {
               second.lowerBound - first.upperBound <= 120 else { return false }
         let gap = String(decoding: utf8[first.upperBound..<second.lowerBound], as: UTF8.self)
         if gap.contains("\n") { return false }
+        if isRanking(utf8: utf8, before: first) { return true }
         let gapWords = words(gap)
         guard gapWords.count <= 6 else { return false }
         for word in gapWords where !listWords.contains(word.lowercased()) && !isCapitalised(word) { return false }
@@ -47,6 +49,35 @@ public enum ListedStates {
         while let t = after.first, t == "," || listJoiners.contains(t.lowercased()) { after = after.dropFirst() }
         return after.first.map(isCapitalised) ?? false
     }
+
+    /// Whether the mention at `first` is an entry of a ranking: a colon before it in its sentence, and
+    /// before the colon a word of ranking (``rankingWords``: "The largest economies: the US, China,
+    /// Russia …", "Eserciti più potenti del mondo: Usa, Russia e Ucraina sul podio poi Cina"). A
+    /// ranking names states by rank, not acting together, whatever stands between them.
+    static func isRanking(utf8: ExtractedTextBytes, before first: Range<Int>) -> Bool {
+        let window = String(decoding: utf8[max(0, first.lowerBound - 160)..<first.lowerBound], as: UTF8.self)
+        // The text since the start of the line or the sentence ("… economies: US, China. China and Russia …").
+        var line = Substring(window.split(separator: "\n", omittingEmptySubsequences: false).last ?? "")
+        var i = line.endIndex
+        while i > line.startIndex {
+            let previous = line.index(before: i)
+            if i < line.endIndex, line[i] == " ", ".?!".contains(line[previous]) { line = line[i...]; break }
+            i = previous
+        }
+        guard let colon = line.lastIndex(of: ":") else { return false }
+        return words(String(line[..<colon])).contains { rankingWords.contains($0.lowercased()) }
+    }
+
+    /// Words that introduce a ranking, in en, fr, es, pt, de, it: superlatives of size and power and
+    /// the words for a ranking and its podium.
+    static let rankingWords: Set<String> = [
+        "largest", "biggest", "strongest", "richest", "powerful", "ranking", "rankings", "ranked", "podium",
+        "classement", "palmarès", "puissantes", "puissants",
+        "clasificación", "mayores", "poderosos", "poderosas",
+        "maiores", "classificação",
+        "größten", "stärksten", "mächtigsten", "rangliste",
+        "classifica", "potenti", "podio",
+    ]
 
     /// Whether the mentions at `first` and `second` are items of one list of four or more — a
     /// comma list ("China, France, Japan, South Korea, Britain and others") that counts its items
