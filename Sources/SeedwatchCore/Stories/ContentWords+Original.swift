@@ -11,9 +11,15 @@
 /// as ``ContentWords/forEachWord(inFolded:_:)`` splits them.
 extension ContentWords {
     /// ``hashes(ofConcatenationOf:)`` without the words of `common`.
+    ///
+    /// A set needs each distinct word once: an ASCII word that ends at an ASCII byte and that
+    /// ``RecentWords`` saw shortly before is skipped before it is hashed (issue 15: the word walk
+    /// of a 55 MB text spent most of its time hashing and looking up words it had already seen).
     static func hashes(ofConcatenationOf pieces: [String], dropping common: WordHashTable) -> Set<UInt64> {
         var distinct = HashAccumulator()
-        forEachWord(inConcatenationOf: pieces) { word, hash in
+        let recent = RecentWords()
+        defer { recent.deallocate() }
+        walkWords(inConcatenationOf: pieces, skip: { recent.seenBefore($0, count: $1, readable: $2) }) { word, hash in
             if !distinct.contains(hash) && !common.contains(word, hash: hash) { distinct.insert(hash) }
             return true
         }
@@ -25,6 +31,15 @@ extension ContentWords {
     /// `body` returns false. As with ``Normalizer/normalize(concatenationOf:)``, no grapheme cluster
     /// may span two pieces.
     static func forEachWord(inConcatenationOf pieces: [String], _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Bool) {
+        walkWords(inConcatenationOf: pieces, skip: { _, _, _ in false }, body)
+    }
+
+    /// ``forEachWord(inConcatenationOf:_:)``, but a word of ASCII letters and digits that starts in
+    /// a piece and ends at an ASCII byte of it is not passed to `body` when `skip` (its original
+    /// bytes, not lower-cased, their count, and the count of bytes readable from its start) returns true.
+    @inline(__always)
+    private static func walkWords(inConcatenationOf pieces: [String], skip: (UnsafePointer<UInt8>, Int, Int) -> Bool,
+                                  _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Bool) {
         var words = WordBuilder()
         defer { words.deallocate() }
         var cache = NormalizerCache()
@@ -42,9 +57,13 @@ extension ContentWords {
                     let b = p[i]
                     if b < 0x80 {
                         if WordBuilder.isWordByte(b) {
-                            // The ASCII letters and digits from here, at once.
-                            var j = i + 1
-                            while j < n && WordBuilder.isWordByte(p[j]) { j += 1 }
+                            // The ASCII letters and digits from here, at once, eight bytes at a time.
+                            let j = WordBuilder.endOfASCIIWord(p, from: i + 1)
+                            // A whole word that an ASCII byte ends (a non-ASCII one may extend it).
+                            if words.scalars == 0 && j < n && p[j] < 0x80 && skip(p.baseAddress! + i, j - i, n - i) {
+                                i = j
+                                continue
+                            }
                             if words.scalars == 0 {
                                 wordStart = i
                                 startedHere = true
@@ -104,6 +123,21 @@ struct WordBuilder {
         capacity = (state.length + more) * 2
     }
 
+    /// The offset of the first byte at or after `i` in `p` that is not an ASCII letter or digit, or
+    /// `p.count`.
+    @inline(__always)
+    static func endOfASCIIWord(_ p: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        let n = p.count
+        var j = i
+        while j + 8 <= n {
+            let stop = ASCIIWord(p.baseAddress! + j).notLetterOrDigit
+            if stop != 0 { return j + ASCIIWord.firstByte(stop) }
+            j += 8
+        }
+        while j < n && isWordByte(p[j]) { j += 1 }
+        return j
+    }
+
     /// Whether ASCII byte `b` is a letter or digit.
     @inline(__always)
     static func isWordByte(_ b: UInt8) -> Bool {
@@ -157,11 +191,29 @@ struct WordBuilder {
     /// scalar) and each scalar of that mapping is a word scalar when it is alphabetic or numeric.
     /// Returns false when `body` did.
     mutating func append(folded p: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Bool) -> Bool {
+        append(folded: p, skip: { _, _, _ in false }, body)
+    }
+
+    /// ``append(folded:_:)``, but a word of ASCII letters and digits that starts and ends in `p`,
+    /// at an ASCII byte, is not passed to `body` when `skip` (its bytes, their count, and the count
+    /// of bytes readable from its start) returns true.
+    @inline(__always)
+    mutating func append(folded p: UnsafeBufferPointer<UInt8>, skip: (UnsafePointer<UInt8>, Int, Int) -> Bool,
+                         _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Bool) -> Bool {
         let n = p.count
         var i = 0
         while i < n {
             let b = p[i]
             if b < 0x80 {
+                if state.scalars == 0 && Self.isWordByte(b) {
+                    // A word's ASCII letters and digits at once, eight bytes at a time.
+                    let j = Self.endOfASCIIWord(p, from: i + 1)
+                    if !(j < n && p[j] < 0x80 && skip(p.baseAddress! + i, j - i, n - i)) {
+                        appendASCII(p.baseAddress! + i, count: j - i)
+                    }
+                    i = j
+                    continue
+                }
                 let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
                 if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
                     append(lower)
@@ -186,5 +238,49 @@ struct WordBuilder {
             }
         }
         return true
+    }
+}
+
+/// The ASCII words of up to 16 bytes seen last, for ``ContentWords/hashes(ofConcatenationOf:dropping:)``:
+/// a direct-mapped table of 8,192 words (128 KiB) keyed by the lower-cased bytes themselves, so a
+/// word seen before is recognised without its FNV-1a hash or a lookup in the (much larger) set of
+/// distinct words. Most words of a long text repeat a word of the last few thousand distinct ones.
+struct RecentWords {
+    private static let bits = 13
+    /// Two `UInt64` per slot: the word's first eight bytes and its next up to eight, lower-cased,
+    /// little-endian, zero past its end (a word byte is never zero); 0, 0 for an empty slot.
+    private let table = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 << bits)
+
+    init() { table.initialize(repeating: 0, count: 2 << Self.bits) }
+
+    func deallocate() { table.deallocate() }
+
+    /// Whether the word of `count` ASCII letters and digits at `p` (`readable` bytes from `p` may
+    /// be read, `readable > count`) was seen since it last left the table, or needs no walk (one
+    /// letter: not a content word). A word not seen is added: the caller passes it on.
+    @inline(__always)
+    func seenBefore(_ p: UnsafePointer<UInt8>, count: Int, readable: Int) -> Bool {
+        if count < 2 { return true }
+        if count > 16 { return false }
+        // `| 0x20` lower-cases a letter and keeps a digit; only the word's bytes are kept.
+        let lower = ASCIIWord.ones &* 0x20
+        var first: UInt64 = 0, second: UInt64 = 0
+        if readable >= 16 {
+            let raw = UnsafeRawPointer(p)
+            let firstMask: UInt64 = count >= 8 ? ~0 : (1 << (UInt64(count) << 3)) &- 1
+            first = (UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) | lower) & firstMask
+            if count > 8 {
+                let secondMask: UInt64 = count == 16 ? ~0 : (1 << (UInt64(count - 8) << 3)) &- 1
+                second = (UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) | lower) & secondMask
+            }
+        } else {
+            for k in 0..<min(count, 8) { first |= UInt64(p[k] | 0x20) << (UInt64(k) << 3) }
+            for k in 8..<max(count, 8) { second |= UInt64(p[k] | 0x20) << (UInt64(k - 8) << 3) }
+        }
+        let slot = Int(truncatingIfNeeded: ((first ^ second &* 0xC2B2_AE3D_27D4_EB4F) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - Self.bits)) << 1
+        if table[slot] == first && table[slot + 1] == second { return true }
+        table[slot] = first
+        table[slot + 1] = second
+        return false
     }
 }

@@ -113,12 +113,23 @@ public enum ContentWords {
 
     static func hashes(of normalized: NormalizedText, dropping common: WordHashTable) -> Set<UInt64> {
         var distinct = HashAccumulator()
-        forEachWord(inFolded: normalized.folded) { word, hash in
+        // A word seen shortly before is skipped unhashed (``RecentWords``): a set needs each word once.
+        let recent = RecentWords()
+        var words = WordBuilder()
+        defer {
+            words.deallocate()
+            recent.deallocate()
+        }
+        func gather(_ word: UnsafeBufferPointer<UInt8>, _ hash: UInt64) -> Bool {
             // A hash already gathered gathers nothing more: most words of a long text repeat, and
             // they skip the common-word lookup.
             if !distinct.contains(hash) && !common.contains(word, hash: hash) { distinct.insert(hash) }
             return true
         }
+        _ = normalized.folded.withUnsafeBufferPointer {
+            words.append(folded: $0, skip: { recent.seenBefore($0, count: $1, readable: $2) }, gather)
+        }
+        _ = words.finish(gather)
         return distinct.set
     }
 

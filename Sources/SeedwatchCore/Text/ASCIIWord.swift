@@ -43,6 +43,15 @@ struct ASCIIWord {
         return atLeastLo & ~aboveHi & Self.high
     }
 
+    /// Bytes that are not an ASCII letter or digit. Exact up to and including the first byte it
+    /// marks: a byte at or above 0x80 is marked, and the carries of the range tests only reach the
+    /// bytes after it.
+    @inline(__always)
+    var notLetterOrDigit: UInt64 {
+        let letters = ASCIIWord(bits: bits | Self.ones &* 0x20).inRange(0x61, 0x7A)
+        return ~(letters | inRange(0x30, 0x39)) & Self.high | nonASCII
+    }
+
     /// ASCII white space (tab, LF, VT, FF, CR, space); exact only for bytes below 0x80.
     @inline(__always)
     var asciiSpace: UInt64 { equal(0x20) | inRange(0x09, 0x0D) }
