@@ -79,6 +79,10 @@ public struct Matcher: Sendable {
         }
         let actorKept = Self.resolveOverlaps(&actorSide, targets: targets)
         let termKept = Self.resolveOverlaps(&termSide, targets: targets)
+        // The raw occurrences are released before the mentions are made (an article that names
+        // actors in every sentence has a million of them: issue 15, peak memory of one article).
+        actorSide = []
+        termSide = []
 
         // Weak alias confirmation.
         var strong: Set<Int> = []
@@ -90,6 +94,8 @@ public struct Matcher: Sendable {
         // beside them ("Kim Jong Un oversees a test … the North's leader said").
         let strongAffiliations = Set(strong.compactMap { model.actors[$0].affiliation })
         var found = Hits()
+        found.mentions.reserveCapacity(actorKept.count)
+        found.termHits.reserveCapacity(termKept.count)
         for o in actorKept {
             guard case .alias(let a, let i) = targets[Int(o.pattern)] else { continue }
             let actor = model.actors[a]

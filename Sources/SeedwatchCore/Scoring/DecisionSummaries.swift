@@ -25,25 +25,30 @@ extension Scorer {
     func evidence(_ result: MatchResult, states: [Set<String>], actors: [[Int]],
                           topics: [[Int: (term: Int, weight: Double)]]) -> [EvidenceItem] {
         let rules = model.rules
-        let candidates = result.sentences.indices.filter { !actors[$0].isEmpty }
+        let candidates = result.sentences.indices.lazy.filter { !actors[$0].isEmpty }
         // Best first: the core pattern (two weighted states with a topic term), then the headline
         // and lead over later sentences (centrality), then more states, topics and actors.
         func rank(_ s: Int) -> (Int, Int, Int, Int, Int) {
-            let weighted = states[s].filter { rules.weight(of: $0) > 0 }.count
+            let weighted = states[s].reduce(0) { $0 + (rules.weight(of: $1) > 0 ? 1 : 0) }
             let pair = weighted >= 2 && !topics[s].isEmpty ? 1 : 0
             let sentence = result.sentences[s]
             let central = sentence.isTitle ? 2 : (sentence.bodyIndex < rules.leadSentences ? 1 : 0)
             return (pair, central, min(weighted, 3) + (topics[s].isEmpty ? 0 : 1), topics[s].count, actors[s].count)
         }
-        // Each rank worked out once (not at every comparison of the sort).
-        var ranks: [Int: (Int, Int, Int, Int, Int)] = [:]
-        ranks.reserveCapacity(candidates.count)
-        for s in candidates { ranks[s] = rank(s) }
-        let best = candidates.sorted { a, b in
-            let ra = ranks[a]!, rb = ranks[b]!
-            if ra != rb { return ra > rb }
-            return a < b
-        }.prefix(5)
+        // The best five in one pass, each rank worked out once (an article that names actors in
+        // every sentence has hundreds of thousands of candidates: no table of their ranks, no sort).
+        func better(_ a: (s: Int, rank: (Int, Int, Int, Int, Int)), than b: (s: Int, rank: (Int, Int, Int, Int, Int))) -> Bool {
+            a.rank != b.rank ? a.rank > b.rank : a.s < b.s
+        }
+        var top: [(s: Int, rank: (Int, Int, Int, Int, Int))] = []
+        for s in candidates {
+            let candidate = (s: s, rank: rank(s))
+            guard top.count < 5 || better(candidate, than: top[top.count - 1]) else { continue }
+            let at = top.firstIndex { better(candidate, than: $0) } ?? top.count
+            top.insert(candidate, at: at)
+            if top.count > 5 { top.removeLast() }
+        }
+        let best = top.map(\.s)
         return best.map { s in
             let range = result.sentences[s].range
             return EvidenceItem(text: result.sentenceText(s),

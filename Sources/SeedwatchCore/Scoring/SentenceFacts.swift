@@ -39,68 +39,112 @@ final class SentenceFacts {
         topicIDs = model.topics.map(\.id)
         let n = result.sentences.count
         bodyCount = result.sentences.filter { !$0.isTitle }.count
+        // Per sentence, one reference each: the sets, lists and dictionaries of the sentences are
+        // built one sentence at a time and shared between sentences that hold the same ones (an
+        // article that names the same states in every sentence holds one set of them, not one per
+        // sentence: issue 15, peak memory of one article).
         var states = Array(repeating: Set<String>(), count: n)
         var actors = Array(repeating: [Int](), count: n)
-        var mentionRanges = Array(repeating: [String: [Range<Int>]](), count: n)
-        for m in result.mentions {
-            let actor = model.actors[m.actor]
-            if !actors[m.sentence].contains(m.actor) { actors[m.sentence].append(m.actor) }
-            if let state = actor.stateID {
-                states[m.sentence].insert(state)
-                mentionRanges[m.sentence][state, default: []].append(m.range)
-            }
-        }
         var topics = Array(repeating: [Int: (term: Int, weight: Double)](), count: n)
         var coreListed = Array(repeating: false, count: n)
         var apart = Array(repeating: [StatePair: PairApartness](), count: n)
         var notes: [ScoreComponent] = []
+        var apartNotes: [ScoreComponent] = []
         var incidentWord: String?
         let place = { (s: Int) in result.sentences[s].isTitle ? "title" : "sentence \(result.sentences[s].bodyIndex + 1)" }
         // The text's bytes, read in place (a copy of a 10 MB article's text would be 10 MB more at the peak).
         let utf8 = result.bytes
+        let core = model.rules.coreStates
+        let relevant = { (state: String) in model.rules.weight(of: state) > 0 || model.rules.allianceStates.contains(state) }
+        let coreSet = Set(core)
+        var sharedStates: [Set<String>: Set<String>] = [:]
+        var sharedActors: [[Int]: [Int]] = [:]
+        var sharedApart: [[StatePair: PairApartness]: [StatePair: PairApartness]] = [:]
+        var sharedTopics: [[Int]: [Int: (term: Int, weight: Double)]] = [:]
+        func shared<T: Hashable>(_ value: T, _ pool: inout [T: T]) -> T {
+            if let known = pool[value] { return known }
+            pool[value] = value
+            return value
+        }
         do {
-            for h in result.termHits {
-                let term = model.topics[h.topic].terms[h.term]
-                if let best = topics[h.sentence][h.topic], best.weight >= term.weight { continue }
-                guard term.requires.isEmpty || CompanionWords.present(for: term, at: h.range, utf8: utf8) else {
-                    notes.append(ScoreComponent(rule: .requires, points: 0,
-                                                detail: "\(place(h.sentence)): \(model.topics[h.topic].id) \"\(term.text)\" not counted: none of "
-                                                    + "\(Self.companionList(term.requires)) within \(term.within) words", sentence: h.sentence))
-                    continue
+            // Mentions in sentence order (the matcher's are; a stable sort keeps each sentence's
+            // order of first mention otherwise).
+            let mentions = Self.inSentenceOrder(result.mentions, sentence: \.sentence)
+            var k = mentions.startIndex
+            while k < mentions.endIndex {
+                let s = mentions[k].sentence
+                var sentenceStates = Set<String>()
+                var sentenceActors: [Int] = []
+                var mentionRanges: [String: [Range<Int>]] = [:]
+                while k < mentions.endIndex, mentions[k].sentence == s {
+                    let m = mentions[k]
+                    let actor = model.actors[m.actor]
+                    if !sentenceActors.contains(m.actor) { sentenceActors.append(m.actor) }
+                    if let state = actor.stateID {
+                        sentenceStates.insert(state)
+                        mentionRanges[state, default: []].append(m.range)
+                    }
+                    k += 1
                 }
-                if let word = CompanionWords.preceded(for: term, at: h.range, utf8: utf8) {
-                    notes.append(ScoreComponent(rule: .requires, points: 0,
-                                                detail: "\(place(h.sentence)): \(model.topics[h.topic].id) \"\(term.text)\" not counted after \"\(word)\"",
-                                                sentence: h.sentence))
-                    continue
-                }
-                topics[h.sentence][h.topic] = (h.term, term.weight)
-            }
-            let core = model.rules.coreStates
-            let relevant = { (state: String) in model.rules.weight(of: state) > 0 || model.rules.allianceStates.contains(state) }
-            let coreSet = Set(core)
-            for s in 0..<n where mentionRanges[s].count >= 2 {
-                apart[s] = StatePairs.apart(mentionRanges[s], core: coreSet, utf8: utf8, headline: result.sentences[s].isTitle)
-                guard !apart[s].isEmpty else { continue }
-                let named = core.filter { states[s].contains($0) }
+                states[s] = shared(sentenceStates, &sharedStates)
+                actors[s] = shared(sentenceActors, &sharedActors)
+                guard mentionRanges.count >= 2 else { continue }
+                let sentenceApart = StatePairs.apart(mentionRanges, core: coreSet, utf8: utf8, headline: result.sentences[s].isTitle)
+                guard !sentenceApart.isEmpty else { continue }
+                apart[s] = shared(sentenceApart, &sharedApart)
+                let named = core.filter { sentenceStates.contains($0) }
                 var corePairs: [StatePair] = []
                 for (i, a) in named.enumerated() { for b in named[(i + 1)...] { corePairs.append(StatePair(a, b)) } }
                 var noted: Set<StatePair> = []
-                if named.count >= 2 && corePairs.allSatisfy({ apart[s][$0] != nil }) {
+                if named.count >= 2 && corePairs.allSatisfy({ sentenceApart[$0] != nil }) {
                     coreListed[s] = true
-                    if corePairs.allSatisfy({ apart[s][$0] == .listItems }) {
+                    if corePairs.allSatisfy({ sentenceApart[$0] == .listItems }) {
                         noted = Set(corePairs)
-                        notes.append(ScoreComponent(rule: .listedStates, points: 0,
-                                                    detail: "\(place(s)): \(named.sorted().joined(separator: ", ")) named as items of a list: no pair",
-                                                    sentence: s))
+                        apartNotes.append(ScoreComponent(rule: .listedStates, points: 0,
+                                                         detail: "\(place(s)): \(named.sorted().joined(separator: ", ")) named as items of a list: no pair",
+                                                         sentence: s))
                     }
                 }
-                for (pair, reason) in apart[s].sorted(by: { $0.key.description < $1.key.description })
+                for (pair, reason) in sentenceApart.sorted(by: { $0.key.description < $1.key.description })
                 where !noted.contains(pair) && relevant(pair.first) && relevant(pair.second) {
-                    notes.append(ScoreComponent(rule: reason.rule, points: 0,
-                                                detail: "\(place(s)): \(pair) named as \(reason.phrase): no pair", sentence: s))
+                    apartNotes.append(ScoreComponent(rule: reason.rule, points: 0,
+                                                     detail: "\(place(s)): \(pair) named as \(reason.phrase): no pair", sentence: s))
                 }
             }
+            let termHits = Self.inSentenceOrder(result.termHits, sentence: \.sentence)
+            k = termHits.startIndex
+            while k < termHits.endIndex {
+                let s = termHits[k].sentence
+                var sentenceTopics: [Int: (term: Int, weight: Double)] = [:]
+                while k < termHits.endIndex, termHits[k].sentence == s {
+                    let h = termHits[k]
+                    k += 1
+                    let term = model.topics[h.topic].terms[h.term]
+                    if let best = sentenceTopics[h.topic], best.weight >= term.weight { continue }
+                    guard term.requires.isEmpty || CompanionWords.present(for: term, at: h.range, utf8: utf8) else {
+                        notes.append(ScoreComponent(rule: .requires, points: 0,
+                                                    detail: "\(place(h.sentence)): \(model.topics[h.topic].id) \"\(term.text)\" not counted: none of "
+                                                        + "\(Self.companionList(term.requires)) within \(term.within) words", sentence: h.sentence))
+                        continue
+                    }
+                    if let word = CompanionWords.preceded(for: term, at: h.range, utf8: utf8) {
+                        notes.append(ScoreComponent(rule: .requires, points: 0,
+                                                    detail: "\(place(h.sentence)): \(model.topics[h.topic].id) \"\(term.text)\" not counted after \"\(word)\"",
+                                                    sentence: h.sentence))
+                        continue
+                    }
+                    sentenceTopics[h.topic] = (h.term, term.weight)
+                }
+                let key = sentenceTopics.sorted { $0.key < $1.key }
+                    .flatMap { [$0.key, $0.value.term, Int(truncatingIfNeeded: $0.value.weight.bitPattern)] }
+                if let known = sharedTopics[key] {
+                    topics[s] = known
+                } else {
+                    sharedTopics[key] = sentenceTopics
+                    topics[s] = sentenceTopics
+                }
+            }
+            notes += apartNotes
             if !model.rules.incidentTitleTerms.isEmpty, let t = result.sentences.indices.first(where: { result.sentences[$0].isTitle }),
                states[t].count >= 2 {
                 let range = result.sentences[t].range
@@ -120,6 +164,18 @@ final class SentenceFacts {
         self.apart = apart
         self.notes = notes
         self.incidentWord = incidentWord
+    }
+
+    /// `items` ordered by `sentence`, stably: as they are when already in that order (the matcher's
+    /// mentions and term hits are in text order), else a sorted copy.
+    static func inSentenceOrder<T>(_ items: [T], sentence: (T) -> Int) -> [T] {
+        var sorted = true
+        for i in items.indices.dropFirst() where sentence(items[i - 1]) > sentence(items[i]) {
+            sorted = false
+            break
+        }
+        if sorted { return items }
+        return items.enumerated().sorted { (sentence($0.element), $0.offset) < (sentence($1.element), $1.offset) }.map(\.element)
     }
 
     /// Companion words as a note writes them: all of them up to 15, else the first 10 and how many
