@@ -120,7 +120,19 @@ enum BoilerplateClassifier {
     /// starting with one of `furniturePrefixes` (and not in `contentWords`, and not a state:
     /// `stateWordsBefore` / `stateWordsAfter` beside it), or two adjacent words forming one of
     /// `furnitureCompounds` (`read-more`, `sr-only`).
+    ///
+    /// A value of ASCII bytes other than CR (nearly every one) is judged on its bytes
+    /// (``isFurniture(asciiClassOrID:)``), with the same verdict; any other value by its characters.
     static func isFurniture(classOrID value: String) -> Bool {
+        var value = value
+        if let verdict = value.withUTF8({ bytes in bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? isFurniture(asciiClassOrID: bytes) : nil }) {
+            return verdict
+        }
+        return isFurniture(classOrIDCharacters: value)
+    }
+
+    /// ``isFurniture(classOrID:)`` by `Character`s: the definition, for every value.
+    static func isFurniture(classOrIDCharacters value: String) -> Bool {
         for token in value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
             if furnitureTokens.contains(String(token)) { return true }
             let words = bemElement(token).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
@@ -135,5 +147,90 @@ enum BoilerplateClassifier {
             }
         }
         return false
+    }
+
+    /// ``furniturePrefixes`` as bytes.
+    static let furniturePrefixBytes: [[UInt8]] = furniturePrefixes.map { Array($0.utf8) }
+
+    /// ``isFurniture(classOrIDCharacters:)`` of a value of ASCII bytes without CR (so that every
+    /// byte is one `Character`, and the lower-casing, the splits and ``bemElement(_:)``'s searches
+    /// act byte by byte): the same verdict, without Foundation's searches or `Character` properties.
+    static func isFurniture(asciiClassOrID raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lower = raw.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let n = lower.count
+        var i = 0
+        while i < n {
+            while i < n && (lower[i] == 0x20 || lower[i] == 0x09 || lower[i] == 0x0A) { i += 1 }
+            guard i < n else { break }
+            var j = i
+            while j < n && !(lower[j] == 0x20 || lower[j] == 0x09 || lower[j] == 0x0A) { j += 1 }
+            if isFurniture(asciiToken: lower[i..<j]) { return true }
+            i = j
+        }
+        return false
+    }
+
+    /// One lower-cased token of ``isFurniture(asciiClassOrID:)``.
+    private static func isFurniture(asciiToken token: ArraySlice<UInt8>) -> Bool {
+        if furnitureTokens.contains(String(decoding: token, as: UTF8.self)) { return true }
+        let element = asciiBEMElement(token)
+        var words: [ArraySlice<UInt8>] = []
+        var k = element.startIndex
+        while k < element.endIndex {
+            while k < element.endIndex && !isASCIILetterOrDigit(element[k]) { k += 1 }
+            guard k < element.endIndex else { break }
+            var end = k
+            while end < element.endIndex && isASCIILetterOrDigit(element[end]) { end += 1 }
+            words.append(element[k..<end])
+            k = end
+        }
+        let strings = words.map { String(decoding: $0, as: UTF8.self) }
+        for (i, word) in words.enumerated() where !contentWords.contains(strings[i]) {
+            guard furniturePrefixBytes.contains(where: { word.count >= $0.count && word.starts(with: $0) }) else { continue }
+            if i + 1 < words.count, stateWordsAfter.contains(strings[i + 1]) { continue }
+            if i > 0, stateWordsBefore.contains(strings[i - 1]) { continue }
+            return true
+        }
+        if words.count > 1 {
+            for i in 0..<(words.count - 1) where furnitureCompounds.contains(strings[i] + strings[i + 1]) { return true }
+        }
+        return false
+    }
+
+    @inline(__always)
+    private static func isASCIILetterOrDigit(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
+    }
+
+    /// ``bemElement(_:)`` of an ASCII token: the last `__` (the one that starts last), a single `_`
+    /// left once the `__`s before it are removed from left to right, and the first `--` after it.
+    static func asciiBEMElement(_ token: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        let underscore: UInt8 = 0x5F, hyphen: UInt8 = 0x2D
+        var separator = -1
+        var k = token.endIndex - 2
+        while k >= token.startIndex {
+            if token[k] == underscore && token[k + 1] == underscore { separator = k; break }
+            k -= 1
+        }
+        guard separator >= 0 else { return token }
+        // `before.replacingOccurrences(of: "__", with: "").contains("_")`
+        var m = token.startIndex
+        while m < separator {
+            if token[m] == underscore {
+                if m + 1 < separator && token[m + 1] == underscore { m += 2; continue }
+                return token[token.startIndex..<separator]
+            }
+            m += 1
+        }
+        let element = token[(separator + 2)...]
+        var modifier = -1
+        var e = element.startIndex
+        while e + 1 < element.endIndex {
+            if element[e] == hyphen && element[e + 1] == hyphen { modifier = e; break }
+            e += 1
+        }
+        guard modifier >= 0 else { return element.isEmpty ? token : element }
+        let name = element[element.startIndex..<modifier]
+        return name.isEmpty ? token : name
     }
 }

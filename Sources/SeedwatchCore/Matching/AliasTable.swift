@@ -58,7 +58,10 @@ public struct AliasTable: Sendable {
     /// Compiles a model's aliases, exclusions and topic terms. An alias or term with a hyphen
     /// between two letters ("Moon Jae-in", "test-fire") also matches with that hyphen removed
     /// ("Jaein", "testfire"): text hard-wrapped at that hyphen is joined so (``HardWrap``).
-    public init(model: WatchModel) {
+    /// - Parameter cache: where the two automata are loaded from when stored before, and stored
+    ///   when compiled (``AutomatonCache``); `nil`: compiled, nothing read or written. The table is
+    ///   the same either way.
+    public init(model: WatchModel, cache: AutomatonCache? = nil) {
         var patterns: [Pattern] = []
         var folded: [[UInt8]] = []
         var compiled = Set<[UInt8]>()
@@ -100,10 +103,14 @@ public struct AliasTable: Sendable {
         // A pattern whose first scalar is of a script written with spaces (``WordBoundary/ScriptClass/other``)
         // never follows an ASCII letter or digit: the automaton drops those raw hits itself.
         let wordStart = patterns.map { WordBoundary.scriptClass($0.firstScalar) == .other }
-        self.automaton = PatternAutomaton(patterns: folded, wordStart: wordStart)
+        func compile(_ patterns: [[UInt8]], _ wordStart: [Bool]) -> PatternAutomaton {
+            guard let cache else { return PatternAutomaton(patterns: patterns, wordStart: wordStart) }
+            return cache.automaton(patterns: patterns, wordStart: wordStart).0
+        }
+        self.automaton = compile(folded, wordStart)
         let english = LanguageSet.bit("en")!
         let englishIndices = patterns.indices.filter { patterns[$0].languages == 0 || patterns[$0].languages & english != 0 }
-        self.englishAutomaton = PatternAutomaton(patterns: englishIndices.map { folded[$0] }, wordStart: englishIndices.map { wordStart[$0] })
+        self.englishAutomaton = compile(englishIndices.map { folded[$0] }, englishIndices.map { wordStart[$0] })
         self.englishIndices = englishIndices.map { Int32($0) }
         var hot: [HotPattern] = []
         var exactBytes: [UInt8] = []

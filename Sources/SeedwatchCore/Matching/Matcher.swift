@@ -13,9 +13,11 @@ public struct Matcher: Sendable {
     public let table: AliasTable
 
     /// Compiles the model's patterns once; reuse the matcher for every article.
-    public init(model: WatchModel) {
+    /// - Parameter cache: stored automata to load instead of compiling (``AliasTable/init(model:cache:)``);
+    ///   `nil`: compile.
+    public init(model: WatchModel, cache: AutomatonCache? = nil) {
         self.model = model
-        self.table = AliasTable(model: model)
+        self.table = AliasTable(model: model, cache: cache)
     }
 
     /// Matches one article, in its detected language (``Article/language``).

@@ -13,9 +13,11 @@ public final class CompiledWatch: Sendable {
     public var name: String { model.watch }
 
     /// Compiles the model's patterns once.
-    public init(model: WatchModel) {
+    /// - Parameter cache: stored automata to load instead of compiling (``AutomatonCache``); `nil`:
+    ///   compile. The watch decides the same either way.
+    public init(model: WatchModel, cache: AutomatonCache? = nil) {
         self.model = model
-        self.matcher = Matcher(model: model)
+        self.matcher = Matcher(model: model, cache: cache)
         self.scorer = Scorer(model: model)
         self.storyLeadWords = StoryLeadWords(model: model)
     }
