@@ -50,12 +50,12 @@ extension FeedPoller {
                     incoming.article.published = FutureItemDate.asPublished(published, fetchedAt: now)
                     report.datedInFuture += 1
                 }
-                incoming.recordWithoutAlert = firstSuccess
-                    && FeedIntake.isOlderThanMaxAge(incoming.article.published, fetchedAt: now, maxAgeSeconds: feed.maxAgeSeconds)
+                let olderThanMaxAge = FeedIntake.isOlderThanMaxAge(incoming.article.published, fetchedAt: now,
+                                                                  maxAgeSeconds: feed.maxAgeSeconds)
+                incoming.recordWithoutAlert = firstSuccess && olderThanMaxAge
                 // An item edited under the same GUID is read again (ArticleProcessor+ContentChanges),
                 // unless it is older than max_age: an old item's edit is history, not news.
-                incoming.rereadsChangedContent = !incoming.recordWithoutAlert
-                    && !FeedIntake.isOlderThanMaxAge(incoming.article.published, fetchedAt: now, maxAgeSeconds: feed.maxAgeSeconds)
+                incoming.rereadsChangedContent = !olderThanMaxAge
                 if !incoming.recordWithoutAlert, !formerURLs.isEmpty,
                    let former = await decidedUnder(formerURLs, articleKey: incoming.articleKey, of: feed) {
                     incoming.recordWithoutAlert = true
