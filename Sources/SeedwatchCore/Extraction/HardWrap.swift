@@ -84,6 +84,8 @@ enum HardWrap {
         guard capacity > 0 else { return "" }
         return String(unsafeUninitializedCapacity: capacity + 1) { buffer in
             let out = buffer.baseAddress!
+            // A long text's body is written into fresh pages: huge ones take 512 times fewer faults.
+            HugePages.advise(out, count: buffer.count)
             var w = 0
             // Start of the open paragraph in `out`, or -1 when none is open.
             var paragraphStart = -1

@@ -44,6 +44,7 @@ public enum Normalizer {
         var fits = true
         let folded = [UInt8](unsafeUninitializedCapacity: capacity) { foldedBuffer, foldedCount in
             writer.foldedOut = foldedBuffer.baseAddress!
+            HugePages.advise(foldedBuffer.baseAddress!, count: foldedBuffer.count)
             writer.capacity = capacity
             var base = 0
             for piece in pieces where fits {

@@ -32,6 +32,7 @@ enum UTF8Repair {
             }
         }
         let output = [UInt8](unsafeUninitializedCapacity: length) { out, written in
+            if let base = out.baseAddress { HugePages.advise(base, count: out.count) }
             var w = 0
             var i = 0
             while i < n {

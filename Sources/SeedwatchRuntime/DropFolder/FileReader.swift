@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import SeedwatchCore
 
 /// Reads a whole file by raw path bytes, refusing anything that is not a regular file or is
 /// larger than a cap. Never modifies the file.
@@ -44,6 +45,8 @@ package enum FileReader {
         var failure: Failure?
         var result = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
             count = 0
+            // A large file is read into fresh pages: huge ones take 512 times fewer faults.
+            HugePages.advise(buffer.baseAddress!, count: buffer.count)
             while count < buffer.count {
                 let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
                 if n < 0 {
