@@ -55,7 +55,10 @@ public enum ListedStates {
     /// Russia …", "Eserciti più potenti del mondo: Usa, Russia e Ucraina sul podio poi Cina"). A
     /// ranking names states by rank, not acting together, whatever stands between them.
     static func isRanking(utf8: ExtractedTextBytes, before first: Range<Int>) -> Bool {
-        let window = String(decoding: utf8[max(0, first.lowerBound - 160)..<first.lowerBound], as: UTF8.self)
+        let bytes = utf8[max(0, first.lowerBound - 160)..<first.lowerBound]
+        // No colon byte, no colon `Character` (decoding adds none): most windows end here, unsplit.
+        guard bytes.contains(0x3A) else { return false }
+        let window = String(decoding: bytes, as: UTF8.self)
         // The text since the start of the line or the sentence ("… economies: US, China. China and Russia …").
         var line = Substring(window.split(separator: "\n", omittingEmptySubsequences: false).last ?? "")
         var i = line.endIndex
@@ -145,6 +148,7 @@ public enum ListedStates {
 
     /// Words and commas, in order; every other character separates.
     static func tokens(_ text: String) -> [Substring] {
+        if let tokens = asciiTokens(text) { return tokens }
         var result: [Substring] = []
         var start: String.Index?
         for i in text.indices {
@@ -155,6 +159,30 @@ public enum ListedStates {
                 if let s = start { result.append(text[s..<i]); start = nil }
                 if c == "," { result.append(text[i...i]) }
             }
+        }
+        if let s = start { result.append(text[s...]) }
+        return result
+    }
+
+    /// ``tokens(_:)`` of an all-ASCII text, read byte by byte (`nil` when a byte is not ASCII): an
+    /// ASCII character is a letter or number exactly when it is A–Z, a–z or 0–9, and "\r\n", one
+    /// `Character` that is neither, separates as its two bytes do.
+    private static func asciiTokens(_ text: String) -> [Substring]? {
+        let utf8 = text.utf8
+        var result: [Substring] = []
+        var start: String.Index?
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            guard b < 0x80 else { return nil }
+            let next = utf8.index(after: i)
+            if (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 || b == 0x27 || b == 0x2D {
+                if start == nil { start = i }
+            } else {
+                if let s = start { result.append(text[s..<i]); start = nil }
+                if b == 0x2C { result.append(text[i..<next]) }
+            }
+            i = next
         }
         if let s = start { result.append(text[s...]) }
         return result
