@@ -30,6 +30,16 @@ final class SentenceFacts {
     let incidentWord: String?
     /// Number of body sentences (the title excluded).
     let bodyCount: Int
+    /// The sentences naming two core states that are not only items of lists, alternatives or
+    /// shared objects (``coreListed``), in order: worked out once for ``ArticleFacts`` and
+    /// ``storyIsSubject(keyStates:)``.
+    private(set) lazy var corePairSentences: [Int] = {
+        let core = Set(rules.coreStates)
+        return states.indices.filter { s in !coreListed[s] && states[s].count >= 2 && states[s].intersection(core).count >= 2 }
+    }()
+    /// ``storyParagraphSentences(keyStates:pairs:)``'s last arguments and result: ``ArticleFacts``
+    /// and ``SubjectRule`` ask the same of a long article, whose every window it reads.
+    var storyParagraphMemo: (keyStates: Set<String>, pairs: [Int], sentences: [Int])?
     /// The model's topic ids, by index.
     let topicIDs: [String]
 
@@ -207,14 +217,13 @@ final class SentenceFacts {
     /// least `subject_share` of the body sentences. A sentence where the key state stands only apart
     /// from the other states it names (``onlyApart(_:in:)``) does not count for it.
     func storyIsSubject(keyStates: Set<String>) -> Bool {
-        let core = Set(rules.coreStates)
         let n = result.sentences.count
         func shareReached(_ count: Int) -> Bool { bodyCount > 0 && Double(count) >= rules.subjectShare * Double(bodyCount) && count > 0 }
         for key in keyStates {
             let sentences = (0..<n).filter { states[$0].contains(key) && !onlyApart(key, in: $0) }
             if sentences.contains(where: isHeadOrLead) || shareReached(sentences.filter { !result.sentences[$0].isTitle }.count) { return true }
         }
-        let pairs = (0..<n).filter { s in !coreListed[s] && states[s].intersection(core).count >= 2 }
+        let pairs = corePairSentences
         if pairs.contains(where: isHeadOrLead) || shareReached(pairs.filter { !result.sentences[$0].isTitle }.count) { return true }
         return partnerSubjectInHeadOrLead || paragraphOnStory(keyStates: keyStates, pairs: pairs)
     }

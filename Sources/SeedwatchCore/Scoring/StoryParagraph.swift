@@ -13,6 +13,13 @@ extension SentenceFacts {
     ///   - keyStates: `alert_key_states`, or the core states.
     ///   - pairs: the sentences naming two core states that are not items of one list.
     func storyParagraphSentences(keyStates: Set<String>, pairs: [Int]) -> [Int] {
+        if let memo = storyParagraphMemo, memo.keyStates == keyStates, memo.pairs == pairs { return memo.sentences }
+        let sentences = findStoryParagraphSentences(keyStates: keyStates, pairs: pairs)
+        storyParagraphMemo = (keyStates, pairs, sentences)
+        return sentences
+    }
+
+    private func findStoryParagraphSentences(keyStates: Set<String>, pairs: [Int]) -> [Int] {
         let need = rules.subjectParagraph
         guard need > 0 else { return [] }
         let core = Set(rules.coreStates)

@@ -72,8 +72,7 @@ final class ArticleFacts {
         lengthFactor = rules.lengthWindow > 0 && facts.bodyCount > rules.lengthWindow
             ? (Double(rules.lengthWindow) / Double(facts.bodyCount)).squareRoot() : 1
         if lengthFactor < 1 {
-            let pairs = (0..<result.sentences.count).filter { !facts.coreListed[$0] && facts.states[$0].intersection(core).count >= 2 }
-            storyParagraph = Set(facts.storyParagraphSentences(keyStates: keys, pairs: pairs))
+            storyParagraph = Set(facts.storyParagraphSentences(keyStates: keys, pairs: facts.corePairSentences))
         } else {
             storyParagraph = []
         }
@@ -128,7 +127,11 @@ final class ArticleFacts {
     /// Whether topic `topic` (an index into the model's topics) counts: every topic does, except a
     /// `market_topics` topic in an article where markets are closed (``marketsOpen``) and a
     /// `key_state_topics` topic in an article that names no key state.
-    func counts(_ topic: Int) -> Bool { whyNotCounted(topic) == nil }
+    func counts(_ topic: Int) -> Bool { topicCounts[topic] }
+
+    /// ``counts(_:)`` of every topic index, worked out once: the rules ask it per sentence and term,
+    /// and a topic that does not count wrote its note's detail at every asking.
+    private lazy var topicCounts: [Bool] = model.topics.indices.map { whyNotCounted($0) == nil }
 
     /// Why topic `topic` does not count (the 0-point note's rule and detail), or nil when it counts.
     func whyNotCounted(_ topic: Int) -> (rule: ScoreRule, detail: String)? {

@@ -21,7 +21,8 @@ struct TopicEvidenceRule: PointRule {
         let topics = article.model.topics
         let securityResponse = article.isSecurityResponse
         var closedMarkets: Set<Int> = []
-        for s in 0..<article.sentenceCount {
+        // A sentence without a counted term adds nothing (most sentences of a long article).
+        for s in 0..<article.sentenceCount where !facts.topics[s].isEmpty {
             let (anchorStates, borrowed) = anchors(article, s)
             let anchored = anchorStates.contains { rules.weight(of: $0) > 0 }
             let coreAnchored = !anchorStates.isDisjoint(with: article.coreStates)
