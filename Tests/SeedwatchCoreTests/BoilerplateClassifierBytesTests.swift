@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import SeedwatchCore
 
 /// The byte path of ``BoilerplateClassifier/isFurniture(classOrID:)`` gives the verdict of its
@@ -46,16 +49,25 @@ struct BoilerplateClassifierBytesTests {
         while let url = enumerator?.nextObject() as? URL {
             guard url.pathExtension == "html" || url.pathExtension == "htm" else { continue }
             let bytes = [UInt8](try Data(contentsOf: url))
-            for attribute in [Array(" class=".utf8), Array(" id=".utf8)] {
-                var i = 0
-                while i + attribute.count + 1 < bytes.count {
-                    guard bytes[i..<i + attribute.count].elementsEqual(attribute) else { i += 1; continue }
-                    let quote = bytes[i + attribute.count]
-                    guard quote == 0x22 || quote == 0x27 else { i += 1; continue }
-                    var end = i + attribute.count + 1
-                    while end < bytes.count && bytes[end] != quote { end += 1 }
-                    values.insert(String(decoding: bytes[(i + attribute.count + 1)..<end], as: UTF8.self))
-                    i = end
+            // memchr finds each "=" and memcmp the attribute name before it (a byte-by-byte loop in a
+            // debug build took 47 s for the 69 MB of pages; the values found are the same).
+            bytes.withUnsafeBufferPointer { page in
+                guard let base = page.baseAddress else { return }
+                for attribute in [Array(" class=".utf8), Array(" id=".utf8)] {
+                    let name = attribute.count - 1  // the bytes before "="
+                    var from = 0  // where the next attribute may start
+                    while from + name < page.count,
+                          let hit = memchr(base + from + name, 0x3D, page.count - from - name) {
+                        let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - name
+                        guard i + attribute.count + 1 < page.count else { break }
+                        let quote = page[i + attribute.count]
+                        guard memcmp(base + i, attribute, name) == 0, quote == 0x22 || quote == 0x27 else { from = i + 1; continue }
+                        let value = i + attribute.count + 1
+                        let end = memchr(base + value, Int32(quote), page.count - value)
+                            .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? page.count
+                        values.insert(String(decoding: UnsafeBufferPointer(rebasing: page[value..<end]), as: UTF8.self))
+                        from = end
+                    }
                 }
             }
         }

@@ -46,11 +46,15 @@ struct EmailEndToEndTests {
     }
 }
 
-/// The built daemon with a daily e-mail digest whose `digest_time` is a minute or two ahead (UTC),
-/// killed with SIGKILL while the alerts arrive and again just after the period ends: one digest
-/// arrives with every alert; a repeat is the same message (same Message-ID).
+/// The built daemon with a daily e-mail digest, killed with SIGKILL while the alerts arrive; then its
+/// `digest_time` is moved to a whole minute a few seconds ahead (UTC) and it is killed again just
+/// after that period ends: one digest arrives with every alert; a repeat is the same message (same
+/// Message-ID).
 @Suite("Daemon end to end: e-mail digest", .serialized)
 struct EmailDigestEndToEndTests {
+    /// `digest_time` of `boundary` in UTC (`HH:MM`).
+    static func digestTime(_ boundary: Date) -> String { String(AlertTimestamp.format(boundary).dropFirst(11).prefix(5)) }
+
     @Test(.timeLimit(.minutes(6)))
     func oneDigestWithEveryAlertAcrossKills() throws {
         let articles = KilledDaemonRun.environment("SEEDWATCH_DIGEST_ARTICLES", default: 12)
@@ -59,16 +63,23 @@ struct EmailDigestEndToEndTests {
         let server = try LoopbackSMTPServer()
         defer { server.stop() }
         server.script(["451 try again later"])
-        // The period ends at the first whole minute at least 75 s from now.
-        let boundary = Date(timeIntervalSince1970: ((Date().timeIntervalSince1970 + 75) / 60).rounded(.up) * 60)
-        let time = String(AlertTimestamp.format(boundary).dropFirst(11).prefix(5))
+        // While the alerts arrive, the period ends hours away: no digest can be due.
+        let far = Date(timeIntervalSince1970: ((Date().timeIntervalSince1970 + 6 * 3_600) / 60).rounded(.up) * 60)
         var run = try KilledDaemonRun("seedwatch-e2e-digest", outputs: """
-              - {type: email, name: desk, smtp: "\(server.url)", from: seedwatch@example.org, to: [analyst@example.org], digest: daily, digest_time: "\(time)", digest_zone: UTC}
+              - {type: email, name: desk, smtp: "\(server.url)", from: seedwatch@example.org, to: [analyst@example.org], digest: daily, digest_time: "\(Self.digestTime(far))", digest_zone: UTC}
 
             """)
         try run.dropArticles(articles, kills: kills, random: &random)
         #expect(waitUntil(60) { Set(AlertLine.read(run.alertLog).map(\.id)).count >= articles })
         #expect(server.messages.isEmpty)
+        // The period now ends at the first whole minute at least 8 s from now (the restart's time):
+        // the daemon is killed and started on the edited configuration (the queued alerts stay queued).
+        let boundary = Date(timeIntervalSince1970: ((Date().timeIntervalSince1970 + 8) / 60).rounded(.up) * 60)
+        let text = try String(contentsOf: run.config, encoding: .utf8)
+        try text.replacingOccurrences(of: "digest_time: \"\(Self.digestTime(far))\"", with: "digest_time: \"\(Self.digestTime(boundary))\"")
+            .write(to: run.config, atomically: true, encoding: .utf8)
+        try run.killAndRestart()
+        #expect(server.messages.isEmpty || Date() >= boundary)
         // Kill the daemon once more just after the period's end: making the digest, sending it, or recording it.
         Thread.sleep(forTimeInterval: max(0, boundary.timeIntervalSinceNow) + Double.random(in: 0.5...1.5, using: &random))
         try run.killAndRestart()
@@ -79,7 +90,7 @@ struct EmailDigestEndToEndTests {
         let start = AlertTimestamp.format(boundary.addingTimeInterval(-86_400))
         func minute(_ rfc3339: String) -> String { rfc3339.prefix(10) + " " + rfc3339.dropFirst(11).prefix(5) }
         let stamp = AlertTimestamp.format(boundary).filter { $0 != "-" && $0 != ":" }
-        print("e-mail digest end to end: \(articles) articles, \(kills + 1) kills, \(server.messages.count) messages")
+        print("e-mail digest end to end: \(articles) articles, \(kills + 2) kills, \(server.messages.count) messages")
         #expect((1...2).contains(server.messages.count))
         for message in server.messages {
             let headers = message.data.components(separatedBy: "\r\n")

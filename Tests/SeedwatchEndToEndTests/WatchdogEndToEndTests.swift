@@ -48,8 +48,11 @@ struct WatchdogEndToEndTests {
         defer { notify.close() }
         let staging = root.appendingPathComponent("staging")
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        // 1 MiB each: a debug build reads one in about 7 s (budget 15 s), far past the 2 s deadline,
+        // so the pings must come from beside the pipeline (4 MiB files took 56 s and tested no more).
+        let size = 1 << 20
         for i in 0..<2 {
-            try Self.largeArticle(4 << 20, index: i).write(to: staging.appendingPathComponent("big-\(i).html"), atomically: false, encoding: .utf8)
+            try Self.largeArticle(size, index: i).write(to: staging.appendingPathComponent("big-\(i).html"), atomically: false, encoding: .utf8)
         }
         let start = Date()
         for i in 0..<2 {
@@ -59,7 +62,7 @@ struct WatchdogEndToEndTests {
         #expect(waitUntil(120, every: 0.1) { StopAndLockEndToEndTests.pathsRead(daemon.log).count == 2 }, "\(daemon.log.suffix(2000))")
         let end = Date()
         let gap = Self.longestGap(notify.times(of: "WATCHDOG=1"), within: start...end)
-        print("watchdog: 2 files of 4 MiB read in \(String(format: "%.1f", end.timeIntervalSince(start))) s; longest gap between pings \(String(format: "%.2f", gap)) s (deadline 2 s)")
+        print("watchdog: 2 files of \(size >> 20) MiB read in \(String(format: "%.1f", end.timeIntervalSince(start))) s; longest gap between pings \(String(format: "%.2f", gap)) s (deadline 2 s)")
         #expect(gap < 1.8)
         daemon.signal(SIGTERM)
         #expect(daemon.waitForExit(timeout: 30) == 0)
