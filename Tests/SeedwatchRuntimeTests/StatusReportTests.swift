@@ -45,9 +45,44 @@ struct StatusReportTests {
         let lock = folder.url("state.sqlite").path + ".lock"
         #expect(report.json() == """
             {"alerts":{"today":{"alert":0,"notice":0},"week":{"alert":0,"notice":0}},"backlog":{"deferred":null,"queued":null,"updated":null},\
-            "daemon":{"pid":null,"running":false,"since":null},"feeds":{"failing":0,"not_ok":[],"ok":0,"stopped":0},"health":"down",\
+            "daemon":{"pid":null,"running":false,"since":null},"feeds":{"failing":0,"not_ok":[],"not_polled":0,"ok":0,"stopped":0},"health":"down",\
             "last_decision":null,"outputs":[],"reasons":["the daemon is not running (no process holds \(lock))"]}
             """)
+    }
+
+    /// Before the daemon's first poll the feeds are "not polled yet", not "0 ok"; the health and the
+    /// exit status are those of the other parts (DESIGN §11: a feed not polled yet is not failing).
+    @Test func feedsNotPolledYetAreSaidToBe() throws {
+        let folder = try WatchedTemporaryFolder()
+        let urls = ["http://127.0.0.1:9/a.xml", "http://127.0.0.1:9/b.xml", "http://127.0.0.1:9/c.xml"]
+        let configuration = try Self.configuration(in: folder, feeds: urls)
+        // No state database yet: every configured feed is not polled.
+        let none = try StatusReport.build(configuration: configuration, store: nil, now: Self.now)
+        #expect(none.feeds == StatusReport.Feeds(ok: 0, failing: 0, stopped: 0, notPolled: 3, worst: nil))
+        #expect(none.json().contains(#""feeds":{"failing":0,"not_ok":[],"not_polled":3,"ok":0,"stopped":0}"#))
+        #expect(none.text().split(separator: "\n").contains("feeds:         3 configured, none polled yet"))
+        #expect(none.health == .down && none.health.exitStatus == 2)
+
+        // A running daemon that has polled one feed, holds a state without a fetch for another and none for the third.
+        let store = try StateStore(path: configuration.statePath)
+        let lock = try StateLock.acquire(statePath: configuration.statePath, now: Self.now.addingTimeInterval(-30))
+        defer { withExtendedLifetime(lock) {} }
+        let before = try StatusReport.build(configuration: configuration, store: store, now: Self.now)
+        #expect(before.health == .healthy && before.health.exitStatus == 0)
+        #expect(before.reasons == [])
+        #expect(before.text().split(separator: "\n").contains("feeds:         3 configured, none polled yet"))
+        try store.saveFeedState(FeedHTTPState(url: urls[0], nextPoll: Self.now.addingTimeInterval(870), lastStatus: 200,
+                                              lastFetch: Self.now.addingTimeInterval(-30), lastSuccess: Self.now.addingTimeInterval(-30)))
+        try store.saveFeedState(FeedHTTPState(url: urls[1], nextPoll: Self.now.addingTimeInterval(5)))
+        let some = try StatusReport.build(configuration: configuration, store: store, now: Self.now)
+        #expect(some.health == .healthy)
+        #expect(some.feeds == StatusReport.Feeds(ok: 1, failing: 0, stopped: 0, notPolled: 2, worst: nil))
+        #expect(some.json().contains(#""feeds":{"failing":0,"not_ok":[],"not_polled":2,"ok":1,"stopped":0}"#))
+        #expect(some.text().split(separator: "\n").contains("feeds:         1 ok, 0 failing, 0 stopped, 2 not polled yet"))
+
+        // Without feeds the line says so.
+        let empty = try StatusReport.build(configuration: try Self.configuration(in: folder), store: store, now: Self.now)
+        #expect(empty.text().split(separator: "\n").contains("feeds:         none configured"))
     }
 
     @Test func theConfiguredOutputsAreNamed() throws {

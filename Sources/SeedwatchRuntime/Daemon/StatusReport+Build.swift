@@ -32,7 +32,8 @@ extension StatusReport {
         var backlog = Backlog()
         var lastDecision: Decision?
         var alerts = Alerts(today: LevelCounts(alert: 0, notice: 0), week: LevelCounts(alert: 0, notice: 0))
-        var feeds = Feeds(ok: 0, failing: 0, stopped: 0, worst: nil)
+        // Without a state database no feed was polled yet.
+        var feeds = Feeds(ok: 0, failing: 0, stopped: 0, notPolled: configuration.feeds.count, worst: nil)
         var outputs = configuration.outputs.map { Output(name: $0.name) }
         if let store {
             if let saved = try store.backlog() {
@@ -51,9 +52,10 @@ extension StatusReport {
             var worst: Feed?
             var failing: [Feed] = []
             var failingSince: [String: Date] = [:]
+            feeds.notPolled = 0
             for configured in configuration.feeds {
-                guard let state = try store.feedState(url: configured.url) else {
-                    feeds.ok += 1
+                guard let state = try store.feedState(url: configured.url), !Self.neverPolled(state) else {
+                    feeds.notPolled += 1
                     continue
                 }
                 let feed = Feed(url: configured.url, failures: state.consecutiveFailures, stopped: state.disabled,
@@ -121,6 +123,11 @@ extension StatusReport {
                             alerts: alerts, feeds: feeds, outputs: outputs)
     }
 
+    /// Whether a stored feed state shows no poll yet: no fetch, success or failure recorded, not stopped.
+    static func neverPolled(_ state: FeedHTTPState) -> Bool {
+        state.lastFetch == nil && state.lastSuccess == nil && state.consecutiveFailures == 0 && !state.disabled
+    }
+
     /// Stopped beats failing; then more failures in a row; then the URL, for a stable choice.
     static func isWorse(_ a: Feed, than b: Feed) -> Bool {
         if a.stopped != b.stopped { return a.stopped }
@@ -153,11 +160,7 @@ extension StatusReport {
         }
         lines.append("alerts:        today \(alerts.today.alert) alert, \(alerts.today.notice) notice; "
             + "7 days \(alerts.week.alert) alert, \(alerts.week.notice) notice")
-        var feedLine = "feeds:         \(feeds.ok) ok, \(feeds.failing) failing, \(feeds.stopped) stopped"
-        if let w = feeds.worst {
-            feedLine += "; worst \(w.url) (\(w.stopped ? "stopped" : "\(w.failures) failures in a row")): \(w.lastError ?? "-")"
-        }
-        lines.append(feedLine)
+        lines.append("feeds:         " + feeds.summary)
         lines.append("outputs:       " + (outputs.isEmpty ? "none configured" : outputs.map { o in
             "\(o.name) \(o.delivered) delivered, \(o.pending) pending, \(o.deadLetters) dead letter\(o.deadLetters == 1 ? "" : "s")"
         }.joined(separator: "; ")))

@@ -4,7 +4,7 @@ import SeedwatchCore
 /// What `seedwatch status` reports (DESIGN §11), read from the state database and the daemon's
 /// lock, with or without the daemon running. JSON keys: `health`, `reasons`, `daemon` (`running`,
 /// `since`, `pid`), `backlog` (`queued`, `deferred`, `updated`), `last_decision`, `alerts`
-/// (`today`, `week`, each by level), `feeds` (`ok`, `failing`, `stopped`, `worst`, `not_ok`), `outputs`.
+/// (`today`, `week`, each by level), `feeds` (`ok`, `failing`, `stopped`, `not_polled`, `worst`, `not_ok`), `outputs`.
 package struct StatusReport: Sendable, Equatable, Codable {
     package enum Health: String, Sendable, Codable {
         case healthy, degraded, down
@@ -133,25 +133,45 @@ package struct StatusReport: Sendable, Equatable, Codable {
     }
 
     package struct Feeds: Sendable, Equatable, Codable {
+        /// Configured feeds whose last poll succeeded (200 that parsed, or 304).
         package var ok: Int
         package var failing: Int
         package var stopped: Int
+        /// Configured feeds never polled yet (no state, or a state without a fetch): before the
+        /// daemon's first poll of them (JSON `not_polled`).
+        package var notPolled: Int
         /// The stopped feed, else the one with the most failures in a row.
         package var worst: Feed?
         /// Every failing or stopped feed, in configuration order, with its last error (JSON `not_ok`).
         package var notOK: [Feed]
 
-        package init(ok: Int, failing: Int, stopped: Int, worst: Feed?, notOK: [Feed] = []) {
+        package init(ok: Int, failing: Int, stopped: Int, notPolled: Int = 0, worst: Feed?, notOK: [Feed] = []) {
             self.ok = ok
             self.failing = failing
             self.stopped = stopped
+            self.notPolled = notPolled
             self.worst = worst
             self.notOK = notOK
         }
 
         enum CodingKeys: String, CodingKey {
             case ok, failing, stopped, worst
+            case notPolled = "not_polled"
             case notOK = "not_ok"
+        }
+
+        /// The `feeds:` line of ``StatusReport/text()`` (after the label): `none configured`;
+        /// `3 configured, none polled yet`; or the counts, with `, N not polled yet` when some are.
+        var summary: String {
+            let configured = ok + failing + stopped + notPolled
+            if configured == 0 { return "none configured" }
+            if notPolled == configured { return "\(configured) configured, none polled yet" }
+            var line = "\(ok) ok, \(failing) failing, \(stopped) stopped"
+            if notPolled > 0 { line += ", \(notPolled) not polled yet" }
+            if let w = worst {
+                line += "; worst \(w.url) (\(w.stopped ? "stopped" : "\(w.failures) failures in a row")): \(w.lastError ?? "-")"
+            }
+            return line
         }
     }
 
