@@ -43,7 +43,7 @@ struct OPMLTests {
             .init(url: "https://www.38north.org/feed/", reason: "already configured as HTTPS://www.38north.org:443/feed/"),
             .init(url: "https://WWW.nknews.org:443/feed/?utm_source=reader", reason: "listed earlier in the file as https://www.nknews.org/feed/"),
         ])
-        #expect(plan.invalid == [.init(url: "gopher://example.org/feed", reason: "not an absolute http:// or https:// URL")])
+        #expect(plan.invalid == [.init(url: "gopher://example.org/feed", reason: "its scheme is 'gopher:'; a feed URL starts with http:// or https://")])
     }
 
     @Test func aLatin1FileIsDecodedByItsDeclaration() throws {

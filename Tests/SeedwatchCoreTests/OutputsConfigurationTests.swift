@@ -61,7 +61,7 @@ struct OutputsConfigurationTests {
 
     @Test func errorsNameTheLineAndKey() {
         #expect(error("outputs:\n  - {type: webhook, url: ftp://x.example/h}\n")
-            == "/etc/seedwatch/seedwatch.yaml:6: outputs[0].url: webhook url must be an absolute http:// or https:// URL, got 'ftp://x.example/h'")
+            == "/etc/seedwatch/seedwatch.yaml:6: outputs[0].url: webhook url 'ftp://x.example/h' is refused: its scheme is 'ftp:'; a webhook URL starts with http:// or https://")
         #expect(error("outputs:\n  - {type: webhook, url: http://a.example/1}\n  - {type: webhook, url: http://a.example/2}\n")
             == "/etc/seedwatch/seedwatch.yaml:7: outputs[1]: two outputs are named 'webhook'; give each output of this type a 'name'")
         #expect(error("outputs:\n  - {type: webhook, name: log, url: http://a.example/1}\n")

@@ -41,7 +41,7 @@ struct FeedsEditCommandTests {
             "would add https://www.nknews.org/feed/ (NK News)",
             "would add https://www.koreaherald.com/rss/020000000000.xml (Korea Herald)",
             "duplicate https://WWW.nknews.org/feed/#top: listed earlier in the file as https://www.nknews.org/feed/",
-            "skipped ftp://example.org/feed.xml: not an absolute http:// or https:// URL",
+            "skipped ftp://example.org/feed.xml: its scheme is 'ftp:'; a feed URL starts with http:// or https://",
             "\(opmlFile.path): 4 feeds; would add 2 to 'feeds:' in \(config.path), 1 duplicates, 1 invalid URLs, 1 outlines without xmlUrl skipped",
             "dry run: \(config.path) is unchanged",
         ])

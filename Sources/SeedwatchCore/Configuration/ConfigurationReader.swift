@@ -57,10 +57,7 @@ public enum ConfigurationReader {
                 let m = try f.mapping(allowed: ["url", "title", "interval", "full_text", "max_age", "max_bytes"])
                 guard let urlValue = m["url"] else { throw f.error("feed without 'url'") }
                 let url = try urlValue.nonEmptyString()
-                guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(),
-                      scheme == "http" || scheme == "https", parsed.host != nil else {
-                    throw urlValue.error("feed url must be an absolute http:// or https:// URL, got '\(url)'")
-                }
+                if let problem = FeedURLCheck.problem(url) { throw urlValue.error("feed url '\(url)' is refused: \(problem)") }
                 guard seen.insert(url).inserted else { throw urlValue.error("feed '\(url)' is listed twice") }
                 var feed = SeedwatchConfiguration.Feed(url: url)
                 if let v = m["interval"] {

@@ -24,9 +24,8 @@ enum OutputsReader {
                 try refuse(["smtp", "from", "to", "credentials_file", "ca_file", "digest", "digest_time", "digest_zone"], in: m, type: type)
                 guard let urlValue = m["url"] else { throw item.error("webhook output without 'url'") }
                 let url = try urlValue.nonEmptyString()
-                guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(),
-                      scheme == "http" || scheme == "https", parsed.host != nil else {
-                    throw urlValue.error("webhook url must be an absolute http:// or https:// URL, got '\(url)'")
+                if let problem = FeedURLCheck.problem(url, kind: "webhook") {
+                    throw urlValue.error("webhook url '\(url)' is refused: \(problem)")
                 }
                 let secret = try m["secret_file"].map { ConfigurationReader.absolute(try $0.nonEmptyString(), relativeTo: base) }
                 kind = .webhook(.init(url: url, secretFile: secret))

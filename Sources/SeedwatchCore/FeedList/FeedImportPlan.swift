@@ -1,6 +1,6 @@
 /// What `seedwatch feeds import FILE.opml` adds: the file's feeds in order, less those already
 /// configured or listed earlier in the file (the same ``FeedURLIdentity`` key) and those whose
-/// URL the configuration would refuse (not an absolute http:// or https:// URL).
+/// URL the configuration would refuse (``FeedURLCheck``).
 public struct FeedImportPlan: Sendable, Equatable {
     /// A feed of the file that is not added, and why.
     public struct Refusal: Sendable, Equatable {
@@ -17,7 +17,7 @@ public struct FeedImportPlan: Sendable, Equatable {
     public var added: [OPMLFeed] = []
     /// Feeds already configured or listed twice in the file.
     public var duplicates: [Refusal] = []
-    /// Feeds whose URL is not an absolute http(s) URL.
+    /// Feeds whose URL the configuration would refuse, with ``FeedURLCheck``'s reason.
     public var invalid: [Refusal] = []
 
     /// - Parameters:
@@ -27,10 +27,8 @@ public struct FeedImportPlan: Sendable, Equatable {
         var known: [String: String] = [:]   // key → how it is known
         for url in configured { known[FeedURLIdentity.key(url)] = "already configured as \(url)" }
         for feed in imported {
-            let reference = URIReference(feed.url)
-            guard let scheme = reference.scheme?.lowercased(), scheme == "http" || scheme == "https",
-                  let authority = reference.authority, !authority.isEmpty else {
-                invalid.append(Refusal(url: feed.url, reason: "not an absolute http:// or https:// URL"))
+            if let problem = FeedURLCheck.problem(feed.url) {
+                invalid.append(Refusal(url: feed.url, reason: problem))
                 continue
             }
             let key = FeedURLIdentity.key(feed.url)
