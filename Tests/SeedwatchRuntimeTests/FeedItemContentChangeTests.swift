@@ -96,6 +96,31 @@ struct FeedItemContentChangeTests {
         #expect(events.last?.watch == Self.watch && events.last?.articleKey == key)
     }
 
+    /// After an upgrade from a release that hashed the extracted text, a seen item's mark holds that
+    /// hash: the item is not read again (were extraction changed, it would look edited); its source
+    /// hash is recorded on first sight, and a real edit afterwards is read again and alerts once.
+    @Test func aMarkFromBeforeSourceHashesTakesTheSourceHashWithoutAReread() async throws {
+        let served = try ServedFeed()
+        defer { served.stop() }
+        let fixture = served.fixture
+        let key = ArticleIdentity.feedKey(feedURL: served.feed.url, itemKey: Self.guid)
+        let placeholder = Self.rss(title: "Developing story", description: "More details to follow.")
+        let source = "src1:df88662d4e1b5e98df69926f6149def6e760e6b8f8796371367fd78c46484cdc"  // "Developing story" NUL "More details to follow."
+        #expect(await served.poll(placeholder).alerts.isEmpty)
+        #expect(try fixture.store.seenMark(articleKey: key, watch: Self.watch)?.contentHash == source)
+        // The mark as an earlier release left it: the hash of text that this release extracts differently.
+        let legacy = ArticleIdentity.sha256Hex(Array("Developing story\nMore details to follow, as read before.".utf8))
+        #expect(try fixture.store.commitContentChange(articleKey: key, watch: Self.watch, previousHash: source, contentHash: legacy,
+                                                      alertID: nil, alertLine: nil))
+        #expect(await served.poll(placeholder).alerts.isEmpty)
+        #expect(try fixture.store.seenMark(articleKey: key, watch: Self.watch) == StateStore.SeenMark(contentHash: source, alertID: nil))
+        #expect(try fixture.store.events(subject: Array(Self.link.utf8)).map(\.kind) == [.decided])
+        // A real edit is read again and alerts once.
+        #expect(await served.poll(Self.rss(title: Self.pact, description: Self.pactText)).alerts.map(\.title) == [Self.pact])
+        #expect(try fixture.store.events(subject: Array(Self.link.utf8)).map(\.kind) == [.decided, .decided])
+        #expect(fixture.alertObjects().count == 1)
+    }
+
     /// An item older than `max_age` is history: its edit is recorded under its key, never read again.
     @Test func anItemOlderThanMaxAgeIsNotReadAgain() async throws {
         let served = try ServedFeed(maxAge: 86_400)

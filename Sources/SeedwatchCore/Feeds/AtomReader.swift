@@ -10,17 +10,21 @@ enum AtomReader {
     }
 
     static func entry(from e: XMLElement, ns: Set<String?>) -> FeedItem {
+        let titleElement = e.child("title", in: ns) ?? e.mediaChild("title")
         let title = e.child("title", in: ns).map { FeedText.atomText($0, isTitle: true) }
             ?? e.mediaChild("title").map(FeedText.rssTitle) ?? ""
         let guid = e.child("id", in: ns).flatMap { nonEmpty($0.textContent) }
         let published = date(e, ["published", "issued", "created"], ns: ns)
         let updated = date(e, ["updated", "modified"], ns: ns)
         // Summary: Atom `summary` (0.3 and 1.0), else `itunes:summary` or Media RSS `media:description`.
+        let summaryElement = e.child("summary", in: ns) ?? e.itunesChild("summary") ?? e.mediaChild("description")
         let summary = e.child("summary", in: ns).map { FeedText.atomText($0, isTitle: false) }
             ?? (e.itunesChild("summary") ?? e.mediaChild("description")).map(FeedText.rssHTML) ?? ""
         var content = ""
+        var contentElement: XMLElement?
         for c in e.children("content", in: ns) {
             content = FeedText.atomText(c, isTitle: false)
+            contentElement = c
             if !content.isEmpty { break }
         }
         var authors: [String] = []
@@ -31,7 +35,8 @@ enum AtomReader {
             }
         }
         return FeedItem(title: title, link: alternateLink(e, ns: ns), guid: guid, itemKey: "", published: published,
-                        updated: updated, summary: summary, content: content, authors: authors)
+                        updated: updated, summary: summary, content: content, authors: authors,
+                        sourceHash: FeedItemSource.hash(title: titleElement, body: content.isEmpty ? summaryElement : contentElement))
     }
 
     /// The first `link` with `rel="alternate"` (or no `rel`), preferring an HTML type; resolved against its `xml:base`.

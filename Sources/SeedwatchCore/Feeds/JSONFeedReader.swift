@@ -54,24 +54,28 @@ enum JSONFeedReader {
                 element = whole![index]
             }
             guard let item = element as? [String: Any] else { return nil }
-            let title = (item["title"] as? String).map { $0.collapsingWhitespace() } ?? ""
+            let rawTitle = item["title"] as? String
+            let title = rawTitle.map { $0.collapsingWhitespace() } ?? ""
             let url = (item["url"] as? String ?? item["external_url"] as? String).flatMap(nonEmpty)
                 .map { URIReference.resolve($0, against: feedBase) }
             var guid: String?
             if let s = item["id"] as? String { guid = nonEmpty(s) } else if let n = item["id"] as? NSNumber { guid = n.stringValue }
             let content: String
+            let rawContent = item["content_html"] as? String ?? item["content_text"] as? String
             if let html = item["content_html"] as? String {
                 content = HTMLText.text(fromHTML: html)
             } else {
                 content = (item["content_text"] as? String).map(HTMLText.lines) ?? ""
             }
-            let summary = (item["summary"] as? String).map(HTMLText.lines) ?? ""
+            let rawSummary = item["summary"] as? String
+            let summary = rawSummary.map(HTMLText.lines) ?? ""
             let itemAuthors = JSONFeedReader.authors(item)
             return FeedItem(
                 title: title, link: url, guid: guid, itemKey: "",
                 published: (item["date_published"] as? String).flatMap(FeedDate.parse),
                 updated: (item["date_modified"] as? String).flatMap(FeedDate.parse),
-                summary: summary, content: content, authors: itemAuthors.isEmpty ? feedAuthors : itemAuthors)
+                summary: summary, content: content, authors: itemAuthors.isEmpty ? feedAuthors : itemAuthors,
+                sourceHash: FeedItemSource.hash(title: rawTitle, body: content.isEmpty ? rawSummary : rawContent))
         }
     }
 

@@ -67,9 +67,13 @@ public struct FeedItem: Sendable, Hashable {
     public var content: String
     /// Author names (or e-mail addresses when no name is given), in document order.
     public var authors: [String]
+    /// The digest of the title and body as the feed gave them, before any HTML is reduced to text
+    /// (``FeedItemSource``): what tells an edit of an item kept under its GUID. `nil` for an item
+    /// not read from a feed document (the extracted title and body are hashed then).
+    public var sourceHash: String?
 
     public init(title: String, link: String?, guid: String?, itemKey: String, published: Date?, updated: Date?,
-                summary: String, content: String, authors: [String]) {
+                summary: String, content: String, authors: [String], sourceHash: String? = nil) {
         self.title = title
         self.link = link
         self.guid = guid
@@ -79,6 +83,7 @@ public struct FeedItem: Sendable, Hashable {
         self.summary = summary
         self.content = content
         self.authors = authors
+        self.sourceHash = sourceHash
     }
 
     /// The item as an ``Article``: the body is the content, or the summary when there is no content;

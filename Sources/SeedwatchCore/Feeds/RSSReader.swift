@@ -61,23 +61,30 @@ enum RSSReader {
         let summary = summaryElement.map(FeedText.rssHTML) ?? ""
         let secondDescription = described.first { !$0.name.equalsIgnoringASCIICase(described[0].name) }
         var content = ""
+        var contentElement: XMLElement?
         if let encoded = e.extensionChild("encoded", namespace: FeedNamespace.content, prefix: "content") {
             content = FeedText.rssHTML(encoded)
+            contentElement = encoded
         } else if let body = e.extensionChild("body", namespace: FeedNamespace.xhtml, prefix: "xhtml")
                     ?? core.body ?? core.fullItem {
             content = FeedText.rssHTML(body)
+            contentElement = body
         } else if let atomContent = e.extensionChild("content", namespace: FeedNamespace.atom10, prefix: "atom") {
             content = FeedText.atomText(atomContent, isTitle: false)
+            contentElement = atomContent
         } else if let secondDescription {
             content = FeedText.rssHTML(secondDescription)
+            contentElement = secondDescription
         }
         var authors: [String] = []
         for a in core.authors { if let t = nonEmpty(a.textContent) { authors.append(t) } }
         for a in e.extensionChildren("creator", namespace: FeedNamespace.dc, prefix: "dc") {
             if let t = nonEmpty(a.textContent) { authors.append(t) }
         }
+        // The body is the content, else the summary (``FeedItem/article``): its element as given is hashed.
         return FeedItem(title: title, link: link, guid: guid, itemKey: "", published: published, updated: updated,
-                        summary: summary, content: content, authors: authors)
+                        summary: summary, content: content, authors: authors,
+                        sourceHash: FeedItemSource.hash(title: titleElement, body: content.isEmpty ? summaryElement : contentElement))
     }
 
     /// Where an item's publication date is read from, first present first: RSS `pubDate`, `dc:date`,

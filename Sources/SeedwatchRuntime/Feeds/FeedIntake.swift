@@ -87,7 +87,7 @@ package enum FeedIntake {
             let descriptionShared = version.descriptionHash.map(sharedDescriptions.contains) ?? false
             return IncomingArticle(
                 article: article, articleKey: ArticleIdentity.feedKey(feedURL: feedURL, itemKey: item.itemKey),
-                contentHash: ArticleIdentity.sha256Hex(Array((article.title + "\n" + article.body).utf8)),
+                contentHash: item.sourceHash ?? ArticleIdentity.sha256Hex(Array((article.title + "\n" + article.body).utf8)),
                 source: source(item), origin: feedURL,
                 earlierVersion: .feedDocumentItem(version, document: document, descriptionShared: descriptionShared))
         }
@@ -96,7 +96,7 @@ package enum FeedIntake {
     /// The articles of a document's items, to decide (the daemon) or evaluate (`feeds check`).
     ///
     /// Each has the article key ``ArticleIdentity/feedKey(feedURL:itemKey:)``, the content hash of
-    /// its title, newline and body as the feed gives them, and its secondary keys; a description
+    /// its title and body as the feed gives them (``FeedItem/sourceHash``), and its secondary keys; a description
     /// that two items of the document share identifies neither.
     /// - Parameters:
     ///   - items: the document's items, in document order.

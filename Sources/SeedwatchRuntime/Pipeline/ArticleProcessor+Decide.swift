@@ -46,6 +46,14 @@ extension ArticleProcessor {
                 if let mark = try mark.get() {
                     // Seen: read again only when its content changed under the same key.
                     guard incoming.rereadsChangedContent, mark.contentHash != incoming.contentHash else { continue }
+                    // A mark from a release before source hashes holds the extracted text's hash: the
+                    // item's source hash is recorded on first sight, and the item is not read again
+                    // (a release that reads HTML differently would make every item look edited).
+                    if FeedItemSource.isSourceHash(incoming.contentHash) && !FeedItemSource.isSourceHash(mark.contentHash) {
+                        try store.commitContentChange(articleKey: articleKey, watch: watch.name, previousHash: mark.contentHash,
+                                                      contentHash: incoming.contentHash, alertID: nil, alertLine: nil, at: now())
+                        continue
+                    }
                     let normalized = normalizedText ?? Normalizer.sharedNormalization(of: incoming.article)
                     normalizedText = .some(normalized)
                     if let record = try decideContentChange(incoming, normalized: normalized, mark: mark, watch: watch) {

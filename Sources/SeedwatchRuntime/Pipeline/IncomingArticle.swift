@@ -12,8 +12,8 @@ package struct IncomingArticle: Sendable {
     package var article: Article
     /// Its article key (DESIGN §7): what makes it seen.
     package var articleKey: String
-    /// Hex SHA-256 of what arrived (a file's bytes; a feed item's title, newline and description),
-    /// stored with the seen mark.
+    /// Hex SHA-256 of what arrived (a file's bytes; a feed item's ``FeedItem/sourceHash``: its title
+    /// and body as the feed gave them), stored with the seen mark.
     package var contentHash: String
     /// The alert's `source` (DESIGN §6).
     package var source: AlertSource

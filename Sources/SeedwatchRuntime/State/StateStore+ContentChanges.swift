@@ -7,7 +7,9 @@ import SeedwatchCore
 extension StateStore {
     /// The seen mark of one article and watch, as the decide path reads it.
     package struct SeenMark: Sendable, Hashable {
-        /// Hex SHA-256 of the title, a newline and the body the mark was decided on (``IncomingArticle/contentHash``).
+        /// The ``IncomingArticle/contentHash`` the mark was decided on: for a feed item its
+        /// ``FeedItem/sourceHash`` (`src1:…`), or, in a mark from an earlier release, the hex SHA-256
+        /// of the extracted title, a newline and the body.
         package var contentHash: String
         /// The alert id recorded with the mark: the article's (or, for an edit under a new key, its
         /// original's) alert; `nil` when it never reached `notice`.
