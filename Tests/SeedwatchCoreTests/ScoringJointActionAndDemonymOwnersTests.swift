@@ -69,7 +69,7 @@ struct ScoringJointActionAndDemonymOwnersTests {
     /// 10.0); the bait words still score nothing.
     @Test func attackDronesAreNorthKoreanWeapons() throws {
         let d = try Self.decide("North Korea tests underwater attack drone", ["State media said the drone can generate a radioactive tsunami."])
-        #expect(Self.lines(d, .pairPoints) == ["title: north_korea with nk_weapons_program +4.0"])
+        #expect(Self.lines(d, .topic).contains("title: nk_weapons_program \"attack drone\" +6.0"))
         #expect(d.score == 26)
         #expect(d.level == .alert)
         let bait = try Self.decide("Kim Kardashian teams up with Moon Unit Zappa in Xi'an", ["The pair bought fine china and played their trump card."])
