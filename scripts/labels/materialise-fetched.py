@@ -31,7 +31,15 @@ How each source becomes a file the drop folder reads (README "The drop folder"):
   `italy-today/artifacts/YYYY-MM-DD/YYYY-MM-DD-user-message.md`, the Italian RSS items the show
   was given: a first line with the item's title, further lines with its description; `date` in
   RFC 5322 or ISO 8601 form; record N = the N-th `<article ` element in document order): a derived `.md`
-  with front matter `title`, `date` (UTC) and `source` (the outlet), the description as the body.
+  with front matter `title`, `date` (UTC) and `source` (the outlet), the description as the body;
+- an item of a stored RSS feed in JSON (albertbus/news-feed `FEED_rss_feed.json`, `{"items": [{"title",
+  "description", "link", "published"}]}` with `published` in milliseconds since 1970 UTC; record N =
+  item N): a derived `.md` with front matter `title`, `date` (UTC) and `url`, the description, tags
+  removed and entities decoded, as the body;
+- an article teaser of a news front-page snapshot (defgsus/frontpage-archive-2026
+  `docs/snapshots/SITE/PAGE.json`, `{"timestamp", "articles": [{"title", "teaser", "url"}]}`; record
+  N = article N): a derived `.md` with front matter `title` and `url`, the teaser (when there is one)
+  as the body; no date (a front page does not say when a story was published).
 
 Missing snapshots are reported with the `fetch` call that brings them in; they are not errors.
 Exit status: 0 when every article whose snapshot is present was written; 1 when a label line is
@@ -66,6 +74,8 @@ CONVERTERS = {
     "rumca-js/RSS-Link-Database-2022": "rss-link-entries",
     "rumca-js/RSS-Link-Database-2023": "rss-link-entries",
     "p1va/news-in-brief": "tagged-articles",
+    "albertbus/news-feed": "rss-json-items",
+    "defgsus/frontpage-archive-2026": "frontpage-articles",
 }
 
 MONTHS = {m: i for i, m in enumerate(
@@ -302,6 +312,34 @@ def convert_tagged_articles(data, src):
     return ("\n".join(head) + "\n\n" + body + "\n").encode("utf-8")
 
 
+def json_record(data, src, key):
+    """Record N of the list under `key` of a JSON object file."""
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as e:
+        raise LabelError(f"{src['path']} is not JSON: {e}")
+    items = doc.get(key) if isinstance(doc, dict) else None
+    n = src["record"]
+    if not isinstance(items, list) or n is None or n >= len(items) or not isinstance(items[n], dict):
+        raise LabelError(f"no record #{n} (an item of '{key}') in {src['path']}")
+    return items[n]
+
+
+def convert_rss_json_items(data, src):
+    item = json_record(data, src, "items")
+    title = html.unescape(re.sub(r"<[^>]+>", " ", item.get("title") or "")).strip()
+    published = item.get("published")
+    date = (datetime.datetime.fromtimestamp(published / 1000, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+            if isinstance(published, (int, float)) else "")
+    return markdown_article(title, date, (item.get("link") or "").strip(), html_to_text(item.get("description") or ""))
+
+
+def convert_frontpage_articles(data, src):
+    article = json_record(data, src, "articles")
+    return markdown_article((article.get("title") or "").strip(), "", (article.get("url") or "").strip(),
+                            (article.get("teaser") or "").strip() + "\n")
+
+
 def convert(kind, data, src):
     if kind == "copy":
         if src["record"] is not None:
@@ -321,6 +359,10 @@ def convert(kind, data, src):
         return convert_rss_link_entries(data, src)
     if kind == "tagged-articles":
         return convert_tagged_articles(data, src)
+    if kind == "rss-json-items":
+        return convert_rss_json_items(data, src)
+    if kind == "frontpage-articles":
+        return convert_frontpage_articles(data, src)
     raise LabelError(f"unknown converter {kind!r}")
 
 

@@ -158,6 +158,15 @@ public enum CoordinatedStates {
             guard let thing = owned.first, !owned.contains(where: jointNouns.contains) else { return nil }
             return thing
         }
+        // Two English demonyms before one noun own it as "China and Russia's" does: "very real
+        // Chinese, Russian threats", "ties to Chinese and Russian institutions" (but "Chinese and
+        // Russian warplanes", "Chinese and Russian naval drills" act together).
+        if isDemonym(utf8, first), isDemonym(utf8, second) {
+            let owned = following.prefix(3).filter { $0 != "," }
+            guard let thing = owned.first, thing.first?.isLetter == true,
+                  !owned.contains(where: jointNouns.contains) else { return nil }
+            return thing
+        }
         let before = ListedStates.tokens(String(decoding: utf8[max(0, first.lowerBound - 80)..<first.lowerBound], as: UTF8.self))
             .map { $0.lowercased() }
         var i = before.count - 1
@@ -173,6 +182,14 @@ public enum CoordinatedStates {
         return String(thing)
     }
 
+    /// Whether the mention at `range` is an English demonym ("Chinese", "Russian", "North Korean"):
+    /// its last word ends in -ese, -ian or -ean, the endings of the model's states' adjectives (a
+    /// state's name such as "Japan" or "Iran" does not).
+    static func isDemonym(_ utf8: ExtractedTextBytes, _ range: Range<Int>) -> Bool {
+        let word = String(decoding: utf8[range], as: UTF8.self).split(separator: " ").last.map { $0.lowercased() } ?? ""
+        return word.count > 4 && (word.hasSuffix("ese") || word.hasSuffix("ian") || word.hasSuffix("ean"))
+    }
+
     /// Prepositions of the genitive in the six languages, with their contracted forms.
     static let genitiveWords: Set<String> = ["of", "di", "del", "della", "dei", "degli", "delle", "dello", "de", "du", "des", "do", "da", "dos", "das", "von"]
 
@@ -182,6 +199,7 @@ public enum CoordinatedStates {
     static let jointNouns: Set<String> = relationNouns.union([
         "leaders", "leader", "presidents", "heads", "ministers", "chiefs", "envoys", "diplomats", "officials",
         "militaries", "armies", "navies", "forces", "troops", "warships", "ships", "bombers", "jets", "vessels",
+        "warplanes", "aircraft", "planes", "fighters", "submarines", "soldiers",
         "joint", "mutual", "bilateral", "relation", "meeting", "visit", "ties", "trade", "cooperation", "coordination",
         "drills", "drill", "exercises", "exercise", "patrols", "patrol", "manoeuvres", "maneuvers", "games", "war", "wargames",
         "statement", "declaration", "veto", "vetoes", "position", "stance", "talks", "summit",

@@ -7,7 +7,8 @@
 /// most 6 words, each either a list word (`and`, `or`, Italian `e`, `ed`, `o`, `oppure`, `the`, `as well as`) or a capitalised name;
 /// and the list has at least three items: a name inside the gap ("China, *the West* and Russia"),
 /// a capitalised name followed by a comma just before the first mention ("Iran, Russia and China"),
-/// or a comma or `and`/`or` and a capitalised name just after the second ("Russia, China and Iran").
+/// or a comma or `and`/`or` and a capitalised name or "others" just after the second ("Russia, China and Iran",
+/// "China, Russia and others").
 /// Entries of a ranking after a colon are list items too (``isRanking(utf8:before:)``).
 public enum ListedStates {
     /// Whether the mentions at `first` and `second` (UTF-8 byte ranges into `text`, `first` before
@@ -47,7 +48,8 @@ public enum ListedStates {
         guard let next = after.first, next == "," || conjunctions.contains(next.lowercased()) else { return false }
         after = after.dropFirst()
         while let t = after.first, t == "," || listJoiners.contains(t.lowercased()) { after = after.dropFirst() }
-        return after.first.map(isCapitalised) ?? false
+        // "China, Russia and others": a list left open is a list of three or more.
+        return after.first.map { isCapitalised($0) || $0.lowercased() == "others" } ?? false
     }
 
     /// Whether the mention at `first` is an entry of a ranking: a colon before it in its sentence, and
@@ -113,6 +115,47 @@ public enum ListedStates {
         }
         return items >= 4
     }
+
+    /// Whether the list that ends with the mention at `last` is the subject of a joint action: after
+    /// its remaining items (", Iran", "and Iran"), within the next 5 words of the same sentence, a
+    /// word of acting together (``jointWords``: "China, Russia, Iran team up for military exercises",
+    /// "China, Russia and Iran are conducting joint military exercises", "Russia, China e Iran
+    /// insieme"). States that do one thing together are a coalition acting, not an enumeration,
+    /// however many they are; a list that merely names states ("sanctions on Iran, Russia and
+    /// China", "threats from China, Russia and others") has no such word after it.
+    static func actJointly(utf8: ExtractedTextBytes, after last: Range<Int>) -> Bool {
+        guard last.upperBound <= utf8.count else { return false }
+        let window = String(decoding: utf8[last.upperBound..<min(utf8.count, last.upperBound + 120)], as: UTF8.self)
+        // The rest of the sentence and line only.
+        let sentence = window.prefix { !".;:!?\n".contains($0) }
+        var rest = tokens(String(sentence))[...]
+        // The list's remaining items: ", Name", "and Name", "and the Name".
+        while let sep = rest.first, sep == "," || conjunctions.contains(sep.lowercased()) {
+            var next = rest.dropFirst()
+            while let t = next.first, t == "," || listJoiners.contains(t.lowercased()) { next = next.dropFirst() }
+            guard let name = next.first, isCapitalised(name) else { break }
+            next = next.dropFirst()
+            while let t = next.first, isCapitalised(t) { next = next.dropFirst() }  // "North Korea"
+            rest = next
+        }
+        let following = rest.filter { $0 != "," }.prefix(5).map { $0.lowercased() }
+        for (i, word) in following.enumerated() {
+            if jointWords.contains(word) { return true }
+            // "team up", "teamed up", "join forces", "joined forces"
+            if i + 1 < following.count, jointPairs.contains("\(word) \(following[i + 1])") { return true }
+        }
+        return false
+    }
+
+    /// Words of acting together after a list of states (en, it: the languages whose lists are read).
+    static let jointWords: Set<String> = [
+        "joint", "jointly", "together",
+        "insieme", "congiunta", "congiunte", "congiunto", "congiunti", "congiuntamente",
+    ]
+    /// Two-word phrases of acting together.
+    static let jointPairs: Set<String> = [
+        "team up", "teams up", "teamed up", "teaming up", "join forces", "joins forces", "joined forces", "joining forces",
+    ]
 
     /// Items between two list mentions: parts between commas and and/or that hold a capitalised name.
     static func itemCount(_ gap: ArraySlice<Substring>) -> Int {

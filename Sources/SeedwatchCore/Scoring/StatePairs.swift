@@ -41,7 +41,8 @@ enum PairApartness: Hashable, Sendable {
 /// mention of the one and mention of the other act together, each such pair of mentions being items
 /// of one list (``ListedStates``; two core states in any list of three or more, other states only
 /// in a list of four or more: "US, Japan and South Korea defence chiefs meet" is an alliance
-/// acting, "an appeal to China, France, Japan, South Korea, Britain and others" an enumeration),
+/// acting, "an appeal to China, France, Japan, South Korea, Britain and others" an enumeration;
+/// a list followed by a word of acting together acts: ``ListedStates/actJointly(utf8:after:)``),
 /// alternatives or shared objects (``CoordinatedStates``), or — two core states — only as the joint
 /// owners of a thing ("China and Russia's support for Iran"). Each mention is read as its name
 /// phrase (``NamePhrase``: "Russia President Vladimir Putin", "President Xi"), so that "Trump,
@@ -99,6 +100,8 @@ enum StatePairs {
                 guard one.upperBound <= two.lowerBound else { return nil }
                 let reason: PairApartness
                 if lists ? ListedStates.areListItems(utf8: utf8, one, two) : ListedStates.areLongListItems(utf8: utf8, one, two) {
+                    // A list that does one thing together acts ("China, Russia, Iran team up for drills").
+                    if ListedStates.actJointly(utf8: utf8, after: two) { return nil }
                     reason = .listItems
                 } else if let reading = CoordinatedStates.reading(utf8: utf8, one, two, headline: headline) {
                     switch reading {
