@@ -81,7 +81,9 @@ extension AutomatonCache {
     /// that JSON cannot hold, such as an infinity).
     public static func storedForm(of model: WatchModel, key: [UInt8]) -> [UInt8]? {
         precondition(key.count == 32, "a stored model's key is 32 bytes")
-        guard let json = try? JSONEncoder().encode(model) else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys  // the same bytes for the same model (dictionaries have no order)
+        guard let json = try? encoder.encode(model) else { return nil }
         var out = storedModelMagic
         PatternAutomaton.appendUInt32(storedModelFormatVersion, to: &out)
         out += key
