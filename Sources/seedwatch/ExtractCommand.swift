@@ -39,7 +39,7 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let maxBytes = try maxBytes()
-        let expansion = InputFiles.expandAll(paths)
+        let expansion = InputFiles.expandAll(paths + RepeatedPaths.taken)
         let inputs = expansion.files
         var unreadable = !expansion.emptyFolders.isEmpty
         for folder in expansion.emptyFolders { FileHandleOutput.standardError(InputFiles.emptyFolderLine(folder)) }

@@ -47,8 +47,9 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         let configPath = ConfigurationLocator.locate(explicit: options.config)
         let configuration = try options.loadConfiguration()
-        // The inputs are read and extracted on another thread while the watches compile.
-        let expansion = InputFiles.expandAll(paths)
+        // The inputs are read and extracted on another thread while the watches compile. The paths
+        // after the first were taken off the command line before it was parsed (RepeatedPaths).
+        let expansion = InputFiles.expandAll(paths + RepeatedPaths.taken)
         let readAhead = ScanReadAhead(inputs: expansion.files, maxBytes: configuration.dropFolder.maxBytes)
         var watches = try options.loadWatches(configuration)
         if let watch {

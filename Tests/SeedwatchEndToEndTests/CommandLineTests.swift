@@ -286,6 +286,45 @@ struct CommandLineTests {
         #expect(output.status == 66)
         #expect(output.stderr.contains("/nonexistent/file.txt: cannot open"))
     }
+
+    /// `scan` and `extract` take their paths after the first off the command line before it is
+    /// parsed (`RepeatedPaths`): the inputs keep their order, wherever the options stand among them.
+    @Test func manyPathsKeepTheirOrderAmongTheOptions() throws {
+        let folder = NSTemporaryDirectory() + "seedwatch-paths-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let names = (0..<40).map { String(format: "%@/%02d.txt", folder, $0) }
+        for (i, name) in names.enumerated() { try "Putin met Xi in Beijing, report \(i).".write(toFile: name, atomically: true, encoding: .utf8) }
+        let order = [names[5], names[1]] + names[10..<40].reversed() + [names[0]]
+        let scan = try Self.run(["scan", order[0], "--json", order[1], "--watch", "china-russia-north-korea"] + Array(order[2..<10])
+                                + ["--config", Self.shippedConfig] + Array(order[10...]))
+        #expect(scan.status == 0, "\(scan.stderr)")
+        let scanned = scan.stdout.split(separator: "\n").compactMap { line -> String? in
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return (object?["source"] as? [String: Any])?["path"] as? String
+        }
+        #expect(scanned == order)
+        let extract = try Self.run(["extract", "--json", "--config", Self.shippedConfig, order[0], order[1], "--", order[2]])
+        #expect(extract.status == 0, "\(extract.stderr)")
+        let extracted = extract.stdout.split(separator: "\n").compactMap { line -> String? in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["path"] as? String
+        }
+        #expect(extracted == Array(order[0..<3]))
+        // An option without its value is still an error, and a missing path too.
+        #expect(try Self.run(["scan", "--config", Self.shippedConfig, order[0], order[1], "--watch"]).status != 0)
+        #expect(try Self.run(["scan", "--config", Self.shippedConfig]).status != 0)
+    }
+
+    /// `RepeatedPaths.valueOptions` must name every option of `scan` and `extract` that takes a
+    /// value, or that value would be read as a path.
+    @Test(arguments: [("scan", ["--config", "--watch"]), ("extract", ["--config"])])
+    func theOptionsThatTakeAValueAreThoseRepeatedPathsKnows(command: String, known: [String]) throws {
+        let help = try Self.run([command, "--help"]).stdout
+        let regex = try NSRegularExpression(pattern: "(--[a-z-]+) <")
+        let options = Set(regex.matches(in: help, range: NSRange(help.startIndex..., in: help)).compactMap { match in
+            Range(match.range(at: 1), in: help).map { String(help[$0]) }
+        })
+        #expect(options == Set(known), "update RepeatedPaths.valueOptions in Sources/seedwatch/RepeatedPaths.swift")
+    }
 }
 
 import SeedwatchCore

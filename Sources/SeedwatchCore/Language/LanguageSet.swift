@@ -1,6 +1,6 @@
 /// A set of the languages seedwatch knows (ISO 639-1 codes), as a bit mask: the languages an alias
 /// or topic term is written in. The empty set means "every language" (an untagged alias).
-public struct LanguageSet: Sendable, Hashable, CustomStringConvertible {
+public struct LanguageSet: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The languages, in bit order: the six of the matcher's stop-word profiles, then the four
     /// told apart by their script.
     public static let codes = ["en", "es", "pt", "fr", "de", "it", "ru", "ko", "zh", "ja"]

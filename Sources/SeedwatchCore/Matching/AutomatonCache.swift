@@ -76,10 +76,29 @@ public struct AutomatonCache: Sendable {
         return (compiled, store(compiled.stored(key: key), at: file) ? .compiledAndStored : .compiledNotStored)
     }
 
-    /// The whole file at `path`, or `nil` when it cannot be read.
+    /// The whole regular file at `path`, or `nil` when it cannot be read. Read straight into the
+    /// array (not through `Data`, which cost a second copy of the 12.5 MB of a model's automata).
     static func read(_ path: String) -> [UInt8]? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return [UInt8](data)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        guard size > 0 else { return [] }
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var done = 0
+            while done < size {
+                let n = systemRead(fd, buffer.baseAddress! + done, size - done)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { break }
+                done += n
+            }
+            initialized = done
+            complete = done == size
+        }
+        return complete ? bytes : nil
     }
 
     /// Writes `bytes` to a temporary file beside `path`, then renames it to `path`. Returns whether
@@ -111,11 +130,12 @@ public struct AutomatonCache: Sendable {
     /// How long a stored automaton that no store has written again is kept: 7 days, in seconds.
     public static let staleAfter: TimeInterval = 7 * 24 * 3600
 
-    /// Removes the folder's `automaton-*` files (stored automata and torn temporary files) last
-    /// modified more than ``staleAfter`` ago, other than `kept`: those of older builds and models.
+    /// Removes the folder's `automaton-*` and `model-*` files (stored automata and models, and torn
+    /// temporary files) last modified more than ``staleAfter`` ago, other than `kept`: those of
+    /// older builds and models.
     func pruneStale(keeping kept: String, now: Date = Date()) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names where name.hasPrefix("automaton-") {
+        for name in names where name.hasPrefix("automaton-") || name.hasPrefix("model-") {
             let file = directory + "/" + name
             guard file != kept, let modified = (try? FileManager.default.attributesOfItem(atPath: file))?[.modificationDate] as? Date,
                   now.timeIntervalSince(modified) > Self.staleAfter else { continue }
@@ -136,4 +156,9 @@ public struct AutomatonCache: Sendable {
         }
         return out
     }
+}
+
+/// `read(2)`, under a name that the cache's own `read(_:)` does not hide.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(fd, buffer, count)
 }

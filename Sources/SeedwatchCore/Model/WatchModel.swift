@@ -1,7 +1,7 @@
 import Foundation
 
 /// The actor and topic model of one seed watch (`seeds/<watch>/model.yaml`, DESIGN §4).
-public struct WatchModel: Sendable {
+public struct WatchModel: Sendable, Codable {
     /// The watch name: the folder that holds `model.yaml`, e.g. `china-russia-north-korea`.
     public var watch: String
     /// First 12 hex digits of SHA-256 of `model.yaml`'s bytes (DESIGN §7). Part of every alert id,
@@ -29,8 +29,8 @@ public struct WatchModel: Sendable {
 }
 
 /// A person, state or organization the watch follows.
-public struct Actor: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+public struct Actor: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
         case person, state, organization
     }
 
@@ -60,7 +60,7 @@ public struct Actor: Sendable, Hashable {
 }
 
 /// One way an actor is written in text.
-public struct Alias: Sendable, Hashable {
+public struct Alias: Sendable, Hashable, Codable {
     /// The alias as written in the model; normalised (DESIGN §5) before matching.
     public var text: String
     /// When true the alias matches only with the same letter case ("Xi" but not "XI").
@@ -87,7 +87,7 @@ public struct Alias: Sendable, Hashable {
 }
 
 /// A phrase whose matches claim their span, so that shorter aliases inside it do not fire.
-public struct Exclusion: Sendable, Hashable {
+public struct Exclusion: Sendable, Hashable, Codable {
     public var text: String
     public var caseSensitive: Bool
 
@@ -98,7 +98,7 @@ public struct Exclusion: Sendable, Hashable {
 }
 
 /// A subject of the story (sanctions, arms transfer, …) with its weighted terms.
-public struct Topic: Sendable, Hashable {
+public struct Topic: Sendable, Hashable, Codable {
     public var id: String
     public var name: String
     public var terms: [TopicTerm]
@@ -111,7 +111,7 @@ public struct Topic: Sendable, Hashable {
 }
 
 /// A word or phrase that signals a topic, with the points one occurrence contributes.
-public struct TopicTerm: Sendable, Hashable {
+public struct TopicTerm: Sendable, Hashable, Codable {
     public var text: String
     /// Points per sentence that holds the term (before the rules' caps and position weights).
     public var weight: Double

@@ -48,7 +48,7 @@ import Yams
 /// ``Scorer``): a key state or the core relation in the title or lead or across `subject_share` of
 /// the body sentences, or a `subject_topics` term with a partner state in the title or lead, or a
 /// paragraph on the story (`subject_paragraph` of `subject_paragraph_window` consecutive sentences).
-public struct ScoringRules: Sendable, Hashable {
+public struct ScoringRules: Sendable, Hashable, Codable {
     /// Minimum score for level `alert`.
     public var alertThreshold: Double = 20
     /// Minimum score for level `notice` (not above `alertThreshold`).
