@@ -70,6 +70,20 @@ extension PatternAutomaton {
         body + Array(SHA256.hash(data: body))
     }
 
+    /// The payload of a stored file that ``sealed(_:)`` made from `magic` (4 bytes), `version`
+    /// (UInt32, little-endian), `key` (32 bytes) and the payload: the range of its bytes after that
+    /// 40-byte head and before the 32-byte checksum, or `nil` when the file is shorter than head and
+    /// checksum, its SHA-256 is wrong or its head differs.
+    static func sealedPayload(_ stored: [UInt8], magic: [UInt8], version: UInt32, key: [UInt8]) -> Range<Int>? {
+        let head = 4 + 4 + 32
+        guard stored.count >= head + 32 else { return nil }
+        let body = stored.count - 32
+        guard Array(SHA256.hash(data: stored[0..<body])) == Array(stored[body...]),
+              Array(stored[0..<4]) == magic, readUInt32(stored, at: 4) == version,
+              Array(stored[8..<40]) == key else { return nil }
+        return head..<body
+    }
+
     /// Reads a stored automaton, or `nil` when `stored` is not, as far as can be checked, the
     /// automaton that compiling `patterns` would make (their word-start flags are in `key`): wrong magic,
     /// format version, key or checksum; a count that does not fit the size; a table index out of
@@ -78,10 +92,8 @@ extension PatternAutomaton {
     public init?(stored: [UInt8], key: [UInt8], patterns: [[UInt8]]) {
         let headerSize = 4 + 4 + 32 + 7 * 4
         guard stored.count >= headerSize + 256 + 32 else { return nil }
-        let body = stored.count - 32
-        guard Array(SHA256.hash(data: stored[0..<body])) == Array(stored[body...]) else { return nil }
-        guard Array(stored[0..<4]) == Self.storedMagic, Self.readUInt32(stored, at: 4) == Self.storedFormatVersion,
-              Array(stored[8..<40]) == key else { return nil }
+        guard let body = Self.sealedPayload(stored, magic: Self.storedMagic, version: Self.storedFormatVersion,
+                                            key: key)?.upperBound else { return nil }
         var counts: [Int] = []
         for k in 0..<7 { counts.append(Int(Self.readUInt32(stored, at: 40 + 4 * k))) }
         let (classCount, startRow, maxPatternLength, patternCount, transitionCount, startCount, listCount) =

@@ -94,12 +94,8 @@ extension AutomatonCache {
     /// Reads a stored model, or `nil` when `stored` has the wrong magic, format version, key or
     /// checksum, or does not decode.
     public static func storedModel(_ stored: [UInt8], key: [UInt8]) -> WatchModel? {
-        let headerSize = 4 + 4 + 32
-        guard stored.count >= headerSize + 32 else { return nil }
-        let body = stored.count - 32
-        guard Array(stored[0..<4]) == storedModelMagic, PatternAutomaton.readUInt32(stored, at: 4) == storedModelFormatVersion,
-              Array(stored[8..<40]) == key,
-              Array(SHA256.hash(data: stored[0..<body])) == Array(stored[body...]) else { return nil }
-        return try? JSONDecoder().decode(WatchModel.self, from: Data(stored[headerSize..<body]))
+        guard let payload = PatternAutomaton.sealedPayload(stored, magic: storedModelMagic,
+                                                           version: storedModelFormatVersion, key: key) else { return nil }
+        return try? JSONDecoder().decode(WatchModel.self, from: Data(stored[payload]))
     }
 }
