@@ -50,19 +50,11 @@ public enum FeedItemSource {
         return out
     }
 
-    /// The source hash of an item whose title and body are XML elements: their text (all text
-    /// descendants in document order; the tags of child elements are not part of it).
+    /// The source hash of an item whose title and body are XML elements: of their whole text
+    /// (``XMLElement/textContent``: all text descendants in document order, not the tags of child
+    /// elements), since a document read in pieces (a stream) may hold an element's text in several
+    /// runs and the hash must not depend on how it was read.
     static func hash(title: XMLElement?, body: XMLElement?) -> String {
-        var sha = SHA256()
-        if let title { update(&sha, title) }
-        sha.update(data: [0])
-        if let body { update(&sha, body) }
-        return prefix + Hex.encode(Array(sha.finalize()))
-    }
-
-    /// The whole text, as ``XMLElement/textContent`` gives it: a document read in pieces (a stream)
-    /// may hold an element's text in several runs, and the hash must not depend on how it was read.
-    private static func update(_ sha: inout SHA256, _ element: XMLElement) {
-        sha.update(data: folded(element.textContent))
+        hash(title: title?.textContent, body: body?.textContent)
     }
 }
