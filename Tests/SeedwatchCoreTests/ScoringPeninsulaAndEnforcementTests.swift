@@ -90,7 +90,8 @@ struct ScoringPeninsulaAndEnforcementTests {
         #expect(d.level == .alert)
     }
 
-    /// Sanctions enforcement in court (charges, pleas, sentences, laundering, front companies) counts
+    /// Sanctions enforcement in court (charges, pleas, sentences, fines, jail, laundering, front
+    /// companies, and the luxury goods the UN sanctions ban: 4.0 in the title since the eleventh round) counts
     /// as sanctions evidence with North Korea or sanctions named within 12 words; the same words in
     /// other crime news do not count, and a note says why.
     @Test func courtWordsCountAsSanctionsOnlyNearNorthKorea() throws {
@@ -99,16 +100,18 @@ struct ScoringPeninsulaAndEnforcementTests {
         ])
         #expect(d.explanation.map(\.description) == [
             "state north_korea in title +6.0", "state north_korea in lead (sentence 1) +4.0",
-            "title: sanctions \"jailed\" +3.0", "sentence 1: sanctions \"sentenced\" +2.25",
+            "title: sanctions \"luxury goods\" +4.0", "sentence 1: sanctions \"luxury goods\" +3.0",
             "title: north_korea with sanctions +4.0",
         ])
-        #expect(d.score == 19.25)
+        #expect(d.score == 21)
         #expect(d.level == .alert)
         let fraud = try Self.decide("Chinese tycoon sentenced to 30 years in US jail for fraud", [
             "A Chinese businessman was sentenced on Friday to 30 years in prison for defrauding his followers.",
         ])
         #expect(fraud.explanation.filter { $0.rule == .requires }.map(\.description) == [
             "title: sanctions \"sentenced\" not counted: none of North Korea, North Korean, North Koreans, Pyongyang, DPRK, N. Korea, "
+                + "N Korea, sanctions, sanctioned, Corea del Norte, … (43 in all) within 12 words +0.0",
+            "title: sanctions \"jail\" not counted: none of North Korea, North Korean, North Koreans, Pyongyang, DPRK, N. Korea, "
                 + "N Korea, sanctions, sanctioned, Corea del Norte, … (43 in all) within 12 words +0.0",
             "sentence 1: sanctions \"sentenced\" not counted: none of North Korea, North Korean, North Koreans, Pyongyang, DPRK, N. Korea, "
                 + "N Korea, sanctions, sanctioned, Corea del Norte, … (43 in all) within 12 words +0.0",

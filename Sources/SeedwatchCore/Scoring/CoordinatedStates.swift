@@ -15,7 +15,10 @@
 /// - with "and" (in any of the six languages), they are objects when the word before the first
 ///   mention (articles and "both" skipped) is a preposition or a verb acting on them
 ///   (``objectWords``); a comma, a clause word ("that", "que", "dass") or the start of the
-///   sentence before them keeps them a subject.
+///   sentence before them keeps them a subject;
+/// - two coordinated states right before a verb of abstaining or dominating (``separateVerbs``: "as
+///   Russia and China abstain"), and two states with one verb of a ranking between them
+///   (``rankingVerbs``: "Russia overtakes China as leading arms seller"), are each on their own.
 public enum CoordinatedStates {
     /// How two coordinated mentions are read.
     public enum Reading: Sendable, Hashable {
@@ -23,6 +26,11 @@ public enum CoordinatedStates {
         case alternatives(String)
         /// Both the object of the word before them (lowercased).
         case objects(of: String)
+        /// Each the subject, on its own, of a verb of abstaining or of a ranking that follows them
+        /// ("as Russia and China abstain", "Beijing and Moscow dominate global nuclear energy trade"),
+        /// or ranked against each other by the verb between them ("Russia overtakes China as leading
+        /// arms seller"): the verb, lowercased.
+        case separately(String)
     }
 
     /// The reading of the mentions at `first` and `second` (UTF-8 byte ranges into `text`, `first`
@@ -48,12 +56,15 @@ public enum CoordinatedStates {
         // Italian and Spanish "o" ("nave russa o cinese") is a conjunction only where no comma makes
         // it the Portuguese article ("a Rússia, o Japão").
         let isConjunction = { (word: String) in conjunctions.contains(word) || (word == "o" && !gap.contains(",")) }
+        // One state ranked against the other by the one verb between them ("Russia overtakes China").
+        if words.count == 1, !gap.contains(","), rankingVerbs.contains(words[0]) { return .separately(words[0]) }
         if !commaOnly {
             guard !words.isEmpty, words.count <= 3,
                   words.allSatisfy({ isConjunction($0) || articles.contains($0) }),
                   let conjunction = words.first(where: isConjunction) else { return nil }
             if alternatives.contains(conjunction) { return .alternatives(conjunction) }
         }
+        if let verb = separateVerb(after: utf8, second) { return .separately(verb) }
         // The word before the first mention, articles and "both" skipped.
         let before = ListedStates.tokens(String(decoding: utf8[max(0, first.lowerBound - 80)..<first.lowerBound], as: UTF8.self))
         for (i, token) in before.enumerated().reversed() {
@@ -85,6 +96,32 @@ public enum CoordinatedStates {
         guard possessives.contains(next) else { return false }
         return following.dropFirst().prefix(3).contains(where: relationNouns.contains)
     }
+
+    /// The verb right after the second of two coordinated states that makes each of them its subject
+    /// on its own (``separateVerbs``), lowercased, or nil.
+    static func separateVerb(after utf8: ExtractedTextBytes, _ second: Range<Int>) -> String? {
+        let following = ListedStates.tokens(String(decoding: utf8[second.upperBound..<min(utf8.count, second.upperBound + 40)],
+                                                   as: UTF8.self)).map { $0.lowercased() }
+        guard let next = following.first, separateVerbs.contains(next) else { return nil }
+        return next
+    }
+
+    /// Verbs whose coordinated subjects do not act together: abstaining on a vote is each member's
+    /// own absence from it ("UN renews Sudan arms embargo as Russia and China abstain"), and two
+    /// states that dominate or lead a market or a ranking are its rivals ("Beijing and Moscow
+    /// dominate global nuclear energy trade"). English; "veto" and "vote" are not among them: two
+    /// states that veto a resolution together act together.
+    static let separateVerbs: Set<String> = [
+        "abstain", "abstains", "abstained", "abstaining", "dominate", "dominates", "dominated", "dominating",
+    ]
+
+    /// Verbs of a ranking that put one state against the other, the one verb between them ("Russia
+    /// overtakes China as leading arms seller in sub-Saharan Africa", "China surpasses Japan"):
+    /// comparison, not relations. English.
+    static let rankingVerbs: Set<String> = [
+        "overtakes", "overtook", "overtaken", "surpasses", "surpassed", "outpaces", "outpaced", "outstrips", "outstripped",
+        "eclipses", "eclipsed", "displaces", "displaced", "outranks", "outranked", "trails", "trailed",
+    ]
 
     /// Nouns of a relation between two parties, after a possessive ("Russia and China's alliance").
     static let relationNouns: Set<String> = [

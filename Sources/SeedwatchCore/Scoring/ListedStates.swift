@@ -4,7 +4,8 @@
 /// nothing about relations between them, so the core pattern does not count it (``ScoreRule/listedStates``).
 ///
 /// The rule, on the text between the two mentions (the gap): the gap holds no line break and at
-/// most 6 words, each either a list word (`and`, `or`, Italian `e`, `ed`, `o`, `oppure`, `the`, `as well as`) or a capitalised name;
+/// most 6 words (9 when it holds two or more commas), each either a list word (`and`, `or`, Italian `e`, `ed`, `o`, `oppure`, `the`, `as well as`, and the
+/// hedges `possibly`, `perhaps`, `probably`, `maybe`, `even`) or a capitalised name;
 /// and the list has at least three items: a name inside the gap ("China, *the West* and Russia"),
 /// a capitalised name followed by a comma just before the first mention ("Iran, Russia and China"),
 /// or a comma or `and`/`or` and a capitalised name or "others" just after the second ("Russia, China and Iran",
@@ -26,7 +27,9 @@ public enum ListedStates {
         if gap.contains("\n") { return false }
         if isRanking(utf8: utf8, before: first) { return true }
         let gapWords = words(gap)
-        guard gapWords.count <= 6 else { return false }
+        // An enumeration with two or more commas in the gap may hold up to 9 words ("Russia, China,
+        // Japan, South Korea, India and possibly North Korea").
+        guard gapWords.count <= (gap.filter({ $0 == "," }).count >= 2 ? 9 : 6) else { return false }
         for word in gapWords where !listWords.contains(word.lowercased()) && !isCapitalised(word) { return false }
         // Items inside the gap: parts between commas and and/or that hold a capitalised name.
         var items = 2
@@ -178,7 +181,9 @@ public enum ListedStates {
     static let conjunctions: Set<String> = ["and", "or", "e", "ed", "o", "oppure"]
     /// What may stand between a comma and the next item: a conjunction or "the".
     static let listJoiners: Set<String> = conjunctions.union(["the"])
-    static let listWords: Set<String> = conjunctions.union(["the", "as", "well"])
+    /// With the hedges a list may put before its last item ("the US, Russia, China, India and
+    /// possibly North Korea").
+    static let listWords: Set<String> = conjunctions.union(["the", "as", "well", "possibly", "perhaps", "probably", "maybe", "even"])
 
     static func isCapitalised(_ word: Substring) -> Bool {
         word.first.map { $0.isUppercase } ?? false

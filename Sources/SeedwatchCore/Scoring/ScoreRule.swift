@@ -49,4 +49,7 @@ public enum ScoreRule: String, Sendable, Hashable, Codable, CaseIterable {
     case subject = "require_subject"
     /// 0 points: no level, because the title of a short item names no actor and no topic term.
     case shortItemTitle = "short_item_sentences"
+    /// 0 points: a state named only inside the name of the war in Ukraine ("the Russia-Ukraine war",
+    /// "la guerra Rusia-Ucrania") is not counted as named in that sentence (``WarNames``).
+    case warName = "war_name"
 }

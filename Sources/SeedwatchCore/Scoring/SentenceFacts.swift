@@ -7,7 +7,7 @@ final class SentenceFacts {
     /// The names of the 0-point notes the facts write: an ambiguous term without a companion
     /// (``CompanionWords``), states named only as list items (``ListedStates``), as alternatives or
     /// as shared objects (``CoordinatedStates``).
-    static let noteNames: [ScoreRule] = [.requires, .listedStates, .statesAsObjects, .incidentTitle]
+    static let noteNames: [ScoreRule] = [.requires, .listedStates, .statesAsObjects, .incidentTitle, .warName]
 
     let result: MatchResult
     let rules: ScoringRules
@@ -86,9 +86,20 @@ final class SentenceFacts {
                 var sentenceStates = Set<String>()
                 var sentenceActors: [Int] = []
                 var mentionRanges: [String: [Range<Int>]] = [:]
+                var warNamed: Set<String> = []
                 while k < mentions.endIndex, mentions[k].sentence == s {
                     let m = mentions[k]
                     let actor = model.actors[m.actor]
+                    // A state named only as a party in the war's name is no actor of the sentence.
+                    if let state = actor.stateID, relevant(state), let name = WarNames.name(around: m.range, utf8: utf8) {
+                        if warNamed.insert(state).inserted {
+                            apartNotes.append(ScoreComponent(rule: .warName, points: 0,
+                                                             detail: "\(place(s)): \(state) in the war's name \"\(name)\" not counted",
+                                                             sentence: s))
+                        }
+                        k += 1
+                        continue
+                    }
                     if !sentenceActors.contains(m.actor) { sentenceActors.append(m.actor) }
                     if let state = actor.stateID {
                         sentenceStates.insert(state)

@@ -22,6 +22,8 @@ enum PairApartness: Hashable, Sendable {
     /// Two core states named only as the joint owners of the thing given ("China and Russia's
     /// support for Iran": ``CoordinatedStates/jointOwned(utf8:_:_:)``).
     case owners(String)
+    /// Each the subject of a verb on its own, or ranked against each other by it (``CoordinatedStates/Reading/separately(_:)``).
+    case separately(String)
 
     /// The 0-point note's rule.
     var rule: ScoreRule { self == .listItems ? .listedStates : .statesAsObjects }
@@ -33,6 +35,7 @@ enum PairApartness: Hashable, Sendable {
         case .alternatives(let word): "alternatives (\"\(word)\")"
         case .objects(let word): "objects of \"\(word)\""
         case .owners(let thing): "the owners of \"\(thing)\""
+        case .separately(let verb): "subjects of \"\(verb)\" each on its own"
         }
     }
 }
@@ -107,6 +110,7 @@ enum StatePairs {
                     switch reading {
                     case .alternatives(let word): reason = .alternatives(word)
                     case .objects(let word): reason = .objects(word)
+                    case .separately(let verb): reason = .separately(verb)
                     }
                 } else {
                     return nil
