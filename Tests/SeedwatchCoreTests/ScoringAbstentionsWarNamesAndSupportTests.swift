@@ -10,13 +10,10 @@ import Testing
 /// contest; a list may hedge its last item ("and possibly North Korea").
 @Suite("Scoring: abstentions, rankings, the war's name, support, luxury goods")
 struct ScoringAbstentionsWarNamesAndSupportTests {
-    static func decide(_ title: String, _ body: [String]) throws -> Decision {
-        try ShippedModel.scorer.score(ShippedModel.matcher.match(Article(title: title, body: body.joined(separator: "\n"))))
-    }
-
-    static func lines(_ d: Decision, _ rule: ScoreRule) -> [String] {
-        d.explanation.filter { $0.rule == rule }.map(\.description)
-    }
+    /// The shipped model's decision on a short article, and its explain lines of one rule (the
+    /// helpers of the tenth round's suite).
+    static func decide(_ title: String, _ body: [String]) throws -> Decision { try ScoringJointActionAndDemonymOwnersTests.decide(title, body) }
+    static func lines(_ d: Decision, _ rule: ScoreRule) -> [String] { ScoringJointActionAndDemonymOwnersTests.lines(d, rule) }
 
     /// "as Russia and China abstain": each abstains on its own; no pair, so no subject and no level
     /// (it was an alert: a pair with the embargo's terms).
