@@ -41,6 +41,8 @@ struct AutomatonCacheTests {
         let cache = AutomatonCache(directory: try Self.folder(), codeIdentity: Self.identity)
         let plain = AliasTable(model: model)
         let stored = AliasTable(model: model, cache: cache)
+        #expect(Self.files(cache.directory).isEmpty, "the automata are made at their first use")
+        _ = (stored.automaton, stored.englishAutomaton)
         #expect(Self.files(cache.directory).count == 2, "the automaton of every language and the English one")
         func inodes() -> [Int] {
             Self.files(cache.directory).map { name in
@@ -50,6 +52,7 @@ struct AutomatonCacheTests {
         }
         let written = inodes()
         let loaded = AliasTable(model: model, cache: cache)
+        _ = (loaded.automaton, loaded.englishAutomaton)
         #expect(inodes() == written, "the second table read both files and wrote none")
         for table in [stored, loaded] {
             #expect(table.automaton.hasSameTables(as: plain.automaton))

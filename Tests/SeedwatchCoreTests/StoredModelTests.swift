@@ -91,7 +91,7 @@ struct StoredModelTests {
             other.watch = "other"
             try write(try #require(AutomatonCache.storedForm(of: other, key: Self.key(cache, bytes + [0x0A]))))
         case "resealed bad JSON":
-            // The checksum is right, so only the decoding can refuse it.
+            // The checksum is right, so only the decoding can refuse it: the JSON's length is cut.
             var body = Array(good.dropLast(32))
             body[40] = UInt8(ascii: "[")
             try write(PatternAutomaton.sealed(body))
@@ -106,6 +106,38 @@ struct StoredModelTests {
             #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == Data(good), "the file is written again, whole")
             #expect(try cache.model(bytes: bytes, file: ShippedModel.modelPath, watch: Self.watch).1 == .loaded)
         }
+    }
+
+    @Test func theBinaryFormWritesEveryStoredPropertyOfActorsAliasesExclusionsTopicsAndTerms() throws {
+        // A property added to one of these types must be written and read by StoredModelForm: this
+        // count is then raised with it.
+        let term = TopicTerm("x", requires: ["oil"], notAfter: ["cold"])
+        let counts = [
+            Mirror(reflecting: Actor(id: "a", name: "A", kind: .state, aliases: [])).children.count,
+            Mirror(reflecting: Alias("a")).children.count,
+            Mirror(reflecting: Exclusion("a")).children.count,
+            Mirror(reflecting: Topic(id: "t", name: "T", terms: [])).children.count,
+            Mirror(reflecting: term).children.count,
+        ]
+        #expect(counts == [6, 5, 2, 3, 9])
+        // Every value of the shipped model survives, down to the terms' companion phrases and the
+        // JSON of the rest.
+        let yaml = try ShippedModel.model
+        let key = [UInt8](repeating: 7, count: 32)
+        let form = try #require(AutomatonCache.storedForm(of: yaml, key: key))
+        let read = try #require(AutomatonCache.storedModel(form, key: key))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        #expect(try encoder.encode(read) == encoder.encode(yaml))
+        var odd = yaml
+        odd.actors[0].affiliation = "ü"
+        odd.actors[0].knowledge = nil
+        odd.topics[0].terms[0].weight = 0.1 + 0.2
+        odd.topics[0].terms[0].within = -3
+        odd.topics[0].terms[0].languages = LanguageSet(mask: 0x3FF)
+        let oddForm = try #require(AutomatonCache.storedForm(of: odd, key: key))
+        let oddRead = try #require(AutomatonCache.storedModel(oddForm, key: key))
+        #expect(Self.same(oddRead, odd))
     }
 
     @Test func aModelThatDoesNotLoadThrowsAsBeforeAndStoresNothing() throws {

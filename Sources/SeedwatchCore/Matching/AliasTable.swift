@@ -26,11 +26,16 @@ public struct AliasTable: Sendable {
     }
 
     /// Every pattern: scanned for articles of a language other than English, or undetected.
-    let automaton: PatternAutomaton
+    /// Loaded or compiled on first use (``OnFirstUse``): a process that scans only English
+    /// articles never reads its 9 MB of tables.
+    var automaton: PatternAutomaton { allAutomaton.value }
     /// Only the patterns that count in English (untagged or tagged `en`), with their indices in
     /// ``patterns``: scanned for English articles, the usual case, so that the forms of the other
-    /// languages cost those articles nothing (a smaller DFA, fewer raw hits).
-    let englishAutomaton: PatternAutomaton
+    /// languages cost those articles nothing (a smaller DFA, fewer raw hits). Loaded or compiled on
+    /// first use.
+    var englishAutomaton: PatternAutomaton { englishOnlyAutomaton.value }
+    let allAutomaton: OnFirstUse<PatternAutomaton>
+    let englishOnlyAutomaton: OnFirstUse<PatternAutomaton>
     let englishIndices: [Int32]
     let patterns: [Pattern]
     /// Flat copies of what the scan's hot path reads per hit, so that it touches no array
@@ -103,14 +108,16 @@ public struct AliasTable: Sendable {
         // A pattern whose first scalar is of a script written with spaces (``WordBoundary/ScriptClass/other``)
         // never follows an ASCII letter or digit: the automaton drops those raw hits itself.
         let wordStart = patterns.map { WordBoundary.scriptClass($0.firstScalar) == .other }
-        func compile(_ patterns: [[UInt8]], _ wordStart: [Bool]) -> PatternAutomaton {
-            guard let cache else { return PatternAutomaton(patterns: patterns, wordStart: wordStart) }
-            return cache.automaton(patterns: patterns, wordStart: wordStart).0
+        func compile(_ patterns: [[UInt8]], _ wordStart: [Bool]) -> OnFirstUse<PatternAutomaton> {
+            OnFirstUse {
+                guard let cache else { return PatternAutomaton(patterns: patterns, wordStart: wordStart) }
+                return cache.automaton(patterns: patterns, wordStart: wordStart).0
+            }
         }
-        self.automaton = compile(folded, wordStart)
+        self.allAutomaton = compile(folded, wordStart)
         let english = LanguageSet.bit("en")!
         let englishIndices = patterns.indices.filter { patterns[$0].languages == 0 || patterns[$0].languages & english != 0 }
-        self.englishAutomaton = compile(englishIndices.map { folded[$0] }, englishIndices.map { wordStart[$0] })
+        self.englishOnlyAutomaton = compile(englishIndices.map { folded[$0] }, englishIndices.map { wordStart[$0] })
         self.englishIndices = englishIndices.map { Int32($0) }
         var hot: [HotPattern] = []
         var exactBytes: [UInt8] = []

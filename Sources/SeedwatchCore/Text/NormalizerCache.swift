@@ -1,10 +1,16 @@
+import Synchronization
+
 /// The normalised form of each distinct non-ASCII character of one text, computed once
 /// (``Normalizer/normalizeCharacter(_:)``) and copied for every later occurrence.
+///
+/// A one-scalar character's entry depends on its scalar alone, so it is also kept for the whole
+/// process (``sharedScalarEntry(_:)``): a watch's 2,400 aliases, and every article after the
+/// first, reuse what an earlier text computed instead of running NFKC again.
 struct NormalizerCache {
     /// One character's normalised scalars, with the UTF-8 of those that are not ASCII, plain
     /// (`encoded`) and folded (`folded`: lower-cased where the lower-case form has the same UTF-8
     /// length), scalar after scalar.
-    struct Entry {
+    struct Entry: Sendable {
         var scalars: [Unicode.Scalar]
         var encoded: [UInt8]
         var folded: [UInt8]
@@ -35,9 +41,19 @@ struct NormalizerCache {
     /// The entry of the one-scalar character `value`.
     mutating func scalar(_ value: UInt32) -> Entry {
         if let hit = byScalar[value] { return hit }
-        let scalar = Unicode.Scalar(value)!
-        let entry = Entry(Normalizer.normalizeCharacter(Character(scalar)))
+        let entry = Self.sharedScalarEntry(value)
         byScalar[value] = entry
+        return entry
+    }
+
+    /// Every one-scalar entry made in this process, by scalar value (at most one per scalar).
+    private static let sharedScalars = Mutex<[UInt32: Entry]>([:])
+
+    /// The entry of the one-scalar character `value`, from ``sharedScalars`` or made and kept there.
+    static func sharedScalarEntry(_ value: UInt32) -> Entry {
+        if let hit = sharedScalars.withLock({ $0[value] }) { return hit }
+        let entry = Entry(Normalizer.normalizeCharacter(Character(Unicode.Scalar(value)!)))
+        sharedScalars.withLock { $0[value] = entry }
         return entry
     }
 

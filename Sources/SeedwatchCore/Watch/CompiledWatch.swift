@@ -6,8 +6,10 @@ public final class CompiledWatch: Sendable {
     public let model: WatchModel
     public let matcher: Matcher
     public let scorer: Scorer
-    /// The words its alerts' story leads leave out: common words and its actors' alias words.
-    public let storyLeadWords: StoryLeadWords
+    /// The words its alerts' story leads leave out: common words and its actors' alias words. Made
+    /// at the first alert (most `scan`s of a few articles never need it).
+    public var storyLeadWords: StoryLeadWords { leadWords.value }
+    private let leadWords: OnFirstUse<StoryLeadWords>
 
     /// The watch name (the folder of `model.yaml`).
     public var name: String { model.watch }
@@ -19,14 +21,14 @@ public final class CompiledWatch: Sendable {
         self.model = model
         self.matcher = Matcher(model: model, cache: cache)
         self.scorer = Scorer(model: model)
-        self.storyLeadWords = StoryLeadWords(model: model)
+        self.leadWords = OnFirstUse { StoryLeadWords(model: model) }
     }
 
-    private init(model: WatchModel, matcher: Matcher, scorer: Scorer, storyLeadWords: StoryLeadWords) {
+    private init(model: WatchModel, matcher: Matcher, scorer: Scorer, leadWords: OnFirstUse<StoryLeadWords>) {
         self.model = model
         self.matcher = matcher
         self.scorer = scorer
-        self.storyLeadWords = storyLeadWords
+        self.leadWords = leadWords
     }
 
     /// The same watch (the same compiled matcher), whose decisions also say what a miss lacked
@@ -34,6 +36,6 @@ public final class CompiledWatch: Sendable {
     public func explainingShortfalls() -> CompiledWatch {
         var scorer = scorer
         scorer.explainsShortfalls = true
-        return CompiledWatch(model: model, matcher: matcher, scorer: scorer, storyLeadWords: storyLeadWords)
+        return CompiledWatch(model: model, matcher: matcher, scorer: scorer, leadWords: leadWords)
     }
 }
