@@ -18,7 +18,11 @@ public struct Matcher: Sendable {
     public init(model: WatchModel, cache: AutomatonCache? = nil) {
         self.model = model
         self.table = AliasTable(model: model, cache: cache)
+        maxPatternLength = Int(table.hot.map(\.length).max() ?? 0)
     }
+
+    /// The longest alias, exclusion or term, in normalised bytes (``StreamingOverlaps/maxLength``).
+    let maxPatternLength: Int
 
     /// Matches one article, in its detected language (``Article/language``).
     public func match(_ article: Article) -> MatchResult {
@@ -71,52 +75,60 @@ public struct Matcher: Sendable {
 
     func hits(in normalized: NormalizedText, language: String?) -> Hits {
         // Overlap resolution, separately for actors (aliases + exclusions) and for topic terms:
-        // leftmost first, the longest wins.
-        var actorSide: [Hit] = []
-        var termSide: [Hit] = []
+        // leftmost first, the longest wins. Resolved as the occurrences arrive (``StreamingOverlaps``),
+        // so that only the kept ones are held: an article that names actors in every sentence has a
+        // million raw occurrences (issue 15, peak memory of one article).
         let targets = table.targets
+        let split = table.streamSplit(count: normalized.folded.count, language: language) ?? Int.max
+        var actorSide = StreamingOverlaps(targets: targets, maxLength: maxPatternLength, split: split)
+        var termSide = StreamingOverlaps(targets: targets, maxLength: maxPatternLength, split: split)
+        // The kept ones, as mentions and term hits, before the second stream's cut and after it
+        // (``StreamingOverlaps``: the second part is appended to the first at the end). A weak
+        // alias's mention is made too, and dropped below unless something confirms it.
+        var mentions: [MatchResult.Mention] = [], mentionsAfterCut: [MatchResult.Mention] = []
+        var termHits: [MatchResult.TermHit] = [], termHitsAfterCut: [MatchResult.TermHit] = []
+        var strong: Set<Int> = []
+        func keepActor(_ o: Hit, _ afterCut: Bool) {
+            guard case .alias(let a, let i) = targets[Int(o.pattern)] else { return }
+            let weak = model.actors[a].aliases[i].weak
+            if !weak { strong.insert(a) }
+            let mention = MatchResult.Mention(actor: a, alias: i, weak: weak, range: normalized.originalRange(o.start, o.end), sentence: 0)
+            if afterCut { mentionsAfterCut.append(mention) } else { mentions.append(mention) }
+        }
+        func keepTerm(_ o: Hit, _ afterCut: Bool) {
+            guard case .term(let t, let i) = targets[Int(o.pattern)] else { return }
+            let hit = MatchResult.TermHit(topic: t, term: i, range: normalized.originalRange(o.start, o.end), sentence: 0)
+            if afterCut { termHitsAfterCut.append(hit) } else { termHits.append(hit) }
+        }
         table.forEachOccurrence(in: normalized, language: language) { index, start, end in
             let hit = Hit(start: start, pattern: Int32(truncatingIfNeeded: index), length: Int32(truncatingIfNeeded: end - start))
-            if case .term = targets[index] { termSide.append(hit) } else { actorSide.append(hit) }
+            if case .term = targets[index] { termSide.add(hit, keepTerm) } else { actorSide.add(hit, keepActor) }
         }
-        let actorKept = Self.resolveOverlaps(&actorSide, targets: targets)
-        let termKept = Self.resolveOverlaps(&termSide, targets: targets)
-        // The raw occurrences are released before the mentions are made (an article that names
-        // actors in every sentence has a million of them: issue 15, peak memory of one article).
-        actorSide = []
-        termSide = []
+        actorSide.finish(keepActor)
+        termSide.finish(keepTerm)
+        mentions.append(contentsOf: mentionsAfterCut)
+        mentionsAfterCut = []
+        termHits.append(contentsOf: termHitsAfterCut)
+        termHitsAfterCut = []
 
         // Weak alias confirmation.
-        var strong: Set<Int> = []
-        for o in actorKept {
-            if case .alias(let a, let i) = targets[Int(o.pattern)], !model.actors[a].aliases[i].weak { strong.insert(a) }
-        }
         let strongIDs = Set(strong.map { model.actors[$0].id })
         // States whose people or organisations are matched strongly: a weak name of the state counts
         // beside them ("Kim Jong Un oversees a test … the North's leader said").
         let strongAffiliations = Set(strong.compactMap { model.actors[$0].affiliation })
         var found = Hits()
-        found.mentions.reserveCapacity(actorKept.count)
-        found.termHits.reserveCapacity(termKept.count)
-        for o in actorKept {
-            guard case .alias(let a, let i) = targets[Int(o.pattern)] else { continue }
-            let actor = model.actors[a]
-            let weak = actor.aliases[i].weak
-            if weak {
-                let confirmedBy = actor.aliases[i].confirmedBy
-                let confirmed = strong.contains(a) || (actor.affiliation.map { strongIDs.contains($0) } ?? false)
-                    || strongAffiliations.contains(actor.id)
-                    || (!confirmedBy.isEmpty && confirmedBy.contains { strongIDs.contains($0) || strongAffiliations.contains($0) })
-                if !confirmed { found.unconfirmedWeakMentions += 1; continue }
-            }
-            let range = normalized.originalRange(o.start, o.end)
-            found.mentions.append(MatchResult.Mention(actor: a, alias: i, weak: weak, range: range, sentence: 0))
+        mentions.removeAll { m in
+            guard m.weak else { return false }
+            let actor = model.actors[m.actor]
+            let confirmedBy = actor.aliases[m.alias].confirmedBy
+            let confirmed = strong.contains(m.actor) || (actor.affiliation.map { strongIDs.contains($0) } ?? false)
+                || strongAffiliations.contains(actor.id)
+                || (!confirmedBy.isEmpty && confirmedBy.contains { strongIDs.contains($0) || strongAffiliations.contains($0) })
+            if !confirmed { found.unconfirmedWeakMentions += 1 }
+            return !confirmed
         }
-        for o in termKept {
-            guard case .term(let t, let i) = targets[Int(o.pattern)] else { continue }
-            let range = normalized.originalRange(o.start, o.end)
-            found.termHits.append(MatchResult.TermHit(topic: t, term: i, range: range, sentence: 0))
-        }
+        found.mentions = mentions
+        found.termHits = termHits
         return found
     }
 
@@ -159,6 +171,8 @@ public struct Matcher: Sendable {
     }
 
     /// ``resolveOverlaps(_:)`` of compact hits (`hits` is sorted in place): the kept ones, in order.
+    /// The matcher resolves them as they arrive instead (``StreamingOverlaps``, the same result);
+    /// this batch form is the reference its tests compare with.
     static func resolveOverlaps(_ hits: inout [Hit], targets: [AliasTable.Target]) -> [Hit] {
         func isExclusion(_ h: Hit) -> Bool {
             if case .exclusion = targets[Int(h.pattern)] { return true }
