@@ -105,4 +105,48 @@ struct StreamingOverlapsTests {
             }
         }
     }
+
+    @Test("mentions and term hits, held in 8 bytes until the text is released, keep the ranges of the normalised text")
+    func keptOccurrenceRanges() throws {
+        let matcher = try ShippedModel.matcher
+        let table = matcher.table
+        // Full-width letters, soft hyphens, non-ASCII dashes, runs of spaces, ligatures and NFKC
+        // expansions move the original offsets away from the normalised ones.
+        let lines = [
+            "Kim Jong Un and Kim met Xi Jinping; North Korea\u{00AD}'s sanctions, the Korean peninsula.",
+            "\u{FF30}\u{FF55}\u{FF54}\u{FF49}\u{FF4E} and Kim Jong\u{2011}un   signed a  mutual\u{00A0}defence treaty in ﬁnal talks.",
+            "Xi'an; Russia\u{2014}North Korea ㎏ ½ Ⅻ military help despite sanctions, Pyongyang and Moscow.",
+        ]
+        for repeats in [1, 5, 300] {
+            let text = String(repeating: lines.joined(separator: "\n"), count: repeats)
+            let normalized = Normalizer.normalize(text)
+            for language in ["en", nil] as [String?] {
+                var reports: [Hit] = []
+                table.forEachOccurrence(in: normalized, language: language) { index, start, end in
+                    reports.append(Hit(start: start, pattern: Int32(index), length: Int32(end - start)))
+                }
+                var actors = reports.filter { if case .term = table.targets[Int($0.pattern)] { return false }; return true }
+                var terms = reports.filter { if case .term = table.targets[Int($0.pattern)] { return true }; return false }
+                let expectedMentions: [(Int, Int, Range<Int>)] = Matcher.resolveOverlaps(&actors, targets: table.targets).compactMap { h in
+                    guard case .alias(let a, let i) = table.targets[Int(h.pattern)] else { return nil }
+                    return (a, i, normalized.originalRange(h.start, h.end))
+                }
+                let expectedTerms: [(Int, Int, Range<Int>)] = Matcher.resolveOverlaps(&terms, targets: table.targets).compactMap { h in
+                    guard case .term(let t, let i) = table.targets[Int(h.pattern)] else { return nil }
+                    return (t, i, normalized.originalRange(h.start, h.end))
+                }
+                let found = matcher.match(text: text, hasTitle: false, language: language)
+                #expect(found.termHits.map { "\($0.topic) \($0.term) \($0.range)" } == expectedTerms.map { "\($0.0) \($0.1) \($0.2)" })
+                // Weak mentions nothing confirms are dropped: the rest is the expected list in order.
+                var rest = expectedMentions[...]
+                for m in found.mentions {
+                    while let e = rest.first, (e.0, e.1, e.2) != (m.actor, m.alias, m.range) { rest = rest.dropFirst() }
+                    #expect(!rest.isEmpty, "mention \(m.actor) \(m.alias) \(m.range) not expected")
+                    rest = rest.dropFirst()
+                }
+                #expect(found.mentions.count + found.unconfirmedWeakMentions == expectedMentions.count)
+                #expect(found.mentions.count > 3 * repeats)
+            }
+        }
+    }
 }
