@@ -38,6 +38,7 @@ struct ExtractCommand: ParsableCommand {
     var paths: [String]
 
     func run() throws {
+        LargeBlockRelease.configure()
         let maxBytes = try maxBytes()
         let expansion = InputFiles.expandAll(paths + RepeatedPaths.taken)
         let inputs = expansion.files

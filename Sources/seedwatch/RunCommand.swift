@@ -28,6 +28,7 @@ struct RunCommand: AsyncParsableCommand {
     var logLevel: Logger.Level = .info
 
     func run() async throws {
+        LargeBlockRelease.configure()
         // First of all: from now on SIGHUP, SIGTERM and SIGINT are queued for the daemon, never lost or fatal.
         if let signals = try? DaemonSignals.install() { try? signals.installStopSignals() }
         let level = logLevel

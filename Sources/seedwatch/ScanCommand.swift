@@ -45,6 +45,7 @@ struct ScanCommand: ParsableCommand {
     var paths: [String]
 
     func run() throws {
+        LargeBlockRelease.configure()
         let configPath = ConfigurationLocator.locate(explicit: options.config)
         let configuration = try options.loadConfiguration()
         // The inputs are read and extracted on another thread while the watches compile. The paths

@@ -210,6 +210,12 @@ public struct AliasTable: Sendable {
         }
     }
 
+    /// ``PatternAutomaton/streamSplit(count:)`` of the automaton that ``forEachOccurrence(in:language:_:)``
+    /// scans for a normalised text of `count` bytes in `language`.
+    func streamSplit(count: Int, language: String?) -> Int? {
+        (language == "en" ? englishAutomaton : automaton).streamSplit(count: count)
+    }
+
     /// Counts raw automaton occurrences in already-normalised bytes: the scan alone, for benchmarks.
     public func rawOccurrenceCount(folded: [UInt8]) -> Int {
         folded.withUnsafeBufferPointer { automaton.countOccurrences($0) }

@@ -18,7 +18,11 @@ public struct Matcher: Sendable {
     public init(model: WatchModel, cache: AutomatonCache? = nil) {
         self.model = model
         self.table = AliasTable(model: model, cache: cache)
+        maxPatternLength = Int(table.hot.map(\.length).max() ?? 0)
     }
+
+    /// The longest alias, exclusion or term, in normalised bytes (``StreamingOverlaps/maxLength``).
+    let maxPatternLength: Int
 
     /// Matches one article, in its detected language (``Article/language``).
     public func match(_ article: Article) -> MatchResult {
@@ -31,7 +35,11 @@ public struct Matcher: Sendable {
     /// and ``Article/extractedText`` is never built: sentences and the scorer read the title and
     /// body in place (``ExtractedTextBytes``), so an article of 50 MB is not copied once more.
     public func match(_ article: Article, language: String?) -> MatchResult {
-        match(article, normalized: Normalizer.normalize(article: article), language: language)
+        // The normalised text is released before the kept occurrences become mentions and term hits
+        // and before the sentences are made (issue 15, peak memory of one article).
+        var kept = keptOccurrences(in: Normalizer.normalize(article: article), language: language)
+        return result(hits(from: &kept), bytes: ExtractedTextBytes(title: article.title, body: article.body),
+                      hasTitle: !article.title.isEmpty)
     }
 
     /// Matches one article whose normalised text is already made: `normalized` must be
@@ -45,7 +53,8 @@ public struct Matcher: Sendable {
     /// Matches a text whose first line is a title when `hasTitle` is true, written in `language`
     /// (an ISO 639-1 code; `nil`, undetected, lets every alias and term count).
     public func match(text: String, hasTitle: Bool, language: String? = nil) -> MatchResult {
-        result(hits(in: Normalizer.normalize(text), language: language), bytes: ExtractedTextBytes(text: text), hasTitle: hasTitle)
+        var kept = keptOccurrences(in: Normalizer.normalize(text), language: language)
+        return result(hits(from: &kept), bytes: ExtractedTextBytes(text: text), hasTitle: hasTitle)
     }
 
     /// The kept mentions and term hits of a normalised text, at original UTF-8 ranges, before their
@@ -70,36 +79,73 @@ public struct Matcher: Sendable {
     }
 
     func hits(in normalized: NormalizedText, language: String?) -> Hits {
+        var kept = keptOccurrences(in: normalized, language: language)
+        return hits(from: &kept)
+    }
+
+    /// The occurrences of `normalized` that pass overlap resolution, in 8 bytes each
+    /// (``KeptOccurrences``), so that the normalised text can be released before they are made
+    /// into mentions and term hits (``hits(from:)``).
+    func keptOccurrences(in normalized: NormalizedText, language: String?) -> KeptOccurrences {
         // Overlap resolution, separately for actors (aliases + exclusions) and for topic terms:
-        // leftmost first, the longest wins.
-        var actorSide: [Hit] = []
-        var termSide: [Hit] = []
+        // leftmost first, the longest wins. Resolved as the occurrences arrive (``StreamingOverlaps``),
+        // so that only the kept ones are held: an article that names actors in every sentence has a
+        // million raw occurrences (issue 15, peak memory of one article).
         let targets = table.targets
+        let split = table.streamSplit(count: normalized.folded.count, language: language) ?? Int.max
+        var actorSide = StreamingOverlaps(targets: targets, maxLength: maxPatternLength, split: split)
+        var termSide = StreamingOverlaps(targets: targets, maxLength: maxPatternLength, split: split)
+        // The kept ones, before the second stream's cut and after it (``StreamingOverlaps``). A weak
+        // alias's occurrence is kept too, and dropped in ``hits(from:)`` unless something confirms it.
+        var kept = KeptOccurrences(map: KeptOccurrences.OffsetMap(normalized))
+        func record(_ o: Hit) -> UInt64 {
+            let key = KeptOccurrences.pack(start: o.start, pattern: Int(o.pattern))
+            let exact = normalized.originalRange(o.start, o.end)
+            if kept.map.offset(o.start) != exact.lowerBound || kept.map.offset(o.end) != exact.upperBound {
+                kept.exactRanges[key] = exact
+            }
+            return key
+        }
+        func keepActor(_ o: Hit, _ afterCut: Bool) {
+            guard case .alias(let a, let i) = targets[Int(o.pattern)] else { return }
+            if !model.actors[a].aliases[i].weak { kept.strong.insert(a) }
+            let r = record(o)
+            if afterCut { kept.actorsAfterCut.append(r) } else { kept.actorsFirst.append(r) }
+        }
+        func keepTerm(_ o: Hit, _ afterCut: Bool) {
+            guard case .term = targets[Int(o.pattern)] else { return }
+            let r = record(o)
+            if afterCut { kept.termsAfterCut.append(r) } else { kept.termsFirst.append(r) }
+        }
         table.forEachOccurrence(in: normalized, language: language) { index, start, end in
             let hit = Hit(start: start, pattern: Int32(truncatingIfNeeded: index), length: Int32(truncatingIfNeeded: end - start))
-            if case .term = targets[index] { termSide.append(hit) } else { actorSide.append(hit) }
+            if case .term = targets[index] { termSide.add(hit, keepTerm) } else { actorSide.add(hit, keepActor) }
         }
-        let actorKept = Self.resolveOverlaps(&actorSide, targets: targets)
-        let termKept = Self.resolveOverlaps(&termSide, targets: targets)
-        // The raw occurrences are released before the mentions are made (an article that names
-        // actors in every sentence has a million of them: issue 15, peak memory of one article).
-        actorSide = []
-        termSide = []
+        actorSide.finish(keepActor)
+        termSide.finish(keepTerm)
+        return kept
+    }
 
+    /// The mentions and term hits of `kept`, in text order, weak mentions confirmed; empties `kept`
+    /// chunk by chunk, into arrays of their exact size.
+    func hits(from kept: inout KeptOccurrences) -> Hits {
+        let targets = table.targets
         // Weak alias confirmation.
-        var strong: Set<Int> = []
-        for o in actorKept {
-            if case .alias(let a, let i) = targets[Int(o.pattern)], !model.actors[a].aliases[i].weak { strong.insert(a) }
-        }
+        let strong = kept.strong
         let strongIDs = Set(strong.map { model.actors[$0].id })
         // States whose people or organisations are matched strongly: a weak name of the state counts
         // beside them ("Kim Jong Un oversees a test … the North's leader said").
         let strongAffiliations = Set(strong.compactMap { model.actors[$0].affiliation })
         var found = Hits()
-        found.mentions.reserveCapacity(actorKept.count)
-        found.termHits.reserveCapacity(termKept.count)
-        for o in actorKept {
-            guard case .alias(let a, let i) = targets[Int(o.pattern)] else { continue }
+        let map = kept.map, exactRanges = kept.exactRanges
+        func range(_ r: UInt64) -> (Int, Range<Int>) {
+            let start = Int(r >> 32), pattern = Int(UInt32(truncatingIfNeeded: r))
+            return (pattern, exactRanges[r] ?? map.range(start, start + Int(table.hot[pattern].length)))
+        }
+        found.mentions.reserveCapacity(kept.actorsFirst.count + kept.actorsAfterCut.count)
+        func addMention(_ r: UInt64) {
+            let (pattern, span) = range(r)
+            guard case .alias(let a, let i) = targets[pattern] else { return }
             let actor = model.actors[a]
             let weak = actor.aliases[i].weak
             if weak {
@@ -107,16 +153,20 @@ public struct Matcher: Sendable {
                 let confirmed = strong.contains(a) || (actor.affiliation.map { strongIDs.contains($0) } ?? false)
                     || strongAffiliations.contains(actor.id)
                     || (!confirmedBy.isEmpty && confirmedBy.contains { strongIDs.contains($0) || strongAffiliations.contains($0) })
-                if !confirmed { found.unconfirmedWeakMentions += 1; continue }
+                if !confirmed { found.unconfirmedWeakMentions += 1; return }
             }
-            let range = normalized.originalRange(o.start, o.end)
-            found.mentions.append(MatchResult.Mention(actor: a, alias: i, weak: weak, range: range, sentence: 0))
+            found.mentions.append(MatchResult.Mention(actor: a, alias: i, weak: weak, range: span, sentence: 0))
         }
-        for o in termKept {
-            guard case .term(let t, let i) = targets[Int(o.pattern)] else { continue }
-            let range = normalized.originalRange(o.start, o.end)
-            found.termHits.append(MatchResult.TermHit(topic: t, term: i, range: range, sentence: 0))
+        kept.actorsFirst.drain(addMention)
+        kept.actorsAfterCut.drain(addMention)
+        found.termHits.reserveCapacity(kept.termsFirst.count + kept.termsAfterCut.count)
+        func addTerm(_ r: UInt64) {
+            let (pattern, span) = range(r)
+            guard case .term(let t, let i) = targets[pattern] else { return }
+            found.termHits.append(MatchResult.TermHit(topic: t, term: i, range: span, sentence: 0))
         }
+        kept.termsFirst.drain(addTerm)
+        kept.termsAfterCut.drain(addTerm)
         return found
     }
 
@@ -159,6 +209,8 @@ public struct Matcher: Sendable {
     }
 
     /// ``resolveOverlaps(_:)`` of compact hits (`hits` is sorted in place): the kept ones, in order.
+    /// The matcher resolves them as they arrive instead (``StreamingOverlaps``, the same result);
+    /// this batch form is the reference its tests compare with.
     static func resolveOverlaps(_ hits: inout [Hit], targets: [AliasTable.Target]) -> [Hit] {
         func isExclusion(_ h: Hit) -> Bool {
             if case .exclusion = targets[Int(h.pattern)] { return true }

@@ -178,8 +178,7 @@ public struct PatternAutomaton: Sendable {
     /// it reports only occurrences ending after the middle.
     public func scan(_ text: UnsafeBufferPointer<UInt8>, report: (Int, Int) -> Void) {
         let n = text.count
-        let mid = n / 2
-        guard n >= Self.interleaveMinimum, maxPatternLength > 0, mid > maxPatternLength else {
+        guard let mid = streamSplit(count: n) else {
             scanRange(text, from: 0, to: n, reportAfter: 0, report: report)
             return
         }
@@ -217,6 +216,16 @@ public struct PatternAutomaton: Sendable {
                 }
             }
         }
+    }
+
+    /// Where ``scan(_:report:)`` cuts a text of `count` bytes in two: it reports the occurrences
+    /// ending at or before the returned offset in the order of their ends, and those ending after
+    /// it in that order too, the two interleaved; `nil` when it scans the text as one stream (every
+    /// occurrence in the order of its end). ``StreamingOverlaps`` relies on this order.
+    func streamSplit(count n: Int) -> Int? {
+        let mid = n / 2
+        guard n >= Self.interleaveMinimum, maxPatternLength > 0, mid > maxPatternLength else { return nil }
+        return mid
     }
 
     @inline(__always)
