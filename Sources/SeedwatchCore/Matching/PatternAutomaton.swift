@@ -178,41 +178,35 @@ public struct PatternAutomaton: Sendable {
     /// it reports only occurrences ending after the middle.
     public func scan(_ text: UnsafeBufferPointer<UInt8>, report: (Int, Int) -> Void) {
         let n = text.count
-        guard let mid = streamSplit(count: n) else {
+        guard let mid = streamSplit(count: n), let base = text.baseAddress else {
             scanRange(text, from: 0, to: n, reportAfter: 0, report: report)
             return
         }
+        var hits = HitBuffer()
+        defer { hits.deallocate() }
         transitions.withUnsafeBufferPointer { delta in
             byteClass.withUnsafeBufferPointer { classes in
                 let k = classCount
-                var rowA = startRow, rowB = 0
-                var a = 0
-                var b = mid - maxPatternLength
+                var streams = Streams(rowA: startRow, a: 0, rowB: 0, b: mid - maxPatternLength)
                 let lengthA = mid
-                var steps = 0
-                while steps < lengthA {
-                    let tA = Int(delta[rowA &+ Int(classes[Int(text[a])])])
-                    let tB = Int(delta[rowB &+ Int(classes[Int(text[b])])])
-                    a &+= 1
-                    b &+= 1
-                    steps &+= 1
-                    if tA >= 0 { rowA = tA } else {
-                        rowA = ~tA
-                        emit(rowA / k, end: a, minimumEnd: 0, report)
-                    }
-                    if tB >= 0 { rowB = tB } else {
-                        rowB = ~tB
-                        emit(rowB / k, end: b, minimumEnd: mid + 1, report)
+                while streams.a < lengthA {
+                    let count = Self.runTwo(delta.baseAddress!, classes.baseAddress!, base, &streams, endA: lengthA, hits)
+                    // In the order the two streams met them: stream A's hit of a step before stream B's.
+                    for j in 0..<count {
+                        let row = hits.rows[j]
+                        if row >= 0 {
+                            emit(row / k, end: hits.ends[j], minimumEnd: 0, report)
+                        } else {
+                            emit(~row / k, end: hits.ends[j], minimumEnd: mid + 1, report)
+                        }
                     }
                 }
                 // The second stream's tail.
+                var row = streams.rowB
+                var b = streams.b
                 while b < n {
-                    let tB = Int(delta[rowB &+ Int(classes[Int(text[b])])])
-                    b &+= 1
-                    if tB >= 0 { rowB = tB } else {
-                        rowB = ~tB
-                        emit(rowB / k, end: b, minimumEnd: mid + 1, report)
-                    }
+                    let count = Self.runOne(delta.baseAddress!, classes.baseAddress!, base, row: &row, at: &b, end: n, hits)
+                    for j in 0..<count { emit(hits.rows[j] / k, end: hits.ends[j], minimumEnd: mid + 1, report) }
                 }
             }
         }
@@ -236,23 +230,98 @@ public struct PatternAutomaton: Sendable {
     }
 
     private func scanRange(_ text: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, reportAfter: Int, report: (Int, Int) -> Void) {
+        guard start < end, let base = text.baseAddress else { return }
+        var hits = HitBuffer()
+        defer { hits.deallocate() }
         transitions.withUnsafeBufferPointer { delta in
             byteClass.withUnsafeBufferPointer { classes in
                 let k = classCount
                 var row = startRow
                 var i = start
                 while i < end {
-                    let t = Int(delta[row &+ Int(classes[Int(text[i])])])
-                    i &+= 1
-                    if t >= 0 {
-                        row = t
-                    } else {
-                        row = ~t
-                        emit(row / k, end: i, minimumEnd: reportAfter, report)
-                    }
+                    let count = Self.runOne(delta.baseAddress!, classes.baseAddress!, base, row: &row, at: &i, end: end, hits)
+                    for j in 0..<count { emit(hits.rows[j] / k, end: hits.ends[j], minimumEnd: reportAfter, report) }
                 }
             }
         }
+    }
+
+    /// The two streams of ``scan(_:report:)``: each one's current row and the offset of its next byte.
+    struct Streams {
+        var rowA: Int
+        var a: Int
+        var rowB: Int
+        var b: Int
+    }
+
+    /// Output states met by the automaton loops, gathered so that the loops themselves stay apart
+    /// from the caller's verification (issue 15: with the caller's code inlined into the loop, the
+    /// current rows lived on the stack, and each byte's dependent load waited for a store).
+    struct HitBuffer {
+        /// How many hits a loop gathers before it returns.
+        static let capacity = 256
+        /// Each hit's output row (premultiplied); in ``PatternAutomaton/runTwo``, the bitwise NOT
+        /// of it for a hit of stream B.
+        let rows = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        /// Each hit's end offset (just past the byte that reached the state).
+        let ends = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+
+        func deallocate() {
+            rows.deallocate()
+            ends.deallocate()
+        }
+    }
+
+    /// Runs both streams until stream A reaches `endA` or the buffer has no room for another
+    /// step's two hits; returns the number of hits written to `hits`, in the order met.
+    @inline(never)
+    static func runTwo(_ delta: UnsafePointer<Int32>, _ classes: UnsafePointer<UInt8>, _ text: UnsafePointer<UInt8>,
+                       _ streams: inout Streams, endA: Int, _ hits: HitBuffer) -> Int {
+        var rowA = streams.rowA, a = streams.a, rowB = streams.rowB, b = streams.b
+        var count = 0
+        let limit = HitBuffer.capacity - 2
+        while a < endA && count <= limit {
+            let tA = Int(delta[rowA &+ Int(classes[Int(text[a])])])
+            let tB = Int(delta[rowB &+ Int(classes[Int(text[b])])])
+            a &+= 1
+            b &+= 1
+            if tA >= 0 { rowA = tA } else {
+                rowA = ~tA
+                hits.rows[count] = rowA
+                hits.ends[count] = a
+                count &+= 1
+            }
+            if tB >= 0 { rowB = tB } else {
+                rowB = ~tB
+                hits.rows[count] = ~rowB
+                hits.ends[count] = b
+                count &+= 1
+            }
+        }
+        streams = Streams(rowA: rowA, a: a, rowB: rowB, b: b)
+        return count
+    }
+
+    /// Runs one stream from `row` at offset `i` until `end` or a full buffer; returns the number
+    /// of hits written to `hits`, in text order.
+    @inline(never)
+    static func runOne(_ delta: UnsafePointer<Int32>, _ classes: UnsafePointer<UInt8>, _ text: UnsafePointer<UInt8>,
+                       row: inout Int, at i: inout Int, end: Int, _ hits: HitBuffer) -> Int {
+        var r = row, j = i
+        var count = 0
+        while j < end && count < HitBuffer.capacity {
+            let t = Int(delta[r &+ Int(classes[Int(text[j])])])
+            j &+= 1
+            if t >= 0 { r = t } else {
+                r = ~t
+                hits.rows[count] = r
+                hits.ends[count] = j
+                count &+= 1
+            }
+        }
+        row = r
+        i = j
+        return count
     }
 
     /// Counts occurrences without reporting them: the raw scan cost, for benchmarks.
