@@ -39,4 +39,23 @@ struct UTF8RepairTests {
         #expect(decoded.invalidBytes == 6)
         #expect(Array(CharsetDecoder.decodeTextUTF8(input)) == repaired(input).bytes)
     }
+
+    @Test func plainTextRepairedLineByLineEqualsTheWholeRepairedText() throws {
+        // Stray bytes in the title, a no-break space (A0) and a soft hyphen (AD) that the line
+        // collapse reads as a space and as invisible, a hyphen at a wrap, CR LF, a BOM, a 4-byte scalar.
+        let input: [UInt8] = [0xEF, 0xBB, 0xBF, 0x0D, 0x0A] + Array("  Kim".utf8) + [0x92] + Array("s visit\n".utf8)
+            + Array("\nTalks in Pyong".utf8) + [0xAD] + Array("yang,".utf8) + [0xA0, 0xA0] + Array("then a state-".utf8)
+            + [0x0D, 0x0A] + Array("run dinner ".utf8) + [0x93] + Array("at once".utf8) + [0x94, 0x0D, 0x0D]
+            + Array("\u{1F600} and £5 ".utf8) + [0xA3, 0xE2, 0x82] + Array("\n\n  \n".utf8) + [0x80]
+        let (raw, needsRepair) = CharsetDecoder.textUTF8(input, declared: [nil])
+        #expect(needsRepair)
+        let lineByLine = raw.withUnsafeBufferPointer { PlainTextExtractor.extract(utf8: $0, repairing: true) }
+        let whole = CharsetDecoder.decodeTextUTF8(input).withUnsafeBufferPointer { PlainTextExtractor.extract(utf8: $0) }
+        #expect(lineByLine.title == whole.title)
+        #expect(lineByLine.body == whole.body)
+        #expect(lineByLine.title == "Kim\u{2019}s visit")
+        let article = try ArticleExtractor.extract(Document(bytes: input, origin: .file(path: Array("a.txt".utf8)), nameHint: "a.txt"), as: .plainText)
+        #expect(article.map(\.title) == [whole.title])
+        #expect(article.map(\.body) == [whole.body])
+    }
 }

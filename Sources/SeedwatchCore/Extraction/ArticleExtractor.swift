@@ -27,9 +27,10 @@ public enum ArticleExtractor {
     static func extract(_ document: Document, as format: DocumentFormat) throws(ExtractionError) -> [Article] {
         switch format {
         case .plainText:
-            // Read straight from the bytes (valid UTF-8 is not copied into a String first).
-            let bytes = CharsetDecoder.decodeTextUTF8(try readableBytes(of: document), declared: [headerCharset(of: document)])
-            return [bytes.withUnsafeBufferPointer { PlainTextExtractor.extract(utf8: $0) }]
+            // Read straight from the bytes (valid UTF-8 is not copied into a String first, and
+            // invalid UTF-8 is repaired line by line, not copied whole: issue 15).
+            let (bytes, needsRepair) = CharsetDecoder.textUTF8(try readableBytes(of: document), declared: [headerCharset(of: document)])
+            return [bytes.withUnsafeBufferPointer { PlainTextExtractor.extract(utf8: $0, repairing: needsRepair) }]
         case .markdown:
             return [MarkdownExtractor.extract(try text(of: document))]
         case .html:

@@ -59,10 +59,32 @@ enum UTF8Lines {
         let bytes: UnsafeBufferPointer<UInt8>
         var position = 0
         var finished = false
+        /// Where a line that is not valid UTF-8 is repaired, when the cursor repairs.
+        private let repairs: RepairBuffer?
 
-        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+            repairs = nil
+        }
 
+        /// A cursor over `bytes` that, with `repairing`, returns each line that is not valid UTF-8
+        /// as ``UTF8Repair`` repairs it (valid only until the next call).
+        init(_ bytes: UnsafeBufferPointer<UInt8>, repairing: Bool) {
+            self.bytes = bytes
+            repairs = repairing ? RepairBuffer() : nil
+        }
+
+        /// The next line (see ``rawLine()``), repaired when the cursor repairs and it is not valid UTF-8.
+        @inline(__always)
         mutating func next() -> UnsafeBufferPointer<UInt8>? {
+            guard let line = rawLine() else { return nil }
+            guard let repairs, !UTF8Bytes.isValidUTF8(line) else { return line }
+            return repairs.repaired(line)
+        }
+
+        /// The next line of `bytes` as it stands, without its line break; nil past the last one.
+        @inline(__always)
+        mutating func rawLine() -> UnsafeBufferPointer<UInt8>? {
             guard !finished, let base = bytes.baseAddress else {
                 if !finished { finished = true; return UnsafeBufferPointer(start: nil, count: 0) }
                 return nil
@@ -88,6 +110,25 @@ enum UTF8Lines {
                 position = i
             }
             return line
+        }
+    }
+
+    /// The buffer that a repairing ``LineCursor`` writes its repaired lines to, grown as needed.
+    final class RepairBuffer {
+        private var storage = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        private var capacity = 256
+
+        deinit { storage.deallocate() }
+
+        /// `line` as ``UTF8Repair`` repairs it, valid until the next call.
+        func repaired(_ line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+            let length = UTF8Repair.measure(line).length
+            if length > capacity {
+                storage.deallocate()
+                capacity = length
+                storage = UnsafeMutablePointer<UInt8>.allocate(capacity: length)
+            }
+            return UnsafeBufferPointer(start: storage, count: UTF8Repair.write(line, into: storage))
         }
     }
 

@@ -105,20 +105,28 @@ public enum CharsetDecoder {
     /// usual case) is returned as a slice of `bytes` itself, without its byte order mark and the
     /// U+FEFF characters that follow; anything else is decoded as ``decode(_:declared:)`` does.
     public static func decodeTextUTF8(_ bytes: [UInt8], declared: [String?] = []) -> ArraySlice<UInt8> {
+        let (text, needsRepair) = textUTF8(bytes, declared: declared)
+        return needsRepair ? ArraySlice(text.withUnsafeBufferPointer { UTF8Repair.repaired($0).bytes }) : text
+    }
+
+    /// ``decodeTextUTF8(_:declared:)`` before the repair of invalid UTF-8 (``UTF8Repair``): the
+    /// bytes, and whether they still need it (text read as UTF-8 that is not valid). Repairing
+    /// them gives ``decodeTextUTF8(_:declared:)``'s bytes: the U+FEFF characters dropped at the
+    /// start are valid sequences that the repair keeps, and no repaired byte becomes one.
+    static func textUTF8(_ bytes: [UInt8], declared: [String?]) -> (bytes: ArraySlice<UInt8>, needsRepair: Bool) {
         var text: ArraySlice<UInt8>
+        var needsRepair = false
         switch encodingAndMark(bytes, declared: declared) {
         case (.utf8, let mark):
             text = bytes[mark...]
-            if !text.withUnsafeBufferPointer({ UTF8Bytes.isValidUTF8($0) }) {
-                text = ArraySlice(text.withUnsafeBufferPointer { UTF8Repair.repaired($0).bytes })
-            }
+            needsRepair = !text.withUnsafeBufferPointer({ UTF8Bytes.isValidUTF8($0) })
         case (let encoding, let mark):
             text = ArraySlice(decode(mark == 0 ? bytes : Array(bytes[mark...]), as: encoding).text.utf8)
         }
         while text.count >= 3, text[text.startIndex] == 0xEF, text[text.startIndex + 1] == 0xBB, text[text.startIndex + 2] == 0xBF {
             text = text.dropFirst(3)
         }
-        return text
+        return (text, needsRepair)
     }
 
     /// The encoding ``decode(_:declared:)`` reads `bytes` in, and the length of the byte order mark

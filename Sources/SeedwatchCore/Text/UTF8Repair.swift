@@ -11,7 +11,19 @@ enum UTF8Repair {
     /// Counts the output first and writes it into an array of exactly that length: a text of
     /// 55 MB with eleven stray bytes takes 55 MB more, not three times its size.
     static func repaired(_ bytes: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], invalidBytes: Int) {
-        guard let p = bytes.baseAddress else { return ([], 0) }
+        guard bytes.baseAddress != nil else { return ([], 0) }
+        let (length, invalid) = measure(bytes)
+        let output = [UInt8](unsafeUninitializedCapacity: length) { out, written in
+            if let base = out.baseAddress { HugePages.advise(base, count: out.count) }
+            written = write(bytes, into: out.baseAddress!)
+        }
+        return (output, invalid)
+    }
+
+    /// The length of the repaired UTF-8 of `bytes` (``repaired(_:)``), in bytes, and how many
+    /// input bytes are invalid.
+    static func measure(_ bytes: UnsafeBufferPointer<UInt8>) -> (length: Int, invalidBytes: Int) {
+        guard let p = bytes.baseAddress else { return (0, 0) }
         let n = bytes.count
         var length = 0
         var invalid = 0
@@ -31,31 +43,35 @@ enum UTF8Repair {
                 i += 1
             }
         }
-        let output = [UInt8](unsafeUninitializedCapacity: length) { out, written in
-            if let base = out.baseAddress { HugePages.advise(base, count: out.count) }
-            var w = 0
-            var i = 0
-            while i < n {
-                let run = skipASCII(p, from: i, count: n) - i
-                if run > 0 {
-                    (out.baseAddress! + w).update(from: p + i, count: run)
-                    w += run
-                    i += run
-                    continue
-                }
-                let valid = sequenceLength(p, at: i, count: n)
-                if valid > 0 {
-                    for k in 0..<valid { out[w + k] = p[i + k] }
-                    w += valid
-                    i += valid
-                } else {
-                    for b in CharsetDecoder.windows1252Scalar(p[i]).utf8 { out[w] = b; w += 1 }
-                    i += 1
-                }
+        return (length, invalid)
+    }
+
+    /// Writes the repaired UTF-8 of `bytes` at `out`, which holds ``measure(_:)``'s length at
+    /// least; returns the number of bytes written (that length).
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        guard let p = bytes.baseAddress else { return 0 }
+        let n = bytes.count
+        var w = 0
+        var i = 0
+        while i < n {
+            let run = skipASCII(p, from: i, count: n) - i
+            if run > 0 {
+                (out + w).update(from: p + i, count: run)
+                w += run
+                i += run
+                continue
             }
-            written = w
+            let valid = sequenceLength(p, at: i, count: n)
+            if valid > 0 {
+                for k in 0..<valid { out[w + k] = p[i + k] }
+                w += valid
+                i += valid
+            } else {
+                for b in CharsetDecoder.windows1252Scalar(p[i]).utf8 { out[w] = b; w += 1 }
+                i += 1
+            }
         }
-        return (output, invalid)
+        return w
     }
 
     /// The offset of the first non-ASCII byte at or after `i` (or `count`), eight bytes at a time.
