@@ -270,6 +270,14 @@ public struct PatternAutomaton: Sendable {
             rows.deallocate()
             ends.deallocate()
         }
+
+        /// Writes hit number `count` and counts it.
+        @inline(__always)
+        func record(_ row: Int, end: Int, at count: inout Int) {
+            rows[count] = row
+            ends[count] = end
+            count &+= 1
+        }
     }
 
     /// Runs both streams until stream A reaches `endA` or the buffer has no room for another
@@ -287,15 +295,11 @@ public struct PatternAutomaton: Sendable {
             b &+= 1
             if tA >= 0 { rowA = tA } else {
                 rowA = ~tA
-                hits.rows[count] = rowA
-                hits.ends[count] = a
-                count &+= 1
+                hits.record(rowA, end: a, at: &count)
             }
             if tB >= 0 { rowB = tB } else {
                 rowB = ~tB
-                hits.rows[count] = ~rowB
-                hits.ends[count] = b
-                count &+= 1
+                hits.record(~rowB, end: b, at: &count)
             }
         }
         streams = Streams(rowA: rowA, a: a, rowB: rowB, b: b)
@@ -314,9 +318,7 @@ public struct PatternAutomaton: Sendable {
             j &+= 1
             if t >= 0 { r = t } else {
                 r = ~t
-                hits.rows[count] = r
-                hits.ends[count] = j
-                count &+= 1
+                hits.record(r, end: j, at: &count)
             }
         }
         row = r
