@@ -143,4 +143,31 @@ struct FeedFreezeTests {
         #expect(try fixture.store.feedState(url: feed.url)?.lastFullFetch == Self.start.addingTimeInterval(7 * 3600))
         #expect(fixture.recorder.lines(.info, "feed answered only 304 for longer than fetch.stale_after; fetching it once without validators").count == 1)
     }
+
+    @Test("a 304 to a request that sent no validators is a failure, logged and counted, not an unchanged feed")
+    func notModifiedWithoutValidators() async throws {
+        let loopback = try LoopbackHTTPServer { _ in LoopbackHTTPReply(status: 304) }
+        defer { loopback.stop() }
+        let fetcher = CurlFetcher()
+        defer { fetcher.shutdown() }
+        let fixture = try FeedPollerFixture(watches: [PipelineTestModel.watch()], start: Self.start)
+        defer { fixture.folder.remove() }
+        let feed = feedConfig(loopback.baseURL + "/always-304.xml", interval: 3600)
+        let poller = FeedPoller(feeds: [feed], fetcher: fetcher, store: fixture.store, processor: fixture.processor,
+                                clock: fixture.clock, logger: fixture.recorder.logger(), jitter: { 0 })
+        var errors: [String?] = []
+        for hour in 0..<2 {
+            fixture.clock.advance(to: Self.start.addingTimeInterval(Double(hour) * 7200))
+            let report = await poller.poll(feed)
+            #expect(report.status == 304)
+            errors.append(report.error)
+        }
+        #expect(errors == Array(repeating: "HTTP 304 Not Modified to a request without validators", count: 2))
+        let state = try #require(try fixture.store.feedState(url: feed.url))
+        #expect(state.consecutiveFailures == 2)
+        #expect(state.lastError == "HTTP 304 Not Modified to a request without validators")
+        #expect(state.lastSuccess == nil)
+        #expect(loopback.requests.map { $0.header("If-None-Match") } == [nil, nil])
+        #expect(fixture.recorder.lines(.warning, "feed fetch failed; backing off").count == 2)
+    }
 }

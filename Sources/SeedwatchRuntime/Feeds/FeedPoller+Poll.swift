@@ -80,6 +80,12 @@ extension FeedPoller {
                                    metadata: ["feed": "\(feed.url)"])
                 }
                 outcome = .success
+            case 304 where request.etag == nil && request.lastModified == nil:
+                // RFC 9110 §15.4.5: 304 answers a conditional GET. To a request without
+                // validators it is the server's fault, and taking it as "unchanged" would hide
+                // the feed for ever: it counts as a failure (back-off, `status` degraded).
+                outcome = .failed
+                failure = "HTTP 304 Not Modified to a request without validators"
             case 304:
                 if response.etag != nil { state.etag = response.etag }
                 if response.lastModified != nil { state.lastModified = response.lastModified }
