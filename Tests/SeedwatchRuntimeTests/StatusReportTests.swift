@@ -16,6 +16,7 @@ struct StatusReportTests {
         var text = "watches: [w]\ndrop_folder: {path: drop}\nalerts: {log: alerts.jsonl}\nstate: {path: state.sqlite}\n"
         if !feeds.isEmpty { text += "feeds:\n" + feeds.map { "  - url: \($0)\n" }.joined() }
         try text.write(to: file, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: folder.url("drop"), withIntermediateDirectories: true)
         return try ConfigurationReader.load(path: file.path)
     }
 
@@ -33,6 +34,7 @@ struct StatusReportTests {
               - {name: hook, type: webhook, url: "http://127.0.0.1:9/hook"}
 
             """.write(to: file, atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: folder.url("drop"), withIntermediateDirectories: true)
         return try ConfigurationReader.load(path: file.path)
     }
 
@@ -218,5 +220,44 @@ struct StatusReportTests {
                                    StatusReport.Output(name: "hook", delivered: 2, pending: 0, deadLetters: 0)])
         #expect(report.text().split(separator: "\n").contains(
             "outputs:       desk 0 delivered, 1 pending, 1 dead letter; hook 2 delivered, 0 pending, 0 dead letters"))
+    }
+
+    /// An output whose receiver keeps failing is degraded after 15 minutes, not only once its
+    /// alerts become dead letters after `give_up_after` (a day by default).
+    @Test func anOutputFailingForFifteenMinutesIsDegraded() throws {
+        let folder = try WatchedTemporaryFolder()
+        let configuration = try Self.configurationWithOutputs(in: folder)
+        let store = try StateStore(path: configuration.statePath)
+        store.setOutputRoutes([OutputRoute(name: "desk", minimumLevel: .alert), OutputRoute(name: "hook", minimumLevel: .alert)])
+        let lock = try StateLock.acquire(statePath: configuration.statePath, now: Self.now.addingTimeInterval(-86_400))
+        defer { withExtendedLifetime(lock) {} }
+        for (id, age) in [("a1", 1200.0), ("a2", 300.0)] {
+            _ = try store.commitDecision(articleKey: "file:\(id)", watch: "w", contentHash: "h", alertID: id,
+                                         alertLine: Array("{\"id\":\"\(id)\",\"level\":\"alert\"}\n".utf8), at: Self.now.addingTimeInterval(-age))
+            try store.markWritten(alertID: id)
+            try store.markDelivered(alertID: id, output: "desk", at: Self.now)
+            try store.recordFailedDelivery(alertID: id, output: "hook", error: "Failed to connect to 127.0.0.1 port 9",
+                                           nextAttempt: Self.now.addingTimeInterval(60), at: Self.now.addingTimeInterval(-60))
+        }
+        let report = try StatusReport.build(configuration: configuration, store: store, now: Self.now)
+        #expect(report.health == .degraded)
+        #expect(report.reasons == ["output hook has 1 alert waiting for over 15 minutes after failed attempts "
+            + "(last error: Failed to connect to 127.0.0.1 port 9)"])
+        #expect(report.outputs == [StatusReport.Output(name: "desk", delivered: 2, pending: 0, deadLetters: 0),
+                                   StatusReport.Output(name: "hook", delivered: 0, pending: 2, deadLetters: 0)])
+    }
+
+    /// The drop folder gone while the daemon runs (unmounted, renamed) is degraded: nothing dropped is read.
+    @Test func aMissingDropFolderIsDegraded() throws {
+        let folder = try WatchedTemporaryFolder()
+        let configuration = try Self.configuration(in: folder)
+        let store = try StateStore(path: configuration.statePath)
+        let lock = try StateLock.acquire(statePath: configuration.statePath, now: Self.now.addingTimeInterval(-3600))
+        defer { withExtendedLifetime(lock) {} }
+        #expect(try StatusReport.build(configuration: configuration, store: store, now: Self.now).health == .healthy)
+        try FileManager.default.moveItem(at: folder.url("drop"), to: folder.url("drop.away"))
+        let report = try StatusReport.build(configuration: configuration, store: store, now: Self.now)
+        #expect(report.health == .degraded)
+        #expect(report.reasons == ["drop folder \(folder.url("drop").path) is missing or not a folder; files dropped there are not read until it is back"])
     }
 }

@@ -14,6 +14,10 @@ extension StatusReport {
     /// the daemon degraded: a network, proxy or DNS fault is not waited out for an hour.
     package static let failingFeedShare = 0.5
 
+    /// An output whose alerts have waited this long (seconds since their decision) after failed
+    /// attempts makes the daemon degraded, long before `give_up_after` turns them into dead letters.
+    package static let stuckDeliveryLimit: Double = 900
+
     /// `feed URL failed its last 4 polls (failing for over an hour): HTTP 503`: the feed, its
     /// failures in a row (the `seedwatch_feed_consecutive_failures` gauge) and its last error.
     static func failingReason(_ feed: Feed, overAnHour: Bool) -> String {
@@ -101,9 +105,14 @@ extension StatusReport {
                 reasons.append("\(pending) alert\(pending == 1 ? "" : "s") not yet written to the alert log")
             }
             // DESIGN §11: a sink with dead letters (given up, or refused for good) is degraded.
-            let deliveries = try store.outputDeliveryCounts()
+            let deliveries = try store.outputDeliveryCounts(stuckBefore: now.addingTimeInterval(-stuckDeliveryLimit))
             outputs = configuration.outputs.map { output in
                 let counts = deliveries[output.name] ?? OutputDeliveryCounts()
+                if counts.stuck > 0 {
+                    let error = counts.lastError.map { " (last error: \($0))" } ?? ""
+                    reasons.append("output \(output.name) has \(counts.stuck) alert\(counts.stuck == 1 ? "" : "s") waiting for over "
+                        + "\(Int(stuckDeliveryLimit / 60)) minutes after failed attempts\(error)")
+                }
                 if counts.failed > 0 {
                     let error = counts.lastError.map { " (last error: \($0))" } ?? ""
                     reasons.append("output \(output.name) has \(counts.failed) dead letter\(counts.failed == 1 ? "" : "s")\(error); "
@@ -111,6 +120,11 @@ extension StatusReport {
                 }
                 return Output(name: output.name, delivered: counts.delivered, pending: counts.pending, deadLetters: counts.failed)
             }
+        }
+        // The drop folder is half of the input: gone (unmounted, renamed), nothing dropped is read.
+        var isFolder: ObjCBool = false
+        if daemon.running, !(FileManager.default.fileExists(atPath: configuration.dropFolder.path, isDirectory: &isFolder) && isFolder.boolValue) {
+            reasons.append("drop folder \(configuration.dropFolder.path) is missing or not a folder; files dropped there are not read until it is back")
         }
         let health: Health
         if !daemon.running {

@@ -36,6 +36,9 @@ package struct OutputDeliveryCounts: Sendable, Hashable {
     /// The newest error any of its deliveries got, and when, if one has.
     package var lastError: String?
     package var lastErrorAt: Date?
+    /// Pending deliveries that failed at least once and were decided before the `stuckBefore`
+    /// instant given to ``StateStore/outputDeliveryCounts(stuckBefore:)`` (0 when none was given).
+    package var stuck = 0
 
     package init() {}
 }

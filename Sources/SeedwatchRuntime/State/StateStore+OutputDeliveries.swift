@@ -116,7 +116,7 @@ extension StateStore {
     /// Counts per output name (only outputs with rows appear), and the alert log's counts under
     /// ``OutputConfiguration/alertLogName`` from the outbox's own state.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
-    package func outputDeliveryCounts() throws -> [String: OutputDeliveryCounts] {
+    package func outputDeliveryCounts(stuckBefore: Date? = nil) throws -> [String: OutputDeliveryCounts] {
         try readAccess("count deliveries") { db in
             var result: [String: OutputDeliveryCounts] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT output, state, COUNT(*) AS n FROM outbox_delivery GROUP BY output, state") {
@@ -136,6 +136,16 @@ extension StateStore {
                 """) {
                 result[row["output"]]?.lastError = row["last_error"]
                 result[row["output"]]?.lastErrorAt = (row["at"] as Double?).map(Date.init(timeIntervalSince1970:))
+            }
+            if let stuckBefore {
+                // Failed at least once (a digest waiting for its period has no error) and decided
+                // before `stuckBefore`: the receiver has been unreachable or refusing for that long.
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT output, COUNT(*) AS n FROM outbox_delivery
+                    WHERE state = 'pending' AND last_error IS NOT NULL AND started < ? GROUP BY output
+                    """, arguments: [stuckBefore.timeIntervalSince1970]) {
+                    result[row["output"]]?.stuck = row["n"]
+                }
             }
             var log = OutputDeliveryCounts()
             log.pending = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state = 'pending'") ?? 0
