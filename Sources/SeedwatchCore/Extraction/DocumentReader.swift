@@ -8,7 +8,9 @@
 /// URL is a feed whatever its name (``feedItems(of:)``); the feed parser sniffs RSS, Atom, RDF or
 /// JSON Feed from its content.
 public enum DocumentReader {
-    /// The articles of a dropped or scanned file.
+    /// The articles of a dropped or scanned file. An article file, or a JSON file of one article, is
+    /// one item without an item key (its article key is the file's); each item of a feed file, and
+    /// each article of a JSON array of several, has its item key (``ItemKey``).
     /// - Throws: ``ExtractionError`` when the document holds no readable article:
     ///   `.unsupportedType` for an extension the drop folder does not read; `.empty`, `.binary` as
     ///   ``ArticleExtractor/extract(_:)`` for article files; a feed file that does not parse is
@@ -23,6 +25,10 @@ public enum DocumentReader {
             return try ArticleExtractor.extract(document, as: format).map { DocumentItem(article: $0) }
         case .json:
             switch try JSONArticleExtractor.read(ArticleExtractor.text(of: document)) {
+            case .articles(let articles) where articles.count > 1:
+                // Several articles in one file: each its own item key, as a feed file's items
+                // (one file key would make every article after the first "seen").
+                return zip(articles, ItemKey.keys(ofArticles: articles)).map { DocumentItem(article: $0, itemKey: $1) }
             case .articles(let articles): return articles.map { DocumentItem(article: $0) }
             case .jsonFeed: return try feedFileItems(document, fileExtension: fileExtension)
             }

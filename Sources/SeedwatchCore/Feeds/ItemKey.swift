@@ -54,6 +54,20 @@ public enum ItemKey {
         }
     }
 
+    /// The item keys of the articles of one file that holds several (a JSON array of scraped
+    /// articles, which has no GUIDs): rules 2 and 3 on each article's `url` (``Article/url``),
+    /// title and published instant. A file rewritten with more articles then decides only the new
+    /// ones, as a feed file does.
+    public static func keys(ofArticles articles: [Article]) -> [String] {
+        let links = articles.map { $0.url.map(URIReference.normalizedLink) }
+        var linkCounts: [String: Int] = [:]
+        for link in links { if let link { linkCounts[link, default: 0] += 1 } }
+        return articles.indices.map { i in
+            if let link = links[i], linkCounts[link] == 1 { return link }
+            return hashKey(link: links[i], title: articles[i].title, published: articles[i].published)
+        }
+    }
+
     /// The fallback key of rule 3.
     public static func hashKey(link: String?, title: String, published: Date?) -> String {
         var data: [UInt8] = []
