@@ -122,6 +122,8 @@ struct StateFailureTests {
         #expect(second.alerts.map { $0["title"] as? String } == ["Xi Jinping statement"])
         let key = "file:" + ArticleIdentity.sha256Hex(Array("Putin statement\nPutin spoke today.\n".utf8))
         #expect(try second.store.isSeen(articleKey: key, watch: "test-watch"))
+        // The seen mark keeps the logged alert's id: a later edit or content change knows it alerted.
+        #expect(try second.store.seenDecision(articleKey: key, watch: "test-watch")?.alertID == id)
         #expect(second.recorder.lines(.info, "alert already in the alert log (the state database was reset); not written again").count == 1)
     }
 

@@ -144,6 +144,9 @@ package final class OutboxDelivery: Sendable {
     ///   - version: the article's secondary keys (to recognise a later edit of the article), recorded
     ///     with the decision when given.
     ///   - alertedActorIDs: the actor ids of the alert (`[]` without one), recorded when given.
+    ///   - loggedAlertID: the id of the article's alert when the alert log holds it already (the
+    ///     state database was reset): recorded in the seen mark as its alert, with nothing queued,
+    ///     so that a later content change or edit knows the article alerted.
     /// - Returns: `true` when the decision was new (and its alert, if any, was delivered);
     ///   `false` when the article had already been decided for this watch.
     /// - Throws: ``StateStoreError`` when the decision could not commit (nothing happened), or the
@@ -151,9 +154,10 @@ package final class OutboxDelivery: Sendable {
     @discardableResult
     package func decide(articleKey: String, watch: String, contentHash: String,
                        alert: (id: String, line: [UInt8])?, version: ArticleVersion? = nil,
-                       alertedActorIDs: [String]? = nil, storyMember: StoryMember? = nil, at: Date = Date()) throws -> Bool {
+                       alertedActorIDs: [String]? = nil, storyMember: StoryMember? = nil, loggedAlertID: String? = nil,
+                       at: Date = Date()) throws -> Bool {
         let isNew = try store.commitDecision(articleKey: articleKey, watch: watch, contentHash: contentHash,
-                                             alertID: alert?.id, alertLine: alert?.line, version: version,
+                                             alertID: alert?.id ?? loggedAlertID, alertLine: alert?.line, version: version,
                                              alertedActorIDs: alertedActorIDs, storyMember: storyMember, at: at)
         guard isNew else { return false }
         // Inside a batch the decision is not durable yet: ``decideBatch(_:)`` delivers after the commit.

@@ -131,8 +131,12 @@ extension ArticleProcessor {
         var alert: (id: String, line: [UInt8])? = evaluation.level.map { _ in
             (evaluation.record.id, AlertEncoding.line(evaluation.record))
         }
+        // The state database was reset: the alert is in the log already. Its id is kept in the
+        // seen mark (the article alerted), so that a later content change or edit does not write it again.
+        var loggedAlertID: String?
         if let id = alert?.id, alreadyLogged.contains(id) {
             alert = nil
+            loggedAlertID = id
             logger.info("alert already in the alert log (the state database was reset); not written again", metadata: [
                 "id": "\(id)", "watch": "\(watch.name)", "source": "\(origin)",
             ])
@@ -140,13 +144,14 @@ extension ArticleProcessor {
         let alertedActors = version == nil ? nil : (evaluation.level == nil ? [] : evaluation.record.actors.map(\.id))
         let isNew = try outbox.decide(articleKey: articleKey, watch: watch.name, contentHash: incoming.contentHash, alert: alert,
                                       version: version, alertedActorIDs: alertedActors,
-                                      storyMember: alert == nil ? nil : storyMember)
+                                      storyMember: alert == nil ? nil : storyMember, loggedAlertID: loggedAlertID)
         guard isNew else { return nil }
         counters.decisions += 1
         activity.advance(decisions: 1)
         note(Self.historySubject(source: incoming.source, articleKey: articleKey), .decided, watch: watch.name,
-             level: alert == nil ? nil : evaluation.level?.rawValue, score: evaluation.decision.score,
-             alertID: alert?.id, articleKey: articleKey, detail: article.title)
+             level: alert == nil && loggedAlertID == nil ? nil : evaluation.level?.rawValue, score: evaluation.decision.score,
+             alertID: alert?.id ?? loggedAlertID, articleKey: articleKey,
+             detail: loggedAlertID == nil ? article.title : "alert already in the alert log (the state database was reset), not written again: \(article.title)")
         guard let level = evaluation.level, alert != nil else {
             logger.debug("no alert", metadata: ["watch": "\(watch.name)", "score": "\(evaluation.decision.score)", "source": "\(origin)"])
             return nil
