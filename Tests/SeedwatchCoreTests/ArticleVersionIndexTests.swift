@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Article version index")
 struct ArticleVersionIndexTests {
-    static let day = Date(timeIntervalSince1970: 1_787_270_400)  // 2026-08-21T00:00:00Z
+    static let day = Date(timeIntervalSince1970: 1_787_292_000)  // 2026-08-21T06:00:00Z (a time of day: a date-only midnight needs the same title)
 
     static func version(_ key: String, _ title: String, hoursAfter hours: Double?, hash: String? = nil) -> ArticleUpdateMatch.StoredVersion {
         ArticleUpdateMatch.StoredVersion(articleKey: key, originalKey: key, title: title,

@@ -144,9 +144,9 @@ import Testing
     @Test func theStreamGivesParsesItemsKeysAndSharedDescriptions() throws {
         let xml = """
             <rss version="2.0"><channel><title>Keys</title>\
-            <item><title>Same GUID one</title><guid>dup</guid><link>https://a.example/1</link>\
+            <item><title>North Korean leader one</title><guid>dup</guid><link>https://a.example/1</link>\
             <description>The North Korean leader arrived by train on Saturday morning.</description></item>\
-            <item><title>Same GUID two</title><guid>dup</guid><link>https://a.example/2</link>\
+            <item><title>North Korean leader two</title><guid>dup</guid><link>https://a.example/2</link>\
             <description>The North Korean leader arrived by train on Saturday morning.</description></item>\
             <item><title>No GUID</title><link>https://a.example/3</link><description>Read more</description></item>\
             </channel></rss>

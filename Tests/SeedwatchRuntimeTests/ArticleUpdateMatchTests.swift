@@ -101,12 +101,52 @@ struct ArticleUpdateMatchTests {
         #expect(m.feedItemOriginal(title: "x", published: nil, descriptionHash: "h9", stored: linked) == "k1")
     }
 
-    @Test("files: the most similar title at the same path")
+    @Test("files: the most similar title at the same path, with the same numbers")
     func fileRule() {
         let m = ArticleUpdateMatch.self
         #expect(m.fileOriginal(title: "Kim Jong Un vists Beijing", stored: Self.stored) == "k1")
         #expect(m.fileOriginal(title: "Putin arrives in Pyongyang", stored: Self.stored) == nil)
         #expect(m.fileOriginal(title: "Kim Jong Un visits Beijing", stored: []) == nil)
+        // A brief rewritten daily at one path is a new article each day; a typo fix is an edit.
+        let brief = [ArticleUpdateMatch.StoredVersion(articleKey: "b7", originalKey: "b7", title: "North Korea daily brief: 7 December",
+                                                      published: nil, descriptionHash: nil)]
+        #expect(TitleSimilarity.score("North Korea daily brief: 8 December", "North Korea daily brief: 7 December") >= 0.9)
+        #expect(m.fileOriginal(title: "North Korea daily brief: 8 December", stored: brief) == nil)
+        #expect(m.fileOriginal(title: "North Korea daily brief: 7 Decmber", stored: brief) == "b7")
+    }
+
+    @Test("feed items dated without a time of day: the same day and a similar title is not enough, the same title is")
+    func dateOnlyItems() {
+        let m = ArticleUpdateMatch.self
+        let midnight = Date(timeIntervalSince1970: 1_796_601_600)  // 2026-12-07T00:00:00Z
+        let stored = [ArticleUpdateMatch.StoredVersion(articleKey: "a", originalKey: "a",
+                                                       title: "North Korea fires ballistic missile into sea, Japan says",
+                                                       published: midnight, descriptionHash: "ha")]
+        let another = "North Korea fires another ballistic missile into sea, Japan says"
+        #expect(TitleSimilarity.score(another, stored[0].title) >= 0.9)
+        #expect(m.feedItemOriginal(title: another, published: midnight, descriptionHash: "hb", stored: stored) == nil)
+        #expect(m.feedItemOriginal(title: another, published: midnight.addingTimeInterval(86_400), descriptionHash: "hb", stored: stored) == nil)
+        #expect(m.feedItemOriginal(title: "North Korea fires ballistic missile into sea - Japan says", published: midnight,
+                                   descriptionHash: "hb", stored: stored) == "a")
+        // With a time of day the same instant and a similar title still make an edit.
+        let timed = [ArticleUpdateMatch.StoredVersion(articleKey: "t", originalKey: "t", title: stored[0].title,
+                                                      published: midnight.addingTimeInterval(5400), descriptionHash: "ht")]
+        #expect(m.feedItemOriginal(title: another, published: midnight.addingTimeInterval(5400), descriptionHash: "hb", stored: timed) == "t")
+    }
+
+    @Test("a description that shares no word of four letters with its title is a tagline and identifies nothing")
+    func taglineDescriptions() {
+        let m = ArticleUpdateMatch.self
+        let tagline = "Get the latest breaking news and analysis from our world desk, updated around the clock."
+        #expect(m.identifyingDescriptionHash(title: "North Korea fires ballistic missile towards Sea of Japan", summary: tagline, content: "") == nil)
+        #expect(m.descriptionHash(tagline) != nil)
+        let teaser = "The North Korean leader arrived by train on Saturday for talks."
+        #expect(m.identifyingDescriptionHash(title: "Kim Jong Un in Vladivostok: leader arrives by train", summary: teaser, content: "")
+                == m.descriptionHash(teaser))
+        // The content stands in for an empty summary; a title without a long word is not tested.
+        #expect(m.identifyingDescriptionHash(title: "Kim on TV", summary: "", content: teaser) == m.descriptionHash(teaser))
+        // Titles in a script without spaces are not tested.
+        #expect(m.identifyingDescriptionHash(title: "金正恩访问北京", summary: tagline, content: "") == m.descriptionHash(tagline))
     }
 
     @Test("a v2 database migrates to v3; its seen articles stay seen and new decisions record versions")
@@ -146,7 +186,7 @@ struct ArticleUpdateMatchTests {
                                                  "v5-history-and-daemon-status", "v6-output-deliveries",
                                                  "v7-story-members", "v8-output-digests", "v9-story-lead",
                                                  "v10-story-undated", "v11-story-compact", "v12-story-summary",
-                                                 "v13-story-span", "v14-feed-state-current-url"])
+                                                 "v13-story-span", "v14-feed-state-current-url", "v15-article-version-text"])
         #expect(try store.isSeen(articleKey: key, watch: "w"))
         #expect(try store.seenDecision(articleKey: key, watch: "w") == SeenDecision(alertID: "abcdef0123456789", alertedActorIDs: nil))
         #expect(try store.articleVersion(articleKey: key) == nil)

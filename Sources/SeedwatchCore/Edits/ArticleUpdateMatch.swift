@@ -39,6 +39,10 @@ public enum ArticleUpdateMatch {
             if originals.count == 1 { return originals.first }
         }
         guard let published else { return sameTitle(title, among: candidates.filter { $0.published == nil }) }
+        // A date without a time of day (midnight UTC: feeds that date every item of a day alike)
+        // does not say that two items are one: only the same title does ("North Korea fires
+        // another missile" the same day is another item).
+        if isDateOnly(published) { return sameTitle(title, among: candidates.filter { $0.published == published }) }
         if let sameDate = mostSimilar(title: title, among: candidates.filter { $0.published == published }) { return sameDate }
         let numbers = digits(TitleSimilarity.comparable(title))
         let moved = candidates.filter { version in
@@ -47,6 +51,11 @@ public enum ArticleUpdateMatch {
             return digits(TitleSimilarity.comparable(version.title)) == numbers
         }
         return mostSimilar(title: title, among: moved, threshold: movedDateThreshold)
+    }
+
+    /// Whether `date` is a midnight UTC, as a date given without a time of day is read.
+    static func isDateOnly(_ date: Date) -> Bool {
+        date.timeIntervalSince1970.truncatingRemainder(dividingBy: 86_400) == 0
     }
 
     /// How far, in seconds, a correction may move an item's date and still be matched by its title
@@ -68,12 +77,15 @@ public enum ArticleUpdateMatch {
     }
 
     /// The original article a dropped file's article is an edit of, among the stored versions of
-    /// articles read from the SAME path: the one whose title is most similar, when its
-    /// ``TitleSimilarity/score(_:_:)`` ≥ ``TitleSimilarity/updateThreshold`` (on a tie the first in `stored`);
-    /// an empty title (after ``TitleSimilarity/comparable(_:)``) never matches.
+    /// articles read from the SAME path with the same numbers in the title: the one whose title is
+    /// most similar, when its ``TitleSimilarity/score(_:_:)`` ≥ ``TitleSimilarity/updateThreshold``
+    /// (on a tie the first in `stored`); an empty title (after ``TitleSimilarity/comparable(_:)``)
+    /// never matches. The numbers keep a brief rewritten daily at one path ("North Korea daily
+    /// brief: 8 December" over "… 7 December") a new article each day.
     /// - Returns: the original's article key, or `nil` when the article is new.
     public static func fileOriginal(title: String, stored: [StoredVersion]) -> String? {
-        mostSimilar(title: title, among: stored)
+        let numbers = digits(TitleSimilarity.comparable(title))
+        return mostSimilar(title: title, among: stored.filter { digits(TitleSimilarity.comparable($0.title)) == numbers })
     }
 
     /// A title that is empty once compared (absent, or punctuation only) never matches: untitled

@@ -20,6 +20,24 @@ extension ArticleUpdateMatch {
         return SHA256.hash(data: folded)
     }
 
+    /// The digest (``descriptionDigest(_:)``) of a feed item's description — its summary, else its
+    /// content — when it can identify the item: `nil` when it is too short, or when it shares no
+    /// word of four or more letters with the item's title. A description that says nothing of its
+    /// headline ("Get the latest breaking news from our world desk") is the site's tagline, repeated
+    /// on every item over time; taken as an identity it would make each new item an "edit" of the
+    /// last one that left the feed. Titles in scripts written without spaces (code points from
+    /// U+3000: CJK, kana, Hangul) are not tested.
+    public static func identifyingDescriptionDigest(title: String, summary: String, content: String) -> SHA256.Digest? {
+        let description = summary.isEmpty ? content : summary
+        guard let digest = descriptionDigest(description) else { return nil }
+        return LongWords.shareOne(title, description) ? digest : nil
+    }
+
+    /// ``identifyingDescriptionDigest(title:summary:content:)`` as hex (64 digits).
+    public static func identifyingDescriptionHash(title: String, summary: String, content: String) -> String? {
+        identifyingDescriptionDigest(title: title, summary: summary, content: content).map { Hex.encode(Array($0)) }
+    }
+
     /// The fewest words a description needs to identify an article by its hash (a typical
     /// one-sentence teaser, "The North Korean leader arrived by train on Saturday.", has 9).
     public static let minimumDescriptionWords = 6

@@ -145,7 +145,7 @@ public final class FeedStream: @unchecked Sendable {
         mutating func add(_ raw: FeedItem) {
             var item = raw
             FeedParser.repair(&item)
-            if let digest = ArticleUpdateMatch.descriptionDigest(item.summary.isEmpty ? item.content : item.summary) {
+            if let digest = ArticleUpdateMatch.identifyingDescriptionDigest(title: item.title, summary: item.summary, content: item.content) {
                 descriptions.append(DigestWords(digest))
             }
             guids.append(item.guid.map(TrackingParameters.stripped(fromURL:)) ?? "")
