@@ -57,4 +57,30 @@ struct FileUpdateTests {
             "Kim Jong Un visits Beijing!",
         ])
     }
+
+    @Test("the same text saved again under another name, with a trailing blank line or as Markdown, is the article already seen: no second alert")
+    func theSameTextUnderAnotherNameDoesNotAlertAgain() async throws {
+        let f = try PipelineFixture()
+        defer { f.folder.remove() }
+        let text = "Kim Jong Un visits Beijing\nKim Jong Un arrived in Beijing by train.\n"
+        let trailing = text + "\n"
+        let markdown = "---\ntitle: Kim Jong Un visits Beijing\n---\nKim Jong Un arrived in Beijing by train.\n"
+        await f.process(try f.drop("report.txt", text))
+        let firstID = try #require(f.alerts.first?["id"] as? String)
+
+        await f.process(try f.drop("report-again.txt", trailing))
+        await f.process(try f.drop("report.md", markdown))
+        #expect(f.alerts.count == 1)
+        let markdownKey = ArticleIdentity.fileKey(bytes: Array(markdown.utf8))
+        #expect(try f.store.articleVersion(articleKey: Self.key(trailing))?.originalKey == Self.key(text))
+        #expect(try f.store.articleVersion(articleKey: markdownKey)?.originalKey == Self.key(text))
+        #expect(try f.store.seenDecision(articleKey: markdownKey, watch: "test-watch")?.alertID == firstID)
+        #expect(try f.store.articleVersion(articleKey: Self.key(text))?.descriptionHash
+                == ArticleVersion.textHash(title: "Kim Jong Un visits Beijing", body: "Kim Jong Un arrived in Beijing by train."))
+
+        // Other text under another name is another article: it alerts on its own.
+        await f.process(try f.drop("report-putin.txt", "Kim Jong Un visits Beijing\nKim Jong Un arrived in Beijing by train and met Putin.\n"))
+        #expect(f.alerts.count == 2)
+        #expect(f.alerts.last?["updates"] == nil)
+    }
 }

@@ -13,7 +13,8 @@ public struct ArticleVersion: Sendable, Hashable {
     public var link: String?
     /// The publication instant, if known.
     public var published: Date?
-    /// ``ArticleUpdateMatch/descriptionHash(_:)`` of the description; `nil` when empty or not used (files).
+    /// For a feed item, ``ArticleUpdateMatch/identifyingDescriptionHash(title:summary:content:)``
+    /// of its description (`nil` when too short or a tagline); for a dropped file, ``textHash(title:body:)`` of the text extracted from it.
     public var descriptionHash: String?
 
     public init(scope: [UInt8], title: String, link: String?, published: Date?, descriptionHash: String?) {
@@ -34,11 +35,19 @@ public struct ArticleVersion: Sendable, Hashable {
         Array("file:".utf8) + path
     }
 
+    /// The hex SHA-256 of an article's extracted title and text, joined by a line feed (UTF-8):
+    /// two files whose bytes differ but whose text reads the same — saved again with one more blank
+    /// line, or as Markdown with a front-matter title — have the same text hash.
+    public static func textHash(title: String, body: String) -> String {
+        ArticleIdentity.sha256Hex(Array((title + "\n" + body).utf8))
+    }
+
     /// The version of a feed item: title, link, published instant and the hash of its
     /// description (the summary, or the content when there is no summary).
     public static func feedItem(_ item: FeedItem, feedURL: String) -> ArticleVersion {
         ArticleVersion(scope: feedScope(feedURL: feedURL), title: item.title, link: item.link,
                        published: item.published ?? item.updated,
-                       descriptionHash: ArticleUpdateMatch.descriptionHash(item.summary.isEmpty ? item.content : item.summary))
+                       descriptionHash: ArticleUpdateMatch.identifyingDescriptionHash(title: item.title, summary: item.summary,
+                                                                                      content: item.content))
     }
 }

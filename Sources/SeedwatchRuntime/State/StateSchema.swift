@@ -194,6 +194,12 @@ enum StateSchema {
             // (IF NOT EXISTS): an existing database keeps its rows; the index is built from them.
             try db.execute(sql: "CREATE INDEX IF NOT EXISTS feed_state_current_url ON feed_state(current_url)")
         }
+        migrator.registerMigration("v15-article-version-text") { db in
+            // A dropped file's version row now keeps the hash of its extracted text in
+            // `description_hash`, and every new file looks it up across paths (`fileOriginal(textHash:excluding:)`):
+            // an index on the hash alone. Rows recorded before keep NULL there.
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS article_version_text ON article_version(description_hash)")
+        }
         return migrator
     }
 }

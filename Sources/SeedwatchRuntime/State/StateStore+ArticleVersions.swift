@@ -61,6 +61,22 @@ extension StateStore {
         }
     }
 
+    /// The original article key of the earliest dropped file (any path) whose extracted text has
+    /// `textHash` (``ArticleVersion/textHash(title:body:)``), other than `articleKey`; `nil` when none.
+    /// Files recorded before text hashes were kept (migration `v15-article-version-text`) have none.
+    /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
+    package func fileOriginal(textHash: String, excluding articleKey: String) throws -> String? {
+        try readAccess("find a file with the same text") { db in
+            // The scope's `file:` prefix as a range of BLOBs (`file:` <= scope < `file;`).
+            try Data.fetchOne(db.cachedStatement(sql: """
+                SELECT original_key FROM article_version
+                WHERE description_hash = ? AND scope >= ? AND scope < ? AND article_key <> ?
+                ORDER BY recorded_at, article_key LIMIT 1
+                """), arguments: [textHash, Data("file:".utf8), Data("file;".utf8), Self.keyBytes(articleKey)])
+                .map { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+
     /// The decision recorded for (`articleKey`, `watch`), or `nil` when it is not seen.
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     package func seenDecision(articleKey: String, watch: String) throws -> SeenDecision? {

@@ -45,9 +45,14 @@ extension ArticleProcessor {
         counters.decisions += 1
         counters.updates += 1
         activity.advance(decisions: 1)
+        // The step names the article's own level and says why no alert was written ("alert, score
+        // 71.50 — edit …: no new actor, not alerted again"), not "below notice".
+        let sameText = try isSameText(version, asOriginal: originalKey)
+        let seenAs = sameText ? "the same text as an article already seen" : "edit of an article already seen"
+        let outcome = alert == nil && evaluation.level != nil ? "; no new actor, not alerted again" : ""
         note(Self.historySubject(source: incoming.source, articleKey: articleKey), .decided, watch: watch.name,
-             level: alert == nil ? nil : evaluation.level?.rawValue, score: evaluation.decision.score, alertID: alert?.id,
-             articleKey: articleKey, detail: "edit of an article already seen (alert \(original?.alertID ?? "none")): \(article.title)")
+             level: evaluation.level?.rawValue, score: evaluation.decision.score, alertID: alert?.id,
+             articleKey: articleKey, detail: "\(seenAs) (alert \(original?.alertID ?? "none"))\(outcome): \(article.title)")
         guard let level = evaluation.level, alert != nil else {
             logger.info("edit of a seen article; no new actor, no alert", metadata: [
                 "watch": "\(watch.name)", "title": "\(article.title)", "original_alert": "\(original?.alertID ?? "-")",
@@ -62,5 +67,13 @@ extension ArticleProcessor {
             "source": "\(origin)", "updates": "\(record.updates ?? "-")", "new_actors": "\(rule.newActorIDs.joined(separator: ","))",
         ])
         return record
+    }
+
+    /// Whether a dropped file's `version` was found by its text (its text hash is the original's)
+    /// rather than as an edit at the same path; always `false` for a feed item.
+    /// - Throws: ``StateStoreError``.
+    private func isSameText(_ version: ArticleVersion, asOriginal originalKey: String) throws -> Bool {
+        guard version.link == nil, let textHash = version.descriptionHash, version.scope.starts(with: Array("file:".utf8)) else { return false }
+        return try store.articleVersion(articleKey: originalKey)?.descriptionHash == textHash
     }
 }

@@ -32,10 +32,13 @@ package struct VersionLookup: Sendable, Hashable {
     }
 
     /// A dropped file's article: an edit of an article read earlier from the same path with a
-    /// similar title (``ArticleUpdateMatch/fileOriginal(title:stored:)``).
+    /// similar title (``ArticleUpdateMatch/fileOriginal(title:stored:)``), else the same article as
+    /// one read earlier from any path with the same extracted text (``ArticleVersion/textHash(title:body:)``):
+    /// a copy saved with other bytes (a trailing blank line, Markdown front matter) is not a new article.
     package static func file(path: [UInt8], article: Article) -> VersionLookup {
         VersionLookup(version: ArticleVersion(scope: ArticleVersion.fileScope(path: path), title: article.title, link: nil,
-                                              published: article.published, descriptionHash: nil),
+                                              published: article.published,
+                                              descriptionHash: ArticleVersion.textHash(title: article.title, body: article.body)),
                       rule: .file)
     }
 
@@ -55,7 +58,9 @@ package struct VersionLookup: Sendable, Hashable {
                                                        descriptionShared: descriptionShared, stored: stored)
         case .file:
             let stored = try store.storedVersions(scope: version.scope, published: nil, descriptionHash: nil, everyVersion: true)
-            return ArticleUpdateMatch.fileOriginal(title: version.title, stored: stored)
+            if let original = ArticleUpdateMatch.fileOriginal(title: version.title, stored: stored) { return original }
+            guard let textHash = version.descriptionHash else { return nil }
+            return try store.fileOriginal(textHash: textHash, excluding: articleKey)
         }
     }
 }
