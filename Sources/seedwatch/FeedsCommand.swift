@@ -53,6 +53,7 @@ struct FeedsCommand: ParsableCommand {
             let state = try store?.feedState(url: feed.url)
             let seen = try store?.seenArticleCount(articleKeyPrefix: ArticleIdentity.feedKey(feedURL: feed.url, itemKey: "")) ?? 0
             print(feed.url)
+            if let title = feed.title { print("  title:         \(title)") }
             if let current = state?.currentURL { print("  moved to:      \(current)") }
             print("  last fetch:    \(state?.lastFetch.map(AlertTimestamp.format) ?? "never")")
             print("  HTTP status:   \(state?.lastStatus.map(String.init) ?? "-")")
@@ -67,10 +68,13 @@ struct FeedsCommand: ParsableCommand {
 
 extension FeedsCommand {
     /// The "new items" line of one feed: when its newest item arrived and, when that is long ago
-    /// for this feed (``FeedQuietness``), a flag; `nil` without enough history.
+    /// for this feed (``FeedQuietness``, which needs a few arrivals of history), a flag; `nil`
+    /// when no item of the feed was seen.
     static func quietLine(store: StateStore, feed: String, now: Date) throws -> String? {
         let instants = try store.firstSeenInstants(articleKeyPrefix: ArticleIdentity.feedKey(feedURL: feed, itemKey: ""))
-        guard let quiet = FeedQuietness(firstSeen: instants, now: now) else { return nil }
+        guard let quiet = FeedQuietness(firstSeen: instants, now: now) else {
+            return instants.max().map { "  newest item:   \(AlertTimestamp.format($0))" }
+        }
         let line = "  newest item:   \(AlertTimestamp.format(quiet.lastArrival))"
         guard quiet.isQuiet else { return line }
         return line + "  QUIET: no new item for \(Self.duration(now.timeIntervalSince(quiet.lastArrival))), "

@@ -33,6 +33,31 @@ struct FeedsSilenceCommandTests {
         #expect(!blocks[1].contains("QUIET"))
     }
 
+    @Test("feeds shows a feed's title and its newest item, also before it has the history that QUIET needs")
+    func feedsShowsTitleAndNewestItemOfAYoungFeed() throws {
+        let folder = try TemporaryFolder("seedwatch-feeds-young")
+        let feed = "http://127.0.0.1:9/young.xml"
+        let config = try writeCommandConfig(in: folder.url)
+        try (String(contentsOf: config, encoding: .utf8) + "feeds:\n  - url: \(feed)\n    title: CNA World\n")
+            .write(to: config, atomically: true, encoding: .utf8)
+        let first = Date(timeIntervalSince1970: 1_790_000_000), second = first.addingTimeInterval(3600)
+        do {
+            let store = try StateStore(path: folder.url.appendingPathComponent("state.sqlite").path)
+            for (key, seen) in [("y-1", first), ("y-2", second)] {
+                _ = try store.commitDecision(articleKey: ArticleIdentity.feedKey(feedURL: feed, itemKey: key), watch: "w",
+                                             contentHash: "h", alertID: nil, alertLine: nil, at: seen)
+            }
+            try store.close()
+        }
+        let listed = try CommandLineTests.run(["feeds", "--config", config.path])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        let lines = listed.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == feed)
+        #expect(lines.contains("  title:         CNA World"))
+        #expect(lines.contains("  items seen:    2"))
+        #expect(lines.contains("  newest item:   2026-09-21T15:13:20Z"))
+    }
+
     @Test func feedsCheckFlagsItemsDatedInTheFuture() throws {
         let folder = try TemporaryFolder("seedwatch-feeds-future")
         let config = try writeCommandConfig(in: folder.url)
