@@ -76,6 +76,15 @@ struct ExtractionHTMLTests {
         #expect(article.body == "Kim Jong Un watched.")
     }
 
+    @Test("a <title> that is only the site's name gives way to the page's <h1>; one that names the story stays")
+    func siteNameTitleGivesWayToH1() throws {
+        let body = "<p>North Korea fired a ballistic missile on Tuesday, the Joint Chiefs of Staff said.</p></article></body></html>"
+        let siteName = "<html><head><title>Yonhap News Agency</title></head><body><article><h1>N. Korea fires ballistic missile into East Sea</h1>" + body
+        #expect(try extract(siteName).title == "N. Korea fires ballistic missile into East Sea")
+        let story = "<html><head><title>N. Korea fires missile - Yonhap News Agency</title></head><body><article><h1>N. Korea fires ballistic missile into East Sea</h1>" + body
+        #expect(try extract(story).title == "N. Korea fires missile - Yonhap News Agency")
+    }
+
     @Test func metadataTitleDateURL() throws {
         let html = """
         <html><head><title>Site | Headline</title>

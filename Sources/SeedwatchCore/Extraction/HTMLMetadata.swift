@@ -2,7 +2,10 @@ import Foundation
 
 /// Title, publication date and canonical URL of an HTML page, from its metadata.
 ///
-/// - Title: `og:title`, else `<title>`, else the first `<h1>`.
+/// - Title: `og:title`, else `<title>`, else the first `<h1>`. A `<title>` that shares no word of
+///   four or more letters with the page's first `<h1>` (``LongWords``) is the site's name, the same
+///   on every page ("Yonhap News Agency" over "N. Korea fires ballistic missile into East Sea"):
+///   the `<h1>` is the title then.
 /// - Published: `article:published_time` meta, else the first `<time datetime>`, else JSON-LD
 ///   `datePublished` (schema.org, in `<script type="application/ld+json">`, also inside `@graph`
 ///   or a top-level array), else other common meta names (`date`, `pubdate`, `dc.date`…).
@@ -52,6 +55,9 @@ struct HTMLMetadata {
             }
         }
 
+        if let page = titleText, let h1 = firstH1, !TextLines.collapse(h1).isEmpty, !LongWords.shareOne(h1, page) {
+            titleText = nil
+        }
         let candidates = [meta["og:title"], titleText, firstH1]
         title = candidates.lazy.compactMap { $0.map(TextLines.collapse) }.first(where: { !$0.isEmpty }) ?? ""
 
