@@ -141,6 +141,19 @@ struct CommandLineTests {
         #expect(badValue.stderr.contains("\(bad.path):2: drop_folder.settle: expected a duration"))
     }
 
+    @Test("a watch folder without a model names the configuration file and the watches entry")
+    func aMissingWatchFolderNamesItsConfigurationEntry() throws {
+        let folder = try TemporaryFolder("seedwatch-cli")
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("d"), withIntermediateDirectories: true)
+        let config = folder.url.appendingPathComponent("c.yaml")
+        try "watches: [nope]\ndrop_folder: {path: d}\nalerts: {log: a}\nstate: {path: s}\n".write(to: config, atomically: true, encoding: .utf8)
+        let output = try Self.run(["check-config", "--config", config.path])
+        #expect(output.status == 78)
+        let watch = folder.url.appendingPathComponent("nope").path
+        #expect(output.stderr.contains("\(watch)/model.yaml: cannot read the model (watches[0] of \(config.path) names the folder \(watch): is it right?)"),
+                "\(output.stderr)")
+    }
+
     @Test func aMissingConfigurationNamesTheAbsolutePathAndTheSearchOrder() throws {
         let folder = try TemporaryFolder("seedwatch-cli")
         let missing = folder.url.appendingPathComponent("nope.yaml").path

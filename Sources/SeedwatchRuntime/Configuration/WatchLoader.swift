@@ -11,10 +11,11 @@ package enum WatchLoader {
     /// - Throws: `YAMLFileError` naming the model file, line and key of the first problem.
     package static func load(_ configuration: SeedwatchConfiguration,
                              cache: AutomatonCache? = AutomatonCache.standard()) throws -> [CompiledWatch] {
-        try configuration.watches.map { folder in
+        try configuration.watches.enumerated().map { index, folder in
             let file = (folder as NSString).appendingPathComponent("model.yaml")
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw YAMLFileError(file: file, line: nil, key: "", message: "cannot read the model (is the watch folder right?)")
+                throw YAMLFileError(file: file, line: nil, key: "", message: "cannot read the model "
+                    + "(watches[\(index)] of \(configuration.file) names the folder \(folder): is it right?)")
             }
             let bytes = Array(data), watch = (folder as NSString).lastPathComponent
             let model = try cache?.model(bytes: bytes, file: file, watch: watch).0

@@ -43,8 +43,10 @@ package struct EmailSink: AlertSink {
     package let name: String
     package let settings: OutputConfiguration.Email
     let credentials: EmailCredentials?
-    /// Seconds one message may take in all.
-    package var timeoutSeconds = 30
+    /// Seconds one message may take in all: 600, RFC 5321 §4.5.3.2.6's wait for the reply to the
+    /// end of the data (servers scan the message then). A shorter limit gives up on a message the
+    /// server goes on to accept, and its retry is a second copy in the analyst's mailbox.
+    package var timeoutSeconds = 600
     /// The alert lines of a story up to an alert (story id, alert id), oldest first; `nil` shows no story lines.
     package var storyLines: (@Sendable (String, String) -> [[UInt8]])?
 
