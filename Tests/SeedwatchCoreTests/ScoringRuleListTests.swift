@@ -20,7 +20,7 @@ struct ScoringRuleListTests {
             "title_points", "lead_points", "sentence_points", "topic", "pair_points", "relation_factor",
             "partner_pair_factor", "title_key_points", "title_response_points", "title_key_relation_points", "listed_states", "states_as_objects",
             "alliance_states", "incident_title_terms", "subject_paragraph", "requires", "market_topics", "key_state_topics", "alert_min_core_states", "require_subject", "short_item_sentences",
-            "war_name",
+            "war_name", "simile",
         ])
     }
 

@@ -74,11 +74,22 @@ public enum CoordinatedStates {
             let comparesAs = word == "as" && before[max(0, i - 3)..<i].contains { ["same", "such"].contains($0.lowercased()) }
             if !comparesAs && (articles.contains(word) || word == "both") { continue }
             let comparison = comparesAs || comparisonWords.contains(word)
-            guard comparison || (!commaOnly && objectWords.contains(word)) else { return nil }
+            // "between" after a word of position places a third party between the two, as neighbours
+            // or rivals ("a country that, caught between China and Russia, ..."): they are its
+            // surroundings, not a relation ("ties between China and Russia" stays one).
+            let placedBetween = word == "between" && i >= 1 && positionWords.contains(before[i - 1].lowercased())
+            guard comparison || placedBetween || (!commaOnly && objectWords.contains(word)) else { return nil }
             return actTogether(after: utf8, second, object: word) ? nil : .objects(of: word)
         }
         return nil
     }
+
+    /// Words of position before "between" that make the two states after it a third party's
+    /// surroundings (English): "caught between", "sandwiched between", "squeezed between", "lies between".
+    static let positionWords: Set<String> = [
+        "caught", "sandwiched", "wedged", "squeezed", "squeezing", "nestled", "located", "situated", "lies", "lie", "lying",
+        "torn", "balancing", "balanced", "perched", "landlocked",
+    ]
 
     /// Words of comparison and example that make two names after them the things compared, never
     /// actors together ("like Russia and China", "unlike", "than", "including"); "as" too after
@@ -176,7 +187,8 @@ public enum CoordinatedStates {
     /// "and" conjunction, or a bare comma; then either a possessive "'s" follows the second mention and none of the 3
     /// words after it is a joint noun (the owned thing is the first of them), or the word before the
     /// first mention (articles skipped) is a genitive preposition (``genitiveWords``: of, di, de, du,
-    /// des, von, do, da …) and the word before that, the owned thing, is no joint noun.
+    /// des, von, do, da …), the word before that, the owned thing, is no joint noun, and neither of
+    /// the 2 words after the second mention is a relation noun (``relationNouns``).
     static func jointOwned(utf8: ExtractedTextBytes, _ first: Range<Int>, _ second: Range<Int>) -> String? {
         guard first.upperBound <= second.lowerBound, second.upperBound <= utf8.count,
               second.lowerBound - first.upperBound <= 40 else { return nil }
@@ -204,6 +216,9 @@ public enum CoordinatedStates {
                   !owned.contains(where: jointNouns.contains) else { return nil }
             return thing
         }
+        // Two states right before a relation noun name its parties, whatever owns it: "the highs and
+        // lows of Russia, North Korea relations" (one word between allowed: "China, Russia bilateral ties").
+        if following.prefix(2).contains(where: relationNouns.contains) { return nil }
         let before = ListedStates.tokens(String(decoding: utf8[max(0, first.lowerBound - 80)..<first.lowerBound], as: UTF8.self))
             .map { $0.lowercased() }
         var i = before.count - 1

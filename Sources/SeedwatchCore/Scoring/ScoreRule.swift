@@ -52,4 +52,7 @@ public enum ScoreRule: String, Sendable, Hashable, Codable, CaseIterable {
     /// 0 points: a state named only inside the name of the war in Ukraine ("the Russia-Ukraine war",
     /// "la guerra Rusia-Ucrania") is not counted as named in that sentence (``WarNames``).
     case warName = "war_name"
+    /// 0 points: a state named only in a simile ("a North Korea-style performance") is not counted
+    /// as named in that sentence (``Similes``).
+    case simile = "simile"
 }

@@ -7,7 +7,7 @@ final class SentenceFacts {
     /// The names of the 0-point notes the facts write: an ambiguous term without a companion
     /// (``CompanionWords``), states named only as list items (``ListedStates``), as alternatives or
     /// as shared objects (``CoordinatedStates``).
-    static let noteNames: [ScoreRule] = [.requires, .listedStates, .statesAsObjects, .incidentTitle, .warName]
+    static let noteNames: [ScoreRule] = [.requires, .listedStates, .statesAsObjects, .incidentTitle, .warName, .simile]
 
     let result: MatchResult
     let rules: ScoringRules
@@ -86,15 +86,25 @@ final class SentenceFacts {
                 var sentenceStates = Set<String>()
                 var sentenceActors: [Int] = []
                 var mentionRanges: [String: [Range<Int>]] = [:]
-                var warNamed: Set<String> = []
+                var notNamed: Set<String> = []
                 while k < mentions.endIndex, mentions[k].sentence == s {
                     let m = mentions[k]
                     let actor = model.actors[m.actor]
                     // A state named only as a party in the war's name is no actor of the sentence.
                     if let state = actor.stateID, relevant(state), let name = WarNames.name(around: m.range, utf8: utf8) {
-                        if warNamed.insert(state).inserted {
+                        if notNamed.insert(state).inserted {
                             apartNotes.append(ScoreComponent(rule: .warName, points: 0,
                                                              detail: "\(place(s)): \(state) in the war's name \"\(name)\" not counted",
+                                                             sentence: s))
+                        }
+                        k += 1
+                        continue
+                    }
+                    // So is a state named only in a simile ("a North Korea-style performance").
+                    if let state = actor.stateID, relevant(state), let name = Similes.name(around: m.range, utf8: utf8) {
+                        if notNamed.insert(state).inserted {
+                            apartNotes.append(ScoreComponent(rule: .simile, points: 0,
+                                                             detail: "\(place(s)): \(state) in the simile \"\(name)\" not counted",
                                                              sentence: s))
                         }
                         k += 1
