@@ -72,4 +72,18 @@ struct DocumentReaderTests {
         #expect(items.map { $0.feedItem?.link } == ["https://news.example/world/1"])
         #expect(items.map(\.article.url) == ["https://news.example/world/1"])
     }
+
+    @Test("a page saved as .txt or .markdown is read as HTML; pages saved under a server's extension are read")
+    func pagesUnderOtherExtensionsAreHTML() throws {
+        let page = "\u{FEFF}\n  <!DOCTYPE HTML><html><head><title>Kim Jong Un visits Beijing</title></head>"
+            + "<body><article><h1>Kim Jong Un visits Beijing</h1><p>Kim Jong Un arrived in Beijing by train.</p></article></body></html>"
+        for name in ["saved.txt", "saved.markdown", "article.php", "index.aspx", "page.shtml", "page.xhtml"] {
+            let items = try DocumentReader.items(of: Self.file(name, page))
+            #expect(items.map(\.article.title) == ["Kim Jong Un visits Beijing"], "\(name)")
+            #expect(items.map(\.article.body) == ["Kim Jong Un arrived in Beijing by train."], "\(name)")
+        }
+        // Text that only mentions a tag stays text.
+        let text = try DocumentReader.items(of: Self.file("note.txt", "About <html> tags\nThey mark a page."))
+        #expect(text.map(\.article.title) == ["About <html> tags"])
+    }
 }

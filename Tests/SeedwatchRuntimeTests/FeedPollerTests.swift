@@ -318,6 +318,33 @@ struct FeedPollerTimingTests {
         #expect(server.requests.count == before)
     }
 
+    @Test("a 503 holds the host's feeds once; the same feed answering 503 again holds only itself; 429 always holds the host")
+    func repeated503HoldsOnlyItsFeed() async throws {
+        let routes = FeedRoutes()
+        routes.set("/dead") { _, _ in LoopbackHTTPReply(status: 503, headers: [("Retry-After", "120")]) }
+        routes.set("/busy") { _, _ in LoopbackHTTPReply(status: 429, headers: [("Retry-After", "120")]) }
+        let server = try routes.server()
+        defer { server.stop() }
+        let fetcher = CurlFetcher()
+        defer { fetcher.shutdown() }
+        let fixture = try FeedPollerFixture(watches: [PipelineTestModel.watch()], start: Self.start)
+        defer { fixture.folder.remove() }
+        let dead = feedConfig(server.baseURL + "/dead"), busy = feedConfig(server.baseURL + "/busy")
+        let other = server.baseURL + "/other.xml"
+        let poller = fixture.poller([dead], fetcher: fetcher)
+        _ = await poller.poll(dead)
+        #expect(poller.hosts.notBefore(other) == Self.start.addingTimeInterval(120))
+        fixture.clock.advance(to: Self.start.addingTimeInterval(130))
+        _ = await poller.poll(dead)
+        #expect(try fixture.store.feedState(url: dead.url)?.consecutiveFailures == 2)
+        #expect(poller.hosts.notBefore(other) == Self.start.addingTimeInterval(120))
+        let busyPoller = fixture.poller([busy], fetcher: fetcher)
+        _ = await busyPoller.poll(busy)
+        fixture.clock.advance(to: Self.start.addingTimeInterval(260))
+        _ = await busyPoller.poll(busy)
+        #expect(busyPoller.hosts.notBefore(other) == Self.start.addingTimeInterval(380))
+    }
+
     @Test("run() polls every feed at start-up, then each when due on the injected clock")
     func runLoop() async throws {
         let routes = FeedRoutes()

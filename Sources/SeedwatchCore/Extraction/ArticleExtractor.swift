@@ -19,7 +19,7 @@ public enum ArticleExtractor {
         guard let format = DocumentFormat(fileExtension: fileExtension), format != .feedXML else {
             throw .unsupportedType(extension: fileExtension.lowercased())
         }
-        return try extract(document, as: format)
+        return try extract(document, as: format.sniffed(document.bytes))
     }
 
     /// Extracts the articles of `document` read as `format` (any but `.feedXML`).

@@ -17,7 +17,7 @@ public enum DocumentReader {
     ///   `.malformed` with the parser's reason (line and message).
     public static func items(of document: Document) throws(ExtractionError) -> [DocumentItem] {
         let fileExtension = DocumentFormat.fileExtension(of: document.nameHint)
-        guard let format = DocumentFormat(fileExtension: fileExtension) else {
+        guard let format = DocumentFormat(fileExtension: fileExtension)?.sniffed(document.bytes) else {
             throw .unsupportedType(extension: fileExtension.lowercased())
         }
         switch format {

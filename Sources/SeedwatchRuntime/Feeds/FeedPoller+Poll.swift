@@ -141,7 +141,12 @@ extension FeedPoller {
                 "next_poll": "\(state.nextPoll.map(AlertTimestamp.format) ?? "-")",
             ])
         }
-        if throttledHost, let next = state.nextPoll { hosts.throttle(requestedURL, until: next) }
+        // 429 (this client asks too often) holds every feed of the host. A 503's Retry-After holds
+        // the host the first time; a feed that keeps answering 503 (one dead path of a big site)
+        // then holds only itself, so its host's other feeds are not polled once per Retry-After for ever.
+        if throttledHost, response.status == 429 || state.consecutiveFailures <= 1, let next = state.nextPoll {
+            hosts.throttle(requestedURL, until: next)
+        }
         // A wait promised to a server (back-off, Retry-After, 410) is written at once, so that a
         // restart honours it; a success waits for the batch (FeedStateBatch).
         states.save(state, now: outcome != .success)
