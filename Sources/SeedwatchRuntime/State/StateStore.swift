@@ -31,6 +31,8 @@ package final class StateStore: Sendable {
     private let fileIdentity: (device: UInt64, inode: UInt64)?
     /// The outputs a new alert is queued for (see ``setOutputRoutes(_:)``).
     let routes = Mutex<[OutputRoute]>([])
+    /// Story members decoded by story lookups (``StoryMemberCache``).
+    let storyMembers = StoryMemberCache()
 
     /// Opens (creating it and its folder when missing) and migrates the state database.
     ///
