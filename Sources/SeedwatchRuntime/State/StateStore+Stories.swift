@@ -66,13 +66,15 @@ extension StateStore {
     /// The statement of ``storyCandidates(watch:fingerprint:eventWindow:limit:bandLimit:)`` that
     /// ranks the holders of `keys` band keys (parameters: ?1 the holders read per key, ?2 the
     /// watch's number, ?3 how many members to return, ?4… the keys): per key its newest holders,
-    /// kept when of the watch, then counted per member, most keys first, ties by row number.
+    /// counted per member, then those of the watch, most keys first, ties by row number. The watch
+    /// is looked up once per member, after counting (a member's watch is the same whatever key
+    /// brought it): a burst of copies of one article brings the same 64 members through all 16 keys.
     static func bandHoldersSQL(keys: Int) -> String {
         let perKey = (0..<keys).map { "SELECT member FROM (SELECT member FROM story_band WHERE band = ?\($0 + 4) ORDER BY member DESC LIMIT ?1)" }
         return """
-            SELECT b.member FROM (\(perKey.joined(separator: " UNION ALL "))) b
-            CROSS JOIN story_member w ON w.id = b.member AND +w.watch = ?2
-            GROUP BY b.member ORDER BY COUNT(*) DESC, b.member LIMIT ?3
+            SELECT g.member FROM (SELECT member, COUNT(*) AS shared FROM (\(perKey.joined(separator: " UNION ALL "))) GROUP BY member) g
+            CROSS JOIN story_member w ON w.id = g.member AND +w.watch = ?2
+            ORDER BY g.shared DESC, g.member LIMIT ?3
             """
     }
 
