@@ -4,18 +4,18 @@ import SeedwatchRuntime
 import SeedwatchTesting
 import Testing
 
-/// What one group commit of a burst costs (issue 15 item 5): the daemon's groups hold 256 articles
-/// or 0.25 s, and a group's alerts are marked written in a transaction without its own WAL sync,
+/// What one group commit of a burst costs (issue 15 item 5): the daemon's groups hold 512 articles
+/// or 0.5 s, and a group's alerts are marked written in a transaction without its own WAL sync,
 /// the state store staying at `synchronous=FULL` for decisions, with its savepoint journals in memory.
 @Suite("Group commit: group size and the syncs of a group")
 struct GroupCommitSyncTests {
-    @Test("the daemon's groups close at 256 articles or after 0.25 s")
+    @Test("the daemon's groups close at 512 articles or after 0.5 s")
     func daemonLimits() {
-        #expect(GroupCommitLimits.daemon == GroupCommitLimits(maxArticles: 256, maxSeconds: 0.25))
+        #expect(GroupCommitLimits.daemon == GroupCommitLimits(maxArticles: 512, maxSeconds: 0.5))
         let limits = GroupCommitLimits.daemon
-        #expect(!limits.isReached(articles: 255, openedAt: 10, now: 10.249))
-        #expect(limits.isReached(articles: 256, openedAt: 10, now: 10))
-        #expect(limits.isReached(articles: 1, openedAt: 10, now: 10.25))
+        #expect(!limits.isReached(articles: 511, openedAt: 10, now: 10.499))
+        #expect(limits.isReached(articles: 512, openedAt: 10, now: 10))
+        #expect(limits.isReached(articles: 1, openedAt: 10, now: 10.5))
     }
 
     @Test("a group's alerts are written once and marked written; the store stays at synchronous FULL")

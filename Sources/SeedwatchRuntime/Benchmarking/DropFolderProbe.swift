@@ -36,7 +36,7 @@ public final class DropFolderProbe {
 
     /// Processes every added file in order, each up to `maxBytes` bytes, and forgets them.
     /// - Parameter grouped: decide the files in group commits, as the daemon does with a burst
-    ///   (one transaction and one alert-log `fdatasync` per group of 256 articles or 250 ms); `false`
+    ///   (one transaction and one alert-log `fdatasync` per group of 512 articles or 500 ms); `false`
     ///   decides them one by one (a transaction per decision, a sync per alert line).
     /// - Returns: the number of alert lines written by this probe so far.
     public func processAll(maxBytes: Int, grouped: Bool = true) async -> Int {

@@ -9,7 +9,7 @@ struct DropFolderService: Service {
     var processor: ArticleProcessor { intake.pipeline }
     let maxBytes: Int
     /// Files taken off the stream at once, at most (their groups are bounded by ``GroupCommitLimits``).
-    static let maxFilesPerTake = 256
+    static let maxFilesPerTake = 512
 
     /// Takes ready files as they come: each file with the files already queued behind it (at most
     /// ``maxFilesPerTake``), decided in group commits (``DropFolderIntake/process(_:maxBytes:)``

@@ -4,7 +4,7 @@ import SeedwatchCore
 import Synchronization
 
 /// A burst of dropped files in group commits (issue 15 item 5): the files ready together are
-/// decided in one state transaction per group (``GroupCommitLimits``: 256 articles or 250 ms), and
+/// decided in one state transaction per group (``GroupCommitLimits``: 512 articles or 500 ms), and
 /// the group's alert lines are appended with one `fdatasync` once it has committed (DESIGN §7:
 /// the decision is durable before its line is written; ``OutboxDelivery/decideBatch(_:)``).
 extension DropFolderIntake {

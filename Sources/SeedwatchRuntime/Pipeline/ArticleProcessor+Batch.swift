@@ -20,7 +20,7 @@ package struct BatchDecision: Sendable {
 extension ArticleProcessor {
     /// Decides many articles in group commits (issue 11, issue 15 item 5): each group is one state
     /// transaction (one WAL sync), its alerts appended after the commit with one sync, and it holds
-    /// at most ``groupLimits`` (256 articles or 250 ms); the next article starts the next group.
+    /// at most ``groupLimits`` (512 articles or 500 ms); the next article starts the next group.
     /// Each article goes through the one decide path (``decision(for:quiet:)``). The task's
     /// cancellation is checked before every article: on a stop, the articles decided so far commit
     /// and the rest are left for the source to hand over again (they are not seen, so they are

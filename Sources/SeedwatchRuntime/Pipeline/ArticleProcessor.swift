@@ -62,7 +62,7 @@ package actor ArticleProcessor {
     ///   - alreadyLogged: alert ids found in the alert log at start-up when the state database was
     ///     empty (``AlertLogWriter/loggedAlertIDs()``); their decisions are recorded, their lines not
     ///     written again.
-    ///   - groupLimits: how large a group commit may grow (256 articles or 250 ms).
+    ///   - groupLimits: how large a group commit may grow (512 articles or 500 ms).
     package init(watches: [CompiledWatch], store: StateStore, outbox: OutboxDelivery, logger: Logger,
                 now: @escaping @Sendable () -> Date = { Date() }, alreadyLogged: Set<String> = [],
                 activity: PipelineActivity = PipelineActivity(), groupLimits: GroupCommitLimits = .daemon) {

@@ -28,6 +28,9 @@ extension StateStore {
         precondition(currentBatch == nil, "batches of one store do not nest")
         var outcome: Result<T, any Error>?
         var alerts: [BatchedAlert] = []
+        // Story members read inside a batch that fails never existed (StoryMemberCache).
+        var committed = false
+        defer { if !committed { storyMembers.removeAll() } }
         try writeAccess(operation) { db in
             let context = BatchContext(store: ObjectIdentifier(self), database: db)
             BatchContext.current = context
@@ -40,6 +43,7 @@ extension StateStore {
             }
             alerts = context.alerts
         }
+        committed = true
         guard case .success(let value) = outcome else {
             if case .failure(let error) = outcome { throw error }
             fatalError("unreachable: the batch body ran")

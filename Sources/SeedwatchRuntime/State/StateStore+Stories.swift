@@ -31,24 +31,22 @@ extension StateStore {
             func collect(_ rows: RowCursor) throws {
                 while let row = try rows.next() {
                     let id: Int64 = row["id"]
-                    if members[id] == nil, let member = Self.storyMember(row, watch: watch) { members[id] = member }
+                    if members[id] == nil, let member = self.storyMember(row, id: id, watch: watch) { members[id] = member }
                 }
             }
             // Band keys: the newest holders of each key (the primary key (band, member) read
-            // backwards, O(log n + cap) per key; CROSS JOIN keeps it first), then those sharing the most keys.
-            var shared: [Int64: Int] = [:]
-            let holders = try db.cachedStatement(sql: """
-                SELECT b.member FROM (SELECT member FROM story_band WHERE band = ? ORDER BY member DESC LIMIT ?) b
-                CROSS JOIN story_member w ON w.id = b.member AND +w.watch = ?
-                """)
-            for band in bands {
-                for id in try Int64.fetchAll(holders, arguments: [band, LSHBands.newestMembersPerKey, watchID]) {
-                    shared[id, default: 0] += 1
-                }
-            }
+            // backwards, O(log n + cap) per key; CROSS JOIN keeps it first), counted and ranked by
+            // SQLite in one statement: those sharing the most keys first, then the earliest
+            // recorded. One statement instead of one per key: a burst of copies of one article
+            // fills every key's 64 holders, and handing those 1,024 rows to Swift was half of a
+            // lookup's time (issue 15).
             let byID = try db.cachedStatement(sql: "SELECT * FROM story_member WHERE id = ?")
-            for (id, _) in shared.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).prefix(bandLimit) {
-                try collect(try Row.fetchCursor(byID, arguments: [id]))
+            if !bands.isEmpty {
+                var arguments: [(any DatabaseValueConvertible)?] = [LSHBands.newestMembersPerKey, watchID, bandLimit]
+                arguments += bands.map { $0 as (any DatabaseValueConvertible)? }
+                let ranked = try Int64.fetchAll(db.cachedStatement(sql: Self.bandHoldersSQL(keys: bands.count)),
+                                                arguments: StatementArguments(arguments))
+                for id in ranked { try collect(try Row.fetchCursor(byID, arguments: [id])) }
             }
             if let link = fingerprint.linkKey {
                 try collect(try Row.fetchCursor(db.cachedStatement(sql: "SELECT * FROM story_member WHERE link_key = ? AND +watch = ?"),
@@ -63,6 +61,21 @@ extension StateStore {
                 """), arguments: [watchID, instant, instant + eventWindow, limit / 2]))
             return members.values.sorted { ($0.fingerprint.time, $0.alertID) < ($1.fingerprint.time, $1.alertID) }
         }
+    }
+
+    /// The statement of ``storyCandidates(watch:fingerprint:eventWindow:limit:bandLimit:)`` that
+    /// ranks the holders of `keys` band keys (parameters: ?1 the holders read per key, ?2 the
+    /// watch's number, ?3 how many members to return, ?4… the keys): per key its newest holders,
+    /// counted per member, then those of the watch, most keys first, ties by row number. The watch
+    /// is looked up once per member, after counting (a member's watch is the same whatever key
+    /// brought it): a burst of copies of one article brings the same 64 members through all 16 keys.
+    static func bandHoldersSQL(keys: Int) -> String {
+        let perKey = (0..<keys).map { "SELECT member FROM (SELECT member FROM story_band WHERE band = ?\($0 + 4) ORDER BY member DESC LIMIT ?1)" }
+        return """
+            SELECT g.member FROM (SELECT member, COUNT(*) AS shared FROM (\(perKey.joined(separator: " UNION ALL "))) GROUP BY member) g
+            CROSS JOIN story_member w ON w.id = g.member AND +w.watch = ?2
+            ORDER BY g.shared DESC, g.member LIMIT ?3
+            """
     }
 
     /// The recorded member of alert `alertID`, or `nil` when it has none (below the window, or an
@@ -140,6 +153,7 @@ extension StateStore {
             let shrunk = try Int64.fetchAll(db, sql: "SELECT DISTINCT story FROM story_member WHERE recorded_at < ?", arguments: [at])
             try db.execute(sql: "DELETE FROM story_member WHERE recorded_at < ?", arguments: [at])
             let forgotten = db.changesCount
+            storyMembers.removeAll()
             for story in shrunk { try Self.summarizeStory(db, story: story) }
             return forgotten
         }
@@ -164,6 +178,16 @@ extension StateStore {
         var ids = Set<String>()
         for id in text.utf8.split(separator: UInt8(ascii: " ")) { ids.insert(String(decoding: id, as: UTF8.self)) }
         return ids
+    }
+
+    /// The member of a `story_member` row (row number `id`), from ``storyMembers`` when it was
+    /// decoded before, else decoded and remembered.
+    private func storyMember(_ row: Row, id: Int64, watch: String) -> StoryMember? {
+        let alert: Int64 = row["alert"]
+        if let member = storyMembers.member(id: id, alert: alert, watch: watch) { return member }
+        guard let member = Self.storyMember(row, watch: watch) else { return nil }
+        storyMembers.remember(member, id: id, alert: alert)
+        return member
     }
 
     private static func storyMember(_ row: Row, watch: String) -> StoryMember? {

@@ -31,6 +31,8 @@ package final class StateStore: Sendable {
     private let fileIdentity: (device: UInt64, inode: UInt64)?
     /// The outputs a new alert is queued for (see ``setOutputRoutes(_:)``).
     let routes = Mutex<[OutputRoute]>([])
+    /// Story members decoded by story lookups (``StoryMemberCache``).
+    let storyMembers = StoryMemberCache()
 
     /// Opens (creating it and its folder when missing) and migrates the state database.
     ///
@@ -182,18 +184,29 @@ package final class StateStore: Sendable {
                 // rolls back, so do the pending alerts it queued for the batch's alert lines: a line
                 // written for a decision that did not commit would be written again when the
                 // decision is made again (DESIGN §7).
+                //
+                // The savepoint's statements are cached (GRDB's `inSavepoint` prepares its three
+                // statements at each call, and a burst's files each take two savepoints: issue 15);
+                // inside the batch's transaction GRDB checks each of them for an aborted transaction.
                 let alertsBefore = batch.alerts.count
-                var value: T?
+                let db = batch.database
                 do {
-                    try batch.database.inSavepoint {
-                        value = try body(batch.database)
-                        return .commit
+                    try db.cachedStatement(sql: "SAVEPOINT decision").execute()
+                    do {
+                        let value = try body(db)
+                        try db.cachedStatement(sql: "RELEASE SAVEPOINT decision").execute()
+                        return value
+                    } catch {
+                        // Rolls back this decision alone. After SQLITE_FULL SQLite may have rolled the
+                        // whole transaction back: no savepoint is left, and the batch's commit fails.
+                        try? db.cachedStatement(sql: "ROLLBACK TRANSACTION TO SAVEPOINT decision").execute()
+                        try? db.cachedStatement(sql: "RELEASE SAVEPOINT decision").execute()
+                        throw error
                     }
                 } catch {
                     batch.alerts.removeSubrange(alertsBefore...)
                     throw error
                 }
-                return value!
             }
             return transaction ? try pool.write(body) : try pool.writeWithoutTransaction(body)
         } catch {

@@ -58,7 +58,9 @@ package struct VersionLookup: Sendable, Hashable {
                                                        descriptionShared: descriptionShared, stored: stored)
         case .file:
             let stored = try store.storedVersions(scope: version.scope, published: nil, descriptionHash: nil, everyVersion: true)
-            if let original = ArticleUpdateMatch.fileOriginal(title: version.title, stored: stored) { return original }
+            // A path read for the first time (every file of a burst) has no title to compare: the
+            // title is not made comparable for nothing (issue 15).
+            if !stored.isEmpty, let original = ArticleUpdateMatch.fileOriginal(title: version.title, stored: stored) { return original }
             guard let textHash = version.descriptionHash else { return nil }
             return try store.fileOriginal(textHash: textHash, excluding: articleKey)
         }
