@@ -31,6 +31,32 @@ struct CompanionWordsBytesTests {
         }
     }
 
+    @Test("window words test phrases as the String path's words do, ASCII windows on bytes")
+    func windowWords() {
+        let phrases: [[String]] = [["oil"], ["gas", "rich"], ["russia", "2024"], ["s"], ["price", "rose"], ["rich", "russia"],
+                                   ["lng", "x"], ["pipeline"], ["σοφια"], ["énergie"], ["straße"], ["oil", "s", "price"], ["x", "y"]]
+        for text in ["Oil's PRICE rose 3.5%\r\nin Gas-rich\tRussia_2024 (LNG)... x",
+                     "Gazprom’s ΣΟΦΙΑ pipeline — ½ e\u{0301}nergie oil gas rich Straße"] {
+            let bytes = Array(text.utf8)
+            for lo in 0..<bytes.count {
+                for hi in lo...bytes.count {
+                    let window = Array(bytes[lo..<hi])
+                    let all = CompanionWords.lowercasedWords(String(decoding: window, as: UTF8.self))
+                    for keep in [1, 2, 8] {
+                        let last = WindowWords(window, .last, keep), first = WindowWords(window, .first, keep)
+                        let lastWords = Array(all.suffix(keep)), firstWords = Array(all.prefix(keep))
+                        #expect(last.count == lastWords.count && first.count == firstWords.count)
+                        for phrase in phrases {
+                            #expect(last.contains(phrase) == CompanionWords.contains(lastWords, phrase))
+                            #expect(first.contains(phrase) == CompanionWords.contains(firstWords, phrase))
+                            #expect(last.endsWith(phrase) == (Array(lastWords.suffix(phrase.count)) == phrase))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test("the hash accumulator knows what it holds, zero included")
     func accumulatorContains() {
         var gathered = HashAccumulator()

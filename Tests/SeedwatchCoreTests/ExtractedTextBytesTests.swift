@@ -1,3 +1,4 @@
+import Foundation
 import SeedwatchTesting
 import Testing
 @testable import SeedwatchCore
@@ -22,6 +23,10 @@ struct ExtractedTextBytesTests {
         for lower in 0...joined.count {
             for upper in lower...joined.count { #expect(bytes[lower..<upper] == Array(joined[lower..<upper])) }
         }
+        #expect(joined.indices.allSatisfy { bytes.byte(at: $0) == joined[$0] })
+        let bridged = ExtractedTextBytes(title: "Ünïcode", body: String("Kyiv–Russia war" as NSString))
+        let bridgedJoined = Array("Ünïcode\nKyiv–Russia war".utf8)
+        #expect(bridgedJoined.indices.allSatisfy { bridged.byte(at: $0) == bridgedJoined[$0] })
         let untitled = ExtractedTextBytes(title: "", body: "Xi met Putin.\nLater")
         #expect(untitled.count == 19)
         #expect(untitled.firstLineFeed == 13)

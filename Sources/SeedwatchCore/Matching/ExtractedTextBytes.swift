@@ -52,6 +52,15 @@ public struct ExtractedTextBytes: Sendable {
         return result
     }
 
+    /// The byte at UTF-8 offset `i` of the whole text (`0 ≤ i < count`), read in place: no window
+    /// is copied to test one byte.
+    public func byte(at i: Int) -> UInt8 {
+        guard let head else { return Self.byte(of: tail, i) }
+        if i < headCount { return Self.byte(of: head, i) }
+        if i == headCount { return 0x0A }
+        return Self.byte(of: tail, i - tailStart)
+    }
+
     /// The whole text as one string (a copy: for tools and tests).
     public var string: String {
         guard let head else { return tail }
@@ -64,6 +73,11 @@ public struct ExtractedTextBytes: Sendable {
             return head.utf8.firstIndex(of: 0x0A).map { head.utf8.distance(from: head.utf8.startIndex, to: $0) } ?? headCount
         }
         return tail.utf8.firstIndex(of: 0x0A).map { tail.utf8.distance(from: tail.utf8.startIndex, to: $0) } ?? count
+    }
+
+    private static func byte(of text: String, _ i: Int) -> UInt8 {
+        if let byte = text.utf8.withContiguousStorageIfAvailable({ $0[i] }) { return byte }
+        return text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: i)]
     }
 
     private static func bytes(of text: String, _ range: Range<Int>) -> [UInt8] {

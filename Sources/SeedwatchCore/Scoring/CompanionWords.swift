@@ -17,10 +17,10 @@ public enum CompanionWords {
         guard range.upperBound <= utf8.count else { return false }
         // Bytes enough for `within` words either side (words rarely pass 24 bytes).
         let reach = term.within * 24 + 24
-        let before = Array(lowercasedWords(utf8[max(0, range.lowerBound - reach)..<range.lowerBound]).suffix(term.within))
-        let after = Array(lowercasedWords(utf8[range.upperBound..<min(utf8.count, range.upperBound + reach)]).prefix(term.within))
+        let before = WindowWords(utf8[max(0, range.lowerBound - reach)..<range.lowerBound], .last, term.within)
+        let after = WindowWords(utf8[range.upperBound..<min(utf8.count, range.upperBound + reach)], .first, term.within)
         for phrase in term.requiredPhrases where !phrase.isEmpty {
-            if contains(before, phrase) || contains(after, phrase) { return true }
+            if before.contains(phrase) || after.contains(phrase) { return true }
         }
         return false
     }
@@ -30,9 +30,9 @@ public enum CompanionWords {
     static func preceded(for term: TopicTerm, at range: Range<Int>, utf8: ExtractedTextBytes) -> String? {
         guard !term.notAfterPhrases.isEmpty, range.lowerBound <= utf8.count else { return nil }
         let longest = term.notAfterPhrases.map(\.count).max() ?? 0
-        let before = Array(lowercasedWords(utf8[max(0, range.lowerBound - longest * 24 - 24)..<range.lowerBound]).suffix(longest))
+        let before = WindowWords(utf8[max(0, range.lowerBound - longest * 24 - 24)..<range.lowerBound], .last, longest)
         for (phrase, text) in zip(term.notAfterPhrases, term.notAfter) where !phrase.isEmpty && before.count >= phrase.count {
-            if Array(before.suffix(phrase.count)) == phrase { return text }
+            if before.endsWith(phrase) { return text }
         }
         return nil
     }
@@ -72,5 +72,94 @@ public enum CompanionWords {
         }
         if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
         return words
+    }
+}
+
+/// The lower-cased words of a window of text near a match (``CompanionWords/lowercasedWords(_:)``),
+/// only the first or last few kept. A window of ASCII bytes (nearly every one) is split in place
+/// into the byte ranges of its words and compared byte for byte, with no `String` per word (issue
+/// 15: the companion test made an array of strings per occurrence of an ambiguous term); any
+/// other window takes the `String` path. The two agree: an ASCII word byte is a letter or digit and
+/// `| 0x20` lower-cases it, and a phrase word (lower-cased by ``CompanionWords/lowercasedWords(_:)``)
+/// equals an ASCII word only when it has the same bytes (no non-ASCII word of letters and numbers
+/// is canonically equivalent to an ASCII one once lower-cased).
+struct WindowWords {
+    private let bytes: [UInt8]
+    /// The kept words' byte ranges in `bytes`, in order (ASCII window), or `nil`.
+    private let spans: ArraySlice<Range<Int>>?
+    /// The kept words (any other window), or `nil`.
+    private let strings: [String]?
+
+    /// Which words of the window are kept.
+    enum End { case first, last }
+
+    /// The first or last `count` words of `bytes`.
+    init(_ bytes: [UInt8], _ end: End, _ count: Int) {
+        self.bytes = bytes
+        if let spans = Self.asciiWordSpans(bytes) {
+            self.spans = end == .first ? spans.prefix(count) : spans.suffix(count)
+            strings = nil
+        } else {
+            let words = CompanionWords.lowercasedWords(bytes)
+            spans = nil
+            strings = Array(end == .first ? words.prefix(count) : words.suffix(count))
+        }
+    }
+
+    /// How many words are kept.
+    var count: Int { spans?.count ?? strings?.count ?? 0 }
+
+    /// Whether `phrase` (lower-cased words) stands in the kept words (``CompanionWords/contains(_:_:)``).
+    func contains(_ phrase: [String]) -> Bool {
+        guard let spans else { return CompanionWords.contains(strings ?? [], phrase) }
+        guard !phrase.isEmpty, spans.count >= phrase.count else { return false }
+        var i = spans.startIndex
+        while i <= spans.endIndex - phrase.count {
+            if matches(phrase, at: i, in: spans) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether the kept words end with `phrase` (lower-cased words).
+    func endsWith(_ phrase: [String]) -> Bool {
+        guard let spans else { return Array((strings ?? []).suffix(phrase.count)) == phrase }
+        guard spans.count >= phrase.count else { return false }
+        return matches(phrase, at: spans.endIndex - phrase.count, in: spans)
+    }
+
+    private func matches(_ phrase: [String], at i: Int, in spans: ArraySlice<Range<Int>>) -> Bool {
+        for (k, word) in phrase.enumerated() where !Self.equal(bytes, spans[i + k], word) { return false }
+        return true
+    }
+
+    /// Whether the ASCII letters and digits of `bytes` at `span`, lower-cased, are `word`'s bytes.
+    private static func equal(_ bytes: [UInt8], _ span: Range<Int>, _ word: String) -> Bool {
+        guard word.utf8.count == span.count else { return false }
+        var k = span.lowerBound
+        for u in word.utf8 {
+            guard bytes[k] | 0x20 == u else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// The byte ranges of the runs of ASCII letters and digits in `bytes`, or `nil` when a byte is
+    /// not ASCII.
+    static func asciiWordSpans(_ bytes: [UInt8]) -> [Range<Int>]? {
+        var spans: [Range<Int>] = []
+        var start = -1
+        for i in bytes.indices {
+            let b = bytes[i]
+            if b >= 0x80 { return nil }
+            if (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 {
+                if start < 0 { start = i }
+            } else if start >= 0 {
+                spans.append(start..<i)
+                start = -1
+            }
+        }
+        if start >= 0 { spans.append(start..<bytes.count) }
+        return spans
     }
 }

@@ -15,8 +15,8 @@ enum WarNames {
     static func name(around range: Range<Int>, utf8: ExtractedTextBytes) -> String? {
         guard range.lowerBound >= 0, range.upperBound <= utf8.count else { return nil }
         // Most mentions touch no hyphen, dash or slash: decide on the two bytes around them first.
-        let next = range.upperBound < utf8.count ? utf8[range.upperBound..<(range.upperBound + 1)][0] : 0
-        let previous = range.lowerBound > 0 ? utf8[(range.lowerBound - 1)..<range.lowerBound][0] : 0
+        let next = range.upperBound < utf8.count ? utf8.byte(at: range.upperBound) : 0
+        let previous = range.lowerBound > 0 ? utf8.byte(at: range.lowerBound - 1) : 0
         guard next == 0x2D || next == 0x2F || next == 0xE2 || [0x2D, 0x2F, 0x90, 0x91, 0x93, 0x94].contains(previous) else { return nil }
         let after = String(decoding: utf8[range.upperBound..<min(utf8.count, range.upperBound + 48)], as: UTF8.self)
         let before = String(decoding: utf8[max(0, range.lowerBound - 48)..<range.lowerBound], as: UTF8.self)
