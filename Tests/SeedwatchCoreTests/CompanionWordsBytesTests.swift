@@ -36,7 +36,8 @@ struct CompanionWordsBytesTests {
         let phrases: [[String]] = [["oil"], ["gas", "rich"], ["russia", "2024"], ["s"], ["price", "rose"], ["rich", "russia"],
                                    ["lng", "x"], ["pipeline"], ["σοφια"], ["énergie"], ["straße"], ["oil", "s", "price"], ["x", "y"]]
         for text in ["Oil's PRICE rose 3.5%\r\nin Gas-rich\tRussia_2024 (LNG)... x",
-                     "Gazprom’s ΣΟΦΙΑ pipeline — ½ e\u{0301}nergie oil gas rich Straße"] {
+                     "Gazprom’s ΣΟΦΙΑ pipeline — ½ e\u{0301}nergie oil gas rich Straße",
+                     "naïve café-tude oil\u{0301} gas \u{0600} rich, ok.\r\nIt s X1 2 x"] {
             let bytes = Array(text.utf8)
             for lo in 0..<bytes.count {
                 for hi in lo...bytes.count {

@@ -76,7 +76,7 @@ public enum CompanionWords {
 }
 
 /// The lower-cased words of a window of text near a match (``CompanionWords/lowercasedWords(_:)``),
-/// only the first or last few kept. A window of ASCII bytes (nearly every one) is split in place
+/// only the first or last few kept. Those words of a window of ASCII bytes (nearly every one) are read in place
 /// into the byte ranges of its words and compared byte for byte, with no `String` per word (issue
 /// 15: the companion test made an array of strings per occurrence of an ambiguous term); any
 /// other window takes the `String` path. The two agree: an ASCII word byte is a letter or digit and
@@ -96,8 +96,8 @@ struct WindowWords {
     /// The first or last `count` words of `bytes`.
     init(_ bytes: [UInt8], _ end: End, _ count: Int) {
         self.bytes = bytes
-        if let spans = Self.asciiWordSpans(bytes) {
-            self.spans = end == .first ? spans.prefix(count) : spans.suffix(count)
+        if let spans = end == .first ? Self.firstASCIIWords(bytes, count) : Self.lastASCIIWords(bytes, count) {
+            self.spans = spans[...]
             strings = nil
         } else {
             let words = CompanionWords.lowercasedWords(bytes)
@@ -144,22 +144,59 @@ struct WindowWords {
         return true
     }
 
-    /// The byte ranges of the runs of ASCII letters and digits in `bytes`, or `nil` when a byte is
-    /// not ASCII.
-    static func asciiWordSpans(_ bytes: [UInt8]) -> [Range<Int>]? {
+    /// The byte ranges of the first `count` runs of ASCII letters and digits of `bytes`, or `nil`
+    /// when a byte before the end of the last of them, or right after it, is not ASCII. Reading stops
+    /// at the ASCII byte that ends the last one: the `String` path splits the bytes up to there
+    /// into the same words whatever follows (no grapheme cluster joins an ASCII letter or digit to
+    /// anything but non-ASCII scalars right after it).
+    static func firstASCIIWords(_ bytes: [UInt8], _ count: Int) -> [Range<Int>]? {
+        guard count > 0 else { return [] }
         var spans: [Range<Int>] = []
+        spans.reserveCapacity(count)
         var start = -1
         for i in bytes.indices {
             let b = bytes[i]
             if b >= 0x80 { return nil }
-            if (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 {
+            if isWordByte(b) {
                 if start < 0 { start = i }
             } else if start >= 0 {
                 spans.append(start..<i)
                 start = -1
+                if spans.count == count { return spans }
             }
         }
         if start >= 0 { spans.append(start..<bytes.count) }
         return spans
+    }
+
+    /// The byte ranges of the last `count` runs of ASCII letters and digits of `bytes`, in order, or
+    /// `nil` when a byte after the start of the first of them, or right before it, is not ASCII.
+    /// Read backwards, stopping at the ASCII byte before the first one (as ``firstASCIIWords(_:_:)``).
+    static func lastASCIIWords(_ bytes: [UInt8], _ count: Int) -> [Range<Int>]? {
+        guard count > 0 else { return [] }
+        var spans: [Range<Int>] = []
+        spans.reserveCapacity(count)
+        var end = -1
+        var i = bytes.count
+        while i > 0 {
+            let b = bytes[i - 1]
+            if b >= 0x80 { return nil }
+            if isWordByte(b) {
+                if end < 0 { end = i }
+            } else if end >= 0 {
+                spans.append(i..<end)
+                end = -1
+                if spans.count == count { break }
+            }
+            i -= 1
+        }
+        if end >= 0 { spans.append(0..<end) }
+        return spans.reversed()
+    }
+
+    /// Whether ASCII byte `b` is a letter or digit.
+    @inline(__always)
+    private static func isWordByte(_ b: UInt8) -> Bool {
+        (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10
     }
 }
