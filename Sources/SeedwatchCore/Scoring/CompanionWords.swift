@@ -96,7 +96,7 @@ struct WindowWords {
     /// The first or last `count` words of `bytes`.
     init(_ bytes: [UInt8], _ end: End, _ count: Int) {
         self.bytes = bytes
-        if let spans = end == .first ? Self.firstASCIIWords(bytes, count) : Self.lastASCIIWords(bytes, count) {
+        if let spans = Self.asciiWords(bytes, end, count) {
             self.spans = spans[...]
             strings = nil
         } else {
@@ -144,54 +144,33 @@ struct WindowWords {
         return true
     }
 
-    /// The byte ranges of the first `count` runs of ASCII letters and digits of `bytes`, or `nil`
-    /// when a byte before the end of the last of them, or right after it, is not ASCII. Reading stops
-    /// at the ASCII byte that ends the last one: the `String` path splits the bytes up to there
-    /// into the same words whatever follows (no grapheme cluster joins an ASCII letter or digit to
-    /// anything but non-ASCII scalars right after it).
-    static func firstASCIIWords(_ bytes: [UInt8], _ count: Int) -> [Range<Int>]? {
+    /// The byte ranges of the first or last `count` runs of ASCII letters and digits of `bytes`, in
+    /// order, or `nil` when a byte read is not ASCII. The first are read forwards, the last
+    /// backwards, each only up to the ASCII byte that ends the `count`th run: the `String` path
+    /// splits the bytes read into the same words whatever lies beyond (no grapheme cluster joins
+    /// an ASCII letter or digit to anything but non-ASCII scalars beside it).
+    static func asciiWords(_ bytes: [UInt8], _ end: End, _ count: Int) -> [Range<Int>]? {
         guard count > 0 else { return [] }
+        let forward = end == .first
         var spans: [Range<Int>] = []
         spans.reserveCapacity(count)
-        var start = -1
-        for i in bytes.indices {
+        // The first byte read of the open run, or -1.
+        var open = -1
+        var i = forward ? 0 : bytes.count - 1
+        while forward ? i < bytes.count : i >= 0 {
             let b = bytes[i]
             if b >= 0x80 { return nil }
             if isWordByte(b) {
-                if start < 0 { start = i }
-            } else if start >= 0 {
-                spans.append(start..<i)
-                start = -1
-                if spans.count == count { return spans }
-            }
-        }
-        if start >= 0 { spans.append(start..<bytes.count) }
-        return spans
-    }
-
-    /// The byte ranges of the last `count` runs of ASCII letters and digits of `bytes`, in order, or
-    /// `nil` when a byte after the start of the first of them, or right before it, is not ASCII.
-    /// Read backwards, stopping at the ASCII byte before the first one (as ``firstASCIIWords(_:_:)``).
-    static func lastASCIIWords(_ bytes: [UInt8], _ count: Int) -> [Range<Int>]? {
-        guard count > 0 else { return [] }
-        var spans: [Range<Int>] = []
-        spans.reserveCapacity(count)
-        var end = -1
-        var i = bytes.count
-        while i > 0 {
-            let b = bytes[i - 1]
-            if b >= 0x80 { return nil }
-            if isWordByte(b) {
-                if end < 0 { end = i }
-            } else if end >= 0 {
-                spans.append(i..<end)
-                end = -1
+                if open < 0 { open = i }
+            } else if open >= 0 {
+                spans.append(forward ? open..<i : i + 1..<open + 1)
+                open = -1
                 if spans.count == count { break }
             }
-            i -= 1
+            i += forward ? 1 : -1
         }
-        if end >= 0 { spans.append(0..<end) }
-        return spans.reversed()
+        if open >= 0 { spans.append(forward ? open..<bytes.count : 0..<open + 1) }
+        return forward ? spans : spans.reversed()
     }
 
     /// Whether ASCII byte `b` is a letter or digit.
