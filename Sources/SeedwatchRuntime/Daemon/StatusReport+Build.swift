@@ -122,8 +122,7 @@ extension StatusReport {
             }
         }
         // The drop folder is half of the input: gone (unmounted, renamed), nothing dropped is read.
-        var isFolder: ObjCBool = false
-        if daemon.running, !(FileManager.default.fileExists(atPath: configuration.dropFolder.path, isDirectory: &isFolder) && isFolder.boolValue) {
+        if daemon.running, FolderCheck.kind(of: configuration.dropFolder.path) != .folder {
             reasons.append("drop folder \(configuration.dropFolder.path) is missing or not a folder; files dropped there are not read until it is back")
         }
         let health: Health
