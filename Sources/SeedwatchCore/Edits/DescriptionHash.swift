@@ -15,7 +15,11 @@ extension ArticleUpdateMatch {
     /// The SHA-256 digest whose hex is ``descriptionHash(_:)`` (32 bytes, no allocation: a
     /// document's census of 100,000 descriptions keeps digests, not strings).
     public static func descriptionDigest(_ description: String) -> SHA256.Digest? {
-        let folded = Normalizer.normalize(description).folded
+        digest(folded: Normalizer.normalize(description).folded)
+    }
+
+    /// ``descriptionDigest(_:)`` of a description already folded by the normaliser.
+    private static func digest(folded: [UInt8]) -> SHA256.Digest? {
         guard wordCount(folded) >= minimumDescriptionWords else { return nil }
         return SHA256.hash(data: folded)
     }
@@ -28,9 +32,11 @@ extension ArticleUpdateMatch {
     /// last one that left the feed. Titles in scripts written without spaces (code points from
     /// U+3000: CJK, kana, Hangul) are not tested.
     public static func identifyingDescriptionDigest(title: String, summary: String, content: String) -> SHA256.Digest? {
-        let description = summary.isEmpty ? content : summary
-        guard let digest = descriptionDigest(description) else { return nil }
-        return LongWords.shareOne(title, description) ? digest : nil
+        // The description is folded once, for its digest and for its words (every item of a
+        // document's census comes here).
+        let folded = Normalizer.normalize(summary.isEmpty ? content : summary).folded
+        guard let digest = digest(folded: folded) else { return nil }
+        return LongWords.shareOne(title, folded: folded) ? digest : nil
     }
 
     /// ``identifyingDescriptionDigest(title:summary:content:)`` as hex (64 digits).

@@ -29,8 +29,12 @@ public enum LongWords {
     /// they share one, and when `a` has no such word or either is in a script without spaces (no
     /// evidence against).
     public static func shareOne(_ a: String, _ b: String) -> Bool {
-        guard let words = of(Normalizer.normalize(a).folded), !words.isEmpty,
-              let others = of(Normalizer.normalize(b).folded) else { return true }
+        shareOne(a, folded: Normalizer.normalize(b).folded)
+    }
+
+    /// ``shareOne(_:_:)`` with `b` already folded by the normaliser.
+    public static func shareOne(_ a: String, folded b: [UInt8]) -> Bool {
+        guard let words = of(Normalizer.normalize(a).folded), !words.isEmpty, let others = of(b) else { return true }
         return !words.isDisjoint(with: others)
     }
 }
