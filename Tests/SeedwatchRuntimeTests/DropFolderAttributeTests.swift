@@ -4,6 +4,7 @@ import Glibc
 import Logging
 import SeedwatchCore
 import SeedwatchRuntime
+import Synchronization
 import Testing
 
 /// The watcher on real inotify: `chmod` (which changes neither size nor mtime) makes a file or
@@ -58,6 +59,24 @@ import Testing
         await collector.waitFor(count: 2)
         #expect(try await stop(watcher, sentinelAt: 3))
         #expect(await collector.paths == ["closed/a.txt", "closed/b.txt", sentinelName])
+    }
+
+    /// Tryout F9: the refusal reaches the file's history, which `seedwatch why PATH` prints.
+    @Test func aFileRefusedForMaxBytesIsSkippedInItsHistory() async throws {
+        let pipeline = try PipelineFixture()
+        let refused = Mutex<[[UInt8]: Int64]>([:])
+        let watcher = DropFolderWatcher(settings: DropFolderSettings(path: folder.path, settle: 0.2, maxBytes: 1000),
+                                        logger: recorder.logger()) { path, size in refused.withLock { $0[path] = size } }
+        await collector.consume(try await watcher.start())
+        try folder.write("big.txt", String(repeating: "x", count: 2000))
+        #expect(await recorder.waitFor(.warning, "file larger than drop_folder.max_bytes refused", count: 1))
+        #expect(try await stop(watcher, sentinelAt: 1))
+        let path = Array((folder.path + "/big.txt").utf8)
+        #expect(refused.withLock { $0 } == [path: 2000])
+        await pipeline.dropFolder.noteRefused(path: path, size: 2000, maxBytes: 1000)
+        let events = try pipeline.store.events(subject: path)
+        #expect(events.map(\.kind) == [.skipped])
+        #expect(events.map(\.detail) == ["larger than drop_folder.max_bytes (2000 > 1000 bytes)"])
     }
 
     @Test func aGrowingFileAboveMaxBytesIsRefusedWithOneLine() async throws {

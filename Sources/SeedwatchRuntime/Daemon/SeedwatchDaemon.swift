@@ -91,7 +91,9 @@ package struct SeedwatchDaemon {
             path: configuration.dropFolder.path, settle: configuration.dropFolder.settleSeconds,
             maxBytes: Int64(configuration.dropFolder.maxBytes), rescanInterval: configuration.dropFolder.rescanSeconds,
             ignore: IgnoreRules(userPatterns: configuration.dropFolder.ignore))
-        let watcher = DropFolderWatcher(settings: settings, logger: logger)
+        let watcher = DropFolderWatcher(settings: settings, logger: logger) { [dropFolder] path, size in
+            Task { await dropFolder.noteRefused(path: path, size: size, maxBytes: settings.maxBytes) }
+        }
         let readyFiles = try await watcher.start()
 
         // The poller and its fetcher exist even with no feeds, so a reload can add some.

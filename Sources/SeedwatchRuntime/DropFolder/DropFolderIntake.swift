@@ -39,6 +39,23 @@ package final class DropFolderIntake: Sendable {
         await process(file, maxBytes: maxBytes, in: pipeline)
     }
 
+    /// Notes in the history of `path` (for `seedwatch why PATH`) that the watcher refused the file
+    /// as larger than `drop_folder.max_bytes`: `skipped  larger than drop_folder.max_bytes
+    /// (68157440 > 67108864 bytes)` (tryout F9). The watcher logged the warning.
+    /// - Parameters:
+    ///   - path: the file's absolute path, raw bytes.
+    ///   - size: its size, in bytes.
+    ///   - maxBytes: `drop_folder.max_bytes`, in bytes.
+    package func noteRefused(path: [UInt8], size: Int64, maxBytes: Int64) async {
+        await noteRefused(path: path, size: size, maxBytes: maxBytes, in: pipeline)
+    }
+
+    private func noteRefused(path: [UInt8], size: Int64, maxBytes: Int64, in pipeline: isolated ArticleProcessor) {
+        pipeline.counters.filesSkipped += 1
+        pipeline.note(path, .skipped, detail: "larger than drop_folder.max_bytes (\(size) > \(maxBytes) bytes)")
+        pipeline.flushHistory()
+    }
+
     /// Files waiting for ``retryDeferredFiles()`` after a state database error.
     package var deferredFileCount: Int { deferred.withLock { $0.count } }
 

@@ -197,6 +197,7 @@ extension DropFolderWatchLoop {
                 logger.warning("file larger than drop_folder.max_bytes refused", metadata: [
                     "path": "\(display(absolute(path)))", "size": "\(snapshot.size)", "max_bytes": "\(settings.maxBytes)",
                 ])
+                onRefused(absolute(path), snapshot.size)
             }
             return
         }

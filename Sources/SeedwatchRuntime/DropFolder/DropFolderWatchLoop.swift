@@ -12,6 +12,9 @@ final class DropFolderWatchLoop: @unchecked Sendable {
     let continuation: AsyncStream<ReadyFile>.Continuation
     /// Called once per file emitted (the watcher counts its backlog).
     let onEmit: @Sendable () -> Void
+    /// Called once per file refused as larger than `max_bytes` (when its warning is logged): its
+    /// absolute path and size in bytes.
+    let onRefused: @Sendable (_ absolutePath: [UInt8], _ size: Int64) -> Void
 
     /// Watched folders, by watch and by path relative to the root (the root is `[]`).
     var folderByWatch: [WatchDescriptor: [UInt8]] = [:]
@@ -35,9 +38,11 @@ final class DropFolderWatchLoop: @unchecked Sendable {
 
     init(
         root: [UInt8], settings: DropFolderSettings, logger: Logger, source: any FileEventSource,
-        stopFlag: StopFlag, continuation: AsyncStream<ReadyFile>.Continuation, onEmit: @escaping @Sendable () -> Void = {}
+        stopFlag: StopFlag, continuation: AsyncStream<ReadyFile>.Continuation, onEmit: @escaping @Sendable () -> Void = {},
+        onRefused: @escaping @Sendable (_ absolutePath: [UInt8], _ size: Int64) -> Void = { _, _ in }
     ) {
         self.onEmit = onEmit
+        self.onRefused = onRefused
         self.root = root
         self.settings = settings
         self.logger = logger

@@ -30,6 +30,7 @@ package final class DropFolderWatcher: Sendable {
 
     private let settings: DropFolderSettings
     private let logger: Logger
+    private let onRefused: @Sendable (_ absolutePath: [UInt8], _ size: Int64) -> Void
     private let state: Mutex<State>
     private let stopFlag = StopFlag()
     /// Files emitted and not yet taken by the consumer (the ready backlog).
@@ -46,9 +47,14 @@ package final class DropFolderWatcher: Sendable {
     ///   - settings: the drop folder and its settings.
     ///   - logger: where WARN/ERROR/INFO/DEBUG lines go (each carries a `path` metadata value).
     ///   - source: the event source; nil opens a real ``InotifyEventSource`` at ``start()``.
-    package init(settings: DropFolderSettings, logger: Logger, source: (any FileEventSource)? = nil) {
+    ///   - onRefused: called on the watcher's thread for each file refused as larger than
+    ///     `max_bytes` (once per path and inode, with its warning): its absolute path and size in
+    ///     bytes. The daemon notes it in the file's history (``DropFolderIntake/noteRefused(path:size:maxBytes:)``).
+    package init(settings: DropFolderSettings, logger: Logger, source: (any FileEventSource)? = nil,
+                 onRefused: @escaping @Sendable (_ absolutePath: [UInt8], _ size: Int64) -> Void = { _, _ in }) {
         self.settings = settings
         self.logger = logger
+        self.onRefused = onRefused
         self.state = Mutex(State(source: source))
     }
 
@@ -88,7 +94,7 @@ package final class DropFolderWatcher: Sendable {
         continuation.onTermination = { [weak self] _ in self?.stop() }
         let loop = DropFolderWatchLoop(
             root: root, settings: settings, logger: logger, source: source, stopFlag: stopFlag,
-            continuation: continuation, onEmit: { [weak self] in self?.queued.add(1, ordering: .relaxed) })
+            continuation: continuation, onEmit: { [weak self] in self?.queued.add(1, ordering: .relaxed) }, onRefused: onRefused)
         await withCheckedContinuation { (watching: CheckedContinuation<Void, Never>) in
             let thread = Thread { loop.run(onWatching: { watching.resume() }) }
             thread.name = "seedwatch-drop-folder"
