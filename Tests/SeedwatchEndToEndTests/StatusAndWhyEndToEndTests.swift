@@ -143,7 +143,7 @@ struct ReadOnlyReaderEndToEndTests {
         for name in ["seedwatch.sqlite", "seedwatch.sqlite-wal", "seedwatch.sqlite-shm"] {
             chmod(root.appendingPathComponent("state/\(name)").path, 0o644)
         }
-        chmod(root.appendingPathComponent("state/seedwatch.sqlite.lock").path, 0o600)  // not even readable
+        chmod(root.appendingPathComponent("state/.seedwatch.sqlite.lock").path, 0o600)  // not even readable
         chmod(config.path, 0o644)
         let status = try Self.runAsNobody(["status", "--config", config.path])
         #expect(status.status == 0, "\(status.stdout)")

@@ -81,7 +81,7 @@ struct StopAndLockEndToEndTests {
 
         let second = try CommandLineTests.run(["run", "--config", config.path])
         #expect(second.status == 75)
-        let lockPath = root.appendingPathComponent("state/seedwatch.sqlite.lock").path
+        let lockPath = root.appendingPathComponent("state/.seedwatch.sqlite.lock").path
         #expect(second.stderr.contains("cannot start: another seedwatch daemon (process \(daemon.process.processIdentifier) since "),
                 "\(second.stderr)")
         #expect(second.stderr.contains("already runs on this state database: \(lockPath) is locked; stop it first (systemctl stop seedwatch)"))

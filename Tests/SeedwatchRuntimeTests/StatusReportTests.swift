@@ -44,7 +44,7 @@ struct StatusReportTests {
         let report = try StatusReport.build(configuration: configuration, store: nil, now: Self.now)
         #expect(report.health == .down)
         #expect(report.health.exitStatus == 2)
-        let lock = folder.url("state.sqlite").path + ".lock"
+        let lock = folder.url(".state.sqlite.lock").path
         #expect(report.json() == """
             {"alerts":{"today":{"alert":0,"notice":0},"week":{"alert":0,"notice":0}},"backlog":{"deferred":null,"queued":null,"updated":null},\
             "daemon":{"pid":null,"running":false,"since":null},"feeds":{"failing":0,"not_ok":[],"not_polled":0,"ok":0,"stopped":0},"health":"down",\

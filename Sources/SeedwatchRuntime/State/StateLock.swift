@@ -4,8 +4,13 @@ import SeedwatchCore
 import Glibc
 #endif
 
-/// The single-instance lock: an exclusive `flock(2)` on `<state.path>.lock`, held by the daemon
-/// for as long as it runs (the kernel releases it when the process ends, however it ends).
+/// The single-instance lock: an exclusive `flock(2)` on `.<state file name>.lock` in the state's
+/// folder (`var/state/.seedwatch.sqlite.lock`), held by the daemon for as long as it runs (the
+/// kernel releases it when the process ends, however it ends). A dotfile, so that
+/// `rm var/state/seedwatch.sqlite*` (or `rm var/state/*`) does not take the lock with the database
+/// (tryout F12). The lock name of earlier releases, `<state.path>.lock`, is locked too while it can
+/// be (an earlier release's daemon on the same state holds it: the start is refused) and probed by
+/// ``probe(statePath:)``.
 ///
 /// The file holds one line, `pid=<pid> since=<RFC 3339 UTC> since_unix=<seconds>`, so that `seedwatch status` can say
 /// since when the daemon runs. Readers (`scan`, `alerts`, `feeds`, `status`) never take the lock.
@@ -46,22 +51,52 @@ package final class StateLock: Sendable {
     /// The lock file.
     package let path: String
     private let fd: Int32
+    /// The lock of earlier releases, held with this one (-1 when it could not be opened).
+    private let legacyFD: Int32
 
-    private init(path: String, fd: Int32) {
+    private init(path: String, fd: Int32, legacyFD: Int32) {
         self.path = path
         self.fd = fd
+        self.legacyFD = legacyFD
     }
 
-    deinit { close(fd) }
+    deinit {
+        close(fd)
+        if legacyFD >= 0 { close(legacyFD) }
+    }
 
-    /// The lock file beside a state database.
-    package static func lockPath(statePath: String) -> String { statePath + ".lock" }
+    /// The lock file of a state database: `.` + its file name + `.lock`, in its folder.
+    package static func lockPath(statePath: String) -> String {
+        let url = URL(fileURLWithPath: statePath)
+        return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".lock").path
+    }
+
+    /// The lock file of releases before the dotfile: `<state.path>.lock`.
+    package static func legacyLockPath(statePath: String) -> String { statePath + ".lock" }
 
     /// Takes the lock for the daemon, retrying for up to `waitSeconds` (a `seedwatch status` probe
     /// holds it shared for microseconds), then writes the holder line.
     /// - Throws: ``Failure/held(path:holder:)`` when another process keeps it, ``Failure/unavailable(path:reason:)`` otherwise.
     package static func acquire(statePath: String, waitSeconds: Double = 1, now: Date = Date()) throws(Failure) -> StateLock {
-        let path = lockPath(statePath: statePath)
+        let fd = try lock(path: lockPath(statePath: statePath), waitSeconds: waitSeconds)
+        // An earlier release's daemon holds only the legacy lock: refused while it runs. The file is
+        // not created when absent.
+        let legacyPath = legacyLockPath(statePath: statePath)
+        let legacyFD = open(legacyPath, O_RDWR | O_CLOEXEC)
+        if legacyFD >= 0, flock(legacyFD, LOCK_EX | LOCK_NB) != 0, errno == EWOULDBLOCK {
+            let holder = readHolder(fd: legacyFD)
+            close(legacyFD)
+            close(fd)
+            throw .held(path: legacyPath, holder: holder)
+        }
+        let line = Array("pid=\(getpid()) since=\(AlertTimestamp.format(now)) since_unix=\(Int64(now.timeIntervalSince1970))\n".utf8)
+        _ = ftruncate(fd, 0)
+        _ = line.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        return StateLock(path: lockPath(statePath: statePath), fd: fd, legacyFD: legacyFD)
+    }
+
+    /// Opens (creating it) and locks `path` exclusively, retrying for up to `waitSeconds`.
+    private static func lock(path: String, waitSeconds: Double) throws(Failure) -> Int32 {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw .unavailable(path: path, reason: String(cString: strerror(errno))) }
         let deadline = Date().addingTimeInterval(waitSeconds)
@@ -78,16 +113,17 @@ package final class StateLock: Sendable {
             }
             usleep(20_000)
         }
-        let line = Array("pid=\(getpid()) since=\(AlertTimestamp.format(now)) since_unix=\(Int64(now.timeIntervalSince1970))\n".utf8)
-        _ = ftruncate(fd, 0)
-        _ = line.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
-        return StateLock(path: path, fd: fd)
+        return fd
     }
 
     /// Whether a daemon holds the lock of `statePath`, without disturbing it: `nil` when none does
-    /// (or the file is absent), else the holder read from the file.
+    /// (or the file is absent), else the holder read from the file. The lock of earlier releases
+    /// is asked after this release's.
     package static func probe(statePath: String) -> Holder? {
-        let path = lockPath(statePath: statePath)
+        probe(path: lockPath(statePath: statePath)) ?? probe(path: legacyLockPath(statePath: statePath))
+    }
+
+    private static func probe(path: String) -> Holder? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             // Not readable by this user (another account's 0640 file): ask the kernel's lock table.
