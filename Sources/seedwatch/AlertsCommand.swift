@@ -14,7 +14,8 @@ struct AlertsCommand: ParsableCommand {
         Prints each alert as time, level, score with its threshold, title, published date, \
         actors, topics, the best evidence sentence and the source link, wrapped to the terminal; \
         with --json, the log lines as they are. Rotated logs (alerts.jsonl.1, alerts.jsonl.2.gz, …) \
-        are read first, oldest first. --follow keeps reading new alerts (and follows the log across \
+        are read first, oldest first. --follow starts with the last 10 alerts (the whole history with \
+        --all, those of --since with --since), then keeps reading new alerts (and follows the log across \
         rotation). --watch keeps one watch's alerts. --actor and --topic take ids, names or aliases, \
         in any case (putin, "Kim Jong-un", sanctions). Colour follows --color, then NO_COLOR, then whether stdout is a \
         terminal.
@@ -28,6 +29,9 @@ struct AlertsCommand: ParsableCommand {
     )
 
     @OptionGroup var options: ConfigOption
+
+    /// How many alerts of the history `--follow` prints before the new ones (without `--all` or `--since`).
+    static let followBacklog = 10
 
     @Option(help: ArgumentHelp("Only alerts decided since then: a duration back from now (90m, 2h, 3d), a date (2026-12-06, 00:00 UTC) or an RFC 3339 time.", valueName: "when"))
     var since: String?
@@ -53,7 +57,7 @@ struct AlertsCommand: ParsableCommand {
     @Flag(help: "List every alert line; by default the readable view shows each story once, at its first alert, with the sources that carried it after.")
     var all = false
 
-    @Flag(help: "Keep running and print new alerts as they are written.")
+    @Flag(help: "Keep running and print new alerts as they are written, after the last \(Self.followBacklog) (every one with --all or --since).")
     var follow = false
 
     /// Errors here print the `alerts` usage (ArgumentParser reports `validate()` errors with the
@@ -97,8 +101,11 @@ struct AlertsCommand: ParsableCommand {
         // The readable view groups by story (issue 12): entries are collected and printed at the end.
         var grouped: [AlertLogEntry] = []
         defer { printStories(grouped, view: view) }
-        // Rotated logs first (oldest first), so that --since reaches across logrotate.
-        let rotated = RotatedAlertLogs.oldestFirst(of: logPath).map(\.path)
+        // --follow alone starts with the last lines of the history (tail -f), not all of it.
+        var backlog: [[UInt8]]? = follow && since == nil && !all ? [] : nil
+        // Rotated logs first (oldest first), so that --since reaches across logrotate. Following
+        // from the last lines, only the current log is read.
+        let rotated = backlog == nil ? RotatedAlertLogs.oldestFirst(of: logPath).map(\.path) : []
         var unread: [String] = []
         for file in rotated {
             guard let bytes = RotatedAlertLogs.contents(file) else { unread.append(file); continue }
@@ -113,7 +120,20 @@ struct AlertsCommand: ParsableCommand {
         }
         repeat {
             for line in reader.readNewLines() {
+                if var kept = backlog {
+                    // Still the history: only its last lines are kept, to print before following.
+                    if (try? AlertLogEntry.decode(line: line)).map(filter.accepts) ?? true {
+                        kept.append(line)
+                        if kept.count > Self.followBacklog { kept.removeFirst() }
+                    }
+                    backlog = kept
+                    continue
+                }
                 shown += emit(line, filter: filter, view: view, grouped: &grouped)
+            }
+            if let kept = backlog {
+                backlog = nil
+                for line in kept { shown += emit(line, filter: filter, view: view, grouped: &grouped) }
             }
             if follow { usleep(300_000) }
         } while follow

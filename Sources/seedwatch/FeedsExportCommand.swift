@@ -9,7 +9,7 @@ struct FeedsExportCommand: ParsableCommand {
         abstract: "Print the configured feeds as OPML 2.0, or as URLs.",
         discussion: """
         An OPML 2.0 subscription list (opml.org) that feed readers import, on standard output. \
-        With --urls: one feed a line, its URL, then a tab and its title when it has one.
+        With --urls: one feed URL a line, nothing else (for xargs and `while read url`).
 
         Examples:
           seedwatch feeds export > seedwatch-feeds.opml
@@ -19,7 +19,7 @@ struct FeedsExportCommand: ParsableCommand {
 
     @OptionGroup var options: ConfigOption
 
-    @Flag(help: "Print one URL a line (a tab and the title after it) instead of OPML 2.0.")
+    @Flag(help: "Print one feed URL a line, nothing else, instead of OPML 2.0.")
     var urls = false
 
     func run() throws {
@@ -28,7 +28,7 @@ struct FeedsExportCommand: ParsableCommand {
             let feeds = configuration.feeds.map { OPMLFeed(url: $0.url, title: $0.title) }
             print(OPMLWriter.document(feeds: feeds, title: "seedwatch feeds", created: Date()), terminator: "")
         } else {
-            for feed in configuration.feeds { print(feed.url + (feed.title.map { "\t" + $0 } ?? "")) }
+            for feed in configuration.feeds { print(feed.url) }
         }
     }
 }

@@ -275,7 +275,7 @@ struct CommandLineTests {
         #expect(opml.stdout.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">"))
         #expect(opml.stdout.contains(#"<outline type="rss" text="World &amp; Co" title="World &amp; Co" xmlUrl="https://example.org/world/rss.xml"/>"#))
         let urls = try Self.run(["feeds", "export", "--urls", "--config", config.path])
-        #expect(urls.stdout == "https://example.org/world/rss.xml\tWorld & Co\n")
+        #expect(urls.stdout == "https://example.org/world/rss.xml\n")  // URLs only (tryout F14)
     }
 
     /// Evidence puts the headline first when it holds the core pattern (two states and a topic).

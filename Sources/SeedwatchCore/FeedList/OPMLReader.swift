@@ -59,13 +59,25 @@ public enum OPMLReader {
 
     private static func collect(_ parent: XMLElement, into result: inout Result) {
         for outline in parent.elements where outline.name == "outline" {
-            if let url = nonEmpty(outline.attribute("xmlUrl")) {
+            if let url = nonEmpty(outline.attribute("xmlUrl")).map(httpURL(ofFeedURL:)) {
                 result.feeds.append(OPMLFeed(url: url, title: nonEmpty(outline.attribute("title")) ?? nonEmpty(outline.attribute("text"))))
             } else if !outline.hasElementChildren {
                 result.skippedOutlines += 1
             }
             collect(outline, into: &result)
         }
+    }
+
+    /// A `feed:` URL of old OPML exports as the `http(s)` URL it stands for: `feed://host/path` →
+    /// `http://host/path`, `feed:https://host/path` → `https://host/path` (the scheme is matched
+    /// case-insensitively); any other URL as given.
+    public static func httpURL(ofFeedURL url: String) -> String {
+        guard url.lowercased().hasPrefix("feed:") else { return url }
+        let rest = url.dropFirst(5)
+        if rest.hasPrefix("//") { return "http:" + rest }
+        let lowered = rest.lowercased()
+        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") { return String(rest) }
+        return url
     }
 
     private static func nonEmpty(_ text: String?) -> String? {
