@@ -60,6 +60,10 @@ struct FeedsCommand: ParsableCommand {
             print("  next poll:     \(state?.disabled == true ? "disabled (410 Gone; seedwatch feeds reset URL resumes it)" : state?.nextPoll.map(AlertTimestamp.format) ?? "at the daemon's next start or reload")")
             print("  failures:      \(state?.consecutiveFailures ?? 0) in a row")
             print("  last error:    \(state?.lastError ?? "-")")
+            if let warning = state?.parseWarning { print("  document:      \(warning)") }
+            if let since = state?.guidUnreliableSince {
+                print("  GUIDs:         unreliable since \(AlertTimestamp.format(since)) (one named another article): items known by their link")
+            }
             print("  items seen:    \(seen)")
             if let line = try store.flatMap({ try Self.quietLine(store: $0, feed: feed.url, now: Date()) }) { print(line) }
         }

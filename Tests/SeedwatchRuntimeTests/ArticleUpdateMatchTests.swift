@@ -186,7 +186,7 @@ struct ArticleUpdateMatchTests {
                                                  "v5-history-and-daemon-status", "v6-output-deliveries",
                                                  "v7-story-members", "v8-output-digests", "v9-story-lead",
                                                  "v10-story-undated", "v11-story-compact", "v12-story-summary",
-                                                 "v13-story-span", "v14-feed-state-current-url", "v15-article-version-text"])
+                                                 "v13-story-span", "v14-feed-state-current-url", "v15-article-version-text", "v16-feed-identity-notes"])
         #expect(try store.isSeen(articleKey: key, watch: "w"))
         #expect(try store.seenDecision(articleKey: key, watch: "w") == SeenDecision(alertID: "abcdef0123456789", alertedActorIDs: nil))
         #expect(try store.articleVersion(articleKey: key) == nil)

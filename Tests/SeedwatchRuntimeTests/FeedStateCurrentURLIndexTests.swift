@@ -26,7 +26,7 @@ struct FeedStateCurrentURLIndexTests {
             try pool.close()
         }
         let store = try StateStore(path: path)
-        #expect(try store.appliedMigrations().suffix(3) == ["v13-story-span", "v14-feed-state-current-url", "v15-article-version-text"])
+        #expect(try store.appliedMigrations().suffix(4) == ["v13-story-span", "v14-feed-state-current-url", "v15-article-version-text", "v16-feed-identity-notes"])
         #expect(try store.feedURLs(movedTo: "https://new.example.org/rss") == ["http://old.example.org/rss"])
         #expect(try store.feedState(url: "https://other.example.org/rss")?.consecutiveFailures == 2)
         try store.close()

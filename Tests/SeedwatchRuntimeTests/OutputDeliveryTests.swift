@@ -156,7 +156,7 @@ struct OutputDeliveryTests {
                                                  "v5-history-and-daemon-status", "v6-output-deliveries",
                                                  "v7-story-members", "v8-output-digests", "v9-story-lead",
                                                  "v10-story-undated", "v11-story-compact", "v12-story-summary",
-                                                 "v13-story-span", "v14-feed-state-current-url", "v15-article-version-text"])
+                                                 "v13-story-span", "v14-feed-state-current-url", "v15-article-version-text", "v16-feed-identity-notes"])
     }
 }
 

@@ -61,8 +61,8 @@ import Testing
             try queue.close()
         }
         let store = try StateStore(path: path)
-        #expect(try store.appliedMigrations().suffix(9) == ["v7-story-members", "v8-output-digests", "v9-story-lead", "v10-story-undated",
-                                                        "v11-story-compact", "v12-story-summary", "v13-story-span", "v14-feed-state-current-url", "v15-article-version-text"])
+        #expect(try store.appliedMigrations().suffix(10) == ["v7-story-members", "v8-output-digests", "v9-story-lead", "v10-story-undated",
+                                                        "v11-story-compact", "v12-story-summary", "v13-story-span", "v14-feed-state-current-url", "v15-article-version-text", "v16-feed-identity-notes"])
         #expect(try store.deliveryState(alertID: "0000000000000001", output: "morning") == "pending")
         let id = try store.closeDigest(output: "morning", periodEnd: Self.t0, nominalStart: Self.t0.addingTimeInterval(-3600),
                                        periodStart: { _ in Self.t0.addingTimeInterval(-3600) }, at: Self.t0)

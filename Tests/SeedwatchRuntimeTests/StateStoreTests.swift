@@ -15,7 +15,7 @@ import Testing
                                                  "v5-history-and-daemon-status", "v6-output-deliveries",
                                                  "v7-story-members", "v8-output-digests", "v9-story-lead",
                                                  "v10-story-undated", "v11-story-compact", "v12-story-summary",
-                                                 "v13-story-span", "v14-feed-state-current-url", "v15-article-version-text"])
+                                                 "v13-story-span", "v14-feed-state-current-url", "v15-article-version-text", "v16-feed-identity-notes"])
         let queue = try DatabaseQueue(path: path)
         let tables = try queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
@@ -33,7 +33,7 @@ import Testing
                                                  "v5-history-and-daemon-status", "v6-output-deliveries",
                                                  "v7-story-members", "v8-output-digests", "v9-story-lead",
                                                  "v10-story-undated", "v11-story-compact", "v12-story-summary",
-                                                 "v13-story-span", "v14-feed-state-current-url", "v15-article-version-text"])
+                                                 "v13-story-span", "v14-feed-state-current-url", "v15-article-version-text", "v16-feed-identity-notes"])
         #expect(try reopened.isSeen(articleKey: "file:aa", watch: "w"))
     }
 

@@ -77,9 +77,9 @@ import Testing
             try queue.close()
         }
         let store = try StateStore(path: path)
-        #expect(try store.appliedMigrations().suffix(10)
+        #expect(try store.appliedMigrations().suffix(11)
                 == ["v6-output-deliveries", "v7-story-members", "v8-output-digests", "v9-story-lead", "v10-story-undated",
-                    "v11-story-compact", "v12-story-summary", "v13-story-span", "v14-feed-state-current-url", "v15-article-version-text"])
+                    "v11-story-compact", "v12-story-summary", "v13-story-span", "v14-feed-state-current-url", "v15-article-version-text", "v16-feed-identity-notes"])
         #expect(try store.isSeen(articleKey: "file:aa", watch: "w"))
         #expect(try store.outboxState(alertID: "00000000000000a1") == "pending")
         // The alert before the upgrade starts no story; a new one does.
@@ -194,7 +194,7 @@ extension StoryStateTests {
             try queue.close()
         }
         let store = try StateStore(path: path)
-        #expect(try store.appliedMigrations().suffix(5) == ["v11-story-compact", "v12-story-summary", "v13-story-span", "v14-feed-state-current-url", "v15-article-version-text"])
+        #expect(try store.appliedMigrations().suffix(6) == ["v11-story-compact", "v12-story-summary", "v13-story-span", "v14-feed-state-current-url", "v15-article-version-text", "v16-feed-identity-notes"])
         let read = try #require(try store.storyMember(alertID: "00000000000000a1"))
         #expect(read == StoryMember(alertID: "00000000000000a1", watch: "w", story: "00000000000000a1", level: .alert,
                                     fingerprint: fingerprint))

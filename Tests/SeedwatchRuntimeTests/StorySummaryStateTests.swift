@@ -60,7 +60,7 @@ import Testing
             try queue.close()
         }
         let store = try StateStore(path: path)
-        #expect(try store.appliedMigrations().suffix(4) == ["v12-story-summary", "v13-story-span", "v14-feed-state-current-url", "v15-article-version-text"])
+        #expect(try store.appliedMigrations().suffix(5) == ["v12-story-summary", "v13-story-span", "v14-feed-state-current-url", "v15-article-version-text", "v16-feed-identity-notes"])
         #expect(try store.storySpan(story: "00000000000000a1") == S.tuesday...S.tuesday)
         #expect(try store.storySummary(story: "00000000000000a1")
                 == StorySummary(size: 2, actors: ["north-korea", "japan", "china"], highest: .alert))

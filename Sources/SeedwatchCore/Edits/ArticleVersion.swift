@@ -16,13 +16,18 @@ public struct ArticleVersion: Sendable, Hashable {
     /// For a feed item, ``ArticleUpdateMatch/identifyingDescriptionHash(title:summary:content:)``
     /// of its description (`nil` when too short or a tagline); for a dropped file, ``textHash(title:body:)`` of the text extracted from it.
     public var descriptionHash: String?
+    /// For a feed item, ``ArticleUpdateMatch/descriptionWords(summary:content:)`` of its description
+    /// (what tells a correction from another article under the same headline); `nil` otherwise.
+    public var descriptionWords: String?
 
-    public init(scope: [UInt8], title: String, link: String?, published: Date?, descriptionHash: String?) {
+    public init(scope: [UInt8], title: String, link: String?, published: Date?, descriptionHash: String?,
+                descriptionWords: String? = nil) {
         self.scope = scope
         self.title = title
         self.link = link
         self.published = published
         self.descriptionHash = descriptionHash
+        self.descriptionWords = descriptionWords
     }
 
     /// The scope of the items of one feed: `feed:` + the feed's first configured URL.
@@ -42,12 +47,13 @@ public struct ArticleVersion: Sendable, Hashable {
         ArticleIdentity.sha256Hex(Array((title + "\n" + body).utf8))
     }
 
-    /// The version of a feed item: title, link, published instant and the hash of its
-    /// description (the summary, or the content when there is no summary).
+    /// The version of a feed item: title, link, published instant, and the hash and the long words
+    /// of its description (the summary, or the content when there is no summary).
     public static func feedItem(_ item: FeedItem, feedURL: String) -> ArticleVersion {
         ArticleVersion(scope: feedScope(feedURL: feedURL), title: item.title, link: item.link,
                        published: item.published ?? item.updated,
                        descriptionHash: ArticleUpdateMatch.identifyingDescriptionHash(title: item.title, summary: item.summary,
-                                                                                      content: item.content))
+                                                                                      content: item.content),
+                       descriptionWords: ArticleUpdateMatch.descriptionWords(summary: item.summary, content: item.content))
     }
 }

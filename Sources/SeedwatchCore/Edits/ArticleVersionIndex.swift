@@ -4,7 +4,7 @@ import Foundation
 /// that finding an item's candidates costs dictionary look-ups instead of a pass over every stored
 /// version (issue 11: a document of n new items was O(n²)).
 ///
-/// Keys (as ``ArticleUpdateMatch/feedItemOriginal(title:published:descriptionHash:descriptionShared:stored:present:)``
+/// Keys (as ``ArticleUpdateMatch/feedItemOriginal(title:published:descriptionHash:descriptionShared:link:linkShared:descriptionWords:stored:present:sameLink:)``
 /// compares them):
 /// - the description hash (equality);
 /// - the published instant, in buckets of ``ArticleUpdateMatch/correctionWindow`` seconds: a

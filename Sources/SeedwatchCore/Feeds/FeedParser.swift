@@ -127,6 +127,19 @@ public enum FeedParser {
         return feed
     }
 
+    /// libxml2's first well-formedness error of decoded XML (1-based line and message), `nil` when
+    /// the document is well-formed: what a recovered feed's warning names (tryout F26). Reads the
+    /// document once more without recovery; only called for a document already found ill-formed.
+    public static func firstWellFormednessError(_ utf8: [UInt8], baseURL: String?) -> (line: Int, message: String)? {
+        do {
+            _ = try XMLTreeReader.read(XMLPreparation.prepare(utf8), baseURL: baseURL, recover: false)
+            return nil
+        } catch {
+            if case .xml(let line, let message) = error { return (line, message) }
+            return (0, "\(error)")
+        }
+    }
+
     /// Whether UTF-8 XML holds an `<item` or `<entry` start tag (any prefix, ASCII case ignored,
     /// followed by `>`, `/` or whitespace): items were written, so a read without any lost them.
     static func holdsAnItemTag(_ utf8: [UInt8]) -> Bool {

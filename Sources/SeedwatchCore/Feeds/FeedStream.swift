@@ -24,6 +24,12 @@ public final class FeedStream: @unchecked Sendable {
     /// The description hashes (``ArticleUpdateMatch/descriptionHash(_:)`` of the summary, or of the
     /// content when there is no summary) that more than one item of the document has.
     public let sharedDescriptionHashes: Set<String>
+    /// The normalised links (``URIReference/normalizedLink(_:)``) that more than one item of the
+    /// document has: such a link names none of them.
+    public let sharedLinks: Set<String>
+    /// When the document is not well-formed XML and its items were recovered: libxml2's first
+    /// error (1-based line and message); `nil` for a well-formed document or a JSON Feed.
+    public let illFormed: (line: Int, message: String)?
 
     private enum Source {
         case xml(utf8: [UInt8], baseURL: String?)
@@ -36,10 +42,14 @@ public final class FeedStream: @unchecked Sendable {
     public var count: Int { itemKeys.count }
 
     /// Reads `bytes` once through (parameters and errors as ``FeedParser/parse(_:contentType:baseURL:)``).
-    public init(_ bytes: [UInt8], contentType: String? = nil, baseURL: String? = nil) throws(FeedParseError) {
+    /// - Parameter keyedByLink: key items by their link first (``ItemKey/assign(_:keyedByLink:)``):
+    ///   for a feed whose GUIDs proved unreliable.
+    public init(_ bytes: [UInt8], contentType: String? = nil, baseURL: String? = nil,
+                keyedByLink: Bool = false) throws(FeedParseError) {
         let (body, encoding) = try FeedParser.sniff(bytes, contentType: contentType)
         self.encoding = encoding
-        var census = Census()
+        var census = Census(keyedByLink: keyedByLink)
+        var illFormed: (line: Int, message: String)?
         let header: (format: FeedFormat, title: String, link: String?)
         let source: Source
         switch body {
@@ -58,7 +68,8 @@ public final class FeedStream: @unchecked Sendable {
                 source = .xml(utf8: utf8, baseURL: baseURL)
             } else {
                 let feed = try FeedParser.readWholeXML(utf8, encoding: encoding, baseURL: baseURL, knownIllFormed: true)
-                census = Census()
+                illFormed = FeedParser.firstWellFormednessError(utf8, baseURL: baseURL)
+                census = Census(keyedByLink: keyedByLink)
                 for item in feed.items { census.add(item) }
                 header = (feed.format, feed.title, feed.link)
                 source = .items(feed.items)
@@ -77,7 +88,8 @@ public final class FeedStream: @unchecked Sendable {
         title = repairedTitle
         link = header.link
         self.source = source
-        (itemKeys, sharedDescriptionHashes) = census.finish { RawItems(source) }
+        self.illFormed = illFormed
+        (itemKeys, sharedDescriptionHashes, sharedLinks) = census.finish { RawItems(source) }
     }
 
     /// The items in document order, each repaired and with its key, as ``FeedParser`` gives them.
@@ -136,9 +148,16 @@ public final class FeedStream: @unchecked Sendable {
     /// and its description's digest; no `String` per item (issue 11: 100,000 items' identities
     /// took 26 MB as ``FeedItem``s). The keys are those of ``ItemKey/assign(_:)``.
     private struct Census {
+        /// Links before GUIDs (``ItemKey/assign(_:keyedByLink:)``).
+        let keyedByLink: Bool
         /// Each item's GUID without tracking parameters (``TrackingParameters``), "" when it has none.
         var guids = ItemKeyList()
         var hasGUID: [Bool] = []
+        /// Each item's normalised link, "" when it has none.
+        var links = ItemKeyList()
+        var hasLink: [Bool] = []
+
+        init(keyedByLink: Bool) { self.keyedByLink = keyedByLink }
         /// The description digests (``ArticleUpdateMatch/descriptionDigest(_:)``) of the items that have one.
         var descriptions: [DigestWords] = []
 
@@ -150,51 +169,62 @@ public final class FeedStream: @unchecked Sendable {
             }
             guids.append(item.guid.map(TrackingParameters.stripped(fromURL:)) ?? "")
             hasGUID.append(item.guid != nil)
+            let link = item.link.map(URIReference.normalizedLink)
+            links.append(link ?? "")
+            hasLink.append(link != nil)
         }
 
-        /// The item keys and the shared description hashes (hex). When some item has no GUID of
-        /// its own, the items are read once more from `reread` for their links, titles and dates.
-        mutating func finish<Reread: IteratorProtocol<FeedItem>>(reread: () -> Reread) -> (ItemKeyList, Set<String>) {
+        /// The item keys, the shared description hashes (hex) and the shared links. When some item
+        /// needs its hash key (rule 3 of ``ItemKey``), the items are read once more from `reread`
+        /// for their titles and dates.
+        mutating func finish<Reread: IteratorProtocol<FeedItem>>(reread: () -> Reread) -> (ItemKeyList, Set<String>, Set<String>) {
             descriptions.sort()
             var shared: Set<String> = []
             for i in descriptions.indices.dropFirst() where descriptions[i] == descriptions[i - 1] {
                 shared.insert(descriptions[i].hex)
             }
             descriptions = []
-            let guidRepeated = guids.repeated(among: hasGUID)
-            if !hasGUID.contains(false) && !guidRepeated.contains(true) { return (guids, shared) }
-            // Rules 2 and 3 of ItemKey: each item's normalised link, and the hash key of those without a GUID of their own.
-            var links = ItemKeyList()
-            var hasLink: [Bool] = []
-            var hashKeys: [String] = []
-            var items = reread()
-            var i = 0
-            while i < hasGUID.count, var item = items.next() {
-                FeedParser.repair(&item)
-                let link = item.link.map(URIReference.normalizedLink)
-                links.append(link ?? "")
-                hasLink.append(link != nil)
-                if !hasGUID[i] || guidRepeated[i] {
-                    hashKeys.append(ItemKey.hashKey(link: link, title: item.title, published: item.published))
-                }
-                i += 1
-            }
             let linkRepeated = links.repeated(among: hasLink)
+            var sharedLinks: Set<String> = []
+            for i in linkRepeated.indices where linkRepeated[i] { sharedLinks.insert(links[i]) }
+            let guidRepeated = guids.repeated(among: hasGUID)
+            let guidKeyed = hasGUID.indices.map { hasGUID[$0] && !guidRepeated[$0] }
+            let linkKeyed = hasLink.indices.map { hasLink[$0] && !linkRepeated[$0] }
+            // Usual case: every item has a unique GUID (or, keyed by link, a unique link).
+            if !keyedByLink && !guidKeyed.contains(false) { return (guids, shared, sharedLinks) }
+            if keyedByLink && !linkKeyed.contains(false) { return (links, shared, sharedLinks) }
+            // Rule 3 of ItemKey: the hash key of the items keyed by neither.
+            var hashKeys: [String] = []
+            var read = 0
+            if hasGUID.indices.contains(where: { !guidKeyed[$0] && !linkKeyed[$0] }) {
+                var items = reread()
+                while read < hasGUID.count, var item = items.next() {
+                    if !guidKeyed[read] && !linkKeyed[read] {
+                        FeedParser.repair(&item)
+                        hashKeys.append(ItemKey.hashKey(link: item.link.map(URIReference.normalizedLink), title: item.title,
+                                                        published: item.published))
+                    }
+                    read += 1
+                }
+            } else {
+                read = hasGUID.count
+            }
             var keys = ItemKeyList()
             var nextHashKey = 0
-            for i in 0..<min(hasGUID.count, hasLink.count) {
-                if hasGUID[i] && !guidRepeated[i] {
-                    keys.append(utf8: guids.utf8(i))
-                    continue
-                }
-                if hasLink[i] && !linkRepeated[i] {
-                    keys.append(utf8: links.utf8(i))
+            let (firstKeyed, secondKeyed) = keyedByLink ? (linkKeyed, guidKeyed) : (guidKeyed, linkKeyed)
+            let (firstList, secondList) = keyedByLink ? (links, guids) : (guids, links)
+            for i in 0..<read {
+                let first = firstKeyed[i], second = secondKeyed[i]
+                if first {
+                    keys.append(utf8: firstList.utf8(i))
+                } else if second {
+                    keys.append(utf8: secondList.utf8(i))
                 } else {
                     keys.append(hashKeys[nextHashKey])
+                    nextHashKey += 1
                 }
-                nextHashKey += 1
             }
-            return (keys, shared)
+            return (keys, shared, sharedLinks)
         }
     }
 

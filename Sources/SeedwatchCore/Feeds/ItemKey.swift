@@ -13,9 +13,32 @@ import Foundation
 ///
 /// So a headline edit never makes a new item when the item has a unique GUID or link, and items
 /// that share a GUID or a link (GUIDs missing or shared) stay distinct.
+///
+/// A feed whose GUIDs proved unreliable (one was reused for another article: tryout F19) is keyed
+/// with rules 1 and 2 swapped (`keyedByLink`): the link first, the GUID when the link is missing or
+/// shared.
 public enum ItemKey {
     /// Sets ``FeedItem/itemKey`` on every item of one document.
-    public static func assign(_ items: inout [FeedItem]) {
+    /// - Parameter keyedByLink: rule 2 before rule 1 (a feed whose GUIDs proved unreliable).
+    public static func assign(_ items: inout [FeedItem], keyedByLink: Bool = false) {
+        if keyedByLink {
+            var linkCounts: [String: Int] = [:]
+            var guidCounts: [String: Int] = [:]
+            let links = items.map { $0.link.map(URIReference.normalizedLink) }
+            let guids = items.map { $0.guid.map(TrackingParameters.stripped(fromURL:)) }
+            for link in links { if let link { linkCounts[link, default: 0] += 1 } }
+            for guid in guids { if let guid { guidCounts[guid, default: 0] += 1 } }
+            for i in items.indices {
+                if let link = links[i], linkCounts[link] == 1 {
+                    items[i].itemKey = link
+                } else if let guid = guids[i], guidCounts[guid] == 1 {
+                    items[i].itemKey = guid
+                } else {
+                    items[i].itemKey = hashKey(link: links[i], title: items[i].title, published: items[i].published)
+                }
+            }
+            return
+        }
         // Fields are read in place (`items[i].guid`): copying whole items would retain every string.
         var guidCounts: [String: Int] = [:]
         guidCounts.reserveCapacity(items.count)

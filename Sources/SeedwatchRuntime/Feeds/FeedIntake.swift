@@ -8,7 +8,7 @@ import SeedwatchCore
 /// A body that is itself a gzip file (`1F 8B` without `Content-Encoding`: gzip bodies without
 /// Content-Encoding) is inflated first (``FeedBody``). Each item's article key uses the feed's
 /// first configured URL, so a feed that moves re-alerts nothing, and each item may be an edit of
-/// a seen item of the same feed (``VersionLookup/feedDocumentItem(_:document:descriptionShared:)``).
+/// a seen item of the same feed (``VersionLookup/feedDocumentItem(_:document:descriptionShared:linkShared:)``).
 package enum FeedIntake {
     /// Why a feed body holds no items.
     package enum Failure: Error, Sendable, CustomStringConvertible {
@@ -54,8 +54,9 @@ package enum FeedIntake {
     /// One feed document as a ``FeedStream``: its items are handed out one at a time, so the
     /// daemon never holds every item's text of a large document at once (issue 11).
     /// Parameters and errors as ``items(body:from:contentType:baseURL:origin:maxBytes:)``.
+    /// - Parameter keyedByLink: key items by link first (a feed whose GUIDs proved unreliable).
     package static func stream(body: [UInt8], from source: String, contentType: String?, baseURL: String?,
-                              maxBytes: Int) throws(Failure) -> FeedStream {
+                              maxBytes: Int, keyedByLink: Bool = false) throws(Failure) -> FeedStream {
         let unpacked: [UInt8]
         do {
             unpacked = try FeedBody.unpacked(body, from: source, maxBytes: maxBytes)
@@ -63,7 +64,7 @@ package enum FeedIntake {
             throw .compressed(error)
         }
         do {
-            return try FeedStream(unpacked, contentType: contentType, baseURL: baseURL)
+            return try FeedStream(unpacked, contentType: contentType, baseURL: baseURL, keyedByLink: keyedByLink)
         } catch {
             throw .unreadable(error)
         }
@@ -78,18 +79,20 @@ package enum FeedIntake {
 
     /// The articles of some of a document's items (a batch of a ``FeedStream``): as
     /// ``articles(_:feedURL:source:)``, with what the whole document decides given: its versions
-    /// (``documentVersions(itemKeys:feedURL:)``) and the description hashes its items share.
+    /// (``documentVersions(itemKeys:feedURL:)``) and the description hashes and normalised links its items share.
     package static func articles(_ items: [FeedItem], feedURL: String, document: FeedDocumentVersions, sharedDescriptions: Set<String>,
-                                source: (FeedItem) -> AlertSource) -> [IncomingArticle] {
+                                sharedLinks: Set<String> = [], source: (FeedItem) -> AlertSource) -> [IncomingArticle] {
         items.map { item in
             let article = item.article
             let version = ArticleVersion.feedItem(item, feedURL: feedURL)
             let descriptionShared = version.descriptionHash.map(sharedDescriptions.contains) ?? false
+            let linkShared = !sharedLinks.isEmpty && item.link.map { sharedLinks.contains(URIReference.normalizedLink($0)) } ?? false
             return IncomingArticle(
                 article: article, articleKey: ArticleIdentity.feedKey(feedURL: feedURL, itemKey: item.itemKey),
                 contentHash: item.sourceHash ?? ArticleIdentity.sha256Hex(Array((article.title + "\n" + article.body).utf8)),
                 source: source(item), origin: feedURL,
-                earlierVersion: .feedDocumentItem(version, document: document, descriptionShared: descriptionShared))
+                earlierVersion: .feedDocumentItem(version, document: document, descriptionShared: descriptionShared,
+                                                  linkShared: linkShared))
         }
     }
 
@@ -107,7 +110,10 @@ package enum FeedIntake {
         let document = documentVersions(itemKeys: ItemKeyList(items.map(\.itemKey)), feedURL: feedURL)
         let versions = items.map { ArticleVersion.feedItem($0, feedURL: feedURL) }
         let sharedDescriptions = ArticleUpdateMatch.sharedDescriptionHashes(versions)
-        return articles(items, feedURL: feedURL, document: document, sharedDescriptions: sharedDescriptions, source: source)
+        var linkCounts: [String: Int] = [:]
+        for link in items.compactMap(\.link) { linkCounts[URIReference.normalizedLink(link), default: 0] += 1 }
+        return articles(items, feedURL: feedURL, document: document, sharedDescriptions: sharedDescriptions,
+                        sharedLinks: Set(linkCounts.filter { $0.value > 1 }.keys), source: source)
     }
 
     /// The articles of a configured feed's items: ``articles(_:feedURL:source:)`` with the feed's source.

@@ -20,6 +20,14 @@ package struct FeedPollReport: Sendable {
     package var seenUnderFormerURL = 0
     /// Items dated in the future (``FutureItemDate``) that took the fetch time as `published`.
     package var datedInFuture = 0
+    /// GUIDs of the document found naming another article than before (tryout F19): the feed's
+    /// items are known by their link from the next poll on.
+    package var reusedGUIDs: [String] = []
+    /// Items recorded as seen on the feed's first fetch because they were decided already under
+    /// another spelling of its URL (tryout F21).
+    package var seenUnderRespelledURL = 0
+    /// The note of a document that was not well-formed XML and whose items were recovered (tryout F26).
+    package var parseWarning: String?
     /// Alerts written by this poll.
     package var alerts: [AlertRecord]
     /// The error recorded, if the poll failed.

@@ -28,6 +28,8 @@ extension FeedPoller {
         report.items = items.count
         let document = FeedIntake.documentVersions(itemKeys: items.itemKeys, feedURL: feed.url)
         let formerURLs = formerURLs(of: feed)
+        // On a feed's first fetch: the feeds whose URL is this one spelled otherwise (tryout F21).
+        let respelled = firstSuccess ? respelledFeeds(of: feed) : RespelledFeeds()
         var stream = items.makeItems()
         var allDecided = true
         while true {
@@ -37,7 +39,7 @@ extension FeedPoller {
             while batchItems.count < Self.itemBatchSize, let item = stream.next() { batchItems.append(item) }
             if batchItems.isEmpty { break }
             let articles = FeedIntake.articles(batchItems, feedURL: feed.url, document: document,
-                                               sharedDescriptions: items.sharedDescriptionHashes) {
+                                               sharedDescriptions: items.sharedDescriptionHashes, sharedLinks: items.sharedLinks) {
                 .feed(feed.url, url: $0.link, guid: $0.guid)
             }
             var batch: [IncomingArticle] = []
@@ -62,6 +64,13 @@ extension FeedPoller {
                     incoming.decidedUnderFormerURL = former
                     report.seenUnderFormerURL += 1
                 }
+                if !incoming.recordWithoutAlert, !respelled.urls.isEmpty,
+                   let former = await respelled.decided(item, articleKey: incoming.articleKey, of: feed, poller: self) {
+                    incoming.recordWithoutAlert = true
+                    incoming.decidedUnderFormerURL = former
+                    incoming.formerURLRespelled = true
+                    report.seenUnderRespelledURL += 1
+                }
                 if !incoming.recordWithoutAlert, feed.fullText, item.content.isEmpty, item.summary.count < Self.fullTextSummaryLimit,
                    let link = item.link, await !processor.isDecided(articleKey: incoming.articleKey),
                    let body = await fullText(of: item, link: link, articleKey: incoming.articleKey, feed: feed) {
@@ -76,12 +85,17 @@ extension FeedPoller {
             if !result.allDecided { allDecided = false }
             if result.stopped { return .stopped }
         }
+        report.reusedGUIDs = document.reusedGUIDs
         // The document's keys as the version lookup holds them (FeedArticleKeys): no String per item.
         touch(document.present, now: now)
         itemsInFeed.set(document.present, for: feed.url)
         if report.seenUnderFormerURL > 0 {
             logger.info("items decided already under the URL of a feed that moved here recorded as seen without alerting", metadata: [
                 "feed": "\(feed.url)", "items": "\(report.seenUnderFormerURL)", "moved_from": "\(formerURLs.joined(separator: ", "))"])
+        }
+        if report.seenUnderRespelledURL > 0 {
+            logger.info("items decided already under another spelling of this feed's URL recorded as seen without alerting", metadata: [
+                "feed": "\(feed.url)", "items": "\(report.seenUnderRespelledURL)", "spelled": "\(respelled.urls.joined(separator: ", "))"])
         }
         if report.datedInFuture > 0 {
             logger.debug("items dated in the future take the fetch time as their published date", metadata: [
@@ -110,7 +124,7 @@ extension FeedPoller {
 
     /// The first of `formerURLs` under which the item of `articleKey` (a key of `feed`) was decided
     /// for every watch, or `nil`; only when the item is not decided under `feed`'s own key yet.
-    private func decidedUnder(_ formerURLs: [String], articleKey: String, of feed: SeedwatchConfiguration.Feed) async -> String? {
+    func decidedUnder(_ formerURLs: [String], articleKey: String, of feed: SeedwatchConfiguration.Feed) async -> String? {
         let ownPrefix = ArticleIdentity.feedKey(feedURL: feed.url, itemKey: "")
         guard articleKey.hasPrefix(ownPrefix), await !processor.isDecided(articleKey: articleKey) else { return nil }
         let itemKey = String(articleKey.dropFirst(ownPrefix.count))
@@ -118,5 +132,41 @@ extension FeedPoller {
             return url
         }
         return nil
+    }
+
+    /// The feeds whose configured URL is `feed`'s spelled otherwise (``FeedURLIdentity/respellingKey(_:)``:
+    /// `http`/`https`, `www.`, trailing `/`), among every feed with a stored state (removed ones
+    /// included), with the normalised links of their stored items. Empty when the states cannot be read.
+    private func respelledFeeds(of feed: SeedwatchConfiguration.Feed) -> RespelledFeeds {
+        let key = FeedURLIdentity.respellingKey(feed.url)
+        do {
+            let urls = try store.allFeedStates().map(\.url).filter { $0 != feed.url && FeedURLIdentity.respellingKey($0) == key }
+            var links: [String: String] = [:]
+            for url in urls {
+                for version in try store.storedVersions(scope: ArticleVersion.feedScope(feedURL: url), published: nil,
+                                                        descriptionHash: nil, everyVersion: true) {
+                    if let link = version.link { links[URIReference.normalizedLink(link)] = links[URIReference.normalizedLink(link)] ?? url }
+                }
+            }
+            return RespelledFeeds(urls: urls, links: links)
+        } catch {
+            logger.error("cannot read feed states", metadata: ["feed": "\(feed.url)", "error": "\(error)"])
+            return RespelledFeeds()
+        }
+    }
+
+    /// The feeds that a newly added feed's URL re-spells, and their items' links.
+    struct RespelledFeeds {
+        var urls: [String] = []
+        /// Normalised link → the re-spelled feed URL whose stored item has it.
+        var links: [String: String] = [:]
+
+        /// The re-spelled feed under which `item` was decided: the same item key under its URL for
+        /// every watch, or a stored item of it with the same normalised link; `nil` when none.
+        func decided(_ item: FeedItem, articleKey: String, of feed: SeedwatchConfiguration.Feed, poller: FeedPoller) async -> String? {
+            if let former = await poller.decidedUnder(urls, articleKey: articleKey, of: feed) { return former }
+            guard let link = item.link, await !poller.processor.isDecided(articleKey: articleKey) else { return nil }
+            return links[URIReference.normalizedLink(link)]
+        }
     }
 }

@@ -48,7 +48,8 @@ extension FeedPoller {
                 let items: FeedStream
                 do {
                     items = try FeedIntake.stream(body: response.body, from: response.finalURL, contentType: response.contentType,
-                                                  baseURL: response.finalURL, maxBytes: feed.maxBytes)
+                                                  baseURL: response.finalURL, maxBytes: feed.maxBytes,
+                                                  keyedByLink: state.guidUnreliableSince != nil)
                 } catch {
                     outcome = .failed
                     switch error {
@@ -70,6 +71,7 @@ extension FeedPoller {
                 }
                 state.lastFullFetch = now
                 noteImplausibleLastModified(feed, response: response, stored: state.lastModified, now: now)
+                noteDocumentIdentity(feed, items: items, report: &report, state: &state, now: now)
                 if decided == .allDecided {
                     state.etag = response.etag
                     state.lastModified = response.lastModified

@@ -16,28 +16,36 @@ extension ArticleProcessor {
     ///   logs nothing new).
     /// - Returns: the alerts written, the watches whose decision failed, and the original's key
     ///   when the article is an edit of a seen article.
-    func decision(for incoming: IncomingArticle, quiet: Bool) -> ArticleDecision {
-        if incoming.recordWithoutAlert { return recordWithoutAlert(incoming) }
-        let articleKey = incoming.articleKey, origin = incoming.origin
+    func decision(for given: IncomingArticle, quiet: Bool) -> ArticleDecision {
+        if given.recordWithoutAlert { return recordWithoutAlert(given) }
+        var incoming = given
+        let origin = incoming.origin
         var result = ArticleDecision()
         let lookup = incoming.earlierVersion
         // Each watch's seen mark, read once (the edit lookup below only reads the store).
-        let marks = watches.map { watch in Result { try store.seenMark(articleKey: articleKey, watch: watch.name) } }
-        let seen = marks.map { $0.map { $0 != nil } }
-        if let lookup, seen.contains(where: { (try? $0.get()) != true }) {
-            do {
-                result.originalKey = try lookup.original(of: articleKey, in: store)
-            } catch {
-                counters.errors += 1
-                if !quiet {
-                    logger.error("decision failed; it will be retried", metadata: ["source": "\(origin)", "error": "\(error)"])
-                }
-                var failed = ArticleDecision(failures: watches.count)
-                failed.failureCause = Self.cause(of: error)
-                firstFailureCause = firstFailureCause ?? failed.failureCause
-                return failed
+        var marks = watches.map { watch in Result { try store.seenMark(articleKey: incoming.articleKey, watch: watch.name) } }
+        do {
+            // A seen feed item whose content changed may be another article under a reused GUID
+            // (tryout F19): it is then known by its link, and decided under that key.
+            if let lookup, incoming.rereadsChangedContent,
+               marks.contains(where: { result in (try? result.get()).map { $0.contentHash != incoming.contentHash } ?? false }),
+               try rekeyIfGUIDReused(&incoming, lookup: lookup) {
+                marks = watches.map { watch in Result { try store.seenMark(articleKey: incoming.articleKey, watch: watch.name) } }
             }
+            if let lookup, marks.contains(where: { (try? $0.get()) == nil }) {
+                result.originalKey = try lookup.original(of: incoming.articleKey, in: store)
+            }
+        } catch {
+            counters.errors += 1
+            if !quiet {
+                logger.error("decision failed; it will be retried", metadata: ["source": "\(origin)", "error": "\(error)"])
+            }
+            var failed = ArticleDecision(failures: watches.count)
+            failed.failureCause = Self.cause(of: error)
+            firstFailureCause = firstFailureCause ?? failed.failureCause
+            return failed
         }
+        let articleKey = incoming.articleKey
         // The article's text, normalised once for every watch's matcher and story signature, when
         // some watch has not decided it yet (not kept for a long article: ``Normalizer/sharedNormalization(of:)``).
         var normalizedText: NormalizedText??
@@ -92,6 +100,21 @@ extension ArticleProcessor {
             }
         }
         return result
+    }
+
+    /// Re-keys `incoming` (a seen feed item whose content changed) when its GUID names another
+    /// article than the one stored under it (``VersionLookup/reusedKey(_:in:)``): its article key
+    /// becomes the feed's key of its link, its history says why, and one WARNING names the GUID.
+    /// - Returns: whether it was re-keyed.
+    /// - Throws: ``StateStoreError``.
+    private func rekeyIfGUIDReused(_ incoming: inout IncomingArticle, lookup: VersionLookup) throws -> Bool {
+        guard let reused = try lookup.reusedKey(incoming.articleKey, in: store) else { return false }
+        let guid = FeedItemReference.itemKey(ofArticleKey: incoming.articleKey) ?? "-"
+        logger.warning("feed item GUID names another article than before; the item is known by its link", metadata: [
+            "feed": "\(incoming.origin)", "guid": "\(guid)", "link": "\(lookup.version.link ?? "-")", "former_link": "\(reused.formerLink)"])
+        incoming.articleKey = reused.key
+        incoming.keyNote = "GUID \(guid) named another article before (\(reused.formerLink)): a new article, known by its link"
+        return true
     }
 
     /// What went wrong, for a history line: a state error's ``StateStoreError/cause`` (no path),
@@ -151,7 +174,8 @@ extension ArticleProcessor {
         note(Self.historySubject(source: incoming.source, articleKey: articleKey), .decided, watch: watch.name,
              level: alert == nil && loggedAlertID == nil ? nil : evaluation.level?.rawValue, score: evaluation.decision.score,
              alertID: alert?.id ?? loggedAlertID, articleKey: articleKey,
-             detail: loggedAlertID == nil ? article.title : "alert already in the alert log (the state database was reset), not written again: \(article.title)")
+             detail: (incoming.keyNote.map { "\($0): " } ?? "")
+                + (loggedAlertID == nil ? article.title : "alert already in the alert log (the state database was reset), not written again: \(article.title)"))
         guard let level = evaluation.level, alert != nil else {
             logger.debug("no alert", metadata: ["watch": "\(watch.name)", "score": "\(evaluation.decision.score)", "source": "\(origin)"])
             return nil
@@ -183,7 +207,10 @@ extension ArticleProcessor {
             }
         }
         if recorded {
-            let reason = incoming.decidedUnderFormerURL.map { "decided already as an item of \($0), which moved here" }
+            let reason = incoming.decidedUnderFormerURL.map {
+                incoming.formerURLRespelled ? "decided already as an item of \($0), this feed's URL spelled otherwise"
+                    : "decided already as an item of \($0), which moved here"
+            }
                 ?? "older than max_age at the feed's first fetch"
             note(Self.historySubject(source: incoming.source, articleKey: incoming.articleKey), .recorded,
                  articleKey: incoming.articleKey, detail: "\(reason): seen, not matched — \(incoming.article.title)")

@@ -28,11 +28,18 @@ package struct IncomingArticle: Sendable {
     /// Set with ``recordWithoutAlert`` when the item was decided already under the configured URL
     /// of a feed that a permanent redirect moved to this feed's URL (the history says so).
     package var decidedUnderFormerURL: String? = nil
+    /// With ``decidedUnderFormerURL``: that feed is this one's URL spelled otherwise (`http`/`https`,
+    /// `www.`, a trailing `/`) rather than moved here by a redirect.
+    package var formerURLRespelled = false
     /// Read it again when it is seen already but its content (``contentHash``: title and body)
     /// changed under the same article key — a feed item that keeps its GUID while its text is
     /// edited. Set by the feed poller for items not older than the feed's `max_age`; a dropped
     /// file's key is its content, so it never needs this.
     package var rereadsChangedContent = false
+    /// Why the article is decided under this key rather than the one its source gave (a GUID found
+    /// naming another article: the item is known by its link), for its history; set by
+    /// ``ArticleProcessor`` when it re-keys the article.
+    package var keyNote: String? = nil
 
     package init(article: Article, articleKey: String, contentHash: String, source: AlertSource, origin: String,
                 earlierVersion: VersionLookup? = nil, recordWithoutAlert: Bool = false) {

@@ -28,10 +28,18 @@ package struct FeedHTTPState: Sendable, Hashable {
     package var lastFullFetch: Date?
     /// Polling stopped (after 410 Gone) until `seedwatch feeds reset URL`.
     package var disabled: Bool
+    /// When a GUID of the feed was found naming another article than the one first seen under it
+    /// (a GUID given by position, or reused): from then on its items are known by their link
+    /// first (``ItemKey/assign(_:keyedByLink:)``). `nil` while its GUIDs hold.
+    package var guidUnreliableSince: Date?
+    /// The note of the last document that was not well-formed XML and whose items were recovered
+    /// ("ill-formed XML at line N (message), recovered K items"); `nil` after a well-formed one.
+    package var parseWarning: String?
 
     package init(url: String, currentURL: String? = nil, etag: String? = nil, lastModified: String? = nil,
                 nextPoll: Date? = nil, consecutiveFailures: Int = 0, lastError: String? = nil,
-                lastStatus: Int? = nil, lastFetch: Date? = nil, lastSuccess: Date? = nil, disabled: Bool = false, lastFullFetch: Date? = nil) {
+                lastStatus: Int? = nil, lastFetch: Date? = nil, lastSuccess: Date? = nil, disabled: Bool = false, lastFullFetch: Date? = nil,
+                guidUnreliableSince: Date? = nil, parseWarning: String? = nil) {
         self.url = url
         self.currentURL = currentURL
         self.etag = etag
@@ -44,5 +52,7 @@ package struct FeedHTTPState: Sendable, Hashable {
         self.lastSuccess = lastSuccess
         self.disabled = disabled
         self.lastFullFetch = lastFullFetch
+        self.guidUnreliableSince = guidUnreliableSince
+        self.parseWarning = parseWarning
     }
 }

@@ -200,6 +200,15 @@ enum StateSchema {
             // an index on the hash alone. Rows recorded before keep NULL there.
             try db.execute(sql: "CREATE INDEX IF NOT EXISTS article_version_text ON article_version(description_hash)")
         }
+        migrator.registerMigration("v16-feed-identity-notes") { db in
+            // Tryout F19, F16, F26: when a feed's GUID was found reused for another article (its
+            // items are keyed by link from then on); the note of its last ill-formed document
+            // recovered; the long words of a feed item's description (a correction keeps them, the
+            // same headline over another event does not). Rows recorded before keep NULL.
+            try db.execute(sql: "ALTER TABLE feed_state ADD COLUMN guid_unreliable_since REAL")
+            try db.execute(sql: "ALTER TABLE feed_state ADD COLUMN parse_warning TEXT")
+            try db.execute(sql: "ALTER TABLE article_version ADD COLUMN description_words TEXT")
+        }
         return migrator
     }
 }

@@ -24,7 +24,7 @@ extension StateStore {
                 StoredArticleVersion(originalKey: String(decoding: row["original_key"] as Data, as: UTF8.self),
                                      title: row["title"], link: row["link"],
                                      published: (row["published"] as Double?).map(Date.init(timeIntervalSince1970:)),
-                                     descriptionHash: row["description_hash"])
+                                     descriptionHash: row["description_hash"], descriptionWords: row["description_words"])
             }
         }
     }
@@ -56,7 +56,7 @@ extension StateStore {
                     articleKey: String(decoding: row["article_key"] as Data, as: UTF8.self),
                     originalKey: String(decoding: row["original_key"] as Data, as: UTF8.self),
                     title: row["title"], published: (row["published"] as Double?).map(Date.init(timeIntervalSince1970:)),
-                    descriptionHash: row["description_hash"])
+                    descriptionHash: row["description_hash"], link: row["link"], descriptionWords: row["description_words"])
             }
         }
     }
@@ -149,11 +149,12 @@ extension StateStore {
     /// Inserts the version row of an article key unless it exists (a version keeps its first link).
     static func insertVersion(_ db: Database, key: Data, originalKey: Data, version: ArticleVersion, at now: Double) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO article_version (article_key, scope, original_key, title, link, published, description_hash, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO article_version (article_key, scope, original_key, title, link, published, description_hash, recorded_at,
+                description_words)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (article_key) DO NOTHING
             """).execute(arguments: [key, Data(version.scope), originalKey, version.title, version.link,
-                             version.published?.timeIntervalSince1970, version.descriptionHash, now])
+                             version.published?.timeIntervalSince1970, version.descriptionHash, now, version.descriptionWords])
     }
 
     /// Sorted, distinct actor ids as stored: separated by one space.

@@ -35,14 +35,16 @@ extension StateStore {
             try db.inTransaction(.immediate) {
                 let save = try db.cachedStatement(sql: """
                     INSERT OR REPLACE INTO feed_state (url, current_url, etag, last_modified, next_poll,
-                        consecutive_failures, last_error, last_status, last_fetch, disabled, last_success, last_full_fetch)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        consecutive_failures, last_error, last_status, last_fetch, disabled, last_success, last_full_fetch,
+                        guid_unreliable_since, parse_warning)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 for state in states {
                     try save.execute(arguments: [state.url, state.currentURL, state.etag, state.lastModified,
                                                  state.nextPoll?.timeIntervalSince1970, state.consecutiveFailures, state.lastError,
                                                  state.lastStatus, state.lastFetch?.timeIntervalSince1970, state.disabled,
-                                                 state.lastSuccess?.timeIntervalSince1970, state.lastFullFetch?.timeIntervalSince1970])
+                                                 state.lastSuccess?.timeIntervalSince1970, state.lastFullFetch?.timeIntervalSince1970,
+                                                 state.guidUnreliableSince?.timeIntervalSince1970, state.parseWarning])
                 }
                 let touch = try db.cachedStatement(sql: "UPDATE seen_article SET last_seen = ? WHERE article_key = ?")
                 let touchOriginal = try db.cachedStatement(sql: """

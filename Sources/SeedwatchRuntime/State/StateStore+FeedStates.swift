@@ -47,6 +47,8 @@ extension StateStore {
                       lastFetch: (row["last_fetch"] as Double?).map(Date.init(timeIntervalSince1970:)),
                       lastSuccess: (row["last_success"] as Double?).map(Date.init(timeIntervalSince1970:)),
                       disabled: row["disabled"],
-                      lastFullFetch: (row["last_full_fetch"] as Double?).map(Date.init(timeIntervalSince1970:)))
+                      lastFullFetch: (row["last_full_fetch"] as Double?).map(Date.init(timeIntervalSince1970:)),
+                      guidUnreliableSince: (row["guid_unreliable_since"] as Double?).map(Date.init(timeIntervalSince1970:)),
+                      parseWarning: row["parse_warning"])
     }
 }

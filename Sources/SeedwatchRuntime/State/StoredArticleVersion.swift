@@ -1,4 +1,5 @@
 import Foundation
+import SeedwatchCore
 
 /// What the state store remembers about one article version.
 package struct StoredArticleVersion: Sendable, Hashable {
@@ -10,4 +11,12 @@ package struct StoredArticleVersion: Sendable, Hashable {
     package var link: String?
     package var published: Date?
     package var descriptionHash: String?
+    /// ``ArticleUpdateMatch/descriptionWords(summary:content:)`` of a feed item's description, `nil` when unknown.
+    package var descriptionWords: String? = nil
+
+    /// The version as ``ArticleUpdateMatch`` compares it, under `articleKey`.
+    package func matchable(articleKey: String) -> ArticleUpdateMatch.StoredVersion {
+        ArticleUpdateMatch.StoredVersion(articleKey: articleKey, originalKey: originalKey, title: title, published: published,
+                                         descriptionHash: descriptionHash, link: link, descriptionWords: descriptionWords)
+    }
 }

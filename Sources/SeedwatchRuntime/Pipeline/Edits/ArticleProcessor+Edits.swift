@@ -37,6 +37,8 @@ extension ArticleProcessor {
                 ])
             }
         }
+        // Read before the commit, which gives the original the edit's link.
+        let sameLink = try isSameLink(version, asOriginal: originalKey)
         let isNew = try outbox.decideEdit(articleKey: articleKey, originalKey: originalKey, watch: watch.name,
                                           contentHash: incoming.contentHash, version: version, originalAlertID: original?.alertID,
                                           alertedActorIDs: rule.alertedActorIDs, alert: alert,
@@ -48,7 +50,8 @@ extension ArticleProcessor {
         // The step names the article's own level and says why no alert was written ("alert, score
         // 71.50 — edit …: no new actor, not alerted again"), not "below notice".
         let sameText = try isSameText(version, asOriginal: originalKey)
-        let seenAs = sameText ? "the same text as an article already seen" : "edit of an article already seen"
+        let seenAs = sameText ? "the same text as an article already seen"
+            : sameLink ? "the same link as an article already seen" : "edit of an article already seen"
         let outcome = alert == nil && evaluation.level != nil ? "; no new actor, not alerted again" : ""
         note(Self.historySubject(source: incoming.source, articleKey: articleKey), .decided, watch: watch.name,
              level: evaluation.level?.rawValue, score: evaluation.decision.score, alertID: alert?.id,
@@ -67,6 +70,15 @@ extension ArticleProcessor {
             "source": "\(origin)", "updates": "\(record.updates ?? "-")", "new_actors": "\(rule.newActorIDs.joined(separator: ","))",
         ])
         return record
+    }
+
+    /// Whether a feed item's `version` has the original's article link (found by its link, under
+    /// another GUID); always `false` for a dropped file.
+    /// - Throws: ``StateStoreError``.
+    private func isSameLink(_ version: ArticleVersion, asOriginal originalKey: String) throws -> Bool {
+        guard let link = version.link, let originalLink = try store.articleVersion(articleKey: originalKey)?.link else { return false }
+        let normalized = URIReference.normalizedLink(link)
+        return ArticleUpdateMatch.isArticleLink(normalized) && normalized == URIReference.normalizedLink(originalLink)
     }
 
     /// Whether a dropped file's `version` was found by its text (its text hash is the original's)

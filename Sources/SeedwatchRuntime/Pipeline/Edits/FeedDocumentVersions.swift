@@ -17,6 +17,12 @@ package final class FeedDocumentVersions: Sendable, Hashable {
     /// The article keys of every item of the document.
     package let present: FeedArticleKeys
     private let index = Mutex<ArticleVersionIndex?>(nil)
+    /// Every stored version of the feed (present in the document or not) by normalised link, read
+    /// with the index.
+    private let byLink = Mutex<[String: [ArticleUpdateMatch.StoredVersion]]>([:])
+    /// The GUIDs of the document found naming another article than the one first seen under them
+    /// (``ArticleProcessor``'s check, tryout F19), as the poller reports them.
+    private let reused = Mutex<[String]>([])
 
     package init(scope: [UInt8], present: FeedArticleKeys) {
         self.scope = scope
@@ -30,13 +36,40 @@ package final class FeedDocumentVersions: Sendable, Hashable {
     func candidates(for version: ArticleVersion, in store: StateStore) throws -> [ArticleUpdateMatch.StoredVersion] {
         try index.withLock { index in
             if index == nil {
-                let stored = try store.storedVersions(scope: scope, published: nil, descriptionHash: nil, everyVersion: true)
-                index = ArticleVersionIndex(stored.filter { !present.contains($0.articleKey) && !present.contains($0.originalKey) })
+                try load(store, into: &index)
             }
             return index!.candidates(published: version.published, descriptionHash: version.descriptionHash,
                                      undatedTitle: version.title)
         }
     }
+
+    /// The stored versions of the feed whose normalised link is `link`'s, present in the document
+    /// or not, oldest first.
+    /// - Throws: ``StateStoreError`` when the feed's versions cannot be read.
+    func sameLink(_ link: String, in store: StateStore) throws -> [ArticleUpdateMatch.StoredVersion] {
+        try index.withLock { index in
+            if index == nil { try load(store, into: &index) }
+        }
+        return byLink.withLock { $0[URIReference.normalizedLink(link)] ?? [] }
+    }
+
+    private func load(_ store: StateStore, into index: inout ArticleVersionIndex?) throws {
+        let stored = try store.storedVersions(scope: scope, published: nil, descriptionHash: nil, everyVersion: true)
+        index = ArticleVersionIndex(stored.filter { !present.contains($0.articleKey) && !present.contains($0.originalKey) })
+        var links: [String: [ArticleUpdateMatch.StoredVersion]] = [:]
+        for version in stored {
+            if let link = version.link { links[URIReference.normalizedLink(link), default: []].append(version) }
+        }
+        byLink.withLock { $0 = links }
+    }
+
+    /// Notes that the item under `guid` was found to be another article than the one stored under it.
+    func noteReusedGUID(_ guid: String) {
+        reused.withLock { $0.append(guid) }
+    }
+
+    /// The GUIDs noted by ``noteReusedGUID(_:)``, in the order found.
+    package var reusedGUIDs: [String] { reused.withLock { $0 } }
 
     /// Reads `original`'s stored title again after an edit of it was decided (the store gave the
     /// original the edit's title). Nothing happens before the versions are loaded.
