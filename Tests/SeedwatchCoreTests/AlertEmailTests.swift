@@ -36,6 +36,11 @@ struct AlertEmailTests {
 
     @Test func subjectIsEncodedWhenNotASCII() {
         #expect(AlertEmail.subject(Self.entry) == "[seedwatch] ALERT: Putin & Kim sign “pact”")
+        // With several watches configured the subject names the alert's watch (tryout F14).
+        #expect(AlertEmail.subject(Self.entry, namingWatch: true) == "[seedwatch] [china-russia-north-korea] ALERT: Putin & Kim sign “pact”")
+        let message = String(decoding: AlertEmail.message(Self.entry, from: "a@x", to: ["b@x"], date: Date(timeIntervalSince1970: 0),
+                                                         namingWatch: true), as: UTF8.self)
+        #expect(message.contains("Subject: " + AlertEmail.encodedHeader("[seedwatch] [china-russia-north-korea] ALERT: Putin & Kim sign “pact”")))
         #expect(AlertEmail.encodedHeader("[seedwatch] ALERT: Putin & Kim sign “pact”")
             == "=?utf-8?B?W3NlZWR3YXRjaF0gQUxFUlQ6IFB1dGluICYgS2ltIHNpZ24g4oCccGFjdA==?=\r\n =?utf-8?B?4oCd?=")
         #expect(AlertEmail.encodedHeader("plain ASCII") == "plain ASCII")

@@ -17,15 +17,17 @@ public enum AlertEmail {
     ///   - to: the `To:` addresses.
     ///   - date: the `Date:` header's instant.
     ///   - boundary: the MIME boundary (must not occur in base64 text: any string with `=` or `_` is safe).
+    ///   - namingWatch: name the watch in the subject (``subject(_:namingWatch:)``): when more than one
+    ///     watch is configured, so that one article alerting two watches makes two distinguishable messages.
     public static func message(_ entry: AlertLogEntry, story: StoryGroup? = nil, from: String, to: [String], date: Date,
-                               boundary: String = "=_seedwatch_part") -> [UInt8] {
+                               boundary: String = "=_seedwatch_part", namingWatch: Bool = false) -> [UInt8] {
         let story = story.flatMap { $0.first.id == entry.id ? nil : $0 }
         var head = ["Message-ID: <\(entry.id).\(entry.watch)@seedwatch>"]
         if let story {
             head.append("In-Reply-To: <\(story.first.id).\(story.first.watch)@seedwatch>")
             head.append("References: <\(story.first.id).\(story.first.watch)@seedwatch>")
         }
-        return mime(from: from, to: to, subject: subject(entry), date: date, extraHeaders: head,
+        return mime(from: from, to: to, subject: subject(entry, namingWatch: namingWatch), date: date, extraHeaders: head,
                     text: plainText(entry, story: story), html: html(entry, story: story), boundary: boundary)
     }
 
@@ -58,9 +60,10 @@ public enum AlertEmail {
             + (story.sourcesLine().map { [$0] } ?? [])
     }
 
-    /// The subject: `[seedwatch] ALERT: <title>`.
-    public static func subject(_ entry: AlertLogEntry) -> String {
-        "[seedwatch] \((entry.level?.rawValue ?? "none").uppercased()): \(entry.title)"
+    /// The subject: `[seedwatch] ALERT: <title>`, or `[seedwatch] [<watch>] ALERT: <title>` when
+    /// `namingWatch` (several watches configured: tryout F14).
+    public static func subject(_ entry: AlertLogEntry, namingWatch: Bool = false) -> String {
+        "[seedwatch] \(namingWatch ? "[\(entry.watch)] " : "")\((entry.level?.rawValue ?? "none").uppercased()): \(entry.title)"
     }
 
     /// The link to the article: the source's `url`, else its feed, else its path.

@@ -65,7 +65,7 @@ package struct SeedwatchDaemon {
         let store = try StateStore(path: configuration.statePath)
         // The sinks behind the outbox: the alert log first, then each output of `outputs:` (their
         // secret files are read before the log is opened).
-        let outputs = try OutputSinks.queued(configuration.outputs)
+        let outputs = try OutputSinks.queued(configuration.outputs, watchCount: configuration.watches.count)
         let writer = try AlertLogWriter(path: configuration.alertLog, logger: logger)
         let outbox = OutboxDelivery(store: store, sink: writer, outputs: outputs, logger: logger)
         store.setOutputRoutes(outbox.outputRoutes)

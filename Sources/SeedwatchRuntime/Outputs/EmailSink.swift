@@ -47,6 +47,8 @@ package struct EmailSink: AlertSink {
     /// end of the data (servers scan the message then). A shorter limit gives up on a message the
     /// server goes on to accept, and its retry is a second copy in the analyst's mailbox.
     package var timeoutSeconds = 600
+    /// Name the alert's watch in the subject (set when more than one watch is configured).
+    package var namesWatch = false
     /// The alert lines of a story up to an alert (story id, alert id), oldest first; `nil` shows no story lines.
     package var storyLines: (@Sendable (String, String) -> [[UInt8]])?
 
@@ -95,7 +97,8 @@ package struct EmailSink: AlertSink {
         } catch {
             return .rejected(error: "the alert line cannot be read: \(error)")
         }
-        return await deliver(AlertEmail.message(entry, story: story(of: entry), from: settings.from, to: settings.to, date: Date()),
+        return await deliver(AlertEmail.message(entry, story: story(of: entry), from: settings.from, to: settings.to, date: Date(),
+                                                namingWatch: namesWatch),
                              subject: "alert \(alertID)")
     }
 

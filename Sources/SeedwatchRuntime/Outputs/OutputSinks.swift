@@ -43,23 +43,27 @@ package enum OutputSinks {
     }
 
     /// The sink of one configured output.
+    /// - Parameter watchCount: how many watches are configured: with more than one, an e-mail
+    ///   subject names the alert's watch.
     /// - Throws: ``SetupError`` when a secret or credentials file cannot be read.
-    package static func make(_ output: OutputConfiguration) throws -> any AlertSink {
+    package static func make(_ output: OutputConfiguration, watchCount: Int = 1) throws -> any AlertSink {
         switch output.kind {
         case .webhook(let webhook):
             let key = try webhook.secretFile.map { WebhookSignature.key(fromSecretFile: try read($0, output: output.name, key: "secret_file")) }
             return WebhookSink(name: output.name, url: webhook.url, key: key)
         case .email(let email):
             let credentials = try email.credentialsFile.map { try EmailCredentials.parse(read($0, output: output.name, key: "credentials_file"), file: $0, output: output.name) }
-            return EmailSink(name: output.name, settings: email, credentials: credentials)
+            var sink = EmailSink(name: output.name, settings: email, credentials: credentials)
+            sink.namesWatch = watchCount > 1
+            return sink
         }
     }
 
     /// The queued sinks of the `outputs:` configuration, in its order, each with its `min_level`
     /// and retry policy.
     /// - Throws: ``SetupError`` when a secret or credentials file cannot be read.
-    package static func queued(_ outputs: [OutputConfiguration]) throws -> [QueuedAlertSink] {
-        try outputs.map { QueuedAlertSink(sink: try make($0), minimumLevel: $0.minimumLevel, retry: retry($0), mode: $0.mode, digest: $0.digest) }
+    package static func queued(_ outputs: [OutputConfiguration], watchCount: Int = 1) throws -> [QueuedAlertSink] {
+        try outputs.map { QueuedAlertSink(sink: try make($0, watchCount: watchCount), minimumLevel: $0.minimumLevel, retry: retry($0), mode: $0.mode, digest: $0.digest) }
     }
 
     /// The retry policy of an output: the default back-off with its `give_up_after`.
