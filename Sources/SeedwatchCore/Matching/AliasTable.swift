@@ -135,6 +135,8 @@ public struct AliasTable: Sendable {
     /// `text` with every hyphen (`-`, U+2010, U+2011) that stands between two letters removed, or
     /// `nil` when it has none.
     static func withoutWordHyphens(_ text: String) -> String? {
+        // Most aliases hold no hyphen: `-` is 0x2D in UTF-8, U+2010 and U+2011 start with 0xE2.
+        guard text.utf8.contains(where: { $0 == 0x2D || $0 == 0xE2 }) else { return nil }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var removed = false
