@@ -9,6 +9,18 @@ struct CompanionWordsBytesTests {
         bytes.withUnsafeBufferPointer { CompanionWords.lowercasedWords($0[range]) }
     }
 
+    @Test("a topic term's requires and not_after phrases are split into the String path's words")
+    func termPhrases() {
+        var term = TopicTerm("pipeline", requires: ["Oil", "natural GAS", "Gazprom’s ΣΟΦΙΑ"], notAfter: ["prisoner of", "Korean"])
+        #expect(term.requiredPhrases == [["oil"], ["natural", "gas"], ["gazprom", "s", "σοφια"]])
+        #expect(term.notAfterPhrases == [["prisoner", "of"], ["korean"]])
+        term.requires = ["LNG-rich\r\nfields"]
+        term.notAfter = ["Straße"]
+        #expect(term.requiredPhrases == [["lng", "rich", "fields"]])
+        #expect(term.notAfterPhrases == [["straße"]])
+        #expect(term.requiredPhrases == term.requires.map(CompanionWords.lowercasedWords(_:) as (String) -> [String]))
+    }
+
     @Test("ASCII windows give the String path's words")
     func asciiWindows() {
         let text = Array("Oil's PRICE rose 3.5%\r\nin Gas-rich\tRussia_2024 (LNG)... x".utf8)

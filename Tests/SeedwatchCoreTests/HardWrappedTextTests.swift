@@ -122,5 +122,8 @@ struct HardWrappedTextTests {
         #expect(AliasTable.withoutWordHyphens("ship-to-ship") == "shiptoship")
         #expect(AliasTable.withoutWordHyphens("Kim Jong Un") == nil)
         #expect(AliasTable.withoutWordHyphens("T-90 - tank") == nil)
+        // U+2010 and U+2011 (no `-` byte) between letters are removed too; no hyphen byte at all: nil.
+        #expect(AliasTable.withoutWordHyphens("Jae\u{2010}in Jae\u{2011}in") == "Jaein Jaein")
+        #expect(AliasTable.withoutWordHyphens("Pyongyang \u{2014} Seoul") == nil)
     }
 }
