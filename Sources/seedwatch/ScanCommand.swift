@@ -85,11 +85,15 @@ struct ScanCommand: ParsableCommand {
             for incoming in articles {
                 // Normalised once for every watch's matcher and the story signature (not kept for a long article).
                 let normalized = Normalizer.sharedNormalization(of: incoming.article)
+                // A long article's (none kept) is made on another thread meanwhile, and waited for
+                // before the next article, so that this one's text is not held longer.
+                let signatureAhead = normalized == nil ? SignatureAhead(of: incoming.article) : nil
+                defer { _ = signatureAhead?.signature }
                 for (w, var evaluation) in incoming.evaluations(by: watches, normalized: normalized, at: Date()) {
                     if evaluation.level != nil {
                         let record = evaluation.record
                         let fingerprint = StoryFingerprint(alert: record, article: incoming.article, normalized: normalized,
-                                                           leadWords: w.storyLeadWords)
+                                                           signature: signatureAhead?.signature, leadWords: w.storyLeadWords)
                         evaluation.record.story = stories.join(alertID: record.id, watch: record.watch, level: record.level,
                                                                fingerprint: fingerprint)
                     }

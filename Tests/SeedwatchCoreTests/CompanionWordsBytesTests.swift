@@ -21,6 +21,27 @@ struct CompanionWordsBytesTests {
         #expect(term.requiredPhrases == term.requires.map(CompanionWords.lowercasedWords(_:) as (String) -> [String]))
     }
 
+    /// Every window of `bytes` (each cut), its first and last 1, 2 and 8 words, tests `phrases` as
+    /// the `String` path's words do.
+    static func expectSameWindowWords(_ bytes: [UInt8], _ phrases: [[String]]) {
+        for lo in 0..<bytes.count {
+            for hi in lo...bytes.count {
+                let window = Array(bytes[lo..<hi])
+                let all = CompanionWords.lowercasedWords(String(decoding: window, as: UTF8.self))
+                for keep in [1, 2, 8] {
+                    let last = WindowWords(window, .last, keep), first = WindowWords(window, .first, keep)
+                    let lastWords = Array(all.suffix(keep)), firstWords = Array(all.prefix(keep))
+                    #expect(last.count == lastWords.count && first.count == firstWords.count)
+                    for phrase in phrases {
+                        #expect(last.contains(phrase) == CompanionWords.contains(lastWords, phrase))
+                        #expect(first.contains(phrase) == CompanionWords.contains(firstWords, phrase))
+                        #expect(last.endsWith(phrase) == (Array(lastWords.suffix(phrase.count)) == phrase))
+                    }
+                }
+            }
+        }
+    }
+
     @Test("ASCII windows give the String path's words")
     func asciiWindows() {
         let text = Array("Oil's PRICE rose 3.5%\r\nin Gas-rich\tRussia_2024 (LNG)... x".utf8)
@@ -50,23 +71,34 @@ struct CompanionWordsBytesTests {
         for text in ["Oil's PRICE rose 3.5%\r\nin Gas-rich\tRussia_2024 (LNG)... x",
                      "Gazprom’s ΣΟΦΙΑ pipeline — ½ e\u{0301}nergie oil gas rich Straße",
                      "naïve café-tude oil\u{0301} gas \u{0600} rich, ok.\r\nIt s X1 2 x"] {
-            let bytes = Array(text.utf8)
-            for lo in 0..<bytes.count {
-                for hi in lo...bytes.count {
-                    let window = Array(bytes[lo..<hi])
-                    let all = CompanionWords.lowercasedWords(String(decoding: window, as: UTF8.self))
-                    for keep in [1, 2, 8] {
-                        let last = WindowWords(window, .last, keep), first = WindowWords(window, .first, keep)
-                        let lastWords = Array(all.suffix(keep)), firstWords = Array(all.prefix(keep))
-                        #expect(last.count == lastWords.count && first.count == firstWords.count)
-                        for phrase in phrases {
-                            #expect(last.contains(phrase) == CompanionWords.contains(lastWords, phrase))
-                            #expect(first.contains(phrase) == CompanionWords.contains(firstWords, phrase))
-                            #expect(last.endsWith(phrase) == (Array(lastWords.suffix(phrase.count)) == phrase))
-                        }
-                    }
-                }
-            }
+            Self.expectSameWindowWords(Array(text.utf8), phrases)
+        }
+    }
+
+    @Test("windows with separator scalars are split on bytes, as the String path splits them")
+    func separatorWindows() {
+        let text = "Oil at £45bn\u{A0}(€3) “gas”—oil’s 50°C price… ¥9 © x®y «z» a•b ¢1 –2 \u{FFFD}q"
+        let bytes = Array(text.utf8)
+        #expect(WindowWords.asciiWords(bytes, .first, 100).map { $0.map { String(decoding: bytes[$0], as: UTF8.self) } }
+                == ["Oil", "at", "45bn", "3", "gas", "oil", "s", "50", "C", "price", "9", "x", "y", "z", "a", "b", "1", "2", "q"])
+        let phrases: [[String]] = [["oil"], ["45bn"], ["gas", "oil"], ["s", "50"], ["price", "9"], ["c"], ["x", "y"], ["q"], ["1", "2"]]
+        Self.expectSameWindowWords(bytes, phrases)
+        // A window cut inside a separator, or holding another scalar, still takes the String path.
+        #expect(WindowWords.asciiWords(Array(bytes[8...]), .first, 3) == nil)  // starts inside "£"
+        #expect(WindowWords.asciiWords(Array("a é b".utf8), .first, 3) == nil)
+        #expect(WindowWords.asciiWords(Array("a é b".utf8), .last, 1) == [5..<6])
+    }
+
+    @Test("each separator scalar is a character of its own beside ASCII, neither letter nor number, its own lower case")
+    func separatorScalars() {
+        let scalars = (0x80..<0x1_0000).filter { !(0xD800...0xDFFF).contains($0) && WindowWords.separatorScalar(UInt32($0)) }
+        #expect(scalars.count == 19)
+        for value in scalars {
+            let scalar = Unicode.Scalar(UInt32(value))!
+            let character = Character(scalar)
+            #expect(!character.isLetter && !character.isNumber)
+            #expect(String(scalar).lowercased() == String(scalar))
+            #expect("a\(scalar)1 \(scalar)\(scalar)\r\n".count == 7)
         }
     }
 

@@ -65,10 +65,13 @@ public struct StoryFingerprint: Sendable, Hashable {
     /// - Parameter normalized: ``Normalizer/normalize(article:)`` of `article` (the text the
     ///   matcher read), to read the signature from without normalising the text again; with `nil`
     ///   the text is normalised here. The fingerprint is the same either way.
+    /// - Parameter signature: the content signature when already made (``SignatureAhead``: the
+    ///   same as the one made here); it takes the place of `normalized`'s.
     /// - Parameter leadWords: the words the lead leaves out (``StoryLeadWords/init(model:)`` of the alert's watch).
-    public init(alert record: AlertRecord, article: Article, normalized: NormalizedText? = nil, leadWords: StoryLeadWords) {
+    public init(alert record: AlertRecord, article: Article, normalized: NormalizedText? = nil, signature: MinHashSignature? = nil,
+                leadWords: StoryLeadWords) {
         self.init(title: article.title, body: article.body, url: article.url, published: article.published,
                   seen: record.time, actors: Set(record.actors.map(\.id)), topics: Set(record.topics.map(\.id)),
-                  signature: normalized.map(MinHashSignature.init(normalized:)), leadWords: leadWords)
+                  signature: signature ?? normalized.map(MinHashSignature.init(normalized:)), leadWords: leadWords)
     }
 }
