@@ -34,6 +34,15 @@ package final class StateStore: Sendable {
     /// Story members decoded by story lookups (``StoryMemberCache``).
     let storyMembers = StoryMemberCache()
 
+    /// SQLite statements started on this process's state connections (each `sqlite3_step` that
+    /// starts one, SQLite's `SQLITE_TRACE_STMT`; trigger programs count too), counted only when the
+    /// environment variable `SEEDWATCH_COUNT_STATEMENTS` is set: a measuring aid (issue 15,
+    /// statements per article of a burst). Without it no trace callback is installed.
+    package static let statementsStarted = Atomic<Int>(0)
+
+    /// Whether ``statementsStarted`` counts (`SEEDWATCH_COUNT_STATEMENTS` set at start-up).
+    package static let countsStatements = ProcessInfo.processInfo.environment["SEEDWATCH_COUNT_STATEMENTS"] != nil
+
     /// Opens (creating it and its folder when missing) and migrates the state database.
     ///
     /// - Parameters:
@@ -59,6 +68,11 @@ package final class StateStore: Sendable {
         configuration.label = "seedwatch.state"
         configuration.busyMode = .timeout(busyTimeout)
         configuration.readonly = readOnly
+        if Self.countsStatements {
+            configuration.prepareDatabase { db in
+                db.trace(options: .statement) { _ in StateStore.statementsStarted.add(1, ordering: .relaxed) }
+            }
+        }
         if !readOnly {
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
