@@ -150,7 +150,7 @@ package struct SeedwatchDaemon {
         logger.info("stopped", metadata: ["files": "\(counters.filesProcessed)", "alerts": "\(counters.alertsWritten)"])
         // A measuring aid (issue 15): the statement count goes to the file the variable names.
         if StateStore.countsStatements, let path = ProcessInfo.processInfo.environment["SEEDWATCH_COUNT_STATEMENTS"] {
-            try? "\(StateStore.statementsStarted.load(ordering: .relaxed))\n".write(toFile: path, atomically: true, encoding: .utf8)
+            try? "\(StateStore.statementCount())\n".write(toFile: path, atomically: true, encoding: .utf8)
         }
     }
 

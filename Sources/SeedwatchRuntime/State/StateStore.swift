@@ -40,6 +40,9 @@ package final class StateStore: Sendable {
     /// statements per article of a burst). Without it no trace callback is installed.
     package static let statementsStarted = Atomic<Int>(0)
 
+    /// ``statementsStarted`` now.
+    package static func statementCount() -> Int { statementsStarted.load(ordering: .relaxed) }
+
     /// Whether ``statementsStarted`` counts (`SEEDWATCH_COUNT_STATEMENTS` set at start-up).
     package static let countsStatements = ProcessInfo.processInfo.environment["SEEDWATCH_COUNT_STATEMENTS"] != nil
 
