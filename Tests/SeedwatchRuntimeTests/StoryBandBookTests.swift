@@ -76,7 +76,7 @@ import Testing
         #expect(try store.bandHolderRanking(watch: "w", keys: Self.base, limit: 16, viaStatement: false) == [1])
         let fingerprint = StoryFingerprint(signature: Self.signature(sharing: LSHBands.bands, own: 0), linkKey: nil, title: "Copy",
                                            time: Self.time.addingTimeInterval(86_400 * 30 * 3), actors: ["north-korea"], topics: [])
-        #expect(throws: Rollback.self) {
+        #expect(throws: StateStoreError.self) {   // the batch names its operation around `Rollback`
             _ = try store.batch("rolled back") {
                 try store.recordStoryMember(Self.member(2), at: Self.time)
                 // Inside the batch the new member is found (and decoded), as the transaction sees it.
