@@ -148,6 +148,10 @@ package struct SeedwatchDaemon {
         try await group.run()
         let counters = await processor.counters
         logger.info("stopped", metadata: ["files": "\(counters.filesProcessed)", "alerts": "\(counters.alertsWritten)"])
+        // A measuring aid (issue 15): the statement count goes to the file the variable names.
+        if StateStore.countsStatements, let path = ProcessInfo.processInfo.environment["SEEDWATCH_COUNT_STATEMENTS"] {
+            try? "\(StateStore.statementCount())\n".write(toFile: path, atomically: true, encoding: .utf8)
+        }
     }
 
     static func makeFolder(_ path: String) throws {

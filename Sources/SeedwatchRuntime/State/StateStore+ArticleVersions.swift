@@ -124,7 +124,7 @@ extension StateStore {
                 """, arguments: [Self.actorIDsText(alertedActorIDs), alertID, now, original, watch])
             guard let alertID, let alertLine else { return true }
             let queued = try Self.insertPendingAlert(db, alertID: alertID, watch: watch, key: key, line: alertLine, routes: routes, at: now)
-            if queued, let storyMember { try Self.insertStoryMember(db, storyMember, at: now) }
+            if queued, let storyMember { try insertStoryMember(db, storyMember, at: now) }
             return queued
         }
     }

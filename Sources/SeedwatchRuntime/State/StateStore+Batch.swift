@@ -28,9 +28,10 @@ extension StateStore {
         precondition(currentBatch == nil, "batches of one store do not nest")
         var outcome: Result<T, any Error>?
         var alerts: [BatchedAlert] = []
-        // Story members read inside a batch that fails never existed (StoryMemberCache).
+        // Story members and band-key holders read or recorded inside a batch that fails never
+        // existed (StoryMemberCache, StoryBandBook).
         var committed = false
-        defer { if !committed { storyMembers.removeAll() } }
+        defer { if !committed { forgetStoryState() } }
         try writeAccess(operation) { db in
             let context = BatchContext(store: ObjectIdentifier(self), database: db)
             BatchContext.current = context

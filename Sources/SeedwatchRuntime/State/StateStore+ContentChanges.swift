@@ -62,7 +62,7 @@ extension StateStore {
                 guard db.changesCount == 1 else { return false }
                 let queued = try Self.insertPendingAlert(db, alertID: alertID, watch: watch, key: key, line: alertLine,
                                                          routes: routes, at: now)
-                if queued, let storyMember { try Self.insertStoryMember(db, storyMember, at: now) }
+                if queued, let storyMember { try insertStoryMember(db, storyMember, at: now) }
                 return queued
             }
             try db.cachedStatement(sql: """

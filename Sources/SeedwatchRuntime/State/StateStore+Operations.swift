@@ -6,7 +6,11 @@ import SeedwatchCore
 extension StateStore {
     // MARK: - History
 
-    /// Appends events in one transaction. History is a record for people, not part of exactly-once:
+    /// Events inserted by one statement of ``recordEvents(_:)`` at most (9 parameters each: 576,
+    /// far below SQLite's 32,766).
+    static let eventsPerInsert = 64
+
+    /// Appends events in one transaction, in order. History is a record for people, not part of exactly-once:
     /// like the feed cache it skips the WAL sync (synchronous=NORMAL; the next decision syncs it).
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     package func recordEvents(_ events: [ArticleEvent]) throws {
@@ -15,13 +19,22 @@ extension StateStore {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
             try db.inTransaction {
-                let insert = try db.cachedStatement(sql: """
-                    INSERT INTO article_event (subject, at, kind, watch, level, score, alert_id, article_key, detail)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                for e in events {
-                    try insert.execute(arguments: [Data(e.subject), e.at.timeIntervalSince1970, e.kind.rawValue, e.watch, e.level,
-                                                   e.score, e.alertID, e.articleKey.map(Self.keyBytes), e.detail])
+                // Up to ``eventsPerInsert`` rows per statement, in order (a group commit of a burst
+                // notes three events per file: issue 15).
+                var start = events.startIndex
+                while start < events.endIndex {
+                    let chunk = events[start..<min(start + Self.eventsPerInsert, events.endIndex)]
+                    let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
+                    var arguments: [(any DatabaseValueConvertible)?] = []
+                    arguments.reserveCapacity(chunk.count * 9)
+                    for e in chunk {
+                        arguments += [Data(e.subject), e.at.timeIntervalSince1970, e.kind.rawValue, e.watch, e.level,
+                                      e.score, e.alertID, e.articleKey.map(Self.keyBytes), e.detail]
+                    }
+                    try db.cachedStatement(sql: """
+                        INSERT INTO article_event (subject, at, kind, watch, level, score, alert_id, article_key, detail) VALUES \(rows)
+                        """).execute(arguments: StatementArguments(arguments))
+                    start = chunk.endIndex
                 }
                 return .commit
             }

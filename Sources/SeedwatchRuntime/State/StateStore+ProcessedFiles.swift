@@ -22,7 +22,7 @@ extension StateStore {
     /// - Throws: ``StateStoreError/operationFailed(path:operation:reason:)``.
     package func recordProcessedFile(path filePath: [UInt8], device: UInt64, inode: UInt64, size: Int64,
                                     mtimeNanoseconds: Int64, contentHash: String, at: Date = Date()) throws {
-        try writeAccess("record processed file") { db in
+        try writeAccess("record processed file", savepoint: false) { db in
             try db.cachedStatement(sql: """
                 INSERT INTO processed_file (device, inode, path, size, mtime_ns, content_hash, processed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)

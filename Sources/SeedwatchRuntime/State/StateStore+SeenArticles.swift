@@ -55,7 +55,7 @@ extension StateStore {
             guard let alertID, let alertLine else { return true }
             let queued = try Self.insertPendingAlert(db, alertID: alertID, watch: watch, key: Self.keyBytes(articleKey), line: alertLine,
                                                      routes: routes, at: now)
-            if queued, let storyMember { try Self.insertStoryMember(db, storyMember, at: now) }
+            if queued, let storyMember { try insertStoryMember(db, storyMember, at: now) }
             return queued
         }
     }

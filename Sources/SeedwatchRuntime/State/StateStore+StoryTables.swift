@@ -106,7 +106,8 @@ extension StateStore {
                                                actors: storyIDs(row["actor_ids"]), topics: storyIDs(row["topic_ids"]))
             let member = StoryMember(alertID: alertID(row["member"]), watch: row["watch"], story: alertID(row["story"]),
                                      level: level, fingerprint: fingerprint)
-            try insertStoryMemberRows(db, member, at: row["recorded_at"])
+            guard let watch = try insertStoryWatch(db, member.watch) else { continue }
+            try insertStoryMemberRows(db, member, watch: watch, at: row["recorded_at"])
         }
         try db.execute(sql: """
             DROP TABLE story_band_v10;

@@ -33,6 +33,20 @@ package final class StateStore: Sendable {
     let routes = Mutex<[OutputRoute]>([])
     /// Story members decoded by story lookups (``StoryMemberCache``).
     let storyMembers = StoryMemberCache()
+    /// Band-key holders and watch numbers of the story tables read by story lookups (``StoryBandBook``).
+    let storyBands = StoryBandBook()
+
+    /// SQLite statements started on this process's state connections (each `sqlite3_step` that
+    /// starts one, SQLite's `SQLITE_TRACE_STMT`; trigger programs count too), counted only when the
+    /// environment variable `SEEDWATCH_COUNT_STATEMENTS` is set: a measuring aid (issue 15,
+    /// statements per article of a burst). Without it no trace callback is installed.
+    package static let statementsStarted = Atomic<Int>(0)
+
+    /// ``statementsStarted`` now.
+    package static func statementCount() -> Int { statementsStarted.load(ordering: .relaxed) }
+
+    /// Whether ``statementsStarted`` counts (`SEEDWATCH_COUNT_STATEMENTS` set at start-up).
+    package static let countsStatements = ProcessInfo.processInfo.environment["SEEDWATCH_COUNT_STATEMENTS"] != nil
 
     /// Opens (creating it and its folder when missing) and migrates the state database.
     ///
@@ -59,6 +73,11 @@ package final class StateStore: Sendable {
         configuration.label = "seedwatch.state"
         configuration.busyMode = .timeout(busyTimeout)
         configuration.readonly = readOnly
+        if Self.countsStatements {
+            configuration.prepareDatabase { db in
+                db.trace(options: .statement) { _ in StateStore.statementsStarted.add(1, ordering: .relaxed) }
+            }
+        }
         if !readOnly {
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
@@ -177,8 +196,16 @@ package final class StateStore: Sendable {
         }
     }
 
-    func writeAccess<T>(_ operation: String, transaction: Bool = true, _ body: (Database) throws -> T) throws -> T {
+    /// Runs `body` on the writer: in its own transaction (`transaction`), or inside the open batch
+    /// in a savepoint. `savepoint: false` is for a body of one statement: inside a batch it runs
+    /// without a savepoint of its own (SQLite undoes a statement that fails, and it queues no
+    /// alert), two statements less per dropped file (issue 15).
+    func writeAccess<T>(_ operation: String, transaction: Bool = true, savepoint: Bool = true,
+                        _ body: (Database) throws -> T) throws -> T {
         do {
+            if let batch = currentBatch, !savepoint {
+                return try body(batch.database)
+            }
             if let batch = currentBatch {
                 // Inside a batch (StateStore+Batch): a savepoint stands for the transaction. When it
                 // rolls back, so do the pending alerts it queued for the batch's alert lines: a line
@@ -201,6 +228,7 @@ package final class StateStore: Sendable {
                         // whole transaction back: no savepoint is left, and the batch's commit fails.
                         try? db.cachedStatement(sql: "ROLLBACK TRANSACTION TO SAVEPOINT decision").execute()
                         try? db.cachedStatement(sql: "RELEASE SAVEPOINT decision").execute()
+                        forgetStoryState()
                         throw error
                     }
                 } catch {
@@ -208,10 +236,22 @@ package final class StateStore: Sendable {
                     throw error
                 }
             }
-            return transaction ? try pool.write(body) : try pool.writeWithoutTransaction(body)
+            do {
+                return transaction ? try pool.write(body) : try pool.writeWithoutTransaction(body)
+            } catch {
+                forgetStoryState()  // what the failed transaction recorded was rolled back
+                throw error
+            }
         } catch {
             throw StateStoreError.operationFailed(path: path, operation: operation, reason: Self.reason(error))
         }
+    }
+
+    /// Empties the story lookups' memory (``StoryMemberCache``, ``StoryBandBook``): called when rows
+    /// it may hold were rolled back or deleted; it is filled again from the database.
+    func forgetStoryState() {
+        storyMembers.removeAll()
+        storyBands.removeAll()
     }
 
     static func reason(_ error: any Error) -> String {
